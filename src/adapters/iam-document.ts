@@ -1,0 +1,88 @@
+import type { ResourceGraph } from '../graph/graph.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { asList, getPath, isMap, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
+import type { Evidence } from '../models/attr.js';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString } from '../models/aws/iam.js';
+
+/** Terraform's policy-document data source: a policy written as `policy = data.x.json`. */
+const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
+
+/**
+ * Reads the IAM policy document at `path` of `node`, however it is written: a JSON string
+ * (Terraform `policy`, `jsonencode(...)`), an object (CloudFormation `PolicyDocument`), or a
+ * value still unknown in a plan but rendered by a `data.aws_iam_policy_document` it refers to.
+ */
+export function readPolicyDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name?: string): PolicyDocument {
+  const base = { resource: node, purpose, ...(name !== undefined && { name }) };
+  let at: Evidence = { node, path };
+  let value = getPath(node.properties, path);
+  if (value instanceof Unknown) {
+    const rendered = graph.referencedFrom(node, path, POLICY_DOCUMENT_DATA).find((d) => typeof d.properties['json'] === 'string');
+    if (rendered) {
+      at = { node: rendered, path: 'json' };
+      value = rendered.properties['json'];
+    }
+  }
+  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value;
+  if (!isMap(parsed)) return { ...base, at, statements: undefined };
+  const statements = parsed['Statement'];
+  if (statements instanceof Unknown) return { ...base, at, statements: undefined };
+  // Inside a JSON string there are no lines: every statement points at the string itself.
+  const inText = typeof value === 'string';
+  const listPath = joinPath(at.path, 'Statement');
+  const pathOf = (index: number): string => (inText ? at.path : Array.isArray(statements) ? joinPath(listPath, index) : listPath);
+  return { ...base, at, statements: asList(statements).map((s, index) => readStatement(s, index, { node: at.node, path: pathOf(index) })) };
+}
+
+function parseJsonDocument(text: string): PropertyValue | undefined {
+  try {
+    return JSON.parse(text) as PropertyValue;
+  } catch {
+    return undefined;
+  }
+}
+
+function readStatement(s: PropertyValue, index: number, at: Evidence): PolicyStatement {
+  if (!isMap(s)) return { index, effect: undefined, conditions: undefined, at };
+  const effect = s['Effect'];
+  const sid = s['Sid'];
+  const statement: { -readonly [K in keyof PolicyStatement]: PolicyStatement[K] } = {
+    index,
+    effect: effect === 'Allow' || effect === 'Deny' ? effect : undefined,
+    conditions: readConditions(s['Condition']),
+    at,
+  };
+  if (typeof sid === 'string') statement.sid = sid;
+  const lists = { Action: 'actions', NotAction: 'notActions', Resource: 'resources', NotResource: 'notResources' } as const;
+  for (const [key, field] of Object.entries(lists)) {
+    if (s[key] !== undefined) statement[field] = strings(s[key]);
+  }
+  if (s['Principal'] !== undefined) statement.principal = readPrincipal(s['Principal']);
+  if (s['NotPrincipal'] !== undefined) statement.notPrincipal = readPrincipal(s['NotPrincipal']);
+  return statement;
+}
+
+/** Elements of a string-or-list field; anything not a string is kept as unknown. */
+function strings(v: PropertyValue | undefined): PolicyString[] {
+  if (v instanceof Unknown) return [v];
+  return asList(v).map((x) => (typeof x === 'string' ? x : x instanceof Unknown ? x : new Unknown()));
+}
+
+function readPrincipal(v: PropertyValue): PolicyPrincipal {
+  if (v === '*') return { any: true, entries: [] };
+  if (!isMap(v)) return { any: false, entries: [{ type: 'AWS', value: typeof v === 'string' ? v : new Unknown() }] };
+  const entries: { type: string; value: PolicyString }[] = [];
+  for (const [type, values] of Object.entries(v)) for (const value of strings(values)) entries.push({ type, value });
+  return { any: false, entries };
+}
+
+function readConditions(v: PropertyValue | undefined): PolicyCondition[] | undefined {
+  if (v === undefined || v === null) return [];
+  if (!isMap(v)) return undefined;
+  const out: PolicyCondition[] = [];
+  for (const [operator, entries] of Object.entries(v)) {
+    if (!isMap(entries)) return undefined;
+    for (const [key, values] of Object.entries(entries)) out.push({ operator, key, values: strings(values) });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { ResourceGraph } from '../graph/graph.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { getPath } from '../graph/values.js';
+
+/** How a separate resource names the resource it configures. */
+export interface ChildLink {
+  readonly type: string;
+  /** The properties that may hold the parent's reference or name (`bucket`; `GroupId`, `GroupName`), in order. */
+  readonly paths: readonly string[];
+}
+
+/** A parent and the separate resources that configure it, by type. */
+export interface Joined {
+  /** What findings name: the parent, or for an orphan, the first separate resource. */
+  readonly anchor: ResourceNode;
+  /** `undefined` when the parent is not in the scanned sources (only its settings are). */
+  readonly parent: ResourceNode | undefined;
+  readonly children: ReadonlyMap<string, readonly ResourceNode[]>;
+}
+
+/**
+ * The resources of `targetTypes` that `node` points at from `path`: through a reference, else by
+ * a literal name equal to the target's `nameProperty`.
+ */
+export function targetsOf(graph: ResourceGraph, node: ResourceNode, path: string, targetTypes: readonly string[], nameProperty: string): ResourceNode[] {
+  const referenced = graph.referencedFrom(node, path, targetTypes);
+  if (referenced.length > 0) return referenced;
+  const value = getPath(node.properties, path);
+  return typeof value === 'string' ? graph.named(targetTypes, nameProperty, value) : [];
+}
+
+/**
+ * Gathers separate resources onto their parents (a bucket's ACL, policy, public access block…).
+ * A separate resource whose parent is not in the sources is kept, grouped with the others naming
+ * the same parent, so its settings are still checked.
+ */
+export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[], nameProperty: string, links: readonly ChildLink[]): Joined[] {
+  const byParent = new Map<ResourceNode, Map<string, ResourceNode[]>>();
+  const orphans = new Map<string, { anchor: ResourceNode; children: Map<string, ResourceNode[]> }>();
+  for (const parent of graph.ofType(...parentTypes)) if (parent.mode === 'managed') byParent.set(parent, new Map());
+
+  for (const link of links) {
+    for (const child of graph.ofType(link.type)) {
+      if (child.mode !== 'managed') continue;
+      const parents = link.paths.flatMap((path) => targetsOf(graph, child, path, parentTypes, nameProperty)).filter((p) => byParent.has(p));
+      if (parents.length > 0) {
+        for (const p of new Set(parents)) add(byParent.get(p)!, link.type, child);
+        continue;
+      }
+      const name = link.paths.map((path) => getPath(child.properties, path)).find((v) => typeof v === 'string');
+      const key = typeof name === 'string' ? `${child.unit}|${name}` : child.id;
+      let group = orphans.get(key);
+      if (!group) orphans.set(key, (group = { anchor: child, children: new Map() }));
+      add(group.children, link.type, child);
+    }
+  }
+  return [
+    ...[...byParent].map(([parent, children]) => ({ anchor: parent, parent, children })),
+    ...[...orphans.values()].map((o) => ({ anchor: o.anchor, parent: undefined, children: o.children })),
+  ];
+}
+
+function add(map: Map<string, ResourceNode[]>, type: string, node: ResourceNode): void {
+  const list = map.get(type);
+  if (list) list.push(node);
+  else map.set(type, [node]);
+}

@@ -1,0 +1,48 @@
+import type { SchemaFamily } from '../graph/resource.js';
+import { asList, getPath, type PropertyMap } from '../graph/values.js';
+import type { PolicyDocument, PolicyPurpose } from '../models/aws/iam.js';
+import { defineAdapter, type Adapter } from './adapter.js';
+import { readPolicyDocument } from './iam-document.js';
+
+/** Where a resource type holds a policy document. `[*]` in `path` stands for every list element. */
+export interface DocumentLocation {
+  readonly type: string;
+  readonly path: string;
+  readonly purpose: PolicyPurpose;
+  /** Path of the policy's name, relative to the same list element as `path`. */
+  readonly name?: string;
+}
+
+/** An adapter yielding every policy document the listed resource types hold. */
+export function policyDocumentAdapter(family: SchemaFamily, locations: readonly DocumentLocation[]): Adapter<'aws.iam.PolicyDocument'> {
+  return defineAdapter({
+    kind: 'aws.iam.PolicyDocument',
+    family,
+    adapt(graph) {
+      const out: PolicyDocument[] = [];
+      for (const loc of locations) {
+        for (const node of graph.ofType(loc.type)) {
+          if (node.mode !== 'managed') continue;
+          for (const { path, name } of expand(node.properties, loc.path, loc.name)) {
+            const value = getPath(node.properties, path);
+            if (value === undefined || value === null || value === '') continue;
+            const policyName = name === undefined ? undefined : getPath(node.properties, name);
+            out.push(readPolicyDocument(graph, node, path, loc.purpose, typeof policyName === 'string' ? policyName : undefined));
+          }
+        }
+      }
+      return out;
+    },
+  });
+}
+
+/** `Policies[*].PolicyDocument` → one concrete path per element of `Policies`. */
+function expand(properties: PropertyMap, path: string, name: string | undefined): { path: string; name: string | undefined }[] {
+  const star = path.indexOf('[*]');
+  if (star === -1) return [{ path, name }];
+  const list = path.slice(0, star);
+  return asList(getPath(properties, list)).map((_, i) => ({
+    path: `${list}[${i}]${path.slice(star + 3)}`,
+    name: name === undefined ? undefined : `${list}[${i}].${name}`,
+  }));
+}

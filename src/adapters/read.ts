@@ -1,0 +1,60 @@
+import type { ResourceNode } from '../graph/resource.js';
+import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../graph/values.js';
+import type { Attr } from '../models/attr.js';
+
+/** Turns a known property value into a model value; `undefined` when it has the wrong shape. */
+export type Parse<T> = (v: PropertyValue) => T | undefined;
+
+/**
+ * A model field read from `path` of `node`: explicit when written, `fallback` (the provider's
+ * default) when absent, unknown when not known before deployment or hidden as a secret.
+ */
+export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallback?: T): Attr<T> {
+  const at = { node, path };
+  const v = getPath(node.properties, path);
+  if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
+  if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
+  const value = parse(v);
+  return value === undefined ? { value: undefined, origin: 'unknown', at } : { value, origin: 'explicit', at };
+}
+
+/** A field the source does not write at all, holding the provider's default. */
+export function defaulted<T>(node: ResourceNode, path: string, value: T | undefined): Attr<T> {
+  return { value, origin: 'default', at: { node, path } };
+}
+
+/** A field that is explicitly known from the structure of the source rather than one property. */
+export function explicit<T>(node: ResourceNode, path: string, value: T): Attr<T> {
+  return { value, origin: 'explicit', at: { node, path } };
+}
+
+/** Booleans, also as the strings CloudFormation parameters and HCL produce. */
+export const bool: Parse<boolean> = (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
+
+export const num: Parse<number> = (v) => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+export const str: Parse<string> = (v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+
+/** A list of strings; unknown as a whole if any element is. */
+export const strList: Parse<readonly string[]> = (v) => {
+  const list = Array.isArray(v) ? v : [v];
+  return list.every((x) => typeof x === 'string') ? (list as string[]) : undefined;
+};
+
+/** A value that is present and not `false`/empty: a configured block or a non-empty list. */
+export const present: Parse<boolean> = (v) => (Array.isArray(v) ? v.length > 0 : isMap(v) ? true : v !== false && v !== '');
+
+/**
+ * The first of `paths` that is written, as a field saying where a setting comes from instead
+ * (a snapshot, a source instance): its value is the written string, or the path for a block.
+ */
+export function firstWritten(node: ResourceNode, paths: readonly string[]): Attr<string> {
+  const path = paths.find((p) => {
+    const v = getPath(node.properties, p);
+    return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  });
+  return path ? read(node, path, (v) => (typeof v === 'string' ? v : path)) : defaulted<string>(node, '', undefined);
+}

@@ -1,0 +1,65 @@
+import type { ResourceNode } from '../graph/resource.js';
+import { asList, getPath, isMap, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import type { SecurityGroupRule } from '../models/aws/ec2.js';
+import { num } from './read.js';
+
+const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
+
+/** `-1`, `all`, `6`, `TCP` → `all`, `tcp`; `undefined` when not known before deployment. */
+export function normaliseProtocol(v: PropertyValue | undefined): string | undefined {
+  if (typeof v === 'number') return PROTOCOL_NAMES[String(v)] ?? String(v);
+  if (typeof v !== 'string') return undefined;
+  const p = v.toLowerCase();
+  return PROTOCOL_NAMES[p] ?? p;
+}
+
+/** Names of the rule fields in one schema. */
+export interface RuleFields {
+  readonly protocol: string;
+  readonly fromPort: string;
+  readonly toPort: string;
+  /** A single CIDR (`CidrIp`, `cidr_ipv4`) or a list of them (`cidr_blocks`). */
+  readonly ipv4: string;
+  readonly ipv6: string;
+  /** Fields naming a non-CIDR source: another group, a prefix list, the group itself. */
+  readonly otherSources: readonly string[];
+}
+
+/** A rule from a property map in the given schema. All-traffic rules cover ports 0–65535. */
+export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string): SecurityGroupRule {
+  const protocol = normaliseProtocol(rule[fields.protocol]);
+  const port = (field: string): number | undefined => {
+    const v = rule[field];
+    return v === undefined || v === null || v instanceof Unknown ? undefined : num(v);
+  };
+  const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
+  return {
+    direction,
+    protocol,
+    fromPort: allPorts ? 0 : port(fields.fromPort),
+    toPort: allPorts ? 65535 : port(fields.toPort),
+    ipv4: cidrs(rule[fields.ipv4]),
+    ipv6: cidrs(rule[fields.ipv6]),
+    hasNonCidrSource: fields.otherSources.some((f) => {
+      const v = rule[f];
+      return v !== undefined && v !== null && v !== false && v !== '' && !(Array.isArray(v) && v.length === 0);
+    }),
+    at: { node, path },
+  };
+}
+
+/** Rules written inline as a list of blocks (`ingress`, `SecurityGroupIngress`). */
+export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction']): SecurityGroupRule[] {
+  const list = getPath(node.properties, listPath);
+  if (list instanceof Unknown) return [unknownRule(node, listPath, direction)];
+  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
+}
+
+function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {
+  return { direction, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], hasNonCidrSource: false, at: { node, path } };
+}
+
+function cidrs(v: PropertyValue | undefined): (string | Unknown)[] {
+  if (v instanceof Unknown) return [v];
+  return asList(v).map((c) => (typeof c === 'string' ? c : new Unknown()));
+}

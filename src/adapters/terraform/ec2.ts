@@ -1,0 +1,55 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
+import { defineAdapter } from '../adapter.js';
+import { joinChildren } from '../join.js';
+import { read, str } from '../read.js';
+import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
+
+const GROUPS = ['aws_security_group', 'aws_default_security_group'];
+const LEGACY_RULE = 'aws_security_group_rule';
+const INGRESS_RULE = 'aws_vpc_security_group_ingress_rule';
+const EGRESS_RULE = 'aws_vpc_security_group_egress_rule';
+
+/** Inline blocks and `aws_security_group_rule` share these names. */
+const BLOCK_FIELDS: RuleFields = {
+  protocol: 'protocol',
+  fromPort: 'from_port',
+  toPort: 'to_port',
+  ipv4: 'cidr_blocks',
+  ipv6: 'ipv6_cidr_blocks',
+  otherSources: ['security_groups', 'source_security_group_id', 'self', 'prefix_list_ids'],
+};
+
+/** `aws_vpc_security_group_{ingress,egress}_rule` (AWS provider v5). */
+const VPC_RULE_FIELDS: RuleFields = {
+  protocol: 'ip_protocol',
+  fromPort: 'from_port',
+  toPort: 'to_port',
+  ipv4: 'cidr_ipv4',
+  ipv6: 'cidr_ipv6',
+  otherSources: ['referenced_security_group_id', 'prefix_list_id'],
+};
+
+/** Security groups with their inline rules and the separate rule resources attached to them. */
+export const terraformSecurityGroups = defineAdapter({
+  kind: 'aws.ec2.SecurityGroup',
+  family: 'terraform',
+  adapt(graph) {
+    const links = [LEGACY_RULE, INGRESS_RULE, EGRESS_RULE].map((type) => ({ type, paths: ['security_group_id'] }));
+    return joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
+      resource: anchor,
+      name: read(parent ?? anchor, 'name', str),
+      isDefault: parent?.type === 'aws_default_security_group',
+      rules: [
+        ...(parent ? [...inlineRules(parent, 'ingress', BLOCK_FIELDS, 'ingress'), ...inlineRules(parent, 'egress', BLOCK_FIELDS, 'egress')] : []),
+        ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
+        ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '')),
+        ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
+      ],
+    }));
+  },
+});
+
+function legacyRule(node: ResourceNode): SecurityGroupRule {
+  return readRule(node.properties, BLOCK_FIELDS, node.properties['type'] === 'egress' ? 'egress' : 'ingress', node, '');
+}

@@ -1,0 +1,113 @@
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
+import type { Attr } from '../../models/attr.js';
+import type { AclGrant, S3Bucket } from '../../models/aws/s3.js';
+import { defineAdapter } from '../adapter.js';
+import { readPolicyDocument } from '../iam-document.js';
+import { joinChildren, targetsOf, type Joined } from '../join.js';
+import { bool, defaulted, explicit, present, read, str, type Parse } from '../read.js';
+import { grantee, markLogBuckets, S3_DEFAULTS } from '../s3-common.js';
+
+const BUCKET = ['aws_s3_bucket'];
+const ACL = 'aws_s3_bucket_acl';
+const POLICY = 'aws_s3_bucket_policy';
+const PUBLIC_ACCESS_BLOCK = 'aws_s3_bucket_public_access_block';
+const ENCRYPTION = 'aws_s3_bucket_server_side_encryption_configuration';
+const LOGGING = 'aws_s3_bucket_logging';
+const VERSIONING = 'aws_s3_bucket_versioning';
+const OWNERSHIP = 'aws_s3_bucket_ownership_controls';
+const WEBSITE = 'aws_s3_bucket_website_configuration';
+const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'] }));
+
+/**
+ * S3 buckets of the AWS provider, v3 style (settings inline on `aws_s3_bucket`) and v4+ style
+ * (settings in separate `aws_s3_bucket_*` resources, which win over inline ones).
+ */
+export const terraformS3Buckets = defineAdapter({
+  kind: 'aws.s3.Bucket',
+  family: 'terraform',
+  adapt(graph) {
+    const joined = joinChildren(graph, BUCKET, 'bucket', SEPARATE);
+    const models = joined.map((j) => bucketModel(graph, j));
+    return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
+  },
+});
+
+function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
+  const { anchor, parent } = j;
+  const one = (type: string): ResourceNode | undefined => j.children.get(type)?.[0];
+  /** A setting from its separate resource if there is one, else inline on the bucket, else the default. */
+  const setting = <T>(separate: ResourceNode | undefined, separatePath: string, inlinePath: string | undefined, parse: Parse<T>, fallback: T | undefined): Attr<T> =>
+    separate ? read(separate, separatePath, parse, fallback) : parent && inlinePath ? read(parent, inlinePath, parse, fallback) : defaulted(anchor, inlinePath ?? '', fallback);
+
+  const aclNode = one(ACL);
+  const pab = one(PUBLIC_ACCESS_BLOCK);
+  const flag = (name: string): Attr<boolean> => (pab ? read(pab, name, bool, false) : defaulted(anchor, '', S3_DEFAULTS.publicAccessBlock));
+  const loggingNode = one(LOGGING);
+  const versioningNode = one(VERSIONING);
+  const websiteNode = one(WEBSITE);
+  const sse = 'rule[0].apply_server_side_encryption_by_default[0]';
+
+  return {
+    resource: anchor,
+    name: parent ? read(parent, 'bucket', str) : read(anchor, 'bucket', str),
+    acl: setting(aclNode, 'acl', 'acl', str, S3_DEFAULTS.acl),
+    grants: aclNode ? separateAclGrants(aclNode) : parent ? inlineGrants(parent) : [],
+    objectOwnership: setting(one(OWNERSHIP), 'rule[0].object_ownership', undefined, str, S3_DEFAULTS.objectOwnership),
+    publicAccessBlock: {
+      blockPublicAcls: flag('block_public_acls'),
+      ignorePublicAcls: flag('ignore_public_acls'),
+      blockPublicPolicy: flag('block_public_policy'),
+      restrictPublicBuckets: flag('restrict_public_buckets'),
+    },
+    encryptionAlgorithm: setting(one(ENCRYPTION), `${sse}.sse_algorithm`, `server_side_encryption_configuration[0].${sse}.sse_algorithm`, str, S3_DEFAULTS.encryption),
+    kmsKeyId: setting(one(ENCRYPTION), `${sse}.kms_master_key_id`, `server_side_encryption_configuration[0].${sse}.kms_master_key_id`, str, undefined),
+    logging: loggingNode ? explicit(loggingNode, '', true) : parent ? read(parent, 'logging', present, false) : defaulted(anchor, '', false),
+    loggingTarget: setting(loggingNode, 'target_bucket', 'logging[0].target_bucket', str, undefined),
+    versioning: versioningNode
+      ? read(versioningNode, 'versioning_configuration[0].status', str, 'Disabled')
+      : parent
+        ? read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled')
+        : defaulted(anchor, '', 'Disabled'),
+    website: websiteNode ? explicit(websiteNode, '', true) : parent ? read(parent, 'website', present, false) : defaulted(anchor, '', false),
+    policies: [
+      ...(j.children.get(POLICY) ?? []).map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+      ...(parent && isWritten(parent, 'policy') ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : []),
+    ],
+    receivesAccessLogs: false,
+  };
+}
+
+function isWritten(node: ResourceNode, path: string): boolean {
+  const v = getPath(node.properties, path);
+  return v !== undefined && v !== null && v !== '';
+}
+
+/** `aws_s3_bucket_acl.access_control_policy[0].grant[*]` with `grantee[0].{type,uri}` and `permission`. */
+function separateAclGrants(node: ResourceNode): AclGrant[] {
+  return asList(getPath(node.properties, 'access_control_policy[0].grant')).flatMap((g, i) => {
+    if (!isMap(g)) return [];
+    const who = asList(g['grantee'])[0];
+    const permission = g['permission'];
+    if (!isMap(who) || typeof permission !== 'string') return [];
+    return [{ grantee: grantee(who['uri']), permission, at: { node, path: `access_control_policy[0].grant[${i}]` } }];
+  });
+}
+
+/** Inline `grant` blocks of a v3-style bucket: `{type, uri, permissions[]}`. */
+function inlineGrants(node: ResourceNode): AclGrant[] {
+  return asList(getPath(node.properties, 'grant')).flatMap((g, i) => {
+    if (!isMap(g)) return [];
+    const who = grantee(g['uri']);
+    const at = { node, path: joinPath('grant', i) };
+    return asList(g['permissions']).flatMap((p) => (typeof p === 'string' ? [{ grantee: who, permission: p, at }] : []));
+  });
+}
+
+/** The buckets this bucket's access logs go to. */
+function logTargets(graph: ResourceGraph, j: Joined, model: S3Bucket): ResourceNode[] {
+  const loggingNode = j.children.get(LOGGING)?.[0];
+  if (loggingNode) return targetsOf(graph, loggingNode, 'target_bucket', BUCKET, 'bucket');
+  return model.logging.value && j.parent ? targetsOf(graph, j.parent, 'logging[0].target_bucket', BUCKET, 'bucket') : [];
+}

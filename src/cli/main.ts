@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { run } from './run.js';
+
+process.exitCode = run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdoutIsTTY: process.stdout.isTTY === true,
+});

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from './io.js';
+
+/**
+ * CloudFormation parameter values from a file, in any of the shapes the AWS tools write:
+ * `aws cloudformation` (`[{"ParameterKey": "K", "ParameterValue": "V"}]`), a CodePipeline template
+ * configuration (`{"Parameters": {"K": "V"}}`), or a plain `{"K": "V"}` object.
+ */
+export function readParameterFile(cwd: string, file: string): Map<string, string> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read parameters file ${file}: ${code ? `(${code})` : 'not valid JSON'}`);
+  }
+  const out = new Map<string, string>();
+  if (Array.isArray(doc)) {
+    for (const entry of doc) {
+      const e = entry as { ParameterKey?: unknown; ParameterValue?: unknown };
+      if (typeof e?.ParameterKey !== 'string' || e.ParameterValue === undefined) throw new UsageError(`parameters file ${file}: each entry needs ParameterKey and ParameterValue`);
+      out.set(e.ParameterKey, String(e.ParameterValue));
+    }
+    return out;
+  }
+  if (typeof doc !== 'object' || doc === null) throw new UsageError(`parameters file ${file}: expected a list or an object`);
+  const values = 'Parameters' in doc && typeof doc.Parameters === 'object' && doc.Parameters !== null ? doc.Parameters : doc;
+  for (const [k, v] of Object.entries(values)) out.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  return out;
+}
+
+/** `Key=Value` from `--parameter`. */
+export function parseParameterAssignment(text: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--parameter expects Key=Value, got ${JSON.stringify(text)}`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}

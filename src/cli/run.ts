@@ -1,0 +1,130 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { builtinPolicies } from '../../policies/index.js';
+import { LANGS, SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
+import { langFromEnvironment } from '../i18n/lang.js';
+import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
+import { TOOL_VERSION } from '../version.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+import { parseParameterAssignment, readParameterFile } from './parameters.js';
+import { SCAN_FORMATS, scanCommand, type ScanFormat } from './scan-command.js';
+
+const USAGE = `sekisho — checks Infrastructure as Code before it is deployed
+
+Usage:
+  sekisho scan [PATH...] [options]     scan Terraform plan/state JSON, CloudFormation, CDK cloud assemblies
+  sekisho policies [--format text|json|markdown] [--lang en|ja]
+  sekisho explain POLICY-ID [--lang en|ja]
+
+Scan options:
+  --format text|json        output format (default text)
+  --lang en|ja              language of messages (default from the locale)
+  --severity LEVEL          report findings at or above LEVEL: info, low, medium, high, critical (default low)
+  --output FILE             write the report to FILE instead of standard output
+  --parameters FILE         CloudFormation parameter values (aws cloudformation JSON, or {"Key": "Value"})
+  --parameter KEY=VALUE     one CloudFormation parameter value (repeatable)
+  --max-file-size BYTES     refuse files larger than this (default 268435456)
+  --show-unknown            list results that cannot be decided before deployment
+  --fail-on-unknown         exit 1 when such results exist
+  --color / --no-color      force colour on or off (default: on for a terminal)
+
+Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not scan.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  severity: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  parameters: { type: 'string' },
+  parameter: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  'show-unknown': { type: 'boolean' },
+  'fail-on-unknown': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs one sekisho command line and returns its exit code. Never throws on user input. */
+export function run(argv: readonly string[], io: CliIo, policies: readonly Policy[] = builtinPolicies): number {
+  try {
+    return dispatch(argv, io, policies);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`sekisho: ${error.message}\nRun \`sekisho --help\` for usage.\n`);
+      return EXIT.error;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr.write(`sekisho: ${code ? `cannot write output (${code})` : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    return EXIT.error;
+  }
+}
+
+function dispatch(argv: readonly string[], io: CliIo, policies: readonly Policy[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return io.stdout.write(`${TOOL_VERSION}\n`), EXIT.ok;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') return io.stdout.write(USAGE), command === undefined && !values.help ? EXIT.error : EXIT.ok;
+  const lang = choice<Lang>('--lang', values.lang, LANGS) ?? langFromEnvironment(io.env);
+
+  switch (command) {
+    case 'scan':
+      return scanCommand(
+        {
+          paths: rest.length > 0 ? rest : ['.'],
+          format: choice<ScanFormat>('--format', values.format, Object.keys(SCAN_FORMATS) as ScanFormat[]) ?? 'text',
+          lang,
+          threshold: choice<Severity>('--severity', values.severity, SEVERITIES) ?? 'low',
+          output: values.output,
+          parameters: scanParameters(io.cwd, values.parameters, values.parameter),
+          maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInteger('--max-file-size', values['max-file-size']),
+          showUnknown: values['show-unknown'] ?? false,
+          failOnUnknown: values['fail-on-unknown'] ?? false,
+          colour: values['no-color'] ? false : values.color,
+        },
+        io,
+        policies,
+      );
+    case 'policies': {
+      const format = choice('--format', values.format, ['text', 'json', 'markdown'] as const) ?? 'text';
+      const out = format === 'json' ? policyJson(policies) : format === 'markdown' ? policyMarkdown(policies) : policyTable(policies, lang);
+      io.stdout.write(out);
+      return EXIT.ok;
+    }
+    case 'explain': {
+      const id = rest[0];
+      if (id === undefined) throw new UsageError('explain needs a policy ID (see `sekisho policies`)');
+      const policy = policies.find((p) => p.id === id);
+      if (!policy) throw new UsageError(`no policy with ID ${JSON.stringify(id)} (see \`sekisho policies\`)`);
+      io.stdout.write(explainText(policy, lang));
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of bytes (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+function scanParameters(cwd: string, file: string | undefined, assignments: readonly string[] | undefined): Map<string, string> {
+  const out = file === undefined ? new Map<string, string>() : readParameterFile(cwd, file);
+  for (const a of assignments ?? []) out.set(...parseParameterAssignment(a));
+  return out;
+}

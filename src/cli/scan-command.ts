@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { toFindings } from '../engine/finding.js';
+import { SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
+import { scan } from '../engine/scan.js';
+import { jsonReporter } from '../reporters/json.js';
+import type { Reporter, ReportInput } from '../reporters/reporter.js';
+import { textReporter } from '../reporters/text.js';
+import { TOOL_VERSION } from '../version.js';
+import { EXIT, type CliIo } from './io.js';
+
+export const SCAN_FORMATS = { text: textReporter, json: jsonReporter } as const satisfies Record<string, Reporter>;
+export type ScanFormat = keyof typeof SCAN_FORMATS;
+
+export interface ScanArgs {
+  readonly paths: readonly string[];
+  readonly format: ScanFormat;
+  readonly lang: Lang;
+  readonly threshold: Severity;
+  readonly output: string | undefined;
+  readonly parameters: ReadonlyMap<string, string>;
+  readonly maxFileSize: number | undefined;
+  readonly showUnknown: boolean;
+  readonly failOnUnknown: boolean;
+  readonly colour: boolean | undefined;
+}
+
+/** `sekisho scan`: exit 2 if any input could not be scanned, else 1 on findings at or above the threshold, else 0. */
+export function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): number {
+  const outcome = scan({ paths: args.paths, cwd: io.cwd, parameters: args.parameters, maxFileSize: args.maxFileSize, policies });
+  const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+  const all = toFindings(outcome.results, args.lang);
+  const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));
+  const count = (status: string): number => outcome.results.filter((r) => r.status === status).length;
+  const input: ReportInput = {
+    tool: { name: 'sekisho', version: TOOL_VERSION },
+    lang: args.lang,
+    threshold: args.threshold,
+    findings,
+    diagnostics: outcome.diagnostics,
+    summary: {
+      failed: findings.filter((f) => f.status === 'fail').length,
+      unknown: findings.filter((f) => f.status === 'unknown').length,
+      passed: count('pass'),
+      notApplicable: count('not-applicable'),
+      belowThreshold: all.length - findings.length,
+      resources: outcome.graph.nodes.filter((n) => n.mode === 'managed').length,
+      sources: outcome.sources,
+    },
+    policies,
+  };
+  const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
+  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown });
+  if (args.output !== undefined) writeFileSync(resolve(io.cwd, args.output), report);
+  else io.stdout.write(report);
+
+  if (outcome.diagnostics.some((d) => d.level === 'error')) return EXIT.error;
+  if (input.summary.failed > 0 || (args.failOnUnknown && input.summary.unknown > 0)) return EXIT.findings;
+  return EXIT.ok;
+}

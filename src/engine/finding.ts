@@ -1,0 +1,98 @@
+import { lineOf } from '../graph/resource.js';
+import { uiText } from '../i18n/messages.js';
+import type { Result, Status } from './evaluate.js';
+import type { Lang, Severity } from './policy.js';
+
+/** Where a setting is written, when that is another resource than the one the finding names. */
+export interface FindingLocation {
+  readonly resource: string;
+  readonly resourceType: string;
+  readonly file: string;
+  readonly line?: number;
+  /** The property path inside that resource (empty for the resource as a whole). */
+  readonly path: string;
+}
+
+/** A result as users read it: in one language, with the file and line to change. */
+export interface Finding {
+  readonly policyId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly status: Exclude<Status, 'pass' | 'not-applicable'>;
+  /** The resource's address (Terraform address, `Stack/LogicalId`, URN). */
+  readonly resource: string;
+  readonly resourceType: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly constructPath?: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Where the deciding value is written or would be written. */
+  readonly evidence?: FindingLocation;
+  readonly docs: string;
+}
+
+/** Fails and unknowns as findings in `lang`, deduplicated and in a deterministic order. */
+export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const r of results) {
+    if (r.status !== 'fail' && r.status !== 'unknown') continue;
+    const evidence: FindingLocation | undefined = r.at && {
+      resource: r.at.node.address,
+      resourceType: r.at.node.type,
+      file: r.at.node.source.file,
+      ...optional('line', lineOf(r.at.node, r.at.path)),
+      path: r.at.path,
+    };
+    const message =
+      r.status === 'fail'
+        ? interpolate(r.policy.messages[lang][r.messageId!] ?? r.messageId!, r.data ?? {})
+        : interpolate(uiText(lang).unknownMessage, { path: evidence?.path || r.resource.type, resource: evidence?.resource ?? r.resource.address });
+    const key = [r.policy.id, r.resource.id, r.status, evidence?.resource, evidence?.path, message].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // A finding points at the line to change: where the setting is written if that is in the same file.
+    const line = evidence && evidence.file === r.resource.source.file && evidence.line !== undefined ? evidence.line : r.resource.source.line;
+    out.push({
+      policyId: r.policy.id,
+      title: r.policy.text[lang].title,
+      severity: r.severity,
+      status: r.status,
+      resource: r.resource.address,
+      resourceType: r.resource.type,
+      file: r.resource.source.file,
+      ...optional('line', line),
+      ...optional('constructPath', r.resource.source.constructPath),
+      message,
+      fix: r.policy.text[lang].fix,
+      ...optional('evidence', evidence),
+      docs: r.policy.docs,
+    });
+  }
+  return out.sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compare(a.resource, b.resource) ||
+    compare(a.policyId, b.policyId) ||
+    compare(a.evidence?.resource ?? '', b.evidence?.resource ?? '') ||
+    compare(a.evidence?.path ?? '', b.evidence?.path ?? '') ||
+    compare(a.message, b.message)
+  );
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Fills `{{name}}` placeholders. */
+export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** `{ key: value }` when value is defined, else `{}`: for optional fields under exactOptionalPropertyTypes. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

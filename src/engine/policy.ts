@@ -1,0 +1,142 @@
+import type { Attr, Evidence, Model } from '../models/attr.js';
+import type { ModelKind, ModelKinds } from '../models/index.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** From least to most severe: a threshold keeps what is at or after it. */
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+
+/** What a policy says to the person who must act: in both languages, every field. */
+export interface PolicyText {
+  readonly title: string;
+  /** What the setting means. */
+  readonly description: string;
+  /** What goes wrong if it is left as it is. */
+  readonly rationale: string;
+  /** What to change, in one line: shown under each finding. */
+  readonly fix: string;
+  /** What to change, in full, with the example the snippets show. */
+  readonly remediation: string;
+}
+
+/**
+ * Categories of the Japanese government's guideline on configuring cloud services (DOMAIN.md):
+ * 1 IAM, 2 logging and monitoring, 3 object storage, 4.1 virtual machines, 4.2 network,
+ * 5 central security management, 6.1 key management, 6.2 PaaS applications, 6.3 databases,
+ * 6.4 containers, 7 other (asset management, backup, …).
+ */
+export type GuidelineCategory = '1' | '2' | '3' | '4.1' | '4.2' | '5' | '6.1' | '6.2' | '6.3' | '6.4' | '7';
+
+/** Control IDs a policy supports, per framework; verified against each publisher's documentation. */
+export interface FrameworkMappings {
+  readonly guideline: readonly GuidelineCategory[];
+  /** ISO/IEC 27002:2013 controls as extended by ISO/IEC 27017:2015 (`9.4.1`, `CLD.9.5.2`). */
+  readonly iso27017: readonly string[];
+  /** AICPA 2017 Trust Services Criteria (`CC6.1`). */
+  readonly soc2: readonly string[];
+  /** CIS AWS Foundations Benchmark v3.0.0 recommendations. */
+  readonly cisAwsV3?: readonly string[];
+  /** CIS AWS Foundations Benchmark v5.0.0 recommendations. */
+  readonly cisAwsV5?: readonly string[];
+  /** AWS Foundational Security Best Practices controls (`S3.8`). */
+  readonly fsbp?: readonly string[];
+}
+
+/** How to fix it in each format the user may write: Terraform, CloudFormation, CDK and Pulumi (TypeScript). */
+export interface RemediationSnippets {
+  readonly terraform: string;
+  readonly cloudformation: string;
+  readonly cdk: string;
+  readonly pulumi: string;
+}
+
+/** Values interpolated into a message's `{{name}}` placeholders. Never a secret from the input. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export type Verdict<M extends string = string> =
+  | { readonly status: 'fail'; readonly messageId: M; readonly at: Evidence; readonly data: MessageData; readonly severity?: Severity }
+  | { readonly status: 'unknown'; readonly at: Evidence }
+  | { readonly status: 'pass' }
+  | { readonly status: 'not-applicable' };
+
+/** The verdict builders a check receives. */
+export interface CheckContext<M extends string> {
+  /** Fails at the offending value (or resource); `severity` overrides the policy's for this finding. */
+  fail(messageId: M, at: Evidence | Attr<unknown>, data?: MessageData, severity?: Severity): Verdict<M>;
+  /** The value that decides is not known before deployment. */
+  unknown(at: Evidence | Attr<unknown>): Verdict<M>;
+  pass(): Verdict<M>;
+  notApplicable(): Verdict<M>;
+  /** The usual shape of a check: pass if `ok(value)`, unknown if the value is, fail otherwise. */
+  expect<T>(attr: Attr<T>, ok: (value: T | undefined) => boolean, messageId: M, data?: MessageData): Verdict<M>;
+}
+
+export interface PolicySpec<K extends ModelKind, M extends string> {
+  /** Stable, kebab-case, equal to the file name: `aws-s3-bucket-public-acl`. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly model: K;
+  readonly frameworks: FrameworkMappings;
+  readonly text: Readonly<Record<Lang, PolicyText>>;
+  /** Finding messages by id; Japanese must have exactly the English ids. */
+  readonly messages: { readonly en: Readonly<Record<M, string>>; readonly ja: Readonly<Record<NoInfer<M>, string>> };
+  readonly snippets: RemediationSnippets;
+  readonly tags?: readonly string[];
+  check(model: ModelKinds[K], context: CheckContext<M>): Verdict<M> | readonly Verdict<M>[];
+}
+
+/** A policy as the engine, reporters and front ends see it. */
+export interface Policy {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly model: ModelKind;
+  readonly frameworks: FrameworkMappings;
+  readonly text: Readonly<Record<Lang, PolicyText>>;
+  readonly messages: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly snippets: RemediationSnippets;
+  readonly tags: readonly string[];
+  /** Where the policy's reference documentation is. */
+  readonly docs: string;
+  evaluate(model: Model): readonly Verdict[];
+}
+
+const evidenceOf = (at: Evidence | Attr<unknown>): Evidence => ('at' in at ? at.at : at);
+
+function context<M extends string>(): CheckContext<M> {
+  const ctx: CheckContext<M> = {
+    fail: (messageId, at, data = {}, severity) => ({ status: 'fail', messageId, at: evidenceOf(at), data, ...(severity && { severity }) }),
+    unknown: (at) => ({ status: 'unknown', at: evidenceOf(at) }),
+    pass: () => ({ status: 'pass' }),
+    notApplicable: () => ({ status: 'not-applicable' }),
+    expect: (attr, ok, messageId, data) => {
+      if (attr.origin === 'unknown') return ctx.unknown(attr);
+      return ok(attr.value) ? ctx.pass() : ctx.fail(messageId, attr, data);
+    },
+  };
+  return ctx;
+}
+
+/**
+ * Declares a policy. Message ids are checked at compile time (a `fail` with an id the policy does
+ * not define does not build), and the engine gets one uniform shape whatever the model.
+ */
+export function definePolicy<K extends ModelKind, M extends string>(spec: PolicySpec<K, M>): Policy {
+  const ctx = context<M>();
+  return {
+    id: spec.id,
+    severity: spec.severity,
+    model: spec.model,
+    frameworks: spec.frameworks,
+    text: spec.text,
+    messages: spec.messages,
+    snippets: spec.snippets,
+    tags: spec.tags ?? [],
+    docs: `docs/policies.md#${spec.id}`,
+    evaluate(model) {
+      const verdicts = spec.check(model as ModelKinds[K], ctx);
+      return Array.isArray(verdicts) ? (verdicts as readonly Verdict[]) : [verdicts as Verdict];
+    },
+  };
+}

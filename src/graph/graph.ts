@@ -1,0 +1,94 @@
+import type { Edge, ResourceNode } from './resource.js';
+import { getPath, splitPath } from './values.js';
+
+/**
+ * All resources of one scan and the references between them. Adapters read it to gather a service
+ * model from several resources (a bucket and its separate policy, ACL and public access block).
+ */
+export class ResourceGraph {
+  readonly nodes: readonly ResourceNode[];
+  private readonly byId = new Map<string, ResourceNode>();
+  private readonly byType = new Map<string, ResourceNode[]>();
+  private readonly outgoing = new Map<string, Edge[]>();
+  private readonly incoming = new Map<string, Edge[]>();
+  private readonly nameIndexes = new Map<string, Map<string, ResourceNode[]>>();
+
+  constructor(nodes: readonly ResourceNode[], edges: readonly Edge[]) {
+    this.nodes = nodes;
+    for (const node of nodes) {
+      this.byId.set(node.id, node);
+      const list = this.byType.get(node.type);
+      if (list) list.push(node);
+      else this.byType.set(node.type, [node]);
+    }
+    for (const edge of edges) {
+      if (!this.byId.has(edge.to) || edge.to === edge.from) continue;
+      push(this.outgoing, edge.from, edge);
+      push(this.incoming, edge.to, edge);
+    }
+  }
+
+  get(id: string): ResourceNode | undefined {
+    return this.byId.get(id);
+  }
+
+  ofType(...types: string[]): ResourceNode[] {
+    if (types.length === 1) return this.byType.get(types[0]!) ?? [];
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  /** Nodes that `node` refers to from property `path` or anything below it. */
+  referencedFrom(node: ResourceNode, path: string, types?: readonly string[]): ResourceNode[] {
+    const out: ResourceNode[] = [];
+    for (const edge of this.outgoing.get(node.id) ?? []) {
+      if (edge.kind === 'depends-on' || !isWithin(edge.path, path)) continue;
+      const target = this.byId.get(edge.to)!;
+      if ((!types || types.includes(target.type)) && !out.includes(target)) out.push(target);
+    }
+    return out;
+  }
+
+  /** Nodes of the given types that refer to `node` (a bucket's separate policy, ACL, logging…). */
+  referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
+    const out: ResourceNode[] = [];
+    for (const edge of this.incoming.get(node.id) ?? []) {
+      if (edge.kind === 'depends-on' || (path !== undefined && !isWithin(edge.path, path))) continue;
+      const from = this.byId.get(edge.from)!;
+      if (types.includes(from.type) && !out.includes(from)) out.push(from);
+    }
+    return out;
+  }
+
+  /**
+   * Nodes of `types` whose name property equals `name`: the literal-name match used when a
+   * resource points at another only by writing its name (`bucket = "my-logs"`).
+   */
+  named(types: readonly string[], nameProperty: string, name: string): ResourceNode[] {
+    const key = `${types.join(',')}|${nameProperty}`;
+    let index = this.nameIndexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const n of this.ofType(...types)) {
+        const v = getPath(n.properties, nameProperty);
+        if (typeof v === 'string') push(index, v, n);
+      }
+      this.nameIndexes.set(key, index);
+    }
+    return index.get(name) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whether `path` is `prefix` or lies below it (`bucket` is within `bucket`; `rule[0].x` within `rule`). */
+export function isWithin(path: string, prefix: string): boolean {
+  if (prefix === '' || path === prefix) return true;
+  const a = splitPath(path);
+  const b = splitPath(prefix);
+  if (a.length < b.length) return false;
+  return b.every((seg, i) => a[i] === seg);
+}

@@ -1,0 +1,80 @@
+import type { PropertyMap } from './values.js';
+
+/** The input formats sekisho reads. */
+export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'cloudformation' | 'cdk';
+
+/**
+ * The provider schema a resource is written in. The Terraform family covers HCL, plan JSON and
+ * Pulumi AWS classic; the CloudFormation family covers templates, CDK and Pulumi AWS Native.
+ */
+export type SchemaFamily = 'terraform' | 'cloudformation';
+
+/** What the source says will happen to the resource. Absent for templates (always "as written"). */
+export type PlannedAction = 'create' | 'update' | 'replace' | 'no-op' | 'read';
+
+export interface SourceLocation {
+  /** Path as shown to users: relative to the working directory, `/` separators. */
+  readonly file: string;
+  /** 1-based line of the resource's declaration, when the source has lines. */
+  readonly line?: number;
+  readonly endLine?: number;
+  /** CDK construct path (`/Stack/Bucket/Resource`) when the resource came from a CDK app. */
+  readonly constructPath?: string;
+}
+
+export interface ResourceNode {
+  /** Unique within one scan: the source unit and the address. */
+  readonly id: string;
+  /**
+   * What users see and what findings name: a Terraform address with module path and index key
+   * (`module.a.aws_s3_bucket.b["x"]`), a CloudFormation logical ID (`Stack/LogicalId` inside a CDK
+   * assembly), a Pulumi URN.
+   */
+  readonly address: string;
+  /** The native type: `aws_s3_bucket`, `AWS::S3::Bucket`. */
+  readonly type: string;
+  readonly family: SchemaFamily;
+  readonly format: SourceFormat;
+  /** Terraform data sources are nodes too (an `aws_iam_policy_document` feeds a bucket policy). */
+  readonly mode: 'managed' | 'data';
+  /** The resource's arguments after everything knowable was resolved. */
+  readonly properties: PropertyMap;
+  readonly action?: PlannedAction;
+  readonly source: SourceLocation;
+  /** Line of a property path inside the resource, where the source has lines for it. */
+  readonly propertyLines?: ReadonlyMap<string, number>;
+  /**
+   * The top-level properties the author wrote. For plan JSON this comes from `configuration`;
+   * a property the provider computes (S3 `logging` in AWS provider v4+) is not in it.
+   */
+  readonly written?: ReadonlySet<string>;
+  /** The source unit (a plan, a template, a CDK stack) the node belongs to. */
+  readonly unit: string;
+  /** CloudFormation `Metadata`, kept for suppressions and construct paths. */
+  readonly metadata?: PropertyMap;
+}
+
+export type EdgeKind = 'reference' | 'depends-on' | 'name';
+
+/** `from` refers to `to`, at property `path` of `from` (empty for `depends-on`). */
+export interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: EdgeKind;
+  readonly path: string;
+}
+
+/** The line of a property path, falling back to the nearest written ancestor, then the resource. */
+export function lineOf(node: ResourceNode, path: string): number | undefined {
+  const lines = node.propertyLines;
+  if (lines) {
+    let p = path;
+    while (p !== '') {
+      const line = lines.get(p);
+      if (line !== undefined) return line;
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut > 0 ? p.slice(0, cut) : '';
+    }
+  }
+  return node.source.line;
+}

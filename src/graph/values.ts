@@ -1,0 +1,80 @@
+/**
+ * The property tree of a resource: plain JSON plus two markers that every loader uses the same way.
+ *
+ * - `Unknown`: a value the source cannot tell before deployment (a Terraform `after_unknown` path, a
+ *   CloudFormation `Fn::GetAtt`, a parameter without a value, a Pulumi preview's unknown output).
+ *   It keeps the nodes it was computed from and, where the source shows it, the shape of the string
+ *   (`arn:${AWS::Partition}:s3:::${Bucket}/*`), so a policy can still tell it is not `*`.
+ * - `Secret`: a value present in the source but marked sensitive (plan `*_sensitive`, a `NoEcho`
+ *   parameter, a Pulumi secret). Its content is dropped at load time so no reporter can print it.
+ */
+export class Unknown {
+  constructor(
+    /** Graph node ids this value is derived from. */
+    readonly refs: readonly string[] = [],
+    /** The known shape of a string value, with `${…}` where the unknown parts go. */
+    readonly shape?: string,
+  ) {}
+}
+
+export class Secret {
+  static readonly instance = new Secret();
+  /** Brands the type: without a member, `Secret` would be `{}` and match any value. */
+  readonly secret = true;
+  private constructor() {}
+}
+
+export type Scalar = string | number | boolean | null;
+export type PropertyValue = Scalar | Unknown | Secret | PropertyValue[] | PropertyMap;
+export interface PropertyMap {
+  [key: string]: PropertyValue;
+}
+
+export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
+export const isSecret = (v: unknown): v is Secret => v instanceof Secret;
+
+export function isMap(v: unknown): v is PropertyMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
+}
+
+/** Reads a dotted path (`a.b[0].c` or `a.b.0.c`) from a property tree; `undefined` when absent. */
+export function getPath(root: PropertyValue | undefined, path: string): PropertyValue | undefined {
+  let cur: PropertyValue | undefined = root;
+  for (const seg of splitPath(path)) {
+    if (cur === undefined || cur === null) return undefined;
+    if (cur instanceof Unknown) return cur;
+    if (Array.isArray(cur)) {
+      const i = Number(seg);
+      cur = Number.isInteger(i) ? cur[i] : undefined;
+    } else if (isMap(cur)) {
+      cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
+const pathCache = new Map<string, readonly string[]>();
+
+/** `a.b[0].c` → `['a', 'b', '0', 'c']`. */
+export function splitPath(path: string): readonly string[] {
+  let segs = pathCache.get(path);
+  if (!segs) {
+    segs = path === '' ? [] : path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+    if (pathCache.size < 10_000) pathCache.set(path, segs);
+  }
+  return segs;
+}
+
+/** Appends a key or an index to a path in the `a.b[0]` notation used across sekisho. */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  return base === '' ? key : `${base}.${key}`;
+}
+
+/** A list attribute that may be written as a single value (IAM `Action: "s3:*"`) or be absent. */
+export function asList(v: PropertyValue | undefined): PropertyValue[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}

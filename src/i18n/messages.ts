@@ -1,0 +1,87 @@
+import type { Lang, Severity } from '../engine/policy.js';
+
+/** Every string the reporters and the CLI print besides the policies' own texts. */
+export interface UiText {
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly unknownLabel: string;
+  readonly unknownMessage: string;
+  readonly fixLabel: string;
+  readonly setAt: string;
+  readonly constructLabel: string;
+  readonly noFindings: string;
+  readonly summary: (counts: { failed: number; unknown: number; passed: number; resources: number; sources: number }) => string;
+  readonly belowThreshold: (count: number, threshold: Severity) => string;
+  readonly diagnosticsHeading: string;
+  readonly policyHeadings: { readonly id: string; readonly severity: string; readonly title: string; readonly model: string };
+  readonly explainHeadings: {
+    readonly description: string;
+    readonly rationale: string;
+    readonly remediation: string;
+    readonly frameworks: string;
+    readonly examples: string;
+  };
+  readonly frameworkNames: Readonly<Record<'guideline' | 'iso27017' | 'soc2' | 'cisAwsV3' | 'cisAwsV5' | 'fsbp', string>>;
+}
+
+const en: UiText = {
+  severity: { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
+  unknownLabel: 'UNKNOWN',
+  unknownMessage: 'Cannot be decided before deployment: {{path}} of {{resource}} is only known after apply.',
+  fixLabel: 'Fix',
+  setAt: 'set in',
+  constructLabel: 'construct',
+  noFindings: 'No findings.',
+  summary: (c) =>
+    `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
+  belowThreshold: (n, t) => `${n} more below the ${t} threshold`,
+  diagnosticsHeading: 'Could not scan everything',
+  policyHeadings: { id: 'ID', severity: 'Severity', title: 'Title', model: 'Checks' },
+  explainHeadings: {
+    description: 'What it checks',
+    rationale: 'Why it matters',
+    remediation: 'How to fix',
+    frameworks: 'Frameworks',
+    examples: 'Examples',
+  },
+  frameworkNames: {
+    guideline: 'Cloud configuration guideline category',
+    iso27017: 'ISO/IEC 27017',
+    soc2: 'SOC 2',
+    cisAwsV3: 'CIS AWS Foundations v3.0.0',
+    cisAwsV5: 'CIS AWS Foundations v5.0.0',
+    fsbp: 'AWS Foundational Security Best Practices',
+  },
+};
+
+const ja: UiText = {
+  severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' },
+  unknownLabel: '判定不能',
+  unknownMessage: 'デプロイ前には判定できません。{{resource}} の {{path}} は apply するまで値が決まりません。',
+  fixLabel: '対処',
+  setAt: '設定箇所',
+  constructLabel: 'コンストラクト',
+  noFindings: '指摘事項はありません。',
+  summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
+  belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,
+  diagnosticsHeading: 'スキャンできなかったもの',
+  policyHeadings: { id: 'ID', severity: '重大度', title: 'タイトル', model: '対象' },
+  explainHeadings: {
+    description: '何を確認するか',
+    rationale: 'なぜ問題か',
+    remediation: '直し方',
+    frameworks: '対応するフレームワーク',
+    examples: '記述例',
+  },
+  frameworkNames: {
+    guideline: 'クラウドサービスの設定ガイドラインの分類',
+    iso27017: 'ISO/IEC 27017',
+    soc2: 'SOC 2',
+    cisAwsV3: 'CIS AWS Foundations v3.0.0',
+    cisAwsV5: 'CIS AWS Foundations v5.0.0',
+    fsbp: 'AWS Foundational Security Best Practices',
+  },
+};
+
+export function uiText(lang: Lang): UiText {
+  return lang === 'ja' ? ja : en;
+}

@@ -1,0 +1,22 @@
+import { diagnostic, InputError } from '../../diagnostic.js';
+import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
+import type { LoadedUnit } from '../types.js';
+import { loadTemplate, type ParameterOverrides } from './template.js';
+import { parseCloudFormationYaml } from './yaml.js';
+
+/** A template is JSON when it starts with `{`; otherwise YAML (which CloudFormation also reads). */
+export function parseTemplateText(text: string): JsonWithLines {
+  return text.trimStart().startsWith('{') ? parseJsonWithLines(text) : parseCloudFormationYaml(text);
+}
+
+/** Loads a standalone CloudFormation template file (YAML or JSON). */
+export function loadCloudFormation(text: string, file: string, parameters?: ParameterOverrides): LoadedUnit {
+  let parsed: JsonWithLines;
+  try {
+    parsed = parseTemplateText(text);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { nodes: [], edges: [], diagnostics: [diagnostic('error', error.code, file, error.message, { line: error.line, column: error.column })] };
+  }
+  return loadTemplate({ file, unit: file, addressPrefix: '', format: 'cloudformation', parsed, parameters });
+}

@@ -1,0 +1,288 @@
+import { joinPath, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import type { Json } from '../json-with-lines.js';
+
+/** `Ref: AWS::NoValue`: the property is removed, as CloudFormation does. */
+export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
+export type Resolved = PropertyValue | typeof NO_VALUE;
+
+/** What the resolver needs to know of the template around the value it resolves. */
+export interface TemplateScope {
+  /** Parameter values after defaults and overrides; `Unknown` when there is none, `Secret` for `NoEcho`. */
+  readonly parameters: ReadonlyMap<string, PropertyValue>;
+  readonly mappings: Json | undefined;
+  /** A condition's value; `undefined` when it depends on something unknown. */
+  condition(name: string): boolean | undefined;
+  /** The graph node id of a logical resource ID declared in the template. */
+  resourceId(logicalId: string): string | undefined;
+  /** Called for every `Ref`/`Fn::GetAtt`/`Fn::Sub` reference to a resource, at the property path. */
+  onReference(path: string, nodeId: string): void;
+}
+
+const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
+
+/** Whether a value is an intrinsic function call: an object whose single key is `Ref` or `Fn::…`. */
+export function intrinsicName(value: Json): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const key = keys[0]!;
+  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
+}
+
+/**
+ * Resolves a template value: intrinsic functions whose inputs are known are computed, the rest
+ * become `Unknown` carrying the resources they depend on and the shape of the string.
+ */
+export function resolveValue(value: Json, path: string, scope: TemplateScope): Resolved {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: PropertyValue[] = [];
+    value.forEach((item, i) => {
+      const r = resolveValue(item, joinPath(path, i), scope);
+      if (r !== NO_VALUE) out.push(r);
+    });
+    return out;
+  }
+  const fn = intrinsicName(value);
+  if (fn) return resolveIntrinsic(fn, value[fn]!, path, scope);
+  const out: PropertyMap = {};
+  for (const [key, item] of Object.entries(value)) {
+    const r = resolveValue(item, joinPath(path, key), scope);
+    if (r !== NO_VALUE) Object.defineProperty(out, key, { value: r, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function resolveIntrinsic(fn: string, arg: Json, path: string, scope: TemplateScope): Resolved {
+  switch (fn) {
+    case 'Ref':
+      return resolveRef(arg, path, scope);
+    case 'Fn::GetAtt':
+      return resolveGetAtt(arg, path, scope);
+    case 'Fn::Sub':
+      return resolveSub(arg, path, scope);
+    case 'Fn::Join':
+      return resolveJoin(arg, path, scope);
+    case 'Fn::If':
+      return resolveIf(arg, path, scope);
+    case 'Fn::Select':
+      return resolveSelect(arg, path, scope);
+    case 'Fn::Split':
+      return resolveSplit(arg, path, scope);
+    case 'Fn::FindInMap':
+      return resolveFindInMap(arg, path, scope);
+    case 'Fn::Base64': {
+      const s = resolveValue(arg, path, scope);
+      return typeof s === 'string' ? Buffer.from(s, 'utf8').toString('base64') : unknownFrom([s]);
+    }
+    case 'Fn::ToJsonString': {
+      const v = resolveValue(arg, path, scope);
+      return isFullyKnown(v) ? JSON.stringify(v) : unknownFrom([v]);
+    }
+    case 'Fn::Length': {
+      const v = resolveValue(arg, path, scope);
+      return Array.isArray(v) ? v.length : unknownFrom([v]);
+    }
+    default:
+      // Fn::GetAZs, Fn::ImportValue, Fn::Cidr, Fn::Transform and the like: known only at deploy time.
+      return unknownFrom([resolveValue(arg, path, scope)], `\${${fn}}`);
+  }
+}
+
+function resolveRef(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (typeof arg !== 'string') return new Unknown();
+  if (arg === 'AWS::NoValue') return NO_VALUE;
+  const param = scope.parameters.get(arg);
+  if (param !== undefined) return param;
+  if (PSEUDO_PARAMETERS.has(arg)) return new Unknown([], `\${${arg}}`);
+  const id = scope.resourceId(arg);
+  if (id) {
+    scope.onReference(path, id);
+    return new Unknown([id], `\${${arg}}`);
+  }
+  return new Unknown([], `\${${arg}}`);
+}
+
+function resolveGetAtt(arg: Json, path: string, scope: TemplateScope): Resolved {
+  let logicalId: Json | undefined;
+  let attribute: Resolved = '';
+  if (typeof arg === 'string') [logicalId, attribute = ''] = splitOnce(arg, '.');
+  else if (Array.isArray(arg)) {
+    logicalId = arg[0];
+    attribute = arg[1] === undefined ? '' : resolveValue(arg[1], path, scope);
+  }
+  if (typeof logicalId !== 'string') return new Unknown();
+  const id = scope.resourceId(logicalId);
+  if (id) scope.onReference(path, id);
+  return new Unknown(id ? [id] : [], `\${${logicalId}.${typeof attribute === 'string' ? attribute : '?'}}`);
+}
+
+function resolveSub(arg: Json, path: string, scope: TemplateScope): Resolved {
+  const [template, vars] = Array.isArray(arg) ? [arg[0], arg[1]] : [arg, undefined];
+  if (typeof template !== 'string') return new Unknown();
+  const local = new Map<string, Resolved>();
+  if (vars && typeof vars === 'object' && !Array.isArray(vars)) {
+    for (const [k, v] of Object.entries(vars)) local.set(k, resolveValue(v, path, scope));
+  }
+  const parts: Resolved[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+    parts.push(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[1]!.trim();
+    if (name.startsWith('!')) {
+      parts.push(`\${${name.slice(1)}}`); // `${!Literal}` writes `${Literal}`
+      continue;
+    }
+    if (local.has(name)) parts.push(local.get(name)!);
+    else if (name.includes('.') && !scope.parameters.has(name)) parts.push(resolveGetAtt(name, path, scope));
+    else parts.push(resolveRef(name, path, scope));
+  }
+  parts.push(template.slice(last));
+  return concatenate(parts);
+}
+
+function resolveJoin(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (!Array.isArray(arg) || arg.length !== 2) return new Unknown();
+  const delimiter = resolveValue(arg[0]!, path, scope);
+  const list = resolveValue(arg[1]!, path, scope);
+  if (typeof delimiter !== 'string' || !Array.isArray(list)) return unknownFrom([list]);
+  const parts: Resolved[] = [];
+  list.forEach((item, i) => {
+    if (i > 0) parts.push(delimiter);
+    parts.push(item);
+  });
+  return concatenate(parts);
+}
+
+function resolveIf(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string') return new Unknown();
+  const condition = scope.condition(arg[0]);
+  if (condition === true) return resolveValue(arg[1]!, path, scope);
+  if (condition === false) return resolveValue(arg[2]!, path, scope);
+  // Both branches may be deployed: keep the references of both, the value of neither.
+  return unknownFrom([resolveValue(arg[1]!, path, scope), resolveValue(arg[2]!, path, scope)]);
+}
+
+function resolveSelect(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (!Array.isArray(arg) || arg.length !== 2) return new Unknown();
+  const index = resolveValue(arg[0]!, path, scope);
+  const list = resolveValue(arg[1]!, path, scope);
+  const i = typeof index === 'string' ? Number(index) : index;
+  if (typeof i === 'number' && Array.isArray(list) && Number.isInteger(i) && i >= 0 && i < list.length) return list[i]!;
+  return unknownFrom([list]);
+}
+
+function resolveSplit(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (!Array.isArray(arg) || arg.length !== 2) return new Unknown();
+  const delimiter = resolveValue(arg[0]!, path, scope);
+  const source = resolveValue(arg[1]!, path, scope);
+  if (typeof delimiter === 'string' && typeof source === 'string') return source.split(delimiter);
+  return unknownFrom([source]);
+}
+
+function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolved {
+  if (!Array.isArray(arg) || arg.length < 3) return new Unknown();
+  const keys = arg.slice(0, 3).map((k) => resolveValue(k, path, scope));
+  let cur: Json | undefined = scope.mappings;
+  for (const key of keys) {
+    if (typeof key !== 'string' && typeof key !== 'number') return unknownFrom(keys);
+    cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[String(key)] : undefined;
+  }
+  if (cur !== undefined) return resolveValue(cur, path, scope);
+  // Fn::FindInMap's DefaultValue option (AWS::LanguageExtensions).
+  const options = arg[3];
+  if (options && typeof options === 'object' && !Array.isArray(options) && 'DefaultValue' in options) {
+    return resolveValue(options['DefaultValue']!, path, scope);
+  }
+  return new Unknown();
+}
+
+/**
+ * Evaluates a `Conditions` entry with three-valued logic: `undefined` when it depends on a value
+ * that is not known before deployment.
+ */
+export function evaluateCondition(expr: Json, scope: TemplateScope): boolean | undefined {
+  if (typeof expr === 'boolean') return expr;
+  if (typeof expr !== 'object' || expr === null || Array.isArray(expr)) return undefined;
+  const [key] = Object.keys(expr);
+  const arg = key === undefined ? undefined : expr[key];
+  if (key === 'Condition') return typeof arg === 'string' ? scope.condition(arg) : undefined;
+  if (!Array.isArray(arg)) return undefined;
+  switch (key) {
+    case 'Fn::Equals': {
+      if (arg.length !== 2) return undefined;
+      const a = resolveValue(arg[0]!, '', scope);
+      const b = resolveValue(arg[1]!, '', scope);
+      return isFullyKnown(a) && isFullyKnown(b) ? JSON.stringify(normalise(a)) === JSON.stringify(normalise(b)) : undefined;
+    }
+    case 'Fn::Not': {
+      const v = evaluateCondition(arg[0] ?? null, scope);
+      return v === undefined ? undefined : !v;
+    }
+    case 'Fn::And': {
+      const values = arg.map((x) => evaluateCondition(x, scope));
+      if (values.includes(false)) return false;
+      return values.includes(undefined) ? undefined : true;
+    }
+    case 'Fn::Or': {
+      const values = arg.map((x) => evaluateCondition(x, scope));
+      if (values.includes(true)) return true;
+      return values.includes(undefined) ? undefined : false;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** CloudFormation compares `Fn::Equals` operands as strings: `!Equals [!Ref Count, 3]` holds for "3". */
+function normalise(v: PropertyValue): PropertyValue {
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
+}
+
+/** Concatenates string parts; if one is not known the result is an `Unknown` of the same shape. */
+function concatenate(parts: readonly Resolved[]): Resolved {
+  if (parts.every((p) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean')) return parts.join('');
+  let shape = '';
+  const refs: string[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') shape += String(p);
+    else if (p instanceof Unknown) {
+      shape += p.shape ?? '${?}';
+      refs.push(...p.refs);
+    } else shape += '${?}';
+  }
+  return new Unknown([...new Set(refs)], shape);
+}
+
+/** An `Unknown` that carries the references found anywhere in `inputs`. */
+function unknownFrom(inputs: readonly Resolved[], shape?: string): Unknown {
+  const refs = new Set<string>();
+  const visit = (v: Resolved): void => {
+    if (v instanceof Unknown) v.refs.forEach((r) => refs.add(r));
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object' && !(v instanceof Secret)) Object.values(v).forEach(visit);
+  };
+  inputs.forEach(visit);
+  return new Unknown([...refs], shape);
+}
+
+function isFullyKnown(v: Resolved): v is PropertyValue {
+  if (v === NO_VALUE || v instanceof Unknown || v instanceof Secret) return false;
+  if (Array.isArray(v)) return v.every(isFullyKnown);
+  if (v && typeof v === 'object') return Object.values(v).every(isFullyKnown);
+  return true;
+}
+
+function splitOnce(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return i === -1 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
+}

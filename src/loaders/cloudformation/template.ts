@@ -1,0 +1,163 @@
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import type { Edge, ResourceNode } from '../../graph/resource.js';
+import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import type { Json, JsonWithLines } from '../json-with-lines.js';
+import type { LoadedUnit } from '../types.js';
+import { evaluateCondition, resolveValue, type TemplateScope } from './intrinsics.js';
+
+/** Parameter values given on the command line: a string, or a list for `List<…>` parameters. */
+export type ParameterOverrides = ReadonlyMap<string, string>;
+
+export interface TemplateInput {
+  readonly file: string;
+  /** Unit id: the file for a standalone template, the stack path inside a CDK assembly. */
+  readonly unit: string;
+  /** Prepended to logical IDs in addresses (`Stack/` inside a CDK assembly). */
+  readonly addressPrefix: string;
+  readonly format: 'cloudformation' | 'cdk';
+  readonly parsed: JsonWithLines;
+  readonly parameters?: ParameterOverrides | undefined;
+  /** Construct paths by logical ID, from the assembly manifest's metadata. */
+  readonly constructPaths?: ReadonlyMap<string, string>;
+}
+
+type JsonObject = { [key: string]: Json };
+const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Turns one CloudFormation template (parsed from YAML or JSON) into graph nodes and edges. */
+export function loadTemplate(input: TemplateInput): LoadedUnit {
+  const { file, parsed } = input;
+  const diagnostics: Diagnostic[] = [];
+  const template = parsed.value;
+  if (!isObject(template)) {
+    return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, 'not a CloudFormation template: the document is not a mapping', { line: 1 })] };
+  }
+  const resources = template['Resources'];
+  if (!isObject(resources)) {
+    const message = resources === undefined ? 'the template has no Resources section' : 'Resources must be a mapping of logical IDs to resources';
+    return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, message, { line: parsed.lines.get('Resources') ?? 1 })] };
+  }
+  const transform = template['Transform'];
+  if (transform !== undefined && JSON.stringify(transform).includes('AWS::Serverless')) {
+    diagnostics.push(
+      diagnostic('info', 'transform-not-expanded', file, 'the AWS::Serverless transform is not expanded: AWS::Serverless::* resources are not checked', {
+        line: parsed.lines.get('Transform'),
+      }),
+    );
+  }
+
+  const idOf = (logicalId: string): string => `${input.unit}#${logicalId}`;
+  const edges: Edge[] = [];
+  let currentFrom = '';
+  const conditionCache = new Map<string, boolean | undefined>();
+  const conditions = isObject(template['Conditions']) ? template['Conditions'] : {};
+  const scope: TemplateScope = {
+    parameters: resolveParameters(template['Parameters'], input.parameters),
+    mappings: template['Mappings'],
+    condition(name) {
+      if (conditionCache.has(name)) return conditionCache.get(name);
+      conditionCache.set(name, undefined); // a cycle evaluates to unknown
+      const expr = conditions[name];
+      const value = expr === undefined ? undefined : evaluateCondition(expr, scope);
+      conditionCache.set(name, value);
+      return value;
+    },
+    resourceId: (logicalId) => (isObject(resources[logicalId]) ? idOf(logicalId) : undefined),
+    onReference(path, to) {
+      edges.push({ from: currentFrom, to, kind: 'reference', path });
+    },
+  };
+
+  const linesByResource = groupLines(parsed.lines);
+  const nodes: ResourceNode[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const line = parsed.lines.get(`Resources.${logicalId}`);
+    if (!isObject(resource)) {
+      diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} is not a mapping`, { line }));
+      continue;
+    }
+    const type = resource['Type'];
+    if (typeof type !== 'string' || type === '') {
+      diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} has no Type`, { line }));
+      continue;
+    }
+    const condition = resource['Condition'];
+    // A resource whose condition is false is not created: nothing to check.
+    if (typeof condition === 'string' && scope.condition(condition) === false) continue;
+
+    currentFrom = idOf(logicalId);
+    const rawProperties = resource['Properties'];
+    const resolved = isObject(rawProperties) ? resolveValue(rawProperties, '', scope) : {};
+    const properties: PropertyMap = isMap(resolved) ? resolved : {};
+    for (const dep of dependsOn(resource['DependsOn'])) {
+      if (isObject(resources[dep])) edges.push({ from: currentFrom, to: idOf(dep), kind: 'depends-on', path: '' });
+    }
+    const metadata = isObject(resource['Metadata']) ? resolveValue(resource['Metadata'], '', scope) : undefined;
+    const cdkPath = isMap(metadata) && typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : input.constructPaths?.get(logicalId);
+
+    nodes.push({
+      id: currentFrom,
+      address: `${input.addressPrefix}${logicalId}`,
+      type,
+      family: 'cloudformation',
+      format: input.format,
+      mode: 'managed',
+      properties,
+      source: {
+        file,
+        ...(line !== undefined && { line }),
+        ...(cdkPath !== undefined && { constructPath: cdkPath.startsWith('/') ? cdkPath : `/${cdkPath}` }),
+      },
+      propertyLines: linesByResource.get(logicalId) ?? new Map(),
+      written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
+      unit: input.unit,
+      ...(isMap(metadata) && { metadata }),
+    });
+  }
+  return { nodes, edges, diagnostics };
+}
+
+function dependsOn(value: Json | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Parameter values: an override from the command line, else the `Default`, else unknown.
+ * `NoEcho` values are secrets; list types are split; SSM parameter types are resolved only at
+ * deployment, so their value is unknown whatever the default says.
+ */
+function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined): Map<string, PropertyValue> {
+  const out = new Map<string, PropertyValue>();
+  if (!isObject(declared)) return out;
+  for (const [name, spec] of Object.entries(declared)) {
+    const def = isObject(spec) ? spec : {};
+    const type = typeof def['Type'] === 'string' ? def['Type'] : 'String';
+    const given = overrides?.get(name);
+    const raw = given ?? def['Default'];
+    let value: PropertyValue;
+    if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);
+    else if (def['NoEcho'] === true || def['NoEcho'] === 'true') value = Secret.instance;
+    else if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
+      value = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((s) => s.trim());
+    } else value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    out.set(name, value);
+  }
+  return out;
+}
+
+/** Splits the template's line map into one map per resource, keyed by path inside `Properties`. */
+function groupLines(lines: ReadonlyMap<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [path, line] of lines) {
+    if (!path.startsWith('Resources.')) continue;
+    const rest = path.slice('Resources.'.length);
+    const marker = rest.indexOf('.Properties.');
+    if (marker === -1) continue;
+    const logicalId = rest.slice(0, marker);
+    let map = out.get(logicalId);
+    if (!map) out.set(logicalId, (map = new Map()));
+    map.set(rest.slice(marker + '.Properties.'.length), line);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/** The file formats recognised by content. A CDK assembly is recognised as a directory instead. */
+export type FileKind = 'terraform-json' | 'cloudformation';
+
+/** Why a file cannot be read as text at all. */
+export type Unreadable = 'empty' | 'binary' | 'terraform-binary-plan';
+
+/** Only the start of a file is searched for a format's markers: they sit near the top. */
+const SNIFF_LENGTH = 1 << 20;
+
+/** Tells whether bytes are text worth sniffing. */
+export function unreadableReason(bytes: Uint8Array): Unreadable | undefined {
+  // A saved plan (`terraform plan -out`) is a zip archive.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'terraform-binary-plan';
+  const head = bytes.subarray(0, 8000);
+  if (head.includes(0)) return 'binary';
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return undefined;
+  return 'empty';
+}
+
+/**
+ * Recognises a format by content, as DESIGN.md says: plan/state JSON by `format_version` with
+ * `planned_values`/`resource_changes`/`values`; CloudFormation by `AWSTemplateFormatVersion` or a
+ * `Resources` section with `AWS::` types. Markers are searched even in files that will not parse,
+ * so a truncated template is reported rather than skipped.
+ */
+export function detectKind(text: string): FileKind | undefined {
+  const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
+  const trimmed = head.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (/"format_version"\s*:/.test(head) && /"(planned_values|resource_changes|prior_state|values|configuration)"\s*:/.test(head)) return 'terraform-json';
+    if (/"AWSTemplateFormatVersion"\s*:/.test(head)) return 'cloudformation';
+    if (/"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
+    return undefined;
+  }
+  if (/^["']?AWSTemplateFormatVersion["']?\s*:/m.test(head)) return 'cloudformation';
+  if (/^["']?Resources["']?\s*:/m.test(head) && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
+  return undefined;
+}

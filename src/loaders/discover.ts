@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { displayPath } from './display-path.js';
+
+/** What discovery hands to loading: files to read (format decided by content) and CDK assemblies. */
+export interface Discovered {
+  readonly files: readonly DiscoveredFile[];
+  /** CDK cloud assemblies, by their `manifest.json`. */
+  readonly assemblies: readonly DiscoveredFile[];
+  /** The directories given on the command line: each should hold some IaC. */
+  readonly directories: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface DiscoveredFile {
+  readonly path: string;
+  /** Named on the command line: a file that is not IaC is then reported, not skipped. */
+  readonly explicit: boolean;
+  /** The directory given on the command line that the walk found it in. */
+  readonly root?: string;
+}
+
+/** Directories that never hold the user's own IaC sources. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.terraform', '.venv', '__pycache__']);
+/** Extensions worth opening when walking a directory; anything else is skipped silently. */
+const CANDIDATE_EXTENSIONS = /\.(json|ya?ml|template)$/i;
+
+interface IgnoreScope {
+  readonly dir: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Walks the paths given on the command line: directories recursively (honouring `.gitignore` from
+ * the repository root down, and never following a symlink back into a directory already walked),
+ * files as given. A directory holding a CDK `manifest.json` is one cloud assembly.
+ */
+export function discover(paths: readonly string[], cwd: string): Discovered {
+  const files: DiscoveredFile[] = [];
+  const assemblies: DiscoveredFile[] = [];
+  const directories: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visited = new Set<string>();
+
+  const walk = (root: string, dir: string, scopes: readonly IgnoreScope[]): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop, or a directory reached twice
+    visited.add(real);
+    if (isCloudAssembly(dir)) {
+      assemblies.push({ path: join(dir, 'manifest.json'), explicit: false, root });
+      return;
+    }
+    const own = readGitignore(dir);
+    const active = own ? [...scopes, own] : scopes;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(diagnostic('error', 'unreadable', displayPath(cwd, dir), `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(path);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir && SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (isIgnored(active, path, isDir)) continue;
+      if (isDir) walk(root, path, active);
+      else if (isFile && CANDIDATE_EXTENSIONS.test(entry.name)) files.push({ path, explicit: false, root });
+    }
+  };
+
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      diagnostics.push(diagnostic('error', 'not-found', given, 'no such file or directory'));
+      continue;
+    }
+    if (!isDir) {
+      if (basename(path) === 'manifest.json' && isCloudAssembly(dirname(path))) assemblies.push({ path, explicit: true });
+      else files.push({ path, explicit: true });
+      continue;
+    }
+    directories.push(path);
+    walk(path, path, parentIgnoreScopes(path));
+  }
+  return { files, assemblies, directories, diagnostics };
+}
+
+/** A CDK cloud assembly directory: a `manifest.json` that lists `artifacts`. */
+function isCloudAssembly(dir: string): boolean {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return false;
+  try {
+    const head = readFileSync(manifest, 'utf8').slice(0, 65_536);
+    return /"artifacts"\s*:/.test(head) && /"version"\s*:/.test(head);
+  } catch {
+    return false;
+  }
+}
+
+function readGitignore(dir: string): IgnoreScope | undefined {
+  const file = join(dir, '.gitignore');
+  if (!existsSync(file)) return undefined;
+  try {
+    return { dir, rules: ignore().add(readFileSync(file, 'utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `.gitignore` files from the enclosing repository's root down to (not including) `dir`. */
+function parentIgnoreScopes(dir: string): IgnoreScope[] {
+  const chain: string[] = [];
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    chain.unshift(d);
+    if (existsSync(join(d, '.git')) || dirname(d) === d) break;
+  }
+  if (!existsSync(join(chain[0]!, '.git'))) return []; // not inside a repository
+  return chain.map(readGitignore).filter((s): s is IgnoreScope => s !== undefined);
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], path: string, isDir: boolean): boolean {
+  for (const scope of scopes) {
+    const rel = relative(scope.dir, path).split(sep).join('/');
+    if (rel === '' || rel.startsWith('..')) continue;
+    if (scope.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}

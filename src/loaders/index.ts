@@ -1,0 +1,95 @@
+import { readFileSync, statSync } from 'node:fs';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { Edge, ResourceNode } from '../graph/resource.js';
+import { loadCloudAssembly } from './cdk/index.js';
+import { loadCloudFormation } from './cloudformation/index.js';
+import { detectKind, unreadableReason } from './detect.js';
+import { discover, type DiscoveredFile } from './discover.js';
+import { displayPath } from './display-path.js';
+import { loadTerraformJson } from './terraform-plan/index.js';
+import type { LoadedUnit, LoadOptions } from './types.js';
+
+export interface LoadedSources {
+  readonly nodes: ResourceNode[];
+  readonly edges: Edge[];
+  readonly diagnostics: Diagnostic[];
+  /** Every source that was read as IaC, as shown to users. */
+  readonly sources: string[];
+}
+
+/** Files above this size are refused with a diagnostic rather than read into memory. */
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+
+/** Discovers and loads every IaC source under the given paths. Never throws on bad input. */
+export function loadSources(paths: readonly string[], options: LoadOptions): LoadedSources {
+  const found = discover(paths, options.cwd);
+  const out: LoadedSources = { nodes: [], edges: [], diagnostics: [...found.diagnostics], sources: [] };
+  const rootsWithIaC = new Set<string>();
+
+  const add = (entry: DiscoveredFile, unit: LoadedUnit | undefined): void => {
+    if (!unit) return;
+    out.nodes.push(...unit.nodes);
+    out.edges.push(...unit.edges);
+    out.diagnostics.push(...unit.diagnostics);
+    out.sources.push(displayPath(options.cwd, entry.path));
+    if (entry.root) rootsWithIaC.add(entry.root);
+  };
+
+  for (const assembly of found.assemblies) add(assembly, guarded(assembly, options, () => loadCloudAssembly(assembly.path, options.cwd)));
+  for (const file of found.files) add(file, guarded(file, options, () => loadFile(file, options)));
+  for (const dir of found.directories) {
+    if (!rootsWithIaC.has(dir)) {
+      out.diagnostics.push(diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform plan, CloudFormation template or CDK cloud assembly found here'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads one file and loads it with the loader its content calls for; `undefined` when it is not
+ * IaC (skipped silently unless it was named on the command line).
+ */
+function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | undefined {
+  const file = displayPath(options.cwd, entry.path);
+  const size = statSync(entry.path).size;
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (size > limit) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
+  }
+  const bytes = readFileSync(entry.path);
+  const reason = unreadableReason(bytes);
+  if (reason === 'terraform-binary-plan') {
+    return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
+  }
+  if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  switch (detectKind(text)) {
+    case 'terraform-json':
+      return loadTerraformJson(text, file);
+    case 'cloudformation':
+      return loadCloudFormation(text, file, options.parameters);
+    default:
+      return entry.explicit
+        ? single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template or a CDK cloud assembly)')
+        : undefined;
+  }
+}
+
+/** Keeps one broken source from stopping the scan: an unexpected failure becomes its diagnostic. */
+function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => LoadedUnit | undefined): LoadedUnit | undefined {
+  try {
+    return load();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code ? `cannot read (${code})` : `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`;
+    return single('error', 'load-failed', displayPath(options.cwd, entry.path), what);
+  }
+}
+
+function single(level: Diagnostic['level'], code: string, file: string, message: string): LoadedUnit {
+  return { nodes: [], edges: [], diagnostics: [diagnostic(level, code, file, message)] };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

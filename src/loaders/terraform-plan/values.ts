@@ -1,0 +1,64 @@
+import { joinPath, Secret, splitPath, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isExpression } from './configuration.js';
+import { isArray, isObject, type JsonValue } from './schema.js';
+
+/** What the merge needs to know of the resource's configuration. */
+export interface ConfigView {
+  /** Whether the author wrote something at this path (an argument or a nested block). */
+  written(path: string): boolean;
+  /** The graph node ids the expression at (or under) this path refers to. */
+  refsAt(path: string): string[];
+}
+
+/**
+ * A resource's properties from a plan: `after` with every `after_unknown` path turned into
+ * `Unknown` and every `after_sensitive` path into `Secret`.
+ *
+ * An unknown path the author did not write is dropped rather than kept as unknown: it is an
+ * optional+computed attribute the provider fills in (S3 `logging`, `versioning`, … in AWS provider
+ * v4+), so it says nothing about the configuration, and the separate resource that sets it is
+ * where the adapters look.
+ */
+export function mergePlannedValues(after: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, config: ConfigView): PropertyMap {
+  const merged = merge(after, unknown, sensitive, config, '');
+  return merged !== undefined && isObject(merged) ? (merged as PropertyMap) : {};
+}
+
+function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, config: ConfigView, path: string): PropertyValue | undefined {
+  if (unknown === true) return path === '' || config.written(path) ? new Unknown(config.refsAt(path)) : undefined;
+  if (sensitive === true) return after === undefined || after === null ? after : Secret.instance;
+  if (isArray(after) || (after === undefined && isArray(unknown))) {
+    const items = isArray(after) ? after : [];
+    const unknownItems = isArray(unknown) ? unknown : [];
+    const out: PropertyValue[] = [];
+    for (let i = 0; i < Math.max(items.length, unknownItems.length); i++) {
+      const v = merge(items[i], unknownItems[i], isArray(sensitive) ? sensitive[i] : undefined, config, joinPath(path, i));
+      out.push(v === undefined ? new Unknown(config.refsAt(joinPath(path, i))) : v);
+    }
+    return out;
+  }
+  if (isObject(after) || (after === undefined && isObject(unknown))) {
+    const values = isObject(after) ? after : {};
+    const unknowns = isObject(unknown) ? unknown : {};
+    const out: PropertyMap = {};
+    for (const key of new Set([...Object.keys(values), ...Object.keys(unknowns)])) {
+      const v = merge(values[key], unknowns[key], isObject(sensitive) ? sensitive[key] : undefined, config, joinPath(path, key));
+      if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return after;
+}
+
+/** Whether an expression tree from `configuration` writes something at `path`. */
+export function writtenIn(expressions: JsonValue | undefined, path: string): boolean {
+  let cur = expressions;
+  for (const seg of splitPath(path)) {
+    if (isExpression(cur)) return true; // the rest lies inside one written expression
+    if (isArray(cur)) cur = cur[Number(seg)];
+    else if (isObject(cur)) cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    else return false;
+    if (cur === undefined) return false;
+  }
+  return true;
+}

@@ -1,0 +1,30 @@
+import type { ResourceNode } from '../graph/resource.js';
+
+/**
+ * Where a model value comes from: the resource it is written in (which may be a separate resource
+ * from the one the model describes, such as a bucket's `aws_s3_bucket_public_access_block`) and the
+ * property path inside it. A defaulted value points at where it would be written.
+ */
+export interface Evidence {
+  readonly node: ResourceNode;
+  readonly path: string;
+}
+
+/**
+ * - `explicit`: written in the source.
+ * - `default`: not written; `value` is what the provider does then (`undefined` if nothing).
+ * - `unknown`: written, but not known before deployment (or hidden as a secret).
+ */
+export type Origin = 'explicit' | 'default' | 'unknown';
+
+/** One model field: its value, whether the author set it, and where. */
+export interface Attr<T> {
+  readonly value: T | undefined;
+  readonly origin: Origin;
+  readonly at: Evidence;
+}
+
+/** Every model describes one logical resource, anchored on the node findings name. */
+export interface Model {
+  readonly resource: ResourceNode;
+}

@@ -1,0 +1,28 @@
+import type { Attr, Model } from '../attr.js';
+
+interface RdsStorage {
+  readonly engine: Attr<string>;
+  readonly storageEncrypted: Attr<boolean>;
+  readonly kmsKeyId: Attr<string>;
+  /**
+   * Set when storage encryption is inherited rather than chosen here: restored from a snapshot,
+   * a read replica of another instance, or a member of an Aurora cluster.
+   */
+  readonly inheritsEncryptionFrom: Attr<string>;
+  readonly backupRetentionDays: Attr<number>;
+  readonly deletionProtection: Attr<boolean>;
+  readonly logExports: Attr<readonly string[]>;
+}
+
+/** An RDS DB instance (`aws_db_instance`, `aws_rds_cluster_instance`, `AWS::RDS::DBInstance`). */
+export interface RdsInstance extends Model, RdsStorage {
+  readonly publiclyAccessible: Attr<boolean>;
+  /** The Aurora cluster it belongs to; storage settings are then the cluster's. */
+  readonly clusterId: Attr<string>;
+}
+
+/** An RDS/Aurora DB cluster (`aws_rds_cluster`, `AWS::RDS::DBCluster`). */
+export interface RdsCluster extends Model, RdsStorage {
+  /** `provisioned`, `serverless` (v1, always encrypted), … */
+  readonly engineMode: Attr<string>;
+}

@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Finding } from '../engine/finding.js';
+import type { Lang, Policy, Severity } from '../engine/policy.js';
+
+export interface ReportSummary {
+  /** Fails at or above the threshold. */
+  readonly failed: number;
+  /** Undecidable before deployment, at or above the threshold. */
+  readonly unknown: number;
+  readonly passed: number;
+  readonly notApplicable: number;
+  /** Fails and unknowns left out because they are below the threshold. */
+  readonly belowThreshold: number;
+  readonly resources: number;
+  readonly sources: readonly string[];
+}
+
+/** Everything a reporter may show. Findings are already in the chosen language and filtered. */
+export interface ReportInput {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly lang: Lang;
+  readonly threshold: Severity;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: ReportSummary;
+  /** The policies that ran: SARIF and HTML reports describe them. */
+  readonly policies: readonly Policy[];
+}
+
+export interface ReportOptions {
+  /** ANSI colours: only when writing to a terminal. */
+  readonly colour: boolean;
+  /** List undecidable results one by one rather than only counting them. */
+  readonly showUnknown: boolean;
+}
+
+/** One output format: a pure function from the report to its text. */
+export type Reporter = (input: ReportInput, options: ReportOptions) => string;

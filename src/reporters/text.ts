@@ -1,0 +1,64 @@
+import type { Finding } from '../engine/finding.js';
+import type { Severity } from '../engine/policy.js';
+import { uiText } from '../i18n/messages.js';
+import type { Reporter } from './reporter.js';
+
+type Style = (s: string) => string;
+const ansi = (open: number, close: number): Style => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain: Style = (s) => s;
+
+const SEVERITY_STYLE: Record<Severity, Style> = {
+  critical: (s) => ansi(1, 22)(ansi(31, 39)(s)),
+  high: ansi(31, 39),
+  medium: ansi(33, 39),
+  low: ansi(36, 39),
+  info: ansi(2, 22),
+};
+
+/** Findings grouped by file, each with its line, severity, policy, message, where the setting lives, and the fix. */
+export const textReporter: Reporter = (input, options) => {
+  const t = uiText(input.lang);
+  const style = (s: Style): Style => (options.colour ? s : plain);
+  const bold = style(ansi(1, 22));
+  const dim = style(ansi(2, 22));
+  const lines: string[] = [];
+
+  const shown = input.findings.filter((f) => f.status === 'fail' || options.showUnknown);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of shown) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(bold(file));
+    for (const f of findings) {
+      const label = f.status === 'unknown' ? dim(t.unknownLabel) : style(SEVERITY_STYLE[f.severity])(t.severity[f.severity]);
+      const where = f.line === undefined ? '' : `${f.line}`;
+      lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(f.resource)}${f.constructPath ? dim(` (${t.constructLabel} ${f.constructPath})`) : ''}`);
+      lines.push(`         ${f.message}`);
+      const ev = f.evidence;
+      if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {
+        const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
+        lines.push(dim(`         ${t.setAt}: ${ev.resource}${ev.path ? ` (${ev.path})` : ''} — ${at}`));
+      }
+      if (f.status === 'fail') lines.push(`         ${t.fixLabel}: ${f.fix}`);
+    }
+    lines.push('');
+  }
+
+  if (input.diagnostics.length > 0) {
+    lines.push(bold(t.diagnosticsHeading));
+    for (const d of input.diagnostics) {
+      const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
+      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(d.level) : dim(d.level)}  ${at}: ${d.message}`);
+    }
+    lines.push('');
+  }
+
+  const s = input.summary;
+  if (s.failed === 0 && input.diagnostics.every((d) => d.level !== 'error')) lines.push(t.noFindings);
+  lines.push(t.summary({ failed: s.failed, unknown: s.unknown, passed: s.passed, resources: s.resources, sources: s.sources.length }));
+  if (s.belowThreshold > 0) lines.push(dim(t.belowThreshold(s.belowThreshold, input.threshold)));
+  return `${lines.join('\n')}\n`;
+};

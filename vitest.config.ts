@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'policies/**/*.test.ts', 'test/**/*.test.ts', 'plugins/**/*.test.ts'],
+    pool: 'threads',
+    testTimeout: 30_000,
+  },
+});
