@@ -48,7 +48,7 @@ export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adap
       for (const v of verdicts) {
         const base = { policy, resource: model.resource, severity: policy.severity };
         if (v.status === 'fail') results.push({ ...base, status: 'fail', severity: v.severity ?? policy.severity, at: v.at, messageId: v.messageId, data: v.data });
-        else if (v.status === 'unknown') results.push({ ...base, status: 'unknown', at: v.at });
+        else if (v.status === 'unknown') results.push({ ...base, status: 'unknown', at: v.at, ...(v.messageId !== undefined && { messageId: v.messageId, data: v.data ?? {} }) });
         else results.push({ ...base, status: v.status });
       }
     }

@@ -25,6 +25,8 @@ export interface Finding {
   readonly file: string;
   readonly line?: number;
   readonly constructPath?: string;
+  /** The policy's message id: stable across languages, for tools. Absent for a generic "cannot decide". */
+  readonly messageId?: string;
   readonly message: string;
   readonly fix: string;
   /** Where the deciding value is written or would be written. */
@@ -46,9 +48,11 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       path: r.at.path,
     };
     const message =
-      r.status === 'fail'
-        ? interpolate(r.policy.messages[lang][r.messageId!] ?? r.messageId!, r.data ?? {})
-        : interpolate(uiText(lang).unknownMessage, { path: evidence?.path || r.resource.type, resource: evidence?.resource ?? r.resource.address });
+      r.messageId !== undefined
+        ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
+        : evidence?.path
+          ? interpolate(uiText(lang).unknownMessage, { path: evidence.path, resource: evidence.resource })
+          : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     const key = [r.policy.id, r.resource.id, r.status, evidence?.resource, evidence?.path, message].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -64,6 +68,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       file: r.resource.source.file,
       ...optional('line', line),
       ...optional('constructPath', r.resource.source.constructPath),
+      ...optional('messageId', r.messageId),
       message,
       fix: r.policy.text[lang].fix,
       ...optional('evidence', evidence),

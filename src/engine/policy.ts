@@ -57,7 +57,7 @@ export type MessageData = Readonly<Record<string, string | number>>;
 
 export type Verdict<M extends string = string> =
   | { readonly status: 'fail'; readonly messageId: M; readonly at: Evidence; readonly data: MessageData; readonly severity?: Severity }
-  | { readonly status: 'unknown'; readonly at: Evidence }
+  | { readonly status: 'unknown'; readonly at: Evidence; readonly messageId?: M; readonly data?: MessageData }
   | { readonly status: 'pass' }
   | { readonly status: 'not-applicable' };
 
@@ -65,8 +65,11 @@ export type Verdict<M extends string = string> =
 export interface CheckContext<M extends string> {
   /** Fails at the offending value (or resource); `severity` overrides the policy's for this finding. */
   fail(messageId: M, at: Evidence | Attr<unknown>, data?: MessageData, severity?: Severity): Verdict<M>;
-  /** The value that decides is not known before deployment. */
-  unknown(at: Evidence | Attr<unknown>): Verdict<M>;
+  /**
+   * The value that decides is not known before deployment. Without a message id the finding says
+   * so in general terms; with one, the policy explains why (a setting inherited from a snapshot).
+   */
+  unknown(at: Evidence | Attr<unknown>, messageId?: M, data?: MessageData): Verdict<M>;
   pass(): Verdict<M>;
   notApplicable(): Verdict<M>;
   /** The usual shape of a check: pass if `ok(value)`, unknown if the value is, fail otherwise. */
@@ -107,7 +110,7 @@ const evidenceOf = (at: Evidence | Attr<unknown>): Evidence => ('at' in at ? at.
 function context<M extends string>(): CheckContext<M> {
   const ctx: CheckContext<M> = {
     fail: (messageId, at, data = {}, severity) => ({ status: 'fail', messageId, at: evidenceOf(at), data, ...(severity && { severity }) }),
-    unknown: (at) => ({ status: 'unknown', at: evidenceOf(at) }),
+    unknown: (at, messageId, data) => ({ status: 'unknown', at: evidenceOf(at), ...(messageId !== undefined && { messageId, data: data ?? {} }) }),
     pass: () => ({ status: 'pass' }),
     notApplicable: () => ({ status: 'not-applicable' }),
     expect: (attr, ok, messageId, data) => {

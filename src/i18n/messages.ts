@@ -4,7 +4,9 @@ import type { Lang, Severity } from '../engine/policy.js';
 export interface UiText {
   readonly severity: Readonly<Record<Severity, string>>;
   readonly unknownLabel: string;
+  /** For an undecidable value: `{{path}}` of `{{resource}}`, or the resource as a whole. */
   readonly unknownMessage: string;
+  readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
   readonly constructLabel: string;
@@ -27,6 +29,7 @@ const en: UiText = {
   severity: { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
   unknownLabel: 'UNKNOWN',
   unknownMessage: 'Cannot be decided before deployment: {{path}} of {{resource}} is only known after apply.',
+  unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values only known after apply.',
   fixLabel: 'Fix',
   setAt: 'set in',
   constructLabel: 'construct',
@@ -57,6 +60,7 @@ const ja: UiText = {
   severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' },
   unknownLabel: '判定不能',
   unknownMessage: 'デプロイ前には判定できません。{{resource}} の {{path}} は apply するまで値が決まりません。',
+  unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} には apply するまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',
   constructLabel: 'コンストラクト',

@@ -33,8 +33,14 @@ export default definePolicy({
     },
   },
   messages: {
-    en: { notEncrypted: 'DB cluster {{cluster}} stores its data, backups and snapshots unencrypted.' },
-    ja: { notEncrypted: 'DB クラスター {{cluster}} は、データ、バックアップ、スナップショットを暗号化せずに保存します。' },
+    en: {
+      notEncrypted: 'DB cluster {{cluster}} stores its data, backups and snapshots unencrypted.',
+      inherited: 'DB cluster {{cluster}} takes its storage encryption from {{source}}, which this code does not show.',
+    },
+    ja: {
+      notEncrypted: 'DB クラスター {{cluster}} は、データ、バックアップ、スナップショットを暗号化せずに保存します。',
+      inherited: 'DB クラスター {{cluster}} のストレージ暗号化は {{source}} から引き継がれるため、このコードからは判定できません。',
+    },
   },
   snippets: {
     terraform: `resource "aws_rds_cluster" "app" {
@@ -61,7 +67,10 @@ export default definePolicy({
 });`,
   },
   check(cluster, { expect, unknown }) {
-    if (cluster.inheritsEncryptionFrom.value !== undefined && cluster.storageEncrypted.value !== true) return unknown(cluster.inheritsEncryptionFrom);
+    const source = cluster.inheritsEncryptionFrom;
+    if (source.origin !== 'default' && cluster.storageEncrypted.value !== true) {
+      return unknown(source, 'inherited', { cluster: cluster.resource.address, source: source.value ?? source.at.path });
+    }
     return expect(cluster.storageEncrypted, (on) => on === true, 'notEncrypted', { cluster: cluster.resource.address });
   },
 });

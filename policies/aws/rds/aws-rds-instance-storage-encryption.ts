@@ -35,8 +35,14 @@ export default definePolicy({
     },
   },
   messages: {
-    en: { notEncrypted: 'DB instance {{instance}} stores its data, backups and snapshots unencrypted.' },
-    ja: { notEncrypted: 'DB インスタンス {{instance}} は、データ、バックアップ、スナップショットを暗号化せずに保存します。' },
+    en: {
+      notEncrypted: 'DB instance {{instance}} stores its data, backups and snapshots unencrypted.',
+      inherited: 'DB instance {{instance}} takes its storage encryption from {{source}}, which this code does not show.',
+    },
+    ja: {
+      notEncrypted: 'DB インスタンス {{instance}} は、データ、バックアップ、スナップショットを暗号化せずに保存します。',
+      inherited: 'DB インスタンス {{instance}} のストレージ暗号化は {{source}} から引き継がれるため、このコードからは判定できません。',
+    },
   },
   snippets: {
     terraform: `resource "aws_db_instance" "app" {
@@ -65,8 +71,11 @@ export default definePolicy({
 });`,
   },
   check(instance, { expect, unknown, notApplicable }) {
-    if (instance.clusterId.value !== undefined) return notApplicable();
-    if (instance.inheritsEncryptionFrom.value !== undefined && instance.storageEncrypted.value !== true) return unknown(instance.inheritsEncryptionFrom);
+    if (instance.isClusterMember) return notApplicable();
+    const source = instance.inheritsEncryptionFrom;
+    if (source.origin !== 'default' && instance.storageEncrypted.value !== true) {
+      return unknown(source, 'inherited', { instance: instance.resource.address, source: source.value ?? source.at.path });
+    }
     return expect(instance.storageEncrypted, (on) => on === true, 'notEncrypted', { instance: instance.resource.address });
   },
 });

@@ -12,12 +12,12 @@ export const cloudFormationRdsInstances = defineAdapter({
       engine: read(node, 'Engine', str),
       storageEncrypted: read(node, 'StorageEncrypted', bool, false),
       kmsKeyId: read(node, 'KmsKeyId', str),
-      inheritsEncryptionFrom: firstWritten(node, ['DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier']),
+      inheritsEncryptionFrom: firstWritten(node, ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier']),
       backupRetentionDays: read(node, 'BackupRetentionPeriod', num, 1),
       deletionProtection: read(node, 'DeletionProtection', bool, false),
       logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),
       publiclyAccessible: read(node, 'PubliclyAccessible', bool, false),
-      clusterId: read(node, 'DBClusterIdentifier', str),
+      isClusterMember: node.properties['DBClusterIdentifier'] !== undefined && node.properties['DBClusterIdentifier'] !== null,
     }));
   },
 });

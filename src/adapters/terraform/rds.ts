@@ -1,6 +1,6 @@
 import type { RdsCluster, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
-import { bool, defaulted, firstWritten, num, read, str, strList } from '../read.js';
+import { bool, firstWritten, num, read, str, strList } from '../read.js';
 
 /** `aws_db_instance` and `aws_rds_cluster_instance` (whose storage is its cluster's). */
 export const terraformRdsInstances = defineAdapter({
@@ -14,14 +14,12 @@ export const terraformRdsInstances = defineAdapter({
         engine: read(node, 'engine', str),
         storageEncrypted: read(node, 'storage_encrypted', bool, false),
         kmsKeyId: read(node, 'kms_key_id', str),
-        inheritsEncryptionFrom: member
-          ? read(node, 'cluster_identifier', (v) => (typeof v === 'string' ? v : undefined), 'cluster')
-          : firstWritten(node, ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time']),
+        inheritsEncryptionFrom: firstWritten(node, ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time']),
         backupRetentionDays: read(node, 'backup_retention_period', num, member ? undefined : 1),
         deletionProtection: read(node, 'deletion_protection', bool, false),
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),
         publiclyAccessible: read(node, 'publicly_accessible', bool, false),
-        clusterId: member ? read(node, 'cluster_identifier', str, 'cluster') : defaulted<string>(node, 'cluster_identifier', undefined),
+        isClusterMember: member,
       };
     });
   },

@@ -6,7 +6,7 @@ interface RdsStorage {
   readonly kmsKeyId: Attr<string>;
   /**
    * Set when storage encryption is inherited rather than chosen here: restored from a snapshot,
-   * a read replica of another instance, or a member of an Aurora cluster.
+   * or a read replica of another instance or cluster.
    */
   readonly inheritsEncryptionFrom: Attr<string>;
   readonly backupRetentionDays: Attr<number>;
@@ -17,8 +17,8 @@ interface RdsStorage {
 /** An RDS DB instance (`aws_db_instance`, `aws_rds_cluster_instance`, `AWS::RDS::DBInstance`). */
 export interface RdsInstance extends Model, RdsStorage {
   readonly publiclyAccessible: Attr<boolean>;
-  /** The Aurora cluster it belongs to; storage settings are then the cluster's. */
-  readonly clusterId: Attr<string>;
+  /** A member of an Aurora cluster: its storage, backup and deletion settings are the cluster's. */
+  readonly isClusterMember: boolean;
 }
 
 /** An RDS/Aurora DB cluster (`aws_rds_cluster`, `AWS::RDS::DBCluster`). */

@@ -1,0 +1,376 @@
+/**
+ * Builds Terraform plan JSON fixtures (the `terraform show -json PLANFILE` format, format_version
+ * 1.2, as Terraform 1.9 writes it) from compact specs, because no Terraform CLI can run here.
+ *
+ *   node scripts/plan-fixtures.ts        regenerates every `*.plan-spec.json` under fixtures/
+ *
+ * A spec lists resources with their planned values and their configuration; the builder derives
+ * planned_values, resource_changes (with after_unknown / after_sensitive), prior_state and
+ * configuration (expressions with `references` expanded the way Terraform expands them), so the
+ * sections always agree. Runs on Node 24 directly (type stripping): it imports nothing from the project.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+/** A configuration value: a literal, `{ref}` (expanded like Terraform), `{refs}` (taken as is). */
+export type ConfigValue = Json | { ref: string } | { refs: string[] };
+
+export interface ResourceSpec {
+  /** Full address: `module.a.aws_s3_bucket.b["x"]`, `data.aws_iam_policy_document.p`. */
+  address: string;
+  action?: 'create' | 'update' | 'no-op' | 'delete' | 'replace' | 'read';
+  values?: JsonObject;
+  /** Paths (dotted) unknown until apply, besides the type's computed attributes. */
+  unknown?: string[];
+  sensitive?: string[];
+  config?: { [k: string]: ConfigValue };
+  depends_on?: string[];
+  /** `count` or `for_each` as written, for the configuration. */
+  for_each?: ConfigValue;
+  count?: ConfigValue;
+}
+
+export interface ModuleSpec {
+  source: string;
+  inputs?: { [k: string]: ConfigValue };
+  outputs?: { [k: string]: ConfigValue };
+  for_each?: ConfigValue;
+}
+
+export interface PlanSpec {
+  terraform_version?: string;
+  variables?: { [k: string]: Json };
+  resources: ResourceSpec[];
+  modules?: { [moduleKey: string]: ModuleSpec };
+  pretty?: boolean;
+}
+
+const PROVIDER = 'registry.terraform.io/hashicorp/aws';
+
+/**
+ * Attributes the AWS provider (v5) computes: unknown in a create plan unless configured.
+ * Optional+computed arguments are among them (S3 `logging`, `versioning`, …).
+ */
+const COMPUTED: Record<string, string[]> = {
+  aws_s3_bucket: [
+    'acceleration_status', 'acl', 'arn', 'bucket_domain_name', 'bucket_prefix', 'bucket_regional_domain_name', 'cors_rule', 'grant',
+    'hosted_zone_id', 'id', 'lifecycle_rule', 'logging', 'object_lock_configuration', 'object_lock_enabled', 'policy', 'region',
+    'replication_configuration', 'request_payer', 'server_side_encryption_configuration', 'tags_all', 'versioning', 'website',
+    'website_domain', 'website_endpoint',
+  ],
+  aws_s3_bucket_acl: ['id'],
+  aws_s3_bucket_policy: ['id'],
+  aws_s3_bucket_public_access_block: ['id'],
+  aws_s3_bucket_server_side_encryption_configuration: ['id'],
+  aws_s3_bucket_logging: ['id'],
+  aws_s3_bucket_versioning: ['id'],
+  aws_s3_bucket_ownership_controls: ['id'],
+  aws_s3_bucket_website_configuration: ['id', 'website_domain', 'website_endpoint', 'routing_rules'],
+  aws_iam_role: ['arn', 'create_date', 'id', 'managed_policy_arns', 'inline_policy', 'name', 'name_prefix', 'tags_all', 'unique_id'],
+  aws_iam_policy: ['arn', 'attachment_count', 'id', 'name', 'name_prefix', 'policy_id', 'tags_all'],
+  aws_iam_role_policy: ['id', 'name', 'name_prefix'],
+  aws_iam_user: ['arn', 'id', 'tags_all', 'unique_id'],
+  aws_iam_user_policy: ['id', 'name', 'name_prefix'],
+  aws_iam_role_policy_attachment: ['id'],
+  aws_security_group: ['arn', 'description', 'egress', 'id', 'ingress', 'name', 'name_prefix', 'owner_id', 'tags_all', 'vpc_id'],
+  aws_security_group_rule: ['id', 'security_group_rule_id'],
+  aws_vpc_security_group_ingress_rule: ['arn', 'id', 'security_group_rule_id', 'tags_all'],
+  aws_vpc_security_group_egress_rule: ['arn', 'id', 'security_group_rule_id', 'tags_all'],
+  aws_vpc: ['arn', 'default_network_acl_id', 'default_route_table_id', 'default_security_group_id', 'id', 'main_route_table_id', 'owner_id', 'tags_all'],
+  aws_db_instance: [
+    'address', 'allocated_storage', 'arn', 'availability_zone', 'backup_retention_period', 'backup_window', 'ca_cert_identifier',
+    'character_set_name', 'db_name', 'db_subnet_group_name', 'endpoint', 'engine_version_actual', 'hosted_zone_id', 'id', 'identifier',
+    'identifier_prefix', 'kms_key_id', 'latest_restorable_time', 'listener_endpoint', 'maintenance_window', 'master_user_secret',
+    'monitoring_role_arn', 'multi_az', 'nchar_character_set_name', 'network_type', 'option_group_name', 'parameter_group_name', 'port',
+    'replicas', 'resource_id', 'status', 'storage_throughput', 'storage_type', 'tags_all', 'timezone', 'vpc_security_group_ids',
+  ],
+  aws_rds_cluster: [
+    'arn', 'availability_zones', 'backup_retention_period', 'cluster_identifier', 'cluster_members', 'cluster_resource_id', 'database_name',
+    'db_cluster_parameter_group_name', 'db_subnet_group_name', 'endpoint', 'engine_version_actual', 'hosted_zone_id', 'id', 'kms_key_id',
+    'master_user_secret', 'port', 'preferred_backup_window', 'preferred_maintenance_window', 'reader_endpoint', 'storage_encrypted',
+    'tags_all', 'vpc_security_group_ids',
+  ],
+  aws_rds_cluster_instance: ['arn', 'availability_zone', 'dbi_resource_id', 'endpoint', 'id', 'identifier', 'kms_key_id', 'port', 'publicly_accessible', 'storage_encrypted', 'tags_all', 'writer'],
+  aws_cloudtrail: ['arn', 'home_region', 'id', 'tags_all'],
+  aws_kms_key: ['arn', 'id', 'key_id', 'policy', 'tags_all'],
+  aws_iam_policy_document: ['id', 'json', 'minified_json'],
+};
+
+interface Parsed {
+  module: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  index?: string | number;
+  relative: string;
+}
+
+function parseAddress(address: string): Parsed {
+  const m = /^((?:module\.[^.[]+(?:\[[^\]]+\])?\.)*)(data\.)?([a-z0-9_]+)\.([^.[]+)(?:\[(.+)\])?$/.exec(address);
+  if (!m) throw new Error(`cannot parse address ${address}`);
+  const module = m[1] ? m[1].slice(0, -1) : '';
+  const mode = m[2] ? 'data' : 'managed';
+  const index = m[5] === undefined ? undefined : (JSON.parse(m[5]) as string | number);
+  return { module, mode, type: m[3]!, name: m[4]!, ...(index !== undefined && { index }), relative: `${mode === 'data' ? 'data.' : ''}${m[3]}.${m[4]}` };
+}
+
+/** The module key of a module instance path: index keys removed. */
+const moduleKey = (module: string): string => module.replace(/\[[^\]]+\]/g, '');
+
+/**
+ * The `references` Terraform writes for one traversal (jsonconfig's marshalExpression): the full
+ * traversal, each shorter one down to the referenced object, then the object without its key
+ * (`aws_s3_bucket.b["x"].id` → `…b["x"].id`, `…b["x"]`, `aws_s3_bucket.b`).
+ */
+export function expandReference(ref: string): string[] {
+  const parts = ref.match(/[^.[\]]+|\[[^\]]+\]/g) ?? [];
+  const join = (n: number): string => parts.slice(0, n).reduce((s, p) => (p.startsWith('[') ? `${s}${p}` : s ? `${s}.${p}` : p), '');
+  const keyed = (n: number): number => (parts[n]?.startsWith('[') ? n + 1 : n);
+  const head = parts[0] ?? '';
+  let subject: number;
+  let unkeyed: number | undefined;
+  if (head === 'module') {
+    const call = keyed(2);
+    subject = parts.length > call ? call + 1 : call; // an output of the call, or the call itself
+    unkeyed = subject === call && call > 2 ? 2 : subject > call ? call : undefined;
+  } else if (head === 'data') {
+    subject = keyed(3);
+    unkeyed = subject > 3 ? 3 : undefined;
+  } else if (['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(head)) {
+    subject = 2;
+  } else {
+    subject = keyed(2);
+    unkeyed = subject > 2 ? 2 : undefined;
+  }
+  const out: string[] = [];
+  for (let n = parts.length; n > subject; n--) out.push(join(n));
+  out.push(join(subject));
+  if (unkeyed !== undefined) out.push(join(unkeyed));
+  return [...new Set(out)];
+}
+
+function isRef(v: ConfigValue): v is { ref: string } | { refs: string[] } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && ('ref' in v || 'refs' in v) && Object.keys(v).length === 1;
+}
+
+/** A configuration value as an expression tree: blocks (lists of maps) become nested expressions. */
+function expression(v: ConfigValue): Json {
+  if (isRef(v)) return { references: 'ref' in v ? expandReference(v.ref) : v.refs };
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x) && !isRef(x as ConfigValue))) {
+    return v.map((block) => expressions(block as { [k: string]: ConfigValue }));
+  }
+  return { constant_value: v as Json };
+}
+
+/** The configuration's literal arguments and blocks, as they appear in planned values. */
+function literalArguments(config: { [k: string]: ConfigValue }): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (isRef(v)) continue;
+    if (Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null && !Array.isArray(x))) {
+      out[k] = v.map((block) => literalArguments(block as { [k: string]: ConfigValue }));
+    } else out[k] = v as Json;
+  }
+  return out;
+}
+
+function expressions(config: { [k: string]: ConfigValue }): JsonObject {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, expression(v)]));
+}
+
+/** `{a: {b: true}}` from `['a.b']`, mirroring how Terraform nests unknown/sensitive markers. */
+function markers(paths: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const path of paths) {
+    const segs = path.split('.');
+    let cur: JsonObject = out;
+    segs.forEach((seg, i) => {
+      if (i === segs.length - 1) cur[seg] = true;
+      else cur = (cur[seg] ??= {}) as JsonObject;
+    });
+  }
+  return out;
+}
+
+/** Terraform mirrors nested structures in *_sensitive with empty objects/arrays. */
+function sensitiveShape(values: Json | undefined, marks: Json): Json {
+  if (marks === true) return true;
+  if (Array.isArray(values)) return values.map((v, i) => sensitiveShape(v, Array.isArray(marks) ? (marks[i] ?? {}) : {}));
+  if (values && typeof values === 'object') {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(values)) {
+      const m = (marks as JsonObject)?.[k];
+      if (m === true) out[k] = true;
+      else if (v && typeof v === 'object') out[k] = sensitiveShape(v, m ?? {});
+    }
+    return out;
+  }
+  return {};
+}
+
+export function buildPlan(spec: PlanSpec): JsonObject {
+  const version = spec.terraform_version ?? '1.9.8';
+  const planned: Map<string, Json[]> = new Map();
+  const prior: Map<string, Json[]> = new Map();
+  const changes: Json[] = [];
+  const configs: Map<string, JsonObject[]> = new Map();
+  const seenConfig = new Set<string>();
+
+  const push = (map: Map<string, Json[]>, key: string, v: Json): void => {
+    map.set(key, [...(map.get(key) ?? []), v]);
+  };
+
+  for (const r of spec.resources) {
+    const p = parseAddress(r.address);
+    const action = r.action ?? (p.mode === 'data' ? undefined : 'create');
+    // Literal arguments are planned as written; only references and computed attributes can be unknown.
+    const values: JsonObject = { ...literalArguments(r.config ?? {}), ...r.values };
+    const creating = action === 'create' || action === 'replace' || action === 'read';
+    // Computed attributes the plan cannot know yet, and arguments set from other resources' attributes.
+    const computed = creating ? (COMPUTED[p.type] ?? ['id']).filter((a) => !(a in values)) : [];
+    const referenced = creating ? Object.entries(r.config ?? {}).filter(([k, v]) => isRef(v) && !(k in values)).map(([k]) => k) : [];
+    const unknownPaths = [...new Set([...computed, ...referenced, ...(r.unknown ?? [])])];
+    const after = { ...values };
+    for (const u of unknownPaths) if (!u.includes('.')) delete after[u];
+    const sensitive = sensitiveShape(after, markers(r.sensitive ?? []));
+    const instance: JsonObject = {
+      address: r.address,
+      mode: p.mode,
+      type: p.type,
+      name: p.name,
+      ...(p.index !== undefined && { index: p.index }),
+      provider_name: PROVIDER,
+      schema_version: 0,
+    };
+    if (action === undefined) {
+      push(prior, p.module, { ...instance, values: after, sensitive_values: sensitive });
+    } else {
+      if (action !== 'delete') push(planned, p.module, { ...instance, values: after, sensitive_values: sensitive });
+      if (action !== 'create' && action !== 'read') push(prior, p.module, { ...instance, values: after, sensitive_values: sensitive });
+      const actions = { create: ['create'], update: ['update'], 'no-op': ['no-op'], delete: ['delete'], replace: ['delete', 'create'], read: ['read'] }[action];
+      changes.push({
+        address: r.address,
+        ...(p.module && { module_address: p.module }),
+        mode: p.mode,
+        type: p.type,
+        name: p.name,
+        ...(p.index !== undefined && { index: p.index }),
+        provider_name: PROVIDER,
+        change: {
+          actions,
+          before: action === 'create' || action === 'read' ? null : after,
+          after: action === 'delete' ? null : after,
+          after_unknown: action === 'delete' ? {} : markers(unknownPaths),
+          before_sensitive: action === 'create' || action === 'read' ? false : sensitive,
+          after_sensitive: action === 'delete' ? false : sensitive,
+        },
+        ...(action === 'replace' && { action_reason: 'replace_because_cannot_update' }),
+      });
+    }
+    const configKey = `${moduleKey(p.module)}|${p.relative}`;
+    if (!seenConfig.has(configKey)) {
+      seenConfig.add(configKey);
+      const list = configs.get(moduleKey(p.module)) ?? [];
+      list.push({
+        address: p.relative,
+        mode: p.mode,
+        type: p.type,
+        name: p.name,
+        provider_config_key: 'aws',
+        expressions: expressions(r.config ?? {}),
+        schema_version: 0,
+        ...(r.count !== undefined && { count_expression: expression(r.count) }),
+        ...(r.for_each !== undefined && { for_each_expression: expression(r.for_each) }),
+        ...(r.depends_on && { depends_on: r.depends_on }),
+      });
+      configs.set(moduleKey(p.module), list);
+    }
+  }
+
+  const moduleTree = (byModule: Map<string, Json[]>): JsonObject => {
+    const modules = [...new Set([...byModule.keys()].filter((m) => m !== ''))].sort();
+    const build = (address: string): JsonObject => {
+      const depth = address === '' ? 0 : address.split('.module.').length;
+      const children = modules.filter((m) => m.startsWith(address === '' ? 'module.' : `${address}.module.`) && m.split('.module.').length === depth + 1);
+      return {
+        ...(byModule.has(address) && { resources: byModule.get(address)! }),
+        ...(address !== '' && { address }),
+        ...(children.length > 0 && { child_modules: children.map(build) }),
+      };
+    };
+    return build('');
+  };
+
+  const configModule = (key: string): JsonObject => {
+    const calls = Object.entries(spec.modules ?? {}).filter(([k]) => {
+      const parent = k.slice(0, k.lastIndexOf('module.')).replace(/\.$/, '');
+      return parent === key;
+    });
+    const own = key === '' ? undefined : spec.modules?.[key];
+    return {
+      ...(own?.outputs && { outputs: Object.fromEntries(Object.entries(own.outputs).map(([k, v]) => [k, { expression: expression(v) }])) }),
+      ...(configs.has(key) && { resources: configs.get(key)! }),
+      ...(calls.length > 0 && {
+        module_calls: Object.fromEntries(
+          calls.map(([k, m]) => [
+            k.slice(k.lastIndexOf('module.') + 'module.'.length),
+            {
+              source: m.source,
+              ...(m.inputs && { expressions: expressions(m.inputs) }),
+              ...(m.for_each !== undefined && { for_each_expression: expression(m.for_each) }),
+              module: configModule(k),
+            },
+          ]),
+        ),
+      }),
+      ...(key === '' && spec.variables && { variables: Object.fromEntries(Object.keys(spec.variables).map((k) => [k, {}])) }),
+    };
+  };
+
+  return {
+    format_version: '1.2',
+    terraform_version: version,
+    ...(spec.variables && { variables: Object.fromEntries(Object.entries(spec.variables).map(([k, v]) => [k, { value: v }])) }),
+    planned_values: { root_module: moduleTree(planned) },
+    resource_changes: changes,
+    ...(prior.size > 0 && { prior_state: { format_version: '1.0', terraform_version: version, values: { root_module: moduleTree(prior) } } }),
+    configuration: {
+      provider_config: { aws: { name: 'aws', full_name: PROVIDER, expressions: { region: { constant_value: 'ap-northeast-1' } } } },
+      root_module: configModule(''),
+    },
+    timestamp: '2026-11-01T00:00:00Z',
+    applyable: true,
+    complete: true,
+    errored: false,
+  };
+}
+
+/** Every spec under `dir`, recursively. */
+function specFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return specFiles(path);
+    return e.name.endsWith('.plan-spec.json') ? [path] : [];
+  });
+}
+
+/** The plan file a spec produces: `x.plan-spec.json` → `x.json`. */
+export const planPathFor = (specPath: string): string => specPath.replace(/\.plan-spec\.json$/, '.json');
+
+export function renderPlan(specPath: string): string {
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as PlanSpec;
+  const plan = buildPlan(spec);
+  // `terraform show -json` writes one line; `pretty` fixtures look like `| jq .` output, with lines.
+  return spec.pretty === false ? `${JSON.stringify(plan)}\n` : `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+export const fixturesRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const allSpecFiles = (): string[] => specFiles(fixturesRoot);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const spec of allSpecFiles()) writeFileSync(planPathFor(spec), renderPlan(spec));
+}

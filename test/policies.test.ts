@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../policies/index.js';
+import { toFindings } from '../src/engine/finding.js';
+import { scan } from '../src/engine/scan.js';
+
+/**
+ * Every policy against its fixtures, through the whole pipeline: `fixtures/policies/<id>/<family>/`
+ * holds failing and passing inputs, and `expected.json` the exact findings each must produce.
+ */
+const root = join(import.meta.dirname, '..');
+const FAMILIES = ['terraform-plan', 'cloudformation'] as const;
+
+interface Expected {
+  resource: string;
+  line?: number;
+  messageId?: string;
+  severity?: string;
+  status?: 'unknown';
+}
+
+/** Fixture inputs of a family: files (plan specs excluded) and CDK assembly directories. */
+function fixtureInputs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.endsWith('.plan-spec.json'))
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
+}
+
+describe.each(builtinPolicies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
+  const dir = join(root, 'fixtures', 'policies', id);
+  const expectedPath = join(dir, 'expected.json');
+  const expected: Record<string, Expected[]> = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : {};
+  const inputs = FAMILIES.flatMap((family) => fixtureInputs(join(dir, family)));
+
+  it('has a failing and a passing fixture for every format family', () => {
+    for (const family of FAMILIES) {
+      const names = fixtureInputs(join(dir, family)).map((p) => relative(join(dir, family), p));
+      expect(names.some((n) => n.startsWith('fail-')), `${family}: a fail-* fixture`).toBe(true);
+      expect(names.some((n) => n.startsWith('pass-')), `${family}: a pass-* fixture`).toBe(true);
+    }
+  });
+
+  it('lists the expected findings of exactly its fixtures', () => {
+    expect(Object.keys(expected).sort()).toEqual(inputs.map((p) => relative(dir, p)).sort());
+  });
+
+  it.each(inputs.map((p) => [relative(dir, p), p] as const))('%s', (name, path) => {
+    const outcome = scan({ paths: [path], cwd: root, policies: [policy] });
+    expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    const actual = toFindings(outcome.results, 'en').map((f) => ({
+      resource: f.resource,
+      ...(f.line !== undefined && { line: f.line }),
+      ...(f.status === 'unknown' ? { status: 'unknown', ...(f.messageId !== undefined && { messageId: f.messageId }) } : { messageId: f.messageId, severity: f.severity }),
+    }));
+    expect(actual).toEqual(expected[name]);
+    const kind = name.split('/').pop()!;
+    if (kind.startsWith('pass-')) expect(actual.filter((f) => !('status' in f))).toEqual([]);
+    else expect(actual.filter((f) => !('status' in f)).length).toBeGreaterThan(0);
+  });
+});
