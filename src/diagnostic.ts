@@ -44,3 +44,9 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** Diagnostics in a stable order: by file, then position. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}

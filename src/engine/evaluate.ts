@@ -25,23 +25,34 @@ export interface Result {
  * kinds some policy asks for. A policy that throws is reported, not allowed to stop the others.
  */
 export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adapters: readonly Adapter[]): { results: Result[]; diagnostics: Diagnostic[] } {
+  const results: Result[] = [];
+  const diagnostics: Diagnostic[] = [];
   const models = new Map<ModelKind, Model[]>();
   const modelsOf = (kind: ModelKind): Model[] => {
     let list = models.get(kind);
-    if (!list) models.set(kind, (list = adapters.filter((a) => a.kind === kind).flatMap((a) => a.adapt(graph))));
+    if (!list) {
+      list = adapters
+        .filter((a) => a.kind === kind)
+        .flatMap((a) => {
+          try {
+            return a.adapt(graph);
+          } catch (error) {
+            diagnostics.push(diagnostic('error', 'adapter-failed', '', `could not read the ${kind} resources (${a.family}): ${reason(error)}`));
+            return [];
+          }
+        });
+      models.set(kind, list);
+    }
     return list;
   };
 
-  const results: Result[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const policy of policies) {
     for (const model of modelsOf(policy.model)) {
       let verdicts;
       try {
         verdicts = policy.evaluate(model);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        diagnostics.push(diagnostic('error', 'policy-failed', model.resource.source.file, `policy ${policy.id} failed on ${model.resource.address}: ${reason}`));
+        diagnostics.push(diagnostic('error', 'policy-failed', model.resource.source.file, `policy ${policy.id} failed on ${model.resource.address}: ${reason(error)}`));
         continue;
       }
       if (verdicts.length === 0) results.push({ policy, status: 'pass', severity: policy.severity, resource: model.resource });
@@ -55,3 +66,5 @@ export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adap
   }
   return { results, diagnostics };
 }
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));

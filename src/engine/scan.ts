@@ -1,6 +1,6 @@
 import { adapters as builtinAdapters } from '../adapters/index.js';
 import type { Adapter } from '../adapters/adapter.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { ResourceGraph } from '../graph/graph.js';
 import { loadSources } from '../loaders/index.js';
 import type { LoadOptions } from '../loaders/types.js';
@@ -26,5 +26,5 @@ export function scan(options: ScanOptions): ScanOutcome {
   const loaded = loadSources(options.paths, options);
   const graph = new ResourceGraph(loaded.nodes, loaded.edges);
   const { results, diagnostics } = evaluate(graph, options.policies, options.adapters ?? builtinAdapters);
-  return { results, diagnostics: [...loaded.diagnostics, ...diagnostics], sources: loaded.sources, graph };
+  return { results, diagnostics: [...loaded.diagnostics, ...diagnostics].sort(compareDiagnostics), sources: loaded.sources, graph };
 }

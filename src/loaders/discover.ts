@@ -129,7 +129,10 @@ function readGitignore(dir: string): IgnoreScope | undefined {
   }
 }
 
-/** `.gitignore` files from the enclosing repository's root down to (not including) `dir`. */
+/**
+ * `.gitignore` files from the enclosing repository's root down to (not including) `dir`. One that
+ * ignores `dir` itself is left out: naming an ignored directory (`cdk.out`) asks for it to be scanned.
+ */
 function parentIgnoreScopes(dir: string): IgnoreScope[] {
   const chain: string[] = [];
   for (let d = dirname(dir); ; d = dirname(d)) {
@@ -137,7 +140,7 @@ function parentIgnoreScopes(dir: string): IgnoreScope[] {
     if (existsSync(join(d, '.git')) || dirname(d) === d) break;
   }
   if (!existsSync(join(chain[0]!, '.git'))) return []; // not inside a repository
-  return chain.map(readGitignore).filter((s): s is IgnoreScope => s !== undefined);
+  return chain.map(readGitignore).filter((s): s is IgnoreScope => s !== undefined && !isIgnored([s], dir, true));
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], path: string, isDir: boolean): boolean {

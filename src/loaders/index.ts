@@ -31,7 +31,8 @@ export function loadSources(paths: readonly string[], options: LoadOptions): Loa
     out.nodes.push(...unit.nodes);
     out.edges.push(...unit.edges);
     out.diagnostics.push(...unit.diagnostics);
-    out.sources.push(displayPath(options.cwd, entry.path));
+    // A source that failed to load was not scanned, though it counts as IaC found in its directory.
+    if (unit.nodes.length > 0 || unit.diagnostics.every((d) => d.level !== 'error')) out.sources.push(displayPath(options.cwd, entry.path));
     if (entry.root) rootsWithIaC.add(entry.root);
   };
 

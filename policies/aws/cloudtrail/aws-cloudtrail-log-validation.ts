@@ -59,6 +59,6 @@ export default definePolicy({
 });`,
   },
   check(trail, { expect }) {
-    return expect(trail.logFileValidation, (on) => on === true, 'noValidation', { trail: trail.resource.address });
+    return expect(trail.logFileValidation, (on) => on === true, 'noValidation', { trail: trail.name.value ?? trail.resource.address });
   },
 });

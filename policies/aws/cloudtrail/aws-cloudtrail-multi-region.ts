@@ -59,6 +59,6 @@ export default definePolicy({
 });`,
   },
   check(trail, { expect }) {
-    return expect(trail.isMultiRegion, (on) => on === true, 'singleRegion', { trail: trail.resource.address });
+    return expect(trail.isMultiRegion, (on) => on === true, 'singleRegion', { trail: trail.name.value ?? trail.resource.address });
   },
 });

@@ -69,8 +69,8 @@ export default definePolicy({
   check(cluster, { expect, unknown }) {
     const source = cluster.inheritsEncryptionFrom;
     if (source.origin !== 'default' && cluster.storageEncrypted.value !== true) {
-      return unknown(source, 'inherited', { cluster: cluster.resource.address, source: source.value ?? source.at.path });
+      return unknown(source, 'inherited', { cluster: cluster.identifier.value ?? cluster.resource.address, source: source.value ?? source.at.path });
     }
-    return expect(cluster.storageEncrypted, (on) => on === true, 'notEncrypted', { cluster: cluster.resource.address });
+    return expect(cluster.storageEncrypted, (on) => on === true, 'notEncrypted', { cluster: cluster.identifier.value ?? cluster.resource.address });
   },
 });

@@ -74,8 +74,8 @@ export default definePolicy({
     if (instance.isClusterMember) return notApplicable();
     const source = instance.inheritsEncryptionFrom;
     if (source.origin !== 'default' && instance.storageEncrypted.value !== true) {
-      return unknown(source, 'inherited', { instance: instance.resource.address, source: source.value ?? source.at.path });
+      return unknown(source, 'inherited', { instance: instance.identifier.value ?? instance.resource.address, source: source.value ?? source.at.path });
     }
-    return expect(instance.storageEncrypted, (on) => on === true, 'notEncrypted', { instance: instance.resource.address });
+    return expect(instance.storageEncrypted, (on) => on === true, 'notEncrypted', { instance: instance.identifier.value ?? instance.resource.address });
   },
 });

@@ -10,6 +10,7 @@ export const cloudFormationCloudTrails = defineAdapter({
     return graph.ofType('AWS::CloudTrail::Trail').map(
       (node): CloudTrail => ({
         resource: node,
+        name: read(node, 'TrailName', str),
         isLogging: read(node, 'IsLogging', bool),
         isMultiRegion: read(node, 'IsMultiRegionTrail', bool, false),
         logFileValidation: read(node, 'EnableLogFileValidation', bool, false),

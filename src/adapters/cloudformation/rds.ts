@@ -9,6 +9,7 @@ export const cloudFormationRdsInstances = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::RDS::DBInstance').map((node): RdsInstance => ({
       resource: node,
+      identifier: read(node, 'DBInstanceIdentifier', str),
       engine: read(node, 'Engine', str),
       storageEncrypted: read(node, 'StorageEncrypted', bool, false),
       kmsKeyId: read(node, 'KmsKeyId', str),
@@ -31,6 +32,7 @@ export const cloudFormationRdsClusters = defineAdapter({
       const engineMode = read(node, 'EngineMode', str, 'provisioned');
       return {
         resource: node,
+        identifier: read(node, 'DBClusterIdentifier', str),
         engine: read(node, 'Engine', str),
         engineMode,
         storageEncrypted: read(node, 'StorageEncrypted', bool, engineMode.value === 'serverless'),

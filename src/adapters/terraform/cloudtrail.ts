@@ -10,6 +10,7 @@ export const terraformCloudTrails = defineAdapter({
     return graph.ofType('aws_cloudtrail').map(
       (node): CloudTrail => ({
         resource: node,
+        name: read(node, 'name', str),
         isLogging: read(node, 'enable_logging', bool, true),
         isMultiRegion: read(node, 'is_multi_region_trail', bool, false),
         logFileValidation: read(node, 'enable_log_file_validation', bool, false),

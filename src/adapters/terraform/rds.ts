@@ -11,6 +11,7 @@ export const terraformRdsInstances = defineAdapter({
       const member = node.type === 'aws_rds_cluster_instance';
       return {
         resource: node,
+        identifier: read(node, 'identifier', str),
         engine: read(node, 'engine', str),
         storageEncrypted: read(node, 'storage_encrypted', bool, false),
         kmsKeyId: read(node, 'kms_key_id', str),
@@ -34,6 +35,7 @@ export const terraformRdsClusters = defineAdapter({
       const engineMode = read(node, 'engine_mode', str, 'provisioned');
       return {
         resource: node,
+        identifier: read(node, 'cluster_identifier', str),
         engine: read(node, 'engine', str),
         engineMode,
         // Aurora Serverless v1 clusters are always encrypted.

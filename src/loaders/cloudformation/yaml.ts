@@ -1,10 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
 import { InputError } from '../../diagnostic.js';
 import { joinPath } from '../../graph/values.js';
 import { MAX_NESTING, type Json, type JsonWithLines } from '../json-with-lines.js';
 
-/** A YAML document may expand (through aliases) to at most this many values. */
-const MAX_VALUES = 2_000_000;
+/**
+ * A YAML document may expand (through aliases) to at most this many values: far more than any
+ * template CloudFormation accepts (1 MB), far fewer than an alias bomb would produce.
+ */
+const MAX_VALUES = 1_000_000;
 
 /**
  * Parses a CloudFormation YAML template into the same plain tree and line map the JSON parser
@@ -22,31 +25,37 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   if (doc.contents === null) throw new InputError('the file is empty', 'empty-file', 1);
 
   const lines = new Map<string, number>();
+  // Alias.resolve() searches the document each time; an alias always resolves to the same node.
+  const resolved = new Map<Alias, unknown>();
   let produced = 0;
   const lineAt = (node: Node): number => lineCounter.linePos(node.range?.[0] ?? 0).line;
 
-  const convert = (node: unknown, path: string, depth: number): Json => {
+  /** `record` is off below an alias: the values' lines are those of the anchor, recorded there. */
+  const convert = (node: unknown, path: string, depth: number, record = true): Json => {
     if (++produced > MAX_VALUES) {
       throw new InputError(`the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, 'too-large');
     }
     if (depth > MAX_NESTING) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep');
-    if (isAlias(node)) return convert(node.resolve(doc as Document), path, depth + 1);
+    if (isAlias(node)) {
+      if (!resolved.has(node)) resolved.set(node, node.resolve(doc as Document));
+      return convert(resolved.get(node), path, depth + 1, false);
+    }
     let value: Json;
     if (isMap(node)) {
       const out: { [key: string]: Json } = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = joinPath(path, key);
-        if (isScalar(pair.key)) lines.set(childPath, lineAt(pair.key));
-        const v = convert(pair.value, childPath, depth + 1);
+        const childPath = record ? joinPath(path, key) : path;
+        if (record && isScalar(pair.key)) lines.set(childPath, lineAt(pair.key));
+        const v = convert(pair.value, childPath, depth + 1, record);
         Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       }
       value = out;
     } else if (isSeq(node)) {
       value = node.items.map((item, i) => {
-        const childPath = joinPath(path, i);
-        if (item && typeof item === 'object' && 'range' in item) lines.set(childPath, lineAt(item as Node));
-        return convert(item, childPath, depth + 1);
+        const childPath = record ? joinPath(path, i) : path;
+        if (record && item && typeof item === 'object' && 'range' in item) lines.set(childPath, lineAt(item as Node));
+        return convert(item, childPath, depth + 1, record);
       });
     } else if (isScalar(node)) {
       value = scalarValue(node.value);

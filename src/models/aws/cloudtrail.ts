@@ -2,6 +2,7 @@ import type { Attr, Model } from '../attr.js';
 
 /** A CloudTrail trail (`aws_cloudtrail`, `AWS::CloudTrail::Trail`). */
 export interface CloudTrail extends Model {
+  readonly name: Attr<string>;
   readonly isLogging: Attr<boolean>;
   readonly isMultiRegion: Attr<boolean>;
   readonly logFileValidation: Attr<boolean>;

@@ -1,6 +1,8 @@
 import type { Attr, Model } from '../attr.js';
 
 interface RdsStorage {
+  /** `identifier` / `cluster_identifier`, `DBInstanceIdentifier` / `DBClusterIdentifier`. */
+  readonly identifier: Attr<string>;
   readonly engine: Attr<string>;
   readonly storageEncrypted: Attr<boolean>;
   readonly kmsKeyId: Attr<string>;

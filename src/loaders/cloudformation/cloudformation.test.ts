@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { ResourceNode } from '../../graph/resource.js';
+import { Secret, Unknown } from '../../graph/values.js';
+import { loadCloudFormation } from './index.js';
+
+const load = (text: string, parameters?: Record<string, string>) =>
+  loadCloudFormation(text, 'template.yaml', parameters ? new Map(Object.entries(parameters)) : undefined);
+
+const node = (nodes: readonly ResourceNode[], id: string): ResourceNode => {
+  const n = nodes.find((x) => x.address === id);
+  if (!n) throw new Error(`no resource ${id}`);
+  return n;
+};
+
+describe('CloudFormation YAML short-form intrinsics', () => {
+  const template = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env: { Type: String, Default: prod }
+  Subnets: { Type: CommaDelimitedList, Default: "subnet-a, subnet-b" }
+  Secret: { Type: String, NoEcho: true, Default: hunter2 }
+  NoDefault: { Type: String }
+  Latest: { Type: "AWS::SSM::Parameter::Value<String>", Default: /aws/service/ami }
+Mappings:
+  Sizes:
+    prod: { Instance: m7g.large }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  NotProd: !Not [!Condition IsProd]
+  Both: !And [!Condition IsProd, !Equals [a, a]]
+  Either: !Or [!Condition NotProd, !Equals [!Ref NoDefault, x]]
+  Unknowable: !Equals [!Ref NoDefault, x]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Thing:
+    Type: AWS::Test::Thing
+    DependsOn: [Bucket]
+    Properties:
+      Ref: !Ref Env
+      RefResource: !Ref Bucket
+      Pseudo: !Ref AWS::Region
+      GetAtt: !GetAtt Bucket.Arn
+      GetAttList: !GetAtt [Bucket, DomainName]
+      Sub: !Sub "\${Env}-\${AWS::AccountId}-\${!Literal}"
+      SubVars: !Sub ["\${A}-\${Env}", { A: x }]
+      SubResource: !Sub "arn:aws:s3:::\${Bucket}/*"
+      Join: !Join ["-", [a, !Ref Env]]
+      Select: !Select [1, !Ref Subnets]
+      Split: !Split [",", "a,b"]
+      FindInMap: !FindInMap [Sizes, !Ref Env, Instance]
+      IfTrue: !If [IsProd, yes-prod, no]
+      IfFalse: !If [NotProd, yes, no]
+      IfUnknown: !If [Unknowable, !Ref Bucket, other]
+      Removed: !If [IsProd, !Ref AWS::NoValue, kept]
+      Both: !If [Both, 1, 0]
+      Either: !If [Either, 1, 0]
+      ImportValue: !ImportValue shared-vpc
+      Base64: !Base64 hello
+      Cidr: !Cidr [10.0.0.0/16, 4, 8]
+      GetAZs: !GetAZs ""
+      Secret: !Ref Secret
+      NoDefault: !Ref NoDefault
+      Latest: !Ref Latest
+      List: [!Ref Env, literal]
+`;
+  const { nodes, edges, diagnostics } = load(template);
+  const p = node(nodes, 'Thing').properties;
+
+  it('resolves what is known from parameters, mappings and conditions', () => {
+    expect(diagnostics).toEqual([]);
+    expect(p['Ref']).toBe('prod');
+    expect(p['Sub']).toBeInstanceOf(Unknown);
+    expect((p['Sub'] as Unknown).shape).toBe('prod-${AWS::AccountId}-${Literal}');
+    expect(p['SubVars']).toBe('x-prod');
+    expect(p['Join']).toBe('a-prod');
+    expect(p['Select']).toBe('subnet-b');
+    expect(p['Split']).toEqual(['a', 'b']);
+    expect(p['FindInMap']).toBe('m7g.large');
+    expect(p['IfTrue']).toBe('yes-prod');
+    expect(p['IfFalse']).toBe('no');
+    expect(p['Both']).toBe(1);
+    expect(p['Base64']).toBe(Buffer.from('hello').toString('base64'));
+    expect(p['List']).toEqual(['prod', 'literal']);
+    expect('Removed' in p).toBe(false);
+  });
+
+  it('keeps what only deployment knows as unknown, with the resources it depends on', () => {
+    const bucketId = node(nodes, 'Bucket').id;
+    expect(p['RefResource']).toEqual(new Unknown([bucketId], '${Bucket}'));
+    expect(p['Pseudo']).toEqual(new Unknown([], '${AWS::Region}'));
+    expect(p['GetAtt']).toEqual(new Unknown([bucketId], '${Bucket.Arn}'));
+    expect(p['GetAttList']).toEqual(new Unknown([bucketId], '${Bucket.DomainName}'));
+    expect(p['SubResource']).toEqual(new Unknown([bucketId], 'arn:aws:s3:::${Bucket}/*'));
+    expect(p['IfUnknown']).toEqual(new Unknown([bucketId]));
+    // Either is Or(false, unknown): unknown, so both branches may deploy.
+    for (const key of ['ImportValue', 'Cidr', 'GetAZs', 'NoDefault', 'Latest', 'Either']) expect(p[key], key).toBeInstanceOf(Unknown);
+  });
+
+  it('never keeps the value of a NoEcho parameter', () => {
+    expect(p['Secret']).toBe(Secret.instance);
+    expect(JSON.stringify(nodes)).not.toContain('hunter2');
+  });
+
+  it('records references and DependsOn as edges, with the property path', () => {
+    const from = node(nodes, 'Thing').id;
+    const to = node(nodes, 'Bucket').id;
+    expect(edges).toContainEqual({ from, to, kind: 'depends-on', path: '' });
+    for (const path of ['RefResource', 'GetAtt', 'GetAttList', 'SubResource', 'IfUnknown']) {
+      expect(edges).toContainEqual({ from, to, kind: 'reference', path });
+    }
+  });
+
+  it('knows the line of each resource and property', () => {
+    const thing = node(nodes, 'Thing');
+    expect(thing.source.line).toBe(20);
+    expect(thing.propertyLines?.get('Ref')).toBe(24);
+    expect(thing.propertyLines?.get('List[1]')).toBe(49);
+  });
+});
+
+describe('CloudFormation parameters and conditions', () => {
+  const template = `Parameters:
+  Public: { Type: String, Default: "false" }
+Conditions:
+  MakePublic: !Equals [!Ref Public, "true"]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: !If [MakePublic, PublicRead, Private]
+  OnlyWhenPublic:
+    Type: AWS::S3::BucketPolicy
+    Condition: MakePublic
+    Properties:
+      Bucket: !Ref Bucket
+`;
+  it('evaluates conditions from parameter defaults', () => {
+    const { nodes } = load(template);
+    expect(node(nodes, 'Bucket').properties['AccessControl']).toBe('Private');
+    expect(nodes.map((n) => n.address)).toEqual(['Bucket']);
+  });
+
+  it('lets values given on the command line override the defaults', () => {
+    const { nodes } = load(template, { Public: 'true' });
+    expect(node(nodes, 'Bucket').properties['AccessControl']).toBe('PublicRead');
+    expect(nodes.map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
+  });
+
+  it('treats a condition on a parameter without a value as unknown: both branches may deploy', () => {
+    const { nodes } = load(template.replace('Default: "false"', 'Description: none'));
+    expect(node(nodes, 'Bucket').properties['AccessControl']).toBeInstanceOf(Unknown);
+    expect(nodes.map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
+  });
+});
+
+describe('CloudFormation JSON', () => {
+  it('reads the same tree with lines', () => {
+    const json = `{
+  "Resources": {
+    "Bucket": {
+      "Type": "AWS::S3::Bucket",
+      "Properties": {
+        "BucketName": { "Fn::Join": ["-", ["a", { "Ref": "AWS::Region" }]] },
+        "Tags": [{ "Key": "k", "Value": "v" }]
+      }
+    }
+  }
+}`;
+    const { nodes, diagnostics } = load(json);
+    expect(diagnostics).toEqual([]);
+    const bucket = node(nodes, 'Bucket');
+    expect(bucket.source.line).toBe(3);
+    expect(bucket.propertyLines?.get('Tags[0].Value')).toBe(7);
+    expect((bucket.properties['BucketName'] as Unknown).shape).toBe('a-${AWS::Region}');
+  });
+});
+
+describe('malformed templates', () => {
+  it.each([
+    ['invalid YAML', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n', 'invalid YAML', 4],
+    ['duplicate keys', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::S3::Bucket\n', 'invalid YAML', 4],
+    ['truncated JSON', '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bu', 'invalid JSON', 4],
+    ['no Resources', 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'no Resources section', 1],
+  ])('%s: one diagnostic with its line', (_, text, message, line) => {
+    const { nodes, diagnostics } = load(text);
+    expect(nodes).toEqual([]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ level: 'error', file: 'template.yaml', line });
+    expect(diagnostics[0]!.message).toContain(message);
+  });
+
+  it('reports a resource without Type and keeps the others', () => {
+    const { nodes, diagnostics } = load('Resources:\n  Good:\n    Type: AWS::S3::Bucket\n  Bad:\n    Properties: {}\n');
+    expect(nodes.map((n) => n.address)).toEqual(['Good']);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: 'resource Bad has no Type' })]);
+  });
+
+  it('stops a YAML alias bomb with a diagnostic instead of exhausting memory', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\n${levels.join('\n')}\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: *i\n`;
+    const { diagnostics } = load(text);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toMatch(/more than \d+ values/);
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { ResourceGraph } from '../../graph/graph.js';
+import { Secret, Unknown } from '../../graph/values.js';
+import { loadTerraformJson } from './index.js';
+
+/** A plan as `terraform show -json` writes it (Terraform 1.9, AWS provider 5), trimmed to what matters. */
+const plan = {
+  format_version: '1.2',
+  terraform_version: '1.9.8',
+  planned_values: { root_module: {} },
+  resource_changes: [
+    {
+      address: 'module.site["blog"].aws_s3_bucket.this',
+      module_address: 'module.site["blog"]',
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name: 'this',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { bucket: 'acme-blog', force_destroy: false, tags: null },
+        after_unknown: { arn: true, id: true, logging: true, versioning: true, tags_all: true },
+        before_sensitive: false,
+        after_sensitive: { tags_all: {} },
+      },
+    },
+    {
+      address: 'module.site["blog"].aws_s3_bucket_policy.this',
+      module_address: 'module.site["blog"]',
+      mode: 'managed',
+      type: 'aws_s3_bucket_policy',
+      name: 'this',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions: ['create'], before: null, after: {}, after_unknown: { bucket: true, id: true, policy: true }, before_sensitive: false, after_sensitive: {} },
+    },
+    {
+      address: 'aws_s3_bucket_logging.site["blog"]',
+      mode: 'managed',
+      type: 'aws_s3_bucket_logging',
+      name: 'site',
+      index: 'blog',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { target_prefix: 'blog/' },
+        after_unknown: { bucket: true, id: true, target_bucket: true },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    },
+    {
+      address: 'aws_s3_bucket.logs',
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name: 'logs',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['no-op'],
+        before: { bucket: 'acme-logs', id: 'acme-logs' },
+        after: { bucket: 'acme-logs', id: 'acme-logs' },
+        after_unknown: {},
+        before_sensitive: {},
+        after_sensitive: {},
+      },
+    },
+    {
+      address: 'aws_db_instance.old',
+      mode: 'managed',
+      type: 'aws_db_instance',
+      name: 'old',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions: ['delete'], before: { identifier: 'old' }, after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false },
+    },
+    {
+      address: 'aws_db_instance.main',
+      mode: 'managed',
+      type: 'aws_db_instance',
+      name: 'main',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['delete', 'create'],
+        before: { identifier: 'main', password: 'old-secret-value' },
+        after: { identifier: 'main', password: 'new-secret-value', storage_encrypted: true },
+        after_unknown: { id: true, arn: true },
+        before_sensitive: { password: true },
+        after_sensitive: { password: true },
+      },
+      action_reason: 'replace_because_cannot_update',
+    },
+  ],
+  prior_state: {
+    format_version: '1.0',
+    terraform_version: '1.9.8',
+    values: {
+      root_module: {
+        resources: [
+          {
+            address: 'data.aws_iam_policy_document.read',
+            mode: 'data',
+            type: 'aws_iam_policy_document',
+            name: 'read',
+            provider_name: 'registry.terraform.io/hashicorp/aws',
+            schema_version: 0,
+            values: { id: '12345', json: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' },
+            sensitive_values: {},
+          },
+        ],
+      },
+    },
+  },
+  configuration: {
+    root_module: {
+      resources: [
+        {
+          address: 'aws_s3_bucket_logging.site',
+          mode: 'managed',
+          type: 'aws_s3_bucket_logging',
+          name: 'site',
+          expressions: {
+            bucket: { references: ['module.site["blog"].bucket_id', 'module.site["blog"]'] },
+            target_bucket: { references: ['aws_s3_bucket.logs.id', 'aws_s3_bucket.logs'] },
+            target_prefix: { references: ['each.key'] },
+          },
+          for_each_expression: { references: ['var.sites'] },
+        },
+        { address: 'aws_s3_bucket.logs', mode: 'managed', type: 'aws_s3_bucket', name: 'logs', expressions: { bucket: { constant_value: 'acme-logs' } } },
+        {
+          address: 'aws_db_instance.main',
+          mode: 'managed',
+          type: 'aws_db_instance',
+          name: 'main',
+          expressions: { identifier: { constant_value: 'main' }, password: { references: ['var.db_password'] }, storage_encrypted: { constant_value: true } },
+        },
+      ],
+      module_calls: {
+        site: {
+          source: './modules/site',
+          expressions: { policy_json: { references: ['data.aws_iam_policy_document.read.json', 'data.aws_iam_policy_document.read'] } },
+          for_each_expression: { references: ['var.sites'] },
+          module: {
+            outputs: { bucket_id: { expression: { references: ['aws_s3_bucket.this.id', 'aws_s3_bucket.this'] } } },
+            resources: [
+              { address: 'aws_s3_bucket.this', mode: 'managed', type: 'aws_s3_bucket', name: 'this', expressions: { bucket: { references: ['var.name'] } } },
+              {
+                address: 'aws_s3_bucket_policy.this',
+                mode: 'managed',
+                type: 'aws_s3_bucket_policy',
+                name: 'this',
+                expressions: {
+                  bucket: { references: ['aws_s3_bucket.this.id', 'aws_s3_bucket.this'] },
+                  policy: { references: ['var.policy_json'] },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+
+const load = (doc: unknown, text = JSON.stringify(doc, null, 2)) => loadTerraformJson(text, 'plan.json');
+
+describe('Terraform plan JSON', () => {
+  const { nodes, edges, diagnostics } = load(plan);
+  const graph = new ResourceGraph(nodes, edges);
+  const byAddress = (a: string) => nodes.find((n) => n.address === a)!;
+
+  it('reads every resource to be created, updated, replaced or kept, with module path and index key', () => {
+    expect(diagnostics).toEqual([]);
+    expect(nodes.map((n) => `${n.address} ${n.action}`)).toEqual([
+      'module.site["blog"].aws_s3_bucket.this create',
+      'module.site["blog"].aws_s3_bucket_policy.this create',
+      'aws_s3_bucket_logging.site["blog"] create',
+      'aws_s3_bucket.logs no-op',
+      'aws_db_instance.main replace',
+      'data.aws_iam_policy_document.read read',
+    ]);
+  });
+
+  it('leaves out resources being deleted', () => {
+    expect(nodes.find((n) => n.address === 'aws_db_instance.old')).toBeUndefined();
+  });
+
+  it('drops computed attributes the author did not write, and keeps written unknowns with their references', () => {
+    const bucket = byAddress('module.site["blog"].aws_s3_bucket.this');
+    expect(bucket.properties).toEqual({ bucket: 'acme-blog', force_destroy: false, tags: null });
+    const logging = byAddress('aws_s3_bucket_logging.site["blog"]');
+    expect(logging.properties['target_bucket']).toEqual(new Unknown([byAddress('aws_s3_bucket.logs').id]));
+    expect(logging.properties['target_prefix']).toBe('blog/');
+  });
+
+  it('replaces sensitive values by a secret marker: the value is gone', () => {
+    expect(byAddress('aws_db_instance.main').properties['password']).toBe(Secret.instance);
+    expect(JSON.stringify(nodes)).not.toMatch(/secret-value/);
+  });
+
+  it('follows references through module outputs, variables and for_each keys', () => {
+    const logging = byAddress('aws_s3_bucket_logging.site["blog"]');
+    expect(graph.referencedFrom(logging, 'bucket').map((n) => n.address)).toEqual(['module.site["blog"].aws_s3_bucket.this']);
+    const policy = byAddress('module.site["blog"].aws_s3_bucket_policy.this');
+    expect(graph.referencedFrom(policy, 'policy').map((n) => n.address)).toEqual(['data.aws_iam_policy_document.read']);
+    expect(graph.referencedFrom(policy, 'bucket').map((n) => n.address)).toEqual(['module.site["blog"].aws_s3_bucket.this']);
+  });
+
+  it('gives each resource the line of its entry in a pretty-printed plan, line 1 in a one-line plan', () => {
+    expect(byAddress('aws_s3_bucket.logs').source.line).toBe(JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('"address": "aws_s3_bucket.logs"')) + 1);
+    const oneLine = load(plan, JSON.stringify(plan));
+    expect(new Set(oneLine.nodes.filter((n) => n.mode === 'managed').map((n) => n.source.line))).toEqual(new Set([1]));
+  });
+
+  it('reads a state (`terraform show -json` without a plan)', () => {
+    const state = { format_version: '1.0', terraform_version: '1.9.8', values: plan.prior_state.values };
+    const loaded = load(state);
+    expect(loaded.nodes.map((n) => [n.address, n.format])).toEqual([['data.aws_iam_policy_document.read', 'terraform-state']]);
+  });
+
+  it.each([
+    ['an unknown major format_version', { ...plan, format_version: '2.0' }, 'unsupported Terraform JSON format_version "2.0"'],
+    ['no format_version', { planned_values: {} }, 'format_version is missing'],
+  ])('refuses %s with one diagnostic', (_, doc, message) => {
+    const loaded = load(doc);
+    expect(loaded.nodes).toEqual([]);
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining(message) })]);
+  });
+
+  it('reports truncated JSON with the line where it ends, and never quotes the input', () => {
+    const text = JSON.stringify(plan, null, 2);
+    const loaded = load(undefined, text.slice(0, text.indexOf('new-secret-value') + 10));
+    expect(loaded.diagnostics).toHaveLength(1);
+    expect(loaded.diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error', line: text.slice(0, text.indexOf('new-secret-value')).split('\n').length });
+    expect(loaded.diagnostics[0]!.message).not.toContain('secret');
+  });
+
+  it('warns when Terraform says the plan errored', () => {
+    expect(load({ ...plan, errored: true }).diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'plan-errored' })]);
+  });
+});

@@ -1,0 +1,212 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+
+const root = join(import.meta.dirname, '..');
+const PLAN = 'fixtures/parity/terraform-plan/parity.json';
+const TEMPLATE = 'fixtures/parity/cloudformation/parity.yaml';
+const PASSING = 'fixtures/policies/aws-cloudtrail-multi-region/cloudformation/pass-multi-region.yaml';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sekisho(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, {
+    cwd: options.cwd ?? root,
+    env: options.env ?? { LANG: 'C.UTF-8' },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdoutIsTTY: options.tty ?? false,
+  });
+  return { code, stdout, stderr };
+}
+
+const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(root, 'schemas/report-v1.schema.json'), 'utf8')));
+
+describe('sekisho scan', () => {
+  it('prints findings grouped by file with line, severity, message and fix, and exits 1', () => {
+    const { code, stdout } = sekisho(['scan', TEMPLATE]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^fixtures\/parity\/cloudformation\/parity\.yaml\n/);
+    expect(stdout).toContain('     35  CRITICAL  aws-s3-bucket-public-policy  AssetsBucket');
+    expect(stdout).toContain('set in: AssetsBucketPolicy (PolicyDocument.Statement[0]) — fixtures/parity/cloudformation/parity.yaml:35');
+    expect(stdout).toContain('Fix: Name the principals that need access');
+    expect(stdout).toMatch(/8 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 0 when nothing is found at or above the threshold', () => {
+    expect(sekisho(['scan', PASSING]).code).toBe(0);
+    const high = sekisho(['scan', TEMPLATE, '--severity', 'critical', '--format', 'json']);
+    expect(high.code).toBe(1);
+    const report = JSON.parse(high.stdout);
+    expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['critical']);
+    expect(report.summary.belowThreshold).toBe(7);
+  });
+
+  it('writes the versioned JSON report that the schema describes', () => {
+    const { stdout } = sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']);
+    const report = JSON.parse(stdout);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.version).toBe('1.0');
+    expect(report.findings.find((f: { file: string }) => f.file === PLAN)).toMatchObject({
+      policyId: expect.any(String),
+      severity: expect.any(String),
+      status: 'fail',
+      resource: expect.any(String),
+      resourceType: expect.any(String),
+      file: PLAN,
+      line: expect.any(Number),
+      message: expect.any(String),
+    });
+    const joined = report.findings.find((f: { policyId: string; file: string }) => f.policyId === 'aws-s3-bucket-public-access-block' && f.file === PLAN);
+    expect(joined).toMatchObject({ resource: 'aws_s3_bucket.assets', evidence: { resource: 'aws_s3_bucket_public_access_block.assets', file: PLAN } });
+  });
+
+  it('orders findings the same way on every run', () => {
+    const a = sekisho(['scan', TEMPLATE, PLAN, '--format', 'json']).stdout;
+    const b = sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']).stdout;
+    expect(JSON.parse(a).findings).toEqual(JSON.parse(b).findings);
+  });
+
+  it('speaks Japanese with --lang ja, or when the locale is Japanese', () => {
+    const flag = sekisho(['scan', TEMPLATE, '--lang', 'ja']).stdout;
+    expect(flag).toContain('緊急');
+    expect(flag).toContain('対処: アクセスが必要なプリンシパルを明示するか');
+    expect(flag).toContain('指摘 8 件');
+    const locale = sekisho(['scan', TEMPLATE], { env: { LANG: 'ja_JP.UTF-8' } }).stdout;
+    expect(locale).toBe(flag);
+  });
+
+  it('uses colour only on a terminal, unless told otherwise', () => {
+    expect(sekisho(['scan', TEMPLATE], { tty: true }).stdout).toContain('\u001b[31m');
+    expect(sekisho(['scan', TEMPLATE, '--no-color'], { tty: true }).stdout).not.toContain('\u001b[');
+    expect(sekisho(['scan', TEMPLATE], { tty: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('writes the report to --output and nothing to standard output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-out-'));
+    const { code, stdout } = sekisho(['scan', TEMPLATE, '--format', 'json', '--output', join(dir, 'report.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(8);
+  });
+
+  it('applies CloudFormation parameter values from a file or the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-params-'));
+    writeFileSync(join(dir, 'params.json'), JSON.stringify([{ ParameterKey: 'Encrypt', ParameterValue: 'true' }]));
+    const template = 'fixtures/policies/aws-rds-instance-storage-encryption/cloudformation/fail-unencrypted.yaml';
+    const failing = (args: string[]) => JSON.parse(sekisho(['scan', template, '--format', 'json', ...args]).stdout).findings.map((f: { resource: string }) => f.resource);
+    expect(failing([])).toEqual(['OrdersDatabase', 'ReportsDatabase']);
+    expect(failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
+    expect(failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);
+  });
+});
+
+describe('bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sekisho-bad-'));
+  const files: Record<string, string | Buffer> = {
+    'truncated-plan.json': '{\n  "format_version": "1.2",\n  "planned_values": {\n    "root_module": {\n      "resources": [\n        { "address": "aws_s3_bucket.b", "type": "aws_s3',
+    'invalid.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n',
+    'no-type.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Properties: {}\n',
+    'future-plan.json': JSON.stringify({ format_version: '9.0', planned_values: {} }),
+    'good.yaml': readFileSync(join(root, TEMPLATE), 'utf8'),
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, 'empty.json'), '');
+  writeFileSync(join(dir, 'binary.bin'), Buffer.from([0, 1, 2, 3, 255]));
+  mkdirSync(join(dir, 'nothing-here'));
+  writeFileSync(join(dir, 'nothing-here', 'README.md'), '# nothing');
+
+  it('gives one clear diagnostic per broken input, scans the rest, and exits 2', () => {
+    const { code, stdout, stderr } = sekisho(['scan', '.', 'empty.json', 'binary.bin', 'nothing-here'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('');
+    const diagnostics = stdout.slice(stdout.indexOf('Could not scan everything')).split('\n').slice(1, 8);
+    expect(diagnostics).toEqual([
+      '  error  binary.bin: binary file, not IaC',
+      '  error  empty.json: the file is empty',
+      '  error  future-plan.json:1: unsupported Terraform JSON format_version "9.0" (sekisho reads 0.x and 1.x)',
+      '  error  invalid.yaml:5:1: invalid YAML: All mapping items must start at the same column',
+      '  error  no-type.yaml:3: resource Bucket has no Type',
+      '  error  nothing-here: no Terraform plan, CloudFormation template or CDK cloud assembly found here',
+      '  error  truncated-plan.json:6:49: invalid JSON: unterminated string',
+    ]);
+    expect(stdout).toContain('aws-s3-bucket-public-policy  AssetsBucket');
+    expect(stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it('lists diagnostics in the JSON report with file and line', () => {
+    const report = JSON.parse(sekisho(['scan', '.', '--format', 'json'], { cwd: dir }).stdout);
+    expect(validateReport(report)).toBe(true);
+    expect(report.diagnostics.map((d: { file: string; line?: number }) => [d.file, d.line])).toContainEqual(['no-type.yaml', 3]);
+  });
+});
+
+describe('sekisho policies and explain', () => {
+  it('lists every policy with ID, severity and title', () => {
+    const { code, stdout } = sekisho(['policies']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^ID\s+Severity\s+Title$/);
+    expect(stdout).toMatch(/aws-s3-bucket-public-acl\s+critical\s+S3 bucket ACL grants access to everyone/);
+  });
+
+  it('lists policies as JSON with titles in both languages and framework mappings', () => {
+    const { policies } = JSON.parse(sekisho(['policies', '--format', 'json']).stdout);
+    expect(policies.find((p: { id: string }) => p.id === 'aws-s3-bucket-public-access-block')).toMatchObject({
+      severity: 'high',
+      title: { en: 'S3 Block Public Access turned off for a bucket', ja: 'S3 バケットのブロックパブリックアクセスが無効になっている' },
+      frameworks: { cisAwsV3: ['2.1.4'], cisAwsV5: ['2.1.4'], fsbp: ['S3.8'] },
+    });
+  });
+
+  it('keeps docs/policies.md equal to `policies --format markdown`', () => {
+    expect(readFileSync(join(root, 'docs/policies.md'), 'utf8')).toBe(sekisho(['policies', '--format', 'markdown']).stdout);
+  });
+
+  it('explains a policy in Japanese, with fixes for every format', () => {
+    const { code, stdout } = sekisho(['explain', 'aws-rds-instance-storage-encryption', '--lang', 'ja']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('RDS DB インスタンスのストレージが暗号化されていない');
+    expect(stdout).toContain('直し方:');
+    for (const format of ['terraform', 'cloudformation', 'cdk', 'pulumi']) expect(stdout).toContain(`[${format}]`);
+  });
+});
+
+describe('usage errors exit 2 with a hint', () => {
+  it.each([
+    [['scan', '--severity', 'urgent']],
+    [['scan', '--format', 'xml']],
+    [['scan', '--bogus']],
+    [['explain', 'no-such-policy']],
+    [['frobnicate']],
+    [['scan', '--max-file-size', 'lots']],
+  ])('%j', (args) => {
+    const { code, stderr } = sekisho(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^sekisho: .+\nRun `sekisho --help` for usage\.\n$/);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = join(root, 'dist/src/cli/main.js');
+
+  it('runs as a process with the documented exit codes', () => {
+    const found = spawnSync(process.execPath, [bin, 'scan', TEMPLATE], { cwd: root, encoding: 'utf8' });
+    expect(found.status).toBe(1);
+    const clean = spawnSync(process.execPath, [bin, 'scan', PASSING], { cwd: root, encoding: 'utf8' });
+    expect(clean.status).toBe(0);
+    const broken = spawnSync(process.execPath, [bin, 'scan', 'no/such/path'], { cwd: root, encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

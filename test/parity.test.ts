@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../policies/index.js';
+import { scan } from '../src/engine/scan.js';
+
+/**
+ * One small application written three ways — a Terraform plan, a CloudFormation template and a
+ * CDK cloud assembly (with a nested stack) — must get the same verdict from every policy.
+ */
+const root = join(import.meta.dirname, '..');
+const SOURCES = {
+  'terraform-plan': 'fixtures/parity/terraform-plan/parity.json',
+  cloudformation: 'fixtures/parity/cloudformation/parity.yaml',
+  cdk: 'fixtures/parity/cdk/cdk.out',
+};
+
+/** The same component in each format's naming. */
+const COMPONENT: Record<string, string> = {
+  'aws_s3_bucket.data': 'data bucket',
+  DataBucket: 'data bucket',
+  'Parity/DataBucketE3889A50': 'data bucket',
+  'aws_s3_bucket.logs': 'log bucket',
+  LogBucket: 'log bucket',
+  'Parity/LogBucketCC3B17E8': 'log bucket',
+  'aws_s3_bucket.assets': 'assets bucket',
+  AssetsBucket: 'assets bucket',
+  'Parity/AssetsBucket5CB76180': 'assets bucket',
+  'aws_s3_bucket_policy.assets': 'assets bucket policy',
+  AssetsBucketPolicy: 'assets bucket policy',
+  'Parity/AssetsBucketPolicyA5FF0D7B': 'assets bucket policy',
+  // The role with its trust policy and its permissions, in one resource or two.
+  'aws_iam_role_policy.worker': 'worker role',
+  'aws_iam_role.worker': 'worker role',
+  WorkerRole: 'worker role',
+  'Parity/WorkerRoleDefaultPolicy9A1F7E1B': 'worker role',
+  'Parity/WorkerRole7B5CE7B8': 'worker role',
+  'aws_security_group.bastion': 'bastion',
+  BastionSecurityGroup: 'bastion',
+  'Parity/BastionSecurityGroup1A4A8F5D': 'bastion',
+  'aws_db_instance.orders': 'orders database',
+  OrdersDatabase: 'orders database',
+  'Parity/DatabaseNestedStackDatabaseNestedStackResourceE8B6E0F2/OrdersDatabase': 'orders database',
+  'aws_rds_cluster.reports': 'reports cluster',
+  ReportsCluster: 'reports cluster',
+  'Parity/ReportsCluster': 'reports cluster',
+  'aws_cloudtrail.main': 'trail',
+  Trail: 'trail',
+  'Parity/Trail': 'trail',
+};
+
+function verdicts(path: string): string[] {
+  const outcome = scan({ paths: [path], cwd: root, policies: builtinPolicies });
+  expect(outcome.diagnostics).toEqual([]);
+  return outcome.results
+    .map((r) => {
+      const name = COMPONENT[r.resource.address];
+      expect(name, `component of ${r.resource.address}`).toBeDefined();
+      return `${r.policy.id} ${name} ${r.status}${r.messageId ? ` ${r.messageId}` : ''} ${r.severity}`;
+    })
+    .sort();
+}
+
+describe('parity across formats', () => {
+  it('finds what the application gets wrong', () => {
+    expect(verdicts(SOURCES['terraform-plan']).filter((v) => v.includes(' fail '))).toEqual([
+      'aws-cloudtrail-log-validation trail fail noValidation medium',
+      'aws-cloudtrail-multi-region trail fail singleRegion medium',
+      'aws-ec2-sg-world-admin-ports bastion fail adminPort high',
+      'aws-iam-full-admin worker role fail fullAdmin high',
+      'aws-rds-instance-storage-encryption orders database fail notEncrypted high',
+      'aws-s3-access-logging assets bucket fail noLogging medium',
+      'aws-s3-bucket-public-access-block assets bucket fail disabled high',
+      'aws-s3-bucket-public-policy assets bucket fail public critical',
+    ]);
+  });
+
+  it.each(['cloudformation', 'cdk'] as const)('%s gets the same verdicts as the plan', (format) => {
+    expect(verdicts(SOURCES[format])).toEqual(verdicts(SOURCES['terraform-plan']));
+  });
+});
