@@ -58,7 +58,7 @@ export class PlanConfiguration {
         out.push(target(moduleInstance, anyInstance, `${head}.${steps[1]!.name}`, steps[1]!.index));
       }
     }
-    return dedupe(out);
+    return dedupe(withoutContainingResources(out));
   }
 
   private resolveVariable(name: string, moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
@@ -98,6 +98,15 @@ const RESERVED = new Set(['local', 'each', 'count', 'path', 'terraform', 'self']
 
 function target(module: string, anyInstance: boolean, resource: string, index: string | number | undefined): ReferenceTarget {
   return index === undefined ? { module, anyInstance, resource } : { module, anyInstance, resource, index };
+}
+
+/**
+ * Terraform lists `aws_s3_bucket.b` after `aws_s3_bucket.b["x"]` (the resource containing the
+ * instance); only the instance is meant, so the un-keyed form goes when a keyed one is there.
+ */
+function withoutContainingResources(targets: ReferenceTarget[]): ReferenceTarget[] {
+  const keyed = new Set(targets.filter((t) => t.index !== undefined).map((t) => `${t.module}|${t.resource}`));
+  return targets.filter((t) => t.index !== undefined || !keyed.has(`${t.module}|${t.resource}`));
 }
 
 function dedupe(targets: ReferenceTarget[]): ReferenceTarget[] {
@@ -181,7 +190,14 @@ export function formatTraversal(steps: readonly Step[]): string {
   return steps.map((s) => (s.index === undefined ? s.name : `${s.name}[${JSON.stringify(s.index)}]`)).join('.');
 }
 
+const moduleKeys = new Map<string, string>();
+
 /** `module.a["x"].module.b[0]` → `module.a.module.b`: the key of the module's configuration. */
 export function moduleKey(moduleInstance: string): string {
-  return moduleInstance === '' ? '' : formatTraversal(parseTraversal(moduleInstance).map((s) => ({ name: s.name })));
+  let key = moduleKeys.get(moduleInstance);
+  if (key === undefined) {
+    key = moduleInstance === '' ? '' : formatTraversal(parseTraversal(moduleInstance).map((s) => ({ name: s.name })));
+    if (moduleKeys.size < 100_000) moduleKeys.set(moduleInstance, key);
+  }
+  return key;
 }

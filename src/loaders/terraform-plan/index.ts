@@ -21,6 +21,18 @@ import { mergePlannedValues, writtenIn } from './values.js';
 /** The format versions this loader understands (Terraform writes 0.x up to 0.15 and 1.x since). */
 const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
 
+/** Instances by `module instance|resource`, and by `module key|resource` for references to any instance. */
+interface InstanceIndex {
+  readonly exact: Map<string, Instance[]>;
+  readonly anyInstance: Map<string, Instance[]>;
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** A resource instance before it becomes a node: where it lives and what it holds. */
 interface Instance {
   readonly address: string;
@@ -67,19 +79,17 @@ export function loadTerraformJson(text: string, file: string): LoadedUnit {
   const lines = addressLines(text, new Set(instances.map((i) => i.address)));
 
   const id = (address: string): string => `${file}#${address}`;
-  const byResource = new Map<string, Instance[]>();
+  const index: InstanceIndex = { exact: new Map(), anyInstance: new Map() };
   for (const inst of instances) {
-    const key = `${moduleKey(inst.module)}|${inst.relative}`;
-    const list = byResource.get(key);
-    if (list) list.push(inst);
-    else byResource.set(key, [inst]);
+    push(index.exact, `${inst.module}|${inst.relative}`, inst);
+    push(index.anyInstance, `${moduleKey(inst.module)}|${inst.relative}`, inst);
   }
 
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
     const config = configuration.resource(inst.module, inst.relative);
-    const nodeEdges = referenceEdges(inst, config, configuration, byResource, id);
+    const nodeEdges = referenceEdges(inst, config, configuration, index, id);
     edges.push(...nodeEdges);
     const expressions = config?.expressions;
     const properties = mergePlannedValues(inst.after, inst.unknown, inst.sensitive, {
@@ -205,7 +215,7 @@ function referenceEdges(
   inst: Instance,
   config: ConfigResource | undefined,
   configuration: PlanConfiguration,
-  byResource: ReadonlyMap<string, Instance[]>,
+  index: InstanceIndex,
   id: (address: string) => string,
 ): Edge[] {
   if (!config) return [];
@@ -213,9 +223,8 @@ function referenceEdges(
   const link = (refs: readonly string[], path: string, kind: Edge['kind']): void => {
     const pairsByKey = refs.some((r) => r.startsWith('each.') || r.startsWith('count.'));
     for (const t of configuration.resolve(refs, inst.module)) {
-      let candidates = (byResource.get(`${moduleKey(t.module)}|${t.resource}`) ?? []).filter(
-        (c) => (t.anyInstance || c.module === t.module) && (t.index === undefined || c.index === t.index),
-      );
+      const instances = (t.anyInstance ? index.anyInstance.get(`${moduleKey(t.module)}|${t.resource}`) : index.exact.get(`${t.module}|${t.resource}`)) ?? [];
+      let candidates = t.index === undefined ? instances : instances.filter((c) => c.index === t.index);
       if (t.index === undefined && pairsByKey && inst.index !== undefined) {
         const same = candidates.filter((c) => c.index === inst.index);
         if (same.length > 0) candidates = same;
@@ -235,16 +244,21 @@ function referenceEdges(
  */
 function addressLines(text: string, addresses: ReadonlySet<string>): Map<string, number> {
   const lines = new Map<string, number>();
+  const lastNewline = text.lastIndexOf('\n', text.length - 2);
+  if (lastNewline === -1) {
+    for (const a of addresses) lines.set(a, 1);
+    return lines;
+  }
   let start = text.indexOf('"resource_changes"');
   if (start === -1) start = 0;
   const pattern = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
   pattern.lastIndex = start;
   let line = 1;
-  let counted = 0;
+  let nextNewline = text.indexOf('\n');
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
+    while (nextNewline !== -1 && nextNewline < m.index) {
       line++;
-      counted = i + 1;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     let address: string;
     try {

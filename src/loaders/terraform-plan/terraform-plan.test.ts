@@ -205,6 +205,43 @@ describe('Terraform plan JSON', () => {
     expect(graph.referencedFrom(policy, 'bucket').map((n) => n.address)).toEqual(['module.site["blog"].aws_s3_bucket.this']);
   });
 
+  it('links a reference to one instance of a for_each resource to that instance only', () => {
+    const change = (address: string, type: string, name: string, index?: string) => ({
+      address,
+      mode: 'managed',
+      type,
+      name,
+      ...(index !== undefined && { index }),
+      change: { actions: ['create'], after: {}, after_unknown: { bucket: true } },
+    });
+    const doc = {
+      format_version: '1.2',
+      resource_changes: [
+        change('aws_s3_bucket.this["a"]', 'aws_s3_bucket', 'this', 'a'),
+        change('aws_s3_bucket.this["b"]', 'aws_s3_bucket', 'this', 'b'),
+        change('aws_s3_bucket_policy.a', 'aws_s3_bucket_policy', 'a'),
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_s3_bucket.this', mode: 'managed', type: 'aws_s3_bucket', name: 'this', expressions: {} },
+            {
+              address: 'aws_s3_bucket_policy.a',
+              mode: 'managed',
+              type: 'aws_s3_bucket_policy',
+              name: 'a',
+              expressions: { bucket: { references: ['aws_s3_bucket.this["a"].id', 'aws_s3_bucket.this["a"]', 'aws_s3_bucket.this'] } },
+            },
+          ],
+        },
+      },
+    };
+    const loaded = load(doc);
+    const g = new ResourceGraph(loaded.nodes, loaded.edges);
+    const policy = loaded.nodes.find((n) => n.address === 'aws_s3_bucket_policy.a')!;
+    expect(g.referencedFrom(policy, 'bucket').map((n) => n.address)).toEqual(['aws_s3_bucket.this["a"]']);
+  });
+
   it('gives each resource the line of its entry in a pretty-printed plan, line 1 in a one-line plan', () => {
     expect(byAddress('aws_s3_bucket.logs').source.line).toBe(JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('"address": "aws_s3_bucket.logs"')) + 1);
     const oneLine = load(plan, JSON.stringify(plan));

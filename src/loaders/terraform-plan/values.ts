@@ -27,6 +27,8 @@ export function mergePlannedValues(after: JsonValue | undefined, unknown: JsonVa
 function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, config: ConfigView, path: string): PropertyValue | undefined {
   if (unknown === true) return path === '' || config.written(path) ? new Unknown(config.refsAt(path)) : undefined;
   if (sensitive === true) return after === undefined || after === null ? after : Secret.instance;
+  // Most of a plan carries no marker: share it as it is rather than copy it.
+  if (!hasMarker(unknown) && !hasMarker(sensitive)) return after;
   if (isArray(after) || (after === undefined && isArray(unknown))) {
     const items = isArray(after) ? after : [];
     const unknownItems = isArray(unknown) ? unknown : [];
@@ -38,16 +40,28 @@ function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sen
     return out;
   }
   if (isObject(after) || (after === undefined && isObject(unknown))) {
-    const values = isObject(after) ? after : {};
-    const unknowns = isObject(unknown) ? unknown : {};
-    const out: PropertyMap = {};
-    for (const key of new Set([...Object.keys(values), ...Object.keys(unknowns)])) {
-      const v = merge(values[key], unknowns[key], isObject(sensitive) ? sensitive[key] : undefined, config, joinPath(path, key));
-      if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    const out: PropertyMap = isObject(after) ? { ...after } : {};
+    for (const marks of [unknown, sensitive]) {
+      if (!isObject(marks)) continue;
+      for (const key of Object.keys(marks)) {
+        const v = merge(isObject(after) ? after[key] : undefined, isObject(unknown) ? unknown[key] : undefined, isObject(sensitive) ? sensitive[key] : undefined, config, joinPath(path, key));
+        if (v === undefined) delete out[key];
+        else Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      }
     }
     return out;
   }
   return after;
+}
+
+/** Whether a marker tree (`after_unknown`, `after_sensitive`) marks anything: `true` somewhere in it. */
+function hasMarker(marks: JsonValue | undefined): boolean {
+  if (marks === true) return true;
+  if (isArray(marks)) return marks.some(hasMarker);
+  if (isObject(marks)) {
+    for (const key in marks) if (hasMarker(marks[key])) return true;
+  }
+  return false;
 }
 
 /** Whether an expression tree from `configuration` writes something at `path`. */

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run
+ * on the same machine, so that results compare across machines. BENCHMARKS.md records the output.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generatePlan } from './generate-plan.ts';
+
+const root = join(import.meta.dirname, '..');
+const cli = join(root, 'dist/src/cli/main.js');
+const generated = join(root, 'bench/.generated');
+mkdirSync(generated, { recursive: true });
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall time of a whole process, as a user runs it. */
+function processTime(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    if (r.status === null) throw new Error(`${args.join(' ')} did not finish`);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Runs `code` in a fresh Node process and returns what it prints as JSON. */
+function measureInChild(code: string): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as Record<string, number>;
+}
+
+const row = (name: string, value: string, ratio: string, target: string): string => `| ${name} | ${value} | ${ratio} | ${target} |`;
+const lines: string[] = [
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+  '',
+  '| figure | measured | ratio to baseline | target |',
+  '| --- | --- | --- | --- |',
+];
+
+// Pre-commit: the bundled example end to end, against Node's own start-up as the floor.
+const floor = processTime(['-e', '0'], 15);
+const example = processTime([cli, 'scan', 'fixtures/examples/webapp', '--format', 'json', '--output', '/dev/null'], 15);
+lines.push(row('node -e 0 (floor)', `${floor.toFixed(0)} ms`, '1.00×', ''));
+lines.push(row('scan fixtures/examples/webapp (process)', `${example.toFixed(0)} ms`, `${(example / floor).toFixed(2)}× floor`, '< 300 ms wall'));
+
+// Large plans: scan time of the whole pipeline against a bare JSON.parse of the same file.
+for (const size of [10_000]) {
+  const file = join(generated, `plan-${size}.json`);
+  writeFileSync(file, generatePlan(size));
+  const m = measureInChild(`
+    import { readFileSync } from 'node:fs';
+    import { scan } from './dist/src/engine/scan.js';
+    import { builtinPolicies } from './dist/policies/index.js';
+    const file = ${JSON.stringify(file)};
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const parse = [], full = [];
+    let resources = 0;
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      JSON.parse(readFileSync(file, 'utf8'));
+      parse.push(performance.now() - t);
+      t = performance.now();
+      const outcome = scan({ paths: [file], cwd: process.cwd(), policies: builtinPolicies });
+      full.push(performance.now() - t);
+      resources = outcome.graph.nodes.length;
+    }
+    console.log(JSON.stringify({ parse: median(parse), scan: median(full), size: readFileSync(file).length, resources }));
+  `);
+  // Peak memory of one scan, in a process doing nothing else, beside one that only parses the file.
+  const scanRss = measureInChild(`
+    import { scan } from './dist/src/engine/scan.js';
+    import { builtinPolicies } from './dist/policies/index.js';
+    scan({ paths: [${JSON.stringify(file)}], cwd: process.cwd(), policies: builtinPolicies });
+    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }));
+  `)['rss']!;
+  const parseRss = measureInChild(`
+    import { readFileSync } from 'node:fs';
+    JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));
+    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }));
+  `)['rss']!;
+  lines.push(row(`JSON.parse of a ${size}-resource plan (${(m['size']! / 1e6).toFixed(1)} MB)`, `${m['parse']!.toFixed(0)} ms`, '1.00×', ''));
+  lines.push(row(`scan of the same plan (${m['resources']} resources)`, `${m['scan']!.toFixed(0)} ms`, `${(m['scan']! / m['parse']!).toFixed(2)}× JSON.parse`, '≤ 3× JSON.parse'));
+  lines.push(row('peak RSS, JSON.parse alone', `${(parseRss / 1e6).toFixed(0)} MB`, `${(parseRss / m['size']!).toFixed(2)}× file size`, ''));
+  lines.push(row('peak RSS, one scan', `${(scanRss / 1e6).toFixed(0)} MB`, `${(scanRss / m['size']!).toFixed(2)}× file size`, '< 4× file size'));
+}
+
+console.log(lines.join('\n'));

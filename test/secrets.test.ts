@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+
+/**
+ * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
+ * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join` — must not leak into
+ * any output, in any format or language, findings, unknowns and diagnostics included.
+ */
+const root = join(import.meta.dirname, '..');
+const SECRETS = ['NoEchoDefault-7f3a9c', 'SensitivePassword-9d1e', 'SensitiveIdentifier-41c2', 'SensitiveGroupName-aa01'];
+
+describe('secrets in the input', () => {
+  it.each([
+    ['text', 'en'],
+    ['text', 'ja'],
+    ['json', 'en'],
+    ['json', 'ja'],
+  ])('never appear in %s output (%s)', (format, lang) => {
+    let out = '';
+    const code = run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info'], {
+      cwd: root,
+      env: {},
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (out += s) },
+      stdoutIsTTY: false,
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('aws_db_instance.orders');
+    for (const secret of SECRETS) expect(out).not.toContain(secret);
+  });
+});
