@@ -17,10 +17,10 @@ interface Run {
   stderr: string;
 }
 
-function sekisho(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}): Run {
+async function sekisho(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = run(args, {
+  const code = await run(args, {
     cwd: options.cwd ?? root,
     env: options.env ?? { LANG: 'C.UTF-8' },
     stdout: { write: (s: string) => (stdout += s) },
@@ -33,8 +33,8 @@ function sekisho(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boole
 const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(root, 'schemas/report-v1.schema.json'), 'utf8')));
 
 describe('sekisho scan', () => {
-  it('prints findings grouped by file with line, severity, message and fix, and exits 1', () => {
-    const { code, stdout } = sekisho(['scan', TEMPLATE]);
+  it('prints findings grouped by file with line, severity, message and fix, and exits 1', async () => {
+    const { code, stdout } = (await sekisho(['scan', TEMPLATE]));
     expect(code).toBe(1);
     expect(stdout).toMatch(/^fixtures\/parity\/cloudformation\/parity\.yaml\n/);
     expect(stdout).toContain('     35  CRITICAL  aws-s3-bucket-public-policy  AssetsBucket');
@@ -44,17 +44,17 @@ describe('sekisho scan', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('exits 0 when nothing is found at or above the threshold', () => {
-    expect(sekisho(['scan', PASSING]).code).toBe(0);
-    const high = sekisho(['scan', TEMPLATE, '--severity', 'critical', '--format', 'json']);
+  it('exits 0 when nothing is found at or above the threshold', async () => {
+    expect((await sekisho(['scan', PASSING])).code).toBe(0);
+    const high = (await sekisho(['scan', TEMPLATE, '--severity', 'critical', '--format', 'json']));
     expect(high.code).toBe(1);
     const report = JSON.parse(high.stdout);
     expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['critical']);
     expect(report.summary.belowThreshold).toBe(7);
   });
 
-  it('writes the versioned JSON report that the schema describes', () => {
-    const { stdout } = sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']);
+  it('writes the versioned JSON report that the schema describes', async () => {
+    const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.version).toBe('1.0');
@@ -72,43 +72,43 @@ describe('sekisho scan', () => {
     expect(joined).toMatchObject({ resource: 'aws_s3_bucket.assets', evidence: { resource: 'aws_s3_bucket_public_access_block.assets', file: PLAN } });
   });
 
-  it('orders findings the same way on every run', () => {
-    const a = sekisho(['scan', TEMPLATE, PLAN, '--format', 'json']).stdout;
-    const b = sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']).stdout;
+  it('orders findings the same way on every run', async () => {
+    const a = (await sekisho(['scan', TEMPLATE, PLAN, '--format', 'json'])).stdout;
+    const b = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json'])).stdout;
     expect(JSON.parse(a).findings).toEqual(JSON.parse(b).findings);
   });
 
-  it('speaks Japanese with --lang ja, or when the locale is Japanese', () => {
-    const flag = sekisho(['scan', TEMPLATE, '--lang', 'ja']).stdout;
+  it('speaks Japanese with --lang ja, or when the locale is Japanese', async () => {
+    const flag = (await sekisho(['scan', TEMPLATE, '--lang', 'ja'])).stdout;
     expect(flag).toContain('緊急');
     expect(flag).toContain('対処: アクセスが必要なプリンシパルを明示するか');
     expect(flag).toContain('指摘 8 件');
-    const locale = sekisho(['scan', TEMPLATE], { env: { LANG: 'ja_JP.UTF-8' } }).stdout;
+    const locale = (await sekisho(['scan', TEMPLATE], { env: { LANG: 'ja_JP.UTF-8' } })).stdout;
     expect(locale).toBe(flag);
   });
 
-  it('uses colour only on a terminal, unless told otherwise', () => {
-    expect(sekisho(['scan', TEMPLATE], { tty: true }).stdout).toContain('\u001b[31m');
-    expect(sekisho(['scan', TEMPLATE, '--no-color'], { tty: true }).stdout).not.toContain('\u001b[');
-    expect(sekisho(['scan', TEMPLATE], { tty: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  it('uses colour only on a terminal, unless told otherwise', async () => {
+    expect((await sekisho(['scan', TEMPLATE], { tty: true })).stdout).toContain('\u001b[31m');
+    expect((await sekisho(['scan', TEMPLATE, '--no-color'], { tty: true })).stdout).not.toContain('\u001b[');
+    expect((await sekisho(['scan', TEMPLATE], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
-  it('writes the report to --output and nothing to standard output', () => {
+  it('writes the report to --output and nothing to standard output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-out-'));
-    const { code, stdout } = sekisho(['scan', TEMPLATE, '--format', 'json', '--output', join(dir, 'report.json')]);
+    const { code, stdout } = (await sekisho(['scan', TEMPLATE, '--format', 'json', '--output', join(dir, 'report.json')]));
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(8);
   });
 
-  it('applies CloudFormation parameter values from a file or the command line', () => {
+  it('applies CloudFormation parameter values from a file or the command line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-params-'));
     writeFileSync(join(dir, 'params.json'), JSON.stringify([{ ParameterKey: 'Encrypt', ParameterValue: 'true' }]));
     const template = 'fixtures/policies/aws-rds-instance-storage-encryption/cloudformation/fail-unencrypted.yaml';
-    const failing = (args: string[]) => JSON.parse(sekisho(['scan', template, '--format', 'json', ...args]).stdout).findings.map((f: { resource: string }) => f.resource);
-    expect(failing([])).toEqual(['OrdersDatabase', 'ReportsDatabase']);
-    expect(failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
-    expect(failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);
+    const failing = async (args: string[]) => JSON.parse((await sekisho(['scan', template, '--format', 'json', ...args])).stdout).findings.map((f: { resource: string }) => f.resource);
+    expect(await failing([])).toEqual(['OrdersDatabase', 'ReportsDatabase']);
+    expect(await failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
+    expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);
   });
 });
 
@@ -127,8 +127,8 @@ describe('bad input', () => {
   mkdirSync(join(dir, 'nothing-here'));
   writeFileSync(join(dir, 'nothing-here', 'README.md'), '# nothing');
 
-  it('gives one clear diagnostic per broken input, scans the rest, and exits 2', () => {
-    const { code, stdout, stderr } = sekisho(['scan', '.', 'empty.json', 'binary.bin', 'nothing-here'], { cwd: dir });
+  it('gives one clear diagnostic per broken input, scans the rest, and exits 2', async () => {
+    const { code, stdout, stderr } = (await sekisho(['scan', '.', 'empty.json', 'binary.bin', 'nothing-here'], { cwd: dir }));
     expect(code).toBe(2);
     expect(stderr).toBe('');
     const diagnostics = stdout.slice(stdout.indexOf('Could not scan everything')).split('\n').slice(1, 8);
@@ -145,23 +145,23 @@ describe('bad input', () => {
     expect(stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
   });
 
-  it('lists diagnostics in the JSON report with file and line', () => {
-    const report = JSON.parse(sekisho(['scan', '.', '--format', 'json'], { cwd: dir }).stdout);
+  it('lists diagnostics in the JSON report with file and line', async () => {
+    const report = JSON.parse((await sekisho(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
     expect(validateReport(report)).toBe(true);
     expect(report.diagnostics.map((d: { file: string; line?: number }) => [d.file, d.line])).toContainEqual(['no-type.yaml', 3]);
   });
 });
 
 describe('sekisho policies and explain', () => {
-  it('lists every policy with ID, severity and title', () => {
-    const { code, stdout } = sekisho(['policies']);
+  it('lists every policy with ID, severity and title', async () => {
+    const { code, stdout } = (await sekisho(['policies']));
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^ID\s+Severity\s+Title$/);
     expect(stdout).toMatch(/aws-s3-bucket-public-acl\s+critical\s+S3 bucket ACL grants access to everyone/);
   });
 
-  it('lists policies as JSON with titles in both languages and framework mappings', () => {
-    const { policies } = JSON.parse(sekisho(['policies', '--format', 'json']).stdout);
+  it('lists policies as JSON with titles in both languages and framework mappings', async () => {
+    const { policies } = JSON.parse((await sekisho(['policies', '--format', 'json'])).stdout);
     expect(policies.find((p: { id: string }) => p.id === 'aws-s3-bucket-public-access-block')).toMatchObject({
       severity: 'high',
       title: { en: 'S3 Block Public Access turned off for a bucket', ja: 'S3 バケットのブロックパブリックアクセスが無効になっている' },
@@ -169,12 +169,12 @@ describe('sekisho policies and explain', () => {
     });
   });
 
-  it('keeps docs/policies.md equal to `policies --format markdown`', () => {
-    expect(readFileSync(join(root, 'docs/policies.md'), 'utf8')).toBe(sekisho(['policies', '--format', 'markdown']).stdout);
+  it('keeps docs/policies.md equal to `policies --format markdown`', async () => {
+    expect(readFileSync(join(root, 'docs/policies.md'), 'utf8')).toBe((await sekisho(['policies', '--format', 'markdown'])).stdout);
   });
 
-  it('explains a policy in Japanese, with fixes for every format', () => {
-    const { code, stdout } = sekisho(['explain', 'aws-rds-instance-storage-encryption', '--lang', 'ja']);
+  it('explains a policy in Japanese, with fixes for every format', async () => {
+    const { code, stdout } = (await sekisho(['explain', 'aws-rds-instance-storage-encryption', '--lang', 'ja']));
     expect(code).toBe(0);
     expect(stdout).toContain('RDS DB インスタンスのストレージが暗号化されていない');
     expect(stdout).toContain('直し方:');
@@ -190,8 +190,8 @@ describe('usage errors exit 2 with a hint', () => {
     [['explain', 'no-such-policy']],
     [['frobnicate']],
     [['scan', '--max-file-size', 'lots']],
-  ])('%j', (args) => {
-    const { code, stderr } = sekisho(args);
+  ])('%j', async (args) => {
+    const { code, stderr } = (await sekisho(args));
     expect(code).toBe(2);
     expect(stderr).toMatch(/^sekisho: .+\nRun `sekisho --help` for usage\.\n$/);
   });
@@ -200,7 +200,7 @@ describe('usage errors exit 2 with a hint', () => {
 describe('the installed command', () => {
   const bin = join(root, 'dist/src/cli/main.js');
 
-  it('runs as a process with the documented exit codes', () => {
+  it('runs as a process with the documented exit codes', async () => {
     const found = spawnSync(process.execPath, [bin, 'scan', TEMPLATE], { cwd: root, encoding: 'utf8' });
     expect(found.status).toBe(1);
     const clean = spawnSync(process.execPath, [bin, 'scan', PASSING], { cwd: root, encoding: 'utf8' });

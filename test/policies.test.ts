@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../policies/index.js';
 import { toFindings } from '../src/engine/finding.js';
 import { scan } from '../src/engine/scan.js';
+import { policyMetadataProblems } from '../src/testing/index.js';
 
 /**
  * Every policy against its fixtures, through the whole pipeline: `fixtures/policies/<id>/<family>/`
@@ -28,6 +29,21 @@ function fixtureInputs(dir: string): string[] {
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
 }
+
+describe('the policy catalogue', () => {
+  it('has unique ids, each equal to its file name', () => {
+    const ids = builtinPolicies.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const files = readdirSync(join(root, 'policies'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
+      .map((f) => f.split('/').pop()!.replace(/\.ts$/, ''));
+    expect([...ids].sort()).toEqual(files.sort());
+  });
+
+  it.each(builtinPolicies.map((p) => [p.id, p] as const))('%s has complete texts in both languages, snippets and mappings', (_, policy) => {
+    expect(policyMetadataProblems(policy)).toEqual([]);
+  });
+});
 
 describe.each(builtinPolicies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
   const dir = join(root, 'fixtures', 'policies', id);

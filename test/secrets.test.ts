@@ -16,9 +16,9 @@ describe('secrets in the input', () => {
     ['text', 'ja'],
     ['json', 'en'],
     ['json', 'ja'],
-  ])('never appear in %s output (%s)', (format, lang) => {
+  ])('never appear in %s output (%s)', async (format, lang) => {
     let out = '';
-    const code = run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info'], {
+    const code = await run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info'], {
       cwd: root,
       env: {},
       stdout: { write: (s: string) => (out += s) },

@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { builtinPolicies } from '../../policies/index.js';
 import { LANGS, SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { langFromEnvironment } from '../i18n/lang.js';
+import { pluginProblem, type SekishoPlugin } from '../plugin.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -14,6 +17,9 @@ Usage:
   sekisho scan [PATH...] [options]     scan Terraform plan/state JSON, CloudFormation, CDK cloud assemblies
   sekisho policies [--format text|json|markdown] [--lang en|ja]
   sekisho explain POLICY-ID [--lang en|ja]
+
+Every command takes --plugin MODULE (repeatable): a JavaScript or TypeScript module whose default
+export is a sekisho plugin, whose policies then run beside the built-in ones.
 
 Scan options:
   --format text|json        output format (default text)
@@ -42,14 +48,15 @@ const OPTIONS = {
   'fail-on-unknown': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  plugin: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Runs one sekisho command line and returns its exit code. Never throws on user input. */
-export function run(argv: readonly string[], io: CliIo, policies: readonly Policy[] = builtinPolicies): number {
+export async function run(argv: readonly string[], io: CliIo, policies: readonly Policy[] = builtinPolicies): Promise<number> {
   try {
-    return dispatch(argv, io, policies);
+    return await dispatch(argv, io, policies);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`sekisho: ${error.message}\nRun \`sekisho --help\` for usage.\n`);
@@ -61,7 +68,7 @@ export function run(argv: readonly string[], io: CliIo, policies: readonly Polic
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIo, policies: readonly Policy[]): number {
+async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly Policy[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -73,6 +80,7 @@ function dispatch(argv: readonly string[], io: CliIo, policies: readonly Policy[
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return io.stdout.write(USAGE), command === undefined && !values.help ? EXIT.error : EXIT.ok;
   const lang = choice<Lang>('--lang', values.lang, LANGS) ?? langFromEnvironment(io.env);
+  const policies = [...builtins, ...(await loadPlugins(io.cwd, values.plugin ?? [])).flatMap((p) => p.policies ?? [])];
 
   switch (command) {
     case 'scan':
@@ -109,6 +117,30 @@ function dispatch(argv: readonly string[], io: CliIo, policies: readonly Policy[
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+
+/** Imports each `--plugin` module and checks it is a plugin before any of it runs. */
+async function loadPlugins(cwd: string, specifiers: readonly string[]): Promise<SekishoPlugin[]> {
+  const plugins: SekishoPlugin[] = [];
+  for (const specifier of specifiers) {
+    let module: { default?: unknown; plugin?: unknown };
+    try {
+      module = (await import(pathToFileURL(resolve(cwd, specifier)).href)) as typeof module;
+    } catch (error) {
+      const hint =
+        (error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION'
+          ? 'this Node cannot load TypeScript directly (Node 22.18+ can); compile the plugin to JavaScript'
+          : error instanceof Error
+            ? error.message.split('\n')[0]
+            : String(error);
+      throw new UsageError(`cannot load plugin ${specifier}: ${hint}`);
+    }
+    const plugin = module.default ?? module.plugin;
+    const problem = pluginProblem(plugin);
+    if (problem) throw new UsageError(`${specifier} is not a sekisho plugin: ${problem}`);
+    plugins.push(plugin as SekishoPlugin);
+  }
+  return plugins;
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {

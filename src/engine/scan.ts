@@ -1,8 +1,9 @@
 import { adapters as builtinAdapters } from '../adapters/index.js';
 import type { Adapter } from '../adapters/adapter.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { Edge, ResourceNode } from '../graph/resource.js';
 import { ResourceGraph } from '../graph/graph.js';
-import { loadSources } from '../loaders/index.js';
+import { loadSources, loadText } from '../loaders/index.js';
 import type { LoadOptions } from '../loaders/types.js';
 import { evaluate, type Result } from './evaluate.js';
 import type { Policy } from './policy.js';
@@ -24,7 +25,43 @@ export interface ScanOutcome {
 /** The whole pipeline: discover → load → graph → adapt → evaluate. Never throws on bad input. */
 export function scan(options: ScanOptions): ScanOutcome {
   const loaded = loadSources(options.paths, options);
-  const graph = new ResourceGraph(loaded.nodes, loaded.edges);
+  return evaluateLoaded(loaded.nodes, loaded.edges, loaded.diagnostics, loaded.sources, options);
+}
+
+export interface TextSource {
+  /** How findings name the source. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The same pipeline over sources held in memory: a test's template, a CDK app's synthesized stack. */
+export function scanText(sources: readonly TextSource[], options: Omit<ScanOptions, 'paths' | 'cwd' | 'maxFileSize'>): ScanOutcome {
+  const nodes: ResourceNode[] = [];
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const names: string[] = [];
+  for (const { file, text } of sources) {
+    const unit = loadText(text, file, options);
+    if (!unit) {
+      diagnostics.push(diagnostic('error', 'not-iac', file, 'not a recognised IaC document'));
+      continue;
+    }
+    nodes.push(...unit.nodes);
+    edges.push(...unit.edges);
+    diagnostics.push(...unit.diagnostics);
+    names.push(file);
+  }
+  return evaluateLoaded(nodes, edges, diagnostics, names, options);
+}
+
+function evaluateLoaded(
+  nodes: readonly ResourceNode[],
+  edges: readonly Edge[],
+  loadDiagnostics: readonly Diagnostic[],
+  sources: readonly string[],
+  options: Pick<ScanOptions, 'policies' | 'adapters'>,
+): ScanOutcome {
+  const graph = new ResourceGraph(nodes, edges);
   const { results, diagnostics } = evaluate(graph, options.policies, options.adapters ?? builtinAdapters);
-  return { results, diagnostics: [...loaded.diagnostics, ...diagnostics].sort(compareDiagnostics), sources: loaded.sources, graph };
+  return { results, diagnostics: [...loadDiagnostics, ...diagnostics].sort(compareDiagnostics), sources, graph };
 }

@@ -63,16 +63,23 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
     return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
   }
   if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const unit = loadText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
+  if (unit || !entry.explicit) return unit;
+  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template or a CDK cloud assembly)');
+}
+
+/**
+ * Loads IaC held in memory (a file's text, a template a test or a CDK app built), recognising its
+ * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
+ */
+export function loadText(text: string, file: string, options: Pick<LoadOptions, 'parameters'> = {}): LoadedUnit | undefined {
   switch (detectKind(text)) {
     case 'terraform-json':
       return loadTerraformJson(text, file);
     case 'cloudformation':
       return loadCloudFormation(text, file, options.parameters);
     default:
-      return entry.explicit
-        ? single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template or a CDK cloud assembly)')
-        : undefined;
+      return undefined;
   }
 }
 
