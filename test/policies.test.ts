@@ -11,7 +11,7 @@ import { policyMetadataProblems } from '../src/testing/index.js';
  * holds failing and passing inputs, and `expected.json` the exact findings each must produce.
  */
 const root = join(import.meta.dirname, '..');
-const FAMILIES = ['terraform-plan', 'cloudformation'] as const;
+const FAMILIES = ['terraform-plan', 'cloudformation', 'cdk'] as const;
 
 interface Expected {
   resource: string;
@@ -21,11 +21,11 @@ interface Expected {
   status?: 'unknown';
 }
 
-/** Fixture inputs of a family: files (plan specs excluded) and CDK assembly directories. */
+/** Fixture inputs of a family: files and CDK assemblies, not the specs and apps they are made from. */
 function fixtureInputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => !name.endsWith('.plan-spec.json'))
+    .filter((name) => !name.endsWith('.plan-spec.json') && !name.endsWith('.app.ts'))
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
 }

@@ -54,7 +54,11 @@ export interface ResourceNode {
   readonly metadata?: PropertyMap;
 }
 
-export type EdgeKind = 'reference' | 'depends-on' | 'name';
+/**
+ * A reference written in the source, or an explicit dependency. Literal-name matches (a bucket
+ * policy naming its bucket as a string) are resolved when adapters join resources (`targetsOf`).
+ */
+export type EdgeKind = 'reference' | 'depends-on';
 
 /** `from` refers to `to`, at property `path` of `from` (empty for `depends-on`). */
 export interface Edge {

@@ -76,7 +76,10 @@ export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit
       const properties = artifact['properties'];
       if (artifact['type'] === 'aws:cloudformation:stack' && typeof properties['templateFile'] === 'string') {
         const name = typeof artifact['displayName'] === 'string' ? artifact['displayName'] : artifactId;
-        loadStackTemplate(resolve(dir, properties['templateFile']), `${show(dir)}#${artifactId}`, `${name}/`, logicalIdPaths(artifact['metadata']), undefined, 0);
+        // Newer assemblies (schema 44+) keep stack metadata in a file of its own.
+        const metadataFile = artifact['additionalMetadataFile'];
+        const metadata = typeof metadataFile === 'string' ? readJson(resolve(dir, metadataFile)) : artifact['metadata'];
+        loadStackTemplate(resolve(dir, properties['templateFile']), `${show(dir)}#${artifactId}`, `${name}/`, logicalIdPaths(metadata), undefined, 0);
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
         loadAssembly(resolve(dir, properties['directoryName'], 'manifest.json'), depth + 1);
       }
