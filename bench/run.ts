@@ -66,7 +66,7 @@ for (const size of [10_000]) {
       JSON.parse(readFileSync(file, 'utf8'));
       parse.push(performance.now() - t);
       t = performance.now();
-      const outcome = scan({ paths: [file], cwd: process.cwd(), policies: builtinPolicies });
+      const outcome = await scan({ paths: [file], cwd: process.cwd(), policies: builtinPolicies });
       full.push(performance.now() - t);
       resources = outcome.graph.nodes.length;
     }
@@ -76,7 +76,7 @@ for (const size of [10_000]) {
   const scanRss = measureInChild(`
     import { scan } from './dist/src/engine/scan.js';
     import { builtinPolicies } from './dist/policies/index.js';
-    scan({ paths: [${JSON.stringify(file)}], cwd: process.cwd(), policies: builtinPolicies });
+    await scan({ paths: [${JSON.stringify(file)}], cwd: process.cwd(), policies: builtinPolicies });
     console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }));
   `)['rss']!;
   const parseRss = measureInChild(`

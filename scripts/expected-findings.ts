@@ -23,7 +23,7 @@ for (const family of ['terraform-plan', 'cloudformation', 'cdk']) {
   for (const name of readdirSync(join(dir, family)).sort()) {
     if (name.endsWith('.plan-spec.json') || name.endsWith('.app.ts')) continue;
     const path = join(dir, family, name);
-    const outcome = scan({ paths: [path], cwd: root, policies: [policy] });
+    const outcome = await scan({ paths: [path], cwd: root, policies: [policy] });
     for (const d of outcome.diagnostics) console.log(`  // ${d.level}: ${d.file}:${d.line ?? ''} ${d.message}`);
     const findings = toFindings(outcome.results, 'en');
     console.log(`  ${JSON.stringify(relative(dir, path))}: [${findings.length === 0 ? ']' : ''}`);

@@ -48,8 +48,8 @@ const COMPONENT: Record<string, string> = {
   'Parity/Trail': 'trail',
 };
 
-function verdicts(path: string): string[] {
-  const outcome = scan({ paths: [path], cwd: root, policies: builtinPolicies });
+async function verdicts(path: string): Promise<string[]> {
+  const outcome = await scan({ paths: [path], cwd: root, policies: builtinPolicies });
   expect(outcome.diagnostics).toEqual([]);
   return outcome.results
     .map((r) => {
@@ -61,8 +61,8 @@ function verdicts(path: string): string[] {
 }
 
 describe('parity across formats', () => {
-  it('finds what the application gets wrong', () => {
-    expect(verdicts(SOURCES['terraform-plan']).filter((v) => v.includes(' fail '))).toEqual([
+  it('finds what the application gets wrong', async () => {
+    expect((await verdicts(SOURCES['terraform-plan'])).filter((v) => v.includes(' fail '))).toEqual([
       'aws-cloudtrail-log-validation trail fail noValidation medium',
       'aws-cloudtrail-multi-region trail fail singleRegion medium',
       'aws-ec2-sg-world-admin-ports bastion fail adminPort high',
@@ -74,7 +74,7 @@ describe('parity across formats', () => {
     ]);
   });
 
-  it.each(['cloudformation', 'cdk'] as const)('%s gets the same verdicts as the plan', (format) => {
-    expect(verdicts(SOURCES[format])).toEqual(verdicts(SOURCES['terraform-plan']));
+  it.each(['cloudformation', 'cdk'] as const)('%s gets the same verdicts as the plan', async (format) => {
+    expect(await verdicts(SOURCES[format])).toEqual(await verdicts(SOURCES['terraform-plan']));
   });
 });

@@ -68,8 +68,8 @@ describe.each(builtinPolicies.map((p) => [p.id, p] as const))('%s', (id, policy)
     expect(Object.keys(expected).sort()).toEqual(inputs.map((p) => relative(dir, p)).sort());
   });
 
-  it.each(inputs.map((p) => [relative(dir, p), p] as const))('%s', (name, path) => {
-    const outcome = scan({ paths: [path], cwd: root, policies: [policy] });
+  it.each(inputs.map((p) => [relative(dir, p), p] as const))('%s', async (name, path) => {
+    const outcome = await scan({ paths: [path], cwd: root, policies: [policy] });
     expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     const actual = toFindings(outcome.results, 'en').map((f) => ({
       resource: f.resource,

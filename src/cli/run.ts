@@ -84,7 +84,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
 
   switch (command) {
     case 'scan':
-      return scanCommand(
+      return await scanCommand(
         {
           paths: rest.length > 0 ? rest : ['.'],
           format: choice<ScanFormat>('--format', values.format, Object.keys(SCAN_FORMATS) as ScanFormat[]) ?? 'text',

@@ -26,8 +26,8 @@ export interface ScanArgs {
 }
 
 /** `sekisho scan`: exit 2 if any input could not be scanned, else 1 on findings at or above the threshold, else 0. */
-export function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): number {
-  const outcome = scan({ paths: args.paths, cwd: io.cwd, parameters: args.parameters, maxFileSize: args.maxFileSize, policies });
+export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): Promise<number> {
+  const outcome = await scan({ paths: args.paths, cwd: io.cwd, parameters: args.parameters, maxFileSize: args.maxFileSize, policies });
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const all = toFindings(outcome.results, args.lang);
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));

@@ -23,8 +23,8 @@ export interface ScanOutcome {
 }
 
 /** The whole pipeline: discover → load → graph → adapt → evaluate. Never throws on bad input. */
-export function scan(options: ScanOptions): ScanOutcome {
-  const loaded = loadSources(options.paths, options);
+export async function scan(options: ScanOptions): Promise<ScanOutcome> {
+  const loaded = await loadSources(options.paths, options);
   return evaluateLoaded(loaded.nodes, loaded.edges, loaded.diagnostics, loaded.sources, options);
 }
 

@@ -1,7 +1,7 @@
 import type { PropertyMap } from './values.js';
 
 /** The input formats sekisho reads. */
-export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'cloudformation' | 'cdk';
+export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl' | 'cloudformation' | 'cdk';
 
 /**
  * The provider schema a resource is written in. The Terraform family covers HCL, plan JSON and
@@ -48,6 +48,13 @@ export interface ResourceNode {
    * a property the provider computes (S3 `logging` in AWS provider v4+) is not in it.
    */
   readonly written?: ReadonlySet<string>;
+  /**
+   * The top-level properties written as literal values (no reference, variable or function call):
+   * a password typed into the code. Where the source cannot tell, absent.
+   */
+  readonly literals?: ReadonlySet<string>;
+  /** Accepted exceptions written with the resource (a comment above a Terraform block, CloudFormation `Metadata`). */
+  readonly suppressions?: readonly Suppression[];
   /** The source unit (a plan, a template, a CDK stack) the node belongs to. */
   readonly unit: string;
   /** CloudFormation `Metadata`, kept for suppressions and construct paths. */
@@ -58,6 +65,17 @@ export interface ResourceNode {
  * A reference written in the source, or an explicit dependency. Literal-name matches (a bucket
  * policy naming its bucket as a string) are resolved when adapters join resources (`targetsOf`).
  */
+/** An accepted exception: this policy does not apply to this resource, for this reason, until then. */
+export interface Suppression {
+  readonly policyId: string;
+  readonly reason: string;
+  /** `YYYY-MM-DD`: from that day on the suppression no longer holds, and the finding says so. */
+  readonly expires?: string;
+  /** Where the suppression is written. */
+  readonly file: string;
+  readonly line?: number;
+}
+
 export type EdgeKind = 'reference' | 'depends-on';
 
 /** `from` refers to `to`, at property `path` of `from` (empty for `depends-on`). */

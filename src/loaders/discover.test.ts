@@ -18,7 +18,7 @@ function repo(files: Record<string, string | Buffer>): string {
 }
 
 describe('discovery', () => {
-  it('walks directories, recognises formats by content, and skips what is not IaC silently', () => {
+  it('walks directories, recognises formats by content, and skips what is not IaC silently', async () => {
     const dir = repo({
       'infra/app.yaml': TEMPLATE,
       'infra/app.template': TEMPLATE,
@@ -28,31 +28,31 @@ describe('discovery', () => {
       'notes.md': '# notes',
       'node_modules/x/template.yaml': TEMPLATE,
     });
-    const loaded = loadSources([dir], { cwd: dir });
+    const loaded = (await loadSources([dir], { cwd: dir }));
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.sources.sort()).toEqual(['infra/app.template', 'infra/app.yaml', 'infra/plan.json']);
   });
 
-  it('honours .gitignore, from the repository root down', () => {
+  it('honours .gitignore, from the repository root down', async () => {
     const dir = repo({ '.gitignore': 'generated/\n', 'infra/.gitignore': 'old.yaml\n', 'infra/app.yaml': TEMPLATE, 'infra/old.yaml': TEMPLATE, 'generated/x.yaml': TEMPLATE });
-    expect(loadSources([join(dir, 'infra')], { cwd: dir }).sources).toEqual(['infra/app.yaml']);
-    expect(loadSources([dir], { cwd: dir }).sources).toEqual(['infra/app.yaml']);
+    expect((await loadSources([join(dir, 'infra')], { cwd: dir })).sources).toEqual(['infra/app.yaml']);
+    expect((await loadSources([dir], { cwd: dir })).sources).toEqual(['infra/app.yaml']);
   });
 
-  it('scans an ignored path when it is named on the command line', () => {
+  it('scans an ignored path when it is named on the command line', async () => {
     const dir = repo({ '.gitignore': 'cdk.out/\n', 'cdk.out/x.template.json': '{"Resources":{"B":{"Type":"AWS::S3::Bucket"}}}' });
-    expect(loadSources([join(dir, 'cdk.out')], { cwd: dir }).sources).toEqual(['cdk.out/x.template.json']);
+    expect((await loadSources([join(dir, 'cdk.out')], { cwd: dir })).sources).toEqual(['cdk.out/x.template.json']);
   });
 
-  it('does not loop on a symlink cycle', () => {
+  it('does not loop on a symlink cycle', async () => {
     const dir = repo({ 'a/app.yaml': TEMPLATE });
     symlinkSync(dir, join(dir, 'a', 'loop'));
-    expect(loadSources([dir], { cwd: dir }).sources).toEqual(['a/app.yaml']);
+    expect((await loadSources([dir], { cwd: dir })).sources).toEqual(['a/app.yaml']);
   });
 
-  it('reports a directory holding no IaC, and a path that does not exist', () => {
+  it('reports a directory holding no IaC, and a path that does not exist', async () => {
     const dir = repo({ 'README.md': 'hello', 'config.json': '{}' });
-    const loaded = loadSources([dir, join(dir, 'missing')], { cwd: dir });
+    const loaded = (await loadSources([dir, join(dir, 'missing')], { cwd: dir }));
     expect(loaded.diagnostics.map((d) => [d.code, d.level])).toEqual([
       ['not-found', 'error'],
       ['no-iac', 'error'],
@@ -64,29 +64,29 @@ describe('discovery', () => {
     ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), 'binary-file'],
     ['a binary Terraform plan', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]), 'binary-plan'],
     ['a file of another kind', '{"name": "app"}', 'not-iac'],
-  ])('reports %s named on the command line, and scans the other files', (_, content, code) => {
+  ])('reports %s named on the command line, and scans the other files', async (_, content, code) => {
     const dir = repo({ 'given.json': content, 'app.yaml': TEMPLATE });
-    const loaded = loadSources(['given.json', 'app.yaml'], { cwd: dir });
+    const loaded = (await loadSources(['given.json', 'app.yaml'], { cwd: dir }));
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', code, file: 'given.json' })]);
     expect(loaded.sources).toEqual(['app.yaml']);
   });
 
-  it('reports a file that looks like IaC but does not parse, found while walking', () => {
+  it('reports a file that looks like IaC but does not parse, found while walking', async () => {
     const dir = repo({ 'broken.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B: [\n', 'good.yaml': TEMPLATE });
-    const loaded = loadSources([dir], { cwd: dir });
+    const loaded = (await loadSources([dir], { cwd: dir }));
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', file: 'broken.yaml' })]);
     expect(loaded.sources).toEqual(['good.yaml']);
   });
 
-  it('refuses a file over the size limit with a diagnostic', () => {
+  it('refuses a file over the size limit with a diagnostic', async () => {
     const dir = repo({ 'big.yaml': TEMPLATE });
-    const loaded = loadSources(['big.yaml'], { cwd: dir, maxFileSize: 10 });
+    const loaded = (await loadSources(['big.yaml'], { cwd: dir, maxFileSize: 10 }));
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'too-large', file: 'big.yaml' })]);
   });
 
-  it('reads files with a byte order mark and CRLF line endings', () => {
+  it('reads files with a byte order mark and CRLF line endings', async () => {
     const dir = repo({ 'win.yaml': `\uFEFF${TEMPLATE.replace(/\n/g, '\r\n')}` });
-    const loaded = loadSources([dir], { cwd: dir });
+    const loaded = (await loadSources([dir], { cwd: dir }));
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.nodes.map((n) => [n.address, n.source.line])).toEqual([['Bucket', 3]]);
   });

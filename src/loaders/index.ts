@@ -20,8 +20,11 @@ export interface LoadedSources {
 /** Files above this size are refused with a diagnostic rather than read into memory. */
 export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 
-/** Discovers and loads every IaC source under the given paths. Never throws on bad input. */
-export function loadSources(paths: readonly string[], options: LoadOptions): LoadedSources {
+/**
+ * Discovers and loads every IaC source under the given paths. Never throws on bad input. Async
+ * because some formats' parsers are (HCL's is WebAssembly).
+ */
+export async function loadSources(paths: readonly string[], options: LoadOptions): Promise<LoadedSources> {
   const found = discover(paths, options.cwd);
   const out: LoadedSources = { nodes: [], edges: [], diagnostics: [...found.diagnostics], sources: [] };
   const rootsWithIaC = new Set<string>();

@@ -107,11 +107,20 @@ export function loadTerraformJson(text: string, file: string): LoadedUnit {
       properties,
       ...(inst.action !== undefined && { action: inst.action }),
       source: line === undefined ? { file } : { file, line },
-      ...(config && { written: new Set(Object.keys(expressions ?? {})) }),
+      ...(config && { written: new Set(Object.keys(expressions ?? {})), literals: literalArguments(expressions) }),
       unit: file,
     });
   }
   return { nodes, edges, diagnostics };
+}
+
+/** Arguments whose configuration expression is a constant: written as a literal in the code. */
+function literalArguments(expressions: JsonObject | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [key, expr] of Object.entries(expressions ?? {})) {
+    if (isObject(expr) && 'constant_value' in expr && !('references' in expr)) out.add(key);
+  }
+  return out;
 }
 
 function failed(file: string, code: string, message: string, at?: { line?: number | undefined; column?: number | undefined }): LoadedUnit {
