@@ -40,7 +40,7 @@ describe('sekisho scan', () => {
     expect(stdout).toContain('     35  CRITICAL  aws-s3-bucket-public-policy  AssetsBucket');
     expect(stdout).toContain('set in: AssetsBucketPolicy (PolicyDocument.Statement[0]) — fixtures/parity/cloudformation/parity.yaml:35');
     expect(stdout).toContain('Fix: Name the principals that need access');
-    expect(stdout).toMatch(/8 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
+    expect(stdout).toMatch(/8 findings, 0 undecidable before deployment, 0 suppressed, \d+ passed — 9 resources in 1 source\n$/);
     expect(stdout).not.toContain('\u001b[');
   });
 
@@ -57,7 +57,7 @@ describe('sekisho scan', () => {
     const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.version).toBe('1.0');
+    expect(report.version).toBe('1.1');
     expect(report.findings.find((f: { file: string }) => f.file === PLAN)).toMatchObject({
       policyId: expect.any(String),
       severity: expect.any(String),

@@ -5,8 +5,9 @@ import type { ResourceNode } from '../graph/resource.js';
 import type { Evidence, Model } from '../models/attr.js';
 import type { ModelKind } from '../models/index.js';
 import type { MessageData, Policy, Severity } from './policy.js';
+import type { AppliedSuppression } from './suppress.js';
 
-export type Status = 'fail' | 'pass' | 'unknown' | 'not-applicable';
+export type Status = 'fail' | 'pass' | 'unknown' | 'not-applicable' | 'suppressed';
 
 /** One policy's verdict on one resource (a fail or unknown at one place in it). */
 export interface Result {
@@ -18,6 +19,9 @@ export interface Result {
   readonly at?: Evidence;
   readonly messageId?: string;
   readonly data?: MessageData;
+  /** The accepted exception covering this result; for `suppressed` results, what they were before. */
+  readonly suppression?: AppliedSuppression;
+  readonly suppressedStatus?: 'fail' | 'unknown';
 }
 
 /**
