@@ -61,7 +61,8 @@ export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adap
       }
       if (verdicts.length === 0) results.push({ policy, status: 'pass', severity: policy.severity, resource: model.resource });
       for (const v of verdicts) {
-        const base = { policy, resource: model.resource, severity: policy.severity };
+        const named = model.orphan && 'at' in v ? v.at.node : model.resource;
+        const base = { policy, resource: named, severity: policy.severity };
         if (v.status === 'fail') results.push({ ...base, status: 'fail', severity: v.severity ?? policy.severity, at: v.at, messageId: v.messageId, data: v.data });
         else if (v.status === 'unknown') results.push({ ...base, status: 'unknown', at: v.at, ...(v.messageId !== undefined && { messageId: v.messageId, data: v.data ?? {} }) });
         else results.push({ ...base, status: v.status });
