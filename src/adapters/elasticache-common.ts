@@ -1,6 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import type { Attr } from '../models/attr.js';
 import type { ElastiCacheReplicationGroup } from '../models/aws/elasticache.js';
+import { optionalString } from './optional-string.js';
 import { bool, defaulted, read, str } from './read.js';
 
 /** Where a replication group's settings are, in each schema family. */
@@ -28,7 +29,7 @@ export function replicationGroup(node: ResourceNode, paths: ReplicationGroupPath
     atRestEncryption: atRestDefaultingByEngine(node, paths.atRest, engine),
     transitEncryption: read(node, paths.transit, bool, false),
     transitEncryptionMode: read(node, paths.transitMode, str),
-    globalReplicationGroupId: read(node, paths.globalGroup, str),
+    globalReplicationGroupId: optionalString(node, paths.globalGroup),
   };
 }
 

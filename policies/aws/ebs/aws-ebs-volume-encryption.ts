@@ -34,11 +34,11 @@ export default definePolicy({
   },
   messages: {
     en: {
-      notEncrypted: 'EBS volume {{volume}} is created unencrypted: its data and every snapshot of it can be read by whoever obtains a copy.',
+      notEncrypted: 'EBS volume {{volume}} is not encrypted: its data and every snapshot of it can be read by whoever obtains a copy.',
       fromSnapshot: 'EBS volume {{volume}} takes its encryption from snapshot {{snapshot}}, which this code does not show.',
     },
     ja: {
-      notEncrypted: 'EBS ボリューム {{volume}} は暗号化されずに作成されます。コピーやスナップショットを手に入れた人なら誰でもデータを読めます。',
+      notEncrypted: 'EBS ボリューム {{volume}} は暗号化されていません。コピーやスナップショットを手に入れた人なら誰でもデータを読めます。',
       fromSnapshot: 'EBS ボリューム {{volume}} の暗号化はスナップショット {{snapshot}} から引き継がれるため、このコードからは判定できません。',
     },
   },

@@ -4,6 +4,7 @@ import type { Attr } from '../../models/attr.js';
 import type { EbsEncryptionByDefault, EbsVolume } from '../../models/aws/ebs.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, read, str } from '../read.js';
+import { optionalString } from '../optional-string.js';
 
 const DEFAULT_ENCRYPTION = 'aws_ebs_encryption_by_default';
 
@@ -29,7 +30,7 @@ export const terraformEbsVolumes = defineAdapter({
         resource: node,
         encrypted: read(node, 'encrypted', bool, false),
         kmsKeyId: read(node, 'kms_key_id', str),
-        snapshotId: read(node, 'snapshot_id', str),
+        snapshotId: optionalString(node, 'snapshot_id'),
         sourceVolumeId: defaulted<string>(node, '', undefined),
         encryptionByDefault: encryptionByDefault(graph, node),
       }),

@@ -3,6 +3,7 @@ import type { Attr } from '../../models/attr.js';
 import type { RedshiftCluster } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, read, str } from '../read.js';
+import { optionalString } from '../optional-string.js';
 
 /** `aws_redshift_cluster`. */
 export const terraformRedshiftClusters = defineAdapter({
@@ -15,7 +16,7 @@ export const terraformRedshiftClusters = defineAdapter({
         identifier: read(node, 'cluster_identifier', str),
         encrypted: encrypted(node),
         kmsKeyId: read(node, 'kms_key_id', str),
-        snapshotIdentifier: read(node, 'snapshot_identifier', str),
+        snapshotIdentifier: optionalString(node, 'snapshot_identifier'),
       }),
     );
   },
