@@ -121,6 +121,10 @@ const COMPUTED: Record<string, string[]> = {
     'replicas_per_node_group', 'security_group_ids', 'security_group_names', 'snapshot_window', 'subnet_group_name', 'tags_all',
     'transit_encryption_enabled', 'transit_encryption_mode',
   ],
+  aws_elasticache_global_replication_group: [
+    'arn', 'at_rest_encryption_enabled', 'auth_token_enabled', 'cache_node_type', 'cluster_enabled', 'engine', 'engine_version',
+    'engine_version_actual', 'global_node_groups', 'global_replication_group_id', 'id', 'parameter_group_name', 'transit_encryption_enabled',
+  ],
   aws_elasticache_serverless_cache: [
     'arn', 'cache_usage_limits', 'create_time', 'daily_snapshot_time', 'endpoint', 'full_engine_version', 'id', 'major_engine_version',
     'reader_endpoint', 'security_group_ids', 'snapshot_retention_limit', 'status', 'subnet_ids', 'tags_all',

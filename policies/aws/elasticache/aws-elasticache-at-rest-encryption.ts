@@ -35,11 +35,11 @@ export default definePolicy({
   messages: {
     en: {
       notEncrypted: 'ElastiCache replication group {{group}} ({{engine}}) writes its data to disk and backups unencrypted.',
-      inherited: 'ElastiCache replication group {{group}} takes its encryption settings from global datastore {{global}}, which this code does not show.',
+      inherited: 'ElastiCache replication group {{group}} is a secondary of a global datastore and takes its encryption settings from the primary, which this code does not show.',
     },
     ja: {
       notEncrypted: 'ElastiCache レプリケーショングループ {{group}}（{{engine}}）は、ディスクやバックアップにデータを暗号化せずに書き出します。',
-      inherited: 'ElastiCache レプリケーショングループ {{group}} の暗号化設定はグローバルデータストア {{global}} から引き継がれるため、このコードからは判定できません。',
+      inherited: 'ElastiCache レプリケーショングループ {{group}} はグローバルデータストアのセカンダリで、暗号化設定をプライマリから引き継ぐため、このコードからは判定できません。',
     },
   },
   snippets: {
@@ -83,7 +83,7 @@ export default definePolicy({
   check(group, { expect, unknown }) {
     const name = group.id.value ?? group.resource.address;
     if (group.globalReplicationGroupId.origin !== 'default' && group.atRestEncryption.origin === 'default') {
-      return unknown(group.globalReplicationGroupId, 'inherited', { group: name, global: group.globalReplicationGroupId.value ?? group.globalReplicationGroupId.at.path });
+      return unknown(group.globalReplicationGroupId, 'inherited', { group: name });
     }
     return expect(group.atRestEncryption, (on) => on === true, 'notEncrypted', { group: name, engine: group.engine.value ?? 'redis' });
   },

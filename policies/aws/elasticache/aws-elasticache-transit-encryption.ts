@@ -36,12 +36,12 @@ export default definePolicy({
     en: {
       notEncrypted: 'ElastiCache replication group {{group}} accepts only unencrypted connections: data and AUTH tokens cross the network in plaintext.',
       preferredMode: 'ElastiCache replication group {{group}} is in preferred transit encryption mode and still serves clients that do not use TLS.',
-      inherited: 'ElastiCache replication group {{group}} takes its encryption settings from global datastore {{global}}, which this code does not show.',
+      inherited: 'ElastiCache replication group {{group}} is a secondary of a global datastore and takes its encryption settings from the primary, which this code does not show.',
     },
     ja: {
       notEncrypted: 'ElastiCache レプリケーショングループ {{group}} は暗号化されていない接続しか受け付けず、データや AUTH トークンが平文でネットワークを流れます。',
       preferredMode: 'ElastiCache レプリケーショングループ {{group}} は転送中の暗号化が preferred モードのため、TLS を使わないクライアントにも応答します。',
-      inherited: 'ElastiCache レプリケーショングループ {{group}} の暗号化設定はグローバルデータストア {{global}} から引き継がれるため、このコードからは判定できません。',
+      inherited: 'ElastiCache レプリケーショングループ {{group}} はグローバルデータストアのセカンダリで、暗号化設定をプライマリから引き継ぐため、このコードからは判定できません。',
     },
   },
   snippets: {
@@ -87,7 +87,7 @@ export default definePolicy({
   check(group, { expect, fail, unknown }) {
     const name = group.id.value ?? group.resource.address;
     if (group.globalReplicationGroupId.origin !== 'default' && group.transitEncryption.origin === 'default') {
-      return unknown(group.globalReplicationGroupId, 'inherited', { group: name, global: group.globalReplicationGroupId.value ?? group.globalReplicationGroupId.at.path });
+      return unknown(group.globalReplicationGroupId, 'inherited', { group: name });
     }
     const verdict = expect(group.transitEncryption, (on) => on === true, 'notEncrypted', { group: name });
     if (verdict.status !== 'pass') return verdict;

@@ -34,11 +34,11 @@ export default definePolicy({
   },
   messages: {
     en: {
-      notEncrypted: 'Redshift cluster {{cluster}} is declared unencrypted: an existing cluster stores its data and snapshots unencrypted, and a new one will be refused.',
+      notEncrypted: 'Redshift cluster {{cluster}} is not encrypted: an existing cluster stores its data and snapshots unencrypted, and a new one with encryption off is refused.',
       fromSnapshot: 'Redshift cluster {{cluster}} is restored from snapshot {{snapshot}}, whose encryption this code does not show.',
     },
     ja: {
-      notEncrypted: 'Redshift クラスター {{cluster}} は暗号化しない設定です。既存のクラスターならデータとスナップショットが暗号化されずに保存され、新規作成なら拒否されます。',
+      notEncrypted: 'Redshift クラスター {{cluster}} は暗号化されていません。既存のクラスターならデータとスナップショットが暗号化されずに保存されており、新規作成なら暗号化なしの指定は拒否されます。',
       fromSnapshot: 'Redshift クラスター {{cluster}} はスナップショット {{snapshot}} から復元されるため、暗号化の有無をこのコードからは判定できません。',
     },
   },
