@@ -1,8 +1,18 @@
 import type { CloudTrail } from './aws/cloudtrail.js';
+import type { DynamoDbTable } from './aws/dynamodb.js';
+import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
 import type { SecurityGroup } from './aws/ec2.js';
+import type { EfsFileSystem } from './aws/efs.js';
+import type { ElastiCacheReplicationGroup } from './aws/elasticache.js';
 import type { PolicyDocument } from './aws/iam.js';
+import type { KinesisStream } from './aws/kinesis.js';
+import type { LogGroup } from './aws/logs.js';
+import type { OpenSearchDomain } from './aws/opensearch.js';
 import type { RdsCluster, RdsInstance } from './aws/rds.js';
+import type { RedshiftCluster } from './aws/redshift.js';
 import type { S3Bucket } from './aws/s3.js';
+import type { SnsTopic } from './aws/sns.js';
+import type { SqsQueue } from './aws/sqs.js';
 
 /**
  * Every service model by kind. Policies name a kind and receive its type; adapters produce it.
@@ -10,11 +20,22 @@ import type { S3Bucket } from './aws/s3.js';
  */
 export interface ModelKinds {
   'aws.cloudtrail.Trail': CloudTrail;
+  'aws.dynamodb.Table': DynamoDbTable;
+  'aws.ebs.EncryptionByDefault': EbsEncryptionByDefault;
+  'aws.ebs.Volume': EbsVolume;
   'aws.ec2.SecurityGroup': SecurityGroup;
+  'aws.efs.FileSystem': EfsFileSystem;
+  'aws.elasticache.ReplicationGroup': ElastiCacheReplicationGroup;
   'aws.iam.PolicyDocument': PolicyDocument;
+  'aws.kinesis.Stream': KinesisStream;
+  'aws.logs.LogGroup': LogGroup;
+  'aws.opensearch.Domain': OpenSearchDomain;
   'aws.rds.DbCluster': RdsCluster;
   'aws.rds.DbInstance': RdsInstance;
+  'aws.redshift.Cluster': RedshiftCluster;
   'aws.s3.Bucket': S3Bucket;
+  'aws.sns.Topic': SnsTopic;
+  'aws.sqs.Queue': SqsQueue;
 }
 
 export type ModelKind = keyof ModelKinds;
