@@ -3,24 +3,50 @@ import type { Policy } from '../src/engine/policy.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsEcrImmutableTags from './aws/ecr/aws-ecr-immutable-tags.js';
+import awsEcrKms from './aws/ecr/aws-ecr-kms.js';
+import awsEcrScanOnPush from './aws/ecr/aws-ecr-scan-on-push.js';
+import awsEcsHostNetwork from './aws/ecs/aws-ecs-host-network.js';
+import awsEcsPrivileged from './aws/ecs/aws-ecs-privileged.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
+import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
+import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
+import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
 import awsS3BucketPublicAcl from './aws/s3/aws-s3-bucket-public-acl.js';
 import awsS3BucketPublicPolicy from './aws/s3/aws-s3-bucket-public-policy.js';
+import awsS3SecureTransport from './aws/s3/aws-s3-secure-transport.js';
+import awsS3SseKms from './aws/s3/aws-s3-sse-kms.js';
+import awsS3Versioning from './aws/s3/aws-s3-versioning.js';
+import awsS3WebsitePublic from './aws/s3/aws-s3-website-public.js';
+import awsSecretsPlaintext from './aws/secrets/aws-secrets-plaintext.js';
 
 /** Every built-in policy, in file order. */
 export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsEc2SgWorldAdminPorts,
+  awsEcrImmutableTags,
+  awsEcrKms,
+  awsEcrScanOnPush,
+  awsEcsHostNetwork,
+  awsEcsPrivileged,
   awsIamFullAdmin,
+  awsKmsKeyPolicyPublic,
+  awsKmsRotation,
   awsRdsClusterStorageEncryption,
   awsRdsInstanceStorageEncryption,
   awsS3AccessLogging,
+  awsS3AccountPublicAccessBlock,
   awsS3BucketPublicAccessBlock,
   awsS3BucketPublicAcl,
   awsS3BucketPublicPolicy,
+  awsS3SecureTransport,
+  awsS3SseKms,
+  awsS3Versioning,
+  awsS3WebsitePublic,
+  awsSecretsPlaintext,
 ];

@@ -69,6 +69,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
 
   return {
     resource: anchor,
+    declared: parent !== undefined,
     name: parent ? read(parent, 'bucket', str) : read(anchor, 'bucket', str),
     acl: setting(aclNode, 'acl', 'acl', str, S3_DEFAULTS.acl),
     grants: aclNode ? separateAclGrants(aclNode) : parent ? inlineGrants(parent) : [],

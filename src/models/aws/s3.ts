@@ -30,6 +30,11 @@ export interface PublicAccessBlock {
  * Block Public Access settings on, SSE-S3 encryption (since January and April 2023).
  */
 export interface S3Bucket extends Model {
+  /**
+   * The bucket itself is in the scanned sources. When only its separate settings are (a bucket
+   * created elsewhere), a setting they do not write is not known to be at its default.
+   */
+  readonly declared: boolean;
   readonly name: Attr<string>;
   readonly acl: Attr<CannedAcl>;
   readonly grants: readonly AclGrant[];
