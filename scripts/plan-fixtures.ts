@@ -96,7 +96,24 @@ const COMPUTED: Record<string, string[]> = {
   ],
   aws_rds_cluster_instance: ['arn', 'availability_zone', 'dbi_resource_id', 'endpoint', 'id', 'identifier', 'kms_key_id', 'port', 'publicly_accessible', 'storage_encrypted', 'tags_all', 'writer'],
   aws_cloudtrail: ['arn', 'home_region', 'id', 'tags_all'],
-  aws_kms_key: ['arn', 'id', 'key_id', 'policy', 'tags_all'],
+  aws_kms_key: ['arn', 'id', 'key_id', 'policy', 'rotation_period_in_days', 'tags_all'],
+  aws_kms_key_policy: ['id'],
+  aws_kms_external_key: ['arn', 'expiration_model', 'id', 'key_state', 'key_usage', 'policy', 'tags_all'],
+  aws_kms_replica_key: ['arn', 'id', 'key_id', 'key_rotation_enabled', 'key_spec', 'key_usage', 'policy', 'tags_all'],
+  aws_s3_account_public_access_block: ['account_id', 'id'],
+  aws_ecr_repository: ['arn', 'id', 'registry_id', 'repository_url', 'tags_all'],
+  aws_ecr_registry_scanning_configuration: ['id', 'registry_id'],
+  aws_ecs_task_definition: ['arn', 'arn_without_revision', 'id', 'network_mode', 'revision', 'tags_all'],
+  aws_lambda_function: [
+    'architectures', 'arn', 'code_sha256', 'id', 'invoke_arn', 'last_modified', 'qualified_arn', 'qualified_invoke_arn', 'signing_job_arn',
+    'signing_profile_version_arn', 'source_code_hash', 'source_code_size', 'tags_all', 'version',
+  ],
+  aws_elasticache_replication_group: [
+    'arn', 'at_rest_encryption_enabled', 'cluster_enabled', 'configuration_endpoint_address', 'engine_version_actual', 'id', 'member_clusters',
+    'primary_endpoint_address', 'reader_endpoint_address', 'tags_all',
+  ],
+  aws_docdb_cluster: ['arn', 'cluster_identifier', 'cluster_members', 'cluster_resource_id', 'endpoint', 'hosted_zone_id', 'id', 'reader_endpoint', 'tags_all'],
+  aws_secretsmanager_secret: ['arn', 'id', 'name', 'name_prefix', 'policy', 'tags_all'],
   aws_iam_policy_document: ['id', 'json', 'minified_json'],
 };
 
