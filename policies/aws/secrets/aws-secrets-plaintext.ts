@@ -29,7 +29,7 @@ export default definePolicy({
         'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つものです。変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
       rationale:
         'コードに書いたシークレットは、リポジトリのすべてのクローン、履歴（削除した後も残ります）、プルリクエスト、CI のログ、ビルド成果物に残ります。環境変数や NoEcho のないパラメータは、関数やタスク、スタックを参照できる人ならコンソールや API でそのまま見られます。コードを変えないと更新できないため、たいていローテーションもされません。見た人は誰でも、アプリケーションになりすましてデータベースにログインしたり API を呼んだりできます。',
-      fix: 'シークレットはコードに書かず、Secrets Manager や SSM Parameter Store から渡す（またはサービスに管理させる）ようにし、すでに履歴に残っているのでローテーションしてください。',
+      fix: 'シークレットはコードに書かず、Secrets Manager や SSM Parameter Store から渡す（またはサービスに管理させる）ようにしてください。すでにリポジトリの履歴に残っているため、ローテーションも必要です。',
       remediation:
         'データベースでは、マスターパスワードをサービスに管理させる（manage_master_user_password = true、ManageMasterUserPassword: true、CDK では Credentials.fromGeneratedSecret）か、Secrets Manager のシークレットを動的参照（{{resolve:secretsmanager:名前:SecretString:password}}）で渡します。ECS では値を environment ではなくコンテナの secrets（Secrets Manager や SSM の ARN を valueFrom に指定）に移します。Lambda では実行時に Secrets Manager から読み取ります（Parameters and Secrets 拡張機能でキャッシュできます）。CloudFormation のパラメータは Default を削除して NoEcho: true にするか、動的参照を使ってください。そのうえで、漏れたシークレットをローテーションします。コードから消してもリポジトリの履歴からは消えません。',
     },
