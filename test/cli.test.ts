@@ -40,7 +40,7 @@ describe('sekisho scan', () => {
     expect(stdout).toContain('     35  CRITICAL  aws-s3-bucket-public-policy  AssetsBucket');
     expect(stdout).toContain('set in: AssetsBucketPolicy (PolicyDocument.Statement[0]) — fixtures/parity/cloudformation/parity.yaml:35');
     expect(stdout).toContain('Fix: Name the principals that need access');
-    expect(stdout).toMatch(/8 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
+    expect(stdout).toMatch(/16 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
     expect(stdout).not.toContain('\u001b[');
   });
 
@@ -50,7 +50,7 @@ describe('sekisho scan', () => {
     expect(high.code).toBe(1);
     const report = JSON.parse(high.stdout);
     expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['critical']);
-    expect(report.summary.belowThreshold).toBe(7);
+    expect(report.summary.belowThreshold).toBe(15);
   });
 
   it('writes the versioned JSON report that the schema describes', async () => {
@@ -82,7 +82,7 @@ describe('sekisho scan', () => {
     const flag = (await sekisho(['scan', TEMPLATE, '--lang', 'ja'])).stdout;
     expect(flag).toContain('緊急');
     expect(flag).toContain('対処: アクセスが必要なプリンシパルを明示するか');
-    expect(flag).toContain('指摘 8 件');
+    expect(flag).toContain('指摘 16 件');
     const locale = (await sekisho(['scan', TEMPLATE], { env: { LANG: 'ja_JP.UTF-8' } })).stdout;
     expect(locale).toBe(flag);
   });
@@ -98,7 +98,7 @@ describe('sekisho scan', () => {
     const { code, stdout } = (await sekisho(['scan', TEMPLATE, '--format', 'json', '--output', join(dir, 'report.json')]));
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(8);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(16);
   });
 
   it('applies CloudFormation parameter values from a file or the command line', async () => {
