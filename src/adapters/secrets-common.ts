@@ -30,8 +30,12 @@ function words(name: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** Names Security Hub ECS.8 treats as credentials, whatever their words say. */
+const CREDENTIAL_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'ecs_engine_auth_data']);
+
 /** Whether a variable or parameter name says it holds a secret. */
 export function looksLikeSecretName(name: string): boolean {
+  if (CREDENTIAL_NAMES.has(name.toLowerCase())) return true;
   const w = words(name);
   if (w.length === 0 || NOT_THE_SECRET.has(w[w.length - 1]!)) return false;
   return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
