@@ -8,11 +8,18 @@ import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
 import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
 import awsEbsVolumeEncryption from './aws/ebs/aws-ebs-volume-encryption.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsEcrImmutableTags from './aws/ecr/aws-ecr-immutable-tags.js';
+import awsEcrKms from './aws/ecr/aws-ecr-kms.js';
+import awsEcrScanOnPush from './aws/ecr/aws-ecr-scan-on-push.js';
+import awsEcsHostNetwork from './aws/ecs/aws-ecs-host-network.js';
+import awsEcsPrivileged from './aws/ecs/aws-ecs-privileged.js';
 import awsEfsEncryption from './aws/efs/aws-efs-encryption.js';
 import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at-rest-encryption.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
 import awsKinesisStreamEncryption from './aws/kinesis/aws-kinesis-stream-encryption.js';
+import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
+import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
@@ -20,9 +27,15 @@ import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-en
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
 import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
+import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
 import awsS3BucketPublicAcl from './aws/s3/aws-s3-bucket-public-acl.js';
 import awsS3BucketPublicPolicy from './aws/s3/aws-s3-bucket-public-policy.js';
+import awsS3SecureTransport from './aws/s3/aws-s3-secure-transport.js';
+import awsS3SseKms from './aws/s3/aws-s3-sse-kms.js';
+import awsS3Versioning from './aws/s3/aws-s3-versioning.js';
+import awsS3WebsitePublic from './aws/s3/aws-s3-website-public.js';
+import awsSecretsPlaintext from './aws/secrets/aws-secrets-plaintext.js';
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
 
@@ -36,11 +49,18 @@ export const builtinPolicies: readonly Policy[] = [
   awsEbsDefaultEncryption,
   awsEbsVolumeEncryption,
   awsEc2SgWorldAdminPorts,
+  awsEcrImmutableTags,
+  awsEcrKms,
+  awsEcrScanOnPush,
+  awsEcsHostNetwork,
+  awsEcsPrivileged,
   awsEfsEncryption,
   awsElasticacheAtRestEncryption,
   awsElasticacheTransitEncryption,
   awsIamFullAdmin,
   awsKinesisStreamEncryption,
+  awsKmsKeyPolicyPublic,
+  awsKmsRotation,
   awsCloudwatchLogGroupKms,
   awsOpensearchEncryptionAtRest,
   awsOpensearchNodeToNodeEncryption,
@@ -48,9 +68,15 @@ export const builtinPolicies: readonly Policy[] = [
   awsRdsInstanceStorageEncryption,
   awsRedshiftClusterEncryption,
   awsS3AccessLogging,
+  awsS3AccountPublicAccessBlock,
   awsS3BucketPublicAccessBlock,
   awsS3BucketPublicAcl,
   awsS3BucketPublicPolicy,
+  awsS3SecureTransport,
+  awsS3SseKms,
+  awsS3Versioning,
+  awsS3WebsitePublic,
+  awsSecretsPlaintext,
   awsSnsEncryption,
   awsSqsEncryption,
 ];

@@ -72,6 +72,14 @@ describe('parity across formats', () => {
       'aws-s3-access-logging assets bucket fail noLogging medium',
       'aws-s3-bucket-public-access-block assets bucket fail disabled high',
       'aws-s3-bucket-public-policy assets bucket fail public critical',
+      'aws-s3-secure-transport assets bucket fail noDeny medium',
+      'aws-s3-secure-transport data bucket fail noPolicy medium',
+      'aws-s3-secure-transport log bucket fail noPolicy medium',
+      'aws-s3-sse-kms assets bucket fail default low',
+      'aws-s3-sse-kms data bucket fail default low',
+      'aws-s3-versioning assets bucket fail disabled low',
+      'aws-s3-versioning data bucket fail disabled low',
+      'aws-s3-versioning log bucket fail disabled low',
     ]);
   });
 

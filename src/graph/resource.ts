@@ -49,8 +49,10 @@ export interface ResourceNode {
    */
   readonly written?: ReadonlySet<string>;
   /**
-   * The top-level properties written as literal values (no reference, variable or function call):
-   * a password typed into the code. Where the source cannot tell, absent.
+   * The properties written as literal values (no reference or variable; a function of literals such
+   * as `jsonencode([...])` counts): a password typed into the code. Top-level arguments by name,
+   * arguments inside nested blocks by path (`environment[0].variables`). Where the source cannot
+   * tell, absent.
    */
   readonly literals?: ReadonlySet<string>;
   /** Accepted exceptions written with the resource (a comment above a Terraform block, CloudFormation `Metadata`). */

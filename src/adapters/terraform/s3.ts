@@ -2,7 +2,7 @@ import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
-import type { AclGrant, S3Bucket } from '../../models/aws/s3.js';
+import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../models/aws/s3.js';
 import { defineAdapter } from '../adapter.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
@@ -31,6 +31,24 @@ export const terraformS3Buckets = defineAdapter({
     const joined = joinChildren(graph, BUCKET, 'bucket', SEPARATE);
     const models = joined.map((j) => bucketModel(graph, j));
     return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
+  },
+});
+
+/** `aws_s3_account_public_access_block`: with the resource written, a flag left out is `false`. */
+export const terraformS3AccountPublicAccessBlocks = defineAdapter({
+  kind: 'aws.s3.AccountPublicAccessBlock',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_s3_account_public_access_block').map(
+      (node): S3AccountPublicAccessBlock => ({
+        resource: node,
+        accountId: read(node, 'account_id', str),
+        blockPublicAcls: read(node, 'block_public_acls', bool, false),
+        ignorePublicAcls: read(node, 'ignore_public_acls', bool, false),
+        blockPublicPolicy: read(node, 'block_public_policy', bool, false),
+        restrictPublicBuckets: read(node, 'restrict_public_buckets', bool, false),
+      }),
+    );
   },
 });
 

@@ -6,6 +6,9 @@ import { loadCloudFormation } from './index.js';
 const load = (text: string, parameters?: Record<string, string>) =>
   loadCloudFormation(text, 'template.yaml', parameters ? new Map(Object.entries(parameters)) : undefined);
 
+/** The template's resources, without the `data` nodes of its parameters. */
+const resources = (nodes: readonly ResourceNode[]): ResourceNode[] => nodes.filter((n) => n.mode === 'managed');
+
 const node = (nodes: readonly ResourceNode[], id: string): ResourceNode => {
   const n = nodes.find((x) => x.address === id);
   if (!n) throw new Error(`no resource ${id}`);
@@ -101,6 +104,14 @@ Resources:
     expect(JSON.stringify(nodes)).not.toContain('hunter2');
   });
 
+  it('gives each parameter a data node with its declaration, a NoEcho default as a secret', () => {
+    const env = node(nodes, 'Env');
+    expect(env).toMatchObject({ type: 'AWS::CloudFormation::Parameter', mode: 'data', properties: { Type: 'String', Default: 'prod' }, source: { line: 3 } });
+    expect(node(nodes, 'Secret').properties).toEqual({ Type: 'String', NoEcho: true, Default: Secret.instance });
+    expect(node(nodes, 'NoDefault').properties).toEqual({ Type: 'String' });
+    expect(edges.some((e) => e.to === env.id)).toBe(false);
+  });
+
   it('records references and DependsOn as edges, with the property path', () => {
     const from = node(nodes, 'Thing').id;
     const to = node(nodes, 'Bucket').id;
@@ -137,19 +148,19 @@ Resources:
   it('evaluates conditions from parameter defaults', () => {
     const { nodes } = load(template);
     expect(node(nodes, 'Bucket').properties['AccessControl']).toBe('Private');
-    expect(nodes.map((n) => n.address)).toEqual(['Bucket']);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket']);
   });
 
   it('lets values given on the command line override the defaults', () => {
     const { nodes } = load(template, { Public: 'true' });
     expect(node(nodes, 'Bucket').properties['AccessControl']).toBe('PublicRead');
-    expect(nodes.map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
   });
 
   it('treats a condition on a parameter without a value as unknown: both branches may deploy', () => {
     const { nodes } = load(template.replace('Default: "false"', 'Description: none'));
     expect(node(nodes, 'Bucket').properties['AccessControl']).toBeInstanceOf(Unknown);
-    expect(nodes.map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
   });
 });
 

@@ -116,6 +116,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       ...(suppressions.length > 0 && { suppressions }),
     });
   }
+  nodes.push(...parameterNodes(template['Parameters'], input, parsed.lines));
   return { nodes, edges, diagnostics };
 }
 
@@ -148,6 +149,48 @@ function readSuppressions(metadata: unknown, path: string, file: string, lines: 
     out.push({ policyId: id, reason, file, ...(typeof expires === 'string' && { expires }), ...(line !== undefined && { line }) });
   });
   return out;
+}
+
+/** The node type of a template parameter: not a resource, but its `Default` is written in the template. */
+export const PARAMETER_TYPE = 'AWS::CloudFormation::Parameter';
+
+/**
+ * The template's parameters as `data` nodes (inputs, like Terraform data sources: not counted or
+ * joined as resources), so that a policy can point at a default written into the template — a
+ * password given as a `Default`. Only `Type`, `NoEcho`, `Description` and `Default` are kept, and
+ * the default of a `NoEcho` parameter is a `Secret`: its value is never held.
+ */
+function parameterNodes(declared: Json | undefined, input: TemplateInput, lines: ReadonlyMap<string, number>): ResourceNode[] {
+  if (!isObject(declared)) return [];
+  return Object.entries(declared).flatMap(([name, spec]): ResourceNode[] => {
+    if (!isObject(spec)) return [];
+    const noEcho = spec['NoEcho'] === true || spec['NoEcho'] === 'true';
+    const properties: PropertyMap = {};
+    for (const key of ['Type', 'NoEcho', 'Description'] as const) {
+      const v = spec[key];
+      if (typeof v === 'string' || typeof v === 'boolean') properties[key] = v;
+    }
+    const def = spec['Default'];
+    if (def !== undefined && def !== null) properties['Default'] = noEcho ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
+    const prefix = `Parameters.${name}`;
+    const line = lines.get(prefix);
+    const propertyLines = new Map([...lines].filter(([path]) => path.startsWith(`${prefix}.`)).map(([path, l]) => [path.slice(prefix.length + 1), l]));
+    return [
+      {
+        id: `${input.unit}#Parameters.${name}`,
+        address: `${input.addressPrefix}${name}`,
+        type: PARAMETER_TYPE,
+        family: 'cloudformation',
+        format: input.format,
+        mode: 'data',
+        properties,
+        source: { file: input.file, ...(line !== undefined && { line }) },
+        propertyLines,
+        written: new Set(Object.keys(spec)),
+        unit: input.unit,
+      },
+    ];
+  });
 }
 
 function dependsOn(value: Json | undefined): string[] {

@@ -1,6 +1,7 @@
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
+import { joinPath } from '../../graph/values.js';
 import { parseJson, positionOf } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration } from './configuration.js';
@@ -114,11 +115,16 @@ export function loadTerraformJson(text: string, file: string): LoadedUnit {
   return { nodes, edges, diagnostics };
 }
 
-/** Arguments whose configuration expression is a constant: written as a literal in the code. */
-function literalArguments(expressions: JsonObject | undefined): Set<string> {
-  const out = new Set<string>();
+/**
+ * Arguments written as literals, by path: top-level (`password`) and inside nested blocks
+ * (`environment[0].variables`). A literal has no references: a constant, or a function of constants
+ * (`jsonencode([...])`, which Terraform writes with neither `constant_value` nor `references`).
+ */
+function literalArguments(expressions: JsonObject | undefined, base = '', out = new Set<string>()): Set<string> {
   for (const [key, expr] of Object.entries(expressions ?? {})) {
-    if (isObject(expr) && 'constant_value' in expr && !('references' in expr)) out.add(key);
+    const path = joinPath(base, key);
+    if (isArray(expr)) expr.forEach((block, i) => isObject(block) && literalArguments(block, joinPath(path, i), out));
+    else if (isObject(expr) && !(isArray(expr['references']) && expr['references'].length > 0)) out.add(path);
   }
   return out;
 }

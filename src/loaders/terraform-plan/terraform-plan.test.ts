@@ -197,6 +197,41 @@ describe('Terraform plan JSON', () => {
     expect(JSON.stringify(nodes)).not.toMatch(/secret-value/);
   });
 
+  it('lists the arguments written as literals, inside nested blocks too, and functions of literals', () => {
+    const doc = {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_lambda_function.f',
+          mode: 'managed',
+          type: 'aws_lambda_function',
+          name: 'f',
+          change: { actions: ['create'], before: null, after: { function_name: 'f' }, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_lambda_function.f',
+              mode: 'managed',
+              type: 'aws_lambda_function',
+              name: 'f',
+              expressions: {
+                function_name: { constant_value: 'f' },
+                role: { references: ['aws_iam_role.r.arn', 'aws_iam_role.r'] },
+                tags: {}, // jsonencode / merge of literals: neither constant_value nor references
+                environment: [{ variables: { constant_value: { STAGE: 'prod' } } }],
+                vpc_config: [{ subnet_ids: { references: ['var.subnets'] } }],
+              },
+            },
+          ],
+        },
+      },
+    };
+    expect([...(load(doc).nodes[0]!.literals ?? [])].sort()).toEqual(['environment[0].variables', 'function_name', 'tags']);
+  });
+
   it('follows references through module outputs, variables and for_each keys', () => {
     const logging = byAddress('aws_s3_bucket_logging.site["blog"]');
     expect(graph.referencedFrom(logging, 'bucket').map((n) => n.address)).toEqual(['module.site["blog"].aws_s3_bucket.this']);

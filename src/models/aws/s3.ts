@@ -48,3 +48,12 @@ export interface S3Bucket extends Model {
   /** Other buckets deliver their server access logs here: it is a log bucket. */
   readonly receivesAccessLogs: boolean;
 }
+
+/**
+ * The account-level Block Public Access settings (`aws_s3_account_public_access_block`), which apply
+ * to every bucket and access point of the account in addition to their own. CloudFormation has no
+ * resource for them. When the resource is written, a flag left out is `false`.
+ */
+export interface S3AccountPublicAccessBlock extends Model, PublicAccessBlock {
+  readonly accountId: Attr<string>;
+}

@@ -1,0 +1,107 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyValue } from '../../graph/values.js';
+import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
+import { defineAdapter } from '../adapter.js';
+import { expandPaths, isSecretVariable, looksLikeSecretName, secretSetting, secretWriting, strongest, type PasswordPaths } from '../secrets-common.js';
+
+/** Properties of CloudFormation resources that hold a password or token. */
+const PASSWORDS: PasswordPaths = {
+  'AWS::RDS::DBInstance': ['MasterUserPassword'],
+  'AWS::RDS::DBCluster': ['MasterUserPassword'],
+  'AWS::Redshift::Cluster': ['MasterUserPassword'],
+  'AWS::RedshiftServerless::Namespace': ['AdminUserPassword'],
+  'AWS::DocDB::DBCluster': ['MasterUserPassword'],
+  'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
+  'AWS::ElastiCache::User': ['Passwords'],
+  'AWS::AmazonMQ::Broker': ['Users[*].Password'],
+  'AWS::OpenSearchService::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+  'AWS::DMS::Endpoint': ['Password'],
+};
+
+/** Template parameters are `data` nodes of this type (see the CloudFormation loader). */
+const PARAMETER = 'AWS::CloudFormation::Parameter';
+
+/**
+ * Secrets set in a template. A known string is written in the template — as a literal, or as the
+ * `Default` of a parameter it refers to — unless it is a dynamic reference
+ * (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`). A `NoEcho` parameter's value is a
+ * `Secret` and counts as a reference; a parameter default that looks like a secret is reported on
+ * the parameter itself.
+ */
+export const cloudFormationSecretSettings = defineAdapter({
+  kind: 'aws.secrets.SecretSettings',
+  family: 'cloudformation',
+  adapt(graph) {
+    const types = [...Object.keys(PASSWORDS), 'AWS::Lambda::Function', 'AWS::ECS::TaskDefinition', PARAMETER];
+    return graph.ofType(...types).flatMap((node): SecretSettings[] => {
+      const settings = [...passwords(node), ...lambdaVariables(node), ...containerVariables(node), ...parameterDefault(node)];
+      return settings.length > 0 ? [{ resource: node, settings }] : [];
+    });
+  },
+});
+
+function passwords(node: ResourceNode): SecretSetting[] {
+  return (PASSWORDS[node.type] ?? []).flatMap((pattern) =>
+    expandPaths(node, pattern).flatMap((path) => {
+      const value = getPath(node.properties, path);
+      const values = Array.isArray(value) ? value : [value];
+      const written = strongest(values.map(writing));
+      return written ? [secretSetting('password', path, written, node, path)] : [];
+    }),
+  );
+}
+
+function lambdaVariables(node: ResourceNode): SecretSetting[] {
+  if (node.type !== 'AWS::Lambda::Function') return [];
+  const variables = getPath(node.properties, 'Environment.Variables');
+  if (!isMap(variables)) return [];
+  return Object.entries(variables).flatMap(([name, value]) => variable(node, name, value, joinPath('Environment.Variables', name)));
+}
+
+function containerVariables(node: ResourceNode): SecretSetting[] {
+  if (node.type !== 'AWS::ECS::TaskDefinition') return [];
+  return asList(getPath(node.properties, 'ContainerDefinitions')).flatMap((c, i) =>
+    isMap(c)
+      ? asList(c['Environment']).flatMap((entry, j) =>
+          isMap(entry) && typeof entry['Name'] === 'string' ? variable(node, entry['Name'], entry['Value'], `ContainerDefinitions[${i}].Environment[${j}].Value`) : [],
+        )
+      : [],
+  );
+}
+
+function variable(node: ResourceNode, name: string, value: PropertyValue | undefined, path: string): SecretSetting[] {
+  const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(value) : undefined;
+  return written ? [secretSetting('environment', name, written, node, path)] : [];
+}
+
+/**
+ * A parameter whose `Default` is a secret: one named like a secret, or any `NoEcho` one (`NoEcho`
+ * hides the value in the console and API, not in the template). SSM parameter types hold a
+ * parameter name, not a value.
+ */
+function parameterDefault(node: ResourceNode): SecretSetting[] {
+  if (node.type !== PARAMETER) return [];
+  const type = node.properties['Type'];
+  const def = node.properties['Default'];
+  const masked = node.properties['NoEcho'] === true || node.properties['NoEcho'] === 'true';
+  if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::')) return [];
+  if (def === undefined || def === null || def === '' || !(masked || looksLikeSecretName(node.address.split('/').pop()!))) return [];
+  return [{ kind: 'parameter', name: node.address.split('/').pop()!, written: 'literal', masked, at: { node, path: 'Default' } }];
+}
+
+/**
+ * A known string is in the template. `{{resolve:…}}` and ARNs point at a secret kept elsewhere; a
+ * `NoEcho` parameter's value is a `Secret`; a value computed from a reference is unknown — unless
+ * its known text already carries a password in a URL (`!Sub "postgres://app:pw@${Db.Endpoint.Address}"`).
+ */
+function writing(value: PropertyValue | undefined): SecretWriting | undefined {
+  if (shapeHasUrlCredentials(value)) return 'literal';
+  return secretWriting(value, !isSecret(value));
+}
+
+/** An unknown string whose known text has a literal password in a URL. */
+function shapeHasUrlCredentials(value: PropertyValue | undefined): boolean {
+  if (!isUnknown(value) || value.shape === undefined) return false;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value.shape.trim());
+  return m !== null && !m[1]!.includes('${');
+}

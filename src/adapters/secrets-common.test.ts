@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hasUrlCredentials, isSecretPointer, isSecretVariable, looksLikeSecretName } from './secrets-common.js';
+
+describe('secret-like names', () => {
+  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS'])(
+    '%s holds a secret',
+    (name) => expect(looksLikeSecretName(name)).toBe(true),
+  );
+
+  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER'])(
+    '%s does not',
+    (name) => expect(looksLikeSecretName(name)).toBe(false),
+  );
+});
+
+describe('secret-like values', () => {
+  it('finds a password in a URL, not a URL without one', () => {
+    expect(hasUrlCredentials('postgres://app:pw@db.internal:5432/app')).toBe(true);
+    expect(hasUrlCredentials('https://user@example.com/')).toBe(false);
+    expect(hasUrlCredentials('https://example.com/a:b@c')).toBe(false);
+    expect(isSecretVariable('DATABASE_URL', 'mysql://root:pw@db/app')).toBe(true);
+  });
+
+  it('takes a dynamic reference or an ARN for a pointer to a secret', () => {
+    expect(isSecretPointer('{{resolve:secretsmanager:prod/db:SecretString:password}}')).toBe(true);
+    expect(isSecretPointer('arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:db-AbCdEf')).toBe(true);
+    expect(isSecretPointer('hunter2')).toBe(false);
+  });
+
+  it('skips flags that only mention a secret', () => {
+    expect(isSecretVariable('ENABLE_SECRET_SCANNING', 'true')).toBe(false);
+    expect(isSecretVariable('ROTATE_TOKENS', false)).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import { isWithin } from '../graph/graph.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { asList, getPath, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
+import type { SecretSetting, SecretSettingKind, SecretWriting } from '../models/aws/secrets.js';
+
+/** Words that make a name a secret's (`DB_PASSWORD`, `clientSecret`, `AUTH_TOKEN`). */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'apikey', 'privatekey', 'credential', 'credentials']);
+
+/** `API_KEY`, `PRIVATE_KEY`, `SIGNING_KEY`…: a key that is a secret (a bare `KEY` may be an object key or an ID). */
+const KEY_QUALIFIERS = new Set(['api', 'private', 'signing', 'encryption', 'master', 'hmac']);
+
+/**
+ * Last words that make the name point at a secret or describe it rather than hold it:
+ * `DB_PASSWORD_SECRET_ARN`, `TOKEN_TTL`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH`.
+ */
+const NOT_THE_SECRET = new Set([
+  'arn', 'name', 'id', 'ids', 'path', 'param', 'parameter', 'ssm', 'file', 'url', 'uri', 'endpoint', 'length', 'len', 'ttl', 'expiry', 'expiration',
+  'expires', 'timeout', 'seconds', 'minutes', 'hours', 'days', 'enabled', 'disabled', 'enable', 'type', 'version', 'region', 'bucket', 'prefix',
+  'location', 'ref', 'policy', 'rotation', 'field', 'header', 'hash', 'format', 'mode', 'count', 'size', 'min', 'max', 'provider', 'source',
+  'store', 'method', 'algorithm', 'host', 'port', 'user', 'username', 'table', 'queue', 'topic', 'key_id', 'kms',
+]);
+
+/** `DB_PASSWORD` → `db password`; `clientSecret` → `client secret`; `API-KEY` → `api key`. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** Names Security Hub ECS.8 treats as credentials, whatever their words say. */
+const CREDENTIAL_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'ecs_engine_auth_data']);
+
+/** Whether a variable or parameter name says it holds a secret. */
+export function looksLikeSecretName(name: string): boolean {
+  if (CREDENTIAL_NAMES.has(name.toLowerCase())) return true;
+  const w = words(name);
+  if (w.length === 0 || NOT_THE_SECRET.has(w[w.length - 1]!)) return false;
+  return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
+}
+
+/** A URL with a password in it: `postgres://app:s3cret@db:5432/app`. */
+export function hasUrlCredentials(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value.trim());
+}
+
+/**
+ * A string that names a secret kept elsewhere rather than holding one: a CloudFormation dynamic
+ * reference (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`) or an ARN.
+ */
+export function isSecretPointer(value: string): boolean {
+  const v = value.trim();
+  return v.startsWith('{{resolve:') || v.startsWith('arn:');
+}
+
+/**
+ * How a secret value is given. `literal` says whether the source wrote it as a literal, when the
+ * source can tell (Terraform plans: the node's `literals`; CloudFormation: every known string is
+ * written in the template, through a parameter default at most). `undefined` when nothing is set.
+ */
+export function secretWriting(value: PropertyValue | undefined, literal: boolean | undefined): SecretWriting | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  // Unknown before deployment: computed from a reference (a variable, a resource, a dynamic reference).
+  if (isUnknown(value)) return 'reference';
+  if (typeof value === 'string' && isSecretPointer(value)) return 'reference';
+  if (!isSecret(value) && typeof value !== 'string' && typeof value !== 'number') return undefined;
+  return literal === undefined ? 'unknown' : literal ? 'literal' : 'reference';
+}
+
+/**
+ * Whether the Terraform argument at `path` is written as a literal: it or the argument holding it
+ * is in the node's `literals`. `undefined` when the source does not say (a state file).
+ */
+export function writtenAsLiteral(node: ResourceNode, path: string): boolean | undefined {
+  if (!node.literals) return undefined;
+  for (const p of node.literals) if (isWithin(path, p)) return true;
+  return false;
+}
+
+/**
+ * Where a resource type sets passwords, per schema family: `[*]` stands for every element of a list
+ * (a broker's users). Each is a secret whatever its name.
+ */
+export type PasswordPaths = Readonly<Record<string, readonly string[]>>;
+
+/** `Users[*].Password` → one concrete path per element of `Users` that is written. */
+export function expandPaths(node: ResourceNode, path: string): string[] {
+  const star = path.indexOf('[*]');
+  if (star === -1) return [path];
+  const list = path.slice(0, star);
+  return asList(getPath(node.properties, list)).flatMap((_, i) => expandPaths(node, `${list}[${i}]${path.slice(star + 3)}`));
+}
+
+/** Whether an environment variable is a secret setting: by its name, or by a password in a URL it holds. */
+export function isSecretVariable(name: string, value: PropertyValue | undefined): boolean {
+  if (typeof value === 'string' && hasUrlCredentials(value)) return true;
+  if (typeof value === 'boolean' || typeof value === 'number' || value === 'true' || value === 'false') return false;
+  return looksLikeSecretName(name);
+}
+
+/** Of several values of one setting (a list of passwords), the one that matters most: a literal, else an undecided one. */
+export function strongest(ws: readonly (SecretWriting | undefined)[]): SecretWriting | undefined {
+  return (['literal', 'unknown', 'reference'] as const).find((w) => ws.includes(w));
+}
+
+export function secretSetting(kind: SecretSettingKind, name: string, written: SecretWriting, node: ResourceNode, path: string): SecretSetting {
+  return { kind, name, written, masked: false, at: { node, path } };
+}

@@ -1,0 +1,89 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '../../graph/values.js';
+import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
+import { defineAdapter } from '../adapter.js';
+import { containerDefinitions } from '../ecs-common.js';
+import { expandPaths, isSecretVariable, secretSetting, secretWriting, strongest, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+
+/** Arguments of the AWS provider that hold a password or token. */
+const PASSWORDS: PasswordPaths = {
+  aws_db_instance: ['password'],
+  aws_rds_cluster: ['master_password'],
+  aws_redshift_cluster: ['master_password'],
+  aws_redshiftserverless_namespace: ['admin_user_password'],
+  aws_docdb_cluster: ['master_password'],
+  aws_elasticache_replication_group: ['auth_token'],
+  aws_elasticache_user: ['passwords'],
+  aws_mq_broker: ['user[*].password'],
+  aws_opensearch_domain: ['advanced_security_options[0].master_user_options[0].master_user_password'],
+  aws_dms_endpoint: ['password'],
+};
+
+const LAMBDA_VARIABLES = 'environment[0].variables';
+
+/**
+ * Secrets set in Terraform resources, and whether each is a literal: plans mark passwords
+ * sensitive (their value is a `Secret`), so the node's `literals` — the arguments written as
+ * constants — tell a password typed into the code from one taken from a variable or a resource.
+ */
+export const terraformSecretSettings = defineAdapter({
+  kind: 'aws.secrets.SecretSettings',
+  family: 'terraform',
+  adapt(graph) {
+    const types = [...Object.keys(PASSWORDS), 'aws_lambda_function', 'aws_ecs_task_definition'];
+    return graph.ofType(...types).flatMap((node): SecretSettings[] => {
+      if (node.mode !== 'managed') return [];
+      const settings = [...passwords(node), ...lambdaVariables(node), ...containerVariables(node)];
+      return settings.length > 0 ? [{ resource: node, settings }] : [];
+    });
+  },
+});
+
+function passwords(node: ResourceNode): SecretSetting[] {
+  return (PASSWORDS[node.type] ?? []).flatMap((pattern) =>
+    expandPaths(node, pattern).flatMap((path) => {
+      const value = getPath(node.properties, path);
+      // A list of passwords (`aws_elasticache_user.passwords`) is one argument.
+      const values = Array.isArray(value) ? value : [value];
+      const written = strongest(values.map((v) => writing(node, path, path, v)));
+      return written ? [secretSetting('password', path, written, node, path)] : [];
+    }),
+  );
+}
+
+function lambdaVariables(node: ResourceNode): SecretSetting[] {
+  if (node.type !== 'aws_lambda_function') return [];
+  const variables = getPath(node.properties, LAMBDA_VARIABLES);
+  if (!isMap(variables)) return [];
+  return Object.entries(variables).flatMap(([name, value]) => {
+    const path = joinPath(LAMBDA_VARIABLES, name);
+    const written = isSecretVariable(name, value) ? writing(node, LAMBDA_VARIABLES, path, value) : undefined;
+    return written ? [secretSetting('environment', name, written, node, path)] : [];
+  });
+}
+
+/** `environment` entries (`{name, value}`) of the containers in the `container_definitions` JSON string. */
+function containerVariables(node: ResourceNode): SecretSetting[] {
+  if (node.type !== 'aws_ecs_task_definition') return [];
+  return (containerDefinitions(node, 'container_definitions').value ?? []).flatMap((c) =>
+    asList(c.definition['environment']).flatMap((entry, j) => {
+      if (!isMap(entry) || typeof entry['name'] !== 'string') return [];
+      const name = entry['name'];
+      const path = joinPath(joinPath(joinPath(c.path, 'environment'), j), 'value');
+      const written = isSecretVariable(name, entry['value']) ? writing(node, 'container_definitions', path, entry['value']) : undefined;
+      return written ? [secretSetting('environment', name, written, node, path)] : [];
+    }),
+  );
+}
+
+/**
+ * How the value at `path`, inside the argument `argument`, is given. An argument written as a
+ * literal holds literals throughout. One that is not may still hold literals next to references
+ * (`{ STAGE = "prod", DB_PASSWORD = var.pw }`), and a plan does not say which: a known value deep
+ * inside it is undecided, unless it is sensitive (a literal there would not be).
+ */
+function writing(node: ResourceNode, argument: string, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
+  const literal = writtenAsLiteral(node, argument);
+  const nested = path !== argument;
+  return secretWriting(value, literal === undefined ? undefined : literal || (nested && !isSecret(value) ? undefined : false));
+}
