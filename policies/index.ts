@@ -2,10 +2,20 @@
 import type { Policy } from '../src/engine/policy.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
+import awsEc2DefaultSgRules from './aws/ec2/aws-ec2-default-sg-rules.js';
+import awsEc2Imdsv2 from './aws/ec2/aws-ec2-imdsv2.js';
+import awsEc2InstanceEbsEncryption from './aws/ec2/aws-ec2-instance-ebs-encryption.js';
+import awsEc2InstancePublicIp from './aws/ec2/aws-ec2-instance-public-ip.js';
+import awsEc2NaclWorldAdminPorts from './aws/ec2/aws-ec2-nacl-world-admin-ports.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsEc2SgWorldDatabasePorts from './aws/ec2/aws-ec2-sg-world-database-ports.js';
+import awsEc2SubnetAutoPublicIp from './aws/ec2/aws-ec2-subnet-auto-public-ip.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
+import awsRdsBackupRetention from './aws/rds/aws-rds-backup-retention.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
+import awsRdsDeletionProtection from './aws/rds/aws-rds-deletion-protection.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
+import awsRdsPubliclyAccessible from './aws/rds/aws-rds-publicly-accessible.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
 import awsS3BucketPublicAcl from './aws/s3/aws-s3-bucket-public-acl.js';
@@ -15,10 +25,20 @@ import awsS3BucketPublicPolicy from './aws/s3/aws-s3-bucket-public-policy.js';
 export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
+  awsEc2DefaultSgRules,
+  awsEc2Imdsv2,
+  awsEc2InstanceEbsEncryption,
+  awsEc2InstancePublicIp,
+  awsEc2NaclWorldAdminPorts,
   awsEc2SgWorldAdminPorts,
+  awsEc2SgWorldDatabasePorts,
+  awsEc2SubnetAutoPublicIp,
   awsIamFullAdmin,
+  awsRdsBackupRetention,
   awsRdsClusterStorageEncryption,
+  awsRdsDeletionProtection,
   awsRdsInstanceStorageEncryption,
+  awsRdsPubliclyAccessible,
   awsS3AccessLogging,
   awsS3BucketPublicAccessBlock,
   awsS3BucketPublicAcl,
