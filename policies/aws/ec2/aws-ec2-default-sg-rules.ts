@@ -37,12 +37,12 @@ export default definePolicy({
   },
   messages: {
     en: {
-      ingress: 'Default security group {{group}} has an inbound rule ({{ports}}).',
-      egress: 'Default security group {{group}} has an outbound rule ({{ports}}).',
+      ingress: '{{resource}} adds an inbound rule ({{ports}}) to the VPC\'s default security group.',
+      egress: '{{resource}} adds an outbound rule ({{ports}}) to the VPC\'s default security group.',
     },
     ja: {
-      ingress: 'デフォルトセキュリティグループ {{group}} にインバウンドルール（{{ports}}）があります。',
-      egress: 'デフォルトセキュリティグループ {{group}} にアウトバウンドルール（{{ports}}）があります。',
+      ingress: '{{resource}} が VPC のデフォルトセキュリティグループにインバウンドルール（{{ports}}）を追加しています。',
+      egress: '{{resource}} が VPC のデフォルトセキュリティグループにアウトバウンドルール（{{ports}}）を追加しています。',
     },
   },
   snippets: {
@@ -68,7 +68,7 @@ const appSg = new ec2.SecurityGroup(this, 'App', { vpc });`,
   check(group, { fail, pass, notApplicable }) {
     if (!group.isDefault) return notApplicable();
     if (group.rules.length === 0) return pass();
-    const name = group.name.value ?? group.resource.address;
-    return group.rules.map((rule) => fail(rule.direction, rule.at, { group: name, ports: portLabel(rule) }));
+    // Name where the rule is written: the aws_default_security_group, or the separate rule resource.
+    return group.rules.map((rule) => fail(rule.direction, rule.at, { resource: rule.at.node.address, ports: portLabel(rule) }));
   },
 });
