@@ -39,6 +39,19 @@ export function inheritRequests(own: readonly Attr<boolean>[], template: Templat
   return template.model ? template.model.publicIpRequests : [{ value: undefined, origin: 'unknown', at: template.at }];
 }
 
+/** How an instance model records its launch template. */
+export function templateUse(template: TemplateLink): InstanceLauncher['launchTemplate'] {
+  return template.named ? { inCode: template.model !== undefined, at: template.at } : undefined;
+}
+
+/**
+ * The volumes an instance leaves to its launch template: none of its own when the template is in
+ * the code (the template is checked itself), one unknown volume when it is not.
+ */
+export function templateVolumes(template: TemplateLink): BlockDevice[] {
+  return template.model ? [] : [{ device: 'root', isRoot: true, encrypted: { value: undefined, origin: 'unknown', at: template.at }, snapshot: defaulted<string>(template.at.node, template.at.path, undefined) }];
+}
+
 /** The written `path` flags in a list of blocks (`network_interfaces[*].associate_public_ip_address`). */
 export function writtenFlags(node: ResourceNode, listPath: string, field: string): Attr<boolean>[] {
   const list = getPath(node.properties, listPath);

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
 
 export default definePolicy({
   id: 'aws-ec2-imdsv2',
@@ -38,10 +39,12 @@ export default definePolicy({
     en: {
       optional: '{{resource}} allows IMDSv1: http_tokens is "optional".',
       notSet: '{{resource}} does not require IMDSv2: without http_tokens = "required", EC2 allows IMDSv1 unless the AMI or the account default requires tokens.',
+      templateOutside: '{{resource}} takes its metadata options from a launch template that this code does not define.',
     },
     ja: {
       optional: '{{resource}} は IMDSv1 を許可しています（http_tokens が "optional"）。',
       notSet: '{{resource}} は IMDSv2 を必須にしていません。http_tokens = "required" を指定しないと、AMI かアカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します。',
+      templateOutside: '{{resource}} のメタデータの設定は、このコードで定義していない起動テンプレートから引き継がれます。',
     },
   },
   snippets: {
@@ -76,11 +79,12 @@ export default definePolicy({
   check(launcher, { fail, unknown, pass, notApplicable }) {
     const { httpTokens: tokens, httpEndpoint: endpoint } = launcher;
     if (endpoint.origin !== 'unknown' && endpoint.value?.toLowerCase() === 'disabled') return pass();
+    const data = { resource: launcher.resource.address };
+    if (fromTemplateOutside(launcher, tokens)) return unknown(tokens, 'templateOutside', data);
     if (tokens.origin === 'unknown') return unknown(tokens);
     if (tokens.value?.toLowerCase() === 'required') return pass();
     // Taken from a launch template defined in the code: the finding belongs to the template.
     if (tokens.at.node !== launcher.resource) return notApplicable();
-    const data = { resource: launcher.resource.address };
     return tokens.origin === 'default' ? fail('notSet', tokens, data) : fail('optional', tokens, data);
   },
 });

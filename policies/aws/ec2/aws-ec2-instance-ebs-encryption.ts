@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
 
-type Message = 'notEncrypted' | 'rootFromAmi' | 'fromSnapshot';
+type Message = 'notEncrypted' | 'rootFromAmi' | 'fromSnapshot' | 'templateOutside';
 
 export default definePolicy({
   id: 'aws-ec2-instance-ebs-encryption',
@@ -39,11 +40,13 @@ export default definePolicy({
       notEncrypted: '{{resource}} launches with volume {{device}} unencrypted.',
       rootFromAmi: '{{resource}} does not encrypt its root volume: it is created from the AMI\'s snapshot, encrypted only if that snapshot is or the account encrypts new volumes by default.',
       fromSnapshot: 'Volume {{device}} of {{resource}} takes its encryption from snapshot {{snapshot}}, which this code does not show.',
+      templateOutside: '{{resource}} takes its volumes from a launch template that this code does not define.',
     },
     ja: {
       notEncrypted: '{{resource}} はボリューム {{device}} を暗号化せずに起動します。',
       rootFromAmi: '{{resource}} はルートボリュームを暗号化していません。ルートボリュームは AMI のスナップショットから作られ、そのスナップショットが暗号化されているか、アカウントでデフォルト暗号化を有効にしている場合にしか暗号化されません。',
       fromSnapshot: '{{resource}} のボリューム {{device}} はスナップショット {{snapshot}} の暗号化を引き継ぐため、このコードからは判定できません。',
+      templateOutside: '{{resource}} のボリュームは、このコードで定義していない起動テンプレートから引き継がれます。',
     },
   },
   snippets: {
@@ -88,7 +91,8 @@ new aws.ec2.Instance("app", {
     const verdicts: Verdict<Message>[] = [];
     for (const volume of launcher.volumes) {
       const { encrypted, snapshot } = volume;
-      if (encrypted.origin === 'unknown') verdicts.push(unknown(encrypted));
+      if (fromTemplateOutside(launcher, encrypted)) verdicts.push(unknown(encrypted, 'templateOutside', { resource }));
+      else if (encrypted.origin === 'unknown') verdicts.push(unknown(encrypted));
       else if (encrypted.value === true) continue;
       else if (encrypted.origin === 'default' && snapshot.origin !== 'default') {
         verdicts.push(unknown(snapshot, 'fromSnapshot', { resource, device: volume.device, snapshot: snapshot.value ?? '?' }));

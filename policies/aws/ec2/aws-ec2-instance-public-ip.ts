@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
 
-type Message = 'requested' | 'fromSubnet' | 'defaultSubnet' | 'subnetOutside' | 'elasticIp';
+type Message = 'requested' | 'fromSubnet' | 'defaultSubnet' | 'outside' | 'elasticIp';
 
 export default definePolicy({
   id: 'aws-ec2-instance-public-ip',
@@ -39,14 +40,14 @@ export default definePolicy({
       requested: '{{resource}} asks for a public IPv4 address.',
       fromSubnet: 'Instance {{resource}} gets a public IPv4 address from its subnet, which assigns one on launch.',
       defaultSubnet: 'Instance {{resource}} names no subnet, so it launches into the default VPC and gets a public IPv4 address.',
-      subnetOutside: 'Instance {{resource}} gets a public IPv4 address only if its subnet (or launch template) assigns one, which this code does not show.',
+      outside: 'Instance {{resource}} gets a public IPv4 address if its subnet or launch template, which this code does not define, assigns one.',
       elasticIp: 'Instance {{resource}} has an Elastic IP address attached.',
     },
     ja: {
       requested: '{{resource}} がパブリック IPv4 アドレスを要求しています。',
       fromSubnet: 'インスタンス {{resource}} は、起動時にパブリック IPv4 アドレスを割り当てるサブネットから、アドレスを受け取ります。',
       defaultSubnet: 'インスタンス {{resource}} はサブネットを指定していないため、デフォルト VPC で起動してパブリック IPv4 アドレスを受け取ります。',
-      subnetOutside: 'インスタンス {{resource}} がパブリック IPv4 アドレスを受け取るかは、このコードにないサブネット（または起動テンプレート）の設定で決まります。',
+      outside: 'インスタンス {{resource}} がパブリック IPv4 アドレスを受け取るかは、このコードで定義していないサブネットや起動テンプレートの設定で決まります。',
       elasticIp: 'インスタンス {{resource}} に Elastic IP アドレスが付いています。',
     },
   },
@@ -85,14 +86,15 @@ export default definePolicy({
     const verdicts: Verdict<Message>[] = launcher.elasticIps.map((at) => fail('elasticIp', at, data));
     const requests = launcher.publicIpRequests;
     for (const request of requests) {
-      if (request.origin === 'unknown') verdicts.push(unknown(request));
+      if (fromTemplateOutside(launcher, request)) verdicts.push(unknown(request, 'outside', data));
+      else if (request.origin === 'unknown') verdicts.push(unknown(request));
       // A request an instance takes from its launch template is reported on the template.
       else if (request.value === true && request.at.node === launcher.resource) verdicts.push(fail('requested', request, data));
     }
     // With no request written, an instance takes its subnet's setting.
     const subnet = launcher.subnetAssignsPublicIp;
     if (requests.length === 0 && subnet) {
-      if (subnet.origin === 'unknown') verdicts.push(unknown(subnet, 'subnetOutside', data));
+      if (subnet.origin === 'unknown') verdicts.push(unknown(subnet, 'outside', data));
       else if (subnet.value === true) verdicts.push(fail(subnet.at.node === launcher.resource ? 'defaultSubnet' : 'fromSubnet', subnet, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

@@ -4,7 +4,7 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
 import { targetsOf } from '../join.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { cloudFormationSubnetMapsPublicIp } from './ec2-network.js';
@@ -40,8 +40,8 @@ function instance(graph: ResourceGraph, node: ResourceNode): InstanceLauncher {
     publicIpRequests: inheritRequests(writtenFlags(node, 'NetworkInterfaces', 'AssociatePublicIpAddress'), template),
     subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
     elasticIps: elasticIps(graph, node),
-    volumes: volumes(node, 'BlockDeviceMappings', template.named),
-    usesLaunchTemplate: template.named,
+    volumes: volumes(node, 'BlockDeviceMappings', template),
+    launchTemplate: templateUse(template),
     accountEncryptionByDefault: undefined,
   };
 }
@@ -56,8 +56,8 @@ function launchTemplate(node: ResourceNode): InstanceLauncher {
     publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
-    volumes: volumes(node, `${data}.BlockDeviceMappings`, false),
-    usesLaunchTemplate: false,
+    volumes: volumes(node, `${data}.BlockDeviceMappings`, undefined),
+    launchTemplate: undefined,
     accountEncryptionByDefault: undefined,
   };
 }
@@ -72,8 +72,8 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
     publicIpRequests: request.origin === 'default' ? [] : [request],
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
-    volumes: volumes(node, 'BlockDeviceMappings', false),
-    usesLaunchTemplate: false,
+    volumes: volumes(node, 'BlockDeviceMappings', undefined),
+    launchTemplate: undefined,
     accountEncryptionByDefault: undefined,
   };
 }
@@ -83,10 +83,10 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
  * for an instance, its launch template's). With mappings, which one is the root depends on the
  * AMI's root device name, so only the mapped volumes are known.
  */
-function volumes(node: ResourceNode, path: string, fromTemplate: boolean): BlockDevice[] {
+function volumes(node: ResourceNode, path: string, template: TemplateLink | undefined): BlockDevice[] {
   const mappings = getPath(node.properties, path);
   const none = mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0);
-  if (none) return fromTemplate ? [] : [amiRootVolume(node, path)];
+  if (none) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
   return mappedVolumes(node, path, MAPPING);
 }
 

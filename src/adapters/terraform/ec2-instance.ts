@@ -4,7 +4,7 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
 import { targetsOf } from '../join.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { TERRAFORM_SUBNETS, terraformSubnetMapsPublicIp } from './ec2-network.js';
@@ -46,8 +46,8 @@ function instance(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<bool
     subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
     elasticIps: elasticIps(graph, node),
     // Without a root_block_device block the root volume is the AMI's, or the launch template's.
-    volumes: [...(own.root ?? (template.named ? [] : [amiRootVolume(node, 'root_block_device')])), ...own.ebs],
-    usesLaunchTemplate: template.named,
+    volumes: [...(own.root ?? (template.named ? templateVolumes(template) : [amiRootVolume(node, 'root_block_device')])), ...own.ebs],
+    launchTemplate: templateUse(template),
     accountEncryptionByDefault: byDefault,
   };
 }
@@ -65,7 +65,7 @@ function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
     volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? [amiRootVolume(node, 'block_device_mappings')] : volumes,
-    usesLaunchTemplate: false,
+    launchTemplate: undefined,
     accountEncryptionByDefault: byDefault,
   };
 }
@@ -82,7 +82,7 @@ function launchConfiguration(node: ResourceNode, byDefault: Attr<boolean> | unde
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
     volumes: [...(own.root ?? [amiRootVolume(node, 'root_block_device')]), ...own.ebs],
-    usesLaunchTemplate: false,
+    launchTemplate: undefined,
     accountEncryptionByDefault: byDefault,
   };
 }

@@ -46,8 +46,11 @@ export interface InstanceLauncher extends Model {
    * has none here (the template is checked itself).
    */
   readonly volumes: readonly BlockDevice[];
-  /** An instance that names a launch template: its volumes and unset settings come from there. */
-  readonly usesLaunchTemplate: boolean;
+  /**
+   * For an instance that names a launch template, where it names it and whether the code defines
+   * the template: its volumes and unset settings come from there.
+   */
+  readonly launchTemplate: { readonly inCode: boolean; readonly at: Evidence } | undefined;
   /**
    * EBS encryption by default, when the same configuration sets it (`aws_ebs_encryption_by_default`):
    * every new volume is then encrypted. `undefined` when the code does not say.

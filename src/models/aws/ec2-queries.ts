@@ -1,4 +1,6 @@
+import type { Attr } from '../attr.js';
 import type { SecurityGroupRule } from './ec2.js';
+import type { InstanceLauncher } from './ec2-instance.js';
 import { isWorldCidr, type Maybe } from './iam-queries.js';
 
 /** The protocol and ports of a rule: a security group rule or a network ACL entry. */
@@ -90,4 +92,10 @@ export function portLabel(rule: PortRule): string {
   if (rule.protocol === 'all') return 'all';
   const range = rule.fromPort === rule.toPort ? `${rule.fromPort ?? '?'}` : `${rule.fromPort ?? '?'}-${rule.toPort ?? '?'}`;
   return `${range}/${rule.protocol ?? '?'}`;
+}
+
+/** Whether `attr` is unknown only because the instance takes it from a launch template the code does not define. */
+export function fromTemplateOutside(launcher: InstanceLauncher, attr: Attr<unknown>): boolean {
+  const template = launcher.launchTemplate;
+  return attr.origin === 'unknown' && template !== undefined && !template.inCode && attr.at.node === template.at.node && attr.at.path === template.at.path;
 }
