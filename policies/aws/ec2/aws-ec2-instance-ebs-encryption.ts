@@ -1,7 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
 
-type Message = 'notEncrypted' | 'rootFromAmi' | 'fromSnapshot' | 'templateOutside';
+type Message = 'notEncrypted' | 'rootNotEncrypted' | 'rootFromAmi' | 'fromSnapshot' | 'templateOutside';
 
 export default definePolicy({
   id: 'aws-ec2-instance-ebs-encryption',
@@ -38,12 +38,14 @@ export default definePolicy({
   messages: {
     en: {
       notEncrypted: '{{resource}} launches with volume {{device}} unencrypted.',
+      rootNotEncrypted: '{{resource}} launches with its root volume unencrypted.',
       rootFromAmi: '{{resource}} does not encrypt its root volume: it is created from the AMI\'s snapshot, encrypted only if that snapshot is or the account encrypts new volumes by default.',
       fromSnapshot: 'Volume {{device}} of {{resource}} takes its encryption from snapshot {{snapshot}}, which this code does not show.',
       templateOutside: '{{resource}} takes its volumes from a launch template that this code does not define.',
     },
     ja: {
       notEncrypted: '{{resource}} はボリューム {{device}} を暗号化せずに起動します。',
+      rootNotEncrypted: '{{resource}} はルートボリュームを暗号化せずに起動します。',
       rootFromAmi: '{{resource}} はルートボリュームを暗号化していません。ルートボリュームは AMI のスナップショットから作られ、そのスナップショットが暗号化されているか、アカウントでデフォルト暗号化を有効にしている場合にしか暗号化されません。',
       fromSnapshot: '{{resource}} のボリューム {{device}} はスナップショット {{snapshot}} の暗号化を引き継ぐため、このコードからは判定できません。',
       templateOutside: '{{resource}} のボリュームは、このコードで定義していない起動テンプレートから引き継がれます。',
@@ -97,7 +99,7 @@ new aws.ec2.Instance("app", {
       else if (encrypted.origin === 'default' && snapshot.origin !== 'default') {
         verdicts.push(unknown(snapshot, 'fromSnapshot', { resource, device: volume.device, snapshot: snapshot.value ?? '?' }));
       } else if (byDefault?.origin === 'unknown') verdicts.push(unknown(byDefault));
-      else if (volume.isRoot && encrypted.origin === 'default') verdicts.push(fail('rootFromAmi', encrypted, { resource }));
+      else if (volume.isRoot) verdicts.push(fail(encrypted.origin === 'default' ? 'rootFromAmi' : 'rootNotEncrypted', encrypted, { resource }));
       else verdicts.push(fail('notEncrypted', encrypted, { resource, device: volume.device }));
     }
     return verdicts.length > 0 ? verdicts : pass();
