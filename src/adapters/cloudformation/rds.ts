@@ -1,3 +1,4 @@
+import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
@@ -20,7 +21,7 @@ export const cloudFormationRdsInstances = defineAdapter({
       backupRetentionDays: read(node, 'BackupRetentionPeriod', num, 1),
       deletionProtection: read(node, 'DeletionProtection', bool, false),
       logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),
-      publiclyAccessible: read(node, 'PubliclyAccessible', bool, publicByDefault(node)),
+      publiclyAccessible: read(node, 'PubliclyAccessible', bool, publicByDefault(graph, node)),
       isClusterMember: isClusterMember(node),
     }));
   },
@@ -30,14 +31,18 @@ const written = (node: ResourceNode, property: string): boolean => node.properti
 const isClusterMember = (node: ResourceNode): boolean => written(node, 'DBClusterIdentifier');
 
 /**
- * RDS's default for an unset `PubliclyAccessible` (CreateDBInstance): with no DB subnet group the
- * instance goes to the default VPC, which has an internet gateway, and is public; otherwise (a
- * subnet group, a cluster's or a source's placement) it depends on the VPC, which the template does
- * not show, and AWS's own texts differ on it.
+ * RDS's default for an unset `PubliclyAccessible` (CreateDBInstance): an Aurora instance is
+ * private; with a DB subnet group the instance is private unless the group is the one named
+ * `default` (the default VPC's); with none it goes to the default VPC and is public. A subnet group
+ * created in the template cannot be named `default`. A read replica without a subnet group follows
+ * its source, which the template does not show.
  */
-function publicByDefault(node: ResourceNode): boolean | undefined {
-  const placedElsewhere = ['DBSubnetGroupName', 'DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier'].some((p) => written(node, p));
-  return placedElsewhere ? undefined : true;
+function publicByDefault(graph: ResourceGraph, node: ResourceNode): boolean | undefined {
+  if (isClusterMember(node)) return false;
+  const group = node.properties['DBSubnetGroupName'];
+  if (typeof group === 'string') return group.toLowerCase() === 'default';
+  if (group !== undefined && group !== null) return graph.referencedFrom(node, 'DBSubnetGroupName', ['AWS::RDS::DBSubnetGroup']).length > 0 ? false : undefined;
+  return written(node, 'SourceDBInstanceIdentifier') || written(node, 'SourceDBClusterIdentifier') ? undefined : true;
 }
 
 /** `AWS::RDS::DBCluster`: Aurora and Multi-AZ DB clusters. */

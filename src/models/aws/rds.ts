@@ -20,9 +20,9 @@ interface RdsStorage {
 export interface RdsInstance extends Model, RdsStorage {
   /**
    * Whether the instance gets a public endpoint. Terraform sends `false` when it is not written.
-   * CloudFormation leaves it to RDS, which makes an instance public when it is created without a
-   * DB subnet group (in the default VPC, which has an internet gateway) and otherwise decides from
-   * the subnet group's VPC: then the default is `undefined`.
+   * CloudFormation leaves it to RDS: public without a DB subnet group (the default VPC) or with the
+   * `default` one, private with another group or as an Aurora member; `undefined` where the template
+   * cannot tell (a subnet group name from a parameter, a replica following its source).
    */
   readonly publiclyAccessible: Attr<boolean>;
   /** `db_subnet_group_name` / `DBSubnetGroupName`. */
