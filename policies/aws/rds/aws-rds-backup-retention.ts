@@ -35,10 +35,12 @@ export default definePolicy({
     en: {
       disabled: '{{database}} has automated backups turned off (retention 0 days).',
       short: '{{database}} keeps automated backups for {{days}} day(s), less than ' + MINIMUM_DAYS + '.',
+      shortByDefault: '{{database}} does not set a backup retention period, so RDS keeps automated backups for {{days}} day, less than ' + MINIMUM_DAYS + '.',
     },
     ja: {
       disabled: '{{database}} は自動バックアップが無効です（保持期間 0 日）。',
       short: '{{database}} の自動バックアップの保持期間は {{days}} 日で、' + MINIMUM_DAYS + ' 日に届きません。',
+      shortByDefault: '{{database}} はバックアップの保持期間を指定していないため、RDS は自動バックアップを {{days}} 日しか保持しません（' + MINIMUM_DAYS + ' 日に届きません）。',
     },
   },
   snippets: {
@@ -73,7 +75,7 @@ export default definePolicy({
     if (days.origin === 'unknown') return unknown(days);
     const data = { database: db.identifier.value ?? db.resource.address };
     if (days.value === 0) return fail('disabled', days, data, 'high');
-    if (days.value !== undefined && days.value < MINIMUM_DAYS) return fail('short', days, { ...data, days: days.value });
+    if (days.value !== undefined && days.value < MINIMUM_DAYS) return fail(days.origin === 'default' ? 'shortByDefault' : 'short', days, { ...data, days: days.value });
     return pass();
   },
 });
