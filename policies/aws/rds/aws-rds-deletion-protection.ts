@@ -34,7 +34,7 @@ export default definePolicy({
   },
   messages: {
     en: {
-      off: '{{database}} can be deleted without first turning off deletion protection.',
+      off: '{{database}} has no deletion protection: a single delete request removes it.',
     },
     ja: {
       off: '{{database}} は削除保護がなく、そのまま削除できます。',
