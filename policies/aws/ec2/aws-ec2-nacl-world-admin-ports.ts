@@ -24,7 +24,7 @@ export default definePolicy({
         'A network ACL is the subnet-level barrier in front of every security group in it. When it lets administration ports in from anywhere, a single security group mistake in the subnet exposes SSH or RDP to the whole internet, where they are scanned and attacked within minutes.',
       fix: 'Allow 22 and 3389 only from known address ranges in the network ACL, or not at all.',
       remediation:
-        'Change the cidr_block / CidrBlock of inbound allow entries that cover port 22 or 3389 to the address ranges that need them (a VPN or office range), or remove those entries. Replace all-traffic allow entries from 0.0.0.0/0 with entries for the ports the subnet serves (for example 443, and the ephemeral ports for return traffic). Administer instances through Session Manager, which needs no inbound port.',
+        'Change the cidr_block / CidrBlock of inbound allow entries that cover port 22 or 3389 to the address ranges that need them (a VPN or office range), or remove those entries. Replace all-traffic allow entries from 0.0.0.0/0 with entries for the ports the subnet serves (for example 443, and ephemeral ports such as 32768–65535 for return traffic; a range that includes 3389, such as 1024–65535, is reported). Administer instances through Session Manager, which needs no inbound port.',
     },
     ja: {
       title: 'ネットワーク ACL でインターネットからの SSH・RDP またはすべての通信を許可している',
@@ -34,7 +34,7 @@ export default definePolicy({
         'ネットワーク ACL は、サブネット内のすべてのセキュリティグループの手前にあるサブネット単位の防御です。ここで管理用ポートを全世界から許可していると、サブネット内のセキュリティグループを一つ誤っただけで SSH や RDP がインターネットにさらされ、数分のうちにスキャンと攻撃が始まります。',
       fix: 'ネットワーク ACL では 22 番と 3389 番を決まったアドレス範囲からだけ許可するか、許可しないでください。',
       remediation:
-        '22 番や 3389 番を含むインバウンドの許可エントリの cidr_block（CidrBlock）を、接続が必要なアドレス範囲（VPN や社内のアドレス範囲）に変えるか、エントリを削除します。0.0.0.0/0 からすべての通信を許可するエントリは、サブネットが提供するポート（443 など）と戻り通信用のエフェメラルポートだけを許可するエントリに置き換えます。インスタンスの管理には、インバウンドのポートを開ける必要のない Session Manager を使ってください。',
+        '22 番や 3389 番を含むインバウンドの許可エントリの cidr_block（CidrBlock）を、接続が必要なアドレス範囲（VPN や社内のアドレス範囲）に変えるか、エントリを削除します。0.0.0.0/0 からすべての通信を許可するエントリは、サブネットが提供するポート（443 など）と戻り通信用のエフェメラルポート（32768〜65535 など）だけを許可するエントリに置き換えます。1024〜65535 のように 3389 番を含む範囲は報告の対象になります。インスタンスの管理には、インバウンドのポートを開ける必要のない Session Manager を使ってください。',
     },
   },
   messages: {
