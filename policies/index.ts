@@ -7,7 +7,14 @@ import awsDynamodbCmk from './aws/dynamodb/aws-dynamodb-cmk.js';
 import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
 import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
 import awsEbsVolumeEncryption from './aws/ebs/aws-ebs-volume-encryption.js';
+import awsEc2DefaultSgRules from './aws/ec2/aws-ec2-default-sg-rules.js';
+import awsEc2Imdsv2 from './aws/ec2/aws-ec2-imdsv2.js';
+import awsEc2InstanceEbsEncryption from './aws/ec2/aws-ec2-instance-ebs-encryption.js';
+import awsEc2InstancePublicIp from './aws/ec2/aws-ec2-instance-public-ip.js';
+import awsEc2NaclWorldAdminPorts from './aws/ec2/aws-ec2-nacl-world-admin-ports.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsEc2SgWorldDatabasePorts from './aws/ec2/aws-ec2-sg-world-database-ports.js';
+import awsEc2SubnetAutoPublicIp from './aws/ec2/aws-ec2-subnet-auto-public-ip.js';
 import awsEcrImmutableTags from './aws/ecr/aws-ecr-immutable-tags.js';
 import awsEcrKms from './aws/ecr/aws-ecr-kms.js';
 import awsEcrScanOnPush from './aws/ecr/aws-ecr-scan-on-push.js';
@@ -23,8 +30,11 @@ import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
+import awsRdsBackupRetention from './aws/rds/aws-rds-backup-retention.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
+import awsRdsDeletionProtection from './aws/rds/aws-rds-deletion-protection.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
+import awsRdsPubliclyAccessible from './aws/rds/aws-rds-publicly-accessible.js';
 import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
 import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
@@ -48,7 +58,14 @@ export const builtinPolicies: readonly Policy[] = [
   awsDynamodbPitr,
   awsEbsDefaultEncryption,
   awsEbsVolumeEncryption,
+  awsEc2DefaultSgRules,
+  awsEc2Imdsv2,
+  awsEc2InstanceEbsEncryption,
+  awsEc2InstancePublicIp,
+  awsEc2NaclWorldAdminPorts,
   awsEc2SgWorldAdminPorts,
+  awsEc2SgWorldDatabasePorts,
+  awsEc2SubnetAutoPublicIp,
   awsEcrImmutableTags,
   awsEcrKms,
   awsEcrScanOnPush,
@@ -64,8 +81,11 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudwatchLogGroupKms,
   awsOpensearchEncryptionAtRest,
   awsOpensearchNodeToNodeEncryption,
+  awsRdsBackupRetention,
   awsRdsClusterStorageEncryption,
+  awsRdsDeletionProtection,
   awsRdsInstanceStorageEncryption,
+  awsRdsPubliclyAccessible,
   awsRedshiftClusterEncryption,
   awsS3AccessLogging,
   awsS3AccountPublicAccessBlock,

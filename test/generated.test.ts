@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexPath, renderPolicyIndex } from '../scripts/generate-policy-index.ts';
+import { adapterIndexPath, indexPath, renderAdapterIndex, renderPolicyIndex } from '../scripts/generate-policy-index.ts';
 import { appFiles, outdirFor, synthesize } from '../scripts/cdk-fixtures.ts';
 import { allSpecFiles, fixturesRoot, planPathFor, renderPlan } from '../scripts/plan-fixtures.ts';
 
@@ -13,6 +13,10 @@ const filesIn = (dir: string): Record<string, string> =>
 describe('generated files are current', () => {
   it('policies/index.ts lists every policy file (run `npm run build`)', () => {
     expect(readFileSync(indexPath, 'utf8')).toBe(renderPolicyIndex());
+  });
+
+  it('src/adapters/index.ts imports every adapter file (run `npm run build`)', () => {
+    expect(readFileSync(adapterIndexPath, 'utf8')).toBe(renderAdapterIndex());
   });
 
   it.each(allSpecFiles().map((f) => [relative(fixturesRoot, f), f] as const))('plan fixture %s (run `node scripts/plan-fixtures.ts`)', (_, spec) => {

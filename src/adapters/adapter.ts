@@ -13,3 +13,8 @@ export interface Adapter<K extends ModelKind = ModelKind> {
 export function defineAdapter<K extends ModelKind>(adapter: Adapter<K>): Adapter<K> {
   return adapter;
 }
+
+/** Whether a module export is an adapter (adapter files may export helpers and constants too). */
+export function isAdapter(value: unknown): value is Adapter {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'family' in value && typeof (value as { adapt?: unknown }).adapt === 'function';
+}

@@ -1,15 +1,8 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { coversPort, isAllTraffic, portLabel, worldSources } from '../../../src/models/aws/ec2-queries.js';
+import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
 import { or } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'allTraffic' | 'adminPort';
-
-/** Remote administration: SSH (22/tcp) and RDP (3389 over tcp and udp). */
-const ADMIN_PORTS = [
-  { protocol: 'tcp', port: 22 },
-  { protocol: 'tcp', port: 3389 },
-  { protocol: 'udp', port: 3389 },
-] as const;
 
 export default definePolicy({
   id: 'aws-ec2-sg-world-admin-ports',
@@ -96,11 +89,9 @@ export default definePolicy({
         verdicts.push(fail('allTraffic', rule.at, data, 'critical'));
         continue;
       }
-      const reached = ADMIN_PORTS.map((p) => coversPort(rule, p.protocol, p.port));
-      if (reached.includes(true)) {
-        const services = [...new Set(ADMIN_PORTS.filter((_, i) => reached[i]).map((p) => (p.port === 22 ? 'SSH' : 'RDP')))];
-        verdicts.push(fail('adminPort', rule.at, { ...data, service: services.join(', '), ports: portLabel(rule) }));
-      } else if (reached.includes(undefined)) verdicts.push(unknown(rule.at));
+      const { reached, undecided: portsUndecided } = reachedServices(rule, ADMIN_PORTS);
+      if (reached.length > 0) verdicts.push(fail('adminPort', rule.at, { ...data, service: reached.join(', '), ports: portLabel(rule) }));
+      else if (portsUndecided) verdicts.push(unknown(rule.at));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

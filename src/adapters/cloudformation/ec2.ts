@@ -17,7 +17,11 @@ const FIELDS: RuleFields = {
   otherSources: ['SourceSecurityGroupId', 'SourceSecurityGroupName', 'SourcePrefixListId', 'DestinationSecurityGroupId', 'DestinationPrefixListId'],
 };
 
-/** `AWS::EC2::SecurityGroup` with its inline rules and the separate ingress/egress resources naming it. */
+/**
+ * `AWS::EC2::SecurityGroup` with its inline rules and the separate ingress/egress resources naming
+ * it. A rule whose `GroupId` refers to an `AWS::EC2::VPC` (`!GetAtt Vpc.DefaultSecurityGroup`, the
+ * only security group attribute a VPC has) belongs to that VPC's default security group.
+ */
 export const cloudFormationSecurityGroups = defineAdapter({
   kind: 'aws.ec2.SecurityGroup',
   family: 'cloudformation',
@@ -27,7 +31,7 @@ export const cloudFormationSecurityGroups = defineAdapter({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, parent ? 'GroupName' : 'GroupId', str),
-      isDefault: false,
+      isDefault: !parent && [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'GroupId', ['AWS::EC2::VPC']).length > 0),
       rules: [
         ...(parent ? [...inlineRules(parent, 'SecurityGroupIngress', FIELDS, 'ingress'), ...inlineRules(parent, 'SecurityGroupEgress', FIELDS, 'egress')] : []),
         ...(children.get(INGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'ingress', n, '')),

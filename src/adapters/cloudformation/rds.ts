@@ -1,4 +1,6 @@
-import type { RdsCluster, RdsInstance } from '../../models/aws/rds.js';
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, firstWritten, num, read, str, strList } from '../read.js';
 
@@ -9,6 +11,8 @@ export const cloudFormationRdsInstances = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::RDS::DBInstance').map((node): RdsInstance => ({
       resource: node,
+      subnetGroup: read(node, 'DBSubnetGroupName', str),
+      replicaOf: firstWritten(node, ['SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier']),
       identifier: read(node, 'DBInstanceIdentifier', str),
       engine: read(node, 'Engine', str),
       storageEncrypted: read(node, 'StorageEncrypted', bool, false),
@@ -17,11 +21,29 @@ export const cloudFormationRdsInstances = defineAdapter({
       backupRetentionDays: read(node, 'BackupRetentionPeriod', num, 1),
       deletionProtection: read(node, 'DeletionProtection', bool, false),
       logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),
-      publiclyAccessible: read(node, 'PubliclyAccessible', bool, false),
-      isClusterMember: node.properties['DBClusterIdentifier'] !== undefined && node.properties['DBClusterIdentifier'] !== null,
+      publiclyAccessible: read(node, 'PubliclyAccessible', bool, publicByDefault(graph, node)),
+      isClusterMember: isClusterMember(node),
     }));
   },
 });
+
+const written = (node: ResourceNode, property: string): boolean => node.properties[property] !== undefined && node.properties[property] !== null;
+const isClusterMember = (node: ResourceNode): boolean => written(node, 'DBClusterIdentifier');
+
+/**
+ * RDS's default for an unset `PubliclyAccessible` (CreateDBInstance): an Aurora instance is
+ * private; with a DB subnet group the instance is private unless the group is the one named
+ * `default` (the default VPC's); with none it goes to the default VPC and is public. A subnet group
+ * created in the template cannot be named `default`. A read replica without a subnet group follows
+ * its source, which the template does not show.
+ */
+function publicByDefault(graph: ResourceGraph, node: ResourceNode): boolean | undefined {
+  if (isClusterMember(node)) return false;
+  const group = node.properties['DBSubnetGroupName'];
+  if (typeof group === 'string') return group.toLowerCase() === 'default';
+  if (group !== undefined && group !== null) return graph.referencedFrom(node, 'DBSubnetGroupName', ['AWS::RDS::DBSubnetGroup']).length > 0 ? false : undefined;
+  return written(node, 'SourceDBInstanceIdentifier') || written(node, 'SourceDBClusterIdentifier') ? undefined : true;
+}
 
 /** `AWS::RDS::DBCluster`: Aurora and Multi-AZ DB clusters. */
 export const cloudFormationRdsClusters = defineAdapter({
@@ -43,5 +65,17 @@ export const cloudFormationRdsClusters = defineAdapter({
         logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),
       };
     });
+  },
+});
+
+/** Instances and clusters together, for settings both have (backups, deletion protection). */
+export const cloudFormationRdsDatabases = defineAdapter({
+  kind: 'aws.rds.Database',
+  family: 'cloudformation',
+  adapt(graph) {
+    return [
+      ...cloudFormationRdsInstances.adapt(graph).map((m): RdsDatabase => ({ dbType: 'instance', ...m })),
+      ...cloudFormationRdsClusters.adapt(graph).map((m): RdsDatabase => ({ dbType: 'cluster', ...m })),
+    ];
   },
 });

@@ -30,7 +30,11 @@ const VPC_RULE_FIELDS: RuleFields = {
   otherSources: ['referenced_security_group_id', 'prefix_list_id'],
 };
 
-/** Security groups with their inline rules and the separate rule resources attached to them. */
+/**
+ * Security groups with their inline rules and the separate rule resources attached to them. A rule
+ * whose `security_group_id` refers to an `aws_vpc` names that VPC's default security group: it is
+ * the only security group attribute a VPC has (`default_security_group_id`).
+ */
 export const terraformSecurityGroups = defineAdapter({
   kind: 'aws.ec2.SecurityGroup',
   family: 'terraform',
@@ -40,7 +44,7 @@ export const terraformSecurityGroups = defineAdapter({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, 'name', str),
-      isDefault: parent?.type === 'aws_default_security_group',
+      isDefault: parent ? parent.type === 'aws_default_security_group' : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', ['aws_vpc']).length > 0),
       rules: [
         ...(parent ? [...inlineRules(parent, 'ingress', BLOCK_FIELDS, 'ingress'), ...inlineRules(parent, 'egress', BLOCK_FIELDS, 'egress')] : []),
         ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),

@@ -1,6 +1,6 @@
-import type { RdsCluster, RdsInstance } from '../../models/aws/rds.js';
+import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
-import { bool, firstWritten, num, read, str, strList } from '../read.js';
+import { bool, defaulted, firstWritten, num, read, str, strList } from '../read.js';
 
 /** `aws_db_instance` and `aws_rds_cluster_instance` (whose storage is its cluster's). */
 export const terraformRdsInstances = defineAdapter({
@@ -20,6 +20,8 @@ export const terraformRdsInstances = defineAdapter({
         deletionProtection: read(node, 'deletion_protection', bool, false),
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),
         publiclyAccessible: read(node, 'publicly_accessible', bool, false),
+        subnetGroup: read(node, 'db_subnet_group_name', str),
+        replicaOf: member ? defaulted<string>(node, 'replicate_source_db', undefined) : read(node, 'replicate_source_db', str),
         isClusterMember: member,
       };
     });
@@ -47,5 +49,17 @@ export const terraformRdsClusters = defineAdapter({
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),
       };
     });
+  },
+});
+
+/** Instances and clusters together, for settings both have (backups, deletion protection). Data sources are not databases being deployed. */
+export const terraformRdsDatabases = defineAdapter({
+  kind: 'aws.rds.Database',
+  family: 'terraform',
+  adapt(graph) {
+    return [
+      ...terraformRdsInstances.adapt(graph).map((m): RdsDatabase => ({ dbType: 'instance', ...m })),
+      ...terraformRdsClusters.adapt(graph).map((m): RdsDatabase => ({ dbType: 'cluster', ...m })),
+    ].filter((m) => m.resource.mode === 'managed');
   },
 });

@@ -1,8 +1,55 @@
+import type { Attr } from '../attr.js';
 import type { SecurityGroupRule } from './ec2.js';
+import type { InstanceLauncher } from './ec2-instance.js';
 import { isWorldCidr, type Maybe } from './iam-queries.js';
 
+/** The protocol and ports of a rule: a security group rule or a network ACL entry. */
+export type PortRule = Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'>;
+/** The CIDR sources (or destinations) of a rule. */
+export type CidrRule = Pick<SecurityGroupRule, 'ipv4' | 'ipv6'>;
+
+/** A service by the port it listens on. */
+export interface ServicePort {
+  readonly service: string;
+  readonly protocol: 'tcp' | 'udp';
+  readonly port: number;
+}
+
+/** Remote administration: SSH (22/tcp) and RDP (3389 over tcp and udp). */
+export const ADMIN_PORTS: readonly ServicePort[] = [
+  { service: 'SSH', protocol: 'tcp', port: 22 },
+  { service: 'RDP', protocol: 'tcp', port: 3389 },
+  { service: 'RDP', protocol: 'udp', port: 3389 },
+];
+
+/**
+ * Databases and data stores by their default ports: what must never face the internet. One list,
+ * so that every policy about data-store exposure agrees on it.
+ */
+export const DATA_STORE_PORTS: readonly ServicePort[] = [
+  { service: 'SQL Server', protocol: 'tcp', port: 1433 },
+  { service: 'SQL Server Browser', protocol: 'udp', port: 1434 },
+  { service: 'Oracle', protocol: 'tcp', port: 1521 },
+  { service: 'Oracle', protocol: 'tcp', port: 2483 },
+  { service: 'Oracle', protocol: 'tcp', port: 2484 },
+  { service: 'MySQL/MariaDB', protocol: 'tcp', port: 3306 },
+  { service: 'PostgreSQL', protocol: 'tcp', port: 5432 },
+  { service: 'Redshift', protocol: 'tcp', port: 5439 },
+  { service: 'CouchDB', protocol: 'tcp', port: 5984 },
+  { service: 'Redis/Valkey', protocol: 'tcp', port: 6379 },
+  { service: 'InfluxDB', protocol: 'tcp', port: 8086 },
+  { service: 'Neptune', protocol: 'tcp', port: 8182 },
+  { service: 'Cassandra', protocol: 'tcp', port: 9042 },
+  { service: 'Elasticsearch/OpenSearch', protocol: 'tcp', port: 9200 },
+  { service: 'Elasticsearch/OpenSearch', protocol: 'tcp', port: 9300 },
+  { service: 'Memcached', protocol: 'tcp', port: 11211 },
+  { service: 'Memcached', protocol: 'udp', port: 11211 },
+  { service: 'MongoDB/DocumentDB', protocol: 'tcp', port: 27017 },
+  { service: 'MongoDB/DocumentDB', protocol: 'tcp', port: 27018 },
+];
+
 /** The world-wide CIDRs a rule admits (`0.0.0.0/0`, `::/0`); unknown when a CIDR is. */
-export function worldSources(rule: SecurityGroupRule): { cidrs: string[]; undecided: boolean } {
+export function worldSources(rule: CidrRule): { cidrs: string[]; undecided: boolean } {
   const cidrs: string[] = [];
   let undecided = false;
   for (const c of [...rule.ipv4, ...rule.ipv6]) {
@@ -13,7 +60,7 @@ export function worldSources(rule: SecurityGroupRule): { cidrs: string[]; undeci
 }
 
 /** Whether the rule lets `protocol` traffic reach `port`. */
-export function coversPort(rule: SecurityGroupRule, protocol: 'tcp' | 'udp', port: number): Maybe {
+export function coversPort(rule: PortRule, protocol: 'tcp' | 'udp', port: number): Maybe {
   if (rule.protocol === undefined) return undefined;
   if (rule.protocol !== 'all' && rule.protocol !== protocol) return false;
   if (rule.protocol === 'all') return true;
@@ -22,15 +69,33 @@ export function coversPort(rule: SecurityGroupRule, protocol: 'tcp' | 'udp', por
 }
 
 /** Every port of every protocol. */
-export function isAllTraffic(rule: SecurityGroupRule): Maybe {
+export function isAllTraffic(rule: PortRule): Maybe {
   if (rule.protocol === undefined) return undefined;
   if (rule.protocol === 'all') return true;
   return false;
 }
 
+/**
+ * Which of `services` the rule reaches: the names of those it certainly reaches, and whether it
+ * may reach others (ports or protocol not known before deployment).
+ */
+export function reachedServices(rule: PortRule, services: readonly ServicePort[]): { reached: string[]; undecided: boolean } {
+  const covers = services.map((s) => coversPort(rule, s.protocol, s.port));
+  return {
+    reached: [...new Set(services.filter((_, i) => covers[i] === true).map((s) => s.service))],
+    undecided: covers.includes(undefined),
+  };
+}
+
 /** `22/tcp`, `0-65535/tcp`, `all`: how messages show a rule's ports. */
-export function portLabel(rule: SecurityGroupRule): string {
+export function portLabel(rule: PortRule): string {
   if (rule.protocol === 'all') return 'all';
   const range = rule.fromPort === rule.toPort ? `${rule.fromPort ?? '?'}` : `${rule.fromPort ?? '?'}-${rule.toPort ?? '?'}`;
   return `${range}/${rule.protocol ?? '?'}`;
+}
+
+/** Whether `attr` is unknown only because the instance takes it from a launch template the code does not define. */
+export function fromTemplateOutside(launcher: InstanceLauncher, attr: Attr<unknown>): boolean {
+  const template = launcher.launchTemplate;
+  return attr.origin === 'unknown' && template !== undefined && !template.inCode && attr.at.node === template.at.node && attr.at.path === template.at.path;
 }

@@ -22,7 +22,10 @@ export interface SecurityGroupRule {
  */
 export interface SecurityGroup extends Model {
   readonly name: Attr<string>;
-  /** The VPC's default security group (`aws_default_security_group`). */
+  /**
+   * The VPC's default security group: `aws_default_security_group`, or rules attached to a VPC's
+   * `default_security_group_id` / `!GetAtt Vpc.DefaultSecurityGroup`.
+   */
   readonly isDefault: boolean;
   readonly rules: readonly SecurityGroupRule[];
 }

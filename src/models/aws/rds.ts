@@ -18,7 +18,17 @@ interface RdsStorage {
 
 /** An RDS DB instance (`aws_db_instance`, `aws_rds_cluster_instance`, `AWS::RDS::DBInstance`). */
 export interface RdsInstance extends Model, RdsStorage {
+  /**
+   * Whether the instance gets a public endpoint. Terraform sends `false` when it is not written.
+   * CloudFormation leaves it to RDS: public without a DB subnet group (the default VPC) or with the
+   * `default` one, private with another group or as an Aurora member; `undefined` where the template
+   * cannot tell (a subnet group name from a parameter, a replica following its source).
+   */
   readonly publiclyAccessible: Attr<boolean>;
+  /** `db_subnet_group_name` / `DBSubnetGroupName`. */
+  readonly subnetGroup: Attr<string>;
+  /** Set for a read replica: the instance or cluster it replicates, which keeps the backups. */
+  readonly replicaOf: Attr<string>;
   /** A member of an Aurora cluster: its storage, backup and deletion settings are the cluster's. */
   readonly isClusterMember: boolean;
 }
@@ -28,3 +38,6 @@ export interface RdsCluster extends Model, RdsStorage {
   /** `provisioned`, `serverless` (v1, always encrypted), … */
   readonly engineMode: Attr<string>;
 }
+
+/** A DB instance or a DB cluster: what backup retention and deletion protection are set on. */
+export type RdsDatabase = ({ readonly dbType: 'instance' } & RdsInstance) | ({ readonly dbType: 'cluster' } & RdsCluster);

@@ -1,0 +1,108 @@
+import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { ADMIN_PORTS, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
+
+type Message = 'allTraffic' | 'adminPort';
+
+export default definePolicy({
+  id: 'aws-ec2-nacl-world-admin-ports',
+  severity: 'medium',
+  model: 'aws.ec2.NetworkAcl',
+  frameworks: {
+    guideline: ['4.2'],
+    iso27017: ['13.1.1', '9.1.2'],
+    soc2: ['CC6.6'],
+    cisAwsV3: ['5.1'],
+    cisAwsV5: ['5.2'],
+    fsbp: ['EC2.21'],
+  },
+  text: {
+    en: {
+      title: 'Network ACL allows SSH, RDP or all traffic from the internet',
+      description:
+        'Checks network ACL entries — ingress blocks of aws_network_acl and aws_default_network_acl, aws_network_acl_rule, AWS::EC2::NetworkAclEntry — for an inbound allow rule from 0.0.0.0/0 or ::/0 that covers SSH (22), RDP (3389) or every port. Rule order is not evaluated: an allow entry is reported even if a lower-numbered deny entry would stop the same traffic first, so review such findings against the ACL\'s deny entries.',
+      rationale:
+        'A network ACL is the subnet-level barrier in front of every security group in it. When it lets administration ports in from anywhere, a single security group mistake in the subnet exposes SSH or RDP to the whole internet, where they are scanned and attacked within minutes.',
+      fix: 'Allow 22 and 3389 only from known address ranges in the network ACL, or not at all.',
+      remediation:
+        'Change the cidr_block / CidrBlock of inbound allow entries that cover port 22 or 3389 to the address ranges that need them (a VPN or office range), or remove those entries. Replace all-traffic allow entries from 0.0.0.0/0 with entries for the ports the subnet serves (for example 443, and ephemeral ports such as 32768–65535 for return traffic; a range that includes 3389, such as 1024–65535, is reported). Administer instances through Session Manager, which needs no inbound port.',
+    },
+    ja: {
+      title: 'ネットワーク ACL でインターネットからの SSH・RDP またはすべての通信を許可している',
+      description:
+        'ネットワーク ACL のエントリ（aws_network_acl と aws_default_network_acl の ingress ブロック、aws_network_acl_rule、AWS::EC2::NetworkAclEntry）で、0.0.0.0/0 または ::/0 から SSH（22 番）、RDP（3389 番）、またはすべてのポートへのインバウンドを許可していないかを確認します。ルール番号の順序は評価しません。より小さい番号の拒否エントリが同じ通信を先に止める場合でも許可エントリを報告するので、ACL の拒否エントリと照らして確認してください。',
+      rationale:
+        'ネットワーク ACL は、サブネット内のすべてのセキュリティグループの手前にあるサブネット単位の防御です。ここで管理用ポートを全世界から許可していると、サブネット内のセキュリティグループを一つ誤っただけで SSH や RDP がインターネットにさらされ、数分のうちにスキャンと攻撃が始まります。',
+      fix: 'ネットワーク ACL では 22 番と 3389 番を決まったアドレス範囲からだけ許可するか、許可しないでください。',
+      remediation:
+        '22 番や 3389 番を含むインバウンドの許可エントリの cidr_block（CidrBlock）を、接続が必要なアドレス範囲（VPN や社内のアドレス範囲）に変えるか、エントリを削除します。0.0.0.0/0 からすべての通信を許可するエントリは、サブネットが提供するポート（443 など）と戻り通信用のエフェメラルポート（32768〜65535 など）だけを許可するエントリに置き換えます。1024〜65535 のように 3389 番を含む範囲は報告の対象になります。インスタンスの管理には、インバウンドのポートを開ける必要のない Session Manager を使ってください。',
+    },
+  },
+  messages: {
+    en: {
+      allTraffic: 'Network ACL {{acl}} allows all inbound traffic from {{cidr}} (rule {{rule}}).',
+      adminPort: 'Network ACL {{acl}} allows {{service}} ({{ports}}) from {{cidr}} (rule {{rule}}).',
+    },
+    ja: {
+      allTraffic: 'ネットワーク ACL {{acl}} が {{cidr}} からのすべてのインバウンド通信を許可しています（ルール {{rule}}）。',
+      adminPort: 'ネットワーク ACL {{acl}} が {{cidr}} からの {{service}}（{{ports}}）を許可しています（ルール {{rule}}）。',
+    },
+  },
+  snippets: {
+    terraform: `resource "aws_network_acl_rule" "ssh_from_vpn" {
+  network_acl_id = aws_network_acl.public.id
+  rule_number    = 110
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = "203.0.113.0/24" # the VPN range, not 0.0.0.0/0
+  from_port      = 22
+  to_port        = 22
+}`,
+    cloudformation: `SshFromVpn:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref PublicNetworkAcl
+    RuleNumber: 110
+    Protocol: 6
+    RuleAction: allow
+    CidrBlock: 203.0.113.0/24 # the VPN range, not 0.0.0.0/0
+    PortRange: { From: 22, To: 22 }`,
+    cdk: `acl.addEntry('SshFromVpn', {
+  ruleNumber: 110,
+  cidr: ec2.AclCidr.ipv4('203.0.113.0/24'), // not ec2.AclCidr.anyIpv4()
+  traffic: ec2.AclTraffic.tcpPort(22),
+  direction: ec2.TrafficDirection.INGRESS,
+  ruleAction: ec2.Action.ALLOW,
+});`,
+    pulumi: `new aws.ec2.NetworkAclRule("ssh-from-vpn", {
+  networkAclId: publicAcl.id,
+  ruleNumber: 110, egress: false, protocol: "tcp", ruleAction: "allow",
+  cidrBlock: "203.0.113.0/24", // not 0.0.0.0/0
+  fromPort: 22, toPort: 22,
+});`,
+  },
+  check(acl, { fail, unknown, pass }) {
+    const verdicts: Verdict<Message>[] = [];
+    for (const entry of acl.entries) {
+      if (entry.direction === 'egress' || entry.action === 'deny') continue;
+      const { cidrs, undecided: sourceUndecided } = worldSources(entry);
+      const all = isAllTraffic(entry);
+      const { reached, undecided: portsUndecided } = reachedServices(entry, ADMIN_PORTS);
+      const opens = all === true || reached.length > 0;
+      if (cidrs.length === 0) {
+        if (sourceUndecided && (opens || portsUndecided)) verdicts.push(unknown(entry.at));
+        continue;
+      }
+      // An entry whose direction or action is not known yet cannot be called an open door.
+      if (entry.direction === undefined || entry.action === undefined) {
+        if (opens || portsUndecided) verdicts.push(unknown(entry.at));
+        continue;
+      }
+      const data = { acl: acl.resource.address, cidr: cidrs.join(', '), rule: entry.ruleNumber ?? '?' };
+      if (all === true) verdicts.push(fail('allTraffic', entry.at, data));
+      else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: reached.join(', '), ports: portLabel(entry) }));
+      else if (portsUndecided) verdicts.push(unknown(entry.at));
+    }
+    return verdicts.length > 0 ? verdicts : pass();
+  },
+});

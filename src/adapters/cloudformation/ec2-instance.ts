@@ -1,0 +1,117 @@
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import { getPath } from '../../graph/values.js';
+import type { Attr, Evidence } from '../../models/attr.js';
+import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
+import { defineAdapter } from '../adapter.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
+import { targetsOf } from '../join.js';
+import { bool, defaulted, read, str } from '../read.js';
+import { cloudFormationSubnetMapsPublicIp } from './ec2-network.js';
+
+const TEMPLATE = ['AWS::EC2::LaunchTemplate'];
+const MAPPING: MappingFields = { device: 'DeviceName', ebs: 'Ebs', encrypted: 'Encrypted', snapshot: 'SnapshotId' };
+
+/**
+ * `AWS::EC2::Instance`, `AWS::EC2::LaunchTemplate` and `AWS::AutoScaling::LaunchConfiguration`.
+ * CloudFormation has no resource for EBS encryption by default, so the account setting is never
+ * known here. Unset metadata options are EC2's defaults (tokens `optional` unless the AMI or the
+ * account default says otherwise, which the template does not show).
+ */
+export const cloudFormationInstanceLaunchers = defineAdapter({
+  kind: 'aws.ec2.InstanceLauncher',
+  family: 'cloudformation',
+  adapt(graph) {
+    return [
+      ...graph.ofType('AWS::EC2::Instance').map((n) => instance(graph, n)),
+      ...graph.ofType('AWS::EC2::LaunchTemplate').map(launchTemplate),
+      ...graph.ofType('AWS::AutoScaling::LaunchConfiguration').map(launchConfiguration),
+    ];
+  },
+});
+
+function instance(graph: ResourceGraph, node: ResourceNode): InstanceLauncher {
+  const template = linkTemplate(graph, node, 'LaunchTemplate', [['LaunchTemplate.LaunchTemplateId', 'LaunchTemplateName'], ['LaunchTemplate.LaunchTemplateName', 'LaunchTemplateName']], TEMPLATE, launchTemplate);
+  return {
+    resource: node,
+    launcher: 'instance',
+    httpTokens: inherit(read(node, 'MetadataOptions.HttpTokens', str, 'optional'), template, (t) => t.httpTokens),
+    httpEndpoint: inherit(read(node, 'MetadataOptions.HttpEndpoint', str, 'enabled'), template, (t) => t.httpEndpoint),
+    publicIpRequests: inheritRequests(writtenFlags(node, 'NetworkInterfaces', 'AssociatePublicIpAddress'), template),
+    subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
+    elasticIps: elasticIps(graph, node),
+    volumes: volumes(node, 'BlockDeviceMappings', template),
+    launchTemplate: templateUse(template),
+    accountEncryptionByDefault: undefined,
+  };
+}
+
+function launchTemplate(node: ResourceNode): InstanceLauncher {
+  const data = 'LaunchTemplateData';
+  return {
+    resource: node,
+    launcher: 'launch-template',
+    httpTokens: read(node, `${data}.MetadataOptions.HttpTokens`, str, 'optional'),
+    httpEndpoint: read(node, `${data}.MetadataOptions.HttpEndpoint`, str, 'enabled'),
+    publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
+    subnetAssignsPublicIp: undefined,
+    elasticIps: [],
+    volumes: volumes(node, `${data}.BlockDeviceMappings`, undefined),
+    launchTemplate: undefined,
+    accountEncryptionByDefault: undefined,
+  };
+}
+
+function launchConfiguration(node: ResourceNode): InstanceLauncher {
+  const request = read(node, 'AssociatePublicIpAddress', bool);
+  return {
+    resource: node,
+    launcher: 'launch-configuration',
+    httpTokens: read(node, 'MetadataOptions.HttpTokens', str, 'optional'),
+    httpEndpoint: read(node, 'MetadataOptions.HttpEndpoint', str, 'enabled'),
+    publicIpRequests: request.origin === 'default' ? [] : [request],
+    subnetAssignsPublicIp: undefined,
+    elasticIps: [],
+    volumes: volumes(node, 'BlockDeviceMappings', undefined),
+    launchTemplate: undefined,
+    accountEncryptionByDefault: undefined,
+  };
+}
+
+/**
+ * The EBS volumes of the block device mappings. With no mappings the root volume is the AMI's (or,
+ * for an instance, its launch template's). With mappings, which one is the root depends on the
+ * AMI's root device name, so only the mapped volumes are known.
+ */
+function volumes(node: ResourceNode, path: string, template: TemplateLink | undefined): BlockDevice[] {
+  const mappings = getPath(node.properties, path);
+  const none = mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0);
+  if (none) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
+  return mappedVolumes(node, path, MAPPING);
+}
+
+/**
+ * The subnet's say on a public IPv4 address, from `SubnetId` or the first network interface's: no
+ * subnet named means the default VPC's default subnet, which assigns one.
+ */
+function subnetAssignsPublicIp(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean> {
+  const path = ['SubnetId', 'NetworkInterfaces[0].SubnetId'].find((p) => {
+    const v = getPath(node.properties, p);
+    return v !== undefined && v !== null && v !== '';
+  });
+  if (!path) {
+    const attached = getPath(node.properties, 'NetworkInterfaces[0].NetworkInterfaceId');
+    const elsewhere = template.named || (attached !== undefined && attached !== null);
+    return elsewhere ? { value: undefined, origin: 'unknown', at: template.named ? template.at : { node, path: 'NetworkInterfaces' } } : defaulted(node, 'SubnetId', true);
+  }
+  const subnet = targetsOf(graph, node, path, ['AWS::EC2::Subnet'], 'SubnetId')[0];
+  return subnet ? cloudFormationSubnetMapsPublicIp(subnet) : { value: undefined, origin: 'unknown', at: { node, path } };
+}
+
+/** Elastic IPs attached to the instance: `AWS::EC2::EIP.InstanceId`, `AWS::EC2::EIPAssociation.InstanceId`. */
+function elasticIps(graph: ResourceGraph, node: ResourceNode): Evidence[] {
+  return [
+    ...graph.referencing(node, ['AWS::EC2::EIP'], 'InstanceId').map((eip) => ({ node: eip, path: 'InstanceId' })),
+    ...graph.referencing(node, ['AWS::EC2::EIPAssociation'], 'InstanceId').map((a) => ({ node: a, path: 'InstanceId' })),
+  ];
+}

@@ -1,0 +1,131 @@
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import { getPath } from '../../graph/values.js';
+import type { Attr, Evidence } from '../../models/attr.js';
+import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
+import { defineAdapter } from '../adapter.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
+import { targetsOf } from '../join.js';
+import { bool, defaulted, read, str } from '../read.js';
+import { TERRAFORM_SUBNETS, terraformSubnetMapsPublicIp } from './ec2-network.js';
+
+const TEMPLATE = ['aws_launch_template'];
+
+/**
+ * `aws_instance`, `aws_launch_template` and `aws_launch_configuration`. Unset metadata options are
+ * EC2's defaults: the endpoint enabled and tokens `optional` (IMDSv1 allowed) unless the AMI is
+ * registered for IMDSv2 only or the account default says otherwise, which the code does not show.
+ */
+export const terraformInstanceLaunchers = defineAdapter({
+  kind: 'aws.ec2.InstanceLauncher',
+  family: 'terraform',
+  adapt(graph) {
+    const byDefault = (node: ResourceNode): Attr<boolean> | undefined => encryptionByDefault(graph, node);
+    return [
+      ...managed(graph, 'aws_instance').map((n) => instance(graph, n, byDefault(n))),
+      ...managed(graph, 'aws_launch_template').map((n) => launchTemplate(n, byDefault(n))),
+      ...managed(graph, 'aws_launch_configuration').map((n) => launchConfiguration(n, byDefault(n))),
+    ];
+  },
+});
+
+function managed(graph: ResourceGraph, type: string): ResourceNode[] {
+  return graph.ofType(type).filter((n) => n.mode === 'managed');
+}
+
+function instance(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
+  const template = linkTemplate(graph, node, 'launch_template', [['launch_template[0].id', 'id'], ['launch_template[0].name', 'name']], TEMPLATE, (t) => launchTemplate(t, byDefault));
+  const own = blockDevices(node);
+  const ownRequest = read(node, 'associate_public_ip_address', bool);
+  return {
+    resource: node,
+    launcher: 'instance',
+    httpTokens: inherit(read(node, 'metadata_options[0].http_tokens', str, 'optional'), template, (t) => t.httpTokens),
+    httpEndpoint: inherit(read(node, 'metadata_options[0].http_endpoint', str, 'enabled'), template, (t) => t.httpEndpoint),
+    publicIpRequests: inheritRequests(ownRequest.origin === 'default' ? [] : [ownRequest], template),
+    subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
+    elasticIps: elasticIps(graph, node),
+    // Without a root_block_device block the root volume is the AMI's, or the launch template's.
+    volumes: [...(own.root ?? (template.named ? templateVolumes(template) : [amiRootVolume(node, 'root_block_device')])), ...own.ebs],
+    launchTemplate: templateUse(template),
+    accountEncryptionByDefault: byDefault,
+  };
+}
+
+function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
+  const mappings = getPath(node.properties, 'block_device_mappings');
+  const volumes = mappedVolumes(node, 'block_device_mappings', { device: 'device_name', ebs: 'ebs[0]', encrypted: 'encrypted', snapshot: 'snapshot_id' });
+  return {
+    resource: node,
+    launcher: 'launch-template',
+    httpTokens: read(node, 'metadata_options[0].http_tokens', str, 'optional'),
+    httpEndpoint: read(node, 'metadata_options[0].http_endpoint', str, 'enabled'),
+    // associate_public_ip_address is a string here ("true"/"false"), which `bool` reads.
+    publicIpRequests: writtenFlags(node, 'network_interfaces', 'associate_public_ip_address'),
+    subnetAssignsPublicIp: undefined,
+    elasticIps: [],
+    volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? [amiRootVolume(node, 'block_device_mappings')] : volumes,
+    launchTemplate: undefined,
+    accountEncryptionByDefault: byDefault,
+  };
+}
+
+function launchConfiguration(node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
+  const own = blockDevices(node);
+  const request = read(node, 'associate_public_ip_address', bool);
+  return {
+    resource: node,
+    launcher: 'launch-configuration',
+    httpTokens: read(node, 'metadata_options[0].http_tokens', str, 'optional'),
+    httpEndpoint: read(node, 'metadata_options[0].http_endpoint', str, 'enabled'),
+    publicIpRequests: request.origin === 'default' ? [] : [request],
+    subnetAssignsPublicIp: undefined,
+    elasticIps: [],
+    volumes: [...(own.root ?? [amiRootVolume(node, 'root_block_device')]), ...own.ebs],
+    launchTemplate: undefined,
+    accountEncryptionByDefault: byDefault,
+  };
+}
+
+/** `root_block_device` (when written) and `ebs_block_device` blocks of an instance or launch configuration. */
+function blockDevices(node: ResourceNode): { root: BlockDevice[] | undefined; ebs: BlockDevice[] } {
+  const root = getPath(node.properties, 'root_block_device');
+  const written = root !== undefined && root !== null && !(Array.isArray(root) && root.length === 0);
+  return {
+    root: written
+      ? [{ device: 'root', isRoot: true, encrypted: read(node, 'root_block_device[0].encrypted', bool, false), snapshot: defaulted<string>(node, 'root_block_device', undefined) }]
+      : undefined,
+    // The ebs_block_device blocks are mappings without an `ebs` level: the whole block is the EBS part.
+    ebs: mappedVolumes(node, 'ebs_block_device', { device: 'device_name', ebs: '', encrypted: 'encrypted', snapshot: 'snapshot_id' }),
+  };
+}
+
+/**
+ * The subnet's say on a public IPv4 address: no subnet named means the default VPC's default
+ * subnet, which assigns one; a subnet not in the code, or one left to a launch template or an
+ * attached network interface, cannot be told.
+ */
+function subnetAssignsPublicIp(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean> {
+  const subnetId = getPath(node.properties, 'subnet_id');
+  const interfaces = getPath(node.properties, 'network_interface');
+  if (subnetId === undefined || subnetId === null || subnetId === '') {
+    const elsewhere = template.named || (interfaces !== undefined && interfaces !== null && !(Array.isArray(interfaces) && interfaces.length === 0));
+    return elsewhere ? { value: undefined, origin: 'unknown', at: template.named ? template.at : { node, path: 'network_interface' } } : defaulted(node, 'subnet_id', true);
+  }
+  const subnet = targetsOf(graph, node, 'subnet_id', TERRAFORM_SUBNETS, 'id')[0];
+  return subnet ? terraformSubnetMapsPublicIp(subnet) : { value: undefined, origin: 'unknown', at: { node, path: 'subnet_id' } };
+}
+
+/** Elastic IPs attached to the instance: `aws_eip.instance`, `aws_eip_association.instance_id`. */
+function elasticIps(graph: ResourceGraph, node: ResourceNode): Evidence[] {
+  return [
+    ...graph.referencing(node, ['aws_eip'], 'instance').map((eip) => ({ node: eip, path: 'instance' })),
+    ...graph.referencing(node, ['aws_eip_association'], 'instance_id').map((a) => ({ node: a, path: 'instance_id' })),
+  ];
+}
+
+/** `aws_ebs_encryption_by_default` in the same configuration (`enabled` defaults to true). */
+function encryptionByDefault(graph: ResourceGraph, node: ResourceNode): Attr<boolean> | undefined {
+  const setting = graph.ofType('aws_ebs_encryption_by_default').find((n) => n.mode === 'managed' && n.unit === node.unit);
+  return setting ? read(setting, 'enabled', bool, true) : undefined;
+}
