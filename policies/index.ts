@@ -3,7 +3,18 @@ import type { Policy } from '../src/engine/policy.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsIamAccessKey from './aws/iam/aws-iam-access-key.js';
+import awsIamAdminPolicyAttachment from './aws/iam/aws-iam-admin-policy-attachment.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
+import awsIamMfaSensitiveActions from './aws/iam/aws-iam-mfa-sensitive-actions.js';
+import awsIamNotActionAllow from './aws/iam/aws-iam-not-action-allow.js';
+import awsIamPassroleWildcard from './aws/iam/aws-iam-passrole-wildcard.js';
+import awsIamPasswordPolicy from './aws/iam/aws-iam-password-policy.js';
+import awsIamPrivilegeEscalation from './aws/iam/aws-iam-privilege-escalation.js';
+import awsIamServiceWildcard from './aws/iam/aws-iam-service-wildcard.js';
+import awsIamTrustPolicyPublic from './aws/iam/aws-iam-trust-policy-public.js';
+import awsIamUserPolicies from './aws/iam/aws-iam-user-policies.js';
+import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
@@ -16,7 +27,18 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsEc2SgWorldAdminPorts,
+  awsIamAccessKey,
+  awsIamAdminPolicyAttachment,
   awsIamFullAdmin,
+  awsIamMfaSensitiveActions,
+  awsIamNotActionAllow,
+  awsIamPassroleWildcard,
+  awsIamPasswordPolicy,
+  awsIamPrivilegeEscalation,
+  awsIamServiceWildcard,
+  awsIamTrustPolicyPublic,
+  awsIamUserPolicies,
+  awsLambdaPublicAccess,
   awsRdsClusterStorageEncryption,
   awsRdsInstanceStorageEncryption,
   awsS3AccessLogging,

@@ -62,10 +62,13 @@ function readStatement(s: PropertyValue, index: number, at: Evidence): PolicySta
   return statement;
 }
 
-/** Elements of a string-or-list field; anything not a string is kept as unknown. */
+/**
+ * Elements of a string-or-list field. IAM reads numbers and booleans as their text (YAML writes
+ * `aws:MultiFactorAuthPresent: true` and account IDs unquoted); anything else is kept as unknown.
+ */
 function strings(v: PropertyValue | undefined): PolicyString[] {
   if (v instanceof Unknown) return [v];
-  return asList(v).map((x) => (typeof x === 'string' ? x : x instanceof Unknown ? x : new Unknown()));
+  return asList(v).map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x instanceof Unknown ? x : new Unknown()));
 }
 
 function readPrincipal(v: PropertyValue): PolicyPrincipal {
