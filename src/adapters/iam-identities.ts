@@ -152,14 +152,15 @@ function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: Atta
 function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v: PropertyValue, schema: IdentitySchema): AttachedPolicy {
   const at: Evidence = { node, path };
   let arn: PolicyString = typeof v === 'string' ? v : v instanceof Unknown ? v : new Unknown();
-  const [policy] = graph.referencedFrom(node, path, schema.managedPolicies.map((m) => m.type));
+  // Terraform's `data.aws_iam_policy` shares its type name with the managed policy resource.
+  const [policy] = graph.referencedFrom(node, path, schema.managedPolicies.map((m) => m.type)).filter((n) => n.mode === 'managed');
   if (policy) {
     const spec = schema.managedPolicies.find((m) => m.type === policy.type)!;
     const name = stringAt(policy, spec.name);
     const document = readPolicyDocument(graph, policy, spec.document, 'identity', name);
     return { type: 'managed', name: name ?? policy.address, arn, definedInSources: true, document, at };
   }
-  const [data] = graph.referencedFrom(node, path, schema.policyData.map((d) => d.type));
+  const [data] = graph.referencedFrom(node, path, schema.policyData.map((d) => d.type)).filter((n) => n.mode === 'data');
   if (data && typeof arn !== 'string') {
     const known = stringAt(data, schema.policyData.find((d) => d.type === data.type)!.arn);
     if (known !== undefined) arn = known;

@@ -213,8 +213,9 @@ export default definePolicy({
     const guards = all.flatMap((p) => p.document?.statements ?? []).filter(deniesWithoutMfa);
     // A sensitive action is covered when a Deny-without-MFA applies to it on every resource.
     const guarded = (action: string): boolean => guards.some((g) => coversAction(g, action) === true && onEveryResource(g) === true);
-    const exposed = (s: PolicyStatement): { actions: string[]; maybe: boolean } => {
-      if (s.effect === 'Deny' || isFullAdminStatement(s) === true || requiresMfa(s)) return { actions: [], maybe: false };
+    // `inSources`: a statement written in the sources, which aws-iam-full-admin reports if it grants everything.
+    const exposed = (s: PolicyStatement, inSources = true): { actions: string[]; maybe: boolean } => {
+      if (s.effect === 'Deny' || (inSources && isFullAdminStatement(s) === true) || requiresMfa(s)) return { actions: [], maybe: false };
       const open = SENSITIVE_ACTIONS.filter((a) => !guarded(a));
       return { actions: open.filter((a) => allowsAction(s, a) === true), maybe: open.some((a) => allowsAction(s, a) === undefined) };
     };
@@ -224,7 +225,7 @@ export default definePolicy({
     for (const p of identity.policies) {
       const managed = managedStatement(p);
       if (managed) {
-        const { actions } = exposed(managed);
+        const { actions } = exposed(managed, false);
         // A list of identities not known before deployment may be empty.
         if (actions.length > 0) verdicts.push(identity.certain ? fail(managedMessage, p.at, { ...data, policy: p.name, actions: summarize(actions) }) : unknown(p.at));
         continue;

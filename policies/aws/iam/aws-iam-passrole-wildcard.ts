@@ -50,14 +50,14 @@ export default definePolicy({
   },
   messages: {
     en: {
-      passRole: 'Statement {{statement}} of {{policy}} allows iam:PassRole ({{actions}}) on {{resources}}: any role of the account, administrator roles included, can be passed to a service.',
+      passRole: 'Statement {{statement}} of {{policy}} allows {{actions}} on {{resources}}, so it can pass any role of the account, administrator roles included, to a service (iam:PassRole).',
       passRoleToService:
-        'Statement {{statement}} of {{policy}} allows iam:PassRole ({{actions}}) on {{resources}}: any role of the account, administrator roles included, can be passed to {{services}}.',
+        'Statement {{statement}} of {{policy}} allows {{actions}} on {{resources}}, so it can pass any role of the account, administrator roles included, to {{services}} (iam:PassRole).',
     },
     ja: {
-      passRole: '{{policy}} のステートメント {{statement}} は、{{resources}} に対して iam:PassRole（{{actions}}）を許可しています。管理者ロールを含むアカウントのどのロールでもサービスに渡せます。',
+      passRole: '{{policy}} のステートメント {{statement}} は、{{resources}} に対して {{actions}} を許可しているため、管理者ロールを含むアカウントのどのロールでもサービスに渡せます（iam:PassRole）。',
       passRoleToService:
-        '{{policy}} のステートメント {{statement}} は、{{resources}} に対して iam:PassRole（{{actions}}）を許可しています。管理者ロールを含むアカウントのどのロールでも {{services}} に渡せます。',
+        '{{policy}} のステートメント {{statement}} は、{{resources}} に対して {{actions}} を許可しているため、管理者ロールを含むアカウントのどのロールでも {{services}} に渡せます（iam:PassRole）。',
     },
   },
   snippets: {

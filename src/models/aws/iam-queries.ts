@@ -253,7 +253,8 @@ export function policyText(value: PolicyString): string {
  * `arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess`, which is it in every partition.
  */
 export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
-  const text = typeof arn === 'string' ? arn : arn.shape?.replace(/\$\{AWS::Partition\}/g, 'aws');
+  // An account ID or Region is never `aws`, the account part of AWS managed policies.
+  const text = typeof arn === 'string' ? arn : arn.shape?.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::(AccountId|Region|URLSuffix)\}/g, '\u0001');
   if (text === undefined) return undefined;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`^arn:aws(-[a-z]+)*:iam::aws:policy/(.*/)?${escaped}$`).test(text)) return true;
