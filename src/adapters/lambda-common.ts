@@ -1,5 +1,5 @@
-import type { SchemaFamily } from '../graph/resource.js';
-import { getPath } from '../graph/values.js';
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
+import { getPath, type PropertyValue } from '../graph/values.js';
 import type { LambdaFunction } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { joinChildren } from './join.js';
@@ -35,7 +35,8 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
         { type: schema.url.type, paths: [schema.url.function] },
       ]);
       return joined.map(({ anchor, parent, children }): LambdaFunction => {
-        const name = parent ? getPath(parent.properties, schema.function.name) : undefined;
+        // Without the function in the sources, the name its permission or URL writes.
+        const name = parent ? getPath(parent.properties, schema.function.name) : childFunctionName(children, schema);
         return {
           resource: anchor,
           name: typeof name === 'string' ? name : anchor.address,
@@ -56,4 +57,11 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
       });
     },
   });
+}
+
+function childFunctionName(children: ReadonlyMap<string, readonly ResourceNode[]>, schema: LambdaSchema): PropertyValue | undefined {
+  const [permission] = children.get(schema.permission.type) ?? [];
+  if (permission) return getPath(permission.properties, schema.permission.function);
+  const [url] = children.get(schema.url.type) ?? [];
+  return url ? getPath(url.properties, schema.url.function) : undefined;
 }

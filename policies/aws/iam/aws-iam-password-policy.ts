@@ -1,7 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { Attr } from '../../../src/models/attr.js';
 
-type Message = 'shortLength' | 'reuseAllowed' | 'characterClasses';
+type Message = 'shortLength' | 'reuseAllowed' | 'reuseUnlimited' | 'characterClasses';
 
 /** CIS AWS Foundations v3.0.0 1.8 / v5.0.0 1.7. */
 const MIN_LENGTH = 14;
@@ -46,11 +46,13 @@ export default definePolicy({
     en: {
       shortLength: 'The account password policy allows passwords of {{length}} characters; CIS recommends at least 14.',
       reuseAllowed: 'The account password policy prevents reuse of only the last {{count}} passwords; CIS recommends 24.',
+      reuseUnlimited: 'The account password policy lets users reuse their previous passwords; CIS recommends preventing reuse of the last 24.',
       characterClasses: 'The account password policy does not require every character class ({{missing}} not set to true); AWS Foundational Security Best Practices IAM.7 requires all four.',
     },
     ja: {
       shortLength: 'アカウントパスワードポリシーは {{length}} 文字のパスワードを許しています。CIS は 14 文字以上を推奨しています。',
       reuseAllowed: 'アカウントパスワードポリシーは直近 {{count}} 個のパスワードしか再利用を禁止していません。CIS は 24 個を推奨しています。',
+      reuseUnlimited: 'アカウントパスワードポリシーは以前のパスワードの再利用を許しています。CIS は直近 24 個の再利用を禁止するよう推奨しています。',
       characterClasses: 'アカウントパスワードポリシーがすべての文字種を必須にしていません（{{missing}} が true ではありません）。AWS Foundational Security Best Practices の IAM.7 は 4 種類すべてを求めています。',
     },
   },
@@ -100,7 +102,8 @@ new cr.AwsCustomResource(this, 'PasswordPolicy', {
     if (length.origin === 'unknown') verdicts.push(unknown(length));
     else if ((length.value ?? 0) < MIN_LENGTH) verdicts.push(fail('shortLength', length, { length: length.value ?? 0 }));
     if (reuse.origin === 'unknown') verdicts.push(unknown(reuse));
-    else if ((reuse.value ?? 0) < REUSE_PREVENTION) verdicts.push(fail('reuseAllowed', reuse, { count: reuse.value ?? 0 }));
+    else if (!reuse.value) verdicts.push(fail('reuseUnlimited', reuse));
+    else if (reuse.value < REUSE_PREVENTION) verdicts.push(fail('reuseAllowed', reuse, { count: reuse.value }));
     const classes: Attr<boolean>[] = [policy.requireUppercase, policy.requireLowercase, policy.requireNumbers, policy.requireSymbols];
     for (const c of classes) if (c.origin === 'unknown') verdicts.push(unknown(c));
     const missing = classes.filter((c) => c.origin !== 'unknown' && c.value !== true);
