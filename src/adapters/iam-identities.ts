@@ -30,6 +30,12 @@ export interface AttachmentSource {
   readonly inline?: { readonly path: string; readonly name?: string };
   /** The resource is a managed policy naming the identities it is attached to (`AWS::IAM::ManagedPolicy`). */
   readonly ownDocument?: { readonly path: string; readonly name?: string };
+  /**
+   * Read `arns` and `inline` only where the author wrote them. Terraform's `aws_iam_role` computes
+   * `managed_policy_arns` and `inline_policy` from every attachment, so in a plan of an existing
+   * role they repeat what separate attachment resources give it.
+   */
+  readonly writtenOnly?: boolean;
 }
 
 interface Builder {
@@ -126,14 +132,16 @@ function nameOf(node: ResourceNode, path: string): string {
 /** The policies one resource gives: managed ARNs, inline documents, or itself as a managed policy. */
 function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema): AttachedPolicy[] {
   const out: AttachedPolicy[] = [];
-  if (source.arns !== undefined) {
+  const read = (path: string | undefined): path is string => path !== undefined && (!source.writtenOnly || !node.written || node.written.has(path.split(/[.[]/)[0]!));
+  if (read(source.arns)) {
     const value = getPath(node.properties, source.arns);
     if (value !== undefined && value !== null) {
-      const elements = Array.isArray(value) ? value.map((v, i) => ({ v, path: joinPath(source.arns!, i) })) : [{ v: value, path: source.arns }];
+      const arns = source.arns;
+      const elements = Array.isArray(value) ? value.map((v, i) => ({ v, path: joinPath(arns, i) })) : [{ v: value, path: arns }];
       for (const { v, path } of elements) out.push(managedByArn(graph, node, path, v, schema));
     }
   }
-  if (source.inline) {
+  if (source.inline && read(source.inline.path)) {
     for (const { path, name } of expand(node, source.inline.path, source.inline.name)) {
       if (blank(getPath(node.properties, path))) continue;
       const document = readPolicyDocument(graph, node, path, 'identity', name);
