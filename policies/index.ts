@@ -23,10 +23,21 @@ import awsEcsPrivileged from './aws/ecs/aws-ecs-privileged.js';
 import awsEfsEncryption from './aws/efs/aws-efs-encryption.js';
 import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at-rest-encryption.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
+import awsIamAccessKey from './aws/iam/aws-iam-access-key.js';
+import awsIamAdminPolicyAttachment from './aws/iam/aws-iam-admin-policy-attachment.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
+import awsIamMfaSensitiveActions from './aws/iam/aws-iam-mfa-sensitive-actions.js';
+import awsIamNotActionAllow from './aws/iam/aws-iam-not-action-allow.js';
+import awsIamPassroleWildcard from './aws/iam/aws-iam-passrole-wildcard.js';
+import awsIamPasswordPolicy from './aws/iam/aws-iam-password-policy.js';
+import awsIamPrivilegeEscalation from './aws/iam/aws-iam-privilege-escalation.js';
+import awsIamServiceWildcard from './aws/iam/aws-iam-service-wildcard.js';
+import awsIamTrustPolicyPublic from './aws/iam/aws-iam-trust-policy-public.js';
+import awsIamUserPolicies from './aws/iam/aws-iam-user-policies.js';
 import awsKinesisStreamEncryption from './aws/kinesis/aws-kinesis-stream-encryption.js';
 import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
 import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
+import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
@@ -74,10 +85,21 @@ export const builtinPolicies: readonly Policy[] = [
   awsEfsEncryption,
   awsElasticacheAtRestEncryption,
   awsElasticacheTransitEncryption,
+  awsIamAccessKey,
+  awsIamAdminPolicyAttachment,
   awsIamFullAdmin,
+  awsIamMfaSensitiveActions,
+  awsIamNotActionAllow,
+  awsIamPassroleWildcard,
+  awsIamPasswordPolicy,
+  awsIamPrivilegeEscalation,
+  awsIamServiceWildcard,
+  awsIamTrustPolicyPublic,
+  awsIamUserPolicies,
   awsKinesisStreamEncryption,
   awsKmsKeyPolicyPublic,
   awsKmsRotation,
+  awsLambdaPublicAccess,
   awsCloudwatchLogGroupKms,
   awsOpensearchEncryptionAtRest,
   awsOpensearchNodeToNodeEncryption,

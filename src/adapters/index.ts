@@ -13,6 +13,7 @@ import * as terraformElasticache from './terraform/elasticache.js';
 import * as terraformIam from './terraform/iam.js';
 import * as terraformKinesis from './terraform/kinesis.js';
 import * as terraformKms from './terraform/kms.js';
+import * as terraformLambda from './terraform/lambda.js';
 import * as terraformLogs from './terraform/logs.js';
 import * as terraformOpensearch from './terraform/opensearch.js';
 import * as terraformRds from './terraform/rds.js';
@@ -34,6 +35,7 @@ import * as cloudformationElasticache from './cloudformation/elasticache.js';
 import * as cloudformationIam from './cloudformation/iam.js';
 import * as cloudformationKinesis from './cloudformation/kinesis.js';
 import * as cloudformationKms from './cloudformation/kms.js';
+import * as cloudformationLambda from './cloudformation/lambda.js';
 import * as cloudformationLogs from './cloudformation/logs.js';
 import * as cloudformationOpensearch from './cloudformation/opensearch.js';
 import * as cloudformationRds from './cloudformation/rds.js';
@@ -58,6 +60,7 @@ export const adapters: readonly Adapter[] = [
   terraformIam,
   terraformKinesis,
   terraformKms,
+  terraformLambda,
   terraformLogs,
   terraformOpensearch,
   terraformRds,
@@ -79,6 +82,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationIam,
   cloudformationKinesis,
   cloudformationKms,
+  cloudformationLambda,
   cloudformationLogs,
   cloudformationOpensearch,
   cloudformationRds,

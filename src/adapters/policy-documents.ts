@@ -23,6 +23,9 @@ export function policyDocumentAdapter(family: SchemaFamily, locations: readonly 
       for (const loc of locations) {
         for (const node of graph.ofType(loc.type)) {
           if (node.mode !== 'managed') continue;
+          // A document the provider computes from other resources (`aws_iam_role.inline_policy` from
+          // `aws_iam_role_policy`, `aws_s3_bucket.policy`) repeats theirs: read it only where written.
+          if (node.written && !node.written.has(loc.path.split(/[.[]/)[0]!)) continue;
           for (const { path, name } of expand(node.properties, loc.path, loc.name)) {
             const value = getPath(node.properties, path);
             if (value === undefined || value === null || value === '') continue;

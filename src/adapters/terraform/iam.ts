@@ -1,4 +1,9 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import type { AccessKey, PasswordPolicy } from '../../models/aws/iam.js';
+import { defineAdapter } from '../adapter.js';
+import { identityAdapter, userOf } from '../iam-identities.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
+import { bool, num, present, read, str } from '../read.js';
 
 /** Every policy document of the AWS provider's resources: identity, trust and resource policies. */
 export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
@@ -21,3 +26,76 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource' },
   { type: 'aws_opensearch_domain', path: 'access_policies', purpose: 'resource' },
 ]);
+
+/** Users, groups and roles with the policies given to them, in any of the provider's ways. */
+export const terraformIdentities = identityAdapter('terraform', {
+  identities: {
+    user: { type: 'aws_iam_user', name: 'name' },
+    group: { type: 'aws_iam_group', name: 'name' },
+    role: { type: 'aws_iam_role', name: 'name' },
+  },
+  attachments: [
+    { type: 'aws_iam_role', identities: { self: 'role' }, arns: 'managed_policy_arns', inline: { path: 'inline_policy[*].policy', name: 'name' }, writtenOnly: true },
+    { type: 'aws_iam_role_policy_attachment', identities: [{ kind: 'role', path: 'role' }], arns: 'policy_arn' },
+    { type: 'aws_iam_user_policy_attachment', identities: [{ kind: 'user', path: 'user' }], arns: 'policy_arn' },
+    { type: 'aws_iam_group_policy_attachment', identities: [{ kind: 'group', path: 'group' }], arns: 'policy_arn' },
+    {
+      type: 'aws_iam_policy_attachment',
+      identities: [
+        { kind: 'user', path: 'users' },
+        { kind: 'group', path: 'groups' },
+        { kind: 'role', path: 'roles' },
+      ],
+      arns: 'policy_arn',
+    },
+    { type: 'aws_iam_role_policy', identities: [{ kind: 'role', path: 'role' }], inline: { path: 'policy', name: 'name' } },
+    { type: 'aws_iam_user_policy', identities: [{ kind: 'user', path: 'user' }], inline: { path: 'policy', name: 'name' } },
+    { type: 'aws_iam_group_policy', identities: [{ kind: 'group', path: 'group' }], inline: { path: 'policy', name: 'name' } },
+  ],
+  managedPolicies: [{ type: 'aws_iam_policy', document: 'policy', name: 'name' }],
+  policyData: [{ type: 'aws_iam_policy', arn: 'arn' }],
+  memberships: [
+    { type: 'aws_iam_user_group_membership', users: 'user', groups: 'groups' },
+    { type: 'aws_iam_group_membership', users: 'users', groups: 'group' },
+  ],
+});
+
+/** Access keys, with whether the same user gets a console password (`aws_iam_user_login_profile`). */
+export const terraformAccessKeys = defineAdapter({
+  kind: 'aws.iam.AccessKey',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_iam_access_key').filter((n) => n.mode === 'managed').map((node): AccessKey => {
+      const user = userOf(graph, node, 'user', 'aws_iam_user', 'name');
+      const profiles = graph.ofType('aws_iam_user_login_profile').filter((p) => p.mode === 'managed');
+      const sameUser = (p: ResourceNode): boolean => {
+        const target = userOf(graph, p, 'user', 'aws_iam_user', 'name');
+        return target.node !== undefined ? target.node === user.node : target.name !== '?' && target.name === user.name;
+      };
+      return {
+        resource: node,
+        user: user.name,
+        status: read(node, 'status', str, 'Active'),
+        userHasConsolePassword: profiles.some(sameUser),
+        secretEncrypted: read(node, 'pgp_key', present, false),
+      };
+    });
+  },
+});
+
+/** The account password policy. The provider defaults `minimum_password_length` to 6; IAM leaves the rest off. */
+export const terraformPasswordPolicies = defineAdapter({
+  kind: 'aws.iam.PasswordPolicy',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_iam_account_password_policy').filter((n) => n.mode === 'managed').map((node): PasswordPolicy => ({
+      resource: node,
+      minimumLength: read(node, 'minimum_password_length', num, 6),
+      reusePrevention: read(node, 'password_reuse_prevention', num, 0),
+      requireUppercase: read(node, 'require_uppercase_characters', bool, false),
+      requireLowercase: read(node, 'require_lowercase_characters', bool, false),
+      requireNumbers: read(node, 'require_numbers', bool, false),
+      requireSymbols: read(node, 'require_symbols', bool, false),
+    }));
+  },
+});

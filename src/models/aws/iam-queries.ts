@@ -110,3 +110,174 @@ export function or(values: readonly Maybe[]): Maybe {
 export function statementLabel(s: PolicyStatement): string {
   return s.sid ?? `#${s.index + 1}`;
 }
+
+/** Kleene and: false if any is false, unknown if none is but one is unknown. */
+export function and(values: readonly Maybe[]): Maybe {
+  if (values.includes(false)) return false;
+  return values.includes(undefined) ? undefined : true;
+}
+
+/** Kleene not. */
+export function not(value: Maybe): Maybe {
+  return value === undefined ? undefined : !value;
+}
+
+const globCache = new Map<string, RegExp>();
+
+/** An IAM wildcard pattern as a regular expression: `*` any run of characters, `?` one, case-insensitive. */
+function globRegex(pattern: string): RegExp {
+  let re = globCache.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, 'is');
+    if (globCache.size < 10_000) globCache.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * Whether an Action or NotAction element matches `action` as IAM matches them: action names are
+ * case-insensitive and `*` / `?` are wildcards, so `iam:*`, `iam:Pass*` and `*` all match
+ * `iam:PassRole`.
+ */
+export function actionMatches(pattern: string, action: string): boolean {
+  return globRegex(pattern).test(action);
+}
+
+/**
+ * Whether an element that may be unknown (`!Sub "${Service}:*"`) matches `action`: a known element
+ * by IAM's rules; an unknown one only by the literal text of its shape, since the unknown parts
+ * may hold anything, wildcards included.
+ */
+export function mayMatchAction(value: PolicyString, action: string): Maybe {
+  if (typeof value === 'string') return actionMatches(value, action);
+  if (value.shape === undefined) return undefined;
+  const literal = value.shape.split(/\$\{[^}]*\}/);
+  if (literal.length === 1) return actionMatches(value.shape, action);
+  return actionMatches(literal.join('*'), action) ? undefined : false;
+}
+
+/**
+ * Whether a statement names `action`, whatever its effect: an `Action` element matches it, or a
+ * `NotAction` is given and none of its elements does. A statement with neither names nothing.
+ */
+export function coversAction(s: PolicyStatement, action: string): Maybe {
+  if (s.actions) return or(s.actions.map((a) => mayMatchAction(a, action)));
+  if (s.notActions) return not(or(s.notActions.map((a) => mayMatchAction(a, action))));
+  return false;
+}
+
+/** Whether a statement allows `action` (resources and conditions aside). */
+export function allowsAction(s: PolicyStatement, action: string): Maybe {
+  if (s.effect === 'Deny') return false;
+  const covered = coversAction(s, action);
+  if (covered === false) return false;
+  return s.effect === undefined ? undefined : covered;
+}
+
+/**
+ * Whether a Resource element may be `*`. Unlike {@link mayEqual}, an unknown value that only refers
+ * to resources of the sources (`!GetAtt Role.Arn`, `aws_iam_role.x.arn`) is an ARN, never `*`;
+ * one with no known origin (a parameter without a value) may be.
+ */
+export function mayBeEverything(value: PolicyString): Maybe {
+  if (typeof value === 'string') return value === '*';
+  const eq = mayEqual(value, '*');
+  if (eq !== undefined) return eq;
+  return value.refs.length > 0 ? false : undefined;
+}
+
+/**
+ * Whether a statement applies to every resource: `Resource: "*"`, or `NotResource` (every resource
+ * but the listed ones) unless `NotResource` itself is `*`.
+ */
+export function onEveryResource(s: PolicyStatement): Maybe {
+  if (s.notResources) return not(or(s.notResources.map(mayBeEverything)));
+  if (!s.resources) return false;
+  return or(s.resources.map(mayBeEverything));
+}
+
+/**
+ * The text of a possibly unknown ARN: each unknown part that may hold anything as `\u0000`, and
+ * each that cannot be a wildcard as `\u0001` — pseudo parameters (`${AWS::AccountId}`), and the
+ * parts of a value computed only from resources of the sources (`${Role}` of a `!Sub`).
+ */
+function arnText(value: PolicyString): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value.shape === undefined) return undefined;
+  const placeholders = value.shape.match(/\$\{[^}]*\}/g) ?? [];
+  const free = placeholders.filter((p) => !p.startsWith('${AWS::')).length;
+  const fromResources = value.refs.length >= free;
+  return value.shape.replace(/\$\{[^}]*\}/g, (p) => (p.startsWith('${AWS::') || fromResources ? '\u0001' : '\u0000'));
+}
+
+/**
+ * Whether a Resource element covers every IAM role of an account: `*`, or an IAM ARN pattern whose
+ * resource part matches any role name (`arn:aws:iam::123456789012:role/*`, `arn:aws:iam::*:*`).
+ * Partition and account may be unknown (`${AWS::Partition}`, `${AWS::AccountId}`).
+ */
+export function coversEveryRole(value: PolicyString): Maybe {
+  const everything = mayBeEverything(value);
+  if (everything !== false) return everything;
+  const text = arnText(value);
+  if (text === undefined) return false;
+  const m = /^arn:[^:]*:iam::[^:]*:(.*)$/s.exec(text);
+  if (!m) return false;
+  // The resource part stands for every role if it matches role names that share nothing.
+  const probes = ['role/a', 'role/zz-sekisho/Probe_9'];
+  const part = m[1]!;
+  if (probes.every((p) => actionMatches(part, p))) return true;
+  return part.includes('\u0000') && probes.every((p) => actionMatches(part.replace(/\u0000/g, '*'), p)) ? undefined : false;
+}
+
+/**
+ * Whether a statement is one `aws-iam-full-admin` reports: Allow `*` (or NotAction) on Resource
+ * `*`. Other IAM policies leave such statements to it, so that one statement gets one finding.
+ */
+export function isFullAdminStatement(s: PolicyStatement): Maybe {
+  if (s.effect === 'Deny') return false;
+  const onEverything = anyEquals(s.resources, '*');
+  const everyAction = s.notActions ? true : anyEquals(s.actions, '*', '*:*');
+  if (onEverything === false || everyAction === false) return false;
+  return onEverything === undefined || everyAction === undefined || s.effect === undefined ? undefined : true;
+}
+
+/** A policy string for messages: its text, the known shape of an unknown value, else `?`. */
+export function policyText(value: PolicyString): string {
+  return typeof value === 'string' ? value : (value.shape ?? '?');
+}
+
+/**
+ * Whether a managed policy ARN is the AWS managed policy `name` (`arn:aws:iam::aws:policy/name`, in
+ * any partition). An unknown ARN is judged by the literal text of its shape: CDK and `!Sub` write
+ * `arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess`, which is it in every partition.
+ */
+export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
+  // An account ID or Region is never `aws`, the account part of AWS managed policies.
+  const text = typeof arn === 'string' ? arn : arn.shape?.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::(AccountId|Region|URLSuffix)\}/g, '\u0001');
+  if (text === undefined) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`^arn:aws(-[a-z]+)*:iam::aws:policy/(.*/)?${escaped}$`).test(text)) return true;
+  if (!/\$\{[^}]*\}/.test(text)) return false;
+  const pattern = text
+    .split(/\$\{[^}]*\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`, 's').test(`arn:aws:iam::aws:policy/${name}`) ? undefined : false;
+}
+
+/** Whether a statement applies to every role: a Resource covering all roles, or a NotResource that does not exclude them all. */
+export function onEveryRole(s: PolicyStatement): Maybe {
+  if (s.notResources) return not(or(s.notResources.map(coversEveryRole)));
+  return or((s.resources ?? []).map(coversEveryRole));
+}
+
+/**
+ * Whether an `iam:PassedToService` condition lets the statement pass roles to `service`
+ * (`ec2.amazonaws.com`): true when there is no such condition, or one of its values matches.
+ */
+export function passesRoleTo(s: PolicyStatement, service: string): Maybe {
+  if (s.conditions === undefined) return undefined;
+  const limits = s.conditions.filter((c) => c.key.toLowerCase() === 'iam:passedtoservice' && /^(foranyvalue:)?string(equals|like)(ignorecase)?$/i.test(c.operator));
+  return and(limits.map((c) => or(c.values.map((v) => (/like$/i.test(c.operator) ? mayMatchAction(v, service) : typeof v === 'string' ? v.toLowerCase() === service : undefined)))));
+}

@@ -1,5 +1,5 @@
 import type { Unknown } from '../../graph/values.js';
-import type { Evidence, Model } from '../attr.js';
+import type { Attr, Evidence, Model } from '../attr.js';
 
 /** A string in a policy document that may not be known before deployment (`!GetAtt Bucket.Arn`). */
 export type PolicyString = string | Unknown;
@@ -57,4 +57,76 @@ export interface PolicyDocument extends Model {
   readonly statements: readonly PolicyStatement[] | undefined;
   /** The policy's name where it has one (`AdministratorAccess`, a role's inline policy name). */
   readonly name?: string;
+}
+
+/** The identities IAM policies are given to. */
+export type IdentityKind = 'user' | 'group' | 'role';
+
+/** A policy given to an identity, as the sources give it. */
+export interface AttachedPolicy {
+  /**
+   * - `inline`: a document written for this identity only (`aws_iam_role_policy`, `Policies`,
+   *   `AWS::IAM::Policy`).
+   * - `managed`: a standalone policy attached by ARN, AWS managed or customer managed (including a
+   *   CloudFormation `AWS::IAM::ManagedPolicy` that names its users, groups and roles).
+   */
+  readonly type: 'inline' | 'managed';
+  /** For messages: the policy's name, else the last part of its ARN, else the resource's address. */
+  readonly name: string;
+  /**
+   * A managed policy's ARN as written, unknown-aware (`arn:${AWS::Partition}:iam::aws:policy/…`);
+   * absent for inline policies and for managed policies that attach themselves.
+   */
+  readonly arn?: PolicyString;
+  /** Whether the ARN refers to a customer managed policy the sources define (so it is not AWS managed). */
+  readonly definedInSources: boolean;
+  /** The document, where the sources hold it: inline policies, customer managed policies defined in the sources. */
+  readonly document?: PolicyDocument;
+  /** Where the policy is named: its ARN, or its document. */
+  readonly at: Evidence;
+}
+
+/**
+ * An IAM user, group or role with the policies the sources give it: inline, in separate inline
+ * policy resources, and managed policies attached in the identity or by attachment resources.
+ * An identity the sources attach policies to without declaring it is anchored on the first
+ * resource that names it, so its policies are still checked.
+ */
+export interface IamIdentity extends Model {
+  readonly kind: IdentityKind;
+  /** Its name as written, else its address; `?` when not known before deployment. */
+  readonly name: string;
+  /**
+   * `false` when the identity stands for a list not known before deployment (`users = var.users`),
+   * which may be empty: there may be no identity at all.
+   */
+  readonly certain: boolean;
+  readonly policies: readonly AttachedPolicy[];
+  /** For a user: the policies of the groups it is a member of, where the sources show both. */
+  readonly groupPolicies: readonly AttachedPolicy[];
+}
+
+/** A long-term access key of an IAM user (`aws_iam_access_key`, `AWS::IAM::AccessKey`). */
+export interface AccessKey extends Model {
+  /** The user's name as written, else its resource's address; `?` when not known. */
+  readonly user: string;
+  /** `Active` (the default) or `Inactive`. */
+  readonly status: Attr<string>;
+  /** Whether the sources also give the user a console password (a login profile). */
+  readonly userHasConsolePassword: boolean;
+  /**
+   * Terraform: whether `pgp_key` encrypts the secret, which is otherwise written to the state in
+   * plain text. Absent where the format keeps no such copy.
+   */
+  readonly secretEncrypted?: Attr<boolean>;
+}
+
+/** The account's password policy for IAM users (`aws_iam_account_password_policy`). */
+export interface PasswordPolicy extends Model {
+  readonly minimumLength: Attr<number>;
+  readonly reusePrevention: Attr<number>;
+  readonly requireUppercase: Attr<boolean>;
+  readonly requireLowercase: Attr<boolean>;
+  readonly requireNumbers: Attr<boolean>;
+  readonly requireSymbols: Attr<boolean>;
 }

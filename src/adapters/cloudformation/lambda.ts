@@ -1,0 +1,18 @@
+import { lambdaFunctionAdapter } from '../lambda-common.js';
+
+/** `AWS::Lambda::Function` with its `AWS::Lambda::Permission` and `AWS::Lambda::Url` resources. */
+export const cloudFormationLambdaFunctions = lambdaFunctionAdapter('cloudformation', {
+  function: { type: 'AWS::Lambda::Function', name: 'FunctionName' },
+  permission: {
+    type: 'AWS::Lambda::Permission',
+    function: 'FunctionName',
+    action: 'Action',
+    principal: 'Principal',
+    sourceArn: 'SourceArn',
+    sourceAccount: 'SourceAccount',
+    principalOrgId: 'PrincipalOrgID',
+    functionUrlAuthType: 'FunctionUrlAuthType',
+    invokedViaFunctionUrl: 'InvokedViaFunctionUrl',
+  },
+  url: { type: 'AWS::Lambda::Url', function: 'TargetFunctionArn', authType: 'AuthType' },
+});

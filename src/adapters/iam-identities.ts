@@ -1,0 +1,218 @@
+import type { ResourceGraph } from '../graph/graph.js';
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
+import { asList, getPath, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
+import type { Evidence } from '../models/attr.js';
+import type { AttachedPolicy, IamIdentity, IdentityKind, PolicyString } from '../models/aws/iam.js';
+import { defineAdapter, type Adapter } from './adapter.js';
+import { readPolicyDocument } from './iam-document.js';
+
+/** Where one schema family declares identities, gives them policies and puts users in groups. */
+export interface IdentitySchema {
+  /** The resource type of each kind of identity, and the property holding its name. */
+  readonly identities: Readonly<Record<IdentityKind, { readonly type: string; readonly name: string }>>;
+  readonly attachments: readonly AttachmentSource[];
+  /** Customer managed policies the sources may define, which an ARN may refer to. */
+  readonly managedPolicies: readonly { readonly type: string; readonly document: string; readonly name: string }[];
+  /** Data sources reading an existing managed policy: their known `arn` stands for a reference to them. */
+  readonly policyData: readonly { readonly type: string; readonly arn: string }[];
+  /** Group memberships: which property names the users and which the groups (`self`: the resource itself). */
+  readonly memberships: readonly { readonly type: string; readonly users: string | 'self'; readonly groups: string | 'self' }[];
+}
+
+/** A resource giving policies to identities. */
+export interface AttachmentSource {
+  readonly type: string;
+  /** The properties naming the identities, by kind; `self` when the resource is the identity. */
+  readonly identities: readonly { readonly kind: IdentityKind; readonly path: string }[] | { readonly self: IdentityKind };
+  /** The property holding the attached managed policies' ARNs: one string or a list. */
+  readonly arns?: string;
+  /** Inline documents (`Policies[*].PolicyDocument`) and their names, relative to the same element. */
+  readonly inline?: { readonly path: string; readonly name?: string };
+  /** The resource is a managed policy naming the identities it is attached to (`AWS::IAM::ManagedPolicy`). */
+  readonly ownDocument?: { readonly path: string; readonly name?: string };
+  /**
+   * Read `arns` and `inline` only where the author wrote them. Terraform's `aws_iam_role` computes
+   * `managed_policy_arns` and `inline_policy` from every attachment, so in a plan of an existing
+   * role they repeat what separate attachment resources give it.
+   */
+  readonly writtenOnly?: boolean;
+}
+
+interface Builder {
+  readonly anchor: ResourceNode;
+  readonly kind: IdentityKind;
+  readonly name: string;
+  readonly certain: boolean;
+  readonly policies: AttachedPolicy[];
+  readonly groups: Set<Builder>;
+}
+
+/** An adapter yielding every identity the sources declare or attach policies to. */
+export function identityAdapter(family: SchemaFamily, schema: IdentitySchema): Adapter<'aws.iam.Identity'> {
+  return defineAdapter({ kind: 'aws.iam.Identity', family, adapt: (graph) => adaptIdentities(graph, schema) });
+}
+
+function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdentity[] {
+  const declared = new Map<ResourceNode, Builder>();
+  const orphans = new Map<string, Builder>();
+  for (const [kind, spec] of Object.entries(schema.identities) as [IdentityKind, IdentitySchema['identities'][IdentityKind]][]) {
+    for (const node of managed(graph, spec.type)) declared.set(node, newBuilder(node, kind, nameOf(node, spec.name), true));
+  }
+  const orphan = (key: string, anchor: ResourceNode, kind: IdentityKind, name: string, certain: boolean): Builder => {
+    let b = orphans.get(key);
+    if (!b) orphans.set(key, (b = newBuilder(anchor, kind, name, certain)));
+    return b;
+  };
+
+  /** The identities of `kind` that property `path` of `node` names: by reference, by literal name, else as orphans. */
+  const named = (node: ResourceNode, path: string, kind: IdentityKind): Builder[] => {
+    const spec = schema.identities[kind];
+    const referenced = (p: string): Builder[] => graph.referencedFrom(node, p, [spec.type]).flatMap((n) => declared.get(n) ?? []);
+    const value = getPath(node.properties, path);
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value) && typeof value !== 'string') {
+      // A list or name not known before deployment: the references it is made of, else maybe none.
+      const refs = referenced(path);
+      return refs.length > 0 ? refs : [orphan(`${node.id}|${path}`, node, kind, '?', false)];
+    }
+    return asList(value).flatMap((v, i) => {
+      const p = Array.isArray(value) ? joinPath(path, i) : path;
+      const refs = referenced(p);
+      if (refs.length > 0) return refs;
+      if (typeof v !== 'string') return [orphan(`${node.id}|${p}`, node, kind, '?', true)];
+      const byName = graph.named([spec.type], spec.name, v).flatMap((n) => declared.get(n) ?? []);
+      return byName.length > 0 ? byName : [orphan(`${node.unit}|${kind}|${v}`, node, kind, v, true)];
+    });
+  };
+
+  for (const source of schema.attachments) {
+    for (const node of managed(graph, source.type)) {
+      const policies = attachedPolicies(graph, node, source, schema);
+      if (policies.length === 0) continue;
+      const targets = 'self' in source.identities ? (declared.has(node) ? [declared.get(node)!] : []) : source.identities.flatMap(({ kind, path }) => named(node, path, kind));
+      for (const target of new Set(targets)) target.policies.push(...policies);
+    }
+  }
+
+  for (const m of schema.memberships) {
+    for (const node of managed(graph, m.type)) {
+      const members = (path: string, kind: IdentityKind): Builder[] =>
+        path === 'self' ? (declared.get(node)?.kind === kind ? [declared.get(node)!] : []) : named(node, path, kind);
+      const groups = members(m.groups, 'group');
+      for (const user of members(m.users, 'user')) for (const g of groups) user.groups.add(g);
+    }
+  }
+
+  // An identity only named in a membership, with no policy of its own, has nothing to check.
+  return [...declared.values(), ...[...orphans.values()].filter((b) => b.policies.length > 0)]
+    .map((b) => ({
+      resource: b.anchor,
+      kind: b.kind,
+      name: b.name,
+      certain: b.certain,
+      policies: b.policies,
+      groupPolicies: b.kind === 'user' ? [...b.groups].flatMap((g) => g.policies) : [],
+    }));
+}
+
+function newBuilder(anchor: ResourceNode, kind: IdentityKind, name: string, certain: boolean): Builder {
+  return { anchor, kind, name, certain, policies: [], groups: new Set() };
+}
+
+function managed(graph: ResourceGraph, type: string): ResourceNode[] {
+  return graph.ofType(type).filter((n) => n.mode === 'managed');
+}
+
+/** A resource's name as written, else its address. */
+function nameOf(node: ResourceNode, path: string): string {
+  const v = getPath(node.properties, path);
+  return typeof v === 'string' ? v : node.address;
+}
+
+/** The policies one resource gives: managed ARNs, inline documents, or itself as a managed policy. */
+function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema): AttachedPolicy[] {
+  const out: AttachedPolicy[] = [];
+  const read = (path: string | undefined): path is string => path !== undefined && (!source.writtenOnly || !node.written || node.written.has(path.split(/[.[]/)[0]!));
+  if (read(source.arns)) {
+    const value = getPath(node.properties, source.arns);
+    if (value !== undefined && value !== null) {
+      const arns = source.arns;
+      const elements = Array.isArray(value) ? value.map((v, i) => ({ v, path: joinPath(arns, i) })) : [{ v: value, path: arns }];
+      for (const { v, path } of elements) out.push(managedByArn(graph, node, path, v, schema));
+    }
+  }
+  if (source.inline && read(source.inline.path)) {
+    for (const { path, name } of expand(node, source.inline.path, source.inline.name)) {
+      if (blank(getPath(node.properties, path))) continue;
+      const document = readPolicyDocument(graph, node, path, 'identity', name);
+      out.push({ type: 'inline', name: name ?? node.address, definedInSources: true, document, at: { node, path } });
+    }
+  }
+  if (source.ownDocument && !blank(getPath(node.properties, source.ownDocument.path))) {
+    const name = source.ownDocument.name === undefined ? undefined : stringAt(node, source.ownDocument.name);
+    const document = readPolicyDocument(graph, node, source.ownDocument.path, 'identity', name);
+    out.push({ type: 'managed', name: name ?? node.address, definedInSources: true, document, at: { node, path: source.ownDocument.path } });
+  }
+  return out;
+}
+
+/** A managed policy attached by ARN, with its document when the ARN refers to a policy of the sources. */
+function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v: PropertyValue, schema: IdentitySchema): AttachedPolicy {
+  const at: Evidence = { node, path };
+  let arn: PolicyString = typeof v === 'string' ? v : v instanceof Unknown ? v : new Unknown();
+  // Terraform's `data.aws_iam_policy` shares its type name with the managed policy resource.
+  const [policy] = graph.referencedFrom(node, path, schema.managedPolicies.map((m) => m.type)).filter((n) => n.mode === 'managed');
+  if (policy) {
+    const spec = schema.managedPolicies.find((m) => m.type === policy.type)!;
+    const name = stringAt(policy, spec.name);
+    const document = readPolicyDocument(graph, policy, spec.document, 'identity', name);
+    return { type: 'managed', name: name ?? policy.address, arn, definedInSources: true, document, at };
+  }
+  const [data] = graph.referencedFrom(node, path, schema.policyData.map((d) => d.type)).filter((n) => n.mode === 'data');
+  if (data && typeof arn !== 'string') {
+    const known = stringAt(data, schema.policyData.find((d) => d.type === data.type)!.arn);
+    if (known !== undefined) arn = known;
+  }
+  return { type: 'managed', name: arnName(arn) ?? data?.address ?? '?', arn, definedInSources: false, at };
+}
+
+/** `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` → `ViewOnlyAccess`, also from a known shape. */
+function arnName(arn: PolicyString): string | undefined {
+  const text = typeof arn === 'string' ? arn : arn.shape;
+  const m = text === undefined ? null : /:policy\/(?:.*\/)?([^/$}]+)$/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+function stringAt(node: ResourceNode, path: string): string | undefined {
+  const v = getPath(node.properties, path);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function blank(v: PropertyValue | undefined): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+/** `Policies[*].PolicyDocument` → one concrete path (and name) per element of `Policies`. */
+function expand(node: ResourceNode, path: string, name: string | undefined): { path: string; name: string | undefined }[] {
+  const star = path.indexOf('[*]');
+  const nameAt = (p: string | undefined): string | undefined => (p === undefined ? undefined : stringAt(node, p));
+  if (star === -1) return [{ path, name: nameAt(name) }];
+  const list = path.slice(0, star);
+  return asList(getPath(node.properties, list)).map((_, i) => ({
+    path: `${list}[${i}]${path.slice(star + 3)}`,
+    name: nameAt(name === undefined ? undefined : `${list}[${i}].${name}`),
+  }));
+}
+
+/**
+ * The user a resource belongs to (an access key, a login profile): its resource where the sources
+ * declare it, and its name as written, else that resource's address, else `?`.
+ */
+export function userOf(graph: ResourceGraph, node: ResourceNode, path: string, userType: string, nameProperty: string): { node?: ResourceNode; name: string } {
+  const value = getPath(node.properties, path);
+  const [user] = graph.referencedFrom(node, path, [userType]);
+  const byName = typeof value === 'string' ? graph.named([userType], nameProperty, value) : [];
+  const found = user ?? byName[0];
+  const name = typeof value === 'string' ? value : found ? nameOf(found, nameProperty) : '?';
+  return found ? { node: found, name } : { name };
+}

@@ -1,0 +1,67 @@
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
+import { getPath, type PropertyValue } from '../graph/values.js';
+import type { LambdaFunction } from '../models/aws/lambda.js';
+import { defineAdapter, type Adapter } from './adapter.js';
+import { joinChildren } from './join.js';
+import { bool, read, str } from './read.js';
+
+/** Property names of a format's function, permission and function URL resources. */
+export interface LambdaSchema {
+  readonly function: { readonly type: string; readonly name: string };
+  readonly permission: {
+    readonly type: string;
+    /** Where the permission names its function (a name, an ARN or a reference). */
+    readonly function: string;
+    readonly action: string;
+    readonly principal: string;
+    readonly sourceArn: string;
+    readonly sourceAccount: string;
+    readonly principalOrgId: string;
+    readonly functionUrlAuthType: string;
+    readonly invokedViaFunctionUrl: string;
+  };
+  readonly url: { readonly type: string; readonly function: string; readonly authType: string };
+}
+
+/** Functions with their permissions and function URLs, joined from the separate resources. */
+export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema): Adapter<'aws.lambda.Function'> {
+  const p = schema.permission;
+  return defineAdapter({
+    kind: 'aws.lambda.Function',
+    family,
+    adapt(graph) {
+      const joined = joinChildren(graph, [schema.function.type], schema.function.name, [
+        { type: p.type, paths: [p.function] },
+        { type: schema.url.type, paths: [schema.url.function] },
+      ]);
+      return joined.map(({ anchor, parent, children }): LambdaFunction => {
+        // Without the function in the sources, the name its permission or URL writes.
+        const name = parent ? getPath(parent.properties, schema.function.name) : childFunctionName(children, schema);
+        return {
+          resource: anchor,
+          name: typeof name === 'string' ? name : anchor.address,
+          declared: parent !== undefined,
+          permissions: (children.get(p.type) ?? []).map((node) => ({
+            node,
+            // Both formats require Action and Principal; CloudFormation has no default for either.
+            action: read(node, p.action, str),
+            principal: read(node, p.principal, str),
+            sourceArn: read(node, p.sourceArn, str),
+            sourceAccount: read(node, p.sourceAccount, str),
+            principalOrgId: read(node, p.principalOrgId, str),
+            functionUrlAuthType: read(node, p.functionUrlAuthType, str),
+            invokedViaFunctionUrl: read(node, p.invokedViaFunctionUrl, bool, false),
+          })),
+          urls: (children.get(schema.url.type) ?? []).map((node) => ({ node, authType: read(node, schema.url.authType, str) })),
+        };
+      });
+    },
+  });
+}
+
+function childFunctionName(children: ReadonlyMap<string, readonly ResourceNode[]>, schema: LambdaSchema): PropertyValue | undefined {
+  const [permission] = children.get(schema.permission.type) ?? [];
+  if (permission) return getPath(permission.properties, schema.permission.function);
+  const [url] = children.get(schema.url.type) ?? [];
+  return url ? getPath(url.properties, schema.url.function) : undefined;
+}

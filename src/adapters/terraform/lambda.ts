@@ -1,0 +1,18 @@
+import { lambdaFunctionAdapter } from '../lambda-common.js';
+
+/** `aws_lambda_function` with its `aws_lambda_permission` and `aws_lambda_function_url` resources. */
+export const terraformLambdaFunctions = lambdaFunctionAdapter('terraform', {
+  function: { type: 'aws_lambda_function', name: 'function_name' },
+  permission: {
+    type: 'aws_lambda_permission',
+    function: 'function_name',
+    action: 'action',
+    principal: 'principal',
+    sourceArn: 'source_arn',
+    sourceAccount: 'source_account',
+    principalOrgId: 'principal_org_id',
+    functionUrlAuthType: 'function_url_auth_type',
+    invokedViaFunctionUrl: 'invoked_via_function_url',
+  },
+  url: { type: 'aws_lambda_function_url', function: 'function_name', authType: 'authorization_type' },
+});

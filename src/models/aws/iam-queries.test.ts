@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Unknown } from '../../graph/values.js';
+import type { PolicyStatement } from './iam.js';
+import {
+  actionMatches,
+  allowsAction,
+  coversEveryRole,
+  isAwsManagedPolicy,
+  isFullAdminStatement,
+  mayBeEverything,
+  mayMatchAction,
+  onEveryResource,
+  passesRoleTo,
+} from './iam-queries.js';
+
+const at = { node: {} as never, path: '' };
+const statement = (s: Partial<PolicyStatement>): PolicyStatement => ({ index: 0, effect: 'Allow', conditions: [], at, ...s });
+
+describe('IAM action matching', () => {
+  it('follows IAM wildcards, case-insensitively', () => {
+    expect(actionMatches('iam:PassRole', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('IAM:passrole', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('iam:Pass*', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('iam:*', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('*', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('iam:Pass?ole', 'iam:PassRole')).toBe(true);
+    expect(actionMatches('iam:Get*', 'iam:PassRole')).toBe(false);
+    expect(actionMatches('iam:PassRole.', 'iam:PassRoleX')).toBe(false);
+  });
+
+  it('judges an unknown element by the literal text of its shape', () => {
+    expect(mayMatchAction(new Unknown([], '${Service}:*'), 'iam:PassRole')).toBeUndefined();
+    expect(mayMatchAction(new Unknown([], 's3:${Verb}Object'), 'iam:PassRole')).toBe(false);
+    expect(mayMatchAction(new Unknown(), 'iam:PassRole')).toBeUndefined();
+  });
+
+  it('reads Action and NotAction', () => {
+    expect(allowsAction(statement({ actions: ['iam:*'] }), 'iam:PassRole')).toBe(true);
+    expect(allowsAction(statement({ notActions: ['iam:*'] }), 'iam:PassRole')).toBe(false);
+    expect(allowsAction(statement({ notActions: ['s3:*'] }), 'iam:PassRole')).toBe(true);
+    expect(allowsAction(statement({ effect: 'Deny', actions: ['*'] }), 'iam:PassRole')).toBe(false);
+    expect(allowsAction(statement({ effect: undefined, actions: ['*'] }), 'iam:PassRole')).toBeUndefined();
+  });
+});
+
+describe('IAM resources', () => {
+  it('tells "*" from resource attributes and parameters', () => {
+    expect(mayBeEverything('*')).toBe(true);
+    expect(mayBeEverything(new Unknown(['Role'], '${Role.Arn}'))).toBe(false);
+    expect(mayBeEverything(new Unknown([], '${ResourceParam}'))).toBeUndefined();
+    expect(onEveryResource(statement({ notResources: ['arn:aws:s3:::x'] }))).toBe(true);
+    expect(onEveryResource(statement({ notResources: ['*'] }))).toBe(false);
+  });
+
+  it('recognises patterns covering every role', () => {
+    expect(coversEveryRole('arn:aws:iam::111122223333:role/*')).toBe(true);
+    expect(coversEveryRole('arn:aws:iam::*:*')).toBe(true);
+    expect(coversEveryRole('arn:aws:iam::111122223333:role/app/*')).toBe(false);
+    expect(coversEveryRole('arn:aws:iam::111122223333:role/deploy')).toBe(false);
+    expect(coversEveryRole(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*'))).toBe(true);
+    expect(coversEveryRole(new Unknown(['Role'], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Role}'))).toBe(false);
+    expect(coversEveryRole(new Unknown([], 'arn:aws:iam::111122223333:role/${RoleName}'))).toBeUndefined();
+  });
+
+  it('leaves "*" on "*" to aws-iam-full-admin', () => {
+    expect(isFullAdminStatement(statement({ actions: ['*'], resources: ['*'] }))).toBe(true);
+    expect(isFullAdminStatement(statement({ notActions: ['iam:*'], resources: ['*'] }))).toBe(true);
+    expect(isFullAdminStatement(statement({ actions: ['iam:*'], resources: ['*'] }))).toBe(false);
+  });
+
+  it('limits iam:PassRole by iam:PassedToService', () => {
+    const s = statement({ actions: ['iam:PassRole'], resources: ['*'], conditions: [{ operator: 'StringEquals', key: 'iam:PassedToService', values: ['lambda.amazonaws.com'] }] });
+    expect(passesRoleTo(s, 'lambda.amazonaws.com')).toBe(true);
+    expect(passesRoleTo(s, 'ec2.amazonaws.com')).toBe(false);
+    expect(passesRoleTo(statement({ actions: ['iam:PassRole'] }), 'ec2.amazonaws.com')).toBe(true);
+  });
+});
+
+describe('AWS managed policy ARNs', () => {
+  it('matches any partition, also through a known shape', () => {
+    expect(isAwsManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess', 'AdministratorAccess')).toBe(true);
+    expect(isAwsManagedPolicy('arn:aws-us-gov:iam::aws:policy/AdministratorAccess', 'AdministratorAccess')).toBe(true);
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(true);
+    expect(isAwsManagedPolicy('arn:aws:iam::111122223333:policy/AdministratorAccess', 'AdministratorAccess')).toBe(false);
+    expect(isAwsManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess-Amplify', 'AdministratorAccess')).toBe(false);
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(false);
+    expect(isAwsManagedPolicy(new Unknown([], '${PolicyArn}'), 'AdministratorAccess')).toBeUndefined();
+  });
+});

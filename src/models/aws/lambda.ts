@@ -1,0 +1,38 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import type { Attr, Model } from '../attr.js';
+
+/** One statement of a function's resource-based policy (`aws_lambda_permission`, `AWS::Lambda::Permission`). */
+export interface LambdaPermission {
+  readonly node: ResourceNode;
+  readonly action: Attr<string>;
+  /** `*`, an account ID or ARN, or a service principal. */
+  readonly principal: Attr<string>;
+  readonly sourceArn: Attr<string>;
+  readonly sourceAccount: Attr<string>;
+  readonly principalOrgId: Attr<string>;
+  /** Limits the statement to calls through a function URL of this auth type (`NONE`, `AWS_IAM`). */
+  readonly functionUrlAuthType: Attr<string>;
+  /** Limits `lambda:InvokeFunction` to calls through a function URL. */
+  readonly invokedViaFunctionUrl: Attr<boolean>;
+}
+
+/** A function URL (`aws_lambda_function_url`, `AWS::Lambda::Url`). */
+export interface FunctionUrl {
+  readonly node: ResourceNode;
+  /** `NONE` (no IAM authentication: public) or `AWS_IAM`. Required in both formats. */
+  readonly authType: Attr<string>;
+}
+
+/**
+ * A Lambda function with who may call it: its permissions and function URLs, joined from their
+ * separate resources. A permission or URL whose function is not in the sources is anchored on
+ * itself.
+ */
+export interface LambdaFunction extends Model {
+  /** The function's name as written, else the address of what findings name. */
+  readonly name: string;
+  /** Whether the function itself is in the sources. */
+  readonly declared: boolean;
+  readonly permissions: readonly LambdaPermission[];
+  readonly urls: readonly FunctionUrl[];
+}
