@@ -45,3 +45,10 @@ export const cloudFormationRdsClusters = defineAdapter({
     });
   },
 });
+
+/** Instances and clusters together, for settings both have (log exports). */
+export const cloudFormationRdsDatabases = defineAdapter({
+  kind: 'aws.rds.Database',
+  family: 'cloudformation',
+  adapt: (graph) => [...cloudFormationRdsInstances.adapt(graph), ...cloudFormationRdsClusters.adapt(graph)],
+});

@@ -49,3 +49,10 @@ export const terraformRdsClusters = defineAdapter({
     });
   },
 });
+
+/** Instances and clusters together, for settings both have (log exports). */
+export const terraformRdsDatabases = defineAdapter({
+  kind: 'aws.rds.Database',
+  family: 'terraform',
+  adapt: (graph) => [...terraformRdsInstances.adapt(graph), ...terraformRdsClusters.adapt(graph)],
+});

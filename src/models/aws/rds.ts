@@ -28,3 +28,6 @@ export interface RdsCluster extends Model, RdsStorage {
   /** `provisioned`, `serverless` (v1, always encrypted), … */
   readonly engineMode: Attr<string>;
 }
+
+/** Either kind of RDS database, for settings both have (log exports); an instance has `isClusterMember`. */
+export type RdsDatabase = RdsInstance | RdsCluster;
