@@ -182,15 +182,25 @@ function expressions(config: { [k: string]: ConfigValue }): JsonObject {
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, expression(v)]));
 }
 
-/** `{a: {b: true}}` from `['a.b']`, mirroring how Terraform nests unknown/sensitive markers. */
+/**
+ * `{a: {b: true}}` from `['a.b']`, mirroring how Terraform nests unknown/sensitive markers; a
+ * numeric segment indexes a list (`['a.0.b']` → `{a: [{b: true}]}`), as blocks are lists.
+ */
 function markers(paths: readonly string[]): JsonObject {
   const out: JsonObject = {};
   for (const path of paths) {
     const segs = path.split('.');
-    let cur: JsonObject = out;
+    let cur: JsonObject | Json[] = out;
     segs.forEach((seg, i) => {
-      if (i === segs.length - 1) cur[seg] = true;
-      else cur = (cur[seg] ??= {}) as JsonObject;
+      const last = i === segs.length - 1;
+      const empty = (): JsonObject | Json[] => (/^\d+$/.test(segs[i + 1] ?? '') ? [] : {});
+      if (Array.isArray(cur)) {
+        const index = Number(seg);
+        while (cur.length < index) cur.push({});
+        if (last) cur[index] = true;
+        else cur = (cur[index] ??= empty()) as JsonObject | Json[];
+      } else if (last) cur[seg] = true;
+      else cur = (cur[seg] ??= empty()) as JsonObject | Json[];
     });
   }
   return out;

@@ -61,7 +61,10 @@ export default definePolicy({
   cloudWatchLogsRoleArn: trailToLogs.arn,
 });`,
   },
-  check(trail, { expect }) {
-    return expect(trail.cloudWatchLogsGroupArn, (arn) => arn !== undefined && arn !== '', 'noCloudWatch', { trail: trail.name.value ?? trail.resource.address });
+  check(trail, { fail, pass }) {
+    const arn = trail.cloudWatchLogsGroupArn;
+    // An ARN known only after deployment (a log group created alongside) is still a log group.
+    if (arn.origin === 'unknown' || (arn.value !== undefined && arn.value !== '')) return pass();
+    return fail('noCloudWatch', arn, { trail: trail.name.value ?? trail.resource.address });
   },
 });

@@ -1,9 +1,8 @@
 import { getPath } from '../../graph/values.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
-import { read, str, type Parse } from '../read.js';
-
-const destination: Parse<boolean> = (v) => (typeof v === 'string' ? v !== '' : undefined);
+import { isSet } from '../configured.js';
+import { read, str } from '../read.js';
 
 /**
  * `AWS::ApiGateway::Stage` (`AccessLogSetting`), `AWS::ApiGatewayV2::Stage` (`AccessLogSettings`),
@@ -16,7 +15,7 @@ export const cloudFormationApiStages = defineAdapter({
   adapt(graph) {
     return [
       ...graph.ofType('AWS::ApiGateway::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'StageName', str), accessLogging: read(node, 'AccessLogSetting.DestinationArn', destination, false) }),
+        (node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'StageName', str), accessLogging: isSet(node, 'AccessLogSetting.DestinationArn') }),
       ),
       ...graph
         .ofType('AWS::ApiGateway::Deployment')
@@ -26,11 +25,11 @@ export const cloudFormationApiStages = defineAdapter({
             resource: node,
             api: 'rest',
             stageName: read(node, 'StageName', str),
-            accessLogging: read(node, 'StageDescription.AccessLogSetting.DestinationArn', destination, false),
+            accessLogging: isSet(node, 'StageDescription.AccessLogSetting.DestinationArn'),
           }),
         ),
       ...graph.ofType('AWS::ApiGatewayV2::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'v2', stageName: read(node, 'StageName', str), accessLogging: read(node, 'AccessLogSettings.DestinationArn', destination, false) }),
+        (node): ApiStage => ({ resource: node, api: 'v2', stageName: read(node, 'StageName', str), accessLogging: isSet(node, 'AccessLogSettings.DestinationArn') }),
       ),
     ];
   },

@@ -4,11 +4,11 @@ import type { Attr } from '../../models/attr.js';
 import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/cloudfront.js';
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
+import { isSet } from '../configured.js';
 import { CLOUDFORMATION_LOG_DELIVERY, logDeliveryOf } from '../log-delivery.js';
 import { read, str } from '../read.js';
 
 const CONFIG = 'DistributionConfig';
-const nonEmpty = (v: unknown): boolean | undefined => (typeof v === 'string' ? v !== '' : undefined);
 
 /** `AWS::CloudFront::Distribution`, with standard logging v2 joined from `AWS::Logs::DeliverySource`/`Delivery`. */
 export const cloudFormationCloudFrontDistributions = defineAdapter({
@@ -17,7 +17,7 @@ export const cloudFormationCloudFrontDistributions = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::CloudFront::Distribution').map((node): CloudFrontDistribution => ({
       resource: node,
-      legacyLogging: read(node, `${CONFIG}.Logging.Bucket`, nonEmpty, false),
+      legacyLogging: isSet(node, `${CONFIG}.Logging.Bucket`),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', CLOUDFORMATION_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {

@@ -1,9 +1,8 @@
 import { getPath } from '../../graph/values.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
-import { defaulted, read, str, type Parse } from '../read.js';
-
-const destination: Parse<boolean> = (v) => (typeof v === 'string' ? v !== '' : undefined);
+import { isSet } from '../configured.js';
+import { defaulted, read, str } from '../read.js';
 
 /**
  * `aws_api_gateway_stage` and `aws_apigatewayv2_stage` (access logs in `access_log_settings`), and
@@ -18,7 +17,7 @@ export const terraformApiStages = defineAdapter({
         resource: node,
         api: node.type === 'aws_api_gateway_stage' ? 'rest' : 'v2',
         stageName: read(node, node.type === 'aws_api_gateway_stage' ? 'stage_name' : 'name', str),
-        accessLogging: read(node, 'access_log_settings[0].destination_arn', destination, false),
+        accessLogging: isSet(node, 'access_log_settings[0].destination_arn'),
       }),
     );
     const deploymentStages = graph

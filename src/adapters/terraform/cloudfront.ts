@@ -4,10 +4,10 @@ import type { Attr } from '../../models/attr.js';
 import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/cloudfront.js';
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
+import { isSet } from '../configured.js';
 import { logDeliveryOf, TERRAFORM_LOG_DELIVERY } from '../log-delivery.js';
 import { read, str } from '../read.js';
 
-const nonEmpty = (v: unknown): boolean | undefined => (typeof v === 'string' ? v !== '' : undefined);
 
 /** `aws_cloudfront_distribution`, with standard logging v2 joined from `aws_cloudwatch_log_delivery_source`/`_delivery`. */
 export const terraformCloudFrontDistributions = defineAdapter({
@@ -16,7 +16,7 @@ export const terraformCloudFrontDistributions = defineAdapter({
   adapt(graph) {
     return graph.ofType('aws_cloudfront_distribution').filter((n) => n.mode === 'managed').map((node): CloudFrontDistribution => ({
       resource: node,
-      legacyLogging: read(node, 'logging_config[0].bucket', nonEmpty, false),
+      legacyLogging: isSet(node, 'logging_config[0].bucket'),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', TERRAFORM_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {
