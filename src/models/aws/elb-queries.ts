@@ -37,8 +37,8 @@ export function allowsLegacyTls(policy: TlsPolicy): boolean | undefined {
 
 export const lbLabel = (lb: LoadBalancer): string => lb.name.value ?? lb.resource.address;
 
-/** `app-lb port 80 (HTTP)`; a listener resource of its own is named by its address. */
+/** `legacy-elb port 80 (HTTP)` for an inline listener; a listener resource of its own is named by its address. */
 export function listenerLabel(lb: LoadBalancer, listener: ElbListener): string {
-  const where = listener.at.node === lb.resource ? lbLabel(lb) : listener.at.node.address;
+  const where = listener.at.path === '' ? listener.at.node.address : lbLabel(lb);
   return `${where} port ${listener.port.value ?? '?'} (${listener.protocol.value ?? '?'})`;
 }
