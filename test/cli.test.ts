@@ -9,7 +9,7 @@ import { run } from '../src/cli/run.js';
 const root = join(import.meta.dirname, '..');
 const PLAN = 'fixtures/parity/terraform-plan/parity.json';
 const TEMPLATE = 'fixtures/parity/cloudformation/parity.yaml';
-const PASSING = 'fixtures/policies/aws-cloudtrail-multi-region/cloudformation/pass-multi-region.yaml';
+const PASSING = 'fixtures/policies/aws-vpc-flow-logs/cloudformation/pass-flow-log.yaml';
 
 interface Run {
   code: number;
@@ -40,7 +40,7 @@ describe('sekisho scan', () => {
     expect(stdout).toContain('     35  CRITICAL  aws-s3-bucket-public-policy  AssetsBucket');
     expect(stdout).toContain('set in: AssetsBucketPolicy (PolicyDocument.Statement[0]) — fixtures/parity/cloudformation/parity.yaml:35');
     expect(stdout).toContain('Fix: Name the principals that need access');
-    expect(stdout).toMatch(/8 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
+    expect(stdout).toMatch(/12 findings, 0 undecidable before deployment, \d+ passed — 9 resources in 1 source\n$/);
     expect(stdout).not.toContain('\u001b[');
   });
 
@@ -50,7 +50,7 @@ describe('sekisho scan', () => {
     expect(high.code).toBe(1);
     const report = JSON.parse(high.stdout);
     expect(report.findings.map((f: { severity: string }) => f.severity)).toEqual(['critical']);
-    expect(report.summary.belowThreshold).toBe(7);
+    expect(report.summary.belowThreshold).toBe(11);
   });
 
   it('writes the versioned JSON report that the schema describes', async () => {
@@ -82,7 +82,7 @@ describe('sekisho scan', () => {
     const flag = (await sekisho(['scan', TEMPLATE, '--lang', 'ja'])).stdout;
     expect(flag).toContain('緊急');
     expect(flag).toContain('対処: アクセスが必要なプリンシパルを明示するか');
-    expect(flag).toContain('指摘 8 件');
+    expect(flag).toContain('指摘 12 件');
     const locale = (await sekisho(['scan', TEMPLATE], { env: { LANG: 'ja_JP.UTF-8' } })).stdout;
     expect(locale).toBe(flag);
   });
@@ -98,14 +98,17 @@ describe('sekisho scan', () => {
     const { code, stdout } = (await sekisho(['scan', TEMPLATE, '--format', 'json', '--output', join(dir, 'report.json')]));
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(8);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.failed).toBe(12);
   });
 
   it('applies CloudFormation parameter values from a file or the command line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-params-'));
     writeFileSync(join(dir, 'params.json'), JSON.stringify([{ ParameterKey: 'Encrypt', ParameterValue: 'true' }]));
     const template = 'fixtures/policies/aws-rds-instance-storage-encryption/cloudformation/fail-unencrypted.yaml';
-    const failing = async (args: string[]) => JSON.parse((await sekisho(['scan', template, '--format', 'json', ...args])).stdout).findings.map((f: { resource: string }) => f.resource);
+    const failing = async (args: string[]) =>
+      JSON.parse((await sekisho(['scan', template, '--format', 'json', ...args])).stdout)
+        .findings.filter((f: { policyId: string }) => f.policyId === 'aws-rds-instance-storage-encryption')
+        .map((f: { resource: string }) => f.resource);
     expect(await failing([])).toEqual(['OrdersDatabase', 'ReportsDatabase']);
     expect(await failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
     expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);

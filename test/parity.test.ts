@@ -63,14 +63,18 @@ async function verdicts(path: string): Promise<string[]> {
 describe('parity across formats', () => {
   it('finds what the application gets wrong', async () => {
     expect((await verdicts(SOURCES['terraform-plan'])).filter((v) => v.includes(' fail '))).toEqual([
+      'aws-cloudtrail-cloudwatch trail fail noCloudWatch low',
       'aws-cloudtrail-log-validation trail fail noValidation medium',
       'aws-cloudtrail-multi-region trail fail singleRegion medium',
       'aws-ec2-sg-world-admin-ports bastion fail adminPort high',
       'aws-iam-full-admin worker role fail fullAdmin high',
       'aws-rds-instance-storage-encryption orders database fail notEncrypted high',
+      'aws-rds-log-exports orders database fail noExports low',
+      'aws-rds-log-exports reports cluster fail noExports low',
       'aws-s3-access-logging assets bucket fail noLogging medium',
       'aws-s3-bucket-public-access-block assets bucket fail disabled high',
       'aws-s3-bucket-public-policy assets bucket fail public critical',
+      'aws-securityhub-enabled trail fail noSecurityHub low',
     ]);
   });
 
