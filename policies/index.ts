@@ -6,25 +6,40 @@ import awsCloudfrontMinTls from './aws/cloudfront/aws-cloudfront-min-tls.js';
 import awsCloudfrontViewerHttps from './aws/cloudfront/aws-cloudfront-viewer-https.js';
 import awsCloudtrailCloudwatch from './aws/cloudtrail/aws-cloudtrail-cloudwatch.js';
 import awsCloudtrailEnabled from './aws/cloudtrail/aws-cloudtrail-enabled.js';
+import awsCloudtrailKms from './aws/cloudtrail/aws-cloudtrail-kms.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsConfigRecorder from './aws/config/aws-config-recorder.js';
+import awsDynamodbCmk from './aws/dynamodb/aws-dynamodb-cmk.js';
+import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
+import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
+import awsEbsVolumeEncryption from './aws/ebs/aws-ebs-volume-encryption.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
+import awsEfsEncryption from './aws/efs/aws-efs-encryption.js';
 import awsEksControlPlaneLogging from './aws/eks/aws-eks-control-plane-logging.js';
 import awsEksPublicEndpoint from './aws/eks/aws-eks-public-endpoint.js';
+import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at-rest-encryption.js';
+import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
 import awsElbAccessLogs from './aws/elb/aws-elb-access-logs.js';
 import awsElbHttpListener from './aws/elb/aws-elb-http-listener.js';
 import awsElbTlsPolicy from './aws/elb/aws-elb-tls-policy.js';
 import awsGuarddutyEnabled from './aws/guardduty/aws-guardduty-enabled.js';
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
+import awsKinesisStreamEncryption from './aws/kinesis/aws-kinesis-stream-encryption.js';
+import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
+import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
+import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
 import awsRdsLogExports from './aws/rds/aws-rds-log-exports.js';
+import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
 import awsS3BucketPublicAcl from './aws/s3/aws-s3-bucket-public-acl.js';
 import awsS3BucketPublicPolicy from './aws/s3/aws-s3-bucket-public-policy.js';
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
+import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
+import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
 import awsVpcFlowLogs from './aws/vpc/aws-vpc-flow-logs.js';
 
 /** Every built-in policy, in file order. */
@@ -35,24 +50,39 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudfrontViewerHttps,
   awsCloudtrailCloudwatch,
   awsCloudtrailEnabled,
+  awsCloudtrailKms,
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsConfigRecorder,
+  awsDynamodbCmk,
+  awsDynamodbPitr,
+  awsEbsDefaultEncryption,
+  awsEbsVolumeEncryption,
   awsEc2SgWorldAdminPorts,
+  awsEfsEncryption,
   awsEksControlPlaneLogging,
   awsEksPublicEndpoint,
+  awsElasticacheAtRestEncryption,
+  awsElasticacheTransitEncryption,
   awsElbAccessLogs,
   awsElbHttpListener,
   awsElbTlsPolicy,
   awsGuarddutyEnabled,
   awsIamFullAdmin,
+  awsKinesisStreamEncryption,
+  awsCloudwatchLogGroupKms,
+  awsOpensearchEncryptionAtRest,
+  awsOpensearchNodeToNodeEncryption,
   awsRdsClusterStorageEncryption,
   awsRdsInstanceStorageEncryption,
   awsRdsLogExports,
+  awsRedshiftClusterEncryption,
   awsS3AccessLogging,
   awsS3BucketPublicAccessBlock,
   awsS3BucketPublicAcl,
   awsS3BucketPublicPolicy,
   awsSecurityhubEnabled,
+  awsSnsEncryption,
+  awsSqsEncryption,
   awsVpcFlowLogs,
 ];

@@ -98,9 +98,55 @@ const COMPUTED: Record<string, string[]> = {
   aws_cloudtrail: ['arn', 'home_region', 'id', 'tags_all'],
   aws_kms_key: ['arn', 'id', 'key_id', 'policy', 'tags_all'],
   aws_iam_policy_document: ['id', 'json', 'minified_json'],
+  aws_ebs_volume: ['arn', 'create_time', 'encrypted', 'id', 'iops', 'kms_key_id', 'size', 'snapshot_id', 'tags_all', 'throughput', 'type'],
+  aws_ebs_encryption_by_default: ['id'],
+  aws_dynamodb_table: [
+    'arn', 'id', 'point_in_time_recovery', 'read_capacity', 'server_side_encryption', 'stream_arn', 'stream_label', 'stream_view_type',
+    'tags_all', 'ttl', 'write_capacity',
+  ],
+  aws_efs_file_system: [
+    'arn', 'availability_zone_id', 'creation_token', 'dns_name', 'encrypted', 'id', 'kms_key_id', 'name', 'number_of_mount_targets', 'owner_id',
+    'performance_mode', 'protection', 'size_in_bytes', 'tags_all',
+  ],
+  aws_sns_topic: ['arn', 'beginning_archive_time', 'id', 'name', 'name_prefix', 'owner', 'policy', 'signature_version', 'tags_all', 'tracing_config'],
+  aws_sqs_queue: [
+    'arn', 'deduplication_scope', 'fifo_throughput_limit', 'id', 'kms_data_key_reuse_period_seconds', 'name', 'name_prefix', 'policy',
+    'redrive_allow_policy', 'redrive_policy', 'sqs_managed_sse_enabled', 'tags_all', 'url',
+  ],
+  aws_kinesis_stream: ['arn', 'id', 'stream_mode_details', 'tags_all'],
+  aws_elasticache_replication_group: [
+    'arn', 'at_rest_encryption_enabled', 'cluster_enabled', 'cluster_mode', 'configuration_endpoint_address', 'engine_version',
+    'engine_version_actual', 'global_replication_group_id', 'id', 'ip_discovery', 'maintenance_window', 'member_clusters', 'network_type',
+    'num_cache_clusters', 'num_node_groups', 'parameter_group_name', 'primary_endpoint_address', 'reader_endpoint_address',
+    'replicas_per_node_group', 'security_group_ids', 'security_group_names', 'snapshot_window', 'subnet_group_name', 'tags_all',
+    'transit_encryption_enabled', 'transit_encryption_mode',
+  ],
+  aws_elasticache_global_replication_group: [
+    'arn', 'at_rest_encryption_enabled', 'auth_token_enabled', 'cache_node_type', 'cluster_enabled', 'engine', 'engine_version',
+    'engine_version_actual', 'global_node_groups', 'global_replication_group_id', 'id', 'parameter_group_name', 'transit_encryption_enabled',
+  ],
+  aws_elasticache_serverless_cache: [
+    'arn', 'cache_usage_limits', 'create_time', 'daily_snapshot_time', 'endpoint', 'full_engine_version', 'id', 'major_engine_version',
+    'reader_endpoint', 'security_group_ids', 'snapshot_retention_limit', 'status', 'subnet_ids', 'tags_all',
+  ],
+  aws_redshift_cluster: [
+    'arn', 'availability_zone', 'cluster_namespace_arn', 'cluster_nodes', 'cluster_parameter_group_name', 'cluster_public_key',
+    'cluster_revision_number', 'cluster_subnet_group_name', 'database_name', 'dns_name', 'endpoint', 'enhanced_vpc_routing', 'iam_roles',
+    'id', 'kms_key_id', 'master_password_secret_arn', 'master_password_secret_kms_key_id', 'preferred_maintenance_window', 'tags_all',
+    'vpc_security_group_ids',
+  ],
+  aws_opensearch_domain: [
+    'access_policies', 'advanced_options', 'advanced_security_options', 'arn', 'auto_tune_options', 'cluster_config', 'dashboard_endpoint',
+    'domain_endpoint_options', 'domain_id', 'ebs_options', 'encrypt_at_rest', 'endpoint', 'engine_version', 'id', 'ip_address_type',
+    'node_to_node_encryption', 'off_peak_window_options', 'software_update_options', 'tags_all',
+  ],
+  aws_elasticsearch_domain: [
+    'access_policies', 'advanced_options', 'advanced_security_options', 'arn', 'auto_tune_options', 'cluster_config', 'domain_endpoint_options',
+    'domain_id', 'ebs_options', 'encrypt_at_rest', 'endpoint', 'id', 'kibana_endpoint', 'node_to_node_encryption', 'tags_all',
+  ],
+  aws_cloudwatch_log_group: ['arn', 'id', 'log_group_class', 'name', 'name_prefix', 'tags_all'],
   aws_default_vpc: ['arn', 'cidr_block', 'default_network_acl_id', 'default_route_table_id', 'default_security_group_id', 'dhcp_options_id', 'id', 'main_route_table_id', 'owner_id', 'tags_all'],
   aws_flow_log: ['arn', 'id', 'log_destination', 'log_group_name', 'tags_all'],
-  aws_cloudwatch_log_group: ['arn', 'id', 'name', 'tags_all'],
   aws_lb: ['arn', 'arn_suffix', 'dns_name', 'id', 'internal', 'ip_address_type', 'name', 'security_groups', 'subnet_mapping', 'subnets', 'tags_all', 'vpc_id', 'zone_id'],
   aws_alb: ['arn', 'arn_suffix', 'dns_name', 'id', 'internal', 'ip_address_type', 'name', 'security_groups', 'subnet_mapping', 'subnets', 'tags_all', 'vpc_id', 'zone_id'],
   aws_lb_listener: ['arn', 'id', 'protocol', 'ssl_policy', 'tags_all'],
@@ -132,7 +178,6 @@ const COMPUTED: Record<string, string[]> = {
   aws_securityhub_account: ['arn', 'id'],
   aws_securityhub_standards_subscription: ['id'],
   aws_iam_account_password_policy: ['expire_passwords', 'hard_expiry', 'id', 'max_password_age', 'password_reuse_prevention'],
-  aws_ebs_encryption_by_default: ['id'],
 };
 
 interface Parsed {

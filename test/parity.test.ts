@@ -64,6 +64,7 @@ describe('parity across formats', () => {
   it('finds what the application gets wrong', async () => {
     expect((await verdicts(SOURCES['terraform-plan'])).filter((v) => v.includes(' fail '))).toEqual([
       'aws-cloudtrail-cloudwatch trail fail noCloudWatch low',
+      'aws-cloudtrail-kms trail fail noKmsKey medium',
       'aws-cloudtrail-log-validation trail fail noValidation medium',
       'aws-cloudtrail-multi-region trail fail singleRegion medium',
       'aws-ec2-sg-world-admin-ports bastion fail adminPort high',

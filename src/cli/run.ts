@@ -30,6 +30,7 @@ Scan options:
   --parameter KEY=VALUE     one CloudFormation parameter value (repeatable)
   --max-file-size BYTES     refuse files larger than this (default 268435456)
   --show-unknown            list results that cannot be decided before deployment
+  --show-suppressed         list findings covered by an accepted exception, with its reason
   --fail-on-unknown         exit 1 when such results exist
   --color / --no-color      force colour on or off (default: on for a terminal)
 
@@ -45,6 +46,7 @@ const OPTIONS = {
   parameter: { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
   'show-unknown': { type: 'boolean' },
+  'show-suppressed': { type: 'boolean' },
   'fail-on-unknown': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -94,6 +96,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           parameters: scanParameters(io.cwd, values.parameters, values.parameter),
           maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInteger('--max-file-size', values['max-file-size']),
           showUnknown: values['show-unknown'] ?? false,
+          showSuppressed: values['show-suppressed'] ?? false,
           failOnUnknown: values['fail-on-unknown'] ?? false,
           colour: values['no-color'] ? false : values.color,
         },

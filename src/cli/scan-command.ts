@@ -21,6 +21,7 @@ export interface ScanArgs {
   readonly parameters: ReadonlyMap<string, string>;
   readonly maxFileSize: number | undefined;
   readonly showUnknown: boolean;
+  readonly showSuppressed: boolean;
   readonly failOnUnknown: boolean;
   readonly colour: boolean | undefined;
 }
@@ -43,6 +44,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
       unknown: findings.filter((f) => f.status === 'unknown').length,
       passed: count('pass'),
       notApplicable: count('not-applicable'),
+      suppressed: findings.filter((f) => f.status === 'suppressed').length,
       belowThreshold: all.length - findings.length,
       resources: outcome.graph.nodes.filter((n) => n.mode === 'managed').length,
       sources: outcome.sources,
@@ -50,7 +52,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     policies,
   };
   const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
-  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown });
+  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed });
   if (args.output !== undefined) writeFileSync(resolve(io.cwd, args.output), report);
   else io.stdout.write(report);
 

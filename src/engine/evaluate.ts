@@ -5,8 +5,9 @@ import type { ResourceNode } from '../graph/resource.js';
 import type { Evidence, Model } from '../models/attr.js';
 import type { ModelKind } from '../models/index.js';
 import type { MessageData, Policy, Severity } from './policy.js';
+import type { AppliedSuppression } from './suppress.js';
 
-export type Status = 'fail' | 'pass' | 'unknown' | 'not-applicable';
+export type Status = 'fail' | 'pass' | 'unknown' | 'not-applicable' | 'suppressed';
 
 /** One policy's verdict on one resource (a fail or unknown at one place in it). */
 export interface Result {
@@ -18,6 +19,9 @@ export interface Result {
   readonly at?: Evidence;
   readonly messageId?: string;
   readonly data?: MessageData;
+  /** The accepted exception covering this result; for `suppressed` results, what they were before. */
+  readonly suppression?: AppliedSuppression;
+  readonly suppressedStatus?: 'fail' | 'unknown';
 }
 
 /**
@@ -57,7 +61,8 @@ export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adap
       }
       if (verdicts.length === 0) results.push({ policy, status: 'pass', severity: policy.severity, resource: model.resource });
       for (const v of verdicts) {
-        const base = { policy, resource: model.resource, severity: policy.severity };
+        const named = model.orphan && 'at' in v ? v.at.node : model.resource;
+        const base = { policy, resource: named, severity: policy.severity };
         if (v.status === 'fail') results.push({ ...base, status: 'fail', severity: v.severity ?? policy.severity, at: v.at, messageId: v.messageId, data: v.data });
         else if (v.status === 'unknown') results.push({ ...base, status: 'unknown', at: v.at, ...(v.messageId !== undefined && { messageId: v.messageId, data: v.data ?? {} }) });
         else results.push({ ...base, status: v.status });

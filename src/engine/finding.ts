@@ -31,6 +31,8 @@ export interface Finding {
   readonly fix: string;
   /** Where the deciding value is written or would be written. */
   readonly evidence?: FindingLocation;
+  /** The accepted exception: it makes the finding `suppressed`, or, once expired, only annotates it. */
+  readonly suppression?: { readonly reason: string; readonly expires?: string; readonly expired: boolean; readonly file: string; readonly line?: number };
   readonly docs: string;
 }
 
@@ -39,7 +41,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const r of results) {
-    if (r.status !== 'fail' && r.status !== 'unknown') continue;
+    if (r.status !== 'fail' && r.status !== 'unknown' && r.status !== 'suppressed') continue;
     const evidence: FindingLocation | undefined = r.at && {
       resource: r.at.node.address,
       resourceType: r.at.node.type,
@@ -72,6 +74,15 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       message,
       fix: r.policy.text[lang].fix,
       ...optional('evidence', evidence),
+      ...(r.suppression && {
+        suppression: {
+          reason: r.suppression.reason,
+          ...optional('expires', r.suppression.expires),
+          expired: r.suppression.expired,
+          file: r.suppression.file,
+          ...optional('line', r.suppression.line),
+        },
+      }),
       docs: r.policy.docs,
     });
   }

@@ -6,12 +6,15 @@ import { ResourceGraph } from '../graph/graph.js';
 import { loadSources, loadText } from '../loaders/index.js';
 import type { LoadOptions } from '../loaders/types.js';
 import { evaluate, type Result } from './evaluate.js';
+import { applySuppressions, today } from './suppress.js';
 import type { Policy } from './policy.js';
 
 export interface ScanOptions extends LoadOptions {
   readonly paths: readonly string[];
   readonly policies: readonly Policy[];
   readonly adapters?: readonly Adapter[];
+  /** The date suppressions' expiries are compared with (`YYYY-MM-DD`); today by default. */
+  readonly today?: string;
 }
 
 export interface ScanOutcome {
@@ -59,9 +62,15 @@ function evaluateLoaded(
   edges: readonly Edge[],
   loadDiagnostics: readonly Diagnostic[],
   sources: readonly string[],
-  options: Pick<ScanOptions, 'policies' | 'adapters'>,
+  options: Pick<ScanOptions, 'policies' | 'adapters' | 'today'>,
 ): ScanOutcome {
   const graph = new ResourceGraph(nodes, edges);
-  const { results, diagnostics } = evaluate(graph, options.policies, options.adapters ?? builtinAdapters);
-  return { results, diagnostics: [...loadDiagnostics, ...diagnostics].sort(compareDiagnostics), sources, graph };
+  const evaluated = evaluate(graph, options.policies, options.adapters ?? builtinAdapters);
+  const suppressed = applySuppressions(evaluated.results, options.policies, options.today ?? today());
+  return {
+    results: suppressed.results,
+    diagnostics: [...loadDiagnostics, ...evaluated.diagnostics, ...suppressed.diagnostics].sort(compareDiagnostics),
+    sources,
+    graph,
+  };
 }

@@ -4,6 +4,11 @@ import type { Lang, Severity } from '../engine/policy.js';
 export interface UiText {
   readonly severity: Readonly<Record<Severity, string>>;
   readonly unknownLabel: string;
+  readonly suppressedLabel: string;
+  /** Under a suppressed finding: why it is accepted, and until when. */
+  readonly acceptedBecause: (reason: string, expires: string | undefined) => string;
+  /** Under a finding whose exception ran out. */
+  readonly exceptionExpired: (reason: string, expires: string) => string;
   /** For an undecidable value: `{{path}}` of `{{resource}}`, or the resource as a whole. */
   readonly unknownMessage: string;
   readonly unknownResourceMessage: string;
@@ -11,7 +16,7 @@ export interface UiText {
   readonly setAt: string;
   readonly constructLabel: string;
   readonly noFindings: string;
-  readonly summary: (counts: { failed: number; unknown: number; passed: number; resources: number; sources: number }) => string;
+  readonly summary: (counts: { failed: number; unknown: number; suppressed: number; passed: number; resources: number; sources: number }) => string;
   readonly belowThreshold: (count: number, threshold: Severity) => string;
   readonly diagnosticsHeading: string;
   readonly policyHeadings: { readonly id: string; readonly severity: string; readonly title: string; readonly model: string };
@@ -28,6 +33,9 @@ export interface UiText {
 const en: UiText = {
   severity: { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
   unknownLabel: 'UNKNOWN',
+  suppressedLabel: 'SUPPRESSED',
+  acceptedBecause: (reason, expires) => `Accepted: ${reason}${expires ? ` (until ${expires})` : ''}`,
+  exceptionExpired: (reason, expires) => `Its exception expired on ${expires}: ${reason}`,
   unknownMessage: 'Cannot be decided before deployment: {{path}} of {{resource}} is only known after apply.',
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values only known after apply.',
   fixLabel: 'Fix',
@@ -35,7 +43,7 @@ const en: UiText = {
   constructLabel: 'construct',
   noFindings: 'No findings.',
   summary: (c) =>
-    `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
+    `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.suppressed} suppressed, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
   belowThreshold: (n, t) => `${n} more below the ${t} threshold`,
   diagnosticsHeading: 'Could not scan everything',
   policyHeadings: { id: 'ID', severity: 'Severity', title: 'Title', model: 'Checks' },
@@ -59,13 +67,16 @@ const en: UiText = {
 const ja: UiText = {
   severity: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' },
   unknownLabel: '判定不能',
+  suppressedLabel: '抑止',
+  acceptedBecause: (reason, expires) => `例外として承認済み: ${reason}${expires ? `（${expires} まで）` : ''}`,
+  exceptionExpired: (reason, expires) => `この指摘の例外は ${expires} で期限切れです: ${reason}`,
   unknownMessage: 'デプロイ前には判定できません。{{resource}} の {{path}} は apply するまで値が決まりません。',
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} には apply するまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',
   constructLabel: 'コンストラクト',
   noFindings: '指摘事項はありません。',
-  summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
+  summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、例外として抑止 ${c.suppressed} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
   belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,
   diagnosticsHeading: 'スキャンできなかったもの',
   policyHeadings: { id: 'ID', severity: '重大度', title: 'タイトル', model: '対象' },

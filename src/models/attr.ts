@@ -27,4 +27,10 @@ export interface Attr<T> {
 /** Every model describes one logical resource, anchored on the node findings name. */
 export interface Model {
   readonly resource: ResourceNode;
+  /**
+   * The resource the model describes is not in the sources, only settings of it are (a bucket's
+   * separate policy naming a bucket defined elsewhere): `resource` is one of those, and each
+   * finding names the resource where its deciding setting is written.
+   */
+  readonly orphan?: boolean;
 }

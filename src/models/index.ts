@@ -2,14 +2,24 @@ import type { ApiStage } from './aws/apigateway.js';
 import type { CloudFrontDistribution } from './aws/cloudfront.js';
 import type { CloudTrail } from './aws/cloudtrail.js';
 import type { ConfigRecorder } from './aws/config.js';
+import type { DynamoDbTable } from './aws/dynamodb.js';
+import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
 import type { SecurityGroup } from './aws/ec2.js';
+import type { EfsFileSystem } from './aws/efs.js';
 import type { EksCluster } from './aws/eks.js';
+import type { ElastiCacheReplicationGroup } from './aws/elasticache.js';
 import type { LoadBalancer } from './aws/elb.js';
 import type { GuardDutyDetector } from './aws/guardduty.js';
 import type { PolicyDocument } from './aws/iam.js';
+import type { KinesisStream } from './aws/kinesis.js';
+import type { LogGroup } from './aws/logs.js';
+import type { OpenSearchDomain } from './aws/opensearch.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
+import type { RedshiftCluster } from './aws/redshift.js';
 import type { S3Bucket } from './aws/s3.js';
 import type { SecurityBaseline } from './aws/securityhub.js';
+import type { SnsTopic } from './aws/sns.js';
+import type { SqsQueue } from './aws/sqs.js';
 import type { Vpc } from './aws/vpc.js';
 
 /**
@@ -21,17 +31,28 @@ export interface ModelKinds {
   'aws.cloudfront.Distribution': CloudFrontDistribution;
   'aws.cloudtrail.Trail': CloudTrail;
   'aws.config.Recorder': ConfigRecorder;
+  'aws.dynamodb.Table': DynamoDbTable;
+  'aws.ebs.EncryptionByDefault': EbsEncryptionByDefault;
+  'aws.ebs.Volume': EbsVolume;
   'aws.ec2.SecurityGroup': SecurityGroup;
   'aws.ec2.Vpc': Vpc;
+  'aws.efs.FileSystem': EfsFileSystem;
   'aws.eks.Cluster': EksCluster;
+  'aws.elasticache.ReplicationGroup': ElastiCacheReplicationGroup;
   'aws.elb.LoadBalancer': LoadBalancer;
   'aws.guardduty.Detector': GuardDutyDetector;
   'aws.iam.PolicyDocument': PolicyDocument;
+  'aws.kinesis.Stream': KinesisStream;
+  'aws.logs.LogGroup': LogGroup;
+  'aws.opensearch.Domain': OpenSearchDomain;
   'aws.rds.Database': RdsDatabase;
   'aws.rds.DbCluster': RdsCluster;
   'aws.rds.DbInstance': RdsInstance;
+  'aws.redshift.Cluster': RedshiftCluster;
   'aws.s3.Bucket': S3Bucket;
   'aws.securityhub.AccountBaseline': SecurityBaseline;
+  'aws.sns.Topic': SnsTopic;
+  'aws.sqs.Queue': SqsQueue;
 }
 
 export type ModelKind = keyof ModelKinds;

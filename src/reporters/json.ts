@@ -4,7 +4,7 @@ import type { Reporter } from './reporter.js';
  * The JSON report, a versioned contract (docs/json-report.md, schemas/report-v1.schema.json).
  * Within a major version fields are only added, never renamed or removed.
  */
-export const JSON_REPORT_VERSION = '1.0';
+export const JSON_REPORT_VERSION = '1.1';
 
 export const jsonReporter: Reporter = (input) => {
   const { summary } = input;
@@ -19,6 +19,7 @@ export const jsonReporter: Reporter = (input) => {
         unknown: summary.unknown,
         passed: summary.passed,
         notApplicable: summary.notApplicable,
+        suppressed: summary.suppressed,
         belowThreshold: summary.belowThreshold,
         resources: summary.resources,
         sources: summary.sources,

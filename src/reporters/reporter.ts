@@ -9,6 +9,8 @@ export interface ReportSummary {
   readonly unknown: number;
   readonly passed: number;
   readonly notApplicable: number;
+  /** Covered by an accepted exception (a suppression with a reason), at or above the threshold. */
+  readonly suppressed: number;
   /** Fails and unknowns left out because they are below the threshold. */
   readonly belowThreshold: number;
   readonly resources: number;
@@ -32,6 +34,8 @@ export interface ReportOptions {
   readonly colour: boolean;
   /** List undecidable results one by one rather than only counting them. */
   readonly showUnknown: boolean;
+  /** List suppressed findings with their reasons rather than only counting them. */
+  readonly showSuppressed: boolean;
 }
 
 /** One output format: a pure function from the report to its text. */

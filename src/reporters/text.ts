@@ -23,7 +23,7 @@ export const textReporter: Reporter = (input, options) => {
   const dim = style(ansi(2, 22));
   const lines: string[] = [];
 
-  const shown = input.findings.filter((f) => f.status === 'fail' || options.showUnknown);
+  const shown = input.findings.filter((f) => f.status === 'fail' || (f.status === 'unknown' && options.showUnknown) || (f.status === 'suppressed' && options.showSuppressed));
   const byFile = new Map<string, Finding[]>();
   for (const f of shown) {
     const list = byFile.get(f.file);
@@ -33,7 +33,8 @@ export const textReporter: Reporter = (input, options) => {
   for (const [file, findings] of byFile) {
     lines.push(bold(file));
     for (const f of findings) {
-      const label = f.status === 'unknown' ? dim(t.unknownLabel) : style(SEVERITY_STYLE[f.severity])(t.severity[f.severity]);
+      const label =
+        f.status === 'unknown' ? dim(t.unknownLabel) : f.status === 'suppressed' ? dim(`${t.suppressedLabel} ${t.severity[f.severity]}`) : style(SEVERITY_STYLE[f.severity])(t.severity[f.severity]);
       const where = f.line === undefined ? '' : `${f.line}`;
       lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(f.resource)}${f.constructPath ? dim(` (${t.constructLabel} ${f.constructPath})`) : ''}`);
       lines.push(`         ${f.message}`);
@@ -42,6 +43,8 @@ export const textReporter: Reporter = (input, options) => {
         const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
         lines.push(dim(`         ${t.setAt}: ${ev.resource}${ev.path ? ` (${ev.path})` : ''} — ${at}`));
       }
+      if (f.suppression && f.status === 'suppressed') lines.push(dim(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`));
+      if (f.suppression?.expired) lines.push(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`);
       if (f.status === 'fail') lines.push(`         ${t.fixLabel}: ${f.fix}`);
     }
     lines.push('');
@@ -58,7 +61,7 @@ export const textReporter: Reporter = (input, options) => {
 
   const s = input.summary;
   if (s.failed === 0 && input.diagnostics.every((d) => d.level !== 'error')) lines.push(t.noFindings);
-  lines.push(t.summary({ failed: s.failed, unknown: s.unknown, passed: s.passed, resources: s.resources, sources: s.sources.length }));
+  lines.push(t.summary({ failed: s.failed, unknown: s.unknown, suppressed: s.suppressed, passed: s.passed, resources: s.resources, sources: s.sources.length }));
   if (s.belowThreshold > 0) lines.push(dim(t.belowThreshold(s.belowThreshold, input.threshold)));
   return `${lines.join('\n')}\n`;
 };

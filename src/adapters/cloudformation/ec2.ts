@@ -25,6 +25,7 @@ export const cloudFormationSecurityGroups = defineAdapter({
     const links = [INGRESS, EGRESS].map((type) => ({ type, paths: ['GroupId', 'GroupName'] }));
     return joinChildren(graph, GROUP, 'GroupName', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
+      ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, parent ? 'GroupName' : 'GroupId', str),
       isDefault: false,
       rules: [

@@ -35,6 +35,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
 
   return {
     resource: node,
+    ...(bucket === undefined && { orphan: true }),
     name: prop('BucketName', str, undefined),
     acl: prop('AccessControl', (v) => (typeof v === 'string' ? (CLOUDFORMATION_CANNED_ACL[v] ?? v) : undefined), S3_DEFAULTS.acl),
     grants: [],

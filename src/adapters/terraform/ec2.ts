@@ -38,6 +38,7 @@ export const terraformSecurityGroups = defineAdapter({
     const links = [LEGACY_RULE, INGRESS_RULE, EGRESS_RULE].map((type) => ({ type, paths: ['security_group_id'] }));
     return joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
+      ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, 'name', str),
       isDefault: parent?.type === 'aws_default_security_group',
       rules: [

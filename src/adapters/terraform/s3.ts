@@ -51,6 +51,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
 
   return {
     resource: anchor,
+    ...(parent === undefined && { orphan: true }),
     name: parent ? read(parent, 'bucket', str) : read(anchor, 'bucket', str),
     acl: setting(aclNode, 'acl', 'acl', str, S3_DEFAULTS.acl),
     grants: aclNode ? separateAclGrants(aclNode) : parent ? inlineGrants(parent) : [],

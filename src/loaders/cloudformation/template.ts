@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { Edge, ResourceNode } from '../../graph/resource.js';
+import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
@@ -93,6 +93,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       if (isObject(resources[dep])) edges.push({ from: currentFrom, to: idOf(dep), kind: 'depends-on', path: '' });
     }
     const metadata = isObject(resource['Metadata']) ? resolveValue(resource['Metadata'], '', scope) : undefined;
+    const suppressions = readSuppressions(metadata, `Resources.${logicalId}.Metadata.sekisho.ignore`, file, parsed.lines, diagnostics);
     const cdkPath = isMap(metadata) && typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : input.constructPaths?.get(logicalId);
 
     nodes.push({
@@ -112,9 +113,41 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),
+      ...(suppressions.length > 0 && { suppressions }),
     });
   }
   return { nodes, edges, diagnostics };
+}
+
+/**
+ * Accepted exceptions in a resource's `Metadata` (the CDK helpers write the same):
+ *
+ *     Metadata:
+ *       sekisho:
+ *         ignore:
+ *           - id: aws-s3-access-logging
+ *             reason: Receives the access logs of the other buckets
+ *             expires: "2027-03-31"
+ *
+ * An entry without a policy id or a reason is reported and not applied.
+ */
+function readSuppressions(metadata: unknown, path: string, file: string, lines: ReadonlyMap<string, number>, diagnostics: Diagnostic[]): Suppression[] {
+  const sekisho = isMap(metadata) ? metadata['sekisho'] : undefined;
+  const entries = isMap(sekisho) ? sekisho['ignore'] : undefined;
+  if (entries === undefined) return [];
+  const out: Suppression[] = [];
+  (Array.isArray(entries) ? entries : [entries]).forEach((entry, i) => {
+    const line = lines.get(`${path}[${i}]`) ?? lines.get(path);
+    const id = isMap(entry) ? entry['id'] : undefined;
+    const reason = isMap(entry) ? entry['reason'] : undefined;
+    const expires = isMap(entry) ? entry['expires'] : undefined;
+    if (typeof id !== 'string' || typeof reason !== 'string' || reason.trim() === '') {
+      diagnostics.push(diagnostic('warning', 'invalid-suppression', file, 'a sekisho suppression needs an id and a reason; it is ignored', { line }));
+      return;
+    }
+    out.push({ policyId: id, reason, file, ...(typeof expires === 'string' && { expires }), ...(line !== undefined && { line }) });
+  });
+  return out;
 }
 
 function dependsOn(value: Json | undefined): string[] {

@@ -1,0 +1,34 @@
+import type { ResourceNode } from '../../graph/resource.js';
+import type { Attr } from '../../models/attr.js';
+import type { RedshiftCluster } from '../../models/aws/redshift.js';
+import { defineAdapter } from '../adapter.js';
+import { bool, defaulted, read, str } from '../read.js';
+import { optionalString } from '../optional-string.js';
+
+/** `aws_redshift_cluster`. */
+export const terraformRedshiftClusters = defineAdapter({
+  kind: 'aws.redshift.Cluster',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_redshift_cluster').map(
+      (node): RedshiftCluster => ({
+        resource: node,
+        identifier: read(node, 'cluster_identifier', str),
+        encrypted: encrypted(node),
+        kmsKeyId: read(node, 'kms_key_id', str),
+        snapshotIdentifier: optionalString(node, 'snapshot_identifier'),
+      }),
+    );
+  },
+});
+
+/**
+ * AWS encrypts every new cluster (since 10 January 2025). Providers before v6 defaulted `encrypted`
+ * to false in the plan but sent nothing when it was false, so a cluster being created without
+ * `encrypted` written is encrypted whatever its planned value says. For an existing cluster the
+ * value recorded in state is the truth.
+ */
+function encrypted(node: ResourceNode): Attr<boolean> {
+  if (node.action === 'create' && node.written !== undefined && !node.written.has('encrypted')) return defaulted(node, 'encrypted', true);
+  return read(node, 'encrypted', bool, true);
+}
