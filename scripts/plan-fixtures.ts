@@ -202,6 +202,38 @@ const COMPUTED: Record<string, string[]> = {
     'domain_id', 'ebs_options', 'encrypt_at_rest', 'endpoint', 'id', 'kibana_endpoint', 'node_to_node_encryption', 'tags_all',
   ],
   aws_cloudwatch_log_group: ['arn', 'id', 'log_group_class', 'name', 'name_prefix', 'tags_all'],
+  aws_default_vpc: ['arn', 'cidr_block', 'default_network_acl_id', 'default_route_table_id', 'default_security_group_id', 'dhcp_options_id', 'id', 'main_route_table_id', 'owner_id', 'tags_all'],
+  aws_flow_log: ['arn', 'id', 'log_destination', 'log_group_name', 'tags_all'],
+  aws_lb: ['arn', 'arn_suffix', 'dns_name', 'id', 'internal', 'ip_address_type', 'name', 'security_groups', 'subnet_mapping', 'subnets', 'tags_all', 'vpc_id', 'zone_id'],
+  aws_alb: ['arn', 'arn_suffix', 'dns_name', 'id', 'internal', 'ip_address_type', 'name', 'security_groups', 'subnet_mapping', 'subnets', 'tags_all', 'vpc_id', 'zone_id'],
+  aws_lb_listener: ['arn', 'id', 'protocol', 'ssl_policy', 'tags_all'],
+  aws_alb_listener: ['arn', 'id', 'protocol', 'ssl_policy', 'tags_all'],
+  aws_elb: ['arn', 'availability_zones', 'dns_name', 'id', 'instances', 'internal', 'name', 'security_groups', 'source_security_group', 'source_security_group_id', 'subnets', 'tags_all', 'zone_id'],
+  aws_load_balancer_policy: ['id'],
+  aws_load_balancer_listener_policy: ['id'],
+  aws_cloudfront_distribution: [
+    'arn', 'caller_reference', 'domain_name', 'etag', 'hosted_zone_id', 'id', 'in_progress_validation_batches', 'last_modified_time',
+    'status', 'tags_all', 'trusted_key_groups', 'trusted_signers',
+  ],
+  aws_cloudwatch_log_delivery_source: ['arn', 'service', 'tags_all'],
+  aws_cloudwatch_log_delivery_destination: ['arn', 'delivery_destination_type', 'tags_all'],
+  aws_cloudwatch_log_delivery: ['arn', 'field_delimiter', 'id', 'record_fields', 's3_delivery_configuration', 'tags_all'],
+  aws_api_gateway_rest_api: ['arn', 'binary_media_types', 'description', 'endpoint_configuration', 'execution_arn', 'id', 'policy', 'root_resource_id', 'tags_all'],
+  aws_api_gateway_deployment: ['created_date', 'execution_arn', 'id', 'invoke_url'],
+  aws_api_gateway_stage: ['arn', 'execution_arn', 'id', 'invoke_url', 'tags_all', 'web_acl_arn'],
+  aws_api_gateway_method_settings: ['id'],
+  aws_apigatewayv2_api: ['api_endpoint', 'arn', 'execution_arn', 'id', 'tags_all'],
+  aws_apigatewayv2_stage: ['arn', 'deployment_id', 'execution_arn', 'id', 'invoke_url', 'tags_all'],
+  aws_eks_cluster: [
+    'access_config', 'arn', 'certificate_authority', 'cluster_id', 'created_at', 'endpoint', 'id', 'identity', 'kubernetes_network_config',
+    'platform_version', 'status', 'tags_all', 'upgrade_policy', 'version',
+  ],
+  aws_config_configuration_recorder: ['id', 'recording_group', 'recording_mode'],
+  aws_config_configuration_recorder_status: ['id'],
+  aws_config_delivery_channel: ['id'],
+  aws_guardduty_detector: ['account_id', 'arn', 'datasources', 'finding_publishing_frequency', 'id', 'tags_all'],
+  aws_securityhub_account: ['arn', 'id'],
+  aws_securityhub_standards_subscription: ['id'],
 };
 
 interface Parsed {
@@ -286,15 +318,25 @@ function expressions(config: { [k: string]: ConfigValue }): JsonObject {
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, expression(v)]));
 }
 
-/** `{a: {b: true}}` from `['a.b']`, mirroring how Terraform nests unknown/sensitive markers. */
+/**
+ * `{a: {b: true}}` from `['a.b']`, mirroring how Terraform nests unknown/sensitive markers; a
+ * numeric segment indexes a list (`['a.0.b']` → `{a: [{b: true}]}`), as blocks are lists.
+ */
 function markers(paths: readonly string[]): JsonObject {
   const out: JsonObject = {};
   for (const path of paths) {
     const segs = path.split('.');
-    let cur: JsonObject = out;
+    let cur: JsonObject | Json[] = out;
     segs.forEach((seg, i) => {
-      if (i === segs.length - 1) cur[seg] = true;
-      else cur = (cur[seg] ??= {}) as JsonObject;
+      const last = i === segs.length - 1;
+      const empty = (): JsonObject | Json[] => (/^\d+$/.test(segs[i + 1] ?? '') ? [] : {});
+      if (Array.isArray(cur)) {
+        const index = Number(seg);
+        while (cur.length < index) cur.push({});
+        if (last) cur[index] = true;
+        else cur = (cur[index] ??= empty()) as JsonObject | Json[];
+      } else if (last) cur[seg] = true;
+      else cur = (cur[seg] ??= empty()) as JsonObject | Json[];
     });
   }
   return out;

@@ -63,6 +63,7 @@ async function verdicts(path: string): Promise<string[]> {
 describe('parity across formats', () => {
   it('finds what the application gets wrong', async () => {
     expect((await verdicts(SOURCES['terraform-plan'])).filter((v) => v.includes(' fail '))).toEqual([
+      'aws-cloudtrail-cloudwatch trail fail noCloudWatch low',
       'aws-cloudtrail-kms trail fail noKmsKey medium',
       'aws-cloudtrail-log-validation trail fail noValidation medium',
       'aws-cloudtrail-multi-region trail fail singleRegion medium',
@@ -73,6 +74,8 @@ describe('parity across formats', () => {
       'aws-rds-deletion-protection orders database fail off low',
       'aws-rds-deletion-protection reports cluster fail off low',
       'aws-rds-instance-storage-encryption orders database fail notEncrypted high',
+      'aws-rds-log-exports orders database fail noExports low',
+      'aws-rds-log-exports reports cluster fail noExports low',
       'aws-s3-access-logging assets bucket fail noLogging medium',
       'aws-s3-bucket-public-access-block assets bucket fail disabled high',
       'aws-s3-bucket-public-policy assets bucket fail public critical',
@@ -84,6 +87,7 @@ describe('parity across formats', () => {
       'aws-s3-versioning assets bucket fail disabled low',
       'aws-s3-versioning data bucket fail disabled low',
       'aws-s3-versioning log bucket fail disabled low',
+      'aws-securityhub-enabled trail fail noSecurityHub low',
     ]);
   });
 

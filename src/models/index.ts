@@ -1,4 +1,7 @@
+import type { ApiStage } from './aws/apigateway.js';
+import type { CloudFrontDistribution } from './aws/cloudfront.js';
 import type { CloudTrail } from './aws/cloudtrail.js';
+import type { ConfigRecorder } from './aws/config.js';
 import type { DynamoDbTable } from './aws/dynamodb.js';
 import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
 import type { SecurityGroup } from './aws/ec2.js';
@@ -6,8 +9,11 @@ import type { AccessKey, IamIdentity, PasswordPolicy, PolicyDocument } from './a
 import type { EcrRepository } from './aws/ecr.js';
 import type { EcsTaskDefinition } from './aws/ecs.js';
 import type { EfsFileSystem } from './aws/efs.js';
+import type { EksCluster } from './aws/eks.js';
 import type { ElastiCacheReplicationGroup } from './aws/elasticache.js';
+import type { GuardDutyDetector } from './aws/guardduty.js';
 import type { InstanceLauncher } from './aws/ec2-instance.js';
+import type { LoadBalancer } from './aws/elb.js';
 import type { KinesisStream } from './aws/kinesis.js';
 import type { KmsKey } from './aws/kms.js';
 import type { LambdaFunction } from './aws/lambda.js';
@@ -18,15 +24,20 @@ import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
 import type { RedshiftCluster } from './aws/redshift.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './aws/s3.js';
 import type { SecretSettings } from './aws/secrets.js';
+import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
+import type { Vpc } from './aws/vpc.js';
 
 /**
  * Every service model by kind. Policies name a kind and receive its type; adapters produce it.
  * An interface so that plugins can add kinds by declaration merging.
  */
 export interface ModelKinds {
+  'aws.apigateway.Stage': ApiStage;
+  'aws.cloudfront.Distribution': CloudFrontDistribution;
   'aws.cloudtrail.Trail': CloudTrail;
+  'aws.config.Recorder': ConfigRecorder;
   'aws.dynamodb.Table': DynamoDbTable;
   'aws.ebs.EncryptionByDefault': EbsEncryptionByDefault;
   'aws.ebs.Volume': EbsVolume;
@@ -34,10 +45,14 @@ export interface ModelKinds {
   'aws.ec2.NetworkAcl': NetworkAcl;
   'aws.ec2.SecurityGroup': SecurityGroup;
   'aws.ec2.Subnet': Subnet;
+  'aws.ec2.Vpc': Vpc;
   'aws.ecr.Repository': EcrRepository;
   'aws.ecs.TaskDefinition': EcsTaskDefinition;
   'aws.efs.FileSystem': EfsFileSystem;
+  'aws.eks.Cluster': EksCluster;
   'aws.elasticache.ReplicationGroup': ElastiCacheReplicationGroup;
+  'aws.elb.LoadBalancer': LoadBalancer;
+  'aws.guardduty.Detector': GuardDutyDetector;
   'aws.iam.AccessKey': AccessKey;
   'aws.iam.Identity': IamIdentity;
   'aws.iam.PasswordPolicy': PasswordPolicy;
@@ -54,6 +69,7 @@ export interface ModelKinds {
   'aws.s3.AccountPublicAccessBlock': S3AccountPublicAccessBlock;
   'aws.s3.Bucket': S3Bucket;
   'aws.secrets.SecretSettings': SecretSettings;
+  'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;
 }

@@ -1,0 +1,41 @@
+import type { ResourceNode } from '../graph/resource.js';
+import { getPath } from '../graph/values.js';
+import type { CloudFrontDistribution } from '../models/aws/cloudfront.js';
+import { bool, explicit, read, str } from './read.js';
+
+/**
+ * What CloudFront allows viewers when the security policy is not written (`TLSv1`), and what it
+ * forces with the default `*.cloudfront.net` certificate whatever is written.
+ */
+export const CLOUDFRONT_DEFAULT_TLS = 'TLSv1';
+
+interface ViewerCertificateFields {
+  /** Path of the viewer certificate settings. */
+  readonly block: string;
+  readonly defaultCertificate: string;
+  readonly customCertificates: readonly string[];
+  readonly minimumProtocolVersion: string;
+}
+
+/**
+ * The viewer certificate and the security policy in effect. A distribution without a custom
+ * certificate (ACM or IAM) uses the default certificate, with which CloudFront sets `TLSv1`.
+ */
+export function viewerCertificate(node: ResourceNode, f: ViewerCertificateFields): Pick<CloudFrontDistribution, 'defaultCertificate' | 'minimumProtocolVersion'> {
+  const custom = f.customCertificates.map((c) => `${f.block}.${c}`).find((p) => {
+    const v = getPath(node.properties, p);
+    return v !== undefined && v !== null && v !== '';
+  });
+  if (custom) {
+    return {
+      defaultCertificate: explicit(node, custom, false),
+      minimumProtocolVersion: read(node, `${f.block}.${f.minimumProtocolVersion}`, str, CLOUDFRONT_DEFAULT_TLS),
+    };
+  }
+  const defaultCertificate = read(node, `${f.block}.${f.defaultCertificate}`, bool, true);
+  if (defaultCertificate.origin === 'unknown') return { defaultCertificate, minimumProtocolVersion: { value: undefined, origin: 'unknown', at: defaultCertificate.at } };
+  return {
+    defaultCertificate: { ...defaultCertificate, value: true },
+    minimumProtocolVersion: { value: CLOUDFRONT_DEFAULT_TLS, origin: defaultCertificate.origin, at: defaultCertificate.at },
+  };
+}

@@ -1,0 +1,29 @@
+import { getPath } from '../../graph/values.js';
+import type { ApiStage } from '../../models/aws/apigateway.js';
+import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
+import { defaulted, read, str } from '../read.js';
+
+/**
+ * `aws_api_gateway_stage` and `aws_apigatewayv2_stage` (access logs in `access_log_settings`), and
+ * the stage an `aws_api_gateway_deployment` creates with `stage_name`, which cannot log access.
+ */
+export const terraformApiStages = defineAdapter({
+  kind: 'aws.apigateway.Stage',
+  family: 'terraform',
+  adapt(graph) {
+    const stages = graph.ofType('aws_api_gateway_stage', 'aws_apigatewayv2_stage').map(
+      (node): ApiStage => ({
+        resource: node,
+        api: node.type === 'aws_api_gateway_stage' ? 'rest' : 'v2',
+        stageName: read(node, node.type === 'aws_api_gateway_stage' ? 'stage_name' : 'name', str),
+        accessLogging: isSet(node, 'access_log_settings[0].destination_arn'),
+      }),
+    );
+    const deploymentStages = graph
+      .ofType('aws_api_gateway_deployment')
+      .filter((node) => typeof getPath(node.properties, 'stage_name') === 'string' && getPath(node.properties, 'stage_name') !== '')
+      .map((node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'stage_name', str), accessLogging: defaulted(node, 'stage_name', false) }));
+    return [...stages, ...deploymentStages].filter((s) => s.resource.mode === 'managed');
+  },
+});
