@@ -18,10 +18,10 @@ if (!policy) {
   process.exit(2);
 }
 const dir = join(root, 'fixtures', 'policies', policy.id);
-for (const family of ['terraform-plan', 'cloudformation', 'cdk']) {
+for (const family of ['terraform-plan', 'cloudformation', 'cdk', 'pulumi']) {
   if (!existsSync(join(dir, family))) continue;
   for (const name of readdirSync(join(dir, family)).sort()) {
-    if (name.endsWith('.plan-spec.json') || name.endsWith('.app.ts')) continue;
+    if (name.endsWith('.plan-spec.json') || name.endsWith('.pulumi-spec.json') || name.endsWith('.app.ts')) continue;
     const path = join(dir, family, name);
     const outcome = await scan({ paths: [path], cwd: root, policies: [policy] });
     for (const d of outcome.diagnostics) console.log(`  // ${d.level}: ${d.file}:${d.line ?? ''} ${d.message}`);

@@ -4,15 +4,35 @@ import { builtinPolicies } from '../policies/index.js';
 import { scan } from '../src/engine/scan.js';
 
 /**
- * One small application written three ways — a Terraform plan, a CloudFormation template and a
- * CDK cloud assembly (with a nested stack) — must get the same verdict from every policy.
+ * One small application written six ways — a Terraform plan, a CloudFormation template, a CDK
+ * cloud assembly (with a nested stack), and Pulumi with AWS classic (as a stack export and as a
+ * preview) and with AWS Native (a stack export) — must get the same verdict from every policy.
  */
 const root = join(import.meta.dirname, '..');
 const SOURCES = {
   'terraform-plan': 'fixtures/parity/terraform-plan/parity.json',
   cloudformation: 'fixtures/parity/cloudformation/parity.yaml',
   cdk: 'fixtures/parity/cdk/cdk.out',
+  'pulumi-classic': 'fixtures/parity/pulumi/classic.json',
+  'pulumi-classic-preview': 'fixtures/parity/pulumi/classic-preview.json',
+  'pulumi-native': 'fixtures/parity/pulumi/native.json',
 };
+
+/** Pulumi names the components by URN: the same logical names in each stack of the Pulumi program. */
+const PULUMI_NAMES: Record<string, string> = {
+  data: 'data bucket',
+  logs: 'log bucket',
+  assets: 'assets bucket',
+  'assets-policy': 'assets bucket policy',
+  worker: 'worker role',
+  'worker-policy': 'worker role',
+  bastion: 'bastion',
+  orders: 'orders database',
+  reports: 'reports cluster',
+  main: 'trail',
+};
+const componentOf = (address: string): string | undefined =>
+  address.startsWith('urn:pulumi:') ? PULUMI_NAMES[address.slice(address.lastIndexOf('::') + 2)] : COMPONENT[address];
 
 /** The same component in each format's naming. */
 const COMPONENT: Record<string, string> = {
@@ -53,7 +73,7 @@ async function verdicts(path: string): Promise<string[]> {
   expect(outcome.diagnostics).toEqual([]);
   return outcome.results
     .map((r) => {
-      const name = COMPONENT[r.resource.address];
+      const name = componentOf(r.resource.address);
       expect(name, `component of ${r.resource.address}`).toBeDefined();
       return `${r.policy.id} ${name} ${r.status}${r.messageId ? ` ${r.messageId}` : ''} ${r.severity}`;
     })
@@ -91,7 +111,7 @@ describe('parity across formats', () => {
     ]);
   });
 
-  it.each(['cloudformation', 'cdk'] as const)('%s gets the same verdicts as the plan', async (format) => {
+  it.each(['cloudformation', 'cdk', 'pulumi-classic', 'pulumi-classic-preview', 'pulumi-native'] as const)('%s gets the same verdicts as the plan', async (format) => {
     expect(await verdicts(SOURCES[format])).toEqual(await verdicts(SOURCES['terraform-plan']));
   });
 });

@@ -12,9 +12,13 @@ import { policyMetadataProblems } from '../src/testing/index.js';
  * holds failing and passing inputs, and `expected.json` the exact findings each must produce.
  */
 const root = join(import.meta.dirname, '..');
-/** The fixture families each schema family must have: a policy covers every format its model is read from. */
-const FIXTURE_FAMILIES = { terraform: ['terraform-plan'], cloudformation: ['cloudformation', 'cdk'] } as const;
-const familiesOf = (model: string): string[] => adapters.filter((a) => a.kind === model).flatMap((a) => FIXTURE_FAMILIES[a.family]);
+/**
+ * The fixture families each schema family must have: a policy covers every format its model is
+ * read from. Pulumi reads both schema families (AWS classic as Terraform, AWS Native as
+ * CloudFormation): one `pulumi/` stack export per case holds resources of both.
+ */
+const FIXTURE_FAMILIES = { terraform: ['terraform-plan', 'pulumi'], cloudformation: ['cloudformation', 'cdk', 'pulumi'] } as const;
+const familiesOf = (model: string): string[] => [...new Set(adapters.filter((a) => a.kind === model).flatMap((a) => FIXTURE_FAMILIES[a.family]))];
 
 interface Expected {
   resource: string;
@@ -28,7 +32,7 @@ interface Expected {
 function fixtureInputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => !name.endsWith('.plan-spec.json') && !name.endsWith('.app.ts'))
+    .filter((name) => !name.endsWith('.plan-spec.json') && !name.endsWith('.pulumi-spec.json') && !name.endsWith('.app.ts'))
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
 }

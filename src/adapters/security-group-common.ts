@@ -27,9 +27,11 @@ export interface RuleFields {
 
 /** A rule from a property map in the given schema. All-traffic rules cover ports 0–65535. */
 export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string): SecurityGroupRule {
-  const protocol = normaliseProtocol(rule[fields.protocol]);
-  const port = (field: string): number | undefined => {
-    const v = rule[field];
+  // Through getPath, so AWS Native's `CidrIp`-style names match however they are cased.
+  const field = (name: string): PropertyValue | undefined => getPath(rule, name);
+  const protocol = normaliseProtocol(field(fields.protocol));
+  const port = (name: string): number | undefined => {
+    const v = field(name);
     return v === undefined || v === null || v instanceof Unknown ? undefined : num(v);
   };
   const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
@@ -38,10 +40,10 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
     protocol,
     fromPort: allPorts ? 0 : port(fields.fromPort),
     toPort: allPorts ? 65535 : port(fields.toPort),
-    ipv4: cidrs(rule[fields.ipv4]),
-    ipv6: cidrs(rule[fields.ipv6]),
+    ipv4: cidrs(field(fields.ipv4)),
+    ipv6: cidrs(field(fields.ipv6)),
     hasNonCidrSource: fields.otherSources.some((f) => {
-      const v = rule[f];
+      const v = field(f);
       return v !== undefined && v !== null && v !== false && v !== '' && !(Array.isArray(v) && v.length === 0);
     }),
     at: { node, path },

@@ -14,7 +14,8 @@ import { SCAN_FORMATS, scanCommand, type ScanFormat } from './scan-command.js';
 const USAGE = `sekisho — checks Infrastructure as Code before it is deployed
 
 Usage:
-  sekisho scan [PATH...] [options]     scan Terraform plan/state JSON, CloudFormation, CDK cloud assemblies
+  sekisho scan [PATH...] [options]     scan Terraform plan/state JSON, CloudFormation, CDK cloud assemblies,
+                                       Pulumi stack exports and previews
   sekisho policies [--format text|json|markdown] [--lang en|ja]
   sekisho explain POLICY-ID [--lang en|ja]
 

@@ -57,6 +57,14 @@ export function scanText(sources: readonly TextSource[], options: Omit<ScanOptio
   return evaluateLoaded(nodes, edges, diagnostics, names, options);
 }
 
+/**
+ * The pipeline over resource nodes a front end built itself: a policy pack's view of a Pulumi
+ * stack. Suppressions apply as in every scan.
+ */
+export function scanNodes(nodes: readonly ResourceNode[], edges: readonly Edge[], options: Pick<ScanOptions, 'policies' | 'adapters' | 'today'>): ScanOutcome {
+  return evaluateLoaded(nodes, edges, [], [], options);
+}
+
 function evaluateLoaded(
   nodes: readonly ResourceNode[],
   edges: readonly Edge[],

@@ -17,9 +17,7 @@ export class ResourceGraph {
     this.nodes = nodes;
     for (const node of nodes) {
       this.byId.set(node.id, node);
-      const list = this.byType.get(node.type);
-      if (list) list.push(node);
-      else this.byType.set(node.type, [node]);
+      push(this.byType, typeKey(node.type), node);
     }
     for (const edge of edges) {
       if (!this.byId.has(edge.to) || edge.to === edge.from) continue;
@@ -32,9 +30,14 @@ export class ResourceGraph {
     return this.byId.get(id);
   }
 
+  /**
+   * Nodes of the given types, matched ignoring case: AWS Native names `AWS::RDS::DBInstance`
+   * `aws-native:rds:DbInstance`, and a type the loader cannot spell as CloudFormation does still
+   * reaches its adapter.
+   */
   ofType(...types: string[]): ResourceNode[] {
-    if (types.length === 1) return this.byType.get(types[0]!) ?? [];
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+    if (types.length === 1) return this.byType.get(typeKey(types[0]!)) ?? [];
+    return types.flatMap((t) => this.byType.get(typeKey(t)) ?? []);
   }
 
   /** Nodes that `node` refers to from property `path` or anything below it. */
@@ -43,7 +46,7 @@ export class ResourceGraph {
     for (const edge of this.outgoing.get(node.id) ?? []) {
       if (edge.kind === 'depends-on' || !isWithin(edge.path, path)) continue;
       const target = this.byId.get(edge.to)!;
-      if ((!types || types.includes(target.type)) && !out.includes(target)) out.push(target);
+      if ((!types || isOneOf(target.type, types)) && !out.includes(target)) out.push(target);
     }
     return out;
   }
@@ -54,7 +57,7 @@ export class ResourceGraph {
     for (const edge of this.incoming.get(node.id) ?? []) {
       if (edge.kind === 'depends-on' || (path !== undefined && !isWithin(edge.path, path))) continue;
       const from = this.byId.get(edge.from)!;
-      if (types.includes(from.type) && !out.includes(from)) out.push(from);
+      if (isOneOf(from.type, types) && !out.includes(from)) out.push(from);
     }
     return out;
   }
@@ -77,6 +80,9 @@ export class ResourceGraph {
     return index.get(name) ?? [];
   }
 }
+
+const typeKey = (type: string): string => type.toLowerCase();
+const isOneOf = (type: string, types: readonly string[]): boolean => types.includes(type) || types.some((t) => typeKey(t) === typeKey(type));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -1,7 +1,7 @@
 import type { PropertyMap } from './values.js';
 
 /** The input formats sekisho reads. */
-export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl' | 'cloudformation' | 'cdk';
+export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl' | 'cloudformation' | 'cdk' | 'pulumi-state' | 'pulumi-preview' | 'pulumi-policy';
 
 /**
  * The provider schema a resource is written in. The Terraform family covers HCL, plan JSON and
@@ -18,7 +18,10 @@ export interface SourceLocation {
   /** 1-based line of the resource's declaration, when the source has lines. */
   readonly line?: number;
   readonly endLine?: number;
-  /** CDK construct path (`/Stack/Bucket/Resource`) when the resource came from a CDK app. */
+  /**
+   * CDK construct path (`/Stack/Bucket/Resource`) when the resource came from a CDK app; for a
+   * Pulumi resource inside components, the names along its parent chain (`/site/site-bucket`).
+   */
   readonly constructPath?: string;
 }
 

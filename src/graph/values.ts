@@ -37,7 +37,16 @@ export function isMap(v: unknown): v is PropertyMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
 }
 
-/** Reads a dotted path (`a.b[0].c` or `a.b.0.c`) from a property tree; `undefined` when absent. */
+/**
+ * Reads a dotted path (`a.b[0].c` or `a.b.0.c`) from a property tree; `undefined` when absent.
+ *
+ * Two tolerances let one adapter read every source of its schema family:
+ * - `[0]` on an object stays on the object. Terraform writes a block with at most one item as a
+ *   one-element list (`rule[0].x`); Pulumi AWS classic flattens the same block into an object.
+ * - A key not found as written is looked up ignoring case. AWS Native's camelCase names become
+ *   `SseAlgorithm` where CloudFormation writes `SSEAlgorithm`; no name differs from another only
+ *   in case within one resource.
+ */
 export function getPath(root: PropertyValue | undefined, path: string): PropertyValue | undefined {
   let cur: PropertyValue | undefined = root;
   for (const seg of splitPath(path)) {
@@ -47,12 +56,20 @@ export function getPath(root: PropertyValue | undefined, path: string): Property
       const i = Number(seg);
       cur = Number.isInteger(i) ? cur[i] : undefined;
     } else if (isMap(cur)) {
-      cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+      if (Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+      else if (seg !== '0') cur = getIgnoringCase(cur, seg);
     } else {
       return undefined;
     }
   }
   return cur;
+}
+
+/** The value of the first key equal to `key` ignoring case; `undefined` when there is none. */
+export function getIgnoringCase(map: PropertyMap, key: string): PropertyValue | undefined {
+  const wanted = key.toLowerCase();
+  for (const k in map) if (k.toLowerCase() === wanted && Object.prototype.hasOwnProperty.call(map, k)) return map[k];
+  return undefined;
 }
 
 const pathCache = new Map<string, readonly string[]>();
@@ -71,6 +88,11 @@ export function splitPath(path: string): readonly string[] {
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
   return base === '' ? key : `${base}.${key}`;
+}
+
+/** Sets `key` as an own data property of `map`, even `__proto__` (which assignment would take as the prototype). */
+export function setOwn(map: PropertyMap, key: string, value: PropertyValue): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A list attribute that may be written as a single value (IAM `Action: "s3:*"`) or be absent. */

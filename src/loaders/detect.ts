@@ -1,5 +1,5 @@
 /** The file formats recognised by content. A CDK assembly is recognised as a directory instead. */
-export type FileKind = 'terraform-json' | 'cloudformation';
+export type FileKind = 'terraform-json' | 'cloudformation' | 'pulumi';
 
 /** Why a file cannot be read as text at all. */
 export type Unreadable = 'empty' | 'binary' | 'terraform-binary-plan';
@@ -20,8 +20,10 @@ export function unreadableReason(bytes: Uint8Array): Unreadable | undefined {
 /**
  * Recognises a format by content, as DESIGN.md says: plan/state JSON by `format_version` with
  * `planned_values`/`resource_changes`/`values`; CloudFormation by `AWSTemplateFormatVersion` or a
- * `Resources` section with `AWS::` types. Markers are searched even in files that will not parse,
- * so a truncated template is reported rather than skipped.
+ * `Resources` section with `AWS::` types; a Pulumi stack export by its `deployment` with a
+ * `manifest`, a Pulumi preview by its `steps` on `urn:pulumi:` resources (the stack itself is always one).
+ * Markers are searched even in files that will not parse, so a truncated template is reported
+ * rather than skipped.
  */
 export function detectKind(text: string): FileKind | undefined {
   const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
@@ -30,6 +32,8 @@ export function detectKind(text: string): FileKind | undefined {
     if (/"format_version"\s*:/.test(head) && /"(planned_values|resource_changes|prior_state|values|configuration)"\s*:/.test(head)) return 'terraform-json';
     if (/"AWSTemplateFormatVersion"\s*:/.test(head)) return 'cloudformation';
     if (/"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
+    if (/"deployment"\s*:\s*\{/.test(head) && /"manifest"\s*:/.test(head)) return 'pulumi';
+    if (/"steps"\s*:\s*\[/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head)) return 'pulumi';
     return undefined;
   }
   if (/^["']?AWSTemplateFormatVersion["']?\s*:/m.test(head)) return 'cloudformation';

@@ -6,6 +6,7 @@ import { loadCloudFormation } from './cloudformation/index.js';
 import { detectKind, unreadableReason } from './detect.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
+import { loadPulumiJson } from './pulumi/index.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
 
@@ -43,7 +44,7 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
   for (const file of found.files) add(file, guarded(file, options, () => loadFile(file, options)));
   for (const dir of found.directories) {
     if (!rootsWithIaC.has(dir)) {
-      out.diagnostics.push(diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform plan, CloudFormation template or CDK cloud assembly found here'));
+      out.diagnostics.push(diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here'));
     }
   }
   return out;
@@ -68,7 +69,7 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
   if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
   const unit = loadText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
   if (unit || !entry.explicit) return unit;
-  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template or a CDK cloud assembly)');
+  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
 }
 
 /**
@@ -81,6 +82,8 @@ export function loadText(text: string, file: string, options: Pick<LoadOptions, 
       return loadTerraformJson(text, file);
     case 'cloudformation':
       return loadCloudFormation(text, file, options.parameters);
+    case 'pulumi':
+      return loadPulumiJson(text, file);
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
+import { getPath } from '../../graph/values.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, firstWritten, num, read, str, strList } from '../read.js';
@@ -27,7 +28,10 @@ export const cloudFormationRdsInstances = defineAdapter({
   },
 });
 
-const written = (node: ResourceNode, property: string): boolean => node.properties[property] !== undefined && node.properties[property] !== null;
+const written = (node: ResourceNode, property: string): boolean => {
+  const v = getPath(node.properties, property);
+  return v !== undefined && v !== null;
+};
 const isClusterMember = (node: ResourceNode): boolean => written(node, 'DBClusterIdentifier');
 
 /**
@@ -39,7 +43,7 @@ const isClusterMember = (node: ResourceNode): boolean => written(node, 'DBCluste
  */
 function publicByDefault(graph: ResourceGraph, node: ResourceNode): boolean | undefined {
   if (isClusterMember(node)) return false;
-  const group = node.properties['DBSubnetGroupName'];
+  const group = getPath(node.properties, 'DBSubnetGroupName');
   if (typeof group === 'string') return group.toLowerCase() === 'default';
   if (group !== undefined && group !== null) return graph.referencedFrom(node, 'DBSubnetGroupName', ['AWS::RDS::DBSubnetGroup']).length > 0 ? false : undefined;
   return written(node, 'SourceDBInstanceIdentifier') || written(node, 'SourceDBClusterIdentifier') ? undefined : true;

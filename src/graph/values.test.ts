@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { getPath, Unknown, type PropertyMap } from './values.js';
+
+describe('getPath', () => {
+  const terraform: PropertyMap = { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] };
+  const flattened: PropertyMap = { rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } } };
+
+  it('reads lists by index and maps by key', () => {
+    expect(getPath(terraform, 'rule[0].apply_server_side_encryption_by_default[0].sse_algorithm')).toBe('aws:kms');
+    expect(getPath(terraform, 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm')).toBe('aws:kms');
+    expect(getPath(terraform, 'rule[1]')).toBeUndefined();
+  });
+
+  it('stays on an object for [0], so blocks Pulumi flattens read like Terraform lists', () => {
+    expect(getPath(flattened, 'rule[0].apply_server_side_encryption_by_default[0].sse_algorithm')).toBe('aws:kms');
+    expect(getPath(flattened, 'rule[1]')).toBeUndefined();
+    expect(getPath({ m: { '0': 'zero' } }, 'm[0]')).toBe('zero');
+  });
+
+  it('falls back to a key equal ignoring case (AWS Native spells SSEAlgorithm as SseAlgorithm)', () => {
+    const native: PropertyMap = { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SseAlgorithm: 'aws:kms', KmsMasterKeyId: 'k' } }] } };
+    const sse = 'BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault';
+    expect(getPath(native, `${sse}.SSEAlgorithm`)).toBe('aws:kms');
+    expect(getPath(native, `${sse}.KMSMasterKeyID`)).toBe('k');
+    expect(getPath(native, `${sse}.Missing`)).toBeUndefined();
+  });
+
+  it('prefers the exact key, and never reads inherited properties', () => {
+    expect(getPath({ Name: 'exact', name: 'other' }, 'name')).toBe('other');
+    expect(getPath({ a: 1 }, 'constructor')).toBeUndefined();
+    expect(getPath({ a: 1 }, 'toString')).toBeUndefined();
+  });
+
+  it('returns an unknown value met on the way', () => {
+    const unknown = new Unknown();
+    expect(getPath({ a: unknown }, 'a.b[0].c')).toBe(unknown);
+  });
+});

@@ -1,0 +1,24 @@
+import { InputError } from '../../diagnostic.js';
+import { parseJson } from '../json-with-lines.js';
+import type { LoadedUnit } from '../types.js';
+import { loadPreview } from './preview.js';
+import { failed, isObject, loadStackExport } from './state.js';
+
+/**
+ * Loads Pulumi JSON: a `pulumi stack export` (what is deployed) or a `pulumi preview --json`
+ * (what an update will deploy), told apart by content.
+ */
+export function loadPulumiJson(text: string, file: string): LoadedUnit {
+  let doc: unknown;
+  try {
+    doc = parseJson(text);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return failed(file, error.code, error.message, { line: error.line, column: error.column });
+  }
+  if (!isObject(doc)) return failed(file, 'invalid-stack', 'not a Pulumi stack export or preview: the document is not an object');
+  return 'deployment' in doc ? loadStackExport(doc, text, file) : loadPreview(doc, text, file);
+}
+
+export { pulumiUnit, type PulumiResource, type PulumiSource } from './resources.js';
+export { SUPPRESSION_TAG_PREFIX } from './suppressions.js';

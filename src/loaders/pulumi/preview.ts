@@ -1,0 +1,56 @@
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import type { PlannedAction } from '../../graph/resource.js';
+import type { LoadedUnit } from '../types.js';
+import { urnLines } from './lines.js';
+import type { PulumiResource } from './resources.js';
+import { pulumiUnit } from './resources.js';
+import { isObject, readResource } from './state.js';
+
+/**
+ * What each step of a preview does to its resource. Deletions leave nothing to check; the three
+ * steps of a replacement (`create-replacement`, `replace`, `delete-replaced`) are one replacement.
+ */
+const ACTIONS: Readonly<Record<string, PlannedAction | null>> = {
+  same: 'no-op',
+  create: 'create',
+  update: 'update',
+  replace: 'replace',
+  'create-replacement': 'replace',
+  import: 'update',
+  'import-replacement': 'replace',
+  read: 'read',
+  'read-replacement': 'read',
+  refresh: 'no-op',
+  delete: null,
+  'delete-replaced': null,
+  discard: null,
+  'discard-replaced': null,
+  'remove-pending-replace': null,
+};
+
+/**
+ * Loads `pulumi preview --json` output: `{ steps: [{ op, urn, newState, oldState }], … }`, the
+ * resources as they will be after the update. Values computed during deployment are unknown;
+ * secrets are blinded to `[secret]` by the CLI itself.
+ */
+export function loadPreview(doc: Record<string, unknown>, text: string, file: string): LoadedUnit {
+  const steps = Array.isArray(doc['steps']) ? doc['steps'] : [];
+  const byUrn = new Map<string, PulumiResource>();
+  for (const step of steps) {
+    if (!isObject(step) || typeof step['op'] !== 'string') continue;
+    const action = ACTIONS[step['op']];
+    if (action === null) continue;
+    const resource = readResource(step['newState'], { blindedSecrets: true });
+    if (!resource) continue;
+    const seen = byUrn.get(resource.urn);
+    // A replacement's later steps only confirm it; the first step with the new state wins.
+    if (!seen) byUrn.set(resource.urn, { ...resource, ...(action !== undefined && { action }) });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const errors = Array.isArray(doc['diagnostics']) ? doc['diagnostics'].filter((d) => isObject(d) && d['severity'] === 'error') : [];
+  if (errors.length > 0) {
+    diagnostics.push(diagnostic('warning', 'preview-errored', file, 'the preview reported errors: resources after the error may be missing from it'));
+  }
+  const unit = pulumiUnit([...byUrn.values()], { file, format: 'pulumi-preview', lines: urnLines(text) });
+  return { ...unit, diagnostics: [...diagnostics, ...unit.diagnostics] };
+}

@@ -1,0 +1,65 @@
+import type { SchemaFamily } from '../../graph/resource.js';
+import { isMap, setOwn, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { CLASSIC_PLURAL_BLOCKS, CLASSIC_PROPERTIES, FREE_FORM_PROPERTIES } from './type-table.js';
+import { snakeCase, upperFirst } from './types.js';
+
+/** A resource's properties in its schema's names, and the name each top-level Pulumi key became. */
+export interface SchemaProperties {
+  readonly properties: PropertyMap;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * Renames Pulumi's camelCase properties to the schema the adapters read: Terraform's snake_case
+ * for AWS classic (`serverSideEncryptionConfiguration` → `server_side_encryption_configuration`,
+ * and a list of blocks Pulumi pluralised back to the block name: `grants` → `grant`), and
+ * CloudFormation's PascalCase for AWS Native (`bucketEncryption` → `BucketEncryption`).
+ * Only camelCase identifiers are renamed: the keys of an IAM policy document (`Statement`,
+ * `aws:SourceArn`) and of free-form maps such as tags are the user's own and stay as written.
+ */
+export function toSchemaProperties(raw: PropertyMap, family: SchemaFamily): SchemaProperties {
+  const names = new Map<string, string>();
+  const properties: PropertyMap = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const name = schemaName(key, value, family);
+    names.set(key, name);
+    setOwn(properties, name, convertValue(key, value, family));
+  }
+  return { properties, names };
+}
+
+function convertValue(key: string, value: PropertyValue, family: SchemaFamily): PropertyValue {
+  if (FREE_FORM_PROPERTIES.has(key) && isMap(value)) return value;
+  return convert(value, family);
+}
+
+function convert(value: PropertyValue, family: SchemaFamily): PropertyValue {
+  if (Array.isArray(value)) return value.map((v) => convert(v, family));
+  if (!isMap(value)) return value;
+  const out: PropertyMap = {};
+  for (const [key, v] of Object.entries(value)) setOwn(out, schemaName(key, v, family), convertValue(key, v, family));
+  return out;
+}
+
+const CAMEL_IDENTIFIER = /^[a-z][A-Za-z0-9]*$/;
+
+/** The schema's name for a Pulumi property name; `value` tells a list of blocks. */
+export function schemaName(key: string, value: PropertyValue | undefined, family: SchemaFamily): string {
+  if (!CAMEL_IDENTIFIER.test(key)) return key;
+  if (family === 'cloudformation') return upperFirst(key);
+  const listed = CLASSIC_PROPERTIES[key];
+  if (listed !== undefined) return listed;
+  const snake = snakeCase(key);
+  return isBlockList(value) && !CLASSIC_PLURAL_BLOCKS.has(snake) ? singular(snake) : snake;
+}
+
+/** Pulumi pluralises the name of a Terraform block that may repeat; its items are objects. */
+const isBlockList = (value: PropertyValue | undefined): boolean => Array.isArray(value) && value.length > 0 && value.every(isMap);
+
+/** `grants` → `grant`, `inline_policies` → `inline_policy`, `global_secondary_indexes` → `global_secondary_index`. */
+export function singular(name: string): string {
+  if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
+  if (/(x|ch|sh|ss)es$/.test(name)) return name.slice(0, -2);
+  if (name.endsWith('s') && !name.endsWith('ss')) return name.slice(0, -1);
+  return name;
+}

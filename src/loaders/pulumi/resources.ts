@@ -1,0 +1,150 @@
+import type { Diagnostic } from '../../diagnostic.js';
+import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
+import { isMap, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import type { LoadedUnit } from '../types.js';
+import { toSchemaProperties, type SchemaProperties } from './properties.js';
+import { readTagSuppressions } from './suppressions.js';
+import { schemaTypeOf } from './types.js';
+import { isStack, urnName } from './urn.js';
+
+/**
+ * One Pulumi resource as a stack export, a preview and the policy engine all describe it, with
+ * its values already decoded (secrets and unknowns marked).
+ */
+export interface PulumiResource {
+  readonly urn: string;
+  readonly type: string;
+  /** What the program passed (after the provider's checks): what the author wrote. */
+  readonly inputs: PropertyMap;
+  /** What the provider reports: inputs plus computed attributes. */
+  readonly outputs: PropertyMap;
+  readonly custom: boolean;
+  /** Read with `.get()`: exists, but is not managed by this stack. */
+  readonly external?: boolean;
+  readonly parent?: string | undefined;
+  readonly dependencies: readonly string[];
+  /** Input property name → the resources its value came from. */
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly action?: PlannedAction;
+}
+
+export interface PulumiSource {
+  /** How findings name the source, and what node ids are scoped by. */
+  readonly file: string;
+  readonly format: SourceFormat;
+  /** The line of each resource's URN in the file, where the file has lines. */
+  readonly lines?: ReadonlyMap<string, number>;
+}
+
+/**
+ * Turns Pulumi resources into graph nodes for the adapters of their schema family. Components,
+ * the stack and providers are not cloud resources and make no nodes, but their names give the
+ * component path of what they contain.
+ */
+export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiSource): LoadedUnit {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const idOf = (urn: string): string => `${source.file}#${urn}`;
+  const nodes: ResourceNode[] = [];
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const r of resources) {
+    const schema = r.custom ? schemaTypeOf(r.type) : undefined;
+    if (!schema) continue;
+    const refsOf = (key: string): string[] => (r.propertyDependencies[key] ?? []).map(idOf);
+    const inputs = toSchemaProperties(withRefs(r.inputs, refsOf), schema.family);
+    const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family);
+    const properties = merged(inputs, outputs, r);
+    const line = source.lines?.get(r.urn);
+    const path = componentPath(r, byUrn);
+    const suppressions = readTagSuppressions(r.inputs['tags'] ?? r.outputs['tags'], { file: source.file, line }, diagnostics);
+    edges.push(...edgesOf(r, idOf, (key) => inputs.names.get(key) ?? outputs.names.get(key) ?? key, properties));
+    nodes.push({
+      id: idOf(r.urn),
+      address: r.urn,
+      type: schema.type,
+      family: schema.family,
+      format: source.format,
+      mode: r.external === true ? 'data' : 'managed',
+      properties,
+      ...(r.action !== undefined && { action: r.action }),
+      source: { file: source.file, ...(line !== undefined && { line }), ...(path !== undefined && { constructPath: path }) },
+      written: new Set(inputs.names.values()),
+      unit: source.file,
+      ...(suppressions.length > 0 && { suppressions }),
+    });
+  }
+  return { nodes, edges, diagnostics };
+}
+
+/**
+ * The inputs, filled in with the outputs where the inputs say nothing. In a preview an output not
+ * known yet is either written with a value from another resource (then it has property
+ * dependencies) or computed by the provider: the latter says nothing about the program (as for
+ * Terraform plans) and is left out rather than kept unknown.
+ */
+function merged(inputs: SchemaProperties, outputs: SchemaProperties, r: PulumiResource): PropertyMap {
+  const referenced = new Set(Object.keys(r.propertyDependencies).map((k) => outputs.names.get(k) ?? k));
+  const out: PropertyMap = {};
+  for (const [k, v] of Object.entries(outputs.properties)) if (referenced.has(k) || !(v instanceof Unknown)) setOwn(out, k, v);
+  for (const [k, v] of Object.entries(inputs.properties)) setOwn(out, k, v);
+  return out;
+}
+
+/**
+ * `dependencies` as depends-on edges; `propertyDependencies` as references from the property
+ * and from every unknown value inside it, so a reference read at `logging[0].target_bucket` is
+ * found as well as one read at `bucket`.
+ */
+function edgesOf(r: PulumiResource, idOf: (urn: string) => string, nameOf: (key: string) => string, properties: PropertyMap): Edge[] {
+  const from = idOf(r.urn);
+  const edges: Edge[] = r.dependencies.map((d) => ({ from, to: idOf(d), kind: 'depends-on', path: '' }));
+  for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+    const name = nameOf(key);
+    for (const path of [name, ...unknownPaths(properties[name], name)]) for (const urn of urns) edges.push({ from, to: idOf(urn), kind: 'reference', path });
+  }
+  return edges;
+}
+
+function unknownPaths(value: PropertyValue | undefined, path: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => pathsOfUnknown(v, joinPath(path, i)));
+  if (isMap(value)) return Object.entries(value).flatMap(([k, v]) => pathsOfUnknown(v, joinPath(path, k)));
+  return [];
+}
+
+const pathsOfUnknown = (value: PropertyValue, path: string): string[] => (value instanceof Unknown ? [path] : unknownPaths(value, path));
+
+/** Unknown values under an input that depends on resources refer to those resources. */
+function withRefs(properties: PropertyMap, refsOf: (key: string) => string[]): PropertyMap {
+  const out: PropertyMap = {};
+  for (const [key, value] of Object.entries(properties)) {
+    const refs = refsOf(key);
+    setOwn(out, key, refs.length === 0 ? value : markUnknowns(value, refs));
+  }
+  return out;
+}
+
+function markUnknowns(value: PropertyValue, refs: readonly string[]): PropertyValue {
+  if (value instanceof Unknown) return new Unknown([...value.refs, ...refs], value.shape);
+  if (Array.isArray(value)) return value.map((v) => markUnknowns(v, refs));
+  if (!isMap(value)) return value;
+  const out: PropertyMap = {};
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, markUnknowns(v, refs));
+  return out;
+}
+
+/**
+ * The names along the parent chain below the stack (`/site/site-bucket`), like a CDK construct
+ * path; `undefined` for a resource directly in the stack, whose URN already says all.
+ */
+function componentPath(r: PulumiResource, byUrn: ReadonlyMap<string, PulumiResource>): string | undefined {
+  const names = [urnName(r.urn)];
+  const seen = new Set<string>([r.urn]);
+  for (let parent = r.parent; parent !== undefined && parent !== '' && !seen.has(parent); ) {
+    seen.add(parent);
+    const resource = byUrn.get(parent);
+    if (isStack(parent, resource?.type)) break;
+    names.unshift(urnName(parent));
+    parent = resource?.parent;
+  }
+  return names.length > 1 ? `/${names.join('/')}` : undefined;
+}

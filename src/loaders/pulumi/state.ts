@@ -1,0 +1,67 @@
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import type { PropertyMap } from '../../graph/values.js';
+import type { LoadedUnit } from '../types.js';
+import { urnLines } from './lines.js';
+import { pulumiUnit, type PulumiResource } from './resources.js';
+import { decodeMap, type DecodeOptions } from './wire.js';
+
+type JsonObject = Record<string, unknown>;
+export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Deployment schema versions sekisho reads. The resource entries of 1 and 2 are those of 3 less
+ * a few fields; 4 adds deployment-wide feature flags. `pulumi stack export` of a stack deployed
+ * years ago may be any of them.
+ */
+const SUPPORTED_VERSIONS = new Set([1, 2, 3, 4]);
+
+/**
+ * Loads `pulumi stack export` output: `{ version, deployment: { manifest, resources } }`. This
+ * is what is deployed now (as of the last update or refresh), checked like a Terraform state.
+ */
+export function loadStackExport(doc: JsonObject, text: string, file: string): LoadedUnit {
+  const version = doc['version'];
+  if (typeof version === 'number' && !SUPPORTED_VERSIONS.has(version)) {
+    return failed(file, 'unsupported-version', `unsupported Pulumi deployment version ${version} (sekisho reads versions 1 to 4)`);
+  }
+  const deployment = doc['deployment'];
+  if (!isObject(deployment)) return failed(file, 'invalid-stack', 'not a Pulumi stack export: deployment is missing');
+  const entries = Array.isArray(deployment['resources']) ? deployment['resources'] : [];
+  const resources = entries.flatMap((e) => {
+    const r = readResource(e, STATE);
+    return r && !(isObject(e) && e['delete'] === true) ? [r] : []; // `delete`: replaced, about to be removed
+  });
+  const diagnostics: Diagnostic[] = [];
+  if (Array.isArray(deployment['pending_operations']) && deployment['pending_operations'].length > 0) {
+    diagnostics.push(diagnostic('warning', 'pending-operations', file, 'the stack has operations that were interrupted: resources they touched may differ from this state'));
+  }
+  const unit = pulumiUnit(resources, { file, format: 'pulumi-state', lines: urnLines(text) });
+  return { ...unit, diagnostics: [...diagnostics, ...unit.diagnostics] };
+}
+
+const STATE: DecodeOptions = { blindedSecrets: false };
+
+/** A resource entry (`ResourceV1`–`V3`, also a preview's `newState`), or `undefined` when it is not one. */
+export function readResource(entry: unknown, options: DecodeOptions): PulumiResource | undefined {
+  if (!isObject(entry) || typeof entry['urn'] !== 'string' || typeof entry['type'] !== 'string') return undefined;
+  return {
+    urn: entry['urn'],
+    type: entry['type'],
+    custom: entry['custom'] === true,
+    external: entry['external'] === true,
+    inputs: properties(entry['inputs'], options),
+    outputs: properties(entry['outputs'], options),
+    parent: typeof entry['parent'] === 'string' ? entry['parent'] : undefined,
+    dependencies: strings(entry['dependencies']),
+    propertyDependencies: isObject(entry['propertyDependencies'])
+      ? Object.fromEntries(Object.entries(entry['propertyDependencies']).map(([k, v]) => [k, strings(v)]))
+      : {},
+  };
+}
+
+const properties = (v: unknown, options: DecodeOptions): PropertyMap => (isObject(v) ? decodeMap(v, options) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+export function failed(file: string, code: string, message: string, at?: { line?: number | undefined; column?: number | undefined }): LoadedUnit {
+  return { nodes: [], edges: [], diagnostics: [diagnostic('error', code, file, message, at ?? { line: 1 })] };
+}

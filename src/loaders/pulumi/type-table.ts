@@ -1,0 +1,136 @@
+/**
+ * Where Pulumi's AWS type tokens and property names differ from what the general rules in
+ * `types.ts` and `properties.ts` derive. Data only: add a row when a new adapter reads a type
+ * the rules get wrong (the tests list every type the adapters read).
+ */
+
+/**
+ * AWS classic modules whose Terraform types do not start with `aws_<module>_`: the EC2 module
+ * holds `aws_security_group`, `aws_instance`, `aws_vpc`…; RDS instances are `aws_db_*`.
+ */
+export const CLASSIC_MODULE_PREFIX: Readonly<Record<string, string>> = {
+  ec2: '',
+  rds: 'db',
+  apigateway: 'api_gateway',
+  cfg: 'config',
+  elasticbeanstalk: 'elastic_beanstalk',
+};
+
+/** AWS classic resources (`module/resource`, the resource without its `V2` suffix) named otherwise. */
+export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
+  'cloudtrail/trail': 'aws_cloudtrail',
+  'rds/cluster': 'aws_rds_cluster',
+  'rds/clusterInstance': 'aws_rds_cluster_instance',
+  'rds/clusterParameterGroup': 'aws_rds_cluster_parameter_group',
+  'rds/clusterEndpoint': 'aws_rds_cluster_endpoint',
+  'rds/clusterSnapshot': 'aws_db_cluster_snapshot',
+  'rds/clusterRoleAssociation': 'aws_rds_cluster_role_association',
+  'rds/globalCluster': 'aws_rds_global_cluster',
+  'lb/loadBalancer': 'aws_lb',
+  'alb/loadBalancer': 'aws_alb',
+  's3/bucketObject': 'aws_s3_bucket_object',
+  's3/bucketObjectv2': 'aws_s3_object',
+  'ec2/capacityReservation': 'aws_ec2_capacity_reservation',
+  'ec2/fleet': 'aws_ec2_fleet',
+  'ec2/instanceMetadataDefaults': 'aws_ec2_instance_metadata_defaults',
+  'cfg/recorder': 'aws_config_configuration_recorder',
+  'cfg/recorderStatus': 'aws_config_configuration_recorder_status',
+  'appsync/graphQLApi': 'aws_appsync_graphql_api',
+  'cloudwatch/eventRule': 'aws_cloudwatch_event_rule',
+};
+
+/**
+ * Property names whose Terraform name is not the snake_case of Pulumi's (singular list blocks are
+ * handled by rule: `grants` → `grant`). Keyed by Pulumi name, for every type.
+ */
+export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
+
+/** Terraform block names that are plural themselves: a list of them keeps its `s`. */
+export const CLASSIC_PLURAL_BLOCKS: ReadonlySet<string> = new Set(['principals', 'not_principals', 'secondary_sources', 'secondary_artifacts']);
+
+/** AWS Native modules in CloudFormation's spelling of the service namespace. */
+export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
+  accessanalyzer: 'AccessAnalyzer',
+  amazonmq: 'AmazonMQ',
+  apigateway: 'ApiGateway',
+  apigatewayv2: 'ApiGatewayV2',
+  appsync: 'AppSync',
+  athena: 'Athena',
+  autoscaling: 'AutoScaling',
+  backup: 'Backup',
+  batch: 'Batch',
+  certificatemanager: 'CertificateManager',
+  cloudformation: 'CloudFormation',
+  cloudfront: 'CloudFront',
+  cloudtrail: 'CloudTrail',
+  cloudwatch: 'CloudWatch',
+  codebuild: 'CodeBuild',
+  cognito: 'Cognito',
+  config: 'Config',
+  dms: 'DMS',
+  docdb: 'DocDB',
+  dynamodb: 'DynamoDB',
+  ec2: 'EC2',
+  ecr: 'ECR',
+  ecs: 'ECS',
+  efs: 'EFS',
+  eks: 'EKS',
+  elasticache: 'ElastiCache',
+  elasticloadbalancingv2: 'ElasticLoadBalancingV2',
+  elasticsearch: 'Elasticsearch',
+  emr: 'EMR',
+  events: 'Events',
+  glue: 'Glue',
+  guardduty: 'GuardDuty',
+  iam: 'IAM',
+  kinesis: 'Kinesis',
+  kinesisfirehose: 'KinesisFirehose',
+  kms: 'KMS',
+  lambda: 'Lambda',
+  logs: 'Logs',
+  memorydb: 'MemoryDB',
+  msk: 'MSK',
+  neptune: 'Neptune',
+  networkfirewall: 'NetworkFirewall',
+  opensearchservice: 'OpenSearchService',
+  rds: 'RDS',
+  redshift: 'Redshift',
+  route53: 'Route53',
+  s3: 'S3',
+  sagemaker: 'SageMaker',
+  secretsmanager: 'SecretsManager',
+  securityhub: 'SecurityHub',
+  sns: 'SNS',
+  sqs: 'SQS',
+  ssm: 'SSM',
+  stepfunctions: 'StepFunctions',
+  transfer: 'Transfer',
+  wafv2: 'WAFv2',
+  workspaces: 'WorkSpaces',
+};
+
+/** AWS Native resource names that CloudFormation spells with an acronym (`module:Name`). */
+export const NATIVE_RESOURCES: Readonly<Record<string, string>> = {
+  'rds:DbInstance': 'DBInstance',
+  'rds:DbCluster': 'DBCluster',
+  'rds:DbClusterParameterGroup': 'DBClusterParameterGroup',
+  'rds:DbParameterGroup': 'DBParameterGroup',
+  'rds:DbProxy': 'DBProxy',
+  'rds:DbSubnetGroup': 'DBSubnetGroup',
+  'docdb:DbCluster': 'DBCluster',
+  'docdb:DbInstance': 'DBInstance',
+  'neptune:DbCluster': 'DBCluster',
+  'neptune:DbInstance': 'DBInstance',
+  'ec2:Vpc': 'VPC',
+  'ec2:Eip': 'EIP',
+  'ec2:VpcEndpoint': 'VPCEndpoint',
+  'ec2:VpcGatewayAttachment': 'VPCGatewayAttachment',
+  'iam:OidcProvider': 'OIDCProvider',
+  'iam:SamlProvider': 'SAMLProvider',
+};
+
+/**
+ * Properties whose value is a map of the user's own keys (tags, environment variables): their
+ * keys are data, never converted.
+ */
+export const FREE_FORM_PROPERTIES: ReadonlySet<string> = new Set(['tags', 'tagsAll', 'variables', 'parameters', 'environmentVariables']);

@@ -1,0 +1,54 @@
+import type { SchemaFamily } from '../../graph/resource.js';
+import { CLASSIC_MODULE_PREFIX, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
+
+/** The schema a Pulumi resource type is read in, and its type in that schema. */
+export interface SchemaType {
+  readonly family: SchemaFamily;
+  readonly type: string;
+}
+
+/**
+ * The Terraform or CloudFormation type the adapters know a Pulumi type token by:
+ * AWS classic (`aws:s3/bucketV2:BucketV2`) is the Terraform AWS provider under Pulumi names,
+ * AWS Native (`aws-native:s3:Bucket`) is CloudFormation's registry. Other providers are not
+ * AWS resources sekisho checks: `undefined`.
+ */
+export function schemaTypeOf(token: string): SchemaType | undefined {
+  const [pkg, module, name] = token.split(':');
+  if (module === undefined || name === undefined || module === '' || name === '') return undefined;
+  if (pkg === 'aws') return { family: 'terraform', type: classicType(module, name) };
+  if (pkg === 'aws-native') return { family: 'cloudformation', type: nativeType(module, name) };
+  return undefined;
+}
+
+/**
+ * `s3/bucketV2` + `BucketV2` → `aws_s3_bucket`. The `V2` suffix marks Pulumi's second take on a
+ * Terraform type (v4-style S3 resources), not another Terraform type.
+ */
+function classicType(module: string, name: string): string {
+  const slash = module.indexOf('/');
+  const service = slash === -1 ? module : module.slice(0, slash);
+  const resource = lowerFirst(name.replace(/V2$/, ''));
+  const listed = CLASSIC_TYPES[`${service}/${resource}`];
+  if (listed) return listed;
+  const snake = snakeCase(resource);
+  const prefix = CLASSIC_MODULE_PREFIX[service] ?? service;
+  return prefix === '' || snake === prefix || snake.startsWith(`${prefix}_`) ? `aws_${snake}` : `aws_${prefix}_${snake}`;
+}
+
+/** `s3` + `Bucket` → `AWS::S3::Bucket`; `rds` + `DbInstance` → `AWS::RDS::DBInstance`. */
+function nativeType(module: string, name: string): string {
+  const service = NATIVE_SERVICES[module] ?? upperFirst(module);
+  return `AWS::${service}::${NATIVE_RESOURCES[`${module}:${name}`] ?? name}`;
+}
+
+/** `bucketPublicAccessBlock` → `bucket_public_access_block`; `s3BucketName` → `s3_bucket_name`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
