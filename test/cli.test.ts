@@ -138,7 +138,7 @@ describe('bad input', () => {
       '  error  future-plan.json:1: unsupported Terraform JSON format_version "9.0" (sekisho reads 0.x and 1.x)',
       '  error  invalid.yaml:5:1: invalid YAML: All mapping items must start at the same column',
       '  error  no-type.yaml:3: resource Bucket has no Type',
-      '  error  nothing-here: no Terraform plan, CloudFormation template or CDK cloud assembly found here',
+      '  error  nothing-here: no Terraform configuration or plan, CloudFormation template or CDK cloud assembly found here',
       '  error  truncated-plan.json:6:49: invalid JSON: unterminated string',
     ]);
     expect(stdout).toContain('aws-s3-bucket-public-policy  AssetsBucket');

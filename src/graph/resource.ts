@@ -20,6 +20,11 @@ export interface SourceLocation {
   readonly endLine?: number;
   /** CDK construct path (`/Stack/Bucket/Resource`) when the resource came from a CDK app. */
   readonly constructPath?: string;
+  /**
+   * The plan or state the resource was read from, when `file` and `line` point at the `.tf`
+   * source beside it instead (a plan scanned with its source).
+   */
+  readonly plan?: { readonly file: string; readonly line?: number };
 }
 
 export interface ResourceNode {
