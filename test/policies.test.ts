@@ -13,7 +13,7 @@ import { policyMetadataProblems } from '../src/testing/index.js';
  */
 const root = join(import.meta.dirname, '..');
 /** The fixture families each schema family must have: a policy covers every format its model is read from. */
-const FIXTURE_FAMILIES = { terraform: ['terraform-plan'], cloudformation: ['cloudformation', 'cdk'] } as const;
+const FIXTURE_FAMILIES = { terraform: ['terraform-plan', 'terraform-hcl'], cloudformation: ['cloudformation', 'cdk'] } as const;
 const familiesOf = (model: string): string[] => adapters.filter((a) => a.kind === model).flatMap((a) => FIXTURE_FAMILIES[a.family]);
 
 interface Expected {
@@ -24,13 +24,16 @@ interface Expected {
   status?: 'unknown';
 }
 
-/** Fixture inputs of a family: files and CDK assemblies, not the specs and apps they are made from. */
+/**
+ * Fixture inputs of a family: files, CDK assemblies and Terraform module directories, not the
+ * specs and apps they are made from.
+ */
 function fixtureInputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.endsWith('.plan-spec.json') && !name.endsWith('.app.ts'))
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
+    .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')) || readdirSync(path).some((f) => /\.tf(\.json)?$/.test(f)));
 }
 
 describe('the policy catalogue', () => {
