@@ -114,7 +114,14 @@ function format(spec: string, values: Value[]): string {
 
 /** `jsonencode` of a known value, with Go's escaping of `<`, `>` and `&` as Terraform writes it. */
 export function jsonEncode(v: Value): string {
-  return goEscape(JSON.stringify(v, (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x)));
+  return goEscape(JSON.stringify(sortKeys(v)));
+}
+
+/** Terraform encodes an object's attributes in lexical order. */
+function sortKeys(v: Value): Value {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isMap(v)) return mapOf(sortedKeys(v).map((k) => [k, sortKeys(v[k]!)]));
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
 }
 
 export function goEscape(json: string): string {

@@ -209,6 +209,7 @@ function evaluateBody(body: JsonObject, source: SourceBody | undefined, path: st
     const attribute = source?.attributes.find((a) => a.name === key);
     const blocks = source?.blocks.filter((b) => b.type === key) ?? [];
     if (isBlockList(raw) && (blocks.length > 0 || !attribute)) {
+      if (blocks[0]) sink.lines.set(at, blocks[0].line);
       set(
         key,
         raw.map((b, i) => {

@@ -93,8 +93,10 @@ export function outline(text: string): SourceOutline {
         continue;
       }
       if (tok.kind !== 'ident') {
+        // Not an attribute or a block: skip it (always at least one token, so the scan moves on).
+        const before = pos;
         skipExpression();
-        if (peek()?.text === '}' && !nested) pos++;
+        if (pos === before) pos++;
         continue;
       }
       pos++;
@@ -111,7 +113,9 @@ export function outline(text: string): SourceOutline {
       const labels: string[] = [];
       while (peek()?.kind === 'string' || peek()?.kind === 'ident') labels.push(peek()!.text), pos++;
       if (peek()?.text !== '{' || depth > 100) {
+        const before = pos;
         skipExpression();
+        if (pos === before && peek()?.kind !== 'newline' && !(nested && peek()?.text === '}')) pos++;
         continue;
       }
       pos++;

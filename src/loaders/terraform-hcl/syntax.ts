@@ -309,7 +309,8 @@ export function parseExpression(text: string, depth = 0): Expr {
     const expr = parser.expression();
     return parser.atEnd() ? expr : { kind: 'invalid', text };
   } catch (error) {
-    if (error instanceof SyntaxFailure) return { kind: 'invalid', text };
+    // Nesting deep enough to exhaust the stack is not configuration anyone writes.
+    if (error instanceof SyntaxFailure || error instanceof RangeError) return { kind: 'invalid', text };
     throw error;
   }
 }
