@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generateModuleTree } from './generate-hcl.ts';
 import { generatePlan } from './generate-plan.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -48,6 +49,14 @@ const floor = processTime(['-e', '0'], 15);
 const example = processTime([cli, 'scan', 'fixtures/examples/webapp', '--format', 'json', '--output', '/dev/null'], 15);
 lines.push(row('node -e 0 (floor)', `${floor.toFixed(0)} ms`, '1.00×', ''));
 lines.push(row('scan fixtures/examples/webapp (process)', `${example.toFixed(0)} ms`, `${(example / floor).toFixed(2)}× floor`, '< 300 ms wall'));
+
+// Pre-commit on .tf source: a generated module tree scanned end to end, HCL parser start-up included.
+const tree = join(generated, 'hcl-tree');
+const treeFiles = generateModuleTree(tree);
+const hcl = processTime([cli, 'scan', tree, '--format', 'json', '--output', '/dev/null'], 7);
+const hclSmall = processTime([cli, 'scan', 'fixtures/parity/terraform-hcl', '--format', 'json', '--output', '/dev/null'], 7);
+lines.push(row('scan fixtures/parity/terraform-hcl, 4 .tf files (process)', `${hclSmall.toFixed(0)} ms`, `${(hclSmall / floor).toFixed(2)}× floor`, ''));
+lines.push(row(`scan a ${treeFiles}-file .tf module tree (process)`, `${hcl.toFixed(0)} ms`, `${(hcl / floor).toFixed(2)}× floor`, ''));
 
 // Large plans: scan time of the whole pipeline against a bare JSON.parse of the same file.
 for (const size of [10_000]) {

@@ -45,7 +45,7 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
   const resources = new Map<string, BlockConfig>();
   const calls = new Map<string, BlockConfig>();
   const outputs = new Map<string, BlockConfig>();
-  const ordered = [...files].sort((a, b) => Number(isOverride(a.path)) - Number(isOverride(b.path)));
+  const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
 
   for (const file of ordered) {
     const body = file.body;

@@ -245,10 +245,8 @@ function call(expr: Extract<Expr, { kind: 'call' }>, ev: Evaluation): Value {
   if (expr.name === 'try') {
     for (const a of expr.args) {
       try {
-        const v = evaluateStrict(a, ev);
-        // `try` cannot tell whether an unknown value would fail: the result is unknown.
-        if (v instanceof Unknown) return v;
-        return v;
+        // An unknown value is returned as it is: whether it would fail is known only at apply.
+        return evaluateStrict(a, ev);
       } catch (error) {
         if (!(error instanceof EvalError)) throw error;
       }

@@ -53,10 +53,6 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   return spec.fn(args, ctx);
 }
 
-export function isKnownFunction(name: string): boolean {
-  return FUNCTIONS.has(name);
-}
-
 const str = (args: Value[], i: number): string => asString(arg(args, i));
 const num = (args: Value[], i: number): number => asNumber(arg(args, i));
 const list = (args: Value[], i: number): Value[] => asList(arg(args, i));
@@ -186,10 +182,6 @@ function cidrhost(prefix: string, hostnum: number): string {
 
 function hash(algorithm: string, encoding: 'hex' | 'base64'): FunctionSpec {
   return deep((a) => createHash(algorithm).update(str(a, 0)).digest(encoding));
-}
-
-function toMap(v: Value): PropertyMap {
-  return asMap(v);
 }
 
 function lookup(args: Value[]): Value {
@@ -394,7 +386,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['setsubtract', setOperation('subtract')],
   ['tolist', shallow((a) => collection(arg(a, 0)))],
   ['toset', shallow((a) => toSet(collection(arg(a, 0))))],
-  ['tomap', shallow((a) => toMap(arg(a, 0)))],
+  ['tomap', shallow((a) => asMap(arg(a, 0)))],
   ['tostring', deep((a) => (arg(a, 0) === null ? null : str(a, 0)))],
   ['tonumber', deep((a) => (arg(a, 0) === null ? null : num(a, 0)))],
   ['tobool', deep((a) => (arg(a, 0) === null ? null : asBool(arg(a, 0))))],
@@ -402,7 +394,10 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   // Sensitivity is not lifted: the value was dropped when it was marked.
   ['nonsensitive', raw((a) => arg(a, 0))],
   // Encoding
-  ['jsonencode', raw((a) => (isWhollyKnown(arg(a, 0)) ? jsonEncode(arg(a, 0)) : partialDocument(arg(a, 0))))],
+  // With unknown parts, the structure itself, unknowns in place: a policy document built with
+  // `jsonencode({...})` around an ARN known only at apply can still be read statement by statement,
+  // and every reader expecting a string sees a value that is not one, as unknown.
+  ['jsonencode', raw((a) => (isWhollyKnown(arg(a, 0)) ? jsonEncode(arg(a, 0)) : arg(a, 0)))],
   ['jsondecode', deep((a) => jsonDecode(str(a, 0)))],
   ['yamlencode', deep((a) => yamlEncode(arg(a, 0)))],
   ['base64encode', deep((a) => Buffer.from(str(a, 0), 'utf8').toString('base64'))],
@@ -452,11 +447,3 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['pathexpand', deep((a) => str(a, 0))],
 ]);
 
-/**
- * `jsonencode` of a value with unknown parts: the structure itself, unknowns in place. A policy
- * document built with `jsonencode({...})` around an ARN known only at apply can still be read
- * statement by statement; every other reader sees a value that is not a string, as unknown.
- */
-function partialDocument(v: Value): Value {
-  return v;
-}

@@ -33,7 +33,6 @@ interface Tracked {
 
 /** Meta-arguments: how Terraform handles a block, not arguments the provider receives. */
 const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
-const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
 /**
  * Arguments whose values are secrets whatever the provider: a literal written there is hidden
@@ -464,7 +463,7 @@ export class ModuleInstance implements Scope {
     const key = this.key === '' ? name : `${this.key}.${name}`;
     const config = this.ctx.tree.calls.get(key);
     const expansion = expand(call.body, { scope: this, locals: new Map(), deps: new Set() });
-    const suppressions = [...this.inherited, ...callSuppressions(call, this.ctx)];
+    const suppressions = [...this.inherited, ...ownSuppressions(call, this.ctx)];
     const result: CallInstances = {
       mode: expansion.mode,
       instances: expansion.items.map((item) => {
@@ -583,12 +582,4 @@ function ownSuppressions(block: BlockConfig, ctx: TreeContext): Suppression[] {
   return list;
 }
 
-function callSuppressions(call: BlockConfig, ctx: TreeContext): Suppression[] {
-  return ownSuppressions(call, ctx);
-}
-
-/** The module call's arguments other than meta-arguments: its inputs. */
-export function callInputs(call: BlockConfig): string[] {
-  return Object.keys(call.body).filter((k) => !CALL_META.has(k));
-}
 

@@ -154,4 +154,3 @@ export function isBlockList(value: JsonValue | undefined): value is JsonObject[]
   return isArray(value) && value.length > 0 && value.every(isObject);
 }
 
-export { type SourceBody };
