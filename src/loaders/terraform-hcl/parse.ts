@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { parseJsonWithLines, type Json } from '../json-with-lines.js';
@@ -29,13 +28,7 @@ let parser: Promise<Hcl2Json> | undefined;
  * scan without `.tf` files should not pay for.
  */
 function hcl2json(): Promise<Hcl2Json> {
-  if (!parser) {
-    // The parser is a 6.5 MB WebAssembly module that runs for well under a second. V8's optimising
-    // tier would recompile it on background threads for longer than that, competing with the scan
-    // on small machines; its baseline code is fast enough. (No other WebAssembly runs in sekisho.)
-    setFlagsFromString('--liftoff-only');
-    parser = import('@cdktf/hcl2json').then((m) => m.parse);
-  }
+  parser ??= import('@cdktf/hcl2json').then((m) => m.parse);
   return parser;
 }
 
