@@ -515,3 +515,37 @@ describe('discovery of Terraform modules', () => {
     expect(named.nodes.map((n) => n.address)).toEqual(['aws_vpc.v']);
   });
 });
+
+describe('a platform repository (fixtures/loaders/terraform-hcl/platform)', () => {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  const PLATFORM = 'fixtures/loaders/terraform-hcl/platform';
+
+  it('scans the environment, with its local and installed registry modules, and reports what it could not read', async () => {
+    const loaded = await loadSources([PLATFORM], { cwd: root });
+    expect(loaded.sources).toEqual([`${PLATFORM}/envs/prod`]);
+    expect(loaded.nodes.map((n) => n.address).sort()).toEqual([
+      'module.audit_logs.aws_s3_bucket.default',
+      'module.audit_logs.aws_s3_bucket_versioning.default',
+      'module.service["api"].aws_s3_bucket.assets',
+      'module.service["api"].aws_s3_bucket_logging.assets',
+      'module.service["api"].aws_s3_bucket_public_access_block.assets',
+      'module.service["web"].aws_s3_bucket.assets',
+      'module.service["web"].aws_s3_bucket_logging.assets',
+      'module.service["web"].aws_s3_bucket_public_access_block.assets',
+    ]);
+    expect(loaded.diagnostics.map((d) => `${d.level} ${d.code} ${d.file}:${d.line}`)).toEqual([
+      `error parse-error ${PLATFORM}/envs/prod/legacy.tf:5`,
+      `warning module-not-inspected ${PLATFORM}/envs/prod/main.tf:18`,
+    ]);
+    const byAddress = (a: string): ResourceNode => loaded.nodes.find((n) => n.address === a)!;
+    // An optional object attribute's default, from a tfvars map.
+    expect(byAddress('module.service["api"].aws_s3_bucket_public_access_block.assets').properties['block_public_policy']).toBe(true);
+    expect(byAddress('module.service["web"].aws_s3_bucket_public_access_block.assets').properties['block_public_policy']).toBe(false);
+    // The log bucket's id comes through the registry module's output: unknown, but a reference.
+    const logging = byAddress('module.service["web"].aws_s3_bucket_logging.assets');
+    expect(loaded.edges.filter((e) => e.from === logging.id && e.path === 'target_bucket').map((e) => e.to)).toEqual([byAddress('module.audit_logs.aws_s3_bucket.default').id]);
+    expect(byAddress('module.service["web"].aws_s3_bucket.assets').suppressions).toEqual([
+      expect.objectContaining({ policyId: 'aws-s3-bucket-public-access-block', expires: '2027-03-31', file: `${PLATFORM}/modules/service/main.tf`, line: 10 }),
+    ]);
+  });
+});
