@@ -7,7 +7,7 @@ import { loadCloudFormation } from './cloudformation/index.js';
 import { detectKind, unreadableReason } from './detect.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
-import { loadTerraformModule } from './terraform-hcl/index.js';
+import type { HclLoadOptions } from './terraform-hcl/index.js';
 import { terraformFiles } from './terraform-hcl/modules.js';
 import { mapToSource } from './terraform-hcl/source-map.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
@@ -63,6 +63,8 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
       if (module.root) rootsWithIaC.add(module.root);
       continue;
     }
+    // Loaded on first use: a scan without `.tf` source does not pay for the HCL loader's start-up.
+    const { loadTerraformModule } = await import('./terraform-hcl/index.js');
     add(module, await guardedAsync(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
   }
   for (const dir of found.directories) {
@@ -133,7 +135,7 @@ function loadFailed(entry: DiscoveredFile, options: LoadOptions, error: unknown)
   return single('error', 'load-failed', displayPath(options.cwd, entry.path), what);
 }
 
-function hclOptions(options: LoadOptions): Parameters<typeof loadTerraformModule>[1] {
+function hclOptions(options: LoadOptions): HclLoadOptions {
   return { cwd: options.cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, varFiles: options.varFiles, vars: options.vars };
 }
 

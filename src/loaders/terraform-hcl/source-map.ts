@@ -79,6 +79,7 @@ interface Located {
 /** A source tree read through module calls, each directory outlined once. */
 class SourceModules {
   private readonly files = new Map<string, OutlinedFile[]>();
+  private readonly calls = new Map<string, Map<string, string>>();
   private readonly installed: Map<string, string>;
 
   constructor(private readonly rootDir: string) {
@@ -94,7 +95,7 @@ class SourceModules {
     while (steps[i]?.name === 'module' && steps[i + 1]) {
       const call = steps[i + 1]!.name;
       keys.push(call);
-      const source = moduleSources(dir).get(call);
+      const source = this.sources(dir).get(call);
       const callBlock = this.find(dir, 'module', [call]);
       if (callBlock) callBlocks.push(callBlock);
       const next = source === undefined ? undefined : isLocalSource(source) ? resolve(dir, source) : this.installed.get(keys.join('.'));
@@ -107,6 +108,12 @@ class SourceModules {
     if (type === undefined || name === undefined) return undefined;
     const found = this.find(dir, mode === 'data' ? 'data' : 'resource', [type, name]);
     return found && { block: found[0], file: found[1], callBlocks };
+  }
+
+  private sources(dir: string): Map<string, string> {
+    let calls = this.calls.get(dir);
+    if (!calls) this.calls.set(dir, (calls = moduleSources(dir)));
+    return calls;
   }
 
   private find(dir: string, kind: string, labels: readonly string[]): readonly [SourceBlock, OutlinedFile] | undefined {
