@@ -18,7 +18,7 @@ if (!policy) {
   process.exit(2);
 }
 const dir = join(root, 'fixtures', 'policies', policy.id);
-for (const family of ['terraform-plan', 'cloudformation', 'cdk', 'pulumi']) {
+for (const family of ['terraform-plan', 'terraform-hcl', 'cloudformation', 'cdk', 'pulumi']) {
   if (!existsSync(join(dir, family))) continue;
   for (const name of readdirSync(join(dir, family)).sort()) {
     if (name.endsWith('.plan-spec.json') || name.endsWith('.pulumi-spec.json') || name.endsWith('.app.ts')) continue;

@@ -119,6 +119,32 @@ describe('sekisho scan', () => {
     expect(await failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
     expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);
   });
+
+  it('applies Terraform variable values from --var-file and --var to .tf source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-vars-'));
+    writeFileSync(join(dir, 'main.tf'), 'variable "encrypt" {\n  type    = bool\n  default = false\n}\n\nresource "aws_db_instance" "db" {\n  storage_encrypted = var.encrypt\n}\n');
+    writeFileSync(join(dir, 'prod.tfvars'), 'encrypt = true\n');
+    const failing = async (args: string[]) => JSON.parse((await sekisho(['scan', '.', '--format', 'json', ...args], { cwd: dir })).stdout).findings.map((f: { resource: string; line: number }) => `${f.resource}:${f.line}`);
+    expect(await failing([])).toEqual(['aws_db_instance.db:7']);
+    expect(await failing(['--var-file', 'prod.tfvars'])).toEqual([]);
+    expect(await failing(['--var-file', 'prod.tfvars', '--var', 'encrypt=false'])).toEqual(['aws_db_instance.db:7']);
+  });
+
+  it('reports a plan at the lines of its .tf source, beside it or given with --source', async () => {
+    const EXAMPLE = 'fixtures/examples/webapp/terraform';
+    const beside = JSON.parse((await sekisho(['scan', `${EXAMPLE}/plan.json`, '--format', 'json'])).stdout);
+    expect(validateReport(beside)).toBe(true);
+    expect(beside.findings.find((f: { resource: string }) => f.resource === 'aws_iam_policy.break_glass')).toMatchObject({
+      file: `${EXAMPLE}/iam.tf`,
+      line: 34,
+      plan: { file: `${EXAMPLE}/plan.json` },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-plan-'));
+    writeFileSync(join(dir, 'plan.json'), readFileSync(join(root, EXAMPLE, 'plan.json')));
+    const elsewhere = async (args: string[]) => JSON.parse((await sekisho(['scan', join(dir, 'plan.json'), '--format', 'json', ...args])).stdout).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
+    expect((await elsewhere([])).every((at: string) => at.startsWith(join(dir, 'plan.json')))).toBe(true);
+    expect(await elsewhere(['--source', EXAMPLE])).toEqual(beside.findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`));
+  });
 });
 
 describe('bad input', () => {
@@ -147,7 +173,7 @@ describe('bad input', () => {
       '  error  future-plan.json:1: unsupported Terraform JSON format_version "9.0" (sekisho reads 0.x and 1.x)',
       '  error  invalid.yaml:5:1: invalid YAML: All mapping items must start at the same column',
       '  error  no-type.yaml:3: resource Bucket has no Type',
-      '  error  nothing-here: no Terraform plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here',
+      '  error  nothing-here: no Terraform configuration or plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here',
       '  error  truncated-plan.json:6:49: invalid JSON: unterminated string',
     ]);
     expect(stdout).toContain('aws-s3-bucket-public-policy  AssetsBucket');

@@ -1,16 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../policies/index.js';
+import { toFindings } from '../src/engine/finding.js';
 import { scan } from '../src/engine/scan.js';
 
 /**
- * One small application written six ways — a Terraform plan, a CloudFormation template, a CDK
- * cloud assembly (with a nested stack), and Pulumi with AWS classic (as a stack export and as a
- * preview) and with AWS Native (a stack export) — must get the same verdict from every policy.
+ * One small application written seven ways — its Terraform source, its Terraform plan, a
+ * CloudFormation template, a CDK cloud assembly (with a nested stack), and Pulumi with AWS classic
+ * (as a stack export and as a preview) and with AWS Native (a stack export) — must get the same
+ * verdict from every policy.
  */
 const root = join(import.meta.dirname, '..');
 const SOURCES = {
   'terraform-plan': 'fixtures/parity/terraform-plan/parity.json',
+  'terraform-hcl': 'fixtures/parity/terraform-hcl',
   cloudformation: 'fixtures/parity/cloudformation/parity.yaml',
   cdk: 'fixtures/parity/cdk/cdk.out',
   'pulumi-classic': 'fixtures/parity/pulumi/classic.json',
@@ -111,7 +114,27 @@ describe('parity across formats', () => {
     ]);
   });
 
-  it.each(['cloudformation', 'cdk', 'pulumi-classic', 'pulumi-classic-preview', 'pulumi-native'] as const)('%s gets the same verdicts as the plan', async (format) => {
+  it.each(['terraform-hcl', 'cloudformation', 'cdk', 'pulumi-classic', 'pulumi-classic-preview', 'pulumi-native'] as const)('%s gets the same verdicts as the plan', async (format) => {
     expect(await verdicts(SOURCES[format])).toEqual(await verdicts(SOURCES['terraform-plan']));
+  });
+});
+
+/**
+ * The bundled example's Terraform source and its plan: modules with inputs and outputs, for_each
+ * buckets with split S3 resources, count, `aws_iam_policy_document`, variables from tfvars. The
+ * plan, scanned beside its source, must give the same findings at the same `.tf` lines.
+ */
+describe('parity of Terraform source and plan', () => {
+  const EXAMPLE = 'fixtures/examples/webapp/terraform';
+  const findings = async (path: string): Promise<string[]> => {
+    const outcome = await scan({ paths: [path], cwd: root, policies: builtinPolicies });
+    expect(outcome.diagnostics).toEqual([]);
+    return toFindings(outcome.results, 'en').map((f) => `${f.policyId} ${f.resource} ${f.status} ${f.messageId} ${f.severity} ${f.file}:${f.line}`);
+  };
+
+  it('finds the same things in the .tf files as in their plan, at the same lines', async () => {
+    const source = await findings(`${EXAMPLE}/main.tf`);
+    expect(source).toHaveLength(7);
+    expect(await findings(`${EXAMPLE}/plan.json`)).toEqual(source);
   });
 });

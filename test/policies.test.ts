@@ -17,7 +17,7 @@ const root = join(import.meta.dirname, '..');
  * read from. Pulumi reads both schema families (AWS classic as Terraform, AWS Native as
  * CloudFormation): one `pulumi/` stack export per case holds resources of both.
  */
-const FIXTURE_FAMILIES = { terraform: ['terraform-plan', 'pulumi'], cloudformation: ['cloudformation', 'cdk', 'pulumi'] } as const;
+const FIXTURE_FAMILIES = { terraform: ['terraform-plan', 'terraform-hcl', 'pulumi'], cloudformation: ['cloudformation', 'cdk', 'pulumi'] } as const;
 const familiesOf = (model: string): string[] => [...new Set(adapters.filter((a) => a.kind === model).flatMap((a) => FIXTURE_FAMILIES[a.family]))];
 
 interface Expected {
@@ -28,13 +28,16 @@ interface Expected {
   status?: 'unknown';
 }
 
-/** Fixture inputs of a family: files and CDK assemblies, not the specs and apps they are made from. */
+/**
+ * Fixture inputs of a family: files, CDK assemblies and Terraform module directories, not the
+ * specs and apps they are made from.
+ */
 function fixtureInputs(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.endsWith('.plan-spec.json') && !name.endsWith('.pulumi-spec.json') && !name.endsWith('.app.ts'))
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')));
+    .filter((path) => statSync(path).isFile() || existsSync(join(path, 'manifest.json')) || readdirSync(path).some((f) => /\.tf(\.json)?$/.test(f)));
 }
 
 describe('the policy catalogue', () => {

@@ -4,11 +4,21 @@ import { run } from '../src/cli/run.js';
 
 /**
  * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
- * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join` — must not leak into
+ * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join`, Terraform `sensitive`
+ * variables and passwords written in `.tf` source — must not leak into
  * any output, in any format or language, findings, unknowns and diagnostics included.
  */
 const root = join(import.meta.dirname, '..');
-const SECRETS = ['NoEchoDefault-7f3a9c', 'SensitivePassword-9d1e', 'SensitiveIdentifier-41c2', 'SensitiveGroupName-aa01'];
+const SECRETS = [
+  'NoEchoDefault-7f3a9c',
+  'SensitivePassword-9d1e',
+  'SensitiveIdentifier-41c2',
+  'SensitiveGroupName-aa01',
+  'SensitiveHclVariable-5e7b',
+  'SensitiveHclToken-0c9d',
+  'SensitiveHclName-77aa',
+  'SensitiveHclLiteral-3f1e',
+];
 
 describe('secrets in the input', () => {
   it.each([

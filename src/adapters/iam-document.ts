@@ -9,19 +9,20 @@ const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
 
 /**
  * Reads the IAM policy document at `path` of `node`, however it is written: a JSON string
- * (Terraform `policy`, `jsonencode(...)`), an object (CloudFormation `PolicyDocument`), or a
- * value still unknown in a plan but rendered by a `data.aws_iam_policy_document` it refers to.
+ * (Terraform `policy`, `jsonencode(...)`), an object (CloudFormation `PolicyDocument`, or a
+ * `jsonencode(...)` in `.tf` source with parts known only at apply), or the document of a
+ * `data.aws_iam_policy_document` it refers to (whose statements are then the evidence).
  */
 export function readPolicyDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name?: string): PolicyDocument {
   const base = { resource: node, purpose, ...(name !== undefined && { name }) };
   let at: Evidence = { node, path };
   let value = getPath(node.properties, path);
-  if (value instanceof Unknown) {
-    const rendered = graph.referencedFrom(node, path, POLICY_DOCUMENT_DATA).find((d) => typeof d.properties['json'] === 'string');
-    if (rendered) {
-      at = { node: rendered, path: 'json' };
-      value = rendered.properties['json'];
-    }
+  // A document rendered from `.tf` source may be a structure with unknown parts rather than JSON text.
+  const rendered = graph.referencedFrom(node, path, POLICY_DOCUMENT_DATA).find((d) => typeof d.properties['json'] === 'string' || isMap(d.properties['json']));
+  if (rendered && (value instanceof Unknown || value === rendered.properties['json'])) {
+    // The statements are written in the data source: that is where to change them.
+    at = { node: rendered, path: 'json' };
+    value = rendered.properties['json'];
   }
   const parsed = typeof value === 'string' ? parseJsonDocument(value) : value;
   if (!isMap(parsed)) return { ...base, at, statements: undefined };

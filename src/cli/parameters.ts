@@ -32,7 +32,12 @@ export function readParameterFile(cwd: string, file: string): Map<string, string
 
 /** `Key=Value` from `--parameter`. */
 export function parseParameterAssignment(text: string): [string, string] {
+  return parseAssignment('--parameter', text);
+}
+
+/** `Key=Value` from `--parameter` or `--var`. */
+export function parseAssignment(flag: string, text: string): [string, string] {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new UsageError(`--parameter expects Key=Value, got ${JSON.stringify(text)}`);
+  if (eq <= 0) throw new UsageError(`${flag} expects Key=Value, got ${JSON.stringify(text)}`);
   return [text.slice(0, eq), text.slice(eq + 1)];
 }

@@ -8,7 +8,7 @@ import { pluginProblem, type SekishoPlugin } from '../plugin.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
-import { parseParameterAssignment, readParameterFile } from './parameters.js';
+import { parseAssignment, parseParameterAssignment, readParameterFile } from './parameters.js';
 import { SCAN_FORMATS, scanCommand, type ScanFormat } from './scan-command.js';
 
 const USAGE = `sekisho — checks Infrastructure as Code before it is deployed
@@ -29,6 +29,9 @@ Scan options:
   --output FILE             write the report to FILE instead of standard output
   --parameters FILE         CloudFormation parameter values (aws cloudformation JSON, or {"Key": "Value"})
   --parameter KEY=VALUE     one CloudFormation parameter value (repeatable)
+  --var-file FILE           Terraform variable values for .tf sources (repeatable; after terraform.tfvars)
+  --var NAME=VALUE          one Terraform variable value (repeatable)
+  --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
   --max-file-size BYTES     refuse files larger than this (default 268435456)
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
@@ -45,6 +48,9 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   parameters: { type: 'string' },
   parameter: { type: 'string', multiple: true },
+  'var-file': { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
+  source: { type: 'string' },
   'max-file-size': { type: 'string' },
   'show-unknown': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
@@ -95,6 +101,9 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           threshold: choice<Severity>('--severity', values.severity, SEVERITIES) ?? 'low',
           output: values.output,
           parameters: scanParameters(io.cwd, values.parameters, values.parameter),
+          varFiles: values['var-file'] ?? [],
+          vars: new Map((values.var ?? []).map((a) => parseAssignment('--var', a))),
+          sourceDir: values.source,
           maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInteger('--max-file-size', values['max-file-size']),
           showUnknown: values['show-unknown'] ?? false,
           showSuppressed: values['show-suppressed'] ?? false,

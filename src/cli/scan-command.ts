@@ -19,6 +19,9 @@ export interface ScanArgs {
   readonly threshold: Severity;
   readonly output: string | undefined;
   readonly parameters: ReadonlyMap<string, string>;
+  readonly varFiles?: readonly string[];
+  readonly vars?: ReadonlyMap<string, string>;
+  readonly sourceDir?: string | undefined;
   readonly maxFileSize: number | undefined;
   readonly showUnknown: boolean;
   readonly showSuppressed: boolean;
@@ -28,7 +31,16 @@ export interface ScanArgs {
 
 /** `sekisho scan`: exit 2 if any input could not be scanned, else 1 on findings at or above the threshold, else 0. */
 export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): Promise<number> {
-  const outcome = await scan({ paths: args.paths, cwd: io.cwd, parameters: args.parameters, maxFileSize: args.maxFileSize, policies });
+  const outcome = await scan({
+    paths: args.paths,
+    cwd: io.cwd,
+    parameters: args.parameters,
+    maxFileSize: args.maxFileSize,
+    varFiles: args.varFiles,
+    vars: args.vars,
+    sourceDir: args.sourceDir,
+    policies,
+  });
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const all = toFindings(outcome.results, args.lang);
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));

@@ -25,6 +25,8 @@ export interface Finding {
   readonly file: string;
   readonly line?: number;
   readonly constructPath?: string;
+  /** The plan or state the resource was read from, when `file`/`line` point at its `.tf` source. */
+  readonly plan?: { readonly file: string; readonly line?: number };
   /** The policy's message id: stable across languages, for tools. Absent for a generic "cannot decide". */
   readonly messageId?: string;
   readonly message: string;
@@ -70,6 +72,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       file: r.resource.source.file,
       ...optional('line', line),
       ...optional('constructPath', r.resource.source.constructPath),
+      ...optional('plan', r.resource.source.plan),
       ...optional('messageId', r.messageId),
       message,
       fix: r.policy.text[lang].fix,

@@ -23,6 +23,11 @@ export interface SourceLocation {
    * Pulumi resource inside components, the names along its parent chain (`/site/site-bucket`).
    */
   readonly constructPath?: string;
+  /**
+   * The plan or state the resource was read from, when `file` and `line` point at the `.tf`
+   * source beside it instead (a plan scanned with its source).
+   */
+  readonly plan?: { readonly file: string; readonly line?: number };
 }
 
 export interface ResourceNode {

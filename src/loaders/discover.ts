@@ -3,12 +3,18 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { displayPath } from './display-path.js';
+import { localModuleSources } from './terraform-hcl/sources.js';
 
 /** What discovery hands to loading: files to read (format decided by content) and CDK assemblies. */
 export interface Discovered {
   readonly files: readonly DiscoveredFile[];
   /** CDK cloud assemblies, by their `manifest.json`. */
   readonly assemblies: readonly DiscoveredFile[];
+  /**
+   * Root Terraform modules: directories holding `.tf`/`.tf.json` files, less those another found
+   * module calls by a local path (they are loaded through the call, with its inputs bound).
+   */
+  readonly modules: readonly DiscoveredFile[];
   /** The directories given on the command line: each should hold some IaC. */
   readonly directories: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -26,6 +32,8 @@ export interface DiscoveredFile {
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.terraform', '.venv', '__pycache__']);
 /** Extensions worth opening when walking a directory; anything else is skipped silently. */
 const CANDIDATE_EXTENSIONS = /\.(json|ya?ml|template)$/i;
+/** Terraform configuration, read as a module (its directory) rather than file by file. */
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
 
 interface IgnoreScope {
   readonly dir: string;
@@ -35,11 +43,14 @@ interface IgnoreScope {
 /**
  * Walks the paths given on the command line: directories recursively (honouring `.gitignore` from
  * the repository root down, and never following a symlink back into a directory already walked),
- * files as given. A directory holding a CDK `manifest.json` is one cloud assembly.
+ * files as given. A directory holding a CDK `manifest.json` is one cloud assembly; one holding
+ * `.tf` files is a Terraform module (`.terraform/` is never walked: the loader reads its
+ * `modules/modules.json` itself). A `.tf` file named on the command line stands for its module.
  */
 export function discover(paths: readonly string[], cwd: string): Discovered {
   const files: DiscoveredFile[] = [];
   const assemblies: DiscoveredFile[] = [];
+  const modules = new Map<string, DiscoveredFile>();
   const directories: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const visited = new Set<string>();
@@ -83,7 +94,9 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
       if (isDir && SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(active, path, isDir)) continue;
       if (isDir) walk(root, path, active);
-      else if (isFile && CANDIDATE_EXTENSIONS.test(entry.name)) files.push({ path, explicit: false, root });
+      else if (isFile && TERRAFORM_FILE.test(entry.name)) {
+        if (!modules.has(dir)) modules.set(dir, { path: dir, explicit: false, root });
+      } else if (isFile && CANDIDATE_EXTENSIONS.test(entry.name)) files.push({ path, explicit: false, root });
     }
   };
 
@@ -98,13 +111,24 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
     }
     if (!isDir) {
       if (basename(path) === 'manifest.json' && isCloudAssembly(dirname(path))) assemblies.push({ path, explicit: true });
+      else if (TERRAFORM_FILE.test(path)) modules.set(dirname(path), { path: dirname(path), explicit: true });
       else files.push({ path, explicit: true });
       continue;
     }
     directories.push(path);
     walk(path, path, parentIgnoreScopes(path));
+    // A directory named on the command line that holds `.tf` files is a root module, called or not.
+    const own = modules.get(path);
+    if (own) modules.set(path, { ...own, explicit: true });
   }
-  return { files, assemblies, directories, diagnostics };
+  return { files, assemblies, modules: rootModules([...modules.values()]), directories, diagnostics };
+}
+
+/** The modules no other found module calls by a local path. Named ones are always roots. */
+function rootModules(found: readonly DiscoveredFile[]): DiscoveredFile[] {
+  const called = new Set<string>();
+  for (const m of found) for (const dir of localModuleSources(m.path)) if (dir !== m.path) called.add(dir);
+  return found.filter((m) => m.explicit || !called.has(m.path));
 }
 
 /** A CDK cloud assembly directory: a `manifest.json` that lists `artifacts`. */

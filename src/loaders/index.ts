@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { loadCloudAssembly } from './cdk/index.js';
@@ -7,6 +8,9 @@ import { detectKind, unreadableReason } from './detect.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
 import { loadPulumiJson } from './pulumi/index.js';
+import type { HclLoadOptions } from './terraform-hcl/index.js';
+import { terraformFiles } from './terraform-hcl/modules.js';
+import { mapToSource } from './terraform-hcl/source-map.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
 
@@ -41,10 +45,34 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
   };
 
   for (const assembly of found.assemblies) add(assembly, guarded(assembly, options, () => loadCloudAssembly(assembly.path, options.cwd)));
-  for (const file of found.files) add(file, guarded(file, options, () => loadFile(file, options)));
+  // Directories whose `.tf` files are the source of a plan or state scanned: the plan is mapped to them instead.
+  const planSources = new Set<string>();
+  for (const file of found.files) {
+    add(
+      file,
+      guarded(file, options, () => {
+        const unit = loadFile(file, options);
+        const source = unit && isTerraformJson(unit) ? terraformSourceOf(file.path, options) : undefined;
+        if (!unit || source === undefined) return unit;
+        planSources.add(source);
+        return mapToSource(unit, source, options.cwd);
+      }),
+    );
+  }
+  for (const module of found.modules) {
+    if (planSources.has(module.path)) {
+      if (module.root) rootsWithIaC.add(module.root);
+      continue;
+    }
+    // Loaded on first use: a scan without `.tf` source does not pay for the HCL loader's start-up.
+    const { loadTerraformModule } = await import('./terraform-hcl/index.js');
+    add(module, await guardedAsync(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
+  }
   for (const dir of found.directories) {
     if (!rootsWithIaC.has(dir)) {
-      out.diagnostics.push(diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here'));
+      out.diagnostics.push(
+        diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform configuration or plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here'),
+      );
     }
   }
   return out;
@@ -69,7 +97,7 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
   if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
   const unit = loadText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
   if (unit || !entry.explicit) return unit;
-  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
+  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
 }
 
 /**
@@ -94,10 +122,37 @@ function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => Loaded
   try {
     return load();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what = code ? `cannot read (${code})` : `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`;
-    return single('error', 'load-failed', displayPath(options.cwd, entry.path), what);
+    return loadFailed(entry, options, error);
   }
+}
+
+async function guardedAsync(entry: DiscoveredFile, options: LoadOptions, load: () => Promise<LoadedUnit | undefined>): Promise<LoadedUnit | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    return loadFailed(entry, options, error);
+  }
+}
+
+function loadFailed(entry: DiscoveredFile, options: LoadOptions, error: unknown): LoadedUnit {
+  const code = (error as NodeJS.ErrnoException).code;
+  const what = code ? `cannot read (${code})` : `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`;
+  return single('error', 'load-failed', displayPath(options.cwd, entry.path), what);
+}
+
+function hclOptions(options: LoadOptions): HclLoadOptions {
+  return { cwd: options.cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, varFiles: options.varFiles, vars: options.vars };
+}
+
+function isTerraformJson(unit: LoadedUnit): boolean {
+  return unit.nodes.some((n) => n.format === 'terraform-plan' || n.format === 'terraform-state');
+}
+
+/** The `.tf` source of a plan or state: `--source DIR`, else the plan's own directory if it holds `.tf` files. */
+function terraformSourceOf(planPath: string, options: LoadOptions): string | undefined {
+  if (options.sourceDir !== undefined) return resolve(options.cwd, options.sourceDir);
+  const dir = dirname(planPath);
+  return terraformFiles(dir).length > 0 ? dir : undefined;
 }
 
 function single(level: Diagnostic['level'], code: string, file: string, message: string): LoadedUnit {

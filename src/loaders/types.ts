@@ -16,4 +16,10 @@ export interface LoadOptions {
   readonly parameters?: ReadonlyMap<string, string> | undefined;
   /** Files larger than this many bytes are refused with a diagnostic. */
   readonly maxFileSize?: number | undefined;
+  /** Terraform `--var-file` paths (relative to `cwd`), applied to every root module, in order. */
+  readonly varFiles?: readonly string[] | undefined;
+  /** Terraform `--var name=value` assignments, applied after the variable files. */
+  readonly vars?: ReadonlyMap<string, string> | undefined;
+  /** The `.tf` source of the Terraform plans and states scanned (`--source DIR`), when it is not beside them. */
+  readonly sourceDir?: string | undefined;
 }

@@ -1,0 +1,157 @@
+import { joinPath, Secret, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
+import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
+import { evaluate, iterate, type Evaluation } from './evaluate.js';
+import { isBlockList } from './parse.js';
+import type { SourceBlock, SourceBody } from './positions.js';
+import { isConstant, parseJsonString, type Expr } from './syntax.js';
+import { mapOf, type Value } from './value.js';
+
+/**
+ * A block's body evaluated into resource properties, the way a plan shows them: arguments as
+ * values, nested blocks as lists of maps, `dynamic` blocks expanded — with each written path's
+ * line and the resources each argument refers to.
+ */
+
+/** Meta-arguments: how Terraform handles a block, not arguments the provider receives. */
+export const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
+
+/**
+ * Arguments whose values are secrets whatever the provider: a literal written there is hidden
+ * like a plan's `after_sensitive` value, so no report can print it.
+ */
+const SECRET_NAME = /(^|_)(password|passwd|secret|token|private_key|secret_key|access_key|api_key|credentials?)$/;
+
+const parseCache = new Map<string, Expr>();
+
+/** A JSON-syntax string, parsed once however many instances evaluate it. */
+export function expression(text: string): Expr {
+  let expr = parseCache.get(text);
+  if (!expr) {
+    expr = parseJsonString(text);
+    if (parseCache.size < 100_000) parseCache.set(text, expr);
+  }
+  return expr;
+}
+
+/** Evaluates a JSON-syntax value: strings are templates, object keys may be too. */
+export function evaluateJson(raw: JsonValue, ev: Evaluation): Value {
+  if (typeof raw === 'string') return evaluate(expression(raw), ev);
+  if (isArray(raw)) return raw.map((x) => evaluateJson(x, ev));
+  if (isObject(raw)) {
+    const entries: [string, Value][] = [];
+    for (const [k, v] of Object.entries(raw)) {
+      const key = k.includes('${') ? evaluate(expression(k), ev) : k;
+      if (typeof key !== 'string') return new Unknown([...ev.deps]);
+      entries.push([key, evaluateJson(v, ev)]);
+    }
+    return mapOf(entries);
+  }
+  return raw;
+}
+
+/** Whether a JSON-syntax value is written as a literal (no reference, variable or function). */
+export function isLiteral(raw: JsonValue): boolean {
+  if (typeof raw === 'string') return isConstant(expression(raw));
+  if (isArray(raw)) return raw.every(isLiteral);
+  if (isObject(raw)) return Object.entries(raw).every(([k, v]) => !k.includes('${') && isLiteral(v));
+  return true;
+}
+
+export function hideSecrets(properties: PropertyMap): void {
+  for (const key of Object.keys(properties)) {
+    if (SECRET_NAME.test(key) && typeof properties[key] === 'string') properties[key] = Secret.instance;
+  }
+}
+
+export function dependsOn(body: JsonObject, ev: Evaluation): string[] {
+  const list = body['depends_on'];
+  if (!isArray(list)) return [];
+  const deps = new Set<string>();
+  for (const item of list) evaluateJson(item, { ...ev, deps });
+  return [...deps];
+}
+
+export interface BodySink {
+  readonly lines: Map<string, number>;
+  onDeps(path: string, deps: Iterable<string>): void;
+}
+
+/**
+ * Evaluates a block body into properties: arguments as values, nested blocks as lists of maps
+ * (`rule[0].apply_server_side_encryption_by_default[0].sse_algorithm`), `dynamic` blocks expanded
+ * after the static blocks of their type. Records each written path's line and references.
+ */
+export function evaluateBody(body: JsonObject, source: SourceBody | undefined, path: string, ev: Evaluation, sink: BodySink, top: boolean): PropertyMap {
+  const out: PropertyMap = {};
+  const set = (key: string, value: Value): void => {
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  for (const [key, raw] of Object.entries(body)) {
+    if ((top && META.has(key)) || (key === 'dynamic' && isObject(raw))) continue;
+    const at = joinPath(path, key);
+    const attribute = source?.attributes.find((a) => a.name === key);
+    const blocks = source?.blocks.filter((b) => b.type === key) ?? [];
+    if (isBlockList(raw) && (blocks.length > 0 || !attribute)) {
+      if (blocks[0]) sink.lines.set(at, blocks[0].line);
+      set(
+        key,
+        raw.map((b, i) => {
+          const blockPath = joinPath(at, i);
+          const line = blocks[i]?.line;
+          if (line !== undefined) sink.lines.set(blockPath, line);
+          return evaluateBody(b, blocks[i]?.body, blockPath, ev, sink, false);
+        }),
+      );
+      continue;
+    }
+    if (attribute) sink.lines.set(at, attribute.line);
+    const deps = new Set<string>();
+    set(key, evaluateJson(raw, { ...ev, deps }));
+    sink.onDeps(at, deps);
+  }
+  const dynamic = body['dynamic'];
+  if (isObject(dynamic)) {
+    const sources = source?.blocks.filter((b) => b.type === 'dynamic') ?? [];
+    for (const [type, specs] of Object.entries(dynamic)) {
+      const ofType = sources.filter((b) => b.labels[0] === type);
+      (isArray(specs) ? specs : [specs]).forEach((spec, i) => {
+        if (!isObject(spec)) return;
+        const existing = out[type];
+        const list: Value[] = Array.isArray(existing) ? existing : [];
+        const generated = dynamicBlocks(spec, ofType[i], type, joinPath(path, type), list.length, ev, sink);
+        set(type, [...list, ...generated]);
+      });
+    }
+  }
+  return out;
+}
+
+/** The blocks a `dynamic "type"` block generates: one per element of its `for_each`. */
+function dynamicBlocks(spec: JsonObject, source: SourceBlock | undefined, type: string, at: string, offset: number, ev: Evaluation, sink: BodySink): Value[] {
+  const deps = new Set<string>();
+  const collection = evaluateJson(spec['for_each'] ?? null, { ...ev, deps });
+  sink.onDeps(at, deps);
+  const iteratorRaw = spec['iterator'];
+  const iterator = typeof iteratorRaw === 'string' ? iteratorRaw.replace(/^\$\{\s*|\s*\}$/g, '') : type;
+  const contentRaw = spec['content'];
+  const content = isArray(contentRaw) ? contentRaw.find(isObject) : isObject(contentRaw) ? contentRaw : undefined;
+  if (!content) return [];
+  const contentSource = source?.body.blocks.find((b) => b.type === 'content');
+  // A collection known only at apply: one block stands for however many there will be.
+  const items: [Value, Value][] =
+    collection instanceof Unknown || collection instanceof Secret
+      ? [[new Unknown(collection instanceof Unknown ? collection.refs : []), new Unknown(collection instanceof Unknown ? collection.refs : [])]]
+      : collection === null
+        ? []
+        : isMap(collection) || Array.isArray(collection)
+          ? iterate(collection)
+          : [];
+  return items.map(([key, value], i) => {
+    const blockPath = joinPath(at, offset + i);
+    if (source) sink.lines.set(blockPath, source.line);
+    const locals = new Map(ev.locals);
+    locals.set(iterator, mapOf([['key', key], ['value', value]]));
+    return evaluateBody(content, contentSource?.body, blockPath, { ...ev, locals }, sink, false);
+  });
+}
+

@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../../diagnostic.js';
+import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
+import type { ParsedFile } from './parse.js';
+import { findBlock, type SourceAttribute, type SourceBlock } from './positions.js';
+
+/** One block of a module's configuration, where it is written. */
+export interface BlockConfig {
+  readonly name: string;
+  /** The resource or data source type; absent for variables, outputs and module calls. */
+  readonly type?: string;
+  readonly body: JsonObject;
+  readonly file: ParsedFile;
+  /** The block in the source text; absent when the scanner could not place it. */
+  readonly source: SourceBlock | undefined;
+}
+
+/** A `locals` entry. */
+export interface LocalConfig {
+  readonly value: JsonValue;
+  readonly file: ParsedFile;
+  readonly source: SourceAttribute | undefined;
+}
+
+/** A module's configuration: every `.tf`/`.tf.json` file of one directory, merged. */
+export interface ModuleConfig {
+  readonly dir: string;
+  readonly files: readonly ParsedFile[];
+  readonly variables: ReadonlyMap<string, BlockConfig>;
+  readonly locals: ReadonlyMap<string, LocalConfig>;
+  /** By relative address: `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`. */
+  readonly resources: ReadonlyMap<string, BlockConfig>;
+  readonly calls: ReadonlyMap<string, BlockConfig>;
+  readonly outputs: ReadonlyMap<string, BlockConfig>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Gathers a module's blocks from its parsed files. Override files (`override.tf`,
+ * `*_override.tf`) are read after the others and their arguments replace the originals', as
+ * Terraform merges them.
+ */
+export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleConfig {
+  const variables = new Map<string, BlockConfig>();
+  const locals = new Map<string, LocalConfig>();
+  const resources = new Map<string, BlockConfig>();
+  const calls = new Map<string, BlockConfig>();
+  const outputs = new Map<string, BlockConfig>();
+  const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
+
+  for (const file of ordered) {
+    const body = file.body;
+    if (!body) continue;
+    const override = isOverride(file.path);
+    const add = (map: Map<string, BlockConfig>, key: string, block: BlockConfig): void => {
+      const existing = map.get(key);
+      if (override && existing) map.set(key, { ...existing, body: { ...existing.body, ...block.body } });
+      else if (!existing) map.set(key, block);
+    };
+    for (const [type, name, blockBody] of labelled2(body['resource'])) {
+      add(resources, `${type}.${name}`, { type, name, body: blockBody, file, source: findBlock(file.outline.body, 'resource', [type, name]) });
+    }
+    for (const [type, name, blockBody] of labelled2(body['data'])) {
+      add(resources, `data.${type}.${name}`, { type, name, body: blockBody, file, source: findBlock(file.outline.body, 'data', [type, name]) });
+    }
+    for (const [kind, map] of [
+      ['variable', variables],
+      ['module', calls],
+      ['output', outputs],
+    ] as const) {
+      for (const [name, blockBody] of labelled1(body[kind])) add(map, name, { name, body: blockBody, file, source: findBlock(file.outline.body, kind, [name]) });
+    }
+    for (const block of isArray(body['locals']) ? body['locals'] : []) {
+      if (!isObject(block)) continue;
+      for (const [name, value] of Object.entries(block)) {
+        const source = file.outline.body.blocks.filter((b) => b.type === 'locals').flatMap((b) => b.body.attributes.filter((a) => a.name === name))[0];
+        if (override || !locals.has(name)) locals.set(name, { value, file, source });
+      }
+    }
+  }
+  return { dir, files, variables, locals, resources, calls, outputs, diagnostics: files.flatMap((f) => f.diagnostics) };
+}
+
+function isOverride(path: string): boolean {
+  return /(^|[/\\_])override\.tf(\.json)?$/.test(path);
+}
+
+/**
+ * The blocks of `{label: [body]}` and `{label: {label: [body]}}` with their labels. A block
+ * written twice (an error in Terraform) keeps its first body.
+ */
+function* labelled1(value: JsonValue | undefined): Generator<[string, JsonObject]> {
+  if (!isObject(value)) return;
+  for (const [label, inner] of Object.entries(value)) {
+    const body = isArray(inner) ? inner.find(isObject) : isObject(inner) ? inner : undefined;
+    if (body) yield [label, body];
+  }
+}
+
+function* labelled2(value: JsonValue | undefined): Generator<[string, string, JsonObject]> {
+  if (!isObject(value)) return;
+  for (const [label, inner] of Object.entries(value)) for (const [sub, body] of labelled1(inner)) yield [label, sub, body];
+}

@@ -1,0 +1,371 @@
+import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { callFunction, type FunctionContext } from './functions.js';
+import type { Expr, TemplatePart } from './syntax.js';
+import {
+  asBool,
+  asNumber,
+  asString,
+  equal,
+  EvalError,
+  hasKey,
+  isWhollyKnown,
+  mapOf,
+  sortedKeys,
+  undetermined,
+  unknownFrom,
+  type Value,
+} from './value.js';
+
+/** One step after a name: an attribute, or an index key already evaluated. */
+export type Step = { readonly attr: string } | { readonly key: Value };
+
+/** What a name that is not a local variable resolves to, and how many of the steps after it that took. */
+export interface Resolved {
+  readonly value: Value;
+  readonly consumed: number;
+}
+
+/** The world an expression is evaluated in: a module instance's names and the functions. */
+export interface Scope extends FunctionContext {
+  /** `var.x`, `local.y`, `aws_s3_bucket.b`, `module.m.out`, `data.t.n`, `path.module`, … */
+  resolve(name: string, steps: readonly Step[], deps: Set<string>): Resolved;
+}
+
+/**
+ * The resources an instance object (a resource's value as other expressions see it) stands for:
+ * an attribute it does not hold is computed by the provider, so it is unknown rather than an error.
+ */
+const instanceObjects = new WeakMap<object, { readonly id: string; readonly address: string }>();
+
+export function registerInstance(object: PropertyMap, id: string, address: string): PropertyMap {
+  instanceObjects.set(object, { id, address });
+  return object;
+}
+
+function noteInstance(value: Value, deps: Set<string>): void {
+  if (isMap(value)) {
+    const instance = instanceObjects.get(value);
+    if (instance) deps.add(instance.id);
+  }
+}
+
+/** Local names: `each`, `count`, `for` variables, a `dynamic` block's iterator. */
+export type Locals = ReadonlyMap<string, Value>;
+
+/** An evaluation: the scope, local names, and the resource nodes it has referred to so far. */
+export interface Evaluation {
+  readonly scope: Scope;
+  readonly locals: Locals;
+  readonly deps: Set<string>;
+}
+
+/** Evaluates an expression. Never throws: a Terraform error makes the value unknown. */
+export function evaluate(expr: Expr, ev: Evaluation): Value {
+  try {
+    return evaluateStrict(expr, ev);
+  } catch (error) {
+    if (error instanceof EvalError || error instanceof RangeError) return new Unknown([...ev.deps]);
+    throw error;
+  }
+}
+
+/** Evaluates an expression; a Terraform error is thrown as `EvalError` (for `try` and `can`). */
+function evaluateStrict(expr: Expr, ev: Evaluation): Value {
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value;
+    case 'template':
+      return template(expr.parts, ev);
+    case 'tuple':
+      return expr.items.map((i) => evaluateStrict(i, ev));
+    case 'object':
+      return object(expr, ev);
+    case 'name':
+    case 'attr':
+    case 'index':
+      return traversal(expr, ev);
+    case 'splat':
+      return splat(expr, ev);
+    case 'anon':
+      return ev.locals.get('\u0000anon') ?? null;
+    case 'paren':
+      return evaluateStrict(expr.expr, ev);
+    case 'call':
+      return call(expr, ev);
+    case 'conditional':
+      return conditional(expr, ev);
+    case 'unary':
+      return unary(expr.op, evaluateStrict(expr.operand, ev));
+    case 'binary':
+      return binary(expr.op, evaluateStrict(expr.left, ev), () => evaluateStrict(expr.right, ev));
+    case 'for':
+      return forExpression(expr, ev);
+    case 'invalid':
+      return new Unknown();
+  }
+}
+
+function object(expr: Extract<Expr, { kind: 'object' }>, ev: Evaluation): Value {
+  const entries: [string, Value][] = [];
+  const pending: Value[] = [];
+  for (const item of expr.items) {
+    const key = evaluateStrict(item.key, ev);
+    const value = evaluateStrict(item.value, ev);
+    if (key instanceof Unknown || key instanceof Secret) pending.push(key, value);
+    else entries.push([asString(key), value]);
+  }
+  // An object with a key known only at apply has an unknown set of keys.
+  return pending.length > 0 ? undetermined([...pending, ...entries.map(([, v]) => v)]) : mapOf(entries);
+}
+
+/**
+ * A template: literal text and interpolations joined. If a part is not known the result is an
+ * `Unknown` whose shape keeps the known text (`${aws_s3_bucket.b.arn}/*`), so a policy can still
+ * tell it is not `*`.
+ */
+function template(parts: readonly TemplatePart[], ev: Evaluation): Value {
+  const pieces: Value[] = [];
+  const render = (list: readonly TemplatePart[], locals: Locals): void => {
+    const inner: Evaluation = locals === ev.locals ? ev : { ...ev, locals };
+    for (const part of list) {
+      if (typeof part === 'string') pieces.push(part);
+      else if (part.kind === 'interp') pieces.push(evaluateStrict(part.expr, inner));
+      else if (part.kind === 'if') {
+        const c = evaluateStrict(part.condition, inner);
+        if (c instanceof Unknown || c instanceof Secret) pieces.push(undetermined([c]));
+        else render(asBool(c) ? part.then : part.otherwise, locals);
+      } else {
+        const coll = evaluateStrict(part.collection, inner);
+        if (coll instanceof Unknown || coll instanceof Secret) pieces.push(undetermined([coll]));
+        else for (const [k, v] of iterate(coll)) render(part.body, withLocals(locals, part.keyVar === undefined ? [[part.valueVar, v]] : [[part.keyVar, k], [part.valueVar, v]]));
+      }
+    }
+  };
+  render(parts, ev.locals);
+  return concatenate(pieces);
+}
+
+/** Joins template pieces into a string, or an `Unknown` with the shape of the string. */
+export function concatenate(pieces: readonly Value[]): Value {
+  if (pieces.every((p) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean')) return pieces.map(asString).join('');
+  if (pieces.some((p) => p instanceof Secret)) return Secret.instance;
+  let shape = '';
+  for (const p of pieces) {
+    if (p instanceof Unknown) shape += p.shape ?? '${?}';
+    else if (typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') shape += asString(p);
+    else if (p === null) throw new EvalError('null value in a template');
+    else throw new EvalError('a collection cannot be used in a template');
+  }
+  return unknownFrom(pieces, shape);
+}
+
+function withLocals(locals: Locals, entries: readonly (readonly [string, Value])[]): Locals {
+  const next = new Map(locals);
+  for (const [k, v] of entries) next.set(k, v);
+  return next;
+}
+
+/** The elements of a collection with their keys: indexes for lists, keys for maps. */
+export function iterate(v: Value): [Value, Value][] {
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (isMap(v)) return sortedKeys(v).map((k) => [k, v[k]!]);
+  throw new EvalError('cannot iterate over this value');
+}
+
+/** `a.b[c].d`: local names first, then the scope's names, then attribute and index steps. */
+function traversal(expr: Expr, ev: Evaluation): Value {
+  const chain: Expr[] = [];
+  let root = expr;
+  while (root.kind === 'attr' || root.kind === 'index') {
+    chain.unshift(root);
+    root = root.target;
+  }
+  if (root.kind !== 'name') return chain.reduce((v, step) => applyStep(v, toStep(step, ev)), evaluateStrict(root, ev));
+  const steps = chain.map((s) => toStep(s, ev));
+  if (ev.locals.has(root.name)) {
+    // `each.value.id` where `for_each = aws_s3_bucket.b`: a reference to that instance too.
+    let value: Value = ev.locals.get(root.name)!;
+    for (const step of steps) {
+      noteInstance(value, ev.deps);
+      value = applyStep(value, step);
+    }
+    noteInstance(value, ev.deps);
+    return value;
+  }
+  const resolved = ev.scope.resolve(root.name, steps, ev.deps);
+  return steps.slice(resolved.consumed).reduce(applyStep, resolved.value);
+}
+
+function toStep(step: Expr, ev: Evaluation): Step {
+  if (step.kind === 'attr') return { attr: step.name };
+  if (step.kind === 'index') return { key: evaluateStrict(step.key, ev) };
+  throw new EvalError('not a step');
+}
+
+/** One attribute or index step on a value. */
+export function applyStep(value: Value, step: Step): Value {
+  const key = 'attr' in step ? step.attr : step.key;
+  if (value instanceof Secret) return value;
+  if (key instanceof Secret) return Secret.instance;
+  if (value instanceof Unknown || key instanceof Unknown) return unknownFrom([value, key], extendShape(value, step));
+  if (Array.isArray(value)) {
+    const i = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
+    if (!Number.isInteger(i) || i < 0 || i >= value.length) throw new EvalError('index out of range');
+    return value[i]!;
+  }
+  if (isMap(value)) {
+    const name = asString(key);
+    if (hasKey(value, name)) return value[name]!;
+    const instance = instanceObjects.get(value);
+    if (instance) return new Unknown([instance.id], `\${${instance.address}.${name}}`);
+    throw new EvalError(`no attribute ${JSON.stringify(name)}`);
+  }
+  throw new EvalError(value === null ? 'attribute of null' : 'attribute of a primitive value');
+}
+
+/** `${aws_s3_bucket.b}` with `.arn` → `${aws_s3_bucket.b.arn}`; other shapes are not extended. */
+function extendShape(value: Value, step: Step): string | undefined {
+  if (!(value instanceof Unknown) || value.shape === undefined) return undefined;
+  const m = /^\$\{([^}]*)\}$/.exec(value.shape);
+  if (!m) return undefined;
+  if ('attr' in step) return `\${${m[1]}.${step.attr}}`;
+  const key = step.key;
+  return typeof key === 'string' || typeof key === 'number' ? `\${${m[1]}[${JSON.stringify(key)}]}` : undefined;
+}
+
+function splat(expr: Extract<Expr, { kind: 'splat' }>, ev: Evaluation): Value {
+  const target = evaluateStrict(expr.target, ev);
+  if (target instanceof Unknown || target instanceof Secret) return undetermined([target]);
+  // A splat on a single value makes a one-element list (or an empty one for null).
+  const items = target === null ? [] : Array.isArray(target) ? target : [target];
+  return items.map((item) => evaluateStrict(expr.each, { ...ev, locals: withLocals(ev.locals, [['\u0000anon', item]]) }));
+}
+
+function call(expr: Extract<Expr, { kind: 'call' }>, ev: Evaluation): Value {
+  if (expr.name === 'try') {
+    for (const a of expr.args) {
+      try {
+        // An unknown value is returned as it is: whether it would fail is known only at apply.
+        return evaluateStrict(a, ev);
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error;
+      }
+    }
+    throw new EvalError('no argument of try succeeded');
+  }
+  if (expr.name === 'can') {
+    try {
+      const v = evaluateStrict(expr.args[0] ?? { kind: 'invalid', text: '' }, ev);
+      return isWhollyKnown(v) ? true : undetermined([v]);
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      return false;
+    }
+  }
+  let args = expr.args.map((a) => evaluateStrict(a, ev));
+  if (expr.expandFinal && args.length > 0) {
+    const last = args[args.length - 1]!;
+    if (last instanceof Unknown || last instanceof Secret) return undetermined(args);
+    args = [...args.slice(0, -1), ...iterate(last).map(([, v]) => v)];
+  }
+  return callFunction(expr.name, args, ev.scope);
+}
+
+function conditional(expr: Extract<Expr, { kind: 'conditional' }>, ev: Evaluation): Value {
+  const condition = evaluateStrict(expr.condition, ev);
+  if (condition instanceof Unknown || condition instanceof Secret) {
+    const then = evaluate(expr.then, ev);
+    const otherwise = evaluate(expr.otherwise, ev);
+    // Both branches alike: the condition does not matter.
+    if (isWhollyKnown(then) && equal(then, otherwise)) return then;
+    return undetermined([condition, then, otherwise]);
+  }
+  return asBool(condition) ? evaluateStrict(expr.then, ev) : evaluateStrict(expr.otherwise, ev);
+}
+
+function unary(op: '!' | '-', v: Value): Value {
+  if (v instanceof Unknown || v instanceof Secret) return undetermined([v]);
+  return op === '!' ? !asBool(v) : -asNumber(v);
+}
+
+function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Value, rightThunk: () => Value): Value {
+  // `&&` and `||` decide on a known left operand alone, as Terraform 1.x does.
+  if (op === '&&' && left === false) return false;
+  if (op === '||' && left === true) return true;
+  const right = rightThunk();
+  const unknown = [left, right].filter((v) => v instanceof Unknown || v instanceof Secret);
+  if (unknown.length > 0) {
+    if (op === '&&' && right === false) return false;
+    if (op === '||' && right === true) return true;
+    return undetermined([left, right]);
+  }
+  switch (op) {
+    case '==':
+      return equal(left, right);
+    case '!=':
+      return !equal(left, right);
+    case '&&':
+      return asBool(left) && asBool(right);
+    case '||':
+      return asBool(left) || asBool(right);
+    case '<':
+      return asNumber(left) < asNumber(right);
+    case '<=':
+      return asNumber(left) <= asNumber(right);
+    case '>':
+      return asNumber(left) > asNumber(right);
+    case '>=':
+      return asNumber(left) >= asNumber(right);
+    case '+':
+      return asNumber(left) + asNumber(right);
+    case '-':
+      return asNumber(left) - asNumber(right);
+    case '*':
+      return asNumber(left) * asNumber(right);
+    case '/':
+      if (asNumber(right) === 0) throw new EvalError('division by zero');
+      return asNumber(left) / asNumber(right);
+    case '%':
+      if (asNumber(right) === 0) throw new EvalError('division by zero');
+      return asNumber(left) % asNumber(right);
+  }
+}
+
+function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Value {
+  const coll = evaluateStrict(expr.collection, ev);
+  if (coll instanceof Unknown || coll instanceof Secret) return undetermined([coll]);
+  const listOut: Value[] = [];
+  const mapOut = new Map<string, Value>();
+  const grouped = new Map<string, Value[]>();
+  const pending: Value[] = [];
+  for (const [k, v] of iterate(coll)) {
+    const locals = withLocals(ev.locals, expr.keyVar === undefined ? [[expr.valueVar, v]] : [[expr.keyVar, k], [expr.valueVar, v]]);
+    const inner: Evaluation = { ...ev, locals };
+    if (expr.condition) {
+      const c = evaluateStrict(expr.condition, inner);
+      if (c instanceof Unknown || c instanceof Secret) {
+        pending.push(c);
+        continue;
+      }
+      if (!asBool(c)) continue;
+    }
+    const value = evaluateStrict(expr.value, inner);
+    if (!expr.key) {
+      listOut.push(value);
+      continue;
+    }
+    const key = evaluateStrict(expr.key, inner);
+    if (key instanceof Unknown || key instanceof Secret) {
+      pending.push(key);
+      continue;
+    }
+    const name = asString(key);
+    if (expr.group) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    else if (mapOut.has(name)) throw new EvalError('duplicate key in a for expression');
+    else mapOut.set(name, value);
+  }
+  // A filter or key known only at apply leaves the collection's size unknown.
+  if (pending.length > 0) return undetermined(pending);
+  if (!expr.key) return listOut;
+  return mapOf(expr.group ? grouped : mapOut);
+}

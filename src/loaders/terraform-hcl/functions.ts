@@ -1,0 +1,449 @@
+import { createHash } from 'node:crypto';
+import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import {
+  asBool,
+  asList,
+  asMap,
+  asNumber,
+  asString,
+  compareStrings,
+  equal,
+  EvalError,
+  formatNumber,
+  hasKey,
+  isWhollyKnown,
+  mapOf,
+  sortedKeys,
+  toSet,
+  undetermined,
+  type Value,
+} from './value.js';
+
+/** What functions that reach outside their arguments need: files, and templates to render. */
+export interface FunctionContext {
+  /** A file's text, relative to the root module's directory; `undefined` when it may not be read. */
+  readFile(path: string): string | undefined;
+  /** Renders a template file's text with these variables (`templatefile`). */
+  renderTemplate(text: string, variables: PropertyMap): Value;
+}
+
+type Fn = (args: Value[], ctx: FunctionContext) => Value;
+
+/**
+ * How much of its arguments a function needs known: `deep` (every part, the default), `shallow`
+ * (the arguments themselves, not their elements: `length`, `merge`, `lookup` work on a list of
+ * unknowns), or `none` (the function handles unknowns itself).
+ */
+interface FunctionSpec {
+  readonly fn: Fn;
+  readonly needs: 'deep' | 'shallow' | 'none';
+}
+
+const deep = (fn: Fn): FunctionSpec => ({ fn, needs: 'deep' });
+const shallow = (fn: Fn): FunctionSpec => ({ fn, needs: 'shallow' });
+const raw = (fn: Fn): FunctionSpec => ({ fn, needs: 'none' });
+
+/** Calls a built-in function. Unknown arguments give an unknown result, never a guess. */
+export function callFunction(name: string, args: Value[], ctx: FunctionContext): Value {
+  const spec = FUNCTIONS.get(name);
+  // Functions not modelled here (timestamp, uuid, provider functions, …) are known only at apply.
+  if (!spec) return undetermined(args, `\${${name}(…)}`);
+  const blocked = spec.needs === 'deep' ? !args.every(isWhollyKnown) : spec.needs === 'shallow' ? args.some((a) => a instanceof Unknown || a instanceof Secret) : false;
+  if (blocked) return undetermined(args);
+  return spec.fn(args, ctx);
+}
+
+const str = (args: Value[], i: number): string => asString(arg(args, i));
+const num = (args: Value[], i: number): number => asNumber(arg(args, i));
+const list = (args: Value[], i: number): Value[] => asList(arg(args, i));
+function arg(args: Value[], i: number): Value {
+  if (i >= args.length) throw new EvalError('not enough arguments');
+  return args[i]!;
+}
+
+/** A list, or a set/tuple/map's values where Terraform converts one to a list. */
+function collection(v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  if (isMap(v)) return sortedKeys(v).map((k) => v[k]!);
+  throw new EvalError('value is not a collection');
+}
+
+/** `%s`, `%d`, `%q`, `%v`, `%t`, `%f`, `%%` and widths, as Terraform's `format` reads them. */
+function format(spec: string, values: Value[]): string {
+  let next = 0;
+  return spec.replace(/%([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+    if (verb === '%') return '%';
+    const v = arg(values, next++);
+    let out: string;
+    switch (verb) {
+      case 'd':
+        out = formatNumber(Math.trunc(asNumber(v)));
+        break;
+      case 'f':
+      case 'e':
+      case 'g':
+        out = verb === 'f' ? asNumber(v).toFixed(precision === undefined ? 6 : Number(precision)) : String(asNumber(v));
+        break;
+      case 'q':
+        out = JSON.stringify(asString(v));
+        break;
+      case 't':
+        out = String(asBool(v));
+        break;
+      case 'x':
+      case 'X':
+        out = typeof v === 'number' ? v.toString(16) : Buffer.from(asString(v)).toString('hex');
+        if (verb === 'X') out = out.toUpperCase();
+        break;
+      case 'v':
+        out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? asString(v) : jsonEncode(v);
+        break;
+      default:
+        out = asString(v);
+    }
+    if (flags.includes('+') && typeof v === 'number' && v >= 0) out = `+${out}`;
+    const w = width === undefined ? 0 : Number(width);
+    if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
+    return out;
+  });
+}
+
+/** `jsonencode` of a known value, with Go's escaping of `<`, `>` and `&` as Terraform writes it. */
+export function jsonEncode(v: Value): string {
+  return goEscape(JSON.stringify(sortKeys(v)));
+}
+
+/** Terraform encodes an object's attributes in lexical order. */
+function sortKeys(v: Value): Value {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isMap(v)) return mapOf(sortedKeys(v).map((k) => [k, sortKeys(v[k]!)]));
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+}
+
+export function goEscape(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function jsonDecode(text: string): Value {
+  try {
+    return JSON.parse(text) as Value;
+  } catch {
+    throw new EvalError('invalid JSON');
+  }
+}
+
+/** `replace`: a `/regex/` pattern, or a plain substring replaced everywhere. */
+function replace(s: string, search: string, replacement: string): string {
+  const re = /^\/(.*)\/$/s.exec(search);
+  if (re) {
+    try {
+      return s.replace(new RegExp(re[1]!, 'gu'), replacement.replace(/\$\{(\w+)\}/g, '$<$1>'));
+    } catch {
+      throw new EvalError('invalid regular expression');
+    }
+  }
+  return search === '' ? s : s.split(search).join(replacement);
+}
+
+function flatten(v: Value[]): Value[] {
+  return v.flatMap((x) => (Array.isArray(x) ? flatten(x) : [x]));
+}
+
+/** IPv4 CIDR arithmetic (`cidrsubnet`, `cidrhost`); IPv6 prefixes are left unknown. */
+function parseCidr(cidr: string): { base: number; bits: number } {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+  if (!m) throw new EvalError('not an IPv4 CIDR prefix');
+  const octets = m.slice(1, 5).map(Number);
+  const bits = Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) throw new EvalError('invalid CIDR prefix');
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  return { base: address - (address % size), bits };
+}
+
+function formatIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+}
+
+function cidrsubnet(prefix: string, newbits: number, netnum: number): string {
+  const { base, bits } = parseCidr(prefix);
+  const length = bits + newbits;
+  if (length > 32 || netnum < 0 || netnum >= 2 ** newbits) throw new EvalError('prefix extension does not fit');
+  return `${formatIp(base + netnum * 2 ** (32 - length))}/${length}`;
+}
+
+function cidrhost(prefix: string, hostnum: number): string {
+  const { base, bits } = parseCidr(prefix);
+  const size = 2 ** (32 - bits);
+  const n = hostnum < 0 ? size + hostnum : hostnum;
+  if (n < 0 || n >= size) throw new EvalError('host number out of range');
+  return formatIp(base + n);
+}
+
+function hash(algorithm: string, encoding: 'hex' | 'base64'): FunctionSpec {
+  return deep((a) => createHash(algorithm).update(str(a, 0)).digest(encoding));
+}
+
+function lookup(args: Value[]): Value {
+  const map = asMap(arg(args, 0));
+  const key = str(args, 1);
+  if (hasKey(map, key)) return map[key]!;
+  if (args.length > 2) return args[2]!;
+  throw new EvalError(`no key ${JSON.stringify(key)}`);
+}
+
+function coalesce(args: Value[]): Value {
+  for (const a of args) {
+    if (a instanceof Unknown || a instanceof Secret) return undetermined([a]);
+    if (a !== null && a !== '') return a;
+  }
+  throw new EvalError('no non-null, non-empty argument');
+}
+
+function range(args: Value[]): Value[] {
+  const [start, end, step] = args.length === 1 ? [0, num(args, 0), 1] : [num(args, 0), num(args, 1), args.length > 2 ? num(args, 2) : 1];
+  if (step === 0) throw new EvalError('step of zero');
+  const out: number[] = [];
+  for (let i = start; step > 0 ? i < end : i > end; i += step) {
+    out.push(i);
+    if (out.length > 1024) throw new EvalError('range too long');
+  }
+  return out;
+}
+
+function element(args: Value[]): Value {
+  const l = list(args, 0);
+  if (l.length === 0) throw new EvalError('empty list');
+  const i = Math.trunc(num(args, 1));
+  return l[((i % l.length) + l.length) % l.length]!;
+}
+
+function slice(args: Value[]): Value[] {
+  const l = list(args, 0);
+  const from = num(args, 1);
+  const to = num(args, 2);
+  if (from < 0 || to > l.length || from > to) throw new EvalError('index out of range');
+  return l.slice(from, to);
+}
+
+function merge(args: Value[]): Value {
+  const entries: [string, Value][] = [];
+  for (const a of args) {
+    if (a === null) continue;
+    const m = asMap(a);
+    for (const k of Object.keys(m)) entries.push([k, m[k]!]);
+  }
+  return mapOf(entries);
+}
+
+function zipmap(args: Value[]): Value {
+  const keys = list(args, 0);
+  const values = list(args, 1);
+  if (keys.length !== values.length) throw new EvalError('lists of different lengths');
+  return mapOf(keys.map((k, i) => [asString(k), values[i]!]));
+}
+
+function chunk(args: Value[]): Value[] {
+  const l = list(args, 0);
+  const size = num(args, 1);
+  if (size <= 0) return [l];
+  const out: Value[][] = [];
+  for (let i = 0; i < l.length; i += size) out.push(l.slice(i, i + size));
+  return out;
+}
+
+function one(args: Value[]): Value {
+  const l = collection(arg(args, 0));
+  if (l.length > 1) throw new EvalError('more than one element');
+  return l[0] ?? null;
+}
+
+function setOperation(kind: 'union' | 'intersection' | 'subtract'): FunctionSpec {
+  return deep((args) => {
+    const sets = args.map((a) => collection(a));
+    const [first = [], ...rest] = sets;
+    if (kind === 'union') return toSet(sets.flat());
+    if (kind === 'intersection') return toSet(first.filter((x) => rest.every((s) => s.some((y) => equal(x, y)))));
+    return toSet(first.filter((x) => !rest.some((s) => s.some((y) => equal(x, y)))));
+  });
+}
+
+function templateFile(args: Value[], ctx: FunctionContext): Value {
+  const text = ctx.readFile(str(args, 0));
+  if (text === undefined) return undetermined([], '${templatefile(…)}');
+  return ctx.renderTemplate(text, asMap(arg(args, 1)));
+}
+
+function fileText(args: Value[], ctx: FunctionContext): Value {
+  const text = ctx.readFile(str(args, 0));
+  return text === undefined ? undetermined([], '${file(…)}') : text;
+}
+
+function yamlScalar(v: Value): string {
+  return typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : asString(v);
+}
+
+/** A small `yamlencode`: block style, strings quoted (always valid YAML, not byte-identical). */
+function yamlEncode(v: Value, indent = ''): string {
+  if (Array.isArray(v)) return v.length === 0 ? '[]\n' : v.map((x) => `${indent}- ${yamlEncode(x, `${indent}  `).trimStart()}`).join('');
+  if (isMap(v)) {
+    const keys = sortedKeys(v);
+    if (keys.length === 0) return '{}\n';
+    return keys
+      .map((k) => {
+        const x = v[k]!;
+        const nested = Array.isArray(x) ? x.length > 0 : isMap(x) && Object.keys(x).length > 0;
+        return nested ? `${indent}${JSON.stringify(k)}:\n${yamlEncode(x, `${indent}  `)}` : `${indent}${JSON.stringify(k)}: ${yamlEncode(x, '').trim()}\n`;
+      })
+      .join('');
+  }
+  return `${yamlScalar(v)}\n`;
+}
+
+const FUNCTIONS = new Map<string, FunctionSpec>([
+  // Strings
+  ['format', deep((a) => format(str(a, 0), a.slice(1)))],
+  ['formatlist', deep((a) => {
+    const lists = a.slice(1);
+    const n = Math.max(0, ...lists.map((x) => (Array.isArray(x) ? x.length : 0)));
+    return Array.from({ length: n }, (_, i) => format(str(a, 0), lists.map((x) => (Array.isArray(x) ? x[i]! : x))));
+  })],
+  ['join', deep((a) => a.slice(1).flatMap((l) => asList(l)).map(asString).join(str(a, 0)))],
+  ['split', deep((a) => (str(a, 1) === '' ? [] : str(a, 1).split(str(a, 0))))],
+  ['lower', deep((a) => str(a, 0).toLowerCase())],
+  ['upper', deep((a) => str(a, 0).toUpperCase())],
+  ['title', deep((a) => str(a, 0).replace(/\b\w/g, (c) => c.toUpperCase()))],
+  ['replace', deep((a) => replace(str(a, 0), str(a, 1), str(a, 2)))],
+  ['substr', deep((a) => {
+    const s = [...str(a, 0)];
+    const offset = num(a, 1) < 0 ? s.length + num(a, 1) : num(a, 1);
+    const length = num(a, 2) < 0 ? s.length - offset : num(a, 2);
+    return s.slice(offset, offset + length).join('');
+  })],
+  ['trimspace', deep((a) => str(a, 0).trim())],
+  ['trim', deep((a) => {
+    const chars = [...str(a, 1)];
+    let s = str(a, 0);
+    while (s.length > 0 && chars.includes(s[0]!)) s = s.slice(1);
+    while (s.length > 0 && chars.includes(s[s.length - 1]!)) s = s.slice(0, -1);
+    return s;
+  })],
+  ['trimprefix', deep((a) => (str(a, 0).startsWith(str(a, 1)) ? str(a, 0).slice(str(a, 1).length) : str(a, 0)))],
+  ['trimsuffix', deep((a) => (str(a, 1) !== '' && str(a, 0).endsWith(str(a, 1)) ? str(a, 0).slice(0, -str(a, 1).length) : str(a, 0)))],
+  ['chomp', deep((a) => str(a, 0).replace(/(\r?\n)+$/, ''))],
+  ['indent', deep((a) => str(a, 1).replace(/\n/g, `\n${' '.repeat(num(a, 0))}`))],
+  ['startswith', deep((a) => str(a, 0).startsWith(str(a, 1)))],
+  ['endswith', deep((a) => str(a, 0).endsWith(str(a, 1)))],
+  ['strcontains', deep((a) => str(a, 0).includes(str(a, 1)))],
+  ['strrev', deep((a) => [...str(a, 0)].reverse().join(''))],
+  ['regex', deep((a) => {
+    const m = new RegExp(str(a, 0), 'u').exec(str(a, 1));
+    if (!m) throw new EvalError('no match');
+    if (m.groups) return mapOf(Object.entries(m.groups).map(([k, v]) => [k, v ?? null]));
+    return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
+  })],
+  ['regexall', deep((a) => [...str(a, 1).matchAll(new RegExp(str(a, 0), 'gu'))].map((m) => (m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0])))],
+  // Collections
+  ['length', shallow((a) => {
+    const v = arg(a, 0);
+    if (typeof v === 'string') return [...v].length;
+    if (Array.isArray(v)) return v.length;
+    if (isMap(v)) return Object.keys(v).length;
+    throw new EvalError('length of a value without one');
+  })],
+  ['concat', shallow((a) => a.flatMap((l) => asList(l)))],
+  ['merge', shallow(merge)],
+  ['lookup', shallow(lookup)],
+  ['element', shallow(element)],
+  ['flatten', shallow((a) => flatten(list(a, 0)))],
+  ['keys', shallow((a) => sortedKeys(asMap(arg(a, 0))))],
+  ['values', shallow((a) => {
+    const m = asMap(arg(a, 0));
+    return sortedKeys(m).map((k) => m[k]!);
+  })],
+  ['contains', deep((a) => collection(arg(a, 0)).some((x) => equal(x, arg(a, 1))))],
+  ['distinct', deep((a) => list(a, 0).filter((x, i, l) => l.findIndex((y) => equal(x, y)) === i))],
+  ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== ''))],
+  ['coalesce', raw(coalesce)],
+  ['coalescelist', shallow((a) => a.find((l) => asList(l).length > 0) ?? [])],
+  ['index', deep((a) => {
+    const i = list(a, 0).findIndex((x) => equal(x, arg(a, 1)));
+    if (i === -1) throw new EvalError('value not in list');
+    return i;
+  })],
+  ['reverse', shallow((a) => [...list(a, 0)].reverse())],
+  ['slice', shallow(slice)],
+  ['sort', deep((a) => list(a, 0).map(asString).sort(compareStrings))],
+  ['range', deep(range)],
+  ['zipmap', shallow(zipmap)],
+  ['chunklist', shallow(chunk)],
+  ['one', shallow(one)],
+  ['sum', deep((a) => collection(arg(a, 0)).reduce<number>((s, x) => s + asNumber(x), 0))],
+  ['alltrue', deep((a) => collection(arg(a, 0)).every((x) => asBool(x)))],
+  ['anytrue', deep((a) => collection(arg(a, 0)).some((x) => asBool(x)))],
+  ['setunion', setOperation('union')],
+  ['setintersection', setOperation('intersection')],
+  ['setsubtract', setOperation('subtract')],
+  ['tolist', shallow((a) => collection(arg(a, 0)))],
+  ['toset', shallow((a) => toSet(collection(arg(a, 0))))],
+  ['tomap', shallow((a) => asMap(arg(a, 0)))],
+  ['tostring', deep((a) => (arg(a, 0) === null ? null : str(a, 0)))],
+  ['tonumber', deep((a) => (arg(a, 0) === null ? null : num(a, 0)))],
+  ['tobool', deep((a) => (arg(a, 0) === null ? null : asBool(arg(a, 0))))],
+  ['sensitive', raw(() => Secret.instance)],
+  // Sensitivity is not lifted: the value was dropped when it was marked.
+  ['nonsensitive', raw((a) => arg(a, 0))],
+  // Encoding
+  // With unknown parts, the structure itself, unknowns in place: a policy document built with
+  // `jsonencode({...})` around an ARN known only at apply can still be read statement by statement,
+  // and every reader expecting a string sees a value that is not one, as unknown.
+  ['jsonencode', raw((a) => (isWhollyKnown(arg(a, 0)) ? jsonEncode(arg(a, 0)) : arg(a, 0)))],
+  ['jsondecode', deep((a) => jsonDecode(str(a, 0)))],
+  ['yamlencode', deep((a) => yamlEncode(arg(a, 0)))],
+  ['base64encode', deep((a) => Buffer.from(str(a, 0), 'utf8').toString('base64'))],
+  ['base64decode', deep((a) => Buffer.from(str(a, 0), 'base64').toString('utf8'))],
+  ['urlencode', deep((a) => encodeURIComponent(str(a, 0)))],
+  ['md5', hash('md5', 'hex')],
+  ['sha1', hash('sha1', 'hex')],
+  ['sha256', hash('sha256', 'hex')],
+  ['sha512', hash('sha512', 'hex')],
+  ['base64sha256', hash('sha256', 'base64')],
+  // Numbers
+  ['max', deep((a) => Math.max(...a.map(asNumber)))],
+  ['min', deep((a) => Math.min(...a.map(asNumber)))],
+  ['abs', deep((a) => Math.abs(num(a, 0)))],
+  ['ceil', deep((a) => Math.ceil(num(a, 0)))],
+  ['floor', deep((a) => Math.floor(num(a, 0)))],
+  ['signum', deep((a) => Math.sign(num(a, 0)))],
+  ['pow', deep((a) => num(a, 0) ** num(a, 1))],
+  ['parseint', deep((a) => {
+    const n = parseInt(str(a, 0), num(a, 1));
+    if (Number.isNaN(n)) throw new EvalError('not an integer');
+    return n;
+  })],
+  // Network
+  ['cidrsubnet', deep((a) => cidrsubnet(str(a, 0), num(a, 1), num(a, 2)))],
+  ['cidrhost', deep((a) => cidrhost(str(a, 0), num(a, 1)))],
+  ['cidrnetmask', deep((a) => formatIp(2 ** 32 - 2 ** (32 - parseCidr(str(a, 0)).bits)))],
+  ['cidrsubnets', deep((a) => {
+    let next = parseCidr(str(a, 0)).base;
+    const bits = parseCidr(str(a, 0)).bits;
+    return a.slice(1).map((n) => {
+      const length = bits + asNumber(n);
+      const size = 2 ** (32 - length);
+      next = Math.ceil(next / size) * size;
+      const out = `${formatIp(next)}/${length}`;
+      next += size;
+      return out;
+    });
+  })],
+  // Files, relative to the root module, as Terraform reads them.
+  ['file', deep(fileText)],
+  ['fileexists', deep((a, ctx) => ctx.readFile(str(a, 0)) !== undefined)],
+  ['templatefile', deep(templateFile)],
+  ['basename', deep((a) => str(a, 0).split('/').pop() ?? '')],
+  ['dirname', deep((a) => str(a, 0).split('/').slice(0, -1).join('/') || '.')],
+  ['abspath', deep((a) => str(a, 0))],
+  ['pathexpand', deep((a) => str(a, 0))],
+]);
+

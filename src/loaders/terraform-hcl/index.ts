@@ -1,0 +1,44 @@
+import type { LoadedUnit } from '../types.js';
+import { ModuleInstance, type TreeContext } from './instances.js';
+import { displayPath } from '../display-path.js';
+import { loadModuleTree } from './modules.js';
+import { rootVariableValues, type VariableInputs } from './variables.js';
+import type { Edge, ResourceNode } from '../../graph/resource.js';
+import { compareDiagnostics } from '../../diagnostic.js';
+
+export interface HclLoadOptions extends VariableInputs {
+  readonly cwd: string;
+  readonly maxFileSize: number;
+}
+
+/**
+ * Loads a root Terraform module from its `.tf` and `.tf.json` source: every module it calls,
+ * variables bound, `count`/`for_each`/`dynamic` expanded, values known without a provider
+ * evaluated and the rest left unknown. Never throws on bad input: a file that does not parse is
+ * one diagnostic, and the module's other files are still loaded.
+ */
+export async function loadTerraformModule(dir: string, options: HclLoadOptions): Promise<LoadedUnit> {
+  const tree = await loadModuleTree(dir, options);
+  const given = await rootVariableValues(dir, options, options.cwd);
+  const ctx: TreeContext = {
+    tree,
+    unit: displayPath(options.cwd, dir),
+    rootValues: given.values,
+    diagnostics: [...tree.diagnostics, ...given.diagnostics, ...tree.root.diagnostics, ...[...new Set(tree.calls.values())].flatMap((c) => c.diagnostics)],
+  };
+  const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
+  const nodes: ResourceNode[] = [];
+  const edges: Edge[] = [];
+  root.collect(nodes, edges);
+  return { nodes, edges, diagnostics: dedupe(ctx.diagnostics).sort(compareDiagnostics) };
+}
+
+function dedupe<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,442 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../../diagnostic.js';
+import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
+import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { isObject, type JsonObject } from '../terraform-plan/schema.js';
+import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, isLiteral, META } from './body.js';
+import type { BlockConfig, ModuleConfig } from './config.js';
+import { evaluate, registerInstance, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
+import type { ModuleTree } from './modules.js';
+import { isBlockList } from './parse.js';
+import { renderPolicyDocument } from './policy-document.js';
+import { blockSuppressions } from './suppressions.js';
+import { parseTemplate } from './syntax.js';
+import { convert, typeOf } from './types.js';
+import { hasKey, mapOf, type Value } from './value.js';
+import { parseGivenText, type GivenValue } from './variables.js';
+
+/** What every module instance of one root module shares. */
+export interface TreeContext {
+  readonly tree: ModuleTree;
+  /** Identifies the root module in node ids: its directory as shown to users. */
+  readonly unit: string;
+  readonly rootValues: ReadonlyMap<string, GivenValue>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A value with the resource nodes it was computed from (references followed through variables, locals, outputs). */
+interface Tracked {
+  readonly value: Value;
+  readonly deps: readonly string[];
+}
+
+/** Terraform does not read files larger than this into configuration here (a policy, a template). */
+const MAX_READ_FILE = 1 << 20;
+
+function attrStep(step: Step | undefined): string | undefined {
+  if (!step) return undefined;
+  if ('attr' in step) return step.attr;
+  return typeof step.key === 'string' ? step.key : undefined;
+}
+
+function instanceKey(step: Step | undefined): string | number | undefined {
+  if (!step || !('key' in step)) return undefined;
+  return typeof step.key === 'string' || typeof step.key === 'number' ? step.key : undefined;
+}
+
+const formatKey = (key: string | number | undefined): string => (key === undefined ? '' : `[${JSON.stringify(key)}]`);
+
+/** How a block with `count` or `for_each` expands: its instances' keys and the locals each sees. */
+interface Expansion {
+  readonly mode: 'single' | 'count' | 'for_each' | 'unknown';
+  readonly items: readonly { readonly key: string | number | undefined; readonly locals: Locals }[];
+}
+
+function expand(body: JsonObject, ev: Evaluation): Expansion {
+  const forEach = body['for_each'];
+  const count = body['count'];
+  if (forEach !== undefined && forEach !== null) {
+    const v = evaluateJson(forEach, ev);
+    if (v instanceof Unknown || v instanceof Secret || (!Array.isArray(v) && !isMap(v))) {
+      return { mode: 'unknown', items: [{ key: undefined, locals: new Map([['each', mapOf([['key', new Unknown()], ['value', new Unknown()]])]]) }] };
+    }
+    const entries: [string, Value][] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => [x, x]) : Object.keys(v).sort().map((k) => [k, v[k]!]);
+    return { mode: 'for_each', items: entries.map(([key, value]) => ({ key, locals: new Map([['each', mapOf([['key', key], ['value', value]])]]) })) };
+  }
+  if (count !== undefined && count !== null) {
+    const v = evaluateJson(count, ev);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+    if (n === undefined || !Number.isInteger(n) || n < 0) {
+      return { mode: 'unknown', items: [{ key: undefined, locals: new Map([['count', mapOf([['index', new Unknown()]])]]) }] };
+    }
+    return { mode: 'count', items: Array.from({ length: Math.min(n, 10_000) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
+  }
+  return { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
+}
+
+/** One resource or data source instance, evaluated on first use. */
+class ResourceInstance {
+  private evaluated: { properties: PropertyMap; lines: Map<string, number>; edges: Edge[] } | undefined;
+  private evaluating = false;
+
+  constructor(
+    readonly module: ModuleInstance,
+    readonly block: BlockConfig,
+    readonly relative: string,
+    readonly key: string | number | undefined,
+    readonly locals: Locals,
+  ) {}
+
+  get address(): string {
+    return `${this.module.path === '' ? '' : `${this.module.path}.`}${this.relative}${formatKey(this.key)}`;
+  }
+
+  get id(): string {
+    return `${this.module.ctx.unit}#${this.address}`;
+  }
+
+  /** The instance as other expressions see it; unknown while it is itself being evaluated (a cycle). */
+  object(): Value {
+    if (this.evaluating) return new Unknown([this.id], `\${${this.relative}${formatKey(this.key)}}`);
+    return this.evaluate().properties;
+  }
+
+  evaluate(): { properties: PropertyMap; lines: Map<string, number>; edges: Edge[] } {
+    if (this.evaluated) return this.evaluated;
+    this.evaluating = true;
+    try {
+      const lines = new Map<string, number>();
+      const edges: Edge[] = [];
+      const onDeps = (path: string, deps: Iterable<string>): void => {
+        for (const to of new Set(deps)) if (to !== this.id) edges.push({ from: this.id, to, kind: 'reference', path });
+      };
+      const ev: Evaluation = { scope: this.module, locals: this.locals, deps: new Set() };
+      const properties = evaluateBody(this.block.body, this.block.source?.body, '', ev, { lines, onDeps }, true);
+      if (this.block.type === 'aws_iam_policy_document' && this.relative.startsWith('data.')) {
+        const { json, minified } = renderPolicyDocument(properties);
+        properties['json'] = json;
+        properties['minified_json'] = minified;
+      }
+      if (!this.relative.startsWith('data.')) hideSecrets(properties);
+      for (const dep of dependsOn(this.block.body, ev)) edges.push({ from: this.id, to: dep, kind: 'depends-on', path: '' });
+      this.evaluated = { properties: registerInstance(properties, this.id, `${this.relative}${formatKey(this.key)}`), lines, edges };
+      return this.evaluated;
+    } finally {
+      this.evaluating = false;
+    }
+  }
+}
+
+/** A module call and its instances. */
+interface CallInstances {
+  readonly mode: Expansion['mode'];
+  readonly instances: readonly { readonly key: string | number | undefined; readonly module: ModuleInstance | undefined }[];
+}
+
+/**
+ * One instance of a module: the root, or one instance of a module call. Resolves the names its
+ * expressions use, evaluating variables, locals, resources and module outputs lazily, once each.
+ */
+export class ModuleInstance implements Scope {
+  private readonly variables = new Map<string, Tracked>();
+  private readonly localValues = new Map<string, Tracked | 'evaluating'>();
+  private readonly expansions = new Map<string, ResourceInstance[] & { mode?: Expansion['mode'] }>();
+  private readonly callInstances = new Map<string, CallInstances>();
+  private readonly outputs = new Map<string, Tracked | 'evaluating'>();
+
+  constructor(
+    readonly ctx: TreeContext,
+    readonly config: ModuleConfig,
+    /** Module key: `''`, `network`, `app.storage`. */
+    readonly key: string,
+    /** Module instance address: `''`, `module.app["blue"]`. */
+    readonly path: string,
+    /** How this instance's variables are set: by the call in the parent, or for the root from outside. */
+    private readonly binding: { readonly parent: ModuleInstance; readonly call: BlockConfig; readonly locals: Locals } | undefined,
+    /** Suppressions written on the module calls that lead here: they hold for everything inside. */
+    readonly inherited: readonly Suppression[],
+  ) {}
+
+  resolve(name: string, steps: readonly Step[], deps: Set<string>): Resolved {
+    const track = (t: Tracked, consumed: number): Resolved => {
+      t.deps.forEach((d) => deps.add(d));
+      return { value: t.value, consumed };
+    };
+    switch (name) {
+      case 'var': {
+        const n = attrStep(steps[0]);
+        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.variable(n), 1);
+      }
+      case 'local': {
+        const n = attrStep(steps[0]);
+        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.local(n), 1);
+      }
+      case 'module':
+        return this.resolveModule(steps, deps);
+      case 'data': {
+        const type = attrStep(steps[0]);
+        const n = attrStep(steps[1]);
+        if (type === undefined || n === undefined) return { value: new Unknown(), consumed: 0 };
+        return this.resolveResource(`data.${type}.${n}`, steps.slice(2), deps, 2);
+      }
+      case 'path': {
+        const what = attrStep(steps[0]);
+        const value = what === 'module' ? this.modulePath() : what === 'root' || what === 'cwd' ? '.' : new Unknown();
+        return { value, consumed: 1 };
+      }
+      case 'terraform':
+        return { value: attrStep(steps[0]) === 'workspace' ? 'default' : new Unknown(), consumed: 1 };
+      case 'each':
+      case 'count':
+      case 'self':
+        return { value: new Unknown([], `\${${name}}`), consumed: 0 };
+      default: {
+        const n = attrStep(steps[0]);
+        if (n === undefined) return { value: new Unknown([], `\${${name}}`), consumed: 0 };
+        return this.resolveResource(`${name}.${n}`, steps.slice(1), deps, 1);
+      }
+    }
+  }
+
+  readFile(path: string): string | undefined {
+    const rootDir = this.ctx.tree.rootDir;
+    const full = resolve(rootDir, path);
+    // Only files of the configuration being scanned: a `file()` elsewhere is not followed.
+    const rel = relative(rootDir, full);
+    if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
+    try {
+      if (!existsSync(full) || statSync(full).size > MAX_READ_FILE) return undefined;
+      return readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  renderTemplate(text: string, variables: PropertyMap): Value {
+    const locals = new Map(Object.entries(variables));
+    return evaluate(parseTemplate(text), { scope: this, locals, deps: new Set() });
+  }
+
+  /** `path.module`: this module's directory relative to the root module's, as Terraform gives it. */
+  private modulePath(): string {
+    const rel = relative(this.ctx.tree.rootDir, this.config.dir).split(sep).join('/');
+    return rel === '' ? '.' : rel;
+  }
+
+  variable(name: string): Tracked {
+    let t = this.variables.get(name);
+    if (t) return t;
+    const decl = this.config.variables.get(name);
+    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    const typeRaw = decl?.body['type'];
+    const type = typeOf(typeof typeRaw === 'string' ? expression(typeRaw) : undefined);
+    let value: Value;
+    let deps: readonly string[] = [];
+    const given = this.binding ? undefined : this.ctx.rootValues.get(name);
+    if (this.binding && hasKey(this.binding.call.body, name)) {
+      const { parent, call, locals } = this.binding;
+      const parentEv: Evaluation = { scope: parent, locals, deps: new Set() };
+      value = evaluateJson(call.body[name]!, parentEv);
+      deps = [...parentEv.deps];
+    } else if (given !== undefined) {
+      value = 'value' in given ? given.value : parseGivenText(given.text, type.kind === 'string' || type.kind === 'any');
+    } else if (decl && hasKey(decl.body, 'default')) {
+      value = evaluateJson(decl.body['default']!, ev);
+    } else {
+      // No value anywhere: Terraform would ask for it; it is known only when someone gives it.
+      value = new Unknown([], `\${var.${name}}`);
+    }
+    value = convert(value, type, (e) => evaluate(e, ev));
+    if (decl?.body['sensitive'] === true && !(value instanceof Unknown) && value !== null) value = Secret.instance;
+    t = { value, deps };
+    this.variables.set(name, t);
+    return t;
+  }
+
+  local(name: string): Tracked {
+    const memo = this.localValues.get(name);
+    if (memo === 'evaluating') return { value: new Unknown([], `\${local.${name}}`), deps: [] };
+    if (memo) return memo;
+    const decl = this.config.locals.get(name);
+    if (!decl) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
+    this.localValues.set(name, 'evaluating');
+    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    const t = { value: evaluateJson(decl.value, ev), deps: [...ev.deps] };
+    this.localValues.set(name, t);
+    return t;
+  }
+
+  /** The instances of a resource or data source (`aws_s3_bucket.b`, `data.x.y`); undefined if not declared. */
+  resourceInstances(rel: string): (ResourceInstance[] & { mode?: Expansion['mode'] }) | undefined {
+    const memo = this.expansions.get(rel);
+    if (memo) return memo;
+    const block = this.config.resources.get(rel);
+    if (!block) return undefined;
+    // Placeholder while expanding: a `count` that refers to its own resource is a cycle.
+    const placeholder: ResourceInstance[] & { mode?: Expansion['mode'] } = [];
+    placeholder.mode = 'unknown';
+    this.expansions.set(rel, placeholder);
+    const expansion = expand(block.body, { scope: this, locals: new Map(), deps: new Set() });
+    const list: ResourceInstance[] & { mode?: Expansion['mode'] } = expansion.items.map((item) => new ResourceInstance(this, block, rel, item.key, item.locals));
+    list.mode = expansion.mode;
+    this.expansions.set(rel, list);
+    return list;
+  }
+
+  private resolveResource(rel: string, rest: readonly Step[], deps: Set<string>, base: number): Resolved {
+    const instances = this.resourceInstances(rel);
+    if (!instances || instances.length === 0) {
+      // Not declared (a dangling reference), or expanded to no instances at all.
+      return { value: instances ? (instances.mode === 'for_each' ? {} : []) : new Unknown([], `\${${rel}}`), consumed: base };
+    }
+    if (instances.mode === 'single') {
+      deps.add(instances[0]!.id);
+      return { value: instances[0]!.object(), consumed: base };
+    }
+    const key = instanceKey(rest[0]);
+    if (rest[0] && 'key' in rest[0]) {
+      const chosen = instances.mode === 'unknown' ? instances[0] : instances.find((i) => i.key === key);
+      if (!chosen) {
+        instances.forEach((i) => deps.add(i.id));
+        return { value: new Unknown(key === undefined ? instances.map((i) => i.id) : [], `\${${rel}${formatKey(key)}}`), consumed: base + 1 };
+      }
+      deps.add(chosen.id);
+      return { value: chosen.object(), consumed: base + 1 };
+    }
+    instances.forEach((i) => deps.add(i.id));
+    if (instances.mode === 'unknown') return { value: new Unknown(instances.map((i) => i.id), `\${${rel}}`), consumed: base };
+    if (instances.mode === 'count') return { value: instances.map((i) => i.object()), consumed: base };
+    return { value: mapOf(instances.map((i) => [String(i.key), i.object()])), consumed: base };
+  }
+
+  /** The instances of a module call, each with its module instance (none when not inspected). */
+  calls(name: string): CallInstances | undefined {
+    const memo = this.callInstances.get(name);
+    if (memo) return memo;
+    const call = this.config.calls.get(name);
+    if (!call) return undefined;
+    this.callInstances.set(name, { mode: 'unknown', instances: [] });
+    const key = this.key === '' ? name : `${this.key}.${name}`;
+    const config = this.ctx.tree.calls.get(key);
+    const expansion = expand(call.body, { scope: this, locals: new Map(), deps: new Set() });
+    const suppressions = [...this.inherited, ...ownSuppressions(call, this.ctx)];
+    const result: CallInstances = {
+      mode: expansion.mode,
+      instances: expansion.items.map((item) => {
+        const path = `${this.path === '' ? '' : `${this.path}.`}module.${name}${formatKey(item.key)}`;
+        return { key: item.key, module: config && new ModuleInstance(this.ctx, config, key, path, { parent: this, call, locals: item.locals }, suppressions) };
+      }),
+    };
+    this.callInstances.set(name, result);
+    return result;
+  }
+
+  private resolveModule(steps: readonly Step[], deps: Set<string>): Resolved {
+    const name = attrStep(steps[0]);
+    if (name === undefined) return { value: new Unknown(), consumed: 0 };
+    const call = this.calls(name);
+    if (!call || call.instances.length === 0) return { value: call ? (call.mode === 'for_each' ? {} : []) : new Unknown([], `\${module.${name}}`), consumed: 1 };
+    const output = (instance: CallInstances['instances'][number], outputName: string): Value => {
+      if (!instance.module) return new Unknown([], `\${module.${name}.${outputName}}`);
+      const t = instance.module.output(outputName);
+      t.deps.forEach((d) => deps.add(d));
+      return t.value;
+    };
+    const whole = (instance: CallInstances['instances'][number]): Value =>
+      instance.module ? mapOf([...instance.module.config.outputs.keys()].map((o) => [o, output(instance, o)])) : new Unknown([], `\${module.${name}}`);
+    if (call.mode === 'single') {
+      const instance = call.instances[0]!;
+      const o = attrStep(steps[1]);
+      return o === undefined ? { value: whole(instance), consumed: 1 } : { value: output(instance, o), consumed: 2 };
+    }
+    if (steps[1] && 'key' in steps[1]) {
+      const key = instanceKey(steps[1]);
+      const instance = call.mode === 'unknown' ? call.instances[0] : call.instances.find((i) => i.key === key);
+      if (!instance) return { value: new Unknown([], `\${module.${name}${formatKey(key)}}`), consumed: 2 };
+      const o = attrStep(steps[2]);
+      return o === undefined ? { value: whole(instance), consumed: 2 } : { value: output(instance, o), consumed: 3 };
+    }
+    if (call.mode === 'unknown') return { value: new Unknown([], `\${module.${name}}`), consumed: 1 };
+    if (call.mode === 'count') return { value: call.instances.map(whole), consumed: 1 };
+    return { value: mapOf(call.instances.map((i) => [String(i.key), whole(i)])), consumed: 1 };
+  }
+
+  output(name: string): Tracked {
+    const memo = this.outputs.get(name);
+    if (memo === 'evaluating') return { value: new Unknown([], `\${module.${name}}`), deps: [] };
+    if (memo) return memo;
+    const decl = this.config.outputs.get(name);
+    if (!decl || !hasKey(decl.body, 'value')) return { value: new Unknown(), deps: [] };
+    this.outputs.set(name, 'evaluating');
+    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    let value = evaluateJson(decl.body['value']!, ev);
+    if (decl.body['sensitive'] === true && !(value instanceof Unknown)) value = Secret.instance;
+    const t = { value, deps: [...ev.deps] };
+    this.outputs.set(name, t);
+    return t;
+  }
+
+  /** Every resource and data source instance of this module and the modules it calls, as graph nodes. */
+  collect(nodes: ResourceNode[], edges: Edge[]): void {
+    for (const [rel, block] of this.config.resources) {
+      for (const instance of this.resourceInstances(rel) ?? []) {
+        const { properties, lines, edges: own } = instance.evaluate();
+        edges.push(...own);
+        nodes.push(this.node(instance, block, properties, lines));
+      }
+    }
+    for (const name of this.config.calls.keys()) {
+      for (const instance of this.calls(name)?.instances ?? []) instance.module?.collect(nodes, edges);
+    }
+  }
+
+  private node(instance: ResourceInstance, block: BlockConfig, properties: PropertyMap, lines: Map<string, number>): ResourceNode {
+    const written = new Set<string>();
+    const literals = new Set<string>();
+    for (const [key, raw] of Object.entries(block.body)) {
+      if (META.has(key)) continue;
+      if (key === 'dynamic' && isObject(raw)) {
+        Object.keys(raw).forEach((t) => written.add(t));
+        continue;
+      }
+      written.add(key);
+      const isBlock = block.source ? block.source.body.blocks.some((b) => b.type === key) : isBlockList(raw);
+      if (!isBlock && isLiteral(raw)) literals.add(key);
+    }
+    const own = ownSuppressions(block, this.ctx);
+    const suppressions = [...this.inherited, ...own];
+    const source = block.source;
+    return {
+      id: instance.id,
+      address: instance.address,
+      type: block.type ?? '',
+      family: 'terraform',
+      format: 'terraform-hcl',
+      mode: instance.relative.startsWith('data.') ? 'data' : 'managed',
+      properties,
+      source: source ? { file: block.file.file, line: source.line, endLine: source.endLine } : { file: block.file.file },
+      propertyLines: lines,
+      written,
+      literals,
+      ...(suppressions.length > 0 && { suppressions }),
+      unit: this.ctx.unit,
+    };
+  }
+}
+
+const suppressionCache = new WeakMap<BlockConfig, Suppression[]>();
+
+/** A block's suppressions, read once (with their diagnostics) however many instances it has. */
+function ownSuppressions(block: BlockConfig, ctx: TreeContext): Suppression[] {
+  let list = suppressionCache.get(block);
+  if (!list) {
+    const found = blockSuppressions(block.source, block.file.outline.comments, block.file.file);
+    ctx.diagnostics.push(...found.diagnostics);
+    list = found.suppressions;
+    suppressionCache.set(block, list);
+  }
+  return list;
+}
+
+

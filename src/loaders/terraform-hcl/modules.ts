@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { displayPath } from '../display-path.js';
+import { isArray, isObject } from '../terraform-plan/schema.js';
+import { moduleConfig, type ModuleConfig } from './config.js';
+import { parseFiles, type ParsedFile, type SourceText } from './parse.js';
+
+/** Modules nest deeper than this only by calling themselves. */
+const MAX_MODULE_DEPTH = 16;
+
+/** Every module a root module calls, found and parsed before anything is evaluated. */
+export interface ModuleTree {
+  readonly rootDir: string;
+  readonly root: ModuleConfig;
+  /** The configuration a call leads to, by module key (`network`, `app.storage`); absent when not inspected. */
+  readonly calls: ReadonlyMap<string, ModuleConfig>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface TreeOptions {
+  readonly cwd: string;
+  readonly maxFileSize: number;
+}
+
+/** Whether a file name is Terraform configuration. */
+export const isTerraformFile = (name: string): boolean => name.endsWith('.tf') || name.endsWith('.tf.json');
+
+/** The `.tf` and `.tf.json` files of one directory (not its subdirectories), sorted. */
+export function terraformFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name))
+      .map((e) => join(dir, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Parses a root module and every module it calls, local ones by path and others from `.terraform/modules`. */
+export async function loadModuleTree(rootDir: string, options: TreeOptions): Promise<ModuleTree> {
+  const diagnostics: Diagnostic[] = [];
+  const configs = new Map<string, Promise<ModuleConfig>>();
+  const installed = installedModules(rootDir);
+  const reported = new Set<string>();
+  const calls = new Map<string, ModuleConfig>();
+
+  const load = (dir: string): Promise<ModuleConfig> => {
+    let config = configs.get(dir);
+    if (!config) {
+      config = readModule(dir, options, diagnostics);
+      configs.set(dir, config);
+    }
+    return config;
+  };
+
+  const visit = async (config: ModuleConfig, prefix: string, depth: number): Promise<void> => {
+    if (depth > MAX_MODULE_DEPTH) return;
+    await Promise.all(
+      [...config.calls].map(async ([name, call]) => {
+        const key = prefix === '' ? name : `${prefix}.${name}`;
+        const source = call.body['source'];
+        if (typeof source !== 'string') return;
+        const dir = moduleDirectory(source, config.dir, key, installed);
+        const where = { line: call.source?.line };
+        if (dir === undefined) {
+          if (!reported.has(source)) {
+            reported.add(source);
+            diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`, where));
+          }
+          return;
+        }
+        if (terraformFiles(dir).length === 0) {
+          diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`, where));
+          return;
+        }
+        const child = await load(dir);
+        calls.set(key, child);
+        await visit(child, key, depth + 1);
+      }),
+    );
+  };
+
+  const root = await load(rootDir);
+  await visit(root, '', 0);
+  return { rootDir, root, calls, diagnostics };
+}
+
+/**
+ * Where a module's source is on disk: a local path relative to the calling module, else the
+ * directory `terraform init` recorded for the call's key in `.terraform/modules/modules.json`.
+ */
+function moduleDirectory(source: string, callerDir: string, key: string, installed: ReadonlyMap<string, string>): string | undefined {
+  if (isLocalSource(source)) return resolve(callerDir, source);
+  const dir = installed.get(key);
+  return dir !== undefined && existsSync(dir) ? dir : undefined;
+}
+
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+}
+
+/** `.terraform/modules/modules.json`: `{"Modules": [{"Key": "vpc", "Source": "…", "Dir": ".terraform/modules/vpc"}]}`. */
+export function installedModules(rootDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const file = join(rootDir, '.terraform', 'modules', 'modules.json');
+  if (!existsSync(file)) return out;
+  try {
+    const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const modules = isObject(doc) ? doc['Modules'] : undefined;
+    for (const m of isArray(modules) ? modules : []) {
+      if (isObject(m) && typeof m['Key'] === 'string' && typeof m['Dir'] === 'string' && m['Key'] !== '') out.set(m['Key'], resolve(rootDir, m['Dir']));
+    }
+  } catch {
+    // An unreadable modules.json is as good as none: the calls are reported as not inspected.
+  }
+  return out;
+}
+
+/** Reads and parses the Terraform files of one directory. */
+async function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]): Promise<ModuleConfig> {
+  const sources: SourceText[] = [];
+  for (const path of terraformFiles(dir)) {
+    const file = displayPath(options.cwd, path);
+    try {
+      const size = statSync(path).size;
+      if (size > options.maxFileSize) {
+        diagnostics.push(diagnostic('error', 'too-large', file, `file is ${size} bytes, over the ${options.maxFileSize}-byte limit (raise it with --max-file-size)`));
+        continue;
+      }
+      sources.push({ path, file, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') });
+    } catch (error) {
+      diagnostics.push(diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+    }
+  }
+  const parsed: ParsedFile[] = await parseFiles(sources);
+  return moduleConfig(dir, parsed);
+}

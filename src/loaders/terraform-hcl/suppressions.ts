@@ -1,0 +1,80 @@
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import type { Suppression } from '../../graph/resource.js';
+import type { SourceBlock, SourceComment } from './positions.js';
+
+/**
+ * Inline suppressions: a comment directly above a block, or inside it, saying
+ *
+ *     # sekisho:ignore:<policy-id> <reason> [exp:YYYY-MM-DD]
+ *
+ * (`//` and `/* *\/` work too). The reason is required: without one the comment suppresses
+ * nothing and a warning says so. From the expiry day on the suppression no longer holds.
+ */
+const MARKER = /sekisho:ignore:([A-Za-z0-9][\w./-]*)([^\n]*)/g;
+const EXPIRY = /\s*\bexp:(\S*)\s*$/;
+
+export interface BlockSuppressions {
+  readonly suppressions: Suppression[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The suppressions written for a block: in the comments right above it and inside it. */
+export function blockSuppressions(block: SourceBlock | undefined, comments: readonly SourceComment[], file: string): BlockSuppressions {
+  const out: BlockSuppressions = { suppressions: [], diagnostics: [] };
+  if (!block) return out;
+  for (const c of commentsOf(block, comments)) {
+    for (const s of parseSuppressions(c, file, out.diagnostics)) out.suppressions.push(s);
+  }
+  return out;
+}
+
+/** Comments inside the block's lines, and the unbroken run of comment lines ending just above it. */
+function commentsOf(block: SourceBlock, comments: readonly SourceComment[]): SourceComment[] {
+  const inside = comments.filter((c) => c.line >= block.line && c.line <= block.endLine);
+  const above: SourceComment[] = [];
+  let next = block.line;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const c = comments[i]!;
+    if (c.line >= block.line) continue;
+    if (c.endLine !== next - 1) break;
+    above.unshift(c);
+    next = c.line;
+  }
+  return [...above, ...inside];
+}
+
+/** Every `sekisho:ignore:` in one comment (a block comment may hold several lines of them). */
+export function parseSuppressions(comment: SourceComment, file: string, diagnostics: Diagnostic[]): Suppression[] {
+  const out: Suppression[] = [];
+  const lines = comment.text.split('\n');
+  lines.forEach((text, offset) => {
+    const line = comment.line + offset;
+    for (const m of text.matchAll(MARKER)) {
+      const policyId = m[1]!;
+      let rest = m[2]!.replace(/\*\/\s*$/, '').trim();
+      let expires: string | undefined;
+      const exp = EXPIRY.exec(rest);
+      if (exp) {
+        rest = rest.slice(0, exp.index).trim();
+        if (!isDate(exp[1]!)) {
+          diagnostics.push(diagnostic('warning', 'invalid-suppression', file, `suppression of ${policyId} has an invalid expiry date (expected exp:YYYY-MM-DD); it is ignored`, { line }));
+          continue;
+        }
+        expires = exp[1]!;
+      }
+      if (rest === '') {
+        diagnostics.push(diagnostic('warning', 'invalid-suppression', file, `suppression of ${policyId} gives no reason; it is ignored (write the reason after the policy ID)`, { line }));
+        continue;
+      }
+      out.push({ policyId, reason: rest, ...(expires !== undefined && { expires }), file, line });
+    }
+  });
+  return out;
+}
+
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}

@@ -1,0 +1,551 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ResourceNode } from '../../graph/resource.js';
+import { getPath, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
+import { loadSources } from '../index.js';
+import type { LoadedUnit } from '../types.js';
+import { loadTerraformModule } from './index.js';
+
+/** A scratch directory holding `files` (relative path → content). */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sekisho-hcl-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+async function load(files: Record<string, string>, options: { varFiles?: string[]; vars?: Map<string, string> } = {}): Promise<LoadedUnit> {
+  const dir = tree(files);
+  return loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20, ...options });
+}
+
+function node(unit: LoadedUnit, address: string): ResourceNode {
+  const found = unit.nodes.find((n) => n.address === address);
+  if (!found) throw new Error(`no ${address} among ${unit.nodes.map((n) => n.address).join(', ')}`);
+  return found;
+}
+
+const prop = (unit: LoadedUnit, address: string, path: string): PropertyValue | undefined => getPath(node(unit, address).properties, path);
+
+describe('evaluating .tf source', () => {
+  it('takes variables from defaults, terraform.tfvars, *.auto.tfvars, --var-file and --var, later ones winning', async () => {
+    const files = {
+      'main.tf': `
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+variable "n" { type = number }
+variable "l" { type = list(string) }
+resource "x_thing" "t" {
+  a = var.a
+  b = var.b
+  c = var.c
+  d = var.d
+  n = var.n + 1
+  l = var.l
+}`,
+      'terraform.tfvars': 'b = "tfvars"\nc = "tfvars"\nd = "tfvars"\n',
+      'z.auto.tfvars': 'c = "auto"\nd = "auto"\n',
+      'extra.tfvars': 'd = "file"\n',
+    };
+    const unit = await load(files, { varFiles: ['extra.tfvars'], vars: new Map([['n', '41'], ['l', '["p", "q"]']]) });
+    expect(unit.diagnostics).toEqual([]);
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ a: 'default', b: 'tfvars', c: 'auto', d: 'file', n: 42, l: ['p', 'q'] });
+  });
+
+  it('evaluates locals, templates, conditionals, for expressions and built-in functions', async () => {
+    const unit = await load({
+      'main.tf': `
+locals {
+  env   = "prod"
+  names = ["a", "b"]
+  tags  = merge({ Team = "core" }, { Env = local.env })
+}
+resource "x_thing" "t" {
+  name    = "\${local.env}-\${upper(local.names[1])}"
+  big     = local.env == "prod" ? 3 : 1
+  list    = [for n in local.names : "\${n}!" if n != "a"]
+  map     = { for n in local.names : n => length(n) }
+  joined  = join(",", concat(local.names, ["c"]))
+  json    = jsonencode({ b = 1, a = [true] })
+  decoded = jsondecode("{\\"k\\": [1, 2]}").k[1]
+  subnet  = cidrsubnet("10.0.0.0/16", 8, 3)
+  tags    = local.tags
+  picked  = lookup(local.tags, "Missing", "fallback")
+  tried   = try(local.tags.Missing, "fallback")
+  can     = can(local.tags.Missing)
+  fmt     = format("%s-%03d", "db", 7)
+  tpl     = "%{ for n in local.names }[\${n}]%{ endfor }"
+  escaped = "$\${literal}"
+  heredoc = <<-EOT
+    one
+      two
+    EOT
+}`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(node(unit, 'x_thing.t').properties).toEqual({
+      name: 'prod-B',
+      big: 3,
+      list: ['b!'],
+      map: { a: 1, b: 1 },
+      joined: 'a,b,c',
+      json: '{"a":[true],"b":1}',
+      decoded: 2,
+      subnet: '10.0.3.0/24',
+      tags: { Team: 'core', Env: 'prod' },
+      picked: 'fallback',
+      tried: 'fallback',
+      can: false,
+      fmt: 'db-007',
+      tpl: '[a][b]',
+      escaped: '${literal}',
+      heredoc: 'one\n  two\n',
+    });
+  });
+
+  it('leaves what only apply knows unknown, with its references and the shape of the string', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "missing" {}
+resource "aws_s3_bucket" "b" { bucket = "named" }
+resource "x_thing" "t" {
+  arn    = aws_s3_bucket.b.arn
+  path   = "\${aws_s3_bucket.b.arn}/*"
+  name   = aws_s3_bucket.b.bucket
+  given  = var.missing
+  caller = data.aws_caller_identity.me.account_id
+  when   = timestamp()
+}
+data "aws_caller_identity" "me" {}`,
+    });
+    const b = node(unit, 'aws_s3_bucket.b').id;
+    const t = node(unit, 'x_thing.t').properties;
+    expect(t['arn']).toEqual(new Unknown([b], '${aws_s3_bucket.b.arn}'));
+    expect(t['path']).toEqual(new Unknown([b], '${aws_s3_bucket.b.arn}/*'));
+    // What the configuration writes is what Terraform knows at plan time.
+    expect(t['name']).toBe('named');
+    expect(t['given']).toEqual(new Unknown([], '${var.missing}'));
+    expect(t['caller']).toBeInstanceOf(Unknown);
+    expect(t['when']).toBeInstanceOf(Unknown);
+    expect(unit.edges.filter((e) => e.from === node(unit, 'x_thing.t').id).map((e) => `${e.path} → ${e.to.split('#')[1]}`).sort()).toEqual([
+      'arn → aws_s3_bucket.b',
+      'caller → data.aws_caller_identity.me',
+      'name → aws_s3_bucket.b',
+      'path → aws_s3_bucket.b',
+    ]);
+    expect(node(unit, 'data.aws_caller_identity.me').mode).toBe('data');
+  });
+
+  it('hides sensitive values: sensitive variables and secret-named arguments', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "pw" {
+  sensitive = true
+  default   = "hunter2-from-variable"
+}
+resource "aws_db_instance" "d" {
+  password = "hunter2-literal"
+  username = var.pw
+  manage_master_user_password = true
+}`,
+    });
+    const d = node(unit, 'aws_db_instance.d');
+    expect(d.properties['password']).toBe(Secret.instance);
+    expect(d.properties['username']).toBe(Secret.instance);
+    expect(d.properties['manage_master_user_password']).toBe(true);
+    expect(JSON.stringify(unit)).not.toContain('hunter2');
+    expect([...(d.literals ?? [])].sort()).toEqual(['manage_master_user_password', 'password']);
+  });
+});
+
+describe('count, for_each and dynamic blocks', () => {
+  it('expands instances with their index keys, and pairs for_each resources by key', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "aws_s3_bucket" "b" {
+  for_each = toset(["logs", "data"])
+  bucket   = "acme-\${each.key}"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.b
+  bucket   = each.value.id
+  versioning_configuration { status = "Enabled" }
+}
+resource "aws_subnet" "s" {
+  count      = 2
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}
+resource "aws_instance" "none" {
+  count = 0
+}`,
+    });
+    expect(unit.nodes.map((n) => n.address)).toEqual([
+      'aws_s3_bucket.b["data"]',
+      'aws_s3_bucket.b["logs"]',
+      'aws_s3_bucket_versioning.v["data"]',
+      'aws_s3_bucket_versioning.v["logs"]',
+      'aws_subnet.s[0]',
+      'aws_subnet.s[1]',
+    ]);
+    expect(prop(unit, 'aws_subnet.s[1]', 'cidr_block')).toBe('10.0.1.0/24');
+    const v = node(unit, 'aws_s3_bucket_versioning.v["logs"]');
+    expect(unit.edges.filter((e) => e.from === v.id).map((e) => e.to)).toEqual([node(unit, 'aws_s3_bucket.b["logs"]').id]);
+  });
+
+  it('makes one instance when count or for_each is known only at apply', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "names" { type = set(string) }
+resource "aws_s3_bucket" "b" {
+  for_each = var.names
+  bucket   = each.key
+  acl      = "private"
+}`,
+    });
+    expect(unit.nodes.map((n) => n.address)).toEqual(['aws_s3_bucket.b']);
+    expect(prop(unit, 'aws_s3_bucket.b', 'bucket')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'aws_s3_bucket.b', 'acl')).toBe('private');
+  });
+
+  it('expands dynamic blocks after the static blocks of their type, with their lines', async () => {
+    const unit = await load({
+      'main.tf': `resource "aws_security_group" "g" {
+  ingress {
+    from_port = 443
+  }
+  dynamic "ingress" {
+    for_each = { ssh = 22, rdp = 3389 }
+    iterator = rule
+    content {
+      description = rule.key
+      from_port   = rule.value
+    }
+  }
+}`,
+    });
+    const g = node(unit, 'aws_security_group.g');
+    expect(g.properties['ingress']).toEqual([{ from_port: 443 }, { description: 'rdp', from_port: 3389 }, { description: 'ssh', from_port: 22 }]);
+    expect(g.propertyLines?.get('ingress[0].from_port')).toBe(3);
+    expect(g.propertyLines?.get('ingress[2]')).toBe(5);
+    expect(g.propertyLines?.get('ingress[2].from_port')).toBe(10);
+    expect(g.written).toEqual(new Set(['ingress']));
+  });
+});
+
+describe('modules', () => {
+  it('loads local modules with their inputs bound, addressed as Terraform does', async () => {
+    const unit = await load({
+      'main.tf': `
+module "app" {
+  for_each = toset(["blue", "green"])
+  source   = "./modules/app"
+  name     = "web-\${each.key}"
+}
+resource "aws_cloudtrail" "t" {
+  s3_bucket_name = module.app["blue"].bucket_name
+}`,
+      'modules/app/main.tf': `
+variable "name" { type = string }
+variable "replicas" {
+  type    = number
+  default = 1
+}
+resource "aws_s3_bucket" "this" {
+  count  = var.replicas
+  bucket = var.name
+}
+output "bucket_name" { value = aws_s3_bucket.this[0].bucket }`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(unit.nodes.map((n) => n.address)).toEqual(['aws_cloudtrail.t', 'module.app["blue"].aws_s3_bucket.this[0]', 'module.app["green"].aws_s3_bucket.this[0]']);
+    expect(prop(unit, 'module.app["green"].aws_s3_bucket.this[0]', 'bucket')).toBe('web-green');
+    expect(prop(unit, 'aws_cloudtrail.t', 's3_bucket_name')).toBe('web-blue');
+    // The reference through the module's output is a reference to the bucket.
+    expect(unit.edges.find((e) => e.from === node(unit, 'aws_cloudtrail.t').id)?.to).toBe(node(unit, 'module.app["blue"].aws_s3_bucket.this[0]').id);
+    expect(node(unit, 'module.app["blue"].aws_s3_bucket.this[0]').source.file).toMatch(/modules\/app\/main\.tf$/);
+  });
+
+  it('reads installed registry modules from .terraform/modules/modules.json, and reports the others once', async () => {
+    const unit = await load({
+      'main.tf': `
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.0.0"
+  cidr    = "10.1.0.0/16"
+}
+module "missing_one" { source = "git::https://example.com/one.git" }
+module "missing_two" { source = "git::https://example.com/one.git" }`,
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' }] }),
+      '.terraform/modules/vpc/main.tf': 'variable "cidr" {}\nresource "aws_vpc" "this" { cidr_block = var.cidr }\n',
+    });
+    expect(prop(unit, 'module.vpc.aws_vpc.this', 'cidr_block')).toBe('10.1.0.0/16');
+    expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.line}`)).toEqual(['warning module-not-inspected 7']);
+  });
+});
+
+describe('aws_iam_policy_document', () => {
+  it('renders JSON as the AWS provider does', async () => {
+    const unit = await load({
+      'main.tf': `
+data "aws_iam_policy_document" "p" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject", "s3:ListBucket", "s3:GetObject"]
+    resources = ["arn:aws:s3:::b/&{aws:username}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = ["o-1"]
+    }
+  }
+  statement {
+    effect    = "Deny"
+    actions   = ["*"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}`,
+    });
+    expect(prop(unit, 'data.aws_iam_policy_document.p', 'json')).toBe(
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Read',
+              Effect: 'Allow',
+              Action: ['s3:ListBucket', 's3:GetObject'],
+              Resource: 'arn:aws:s3:::b/${aws:username}/*',
+              Principal: { AWS: ['arn:aws:iam::444455556666:root', 'arn:aws:iam::111122223333:root'] },
+              Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } },
+            },
+            { Effect: 'Deny', Action: '*', Resource: '*', Principal: '*' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+  });
+
+  it('merges source and override documents by Sid, and keeps unknown parts in a structured document', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "aws_s3_bucket" "b" { bucket_prefix = "x" }
+data "aws_iam_policy_document" "p" {
+  source_policy_documents   = [jsonencode({ Statement = [{ Sid = "A", Effect = "Allow", Action = "s3:*", Resource = "*" }] })]
+  override_policy_documents = [jsonencode({ Statement = [{ Sid = "B", Effect = "Deny", Action = "s3:Delete*", Resource = "*" }] })]
+  statement {
+    sid       = "B"
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.b.arn}/*"]
+  }
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.p.json
+}`,
+    });
+    const json = prop(unit, 'data.aws_iam_policy_document.p', 'json');
+    expect(JSON.parse(String(json))).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'A', Effect: 'Allow', Action: 's3:*', Resource: '*' },
+        { Sid: 'B', Effect: 'Deny', Action: 's3:Delete*', Resource: '*' },
+      ],
+    });
+    // Without the override, the ARN known only at apply stays unknown inside a structured document.
+    const partial = await load({
+      'main.tf': `
+resource "aws_s3_bucket" "b" { bucket_prefix = "x" }
+data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.b.arn}/*"]
+  }
+}`,
+    });
+    expect(prop(partial, 'data.aws_iam_policy_document.p', 'json')).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: new Unknown([node(partial, 'aws_s3_bucket.b').id], '${aws_s3_bucket.b.arn}/*') }],
+    });
+  });
+});
+
+describe('lines', () => {
+  it('gives each block its range and each written attribute its line, past heredocs, comments and braces in strings', async () => {
+    const unit = await load({
+      'main.tf': `# a comment with a { brace
+/* a block comment
+   resource "fake" "one" { */
+resource "aws_s3_bucket" "b" {
+  bucket = "a}b{c" // trailing }
+  policy = <<EOT
+{ "Statement": [ { "Effect": "Allow" } ] }
+}
+EOT
+  tags = {
+    Name = "\${"}"}"
+  }
+  versioning {
+    enabled = true
+  }
+}
+
+resource "aws_s3_bucket" "c" { bucket = "c" }
+`,
+    });
+    const b = node(unit, 'aws_s3_bucket.b');
+    expect(b.source).toMatchObject({ line: 4, endLine: 16 });
+    expect(Object.fromEntries(b.propertyLines ?? [])).toEqual({ bucket: 5, policy: 6, tags: 10, versioning: 13, 'versioning[0]': 13, 'versioning[0].enabled': 14 });
+    expect(b.properties['tags']).toEqual({ Name: '}' });
+    expect(node(unit, 'aws_s3_bucket.c').source).toMatchObject({ line: 18, endLine: 18 });
+  });
+
+  it('reports a file that does not parse with its line, and still loads the module\'s other files', async () => {
+    const unit = await load({
+      'broken.tf': 'resource "aws_s3_bucket" "x" {\n  bucket = \n}\n',
+      'good.tf': 'resource "aws_s3_bucket" "ok" { bucket = "ok" }\n',
+    });
+    expect(unit.nodes.map((n) => n.address)).toEqual(['aws_s3_bucket.ok']);
+    expect(unit.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 2 })]);
+    expect(unit.diagnostics[0]?.file).toMatch(/broken\.tf$/);
+  });
+
+  it('reads .tf.json files with their lines', async () => {
+    const unit = await load({
+      'main.tf.json': JSON.stringify({ resource: { aws_s3_bucket: { j: { bucket: 'json-${upper("x")}', versioning: { enabled: true } } } } }, null, 2),
+    });
+    const j = node(unit, 'aws_s3_bucket.j');
+    expect(j.properties).toEqual({ bucket: 'json-X', versioning: [{ enabled: true }] });
+    expect(j.source.line).toBe(4);
+    expect(j.propertyLines?.get('bucket')).toBe(5);
+  });
+});
+
+describe('suppressions', () => {
+  it('attaches comments above or inside a block; one without a reason is reported and ignored', async () => {
+    const unit = await load({
+      'main.tf': `
+# Public website content.
+# sekisho:ignore:aws-s3-bucket-public-policy the bucket serves the public site exp:2030-01-31
+resource "aws_s3_bucket" "site" {
+  bucket = "site" // sekisho:ignore:aws-s3-access-logging logged by CloudFront
+}
+
+# sekisho:ignore:aws-s3-access-logging
+
+resource "aws_s3_bucket" "other" {
+  /* sekisho:ignore:aws-s3-bucket-public-access-block */
+  bucket = "other"
+}`,
+    });
+    const file = node(unit, 'aws_s3_bucket.site').source.file;
+    expect(node(unit, 'aws_s3_bucket.site').suppressions).toEqual([
+      { policyId: 'aws-s3-bucket-public-policy', reason: 'the bucket serves the public site', expires: '2030-01-31', file, line: 3 },
+      { policyId: 'aws-s3-access-logging', reason: 'logged by CloudFront', file, line: 5 },
+    ]);
+    // A blank line separates the first comment from the block: it is not directly above it.
+    expect(node(unit, 'aws_s3_bucket.other').suppressions).toBeUndefined();
+    expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.line}`)).toEqual(['warning invalid-suppression 11']);
+  });
+});
+
+describe('plans beside their source', () => {
+  const PLAN = JSON.stringify({
+    format_version: '1.2',
+    resource_changes: [
+      { address: 'module.store.aws_s3_bucket.this["a"]', module_address: 'module.store', mode: 'managed', type: 'aws_s3_bucket', name: 'this', index: 'a', change: { actions: ['create'], after: { bucket: 'a' } } },
+    ],
+  });
+  const SOURCE = {
+    'main.tf': 'module "store" {\n  source = "./store"\n}\n',
+    'store/main.tf': 'resource "aws_s3_bucket" "this" {\n  for_each = toset(["a"])\n  # sekisho:ignore:aws-s3-access-logging a log bucket\n  bucket = each.key\n}\n',
+  };
+
+  it('points plan resources at their .tf block and keeps the plan in source.plan', async () => {
+    const dir = tree({ ...SOURCE, 'plan.json': PLAN });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.sources).toEqual(['plan.json']);
+    const [bucket] = loaded.nodes;
+    expect(bucket?.format).toBe('terraform-plan');
+    expect(bucket?.source).toEqual({ file: 'store/main.tf', line: 1, endLine: 5, plan: { file: 'plan.json', line: 1 } });
+    expect(bucket?.propertyLines?.get('bucket')).toBe(4);
+    expect(bucket?.suppressions?.map((s) => s.policyId)).toEqual(['aws-s3-access-logging']);
+  });
+
+  it('finds the source elsewhere with --source', async () => {
+    const dir = tree({ 'infra/main.tf': SOURCE['main.tf'], 'infra/store/main.tf': SOURCE['store/main.tf'], 'out/plan.json': PLAN });
+    const loaded = await loadSources(['out/plan.json'], { cwd: dir, sourceDir: 'infra' });
+    expect(loaded.nodes[0]?.source.file).toBe('infra/store/main.tf');
+  });
+});
+
+describe('discovery of Terraform modules', () => {
+  it('scans root modules, loads the modules they call through the calls, and skips .terraform', async () => {
+    const dir = tree({
+      'live/main.tf': 'module "net" {\n  source = "../modules/net"\n  cidr = "10.9.0.0/16"\n}\n',
+      'modules/net/main.tf': 'variable "cidr" {}\nresource "aws_vpc" "v" { cidr_block = var.cidr }\n',
+      'other/main.tf': 'resource "aws_s3_bucket" "o" { bucket = "o" }\n',
+      'live/.terraform/modules/x/main.tf': 'resource "aws_s3_bucket" "hidden" {}\n',
+    });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.sources.sort()).toEqual(['live', 'other']);
+    expect(loaded.nodes.map((n) => `${n.unit} ${n.address} ${String(getPath(n.properties, 'cidr_block') ?? '')}`).sort()).toEqual([
+      'live module.net.aws_vpc.v 10.9.0.0/16',
+      'other aws_s3_bucket.o ',
+    ]);
+    // A .tf file named on the command line scans its whole module, called or not.
+    const named = await loadSources(['modules/net/main.tf'], { cwd: dir });
+    expect(named.nodes.map((n) => n.address)).toEqual(['aws_vpc.v']);
+  });
+});
+
+describe('a platform repository (fixtures/loaders/terraform-hcl/platform)', () => {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  const PLATFORM = 'fixtures/loaders/terraform-hcl/platform';
+
+  it('scans the environment, with its local and installed registry modules, and reports what it could not read', async () => {
+    const loaded = await loadSources([PLATFORM], { cwd: root });
+    expect(loaded.sources).toEqual([`${PLATFORM}/envs/prod`]);
+    expect(loaded.nodes.map((n) => n.address).sort()).toEqual([
+      'module.audit_logs.aws_s3_bucket.default',
+      'module.audit_logs.aws_s3_bucket_versioning.default',
+      'module.service["api"].aws_s3_bucket.assets',
+      'module.service["api"].aws_s3_bucket_logging.assets',
+      'module.service["api"].aws_s3_bucket_public_access_block.assets',
+      'module.service["web"].aws_s3_bucket.assets',
+      'module.service["web"].aws_s3_bucket_logging.assets',
+      'module.service["web"].aws_s3_bucket_public_access_block.assets',
+    ]);
+    expect(loaded.diagnostics.map((d) => `${d.level} ${d.code} ${d.file}:${d.line}`)).toEqual([
+      `error parse-error ${PLATFORM}/envs/prod/legacy.tf:5`,
+      `warning module-not-inspected ${PLATFORM}/envs/prod/main.tf:18`,
+    ]);
+    const byAddress = (a: string): ResourceNode => loaded.nodes.find((n) => n.address === a)!;
+    // An optional object attribute's default, from a tfvars map.
+    expect(byAddress('module.service["api"].aws_s3_bucket_public_access_block.assets').properties['block_public_policy']).toBe(true);
+    expect(byAddress('module.service["web"].aws_s3_bucket_public_access_block.assets').properties['block_public_policy']).toBe(false);
+    // The log bucket's id comes through the registry module's output: unknown, but a reference.
+    const logging = byAddress('module.service["web"].aws_s3_bucket_logging.assets');
+    expect(loaded.edges.filter((e) => e.from === logging.id && e.path === 'target_bucket').map((e) => e.to)).toEqual([byAddress('module.audit_logs.aws_s3_bucket.default').id]);
+    expect(byAddress('module.service["web"].aws_s3_bucket.assets').suppressions).toEqual([
+      expect.objectContaining({ policyId: 'aws-s3-bucket-public-access-block', expires: '2027-03-31', file: `${PLATFORM}/modules/service/main.tf`, line: 10 }),
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+
+/**
+ * Values while evaluating HCL: the property values of the graph (`Unknown` for what only apply
+ * tells, `Secret` for what is sensitive), so evaluated configuration becomes node properties as is.
+ */
+export type Value = PropertyValue;
+
+/** A Terraform error during evaluation (a missing attribute, a wrong type): `try` and `can` catch it. */
+export class EvalError extends Error {}
+
+/** Whether a value holds no `Unknown` and no `Secret` anywhere. */
+export function isWhollyKnown(v: Value): boolean {
+  if (v instanceof Unknown || v instanceof Secret) return false;
+  if (Array.isArray(v)) return v.every(isWhollyKnown);
+  if (isMap(v)) {
+    for (const key in v) if (!isWhollyKnown(v[key]!)) return false;
+  }
+  return true;
+}
+
+/** Whether a value holds a `Secret` anywhere. */
+export function hasSecret(v: Value): boolean {
+  if (v instanceof Secret) return true;
+  if (Array.isArray(v)) return v.some(hasSecret);
+  if (isMap(v)) return Object.values(v).some(hasSecret);
+  return false;
+}
+
+/** An `Unknown` carrying the references found anywhere in `inputs`. */
+export function unknownFrom(inputs: readonly Value[], shape?: string): Unknown {
+  const refs = new Set<string>();
+  const visit = (v: Value): void => {
+    if (v instanceof Unknown) v.refs.forEach((r) => refs.add(r));
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (isMap(v)) Object.values(v).forEach(visit);
+  };
+  inputs.forEach(visit);
+  return new Unknown([...refs], shape);
+}
+
+/**
+ * The result of an operation on values not all known: `Secret` if one is secret (sensitivity
+ * sticks, as in Terraform), else unknown.
+ */
+export function undetermined(inputs: readonly Value[], shape?: string): Value {
+  return inputs.some(hasSecret) ? Secret.instance : unknownFrom(inputs, shape);
+}
+
+/** HCL's automatic conversion to string: numbers and bools convert, other types do not. */
+export function asString(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return String(v);
+  throw new EvalError(v === null ? 'null value cannot be used as a string' : 'value is not a string');
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
+}
+
+export function asNumber(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  throw new EvalError('value is not a number');
+}
+
+export function asBool(v: Value): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new EvalError('value is not a bool');
+}
+
+export function asList(v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  throw new EvalError('value is not a list');
+}
+
+export function asMap(v: Value): PropertyMap {
+  if (isMap(v)) return v;
+  throw new EvalError('value is not a map');
+}
+
+/** Structural equality, as `==` compares in HCL (types must agree). */
+export function equal(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]!));
+  if (isMap(a) && isMap(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && equal(a[k]!, b[k]!));
+  }
+  return false;
+}
+
+/** A map built with own properties only: keys from the input (`__proto__`) must stay data. */
+export function mapOf(entries: Iterable<readonly [string, Value]>): PropertyMap {
+  const out: PropertyMap = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+export function hasKey(map: PropertyMap, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+/** Terraform orders sets of strings lexically and a map's keys lexically. */
+export function sortedKeys(map: PropertyMap): string[] {
+  return Object.keys(map).sort(compareStrings);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A set: duplicates removed; strings in lexical order as Terraform lists them. */
+export function toSet(items: readonly Value[]): Value[] {
+  const out: Value[] = [];
+  for (const item of items) if (!out.some((x) => equal(x, item))) out.push(item);
+  return out.every((x) => typeof x === 'string') ? (out as string[]).sort(compareStrings) : out;
+}

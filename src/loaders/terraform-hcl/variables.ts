@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { Unknown } from '../../graph/values.js';
+import { displayPath } from '../display-path.js';
+import { isObject, type JsonValue } from '../terraform-plan/schema.js';
+import { evaluate, type Scope } from './evaluate.js';
+import { parseFiles } from './parse.js';
+import { parseExpression, parseJsonString } from './syntax.js';
+import { mapOf, type Value } from './value.js';
+
+/** A root variable's value as given: evaluated (from a tfvars file), or text from `--var` to read by its type. */
+export type GivenValue = { readonly value: Value } | { readonly text: string };
+
+/** Values from outside the configuration, in the order Terraform applies them. */
+export interface VariableInputs {
+  /** `--var-file` paths, relative to the working directory. */
+  readonly varFiles?: readonly string[] | undefined;
+  /** `--var name=value`, in order. */
+  readonly vars?: ReadonlyMap<string, string> | undefined;
+}
+
+/**
+ * The root module's variable values: `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`
+ * and `*.auto.tfvars.json` in the module's directory (in that order, auto files by name), then
+ * `--var-file`, then `--var`; later values win. Environment variables (`TF_VAR_…`) are not read:
+ * a scan must not depend on, or echo, the shell it runs in.
+ */
+export async function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd: string): Promise<{ values: Map<string, GivenValue>; diagnostics: Diagnostic[] }> {
+  const values = new Map<string, GivenValue>();
+  const diagnostics: Diagnostic[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(rootDir);
+  } catch {
+    // an unreadable directory has no tfvars files
+  }
+  const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
+  const files = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => join(rootDir, n));
+  files.push(...(inputs.varFiles ?? []).map((f) => resolve(cwd, f)));
+  for (const path of files) {
+    const file = displayPath(cwd, path);
+    if (!existsSync(path)) {
+      diagnostics.push(diagnostic('error', 'not-found', file, 'variable file not found'));
+      continue;
+    }
+    const read = await readVariableFile(path, file);
+    diagnostics.push(...read.diagnostics);
+    for (const [k, v] of read.values) values.set(k, { value: v });
+  }
+  for (const [k, v] of inputs.vars ?? []) values.set(k, { text: v });
+  return { values, diagnostics };
+}
+
+/** A scope with no names: variable files hold values, not references. */
+const EMPTY_SCOPE: Scope = {
+  resolve: () => ({ value: new Unknown(), consumed: 0 }),
+  readFile: () => undefined,
+  renderTemplate: () => new Unknown(),
+};
+
+async function readVariableFile(path: string, file: string): Promise<{ values: Map<string, Value>; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    return { values: new Map(), diagnostics: [diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)] };
+  }
+  if (path.endsWith('.json')) {
+    try {
+      const doc: unknown = JSON.parse(text);
+      if (!isObject(doc)) throw new Error('not an object');
+      return { values: new Map(Object.entries(doc).map(([k, v]) => [k, v as Value])), diagnostics: [] };
+    } catch {
+      return { values: new Map(), diagnostics: [diagnostic('error', 'parse-error', file, 'invalid JSON variable file')] };
+    }
+  }
+  // A variables file is HCL attributes: parse it as a `.tf` file would be.
+  const [parsed] = await parseFiles([{ path: `${path}.tf`, file, text }]);
+  if (!parsed?.body) return { values: new Map(), diagnostics: [...(parsed?.diagnostics ?? [])] };
+  const values = new Map<string, Value>();
+  for (const [k, v] of Object.entries(parsed.body)) values.set(k, constantValue(v));
+  return { values, diagnostics: [] };
+}
+
+/** A JSON-syntax value whose strings are templates, evaluated without any names. */
+export function constantValue(v: JsonValue): Value {
+  const ev = { scope: EMPTY_SCOPE, locals: new Map<string, Value>(), deps: new Set<string>() };
+  if (typeof v === 'string') return evaluate(parseJsonString(v), ev);
+  if (Array.isArray(v)) return v.map(constantValue);
+  if (isObject(v)) return mapOf(Object.entries(v).map(([k, x]) => [k, constantValue(x)]));
+  return v;
+}
+
+/** `--var` text for a variable of a type other than string is an HCL expression (`["a","b"]`, `5`). */
+export function parseGivenText(text: string, isString: boolean): Value {
+  if (isString) return text;
+  const expr = parseExpression(text);
+  if (expr.kind === 'invalid') return text;
+  const ev = { scope: EMPTY_SCOPE, locals: new Map<string, Value>(), deps: new Set<string>() };
+  return evaluate(expr, ev);
+}
