@@ -51,6 +51,11 @@ export class ResourceGraph {
     return out;
   }
 
+  /** Whether any other node refers to `node` (a `depends_on` alone does not count). */
+  isReferenced(node: ResourceNode): boolean {
+    return (this.incoming.get(node.id) ?? []).some((edge) => edge.kind !== 'depends-on');
+  }
+
   /** Nodes of the given types that refer to `node` (a bucket's separate policy, ACL, logging…). */
   referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
     const out: ResourceNode[] = [];

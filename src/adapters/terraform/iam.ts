@@ -2,6 +2,8 @@ import type { ResourceNode } from '../../graph/resource.js';
 import type { AccessKey, PasswordPolicy } from '../../models/aws/iam.js';
 import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
+import { coversAction } from '../../models/aws/iam-queries.js';
+import { readPolicyDocument } from '../iam-document.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
 import { bool, num, present, read, str } from '../read.js';
 
@@ -26,6 +28,28 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource' },
   { type: 'aws_opensearch_domain', path: 'access_policies', purpose: 'resource' },
 ]);
+
+/**
+ * `data "aws_iam_policy_document"` that nothing in the sources uses. A module may hand it to its
+ * caller through an output, so it is read on its own: as an identity policy, or, when its
+ * statements name principals, as a trust policy (assume-role actions) or a resource policy.
+ */
+export const terraformUnattachedPolicyDocuments = defineAdapter({
+  kind: 'aws.iam.PolicyDocument',
+  family: 'terraform',
+  adapt(graph) {
+    return graph
+      .ofType('aws_iam_policy_document')
+      .filter((node) => node.mode === 'data' && !graph.isReferenced(node))
+      .map((node) => {
+        const doc = readPolicyDocument(graph, node, 'json', 'identity');
+        const statements = doc.statements ?? [];
+        if (!statements.some((s) => s.principal || s.notPrincipal)) return doc;
+        const assumes = statements.some((s) => coversAction(s, 'sts:AssumeRole') === true);
+        return { ...doc, purpose: assumes ? 'trust' : 'resource' };
+      });
+  },
+});
 
 /** Users, groups and roles with the policies given to them, in any of the provider's ways. */
 export const terraformIdentities = identityAdapter('terraform', {
