@@ -84,6 +84,13 @@ describe('discovery', () => {
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'too-large', file: 'big.yaml' })]);
   });
 
+  it('reads a file that is not UTF-8, and says so', async () => {
+    const dir = repo({ 'sjis.yaml': Buffer.from(`${TEMPLATE.replace('Resources', 'Description: \x83\x65\x83\x58\x83\x67\nResources')}`, 'latin1') });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'not-utf8', file: 'sjis.yaml' })]);
+    expect(loaded.nodes.map((n) => n.address)).toEqual(['Bucket']);
+  });
+
   it('reads files with a byte order mark and CRLF line endings', async () => {
     const dir = repo({ 'win.yaml': `\uFEFF${TEMPLATE.replace(/\n/g, '\r\n')}` });
     const loaded = (await loadSources([dir], { cwd: dir }));

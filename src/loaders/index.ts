@@ -89,13 +89,18 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
   if (size > limit) {
     return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
   }
+  if (size > MAX_STRING_BYTES) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(MAX_STRING_BYTES)}), so it cannot be read as one document`);
+  }
   const bytes = readFileSync(entry.path);
   const reason = unreadableReason(bytes);
   if (reason === 'terraform-binary-plan') {
     return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
   }
   if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
-  const unit = loadText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
+  const { text, valid } = decodeUtf8(bytes);
+  const loaded = loadText(text, file, options);
+  const unit = loaded && !valid ? { ...loaded, diagnostics: [...loaded.diagnostics, diagnostic('warning', 'not-utf8', file, 'the file is not valid UTF-8: bytes that are not were read as replacement characters')] } : loaded;
   if (unit || !entry.explicit) return unit;
   return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
 }
@@ -115,6 +120,22 @@ export function loadText(text: string, file: string, options: Pick<LoadOptions, 
     default:
       return undefined;
   }
+}
+
+/** V8's longest string, in UTF-16 code units; a file with more bytes than this cannot be read as one. */
+const MAX_STRING_BYTES = 0x1fffffe8;
+
+/** The file's text (BOM removed), and whether its bytes were valid UTF-8. */
+function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
+  let text: string;
+  let valid = true;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = bytes.toString('utf8');
+    valid = false;
+  }
+  return { text: text.replace(/^\uFEFF/, ''), valid };
 }
 
 /** Keeps one broken source from stopping the scan: an unexpected failure becomes its diagnostic. */

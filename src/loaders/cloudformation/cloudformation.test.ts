@@ -206,6 +206,11 @@ describe('malformed templates', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: 'resource Bad has no Type' })]);
   });
 
+  it('reports absurd nesting as such rather than overflowing the stack', () => {
+    const { diagnostics } = load(`Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 5, message: 'nested deeper than 512 levels' })]);
+  });
+
   it('stops a YAML alias bomb with a diagnostic instead of exhausting memory', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);

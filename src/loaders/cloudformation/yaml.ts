@@ -20,6 +20,8 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
+    // The YAML library turns a stack overflow on absurd nesting into a parse error; say what it means.
+    if (/call stack/i.test(error.message)) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep', pos.line, pos.col);
     throw new InputError(`invalid YAML: ${firstLine(error.message)}`, 'parse-error', pos.line, pos.col);
   }
   if (doc.contents === null) throw new InputError('the file is empty', 'empty-file', 1);
