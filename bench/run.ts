@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { compareWithCdkNag } from './cdk-nag.ts';
 import { generateModuleTree } from './generate-hcl.ts';
 import { generatePlan } from './generate-plan.ts';
 
@@ -110,6 +111,20 @@ for (const size of [10_000]) {
   lines.push(row(`scan of the same plan (${m['resources']} resources)`, `${m['scan']!.toFixed(0)} ms`, `${(m['scan']! / m['parse']!).toFixed(2)}× JSON.parse`, '≤ 3× JSON.parse'));
   lines.push(row('peak RSS, JSON.parse alone', `${(parseRss / 1e6).toFixed(0)} MB`, `${(parseRss / m['size']!).toFixed(2)}× file size`, ''));
   lines.push(row('peak RSS, one scan', `${(scanRss / 1e6).toFixed(0)} MB`, `${(scanRss / m['size']!).toFixed(2)}× file size`, '< 4× file size'));
+}
+
+// Against cdk-nag v3 on the same CDK app: each sekisho figure at most half of cdk-nag's, with at
+// least every planted insecure resource cdk-nag reports.
+for (const [stacks, perStack] of [
+  [10, 50],
+  [50, 100],
+] as const) {
+  const c = compareWithCdkNag(cli, stacks, perStack);
+  const vs = (ms: number): string => `${(ms / c.cdkNag).toFixed(2)}× cdk-nag`;
+  lines.push(row(`cdk-nag AwsSolutionsChecks, ${c.label} (${c.resources} resources)`, `${c.cdkNag.toFixed(0)} ms`, '1.00×', ''));
+  lines.push(row('  sekisho in-app validator, same app', `${c.inApp.toFixed(0)} ms`, vs(c.inApp), '≤ 0.50× cdk-nag'));
+  lines.push(row('  sekisho CLI on its cdk.out (process)', `${c.cli.toFixed(0)} ms`, vs(c.cli), '≤ 0.50× cdk-nag'));
+  lines.push(row('  planted insecure resources cdk-nag reports, also reported by sekisho', `${c.plantedByNag - c.missedBySekisho.length} of ${c.plantedByNag}`, '', 'all'));
 }
 
 console.log(lines.join('\n'));
