@@ -114,7 +114,7 @@ export function compareWithCdkNag(cli: string, stacks: number, perStack: number,
     nagReport = new AwsSolutionsChecks(built.app).validateScope(built.app);
     nagTimes.push(performance.now() - t);
     t = performance.now();
-    appReport = new SekishoValidator().validate({ templatePaths: built.templatePaths });
+    appReport = new SekishoValidator().validate({ templatePaths: built.templatePaths, appConstruct: built.app });
     appTimes.push(performance.now() - t);
     t = performance.now();
     spawnSync(process.execPath, [cli, 'scan', built.outdir, '--format', 'json', '--output', '/dev/null'], { stdio: 'ignore' });
