@@ -14,6 +14,21 @@ const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
  * `data.aws_iam_policy_document` it refers to (whose statements are then the evidence).
  */
 export function readPolicyDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name?: string): PolicyDocument {
+  // The same document is read by several adapters (a bucket's policy by the bucket and by the
+  // policy-document adapter): parse it once per scan.
+  let byNode = documents.get(graph);
+  if (!byNode) documents.set(graph, (byNode = new WeakMap()));
+  let read = byNode.get(node);
+  if (!read) byNode.set(node, (read = new Map()));
+  const key = `${path}\u0000${purpose}\u0000${name ?? ''}`;
+  let document = read.get(key);
+  if (!document) read.set(key, (document = readDocument(graph, node, path, purpose, name)));
+  return document;
+}
+
+const documents = new WeakMap<ResourceGraph, WeakMap<ResourceNode, Map<string, PolicyDocument>>>();
+
+function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name: string | undefined): PolicyDocument {
   const base = { resource: node, purpose, ...(name !== undefined && { name }) };
   let at: Evidence = { node, path };
   let value = getPath(node.properties, path);

@@ -86,8 +86,19 @@ export class ResourceGraph {
   }
 }
 
-const typeKey = (type: string): string => type.toLowerCase();
-const isOneOf = (type: string, types: readonly string[]): boolean => types.includes(type) || types.some((t) => typeKey(t) === typeKey(type));
+const typeKeys = new Map<string, string>();
+
+/** A type's index key (its lower case), memoised: a scan has a few dozen types and many lookups. */
+function typeKey(type: string): string {
+  let key = typeKeys.get(type);
+  if (key === undefined) {
+    key = type.toLowerCase();
+    if (typeKeys.size < 10_000) typeKeys.set(type, key);
+  }
+  return key;
+}
+
+const isOneOf = (type: string, types: readonly string[]): boolean => types.includes(type) || types.some((t) => t.length === type.length && typeKey(t) === typeKey(type));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -98,6 +109,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Whether `path` is `prefix` or lies below it (`bucket` is within `bucket`; `rule[0].x` within `rule`). */
 export function isWithin(path: string, prefix: string): boolean {
   if (prefix === '' || path === prefix) return true;
+  if (path.startsWith(prefix)) {
+    const next = path.charCodeAt(prefix.length);
+    if (next === 0x2e || next === 0x5b) return true; // `.` or `[`: a key or an index below
+  }
   const a = splitPath(path);
   const b = splitPath(prefix);
   if (a.length < b.length) return false;

@@ -92,7 +92,8 @@ export function joinPath(base: string, key: string | number): string {
 
 /** Sets `key` as an own data property of `map`, even `__proto__` (which assignment would take as the prototype). */
 export function setOwn(map: PropertyMap, key: string, value: PropertyValue): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** A list attribute that may be written as a single value (IAM `Action: "s3:*"`) or be absent. */

@@ -5,7 +5,7 @@ export type FileKind = 'terraform-json' | 'cloudformation' | 'pulumi';
 export type Unreadable = 'empty' | 'binary' | 'terraform-binary-plan';
 
 /** Only the start of a file is searched for a format's markers: they sit near the top. */
-const SNIFF_LENGTH = 1 << 20;
+export const SNIFF_LENGTH = 1 << 20;
 
 /** Tells whether bytes are text worth sniffing. */
 export function unreadableReason(bytes: Uint8Array): Unreadable | undefined {

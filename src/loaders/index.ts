@@ -1,10 +1,11 @@
+import { constants, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { loadCloudAssembly } from './cdk/index.js';
 import { loadCloudFormation } from './cloudformation/index.js';
-import { detectKind, unreadableReason } from './detect.js';
+import { detectKind, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
 import { loadPulumiJson } from './pulumi/index.js';
@@ -89,18 +90,27 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
   if (size > limit) {
     return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
   }
-  if (size > MAX_STRING_BYTES) {
-    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(MAX_STRING_BYTES)}), so it cannot be read as one document`);
+  if (size > MAX_READ_BYTES) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can read into memory at once (${formatSize(MAX_READ_BYTES)})`);
   }
-  const bytes = readFileSync(entry.path);
-  const reason = unreadableReason(bytes);
+  const read = readFileSync(entry.path);
+  const reason = unreadableReason(read);
   if (reason === 'terraform-binary-plan') {
     return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
   }
   if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
-  const { text, valid } = decodeUtf8(bytes);
-  const loaded = loadText(text, file, options);
-  const unit = loaded && !valid ? { ...loaded, diagnostics: [...loaded.diagnostics, diagnostic('warning', 'not-utf8', file, 'the file is not valid UTF-8: bytes that are not were read as replacement characters')] } : loaded;
+  const bytes = hasBom(read) ? read.subarray(3) : read;
+  const kind = detectKind(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_LENGTH)));
+  let loaded: LoadedUnit | undefined;
+  if (kind === 'terraform-json') {
+    // Walked in its bytes: a plan is the one input that grows to hundreds of megabytes.
+    loaded = loadTerraformJson(bytes, file);
+  } else if (kind !== undefined && bytes.length > constants.MAX_STRING_LENGTH) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(constants.MAX_STRING_LENGTH)}), so it cannot be read as one document`);
+  } else if (kind !== undefined) {
+    loaded = loadKind(kind, bytes.toString('utf8'), file, options);
+  }
+  const unit = loaded && !isUtf8(bytes) ? { ...loaded, diagnostics: [...loaded.diagnostics, diagnostic('warning', 'not-utf8', file, 'the file is not valid UTF-8: bytes that are not were read as replacement characters')] } : loaded;
   if (unit || !entry.explicit) return unit;
   return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
 }
@@ -110,33 +120,25 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
  * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
  */
 export function loadText(text: string, file: string, options: Pick<LoadOptions, 'parameters'> = {}): LoadedUnit | undefined {
-  switch (detectKind(text)) {
+  const kind = detectKind(text);
+  return kind && loadKind(kind, text, file, options);
+}
+
+function loadKind(kind: FileKind, text: string, file: string, options: Pick<LoadOptions, 'parameters'>): LoadedUnit {
+  switch (kind) {
     case 'terraform-json':
       return loadTerraformJson(text, file);
     case 'cloudformation':
       return loadCloudFormation(text, file, options.parameters);
     case 'pulumi':
       return loadPulumiJson(text, file);
-    default:
-      return undefined;
   }
 }
 
-/** V8's longest string, in UTF-16 code units; a file with more bytes than this cannot be read as one. */
-const MAX_STRING_BYTES = 0x1fffffe8;
+/** `readFileSync`'s limit: a file above it cannot be read into one buffer. */
+const MAX_READ_BYTES = 2 ** 31 - 1;
 
-/** The file's text (BOM removed), and whether its bytes were valid UTF-8. */
-function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
-  let text: string;
-  let valid = true;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = bytes.toString('utf8');
-    valid = false;
-  }
-  return { text: text.replace(/^\uFEFF/, ''), valid };
-}
+const hasBom = (b: Buffer): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /** Keeps one broken source from stopping the scan: an unexpected failure becomes its diagnostic. */
 function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => LoadedUnit | undefined): LoadedUnit | undefined {

@@ -28,6 +28,8 @@ const MAX_HOPS = 32;
  */
 export class PlanConfiguration {
   private readonly modules = new Map<string, ConfigModule>();
+  /** Each module's resources by address, indexed on first use. */
+  private readonly resources = new Map<string, Map<string, ConfigResource>>();
 
   constructor(root: unknown) {
     if (isObject(root)) this.index('', root as ConfigModule);
@@ -38,8 +40,15 @@ export class PlanConfiguration {
   }
 
   resource(moduleInstance: string, address: string): ConfigResource | undefined {
-    const list = this.modules.get(moduleKey(moduleInstance))?.resources;
-    return isArray(list) ? list.find((r) => isObject(r) && r.address === address) : undefined;
+    const key = moduleKey(moduleInstance);
+    let resources = this.resources.get(key);
+    if (!resources) {
+      resources = new Map();
+      const list = this.modules.get(key)?.resources;
+      for (const r of isArray(list) ? list : []) if (isObject(r) && !resources.has(r.address)) resources.set(r.address, r);
+      this.resources.set(key, resources);
+    }
+    return resources.get(address);
   }
 
   /** The resources that `references` (as listed in an expression) point to, seen from a module instance. */

@@ -1,10 +1,12 @@
+import { constants } from 'node:buffer';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { joinPath } from '../../graph/values.js';
-import { parseJson, positionOf } from '../json-with-lines.js';
+import { JsonBytesError, lineCounter } from '../json-bytes.js';
+import { parseJson } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
-import { expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration } from './configuration.js';
+import { expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration, type ReferenceTarget } from './configuration.js';
 import {
   asResourceChange,
   asResourceValues,
@@ -17,6 +19,7 @@ import {
   type ModuleValues,
   type ResourceValues,
 } from './schema.js';
+import { readTerraformJson, type TerraformJson } from './read.js';
 import { mergePlannedValues, writtenIn } from './values.js';
 
 /** The format versions this loader understands (Terraform writes 0.x up to 0.15 and 1.x since). */
@@ -36,6 +39,8 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
 
 /** A resource instance before it becomes a node: where it lives and what it holds. */
 interface Instance {
+  /** The graph node id: `file#address`. */
+  readonly id: string;
   readonly address: string;
   readonly module: string;
   readonly relative: string;
@@ -51,55 +56,55 @@ interface Instance {
 /**
  * Loads `terraform show -json` output: a saved plan (`planned_values`, `resource_changes`,
  * `configuration`, `prior_state`) or a state (`values`). Resources being deleted are left out.
+ * Takes the file's bytes (a large plan is walked, not parsed whole) or, from memory, its text.
  */
-export function loadTerraformJson(text: string, file: string): LoadedUnit {
-  let doc: unknown;
+export function loadTerraformJson(input: string | Buffer, file: string): LoadedUnit {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  let doc: TerraformJson | undefined;
   try {
-    doc = parseJson(text);
+    doc = readTerraformJson(bytes);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return failed(file, error.code, error.message, { line: error.line, column: error.column });
+    if (!(error instanceof JsonBytesError)) throw error;
+    return syntaxError(typeof input === 'string' ? input : bytes, file, error.offset);
   }
-  if (!isObject(doc)) return failed(file, 'invalid-plan', 'not a Terraform plan or state: the document is not an object', { line: 1 });
-  const version = str(doc['format_version']);
+  if (!doc) return failed(file, 'invalid-plan', 'not a Terraform plan or state: the document is not an object', { line: 1 });
+  const version = doc.formatVersion;
   if (version === undefined) return failed(file, 'invalid-plan', 'not a Terraform plan or state: format_version is missing', { line: 1 });
   if (!SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0]!)) {
     return failed(file, 'unsupported-version', `unsupported Terraform JSON format_version ${JSON.stringify(version)} (sekisho reads 0.x and 1.x)`, {
-      line: lineOfKey(text, 'format_version'),
+      line: doc.versionLine,
     });
   }
 
   const diagnostics: Diagnostic[] = [];
-  if (doc['errored'] === true) {
+  if (doc.errored) {
     diagnostics.push(diagnostic('warning', 'plan-errored', file, 'the plan was produced with errors: resources after the error are missing from it'));
   }
-  const isPlan = 'resource_changes' in doc || 'planned_values' in doc;
-  const format: SourceFormat = isPlan ? 'terraform-plan' : 'terraform-state';
-  const instances = isPlan ? planInstances(doc) : stateInstances(doc['values']);
-  const configuration = new PlanConfiguration(isObject(doc['configuration']) ? doc['configuration']['root_module'] : undefined);
-  const lines = addressLines(text, new Set(instances.map((i) => i.address)));
+  const format: SourceFormat = doc.isPlan ? 'terraform-plan' : 'terraform-state';
+  const instances = doc.isPlan ? planInstances(doc, file) : stateInstances(doc.values, file);
+  const configuration = new PlanConfiguration(isObject(doc.configuration) ? doc.configuration['root_module'] : undefined);
 
-  const id = (address: string): string => `${file}#${address}`;
   const index: InstanceIndex = { exact: new Map(), anyInstance: new Map() };
   for (const inst of instances) {
     push(index.exact, `${inst.module}|${inst.relative}`, inst);
     push(index.anyInstance, `${moduleKey(inst.module)}|${inst.relative}`, inst);
   }
 
+  const shapes = new ConfigShapes(configuration);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
     const config = configuration.resource(inst.module, inst.relative);
-    const nodeEdges = referenceEdges(inst, config, configuration, index, id);
-    edges.push(...nodeEdges);
-    const expressions = config?.expressions;
+    const shape = config && shapes.of(config);
+    const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module), index) : [];
+    for (const e of nodeEdges) edges.push(e);
     const properties = mergePlannedValues(inst.after, inst.unknown, inst.sensitive, {
-      written: (path) => (config ? writtenIn(expressions, path) : true),
+      written: (path) => (config ? writtenIn(config.expressions, path) : true),
       refsAt: (path) => nodeEdges.filter((e) => e.kind === 'reference' && (isWithin(e.path, path) || isWithin(path, e.path))).map((e) => e.to),
     });
-    const line = lines.get(inst.address);
+    const line = doc.lineOf(inst.address);
     nodes.push({
-      id: id(inst.address),
+      id: inst.id,
       address: inst.address,
       type: inst.type,
       family: 'terraform',
@@ -108,11 +113,66 @@ export function loadTerraformJson(text: string, file: string): LoadedUnit {
       properties,
       ...(inst.action !== undefined && { action: inst.action }),
       source: line === undefined ? { file } : { file, line },
-      ...(config && { written: new Set(Object.keys(expressions ?? {})), literals: literalArguments(expressions) }),
+      ...(shape && { written: shape.written, literals: shape.literals }),
       unit: file,
     });
   }
   return { nodes, edges, diagnostics };
+}
+
+/** References of one configuration expression (or a `depends_on`), resolved from one module instance. */
+interface Link {
+  readonly path: string;
+  readonly kind: Edge['kind'];
+  readonly targets: readonly ReferenceTarget[];
+  /** The expression uses `each.`/`count.`: an instance's reference goes to the instance with its key. */
+  readonly pairsByKey: boolean;
+}
+
+/** What every instance of one configured resource shares: computed once, not per instance. */
+interface ConfigShape {
+  readonly written: ReadonlySet<string>;
+  readonly literals: ReadonlySet<string>;
+  /** The resource's references resolved from a module instance. */
+  links(moduleInstance: string): readonly Link[];
+}
+
+class ConfigShapes {
+  private readonly shapes = new Map<ConfigResource, ConfigShape>();
+
+  constructor(private readonly configuration: PlanConfiguration) {}
+
+  of(config: ConfigResource): ConfigShape {
+    let shape = this.shapes.get(config);
+    if (!shape) {
+      shape = this.build(config);
+      this.shapes.set(config, shape);
+    }
+    return shape;
+  }
+
+  private build(config: ConfigResource): ConfigShape {
+    const expressions: { path: string; refs: string[]; kind: Edge['kind'] }[] = expressionPaths(config.expressions).map(([path, refs]) => ({ path, refs, kind: 'reference' }));
+    if (isArray(config.depends_on)) expressions.push({ path: '', refs: config.depends_on.filter((d): d is string => typeof d === 'string'), kind: 'depends-on' });
+    const byModule = new Map<string, Link[]>();
+    return {
+      written: new Set(Object.keys(config.expressions ?? {})),
+      literals: literalArguments(config.expressions),
+      links: (moduleInstance) => {
+        let links = byModule.get(moduleInstance);
+        if (!links) {
+          links = expressions.map(({ path, refs, kind }) => ({
+            path,
+            kind,
+            targets: this.configuration.resolve(refs, moduleInstance),
+            pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
+          }));
+          byModule.set(moduleInstance, links);
+        }
+        return links;
+      },
+    };
+  }
 }
 
 /**
@@ -134,16 +194,17 @@ function failed(file: string, code: string, message: string, at?: { line?: numbe
 }
 
 /** Resource instances of a plan: `resource_changes`, plus data sources read during planning. */
-function planInstances(doc: JsonObject): Instance[] {
+function planInstances(doc: TerraformJson, file: string): Instance[] {
   const out: Instance[] = [];
   const seen = new Set<string>();
-  for (const raw of isArray(doc['resource_changes']) ? doc['resource_changes'] : []) {
+  for (const raw of doc.resourceChanges ?? []) {
     const rc = asResourceChange(raw);
     if (!rc) continue;
     seen.add(rc.address);
     const action = plannedAction(rc.change.actions);
     if (action === undefined) continue; // deleted or forgotten: nothing will exist to check
     out.push({
+      id: `${file}#${rc.address}`,
       address: rc.address,
       module: normaliseModule(rc.module_address ?? ''),
       relative: relativeAddress(rc.mode, rc.type, rc.name),
@@ -157,24 +218,23 @@ function planInstances(doc: JsonObject): Instance[] {
     });
   }
   // Data sources read while planning are in prior_state only (an `aws_iam_policy_document` among them).
-  const prior = isObject(doc['prior_state']) ? doc['prior_state']['values'] : undefined;
-  for (const inst of stateInstances(prior)) {
+  for (const inst of stateInstances(doc.priorData, file)) {
     if (inst.mode === 'data' && !seen.has(inst.address)) out.push({ ...inst, action: 'read' });
   }
   // A plan without resource_changes (older or hand-trimmed): fall back to planned_values.
-  if (!('resource_changes' in doc)) out.push(...stateInstances(doc['planned_values']));
+  if (doc.resourceChanges === undefined) out.push(...stateInstances(doc.plannedValues(), file));
   return out;
 }
 
 /** Resource instances of a state or of `planned_values`: the module tree flattened. */
-function stateInstances(values: JsonValue | undefined): Instance[] {
+function stateInstances(root: ModuleValues | undefined, file: string): Instance[] {
   const out: Instance[] = [];
-  const visit = (module: ModuleValues | undefined, depth: number): void => {
-    if (!module || depth > 64) return;
-    for (const raw of isArray(module.resources) ? module.resources : []) {
+  const visit = (module: ModuleValues): void => {
+    for (const raw of module.resources) {
       const r: ResourceValues | undefined = asResourceValues(raw);
       if (!r) continue;
       out.push({
+        id: `${file}#${r.address}`,
         address: r.address,
         module: normaliseModule(str(module.address) ?? ''),
         relative: relativeAddress(r.mode, r.type, r.name),
@@ -186,11 +246,9 @@ function stateInstances(values: JsonValue | undefined): Instance[] {
         sensitive: r.sensitive_values,
       });
     }
-    for (const child of isArray(module.child_modules) ? module.child_modules : []) {
-      if (isObject(child)) visit(child as ModuleValues, depth + 1);
-    }
+    module.child_modules.forEach(visit);
   };
-  if (isObject(values) && isObject(values['root_module'])) visit(values['root_module'] as ModuleValues, 0);
+  if (root) visit(root);
   return out;
 }
 
@@ -217,8 +275,16 @@ function relativeAddress(mode: string, type: string, name: string): string {
   return mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
 }
 
+const normalisedModules = new Map<string, string>();
+
+/** `module.a["x"]` as Terraform prints it; memoised, since every resource of a module instance asks. */
 function normaliseModule(address: string): string {
-  return address === '' ? '' : formatTraversal(parseTraversal(address));
+  let normal = normalisedModules.get(address);
+  if (normal === undefined) {
+    normal = address === '' ? '' : formatTraversal(parseTraversal(address));
+    if (normalisedModules.size < 100_000) normalisedModules.set(address, normal);
+  }
+  return normal;
 }
 
 /**
@@ -226,67 +292,35 @@ function normaliseModule(address: string): string {
  * without a literal key (`aws_s3_bucket.b[each.key]`) from an instance with a key goes to the
  * target instance with the same key when there is one — the usual `for_each` pairing.
  */
-function referenceEdges(
-  inst: Instance,
-  config: ConfigResource | undefined,
-  configuration: PlanConfiguration,
-  index: InstanceIndex,
-  id: (address: string) => string,
-): Edge[] {
-  if (!config) return [];
+function referenceEdges(inst: Instance, links: readonly Link[], index: InstanceIndex): Edge[] {
   const edges: Edge[] = [];
-  const link = (refs: readonly string[], path: string, kind: Edge['kind']): void => {
-    const pairsByKey = refs.some((r) => r.startsWith('each.') || r.startsWith('count.'));
-    for (const t of configuration.resolve(refs, inst.module)) {
+  for (const { path, kind, targets, pairsByKey } of links) {
+    for (const t of targets) {
       const instances = (t.anyInstance ? index.anyInstance.get(`${moduleKey(t.module)}|${t.resource}`) : index.exact.get(`${t.module}|${t.resource}`)) ?? [];
       let candidates = t.index === undefined ? instances : instances.filter((c) => c.index === t.index);
       if (t.index === undefined && pairsByKey && inst.index !== undefined) {
         const same = candidates.filter((c) => c.index === inst.index);
         if (same.length > 0) candidates = same;
       }
-      for (const c of candidates) edges.push({ from: id(inst.address), to: id(c.address), kind, path });
+      for (const c of candidates) edges.push({ from: inst.id, to: c.id, kind, path });
     }
-  };
-  for (const [path, refs] of expressionPaths(config.expressions)) link(refs, path, 'reference');
-  const dependsOn = config.depends_on;
-  if (isArray(dependsOn)) link(dependsOn.filter((d): d is string => typeof d === 'string'), '', 'depends-on');
+  }
   return edges;
 }
 
 /**
- * The line of each resource address in a pretty-printed file (`terraform show -json | jq .`).
- * `terraform show -json` itself writes one line, where every resource is on line 1.
+ * The diagnostic for a document that is not JSON: the strict parser says where and why when the
+ * text fits in a string, else the walk's offset gives the line.
  */
-function addressLines(text: string, addresses: ReadonlySet<string>): Map<string, number> {
-  const lines = new Map<string, number>();
-  const lastNewline = text.lastIndexOf('\n', text.length - 2);
-  if (lastNewline === -1) {
-    for (const a of addresses) lines.set(a, 1);
-    return lines;
-  }
-  let start = text.indexOf('"resource_changes"');
-  if (start === -1) start = 0;
-  const pattern = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  pattern.lastIndex = start;
-  let line = 1;
-  let nextNewline = text.indexOf('\n');
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    while (nextNewline !== -1 && nextNewline < m.index) {
-      line++;
-      nextNewline = text.indexOf('\n', nextNewline + 1);
-    }
-    let address: string;
+function syntaxError(input: string | Buffer, file: string, offset: number): LoadedUnit {
+  if (typeof input === 'string' || input.length <= constants.MAX_STRING_LENGTH) {
     try {
-      address = JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      continue;
+      parseJson(typeof input === 'string' ? input : input.toString('utf8'));
+    } catch (error) {
+      if (error instanceof InputError) return failed(file, error.code, error.message, { line: error.line, column: error.column });
+      throw error;
     }
-    if (addresses.has(address) && !lines.has(address)) lines.set(address, line);
   }
-  return lines;
-}
-
-function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`"${key}"`);
-  return at === -1 ? 1 : positionOf(text, at).line;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  return failed(file, 'parse-error', 'invalid JSON', { line: lineCounter(bytes)(offset) });
 }

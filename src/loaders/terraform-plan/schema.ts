@@ -12,11 +12,14 @@ export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' &
 export const isArray = (v: unknown): v is JsonValue[] => Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** `planned_values.root_module`, `prior_state.values.root_module`, or a state's `values.root_module`. */
+/**
+ * `planned_values.root_module`, `prior_state.values.root_module`, or a state's `values.root_module`,
+ * as read: resources are checked one by one with `asResourceValues`.
+ */
 export interface ModuleValues {
   readonly address?: string;
-  readonly resources?: readonly ResourceValues[];
-  readonly child_modules?: readonly ModuleValues[];
+  readonly resources: readonly JsonValue[];
+  readonly child_modules: readonly ModuleValues[];
 }
 
 export interface ResourceValues {

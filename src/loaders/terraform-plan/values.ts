@@ -1,4 +1,4 @@
-import { joinPath, Secret, splitPath, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { joinPath, Secret, setOwn, splitPath, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import { isExpression } from './configuration.js';
 import { isArray, isObject, type JsonValue } from './schema.js';
 
@@ -40,19 +40,24 @@ function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sen
     return out;
   }
   if (isObject(after) || (after === undefined && isObject(unknown))) {
-    const out: PropertyMap = isObject(after) ? { ...after } : {};
-    for (const marks of [unknown, sensitive]) {
-      if (!isObject(marks)) continue;
-      for (const key of Object.keys(marks)) {
-        const v = merge(isObject(after) ? after[key] : undefined, isObject(unknown) ? unknown[key] : undefined, isObject(sensitive) ? sensitive[key] : undefined, config, joinPath(path, key));
-        if (v === undefined) delete out[key];
-        else Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-      }
-    }
+    // Built afresh rather than copied and trimmed: deleting keys makes V8 objects slow to read.
+    const values = isObject(after) ? after : {};
+    const unknownMarks = isObject(unknown) ? unknown : undefined;
+    const sensitiveMarks = isObject(sensitive) ? sensitive : undefined;
+    const out: PropertyMap = {};
+    const put = (key: string): void => {
+      const marked = (unknownMarks !== undefined && hasOwn(unknownMarks, key)) || (sensitiveMarks !== undefined && hasOwn(sensitiveMarks, key));
+      const v = marked ? merge(values[key], unknownMarks?.[key], sensitiveMarks?.[key], config, joinPath(path, key)) : values[key];
+      if (v !== undefined) setOwn(out, key, v);
+    };
+    for (const key in values) if (hasOwn(values, key)) put(key);
+    for (const key in unknownMarks) if (hasOwn(unknownMarks, key) && !hasOwn(values, key)) put(key);
     return out;
   }
   return after;
 }
+
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** Whether a marker tree (`after_unknown`, `after_sensitive`) marks anything: `true` somewhere in it. */
 function hasMarker(marks: JsonValue | undefined): boolean {
