@@ -1,10 +1,11 @@
 import { constants, isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { loadCloudAssembly } from './cdk/index.js';
 import { loadCloudFormation } from './cloudformation/index.js';
+import { hasBom, notUtf8 } from './encoding.js';
 import { detectKind, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
@@ -90,29 +91,42 @@ function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | und
   if (size > limit) {
     return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
   }
-  if (size > MAX_READ_BYTES) {
-    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can read into memory at once (${formatSize(MAX_READ_BYTES)})`);
-  }
-  const read = readFileSync(entry.path);
-  const reason = unreadableReason(read);
+  const head = readHead(entry.path, SNIFF_LENGTH);
+  const reason = unreadableReason(head);
   if (reason === 'terraform-binary-plan') {
     return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
   }
-  if (reason) return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
-  const bytes = hasBom(read) ? read.subarray(3) : read;
-  const kind = detectKind(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_LENGTH)));
-  let loaded: LoadedUnit | undefined;
+  // Only the head was looked at: a file that goes on past it is not empty.
+  if (reason === 'binary' || (reason === 'empty' && size <= head.length)) {
+    return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
+  }
+  const start = hasBom(head) ? 3 : 0;
+  const kind = detectKind(head.toString('utf8', start));
+  let unit: LoadedUnit | undefined;
   if (kind === 'terraform-json') {
-    // Walked in its bytes: a plan is the one input that grows to hundreds of megabytes.
-    loaded = loadTerraformJson(bytes, file);
-  } else if (kind !== undefined && bytes.length > constants.MAX_STRING_LENGTH) {
+    unit = loadTerraformJson({ path: entry.path, start }, file);
+  } else if (kind !== undefined && size - start > constants.MAX_STRING_LENGTH) {
     return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(constants.MAX_STRING_LENGTH)}), so it cannot be read as one document`);
   } else if (kind !== undefined) {
-    loaded = loadKind(kind, bytes.toString('utf8'), file, options);
+    const bytes = readFileSync(entry.path).subarray(start);
+    const loaded = loadKind(kind, bytes.toString('utf8'), file, options);
+    unit = isUtf8(bytes) ? loaded : { ...loaded, diagnostics: [...loaded.diagnostics, notUtf8(file)] };
   }
-  const unit = loaded && !isUtf8(bytes) ? { ...loaded, diagnostics: [...loaded.diagnostics, diagnostic('warning', 'not-utf8', file, 'the file is not valid UTF-8: bytes that are not were read as replacement characters')] } : loaded;
   if (unit || !entry.explicit) return unit;
   return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
+}
+
+/** The first `length` bytes of a file (all of it if shorter). */
+function readHead(path: string, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.allocUnsafe(length);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < length; filled += n) n = readSync(fd, head, filled, length - filled, filled);
+    return head.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -134,11 +148,6 @@ function loadKind(kind: FileKind, text: string, file: string, options: Pick<Load
       return loadPulumiJson(text, file);
   }
 }
-
-/** `readFileSync`'s limit: a file above it cannot be read into one buffer. */
-const MAX_READ_BYTES = 2 ** 31 - 1;
-
-const hasBom = (b: Buffer): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /** Keeps one broken source from stopping the scan: an unexpected failure becomes its diagnostic. */
 function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => LoadedUnit | undefined): LoadedUnit | undefined {

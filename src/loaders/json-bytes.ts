@@ -1,10 +1,14 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+
 /**
- * Walking a JSON document held as UTF-8 bytes without parsing all of it.
+ * Walking a JSON document as UTF-8 bytes, a window at a time, without parsing all of it.
  *
  * A large plan is mostly parts the loader does not read (`planned_values`, `before`, `prior_state`'s
  * managed resources). Parsing the whole file with `JSON.parse` holds the text and every value in
- * memory at once; here the structure is walked in the bytes and only the wanted values are parsed,
- * one resource at a time, so memory follows what is kept rather than what the file holds.
+ * memory at once; here the structure is walked through a window of the file and only the wanted
+ * values are parsed, one resource at a time, so memory follows what is kept rather than what the
+ * file holds, and a file larger than a string can be is still read.
  *
  * The walk checks structure (brackets, strings, commas, colons, literal tokens); values it hands
  * out are checked by `JSON.parse`. Any fault throws `JsonBytesError` with the byte offset, and the
@@ -17,6 +21,153 @@ export class JsonBytesError extends Error {
   }
 }
 
+/** Bytes read from a file at a time. */
+const CHUNK = 4 << 20;
+/** Bytes kept before the position being read, for looking back over a run of backslashes. */
+const CONTEXT = 64;
+
+/**
+ * The part of a document in memory. Offsets are absolute (from the start of the document);
+ * `buf[0]` is the byte at `base`. When more is read, bytes before the position asked for are
+ * dropped, except those of a value being read (`keep`).
+ */
+export class ByteWindow {
+  buf: Buffer;
+  base: number;
+  private keepFrom = Infinity;
+  private eof: boolean;
+  /** The line at `lineOffset`: newlines are counted as offsets are asked for and as bytes are dropped. */
+  private lineOffset: number;
+  private lines = 1;
+  /** The next newline at or after `lineOffset`; `Infinity` when the window holds none, `-1` when not looked for. */
+  private nextNewline = -1;
+  private utf8Valid = true;
+  /** Bytes at the end of the window not yet checked as UTF-8 (a character may continue in the next read). */
+  private unchecked: number;
+
+  private constructor(
+    private readonly fd: number | undefined,
+    private readonly chunk: number,
+    start: number,
+    initial: Buffer,
+    eof: boolean,
+  ) {
+    this.buf = initial;
+    this.base = start;
+    this.eof = eof;
+    this.lineOffset = start;
+    this.unchecked = start;
+  }
+
+  /** A document already in memory. */
+  static of(bytes: Buffer): ByteWindow {
+    return new ByteWindow(undefined, CHUNK, 0, bytes, true);
+  }
+
+  /** A file, read from byte `start` on (past a byte order mark) `chunk` bytes at a time; `close()` when done. */
+  static open(path: string, start: number, chunk = CHUNK): ByteWindow {
+    const fd = openSync(path, 'r');
+    try {
+      const window = new ByteWindow(fd, chunk, start, Buffer.alloc(0), false);
+      window.more(start);
+      return window;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+
+  /** Whether every byte read so far was valid UTF-8 (known once the whole file has been walked). */
+  get validUtf8(): boolean {
+    return this.utf8Valid;
+  }
+
+  /** The byte at `i`, reading more of the file if needed; `undefined` past the end. */
+  byte(i: number): number | undefined {
+    const j = i - this.base;
+    if (j < this.buf.length) return this.buf[j];
+    return this.more(i) ? this.buf[i - this.base] : undefined;
+  }
+
+  /** Keeps bytes from `offset` on in memory (the start of a value being read), or none with `Infinity`. */
+  keep(offset: number): void {
+    this.keepFrom = offset;
+  }
+
+  /** The text of bytes `[start, end)`, which must be in the window. */
+  text(start: number, end: number): string {
+    return this.buf.toString('utf8', start - this.base, end - this.base);
+  }
+
+  /** The offset of `needle` in `[from, to)` of the window, or -1. */
+  find(needle: string | number, from: number, to: number): number {
+    const at = this.buf.indexOf(needle, from - this.base);
+    return at === -1 || at + this.base >= to ? -1 : at + this.base;
+  }
+
+  /** The line of `offset`, for offsets asked in increasing order within the window. */
+  lineAt(offset: number): number {
+    this.countLinesTo(offset);
+    return this.lines;
+  }
+
+  /** Reads more of the file so that `i` is in the window; `false` at the end of the file. */
+  more(i: number): boolean {
+    if (this.eof || this.fd === undefined) return i - this.base < this.buf.length;
+    const from = Math.max(this.base, Math.min(this.keepFrom, i - CONTEXT));
+    this.countLinesTo(from);
+    const kept = this.buf.subarray(Math.max(0, from - this.base));
+    const needed = Math.max(this.chunk, kept.length + (i - from) + this.chunk / 4);
+    const next = Buffer.allocUnsafe(needed);
+    kept.copy(next);
+    let filled = kept.length;
+    while (filled < next.length) {
+      const n = readSync(this.fd, next, filled, next.length - filled, from + filled);
+      if (n === 0) {
+        this.eof = true;
+        break;
+      }
+      filled += n;
+    }
+    this.buf = next.subarray(0, filled);
+    this.base = from;
+    this.nextNewline = -1;
+    this.check();
+    return i - this.base < this.buf.length;
+  }
+
+  /** Checks the newly read bytes as UTF-8, leaving a character cut by the end of the window for later. */
+  private check(): void {
+    const start = Math.max(0, this.unchecked - this.base);
+    let end = this.buf.length;
+    if (!this.eof) {
+      // Back up to the start of the last character if it may be incomplete.
+      let k = end - 1;
+      while (k > start && end - k < 4 && (this.buf[k]! & 0xc0) === 0x80) k--;
+      if (k >= start && this.buf[k]! >= 0xc0) end = k;
+    }
+    if (end > start && !isUtf8(this.buf.subarray(start, end))) this.utf8Valid = false;
+    this.unchecked = this.base + end;
+  }
+
+  private countLinesTo(offset: number): void {
+    for (;;) {
+      if (this.nextNewline === -1) {
+        const at = this.buf.indexOf(0x0a, Math.max(this.lineOffset - this.base, 0));
+        this.nextNewline = at === -1 ? Infinity : at + this.base;
+      }
+      if (this.nextNewline >= offset) return;
+      this.lines++;
+      this.lineOffset = this.nextNewline + 1;
+      this.nextNewline = -1;
+    }
+  }
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -26,34 +177,39 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
-export function skipWhitespace(b: Buffer, i: number): number {
+export function skipWhitespace(w: ByteWindow, i: number): number {
   for (;;) {
-    const c = b[i];
+    const c = w.byte(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
     else return i;
   }
 }
 
 /** The end of the string starting at `i` (just past its closing quote). */
-function skipString(b: Buffer, i: number): number {
+function skipString(w: ByteWindow, i: number): number {
   // Most strings in IaC are short keys: a plain loop beats a call into `indexOf` for those.
-  const shortEnd = Math.min(i + 32, b.length);
-  for (let j = i + 1; j < shortEnd; j++) {
-    const c = b[j];
+  for (let j = i + 1; j < i + 32; j++) {
+    const c = w.byte(j);
     if (c === QUOTE) return j + 1;
-    if (c === BACKSLASH) return skipLongString(b, j);
+    if (c === BACKSLASH || c === undefined) return skipLongString(w, j);
   }
-  return skipLongString(b, shortEnd);
+  return skipLongString(w, i + 32);
 }
 
-function skipLongString(b: Buffer, from: number): number {
+function skipLongString(w: ByteWindow, from: number): number {
   for (;;) {
-    const q = b.indexOf(QUOTE, from);
-    if (q === -1) throw new JsonBytesError(b.length);
+    const q = w.buf.indexOf(QUOTE, from - w.base);
+    if (q === -1) {
+      const end = w.base + w.buf.length;
+      if (!w.more(end)) throw new JsonBytesError(end);
+      from = end;
+      continue;
+    }
     let slashes = 0;
-    while (b[q - 1 - slashes] === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return q + 1;
-    from = q + 1;
+    while (w.buf[q - 1 - slashes] === BACKSLASH) slashes++;
+    // The window keeps CONTEXT bytes behind: a longer run of backslashes than that is not real IaC.
+    if (slashes % 2 === 0) return w.base + q + 1;
+    from = w.base + q + 1;
   }
 }
 
@@ -65,55 +221,56 @@ const FALSE = [...Buffer.from('false')];
 const NULL = [...Buffer.from('null')];
 
 /** The end of a number or of `true`, `false`, `null` starting at `i`. */
-function skipScalar(b: Buffer, i: number): number {
+function skipScalar(w: ByteWindow, i: number): number {
   let j = i;
-  while (isScalarByte(b[j])) j++;
-  const c = b[i];
+  while (isScalarByte(w.byte(j))) j++;
+  const c = w.byte(i);
   const word = c === 0x74 ? TRUE : c === 0x66 ? FALSE : c === 0x6e ? NULL : undefined;
-  const valid = word === undefined ? j > i && (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) : j - i === word.length && word.every((w, k) => b[i + k] === w);
+  const valid = word === undefined ? j > i && (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) : j - i === word.length && word.every((b, k) => w.byte(i + k) === b);
   if (!valid) throw new JsonBytesError(i);
   return j;
 }
 
 /** Past the key of an object member and its colon: where the member's value starts. */
-function skipKey(b: Buffer, i: number): number {
-  if (b[i] !== QUOTE) throw new JsonBytesError(i);
-  i = skipWhitespace(b, skipString(b, i));
-  if (b[i] !== COLON) throw new JsonBytesError(i);
-  return skipWhitespace(b, i + 1);
+function skipKey(w: ByteWindow, i: number): number {
+  if (w.byte(i) !== QUOTE) throw new JsonBytesError(i);
+  i = skipWhitespace(w, skipString(w, i));
+  if (w.byte(i) !== COLON) throw new JsonBytesError(i);
+  return skipWhitespace(w, i + 1);
 }
 
 /**
  * The end of the value starting at `i` (whitespace before it skipped). Iterative, so nesting of any
  * depth costs memory in proportion rather than the call stack.
  */
-export function skipValue(b: Buffer, i: number): number {
+export function skipValue(w: ByteWindow, i: number): number {
   const open: number[] = [];
-  i = skipWhitespace(b, i);
+  i = skipWhitespace(w, i);
   for (;;) {
-    const c = b[i];
+    const c = w.byte(i);
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       const close = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
-      i = skipWhitespace(b, i + 1);
-      if (b[i] !== close) {
+      i = skipWhitespace(w, i + 1);
+      if (w.byte(i) !== close) {
         open.push(close);
-        if (c === OPEN_OBJECT) i = skipKey(b, i);
+        if (c === OPEN_OBJECT) i = skipKey(w, i);
         continue;
       }
       i++;
-    } else if (c === QUOTE) i = skipString(b, i);
-    else i = skipScalar(b, i);
+    } else if (c === QUOTE) i = skipString(w, i);
+    else i = skipScalar(w, i);
     // After a value: close what ends here, then expect the next member or element.
     for (;;) {
       const close = open[open.length - 1];
       if (close === undefined) return i;
-      i = skipWhitespace(b, i);
-      if (b[i] === close) {
+      i = skipWhitespace(w, i);
+      const d = w.byte(i);
+      if (d === close) {
         open.pop();
         i++;
-      } else if (b[i] === COMMA) {
-        i = skipWhitespace(b, i + 1);
-        if (close === CLOSE_OBJECT) i = skipKey(b, i);
+      } else if (d === COMMA) {
+        i = skipWhitespace(w, i + 1);
+        if (close === CLOSE_OBJECT) i = skipKey(w, i);
         break;
       } else throw new JsonBytesError(i);
     }
@@ -125,62 +282,51 @@ export function skipValue(b: Buffer, i: number): number {
  * and returns where the value ends if it read it, or `undefined` to have it skipped. Returns the end
  * of the object.
  */
-export function forEachMember(b: Buffer, i: number, visit: (key: string, at: number) => number | undefined): number {
-  i = skipWhitespace(b, i);
-  if (b[i] !== OPEN_OBJECT) throw new JsonBytesError(i);
-  return forEachItem(b, i, CLOSE_OBJECT, (at) => {
-    if (b[at] !== QUOTE) throw new JsonBytesError(at);
-    const keyEnd = skipString(b, at);
-    const valueAt = skipKey(b, at);
-    const key = parseRange(b, at, keyEnd);
-    return (typeof key === 'string' ? visit(key, valueAt) : undefined) ?? skipValue(b, valueAt);
+export function forEachMember(w: ByteWindow, i: number, visit: (key: string, at: number) => number | undefined): number {
+  i = skipWhitespace(w, i);
+  if (w.byte(i) !== OPEN_OBJECT) throw new JsonBytesError(i);
+  return forEachItem(w, i, CLOSE_OBJECT, (at) => {
+    const key = readValue(w, at);
+    if (typeof key.value !== 'string') throw new JsonBytesError(at);
+    let valueAt = skipWhitespace(w, key.end);
+    if (w.byte(valueAt) !== COLON) throw new JsonBytesError(valueAt);
+    valueAt = skipWhitespace(w, valueAt + 1);
+    return visit(key.value, valueAt) ?? skipValue(w, valueAt);
   });
 }
 
 /** Visits each element of the array starting at `i`, as `forEachMember` does members. */
-export function forEachElement(b: Buffer, i: number, visit: (at: number) => number | undefined): number {
-  i = skipWhitespace(b, i);
-  if (b[i] !== OPEN_ARRAY) throw new JsonBytesError(i);
-  return forEachItem(b, i, CLOSE_ARRAY, (at) => visit(at) ?? skipValue(b, at));
+export function forEachElement(w: ByteWindow, i: number, visit: (at: number) => number | undefined): number {
+  i = skipWhitespace(w, i);
+  if (w.byte(i) !== OPEN_ARRAY) throw new JsonBytesError(i);
+  return forEachItem(w, i, CLOSE_ARRAY, (at) => visit(at) ?? skipValue(w, at));
 }
 
-function forEachItem(b: Buffer, open: number, close: number, item: (at: number) => number): number {
-  let i = skipWhitespace(b, open + 1);
-  if (b[i] === close) return i + 1;
+function forEachItem(w: ByteWindow, open: number, close: number, item: (at: number) => number): number {
+  let i = skipWhitespace(w, open + 1);
+  if (w.byte(i) === close) return i + 1;
   for (;;) {
-    i = skipWhitespace(b, item(i));
-    if (b[i] === close) return i + 1;
-    if (b[i] !== COMMA) throw new JsonBytesError(i);
-    i = skipWhitespace(b, i + 1);
-  }
-}
-
-/** The value at `i`, parsed, and where it ends. */
-export function readValue(b: Buffer, i: number): { value: unknown; end: number } {
-  const end = skipValue(b, i);
-  return { value: parseRange(b, i, end), end };
-}
-
-function parseRange(b: Buffer, start: number, end: number): unknown {
-  try {
-    return JSON.parse(b.toString('utf8', start, end));
-  } catch {
-    throw new JsonBytesError(start);
+    i = skipWhitespace(w, item(i));
+    const c = w.byte(i);
+    if (c === close) return i + 1;
+    if (c !== COMMA) throw new JsonBytesError(i);
+    i = skipWhitespace(w, i + 1);
   }
 }
 
 /**
- * Line numbers of byte offsets asked for in increasing order, counting newlines once over the
- * whole walk.
+ * The value at `i`, parsed, and where it ends. Its bytes stay in the window until more is read,
+ * so the caller may still look into them (`find`, `lineAt`) before walking on.
  */
-export function lineCounter(b: Buffer): (offset: number) => number {
-  let line = 1;
-  let next = b.indexOf(0x0a);
-  return (offset) => {
-    while (next !== -1 && next < offset) {
-      line++;
-      next = b.indexOf(0x0a, next + 1);
-    }
-    return line;
-  };
+export function readValue(w: ByteWindow, i: number): { value: unknown; end: number } {
+  i = skipWhitespace(w, i);
+  w.keep(i);
+  try {
+    const end = skipValue(w, i);
+    return { value: JSON.parse(w.text(i, end)), end };
+  } catch (error) {
+    throw error instanceof JsonBytesError ? error : new JsonBytesError(i);
+  } finally {
+    w.keep(Infinity);
+  }
 }

@@ -1,9 +1,11 @@
 import { constants } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { joinPath } from '../../graph/values.js';
-import { JsonBytesError, lineCounter } from '../json-bytes.js';
+import { ByteWindow, JsonBytesError } from '../json-bytes.js';
+import { notUtf8 } from '../encoding.js';
 import { parseJson } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration, type ReferenceTarget } from './configuration.js';
@@ -53,19 +55,26 @@ interface Instance {
   readonly sensitive: JsonValue | undefined;
 }
 
+/** A plan or state file to read from disk: its path, and where its JSON starts (past a BOM). */
+export interface TerraformJsonFile {
+  readonly path: string;
+  readonly start: number;
+}
+
 /**
  * Loads `terraform show -json` output: a saved plan (`planned_values`, `resource_changes`,
  * `configuration`, `prior_state`) or a state (`values`). Resources being deleted are left out.
- * Takes the file's bytes (a large plan is walked, not parsed whole) or, from memory, its text.
+ * Takes a file, which is walked a window at a time (a plan is the one input that grows to hundreds
+ * of megabytes), or text from memory.
  */
-export function loadTerraformJson(input: string | Buffer, file: string): LoadedUnit {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+export function loadTerraformJson(input: string | TerraformJsonFile, file: string): LoadedUnit {
+  const open = typeof input === 'string' ? inMemory(Buffer.from(input, 'utf8')) : () => ByteWindow.open(input.path, input.start);
   let doc: TerraformJson | undefined;
   try {
-    doc = readTerraformJson(bytes);
+    doc = readTerraformJson(open);
   } catch (error) {
     if (!(error instanceof JsonBytesError)) throw error;
-    return syntaxError(typeof input === 'string' ? input : bytes, file, error.offset);
+    return syntaxError(input, file, error.offset);
   }
   if (!doc) return failed(file, 'invalid-plan', 'not a Terraform plan or state: the document is not an object', { line: 1 });
   const version = doc.formatVersion;
@@ -77,6 +86,7 @@ export function loadTerraformJson(input: string | Buffer, file: string): LoadedU
   }
 
   const diagnostics: Diagnostic[] = [];
+  if (!doc.validUtf8) diagnostics.push(notUtf8(file));
   if (doc.errored) {
     diagnostics.push(diagnostic('warning', 'plan-errored', file, 'the plan was produced with errors: resources after the error are missing from it'));
   }
@@ -308,19 +318,27 @@ function referenceEdges(inst: Instance, links: readonly Link[], index: InstanceI
   return edges;
 }
 
+const inMemory = (bytes: Buffer) => (): ByteWindow => ByteWindow.of(bytes);
+
 /**
  * The diagnostic for a document that is not JSON: the strict parser says where and why when the
  * text fits in a string, else the walk's offset gives the line.
  */
-function syntaxError(input: string | Buffer, file: string, offset: number): LoadedUnit {
-  if (typeof input === 'string' || input.length <= constants.MAX_STRING_LENGTH) {
+function syntaxError(input: string | TerraformJsonFile, file: string, offset: number): LoadedUnit {
+  const size = typeof input === 'string' ? input.length : statSync(input.path).size;
+  if (size <= constants.MAX_STRING_LENGTH) {
     try {
-      parseJson(typeof input === 'string' ? input : input.toString('utf8'));
+      parseJson(typeof input === 'string' ? input : readFileSync(input.path, 'utf8').slice(input.start > 0 ? 1 : 0));
     } catch (error) {
       if (error instanceof InputError) return failed(file, error.code, error.message, { line: error.line, column: error.column });
       throw error;
     }
   }
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  return failed(file, 'parse-error', 'invalid JSON', { line: lineCounter(bytes)(offset) });
+  const window = typeof input === 'string' ? ByteWindow.of(Buffer.from(input, 'utf8')) : ByteWindow.open(input.path, input.start);
+  try {
+    window.byte(offset);
+    return failed(file, 'parse-error', 'invalid JSON', { line: window.lineAt(offset) });
+  } finally {
+    window.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { forEachElement, forEachMember, JsonBytesError, lineCounter, readValue, skipValue, skipWhitespace } from '../json-bytes.js';
+import { ByteWindow, forEachElement, forEachMember, JsonBytesError, readValue, skipValue, skipWhitespace } from '../json-bytes.js';
 import { isObject, str, type JsonValue, type ModuleValues } from './schema.js';
 
 /** The parts of a `terraform show -json` document the loader uses, read from its bytes. */
@@ -20,6 +20,8 @@ export interface TerraformJson {
   readonly lineOf: (address: string) => number | undefined;
   /** The line of `format_version`, for a diagnostic about it. */
   readonly versionLine: number;
+  /** Whether the file's bytes were all valid UTF-8. */
+  readonly validUtf8: boolean;
 }
 
 /** Records the line of the resource `address` between byte offsets `at` and `end`. */
@@ -31,88 +33,83 @@ const everything = (): boolean => true;
 const MAX_MODULE_DEPTH = 64;
 
 /**
- * Walks the document once. Returns `undefined` when it is JSON but not an object; throws
- * `JsonBytesError` when it is not JSON.
+ * Walks the document once (twice for a plan without `resource_changes`, whose `planned_values` are
+ * read then). `open` gives a fresh window on it. Returns `undefined` when it is JSON but not an
+ * object; throws `JsonBytesError` when it is not JSON.
  */
-export function readTerraformJson(b: Buffer): TerraformJson | undefined {
-  const start = skipWhitespace(b, 0);
-  if (b[start] !== 0x7b) {
-    expectEnd(b, skipValue(b, start));
+export function readTerraformJson(open: () => ByteWindow): TerraformJson | undefined {
+  const w = open();
+  try {
+    return readDocument(w, open);
+  } finally {
+    w.close();
+  }
+}
+
+function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | undefined {
+  const start = skipWhitespace(w, 0);
+  if (w.byte(start) !== 0x7b) {
+    expectEnd(w, skipValue(w, start));
     return undefined;
   }
-  // `terraform show -json` writes one line; `jq .` output has lines worth pointing at.
-  const multiline = b.lastIndexOf(0x0a, b.length - 2) !== -1;
   const lines = new Map<string, number>();
-  /** Notes where a resource's `address` is, counting lines with `lineAt` (offsets in order). */
-  const lineNoter =
-    (lineAt: (offset: number) => number): LineNoter =>
-    (at, end, address) => {
-      if (!multiline || typeof address !== 'string' || lines.has(address)) return;
-      const key = b.indexOf('"address"', at);
-      if (key !== -1 && key < end) lines.set(address, lineAt(key));
-    };
-  const lineAt = lineCounter(b);
-  const noteLine = lineNoter(lineAt);
+  // `terraform show -json` writes one line; `jq .` output has lines worth pointing at.
+  let multiline = false;
+  const noteLine = (window: ByteWindow): LineNoter => (at, end, address) => {
+    if (typeof address !== 'string' || lines.has(address)) return;
+    const key = window.find('"address"', at, end);
+    if (key !== -1) lines.set(address, window.lineAt(key));
+  };
 
   let formatVersion: string | undefined;
   let versionLine = 1;
   let errored = false;
   let resourceChanges: JsonValue[] | undefined;
-  let plannedAt: number | undefined;
+  let hasPlannedValues = false;
   let priorData: ModuleValues | undefined;
   let values: ModuleValues | undefined;
   let configuration: JsonValue | undefined;
 
   const readInto = (at: number, into: (value: JsonValue) => void): number => {
-    const { value, end } = readValue(b, at);
+    const { value, end } = readValue(w, at);
     into(value as JsonValue);
     return end;
   };
-  const moduleTree = (at: number, keep: (resource: JsonValue) => boolean, noteLine: LineNoter): { tree: ModuleValues | undefined; end: number } => {
-    let tree: ModuleValues | undefined;
-    const end = forEachMember(b, at, (key, valueAt) => {
-      if (key !== 'root_module') return undefined;
-      const root = readModule(b, valueAt, 0, keep, noteLine);
-      tree = root.module;
-      return root.end;
-    });
-    return { tree, end };
-  };
 
-  const end = forEachMember(b, start, (key, at) => {
+  const end = forEachMember(w, start, (key, at) => {
     switch (key) {
       case 'format_version':
-        versionLine = lineAt(at);
+        versionLine = w.lineAt(at);
         return readInto(at, (v) => (formatVersion = str(v)));
       case 'errored':
         return readInto(at, (v) => (errored = v === true));
       case 'configuration':
         return readInto(at, (v) => (configuration = v));
       case 'planned_values':
-        plannedAt = at;
+        hasPlannedValues = true;
         return undefined;
       case 'resource_changes':
         resourceChanges = [];
-        return forEachElement(b, at, (elementAt) => {
-          const { value, end } = readValue(b, elementAt);
+        return forEachElement(w, at, (elementAt) => {
+          const { value, end } = readValue(w, elementAt);
           if (isObject(value) && isObject(value['change'])) {
             // Kept until every instance is indexed: what the checks never read goes now.
             delete value['change']['before'];
             delete value['change']['before_sensitive'];
           }
-          noteLine(elementAt, end, isObject(value) ? value['address'] : undefined);
+          noteLine(w)(elementAt, end, isObject(value) ? value['address'] : undefined);
           resourceChanges!.push(value as JsonValue);
           return end;
         });
       case 'prior_state':
-        return forEachMember(b, at, (inner, valuesAt) => {
+        return forEachMember(w, at, (inner, valuesAt) => {
           if (inner !== 'values') return undefined;
-          const prior = moduleTree(valuesAt, (r) => isObject(r) && r['mode'] === 'data', noteLine);
+          const prior = moduleTree(w, valuesAt, (r) => isObject(r) && r['mode'] === 'data', noteLine(w));
           priorData = prior.tree;
           return prior.end;
         });
       case 'values': {
-        const state = moduleTree(at, everything, noteLine);
+        const state = moduleTree(w, at, everything, noteLine(w));
         values = state.tree;
         return state.end;
       }
@@ -120,38 +117,75 @@ export function readTerraformJson(b: Buffer): TerraformJson | undefined {
         return undefined;
     }
   });
-  expectEnd(b, end);
+  expectEnd(w, end);
+  multiline = w.lineAt(end) > 1;
 
+  // Read in a second walk, and only when needed: `planned_values` repeats `resource_changes`.
   const plannedValues = (): ModuleValues | undefined => {
-    if (plannedAt === undefined) return undefined;
-    // Counted afresh: these lines come before the ones already counted.
-    return moduleTree(plannedAt, everything, lineNoter(lineCounter(b))).tree;
+    if (!hasPlannedValues) return undefined;
+    const again = open();
+    try {
+      let tree: ModuleValues | undefined;
+      forEachMember(again, skipWhitespace(again, 0), (key, at) => {
+        if (key !== 'planned_values') return undefined;
+        const read = moduleTree(again, at, everything, noteLine(again));
+        tree = read.tree;
+        return read.end;
+      });
+      return tree;
+    } finally {
+      again.close();
+    }
   };
-    const lineOf = (address: string): number | undefined => (multiline ? lines.get(address) : 1);
-  return { formatVersion, versionLine, errored, isPlan: resourceChanges !== undefined || plannedAt !== undefined, resourceChanges, plannedValues, priorData, values, configuration, lineOf };
+  const lineOf = (address: string): number | undefined => (multiline ? lines.get(address) : 1);
+  return {
+    formatVersion,
+    versionLine,
+    errored,
+    isPlan: resourceChanges !== undefined || hasPlannedValues,
+    resourceChanges,
+    plannedValues,
+    priorData,
+    values,
+    configuration,
+    lineOf,
+    validUtf8: w.validUtf8,
+  };
+}
+
+/** A values tree (`{ root_module, outputs }`): its root module, read with `readModule`. */
+function moduleTree(w: ByteWindow, at: number, keep: (resource: JsonValue) => boolean, noteLine: LineNoter): { tree: ModuleValues | undefined; end: number } {
+  let tree: ModuleValues | undefined;
+  const end = forEachMember(w, at, (key, valueAt) => {
+    if (key !== 'root_module') return undefined;
+    const root = readModule(w, valueAt, 0, keep, noteLine);
+    tree = root.module;
+    return root.end;
+  });
+  return { tree, end };
 }
 
 /** A module of a values tree, its resources filtered by `keep`, its child modules read the same way. */
 function readModule(
-  b: Buffer,
+  w: ByteWindow,
   at: number,
   depth: number,
   keep: (resource: JsonValue) => boolean,
   noteLine: LineNoter,
 ): { module: ModuleValues | undefined; end: number } {
-  if (depth > MAX_MODULE_DEPTH || b[skipWhitespace(b, at)] !== 0x7b) return { module: undefined, end: skipValue(b, at) };
+  if (depth > MAX_MODULE_DEPTH || w.byte(skipWhitespace(w, at)) !== 0x7b) return { module: undefined, end: skipValue(w, at) };
   let address: string | undefined;
   const resources: JsonValue[] = [];
   const children: ModuleValues[] = [];
-  const end = forEachMember(b, at, (key, valueAt) => {
+  const end = forEachMember(w, at, (key, valueAt) => {
     if (key === 'address') {
-      const read = readValue(b, valueAt);
+      const read = readValue(w, valueAt);
       address = str(read.value);
       return read.end;
     }
-    if (key === 'resources' && b[valueAt] === 0x5b) {
-      return forEachElement(b, valueAt, (elementAt) => {
-        const { value, end } = readValue(b, elementAt);
+    if (key === 'resources' && w.byte(valueAt) === 0x5b) {
+      return forEachElement(w, valueAt, (elementAt) => {
+        const { value, end } = readValue(w, elementAt);
         if (keep(value as JsonValue)) {
           noteLine(elementAt, end, isObject(value) ? value['address'] : undefined);
           resources.push(value as JsonValue);
@@ -159,9 +193,9 @@ function readModule(
         return end;
       });
     }
-    if (key === 'child_modules' && b[valueAt] === 0x5b) {
-      return forEachElement(b, valueAt, (childAt) => {
-        const child = readModule(b, childAt, depth + 1, keep, noteLine);
+    if (key === 'child_modules' && w.byte(valueAt) === 0x5b) {
+      return forEachElement(w, valueAt, (childAt) => {
+        const child = readModule(w, childAt, depth + 1, keep, noteLine);
         if (child.module) children.push(child.module);
         return child.end;
       });
@@ -171,7 +205,7 @@ function readModule(
   return { module: { ...(address !== undefined && { address }), resources, child_modules: children }, end };
 }
 
-function expectEnd(b: Buffer, end: number): void {
-  const rest = skipWhitespace(b, end);
-  if (rest !== b.length) throw new JsonBytesError(rest);
+function expectEnd(w: ByteWindow, end: number): void {
+  const rest = skipWhitespace(w, end);
+  if (w.byte(rest) !== undefined) throw new JsonBytesError(rest);
 }
