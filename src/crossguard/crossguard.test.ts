@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unknownCheckingProxy, type ResourceValidationArgs } from '@pulumi/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,21 @@ describe('the CrossGuard policy pack', () => {
     const violations = await pack.preview(stateResources(path));
     expect(verdicts(violations)).toEqual(await cliFailures(path));
     expect(violations.length).toBeGreaterThan(0);
+  });
+
+  it('agrees with `sekisho scan` on a password kept as a Pulumi secret: not known to be typed into the program', async () => {
+    // The export holds the secret as ciphertext; the engine hands the pack its decrypted value.
+    const secret = { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:c2VjcmV0:c2VrcmV0' };
+    const cluster = (type: string, inputs: Record<string, unknown>): StateResource => ({ urn: `urn:pulumi:prod::p::${type}::reports`, type, custom: true, inputs, outputs: inputs });
+    const resources = [
+      cluster('aws:rds/cluster:Cluster', { clusterIdentifier: 'reports', engine: 'aurora-postgresql', storageEncrypted: true, masterUsername: 'reports', masterPassword: secret }),
+      cluster('aws-native:rds:DbCluster', { dbClusterIdentifier: 'reports', engine: 'aurora-postgresql', storageEncrypted: true, masterUsername: 'reports', masterUserPassword: secret }),
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'sekisho-secret-')), 'stack.json');
+    writeFileSync(path, JSON.stringify({ version: 3, deployment: { manifest: {}, resources } }));
+    const outcome = await scan({ paths: [path], cwd: root, policies: builtinPolicies });
+    expect(outcome.results.filter((r) => r.policy.id === 'aws-secrets-plaintext').map((r) => `${r.resource.type} ${r.status}`)).toEqual(['aws_rds_cluster unknown', 'AWS::RDS::DBCluster unknown']);
+    expect(verdicts(await pack.preview(resources)).filter((v) => v.startsWith('aws-secrets-plaintext '))).toEqual([]);
   });
 
   it('names the resource, says what is wrong and how to fix it, and keeps secrets out', async () => {
