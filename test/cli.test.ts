@@ -124,6 +124,7 @@ describe('sekisho scan', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-vars-'));
     writeFileSync(join(dir, 'main.tf'), 'variable "encrypt" {\n  type    = bool\n  default = false\n}\n\nresource "aws_db_instance" "db" {\n  storage_encrypted = var.encrypt\n}\n');
     writeFileSync(join(dir, 'prod.tfvars'), 'encrypt = true\n');
+    // Only the encryption findings: other RDS policies fail this database too, whatever the variable.
     const failing = async (args: string[]) =>
       JSON.parse((await sekisho(['scan', '.', '--format', 'json', ...args], { cwd: dir })).stdout)
         .findings.filter((f: { policyId: string }) => f.policyId === 'aws-rds-instance-storage-encryption')

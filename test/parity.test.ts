@@ -134,7 +134,11 @@ describe('parity of Terraform source and plan', () => {
 
   it('finds the same things in the .tf files as in their plan, at the same lines', async () => {
     const source = await findings(`${EXAMPLE}/main.tf`);
-    expect(source).toHaveLength(7);
+    // Not an empty comparison: findings in a module's for_each instances, in a module resource, and in
+    // a policy document that a data source renders.
+    for (const resource of ['module.storage.aws_s3_bucket.this["assets"]', 'module.database.aws_db_instance.reporting', 'aws_iam_role_policy.app']) {
+      expect(source.some((f) => f.split(' ')[1] === resource), resource).toBe(true);
+    }
     expect(await findings(`${EXAMPLE}/plan.json`)).toEqual(source);
   });
 });

@@ -34,7 +34,7 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
   let value = getPath(node.properties, path);
   // A document rendered from `.tf` source may be a structure with unknown parts rather than JSON text.
   const rendered = graph.referencedFrom(node, path, POLICY_DOCUMENT_DATA).find((d) => typeof d.properties['json'] === 'string' || isMap(d.properties['json']));
-  if (rendered && (value instanceof Unknown || value === rendered.properties['json'])) {
+  if (rendered && (value instanceof Unknown || sameDocument(value, rendered.properties['json']))) {
     // The statements are written in the data source: that is where to change them.
     at = { node: rendered, path: 'json' };
     value = rendered.properties['json'];
@@ -49,6 +49,29 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
   const pathOf = (index: number): string => (inText ? at.path : Array.isArray(statements) ? joinPath(listPath, index) : listPath);
   return { ...base, at, statements: asList(statements).map((s, index) => readStatement(s, index, { node: at.node, path: pathOf(index) })) };
 }
+
+/**
+ * Whether two values hold the same document, however the JSON is spelled: a plan records the
+ * policy as the provider normalises it (keys sorted, no white space), not as the data source
+ * renders it.
+ */
+function sameDocument(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const x = parseJsonDocument(a);
+  const y = parseJsonDocument(b);
+  return x !== undefined && y !== undefined && canonicalJson(x) === canonicalJson(y);
+}
+
+const canonicalJson = (v: PropertyValue): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonicalJson).join(',')}]`
+    : isMap(v)
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k]!)}`)
+          .join(',')}}`
+      : JSON.stringify(v);
 
 function parseJsonDocument(text: string): PropertyValue | undefined {
   try {

@@ -7,7 +7,10 @@ export type Parse<T> = (v: PropertyValue) => T | undefined;
 
 /**
  * A model field read from `path` of `node`: explicit when written, `fallback` (the provider's
- * default) when absent, unknown when not known before deployment or hidden as a secret.
+ * default) when absent, unknown when not known before deployment or hidden as a secret. A value
+ * the source holds but says was not written (the node's `written` leaves it out: an attribute the
+ * provider computed, in a plan of an existing resource or a Pulumi stack export) is the default the
+ * provider applied, with its value.
  */
 export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallback?: T): Attr<T> {
   const at = { node, path };
@@ -15,7 +18,8 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
   if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
   const value = parse(v);
-  return value === undefined ? { value: undefined, origin: 'unknown', at } : { value, origin: 'explicit', at };
+  if (value === undefined) return { value: undefined, origin: 'unknown', at };
+  return { value, origin: node.written && !node.written.has(path.split(/[.[]/)[0]!) ? 'default' : 'explicit', at };
 }
 
 /** A field the source does not write at all, holding the provider's default. */

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Aspects, NestedStack, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, NestedStack, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../policies/index.js';
 import { toFindings } from '../engine/finding.js';
@@ -92,9 +93,22 @@ describe('the SekishoChecks Aspect', () => {
 
   it('honours suppressions, and stops once they expire', () => {
     const on = (path: string): string[] => messages.filter((m) => m.id === path).map((m) => String(m.entry.data).slice(1, String(m.entry.data).indexOf(']')));
-    expect(on('/Storage/Logs/Resource')).toEqual([]);
-    expect(on('/Storage/Archive/Resource')).toEqual(['aws-s3-access-logging']);
-    expect(on('/Storage/Site/Resource').sort()).toEqual(['aws-s3-access-logging', 'aws-s3-bucket-public-access-block', 'aws-s3-bucket-public-policy']);
+    const logging = (path: string): string[] => on(path).filter((id) => id === 'aws-s3-access-logging');
+    expect(logging('/Storage/Logs/Resource')).toEqual([]);
+    expect(logging('/Storage/Archive/Resource')).toEqual(['aws-s3-access-logging']);
+    expect(logging('/Storage/Site/Resource')).toEqual(['aws-s3-access-logging']);
+    // A suppression covers its own policy only.
+    expect(on('/Storage/Logs/Resource')).toContain('aws-s3-versioning');
+  });
+
+  it('annotates a template parameter, not only resources', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Params');
+    new sqs.Queue(stack, 'Jobs');
+    new CfnParameter(stack, 'ApiToken', { type: 'String', noEcho: true, default: 'tok-not-really-3f9a' });
+    Aspects.of(app).add(new SekishoChecks({ lang: 'en', today: TODAY }));
+    app.synth();
+    Annotations.fromStack(stack).hasError('/Params/ApiToken', Match.stringLikeRegexp('^\\[aws-secrets-plaintext\\] Parameter ApiToken '));
   });
 
   it('writes the suppression where `sekisho scan` reads it', () => {
@@ -162,8 +176,14 @@ describe('findViolations and expectNoViolations', () => {
   });
 
   it('pass a stack with nothing to report, and list every violation otherwise', () => {
-    expect(() => expectNoViolations(Template.fromStack(built.database).toJSON(), { severity: 'critical' })).not.toThrow();
-    expect(() => expectNoViolations(Template.fromStack(built.database))).toThrow(/sekisho found 1 violation:\n {2}- \[aws-rds-instance-storage-encryption\] Orders \(high\)/);
+    const template = Template.fromStack(built.database);
+    expect(() => expectNoViolations(template.toJSON(), { severity: 'critical' })).not.toThrow();
+    const encryption = { policies: builtinPolicies.filter((p) => p.id === 'aws-rds-instance-storage-encryption' || p.id === 'aws-rds-cluster-storage-encryption') };
+    expect(() => expectNoViolations(template, encryption)).toThrow(/^sekisho found 1 violation:\n {2}- \[aws-rds-instance-storage-encryption\] Orders \(high\): .*\n {4}Set storage_encrypted = true/);
+    // Every violation, whatever policies there are.
+    const all = findViolations(template);
+    expect(all.length).toBeGreaterThan(1);
+    expect(() => expectNoViolations(template)).toThrow(`sekisho found ${all.length} violations:\n${all.map((f) => `  - [${f.policyId}] ${f.resource} (${f.severity}): ${f.message}\n    ${f.fix}`).join('\n')}`);
   });
 });
 

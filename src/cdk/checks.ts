@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Stack, type IAspect } from 'aws-cdk-lib';
+import { Annotations, CfnElement, Stack, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Finding } from '../engine/finding.js';
 import { uiText } from '../i18n/messages.js';
@@ -7,9 +7,9 @@ import { annotationText, scanTemplates } from './scan.js';
 import { stackTemplate } from './template.js';
 
 /**
- * The Aspect: `Aspects.of(app).add(new SekishoChecks())`. Every CloudFormation resource that
- * fails a policy is annotated with the policy id, what is wrong and the fix: an error for
- * critical and high findings (which fails `cdk synth`), a warning otherwise.
+ * The Aspect: `Aspects.of(app).add(new SekishoChecks())`. Every CloudFormation resource (or
+ * template parameter) that fails a policy is annotated with the policy id, what is wrong and the
+ * fix: an error for critical and high findings (which fails `cdk synth`), a warning otherwise.
  *
  * The checks need every stack at once (a bucket policy may sit apart from its bucket) and must
  * see the app after every other Aspect has changed it, so the Aspect only registers a validation
@@ -48,7 +48,8 @@ function annotate(scope: IConstruct, options: SekishoCdkOptions, told: WeakMap<I
   const fixLabel = uiText(langOf(options)).fixLabel;
   for (const stack of stacks) {
     for (const c of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+      // Resources, and template parameters: a secret given as a parameter's default is found on the parameter.
+      if (!CfnElement.isCfnElement(c) || Stack.of(c) !== stack) continue;
       for (const f of byResource.get(key(stack.node.path, stack.getLogicalId(c))) ?? []) {
         const text = annotationText(f, fixLabel);
         const seen = told.get(c) ?? new Set<string>();

@@ -21,13 +21,14 @@ export function fromResourceArgs(args: ResourceValidationArgs): PulumiResource {
 
 /**
  * The resources a stack validation is called with: their `props` are outputs (with values
- * computed during the update unknown in a preview), with parents and dependencies resolved.
+ * computed during the update unknown in a preview), with parents and dependencies resolved. Their
+ * inputs are not given, so which properties the program wrote is not known (as in a Terraform
+ * state): the resources have no inputs rather than empty ones.
  */
 export function fromStackResources(resources: readonly PolicyResource[]): PulumiResource[] {
   return resources.map((r) => ({
     urn: r.urn,
     type: r.type,
-    inputs: {},
     outputs: readProps(r.props, r.opts.additionalSecretOutputs),
     custom: true,
     parent: r.parent?.urn ?? r.opts.parent,

@@ -11,7 +11,7 @@ import type { ModelKind } from '../models/index.js';
  * policies validate the stack, and report each violation against the URN of the resource it is
  * about. A kind not listed here is validated with the stack, which is never wrong, only later.
  */
-export const SINGLE_RESOURCE_KINDS: ReadonlySet<ModelKind> = new Set<ModelKind>(['aws.cloudtrail.Trail', 'aws.iam.PolicyDocument', 'aws.rds.DbCluster', 'aws.rds.DbInstance']);
+export const SINGLE_RESOURCE_KINDS: ReadonlySet<ModelKind> = new Set<ModelKind>(['aws.cloudtrail.Trail', 'aws.rds.DbCluster']);
 
 export type ValidationScope = 'resource' | 'stack';
 

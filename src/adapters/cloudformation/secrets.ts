@@ -1,4 +1,4 @@
-import type { ResourceNode } from '../../graph/resource.js';
+import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
@@ -45,7 +45,7 @@ function passwords(node: ResourceNode): SecretSetting[] {
     expandPaths(node, pattern).flatMap((path) => {
       const value = getPath(node.properties, path);
       const values = Array.isArray(value) ? value : [value];
-      const written = strongest(values.map(writing));
+      const written = strongest(values.map((v) => writing(node, v)));
       return written ? [secretSetting('password', path, written, node, path)] : [];
     }),
   );
@@ -70,7 +70,7 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
 }
 
 function variable(node: ResourceNode, name: string, value: PropertyValue | undefined, path: string): SecretSetting[] {
-  const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(value) : undefined;
+  const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(node, value) : undefined;
   return written ? [secretSetting('environment', name, written, node, path)] : [];
 }
 
@@ -93,11 +93,20 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
  * A known string is in the template. `{{resolve:…}}` and ARNs point at a secret kept elsewhere; a
  * `NoEcho` parameter's value is a `Secret`; a value computed from a reference is unknown — unless
  * its known text already carries a password in a URL (`!Sub "postgres://app:pw@${Db.Endpoint.Address}"`).
+ *
+ * AWS Native resources are not templates: a Pulumi program hands the provider a value that may be a
+ * constant or come from its config, another resource or a secret, and neither the stack (where a
+ * secret is ciphertext, whatever its origin) nor the policy engine (which receives it decrypted)
+ * shows which. That is not known.
  */
-function writing(value: PropertyValue | undefined): SecretWriting | undefined {
+function writing(node: ResourceNode, value: PropertyValue | undefined): SecretWriting | undefined {
+  if (!TEMPLATE_FORMATS.has(node.format)) return secretWriting(value, undefined);
   if (shapeHasUrlCredentials(value)) return 'literal';
   return secretWriting(value, !isSecret(value));
 }
+
+/** Where the resource is read from a CloudFormation template, which holds every known string it sets. */
+const TEMPLATE_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['cloudformation', 'cdk']);
 
 /** An unknown string whose known text has a literal password in a URL. */
 function shapeHasUrlCredentials(value: PropertyValue | undefined): boolean {

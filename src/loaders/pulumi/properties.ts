@@ -1,7 +1,7 @@
 import type { SchemaFamily } from '../../graph/resource.js';
 import { isMap, setOwn, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import { CLASSIC_PLURAL_BLOCKS, CLASSIC_PROPERTIES, FREE_FORM_PROPERTIES } from './type-table.js';
-import { snakeCase, upperFirst } from './types.js';
+import { classicPropertyNames, snakeCase, upperFirst } from './types.js';
 
 /** A resource's properties in its schema's names, and the name each top-level Pulumi key became. */
 export interface SchemaProperties {
@@ -14,14 +14,16 @@ export interface SchemaProperties {
  * for AWS classic (`serverSideEncryptionConfiguration` → `server_side_encryption_configuration`,
  * and a list of blocks Pulumi pluralised back to the block name: `grants` → `grant`), and
  * CloudFormation's PascalCase for AWS Native (`bucketEncryption` → `BucketEncryption`).
+ * A few top-level properties of a type (`token`) have names of their own (`type-table.ts`).
  * Only camelCase identifiers are renamed: the keys of an IAM policy document (`Statement`,
  * `aws:SourceArn`) and of free-form maps such as tags are the user's own and stay as written.
  */
-export function toSchemaProperties(raw: PropertyMap, family: SchemaFamily): SchemaProperties {
+export function toSchemaProperties(raw: PropertyMap, family: SchemaFamily, token?: string): SchemaProperties {
+  const renamed = family === 'terraform' && token !== undefined ? classicPropertyNames(token) : undefined;
   const names = new Map<string, string>();
   const properties: PropertyMap = {};
   for (const [key, value] of Object.entries(raw)) {
-    const name = schemaName(key, value, family);
+    const name = (renamed !== undefined && Object.hasOwn(renamed, key) ? renamed[key] : undefined) ?? schemaName(key, value, family);
     names.set(key, name);
     setOwn(properties, name, convertValue(key, value, family));
   }
@@ -47,8 +49,7 @@ const CAMEL_IDENTIFIER = /^[a-z][A-Za-z0-9]*$/;
 export function schemaName(key: string, value: PropertyValue | undefined, family: SchemaFamily): string {
   if (!CAMEL_IDENTIFIER.test(key)) return key;
   if (family === 'cloudformation') return upperFirst(key);
-  const listed = CLASSIC_PROPERTIES[key];
-  if (listed !== undefined) return listed;
+  if (Object.hasOwn(CLASSIC_PROPERTIES, key)) return CLASSIC_PROPERTIES[key]!;
   const snake = snakeCase(key);
   return isBlockList(value) && !CLASSIC_PLURAL_BLOCKS.has(snake) ? singular(snake) : snake;
 }

@@ -14,8 +14,11 @@ import { isStack, urnName } from './urn.js';
 export interface PulumiResource {
   readonly urn: string;
   readonly type: string;
-  /** What the program passed (after the provider's checks): what the author wrote. */
-  readonly inputs: PropertyMap;
+  /**
+   * What the program passed (after the provider's checks): what the author wrote. Absent where the
+   * source gives only outputs (a stack validation in a policy pack): what was written is not known.
+   */
+  readonly inputs?: PropertyMap;
   /** What the provider reports: inputs plus computed attributes. */
   readonly outputs: PropertyMap;
   readonly custom: boolean;
@@ -51,12 +54,12 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
     const schema = r.custom ? schemaTypeOf(r.type) : undefined;
     if (!schema) continue;
     const refsOf = (key: string): string[] => (r.propertyDependencies[key] ?? []).map(idOf);
-    const inputs = toSchemaProperties(withRefs(r.inputs, refsOf), schema.family);
-    const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family);
+    const inputs = toSchemaProperties(withRefs(r.inputs ?? {}, refsOf), schema.family, r.type);
+    const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family, r.type);
     const properties = merged(inputs, outputs, r);
     const line = source.lines?.get(r.urn);
     const path = componentPath(r, byUrn);
-    const suppressions = readTagSuppressions(r.inputs['tags'] ?? r.outputs['tags'], { file: source.file, line }, diagnostics);
+    const suppressions = readTagSuppressions(r.inputs?.['tags'] ?? r.outputs['tags'], { file: source.file, line }, diagnostics);
     edges.push(...edgesOf(r, idOf, (key) => inputs.names.get(key) ?? outputs.names.get(key) ?? key, properties));
     nodes.push({
       id: idOf(r.urn),
@@ -68,7 +71,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
       properties,
       ...(r.action !== undefined && { action: r.action }),
       source: { file: source.file, ...(line !== undefined && { line }), ...(path !== undefined && { constructPath: path }) },
-      written: new Set(inputs.names.values()),
+      ...(r.inputs !== undefined && { written: new Set(inputs.names.values()) }),
       unit: source.file,
       ...(suppressions.length > 0 && { suppressions }),
     });

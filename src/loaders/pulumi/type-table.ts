@@ -33,6 +33,9 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
   'ec2/capacityReservation': 'aws_ec2_capacity_reservation',
   'ec2/fleet': 'aws_ec2_fleet',
   'ec2/instanceMetadataDefaults': 'aws_ec2_instance_metadata_defaults',
+  'elb/loadBalancer': 'aws_elb',
+  'elb/loadBalancerPolicy': 'aws_load_balancer_policy',
+  'elb/listenerPolicy': 'aws_load_balancer_listener_policy',
   'cfg/recorder': 'aws_config_configuration_recorder',
   'cfg/recorderStatus': 'aws_config_configuration_recorder_status',
   'appsync/graphQLApi': 'aws_appsync_graphql_api',
@@ -44,6 +47,16 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
  * handled by rule: `grants` → `grant`). Keyed by Pulumi name, for every type.
  */
 export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
+
+/**
+ * Top-level properties of one AWS classic type (`module/resource`, as in `CLASSIC_TYPES`) that Pulumi
+ * names otherwise than Terraform: a Lambda function's `function_name` is its `name`, and a
+ * permission names its function in `function`.
+ */
+export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'lambda/function': { name: 'function_name' },
+  'lambda/permission': { function: 'function_name' },
+};
 
 /** Terraform block names that are plural themselves: a list of them keeps its `s`. */
 export const CLASSIC_PLURAL_BLOCKS: ReadonlySet<string> = new Set(['principals', 'not_principals', 'secondary_sources', 'secondary_artifacts']);
@@ -66,7 +79,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   cloudwatch: 'CloudWatch',
   codebuild: 'CodeBuild',
   cognito: 'Cognito',
-  config: 'Config',
+  configuration: 'Config',
   dms: 'DMS',
   docdb: 'DocDB',
   dynamodb: 'DynamoDB',
@@ -76,6 +89,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   efs: 'EFS',
   eks: 'EKS',
   elasticache: 'ElastiCache',
+  elasticloadbalancing: 'ElasticLoadBalancing',
   elasticloadbalancingv2: 'ElasticLoadBalancingV2',
   elasticsearch: 'Elasticsearch',
   emr: 'EMR',
@@ -95,6 +109,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   opensearchservice: 'OpenSearchService',
   rds: 'RDS',
   redshift: 'Redshift',
+  redshiftserverless: 'RedshiftServerless',
   route53: 'Route53',
   s3: 'S3',
   sagemaker: 'SageMaker',
@@ -123,6 +138,7 @@ export const NATIVE_RESOURCES: Readonly<Record<string, string>> = {
   'neptune:DbInstance': 'DBInstance',
   'ec2:Vpc': 'VPC',
   'ec2:Eip': 'EIP',
+  'ec2:EipAssociation': 'EIPAssociation',
   'ec2:VpcEndpoint': 'VPCEndpoint',
   'ec2:VpcGatewayAttachment': 'VPCGatewayAttachment',
   'iam:OidcProvider': 'OIDCProvider',
