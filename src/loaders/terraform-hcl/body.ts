@@ -21,6 +21,9 @@ export const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lif
  */
 const SECRET_NAME = /(^|_)(password|passwd|secret|token|private_key|secret_key|access_key|api_key|credentials?)$/;
 
+/** Idempotency tokens are names the caller picks (an EFS file system's `creation_token`), not secrets. */
+const NOT_SECRET = new Set(['creation_token', 'client_token']);
+
 const parseCache = new Map<string, Expr>();
 
 /** A JSON-syntax string, parsed once however many instances evaluate it. */
@@ -59,7 +62,7 @@ export function isLiteral(raw: JsonValue): boolean {
 
 export function hideSecrets(properties: PropertyMap): void {
   for (const key of Object.keys(properties)) {
-    if (SECRET_NAME.test(key) && typeof properties[key] === 'string') properties[key] = Secret.instance;
+    if (SECRET_NAME.test(key) && !NOT_SECRET.has(key) && typeof properties[key] === 'string') properties[key] = Secret.instance;
   }
 }
 

@@ -162,6 +162,11 @@ resource "aws_db_instance" "d" {
     expect(JSON.stringify(unit)).not.toContain('hunter2');
     expect([...(d.literals ?? [])].sort()).toEqual(['manage_master_user_password', 'password']);
   });
+
+  it('keeps idempotency tokens, which are names and not secrets', async () => {
+    const unit = await load({ 'main.tf': 'resource "aws_efs_file_system" "f" {\n  creation_token = "shared"\n}\n' });
+    expect(prop(unit, 'aws_efs_file_system.f', 'creation_token')).toBe('shared');
+  });
 });
 
 describe('count, for_each and dynamic blocks', () => {
