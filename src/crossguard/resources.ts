@@ -33,5 +33,6 @@ export function fromStackResources(resources: readonly PolicyResource[]): Pulumi
     parent: r.parent?.urn ?? r.opts.parent,
     dependencies: r.dependencies.map((d) => d.urn),
     propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, deps]) => [k, deps.map((d) => d.urn)])),
+    outputsOnly: true,
   }));
 }
