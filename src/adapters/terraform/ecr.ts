@@ -1,7 +1,7 @@
 import type { EcrRepository } from '../../models/aws/ecr.js';
 import { defineAdapter } from '../adapter.js';
 import { registryScanOnPush, TERRAFORM_SCANNING } from '../ecr-common.js';
-import { bool, read, str } from '../read.js';
+import { bool, defaulted, read, str } from '../read.js';
 
 /**
  * `aws_ecr_repository` with the provider's defaults (AES256 encryption, no scan on push, mutable
@@ -14,11 +14,15 @@ export const terraformEcrRepositories = defineAdapter({
     const registry = graph.ofType('aws_ecr_registry_scanning_configuration').filter((n) => n.mode === 'managed');
     return graph.ofType('aws_ecr_repository').map((node): EcrRepository => {
       const name = read(node, 'name', str);
+      // A deployed repository reports the encryption ECR applies (AES256 by default) as its own
+      // block; where the source says what the author wrote (plan configuration, Pulumi inputs), a
+      // block they did not write is that default.
+      const encryption = node.written === undefined || node.written.has('encryption_configuration');
       return {
         resource: node,
         name,
-        encryptionType: read(node, 'encryption_configuration[0].encryption_type', str, 'AES256'),
-        kmsKey: read(node, 'encryption_configuration[0].kms_key', str),
+        encryptionType: encryption ? read(node, 'encryption_configuration[0].encryption_type', str, 'AES256') : defaulted(node, 'encryption_configuration[0].encryption_type', 'AES256'),
+        kmsKey: encryption ? read(node, 'encryption_configuration[0].kms_key', str) : defaulted<string>(node, 'encryption_configuration[0].kms_key', undefined),
         scanOnPush: read(node, 'image_scanning_configuration[0].scan_on_push', bool, false),
         registryScanOnPush: registryScanOnPush(node, name.value, registry, TERRAFORM_SCANNING),
         tagMutability: read(node, 'image_tag_mutability', str, 'MUTABLE'),

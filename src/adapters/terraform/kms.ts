@@ -17,7 +17,7 @@ const KEY_POLICY = 'aws_kms_key_policy';
 
 /**
  * KMS keys of the AWS provider, with the key policy written inline (`policy`) or in a separate
- * `aws_kms_key_policy` naming the key by `key_id`. Defaults are the provider's: a symmetric
+ * `aws_kms_key_policy` naming the key by `key_id` (which wins). Defaults are the provider's: a symmetric
  * encryption key (`SYMMETRIC_DEFAULT`, `ENCRYPT_DECRYPT`) without automatic rotation.
  */
 export const terraformKmsKeys = defineAdapter({
@@ -32,6 +32,9 @@ function keyModel(graph: ResourceGraph, j: Joined): KmsKey {
   const { anchor, parent } = j;
   const field = <T>(path: string, parse: Parse<T>, fallback: T | undefined): Attr<T> => (parent ? read(parent, path, parse, fallback) : defaulted(anchor, path, fallback));
   const external = parent?.type === EXTERNAL_KEY || parent?.type === REPLICA_EXTERNAL_KEY;
+  // A key has one key policy: a separate `aws_kms_key_policy` sets it, and the key's own `policy`
+  // (computed: state and Pulumi stack exports report it) only echoes that one.
+  const separate = j.children.get(KEY_POLICY) ?? [];
   return {
     resource: anchor,
     keySpec: field('customer_master_key_spec', str, 'SYMMETRIC_DEFAULT'),
@@ -39,10 +42,7 @@ function keyModel(graph: ResourceGraph, j: Joined): KmsKey {
     origin: parent ? origin(parent, external) : defaulted(anchor, '', 'AWS_KMS'),
     isReplica: parent?.type === REPLICA_KEY || parent?.type === REPLICA_EXTERNAL_KEY,
     rotationEnabled: field('enable_key_rotation', bool, false),
-    policies: [
-      ...(parent && isWritten(parent, 'policy') ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : []),
-      ...(j.children.get(KEY_POLICY) ?? []).map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
-    ],
+    policies: separate.length > 0 ? separate.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')) : parent && isWritten(parent, 'policy') ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : [],
   };
 }
 

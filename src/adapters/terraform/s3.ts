@@ -66,6 +66,11 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   const versioningNode = one(VERSIONING);
   const websiteNode = one(WEBSITE);
   const sse = 'rule[0].apply_server_side_encryption_by_default[0]';
+  // AWS provider v4+ reports the encryption S3 applies as the bucket's own block: S3's default
+  // (SSE-S3) on every deployed bucket. Where the source says what the author wrote (plan
+  // configuration, Pulumi inputs), a block they did not write is that default, not a setting.
+  const inlineEncryption = (path: string): string | undefined =>
+    parent?.written === undefined || parent.written.has('server_side_encryption_configuration') ? `server_side_encryption_configuration[0].${path}` : undefined;
 
   return {
     resource: anchor,
@@ -80,8 +85,8 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
       blockPublicPolicy: flag('block_public_policy'),
       restrictPublicBuckets: flag('restrict_public_buckets'),
     },
-    encryptionAlgorithm: setting(one(ENCRYPTION), `${sse}.sse_algorithm`, `server_side_encryption_configuration[0].${sse}.sse_algorithm`, str, S3_DEFAULTS.encryption),
-    kmsKeyId: setting(one(ENCRYPTION), `${sse}.kms_master_key_id`, `server_side_encryption_configuration[0].${sse}.kms_master_key_id`, str, undefined),
+    encryptionAlgorithm: setting(one(ENCRYPTION), `${sse}.sse_algorithm`, inlineEncryption(`${sse}.sse_algorithm`), str, S3_DEFAULTS.encryption),
+    kmsKeyId: setting(one(ENCRYPTION), `${sse}.kms_master_key_id`, inlineEncryption(`${sse}.kms_master_key_id`), str, undefined),
     logging: loggingNode ? explicit(loggingNode, '', true) : parent ? read(parent, 'logging', present, false) : defaulted(anchor, '', false),
     loggingTarget: setting(loggingNode, 'target_bucket', 'logging[0].target_bucket', str, undefined),
     versioning: versioningNode

@@ -79,11 +79,14 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
 /**
  * How the value at `path`, inside the argument `argument`, is given. An argument written as a
  * literal holds literals throughout. One that is not may still hold literals next to references
- * (`{ STAGE = "prod", DB_PASSWORD = var.pw }`), and a plan does not say which: a known value deep
- * inside it is undecided, unless it is sensitive (a literal there would not be).
+ * (`{ STAGE = "prod", DB_PASSWORD = var.pw }`): `.tf` source names those entries among the
+ * literals, a plan does not say which — there a known value deep inside is undecided, unless it is
+ * sensitive (a literal there would not be).
  */
 function writing(node: ResourceNode, argument: string, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
-  const literal = writtenAsLiteral(node, argument);
   const nested = path !== argument;
+  // The `.tf` source tells the constant entries of a map that also holds references.
+  const whole = writtenAsLiteral(node, argument);
+  const literal = whole === false && nested && writtenAsLiteral(node, path) === true ? true : whole;
   return secretWriting(value, literal === undefined ? undefined : literal || (nested && !isSecret(value) ? undefined : false));
 }

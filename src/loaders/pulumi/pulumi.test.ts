@@ -426,6 +426,13 @@ describe('pulumi stack export', () => {
     expect(isSecret(loadPulumiJson(plaintext, 's.json').nodes[0]!.properties['password'])).toBe(true);
   });
 
+  it('tells the inputs written in plain text from secrets and values other resources gave', () => {
+    const secret = '{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":"v1:abc"}';
+    const doc = `{"version":3,"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:sqs/queue:Queue::q","custom":true,"type":"aws:sqs/queue:Queue","inputs":{"name":"q"},"outputs":{"url":"https://q"}},{"urn":"urn:pulumi:a::b::aws:lambda/function:Function::f","custom":true,"type":"aws:lambda/function:Function","inputs":{"name":"f","kmsKeyArn":${secret},"environment":{"variables":{"TOKEN":"typed","URL":"https://q"}},"layers":["arn:aws:lambda:ap-northeast-1:111122223333:layer:x:1"]},"propertyDependencies":{"environment":["urn:pulumi:a::b::aws:sqs/queue:Queue::q"]}}]}}`;
+    const fn = loadPulumiJson(doc, 's.json').nodes.find((n) => n.address.endsWith('::f'))!;
+    expect([...(fn.literals ?? [])].sort()).toEqual(['layers', 'name']);
+  });
+
   it('accepts deployments of versions 1 to 4 and refuses others', () => {
     const doc = (version: number) => `{"version":${version},"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:s3/bucket:Bucket::x","custom":true,"type":"aws:s3/bucket:Bucket","inputs":{"bucket":"x"},"dependencies":[]}]}}`;
     expect(loadPulumiJson(doc(1), 's.json').nodes).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostic.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
-import { isMap, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isMap, isSecret, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
 import { toSchemaProperties, type SchemaProperties } from './properties.js';
 import { readTagSuppressions } from './suppressions.js';
@@ -71,7 +71,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
       properties,
       ...(r.action !== undefined && { action: r.action }),
       source: { file: source.file, ...(line !== undefined && { line }), ...(path !== undefined && { constructPath: path }) },
-      ...(r.inputs !== undefined && { written: new Set(inputs.names.values()) }),
+      ...(r.inputs !== undefined && { written: new Set(inputs.names.values()), literals: plainInputs(r, inputs) }),
       unit: source.file,
       ...(suppressions.length > 0 && { suppressions }),
     });
@@ -91,6 +91,24 @@ function merged(inputs: SchemaProperties, outputs: SchemaProperties, r: PulumiRe
   for (const [k, v] of Object.entries(outputs.properties)) if (referenced.has(k) || !(v instanceof Unknown)) setOwn(out, k, v);
   for (const [k, v] of Object.entries(inputs.properties)) setOwn(out, k, v);
   return out;
+}
+
+/**
+ * The inputs the program wrote in plain text: no other resource gave them (no property
+ * dependencies) and nothing in them is a secret or unknown. Such a value is typed into the program
+ * or taken from plain stack configuration — in the repository either way; a secret comes from
+ * `pulumi.secret`, secret configuration or a secret output, and is encrypted in the state.
+ */
+function plainInputs(r: PulumiResource, inputs: SchemaProperties): Set<string> {
+  const out = new Set<string>();
+  for (const [key, value] of Object.entries(r.inputs ?? {})) if ((r.propertyDependencies[key] ?? []).length === 0 && isPlain(value)) out.add(inputs.names.get(key) ?? key);
+  return out;
+}
+
+function isPlain(value: PropertyValue): boolean {
+  if (isSecret(value) || value instanceof Unknown) return false;
+  if (Array.isArray(value)) return value.every(isPlain);
+  return isMap(value) ? Object.values(value).every(isPlain) : true;
 }
 
 /**

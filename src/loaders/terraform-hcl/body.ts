@@ -52,12 +52,36 @@ export function evaluateJson(raw: JsonValue, ev: Evaluation): Value {
   return raw;
 }
 
-/** Whether a JSON-syntax value is written as a literal (no reference, variable or function). */
+/**
+ * Whether a JSON-syntax value is written as a literal: no reference or variable anywhere in it
+ * (a function of constants such as `jsonencode([...])` counts, as in a plan's configuration).
+ */
 export function isLiteral(raw: JsonValue): boolean {
   if (typeof raw === 'string') return isConstant(expression(raw));
   if (isArray(raw)) return raw.every(isLiteral);
   if (isObject(raw)) return Object.entries(raw).every(([k, v]) => !k.includes('${') && isLiteral(v));
   return true;
+}
+
+/**
+ * The arguments of a block body written as literals, by path, as a plan's configuration tells
+ * them: top-level (`password`) and inside nested blocks (`environment[0].variables`), and the
+ * constant entries of a map that is not all constants (`environment[0].variables.API_TOKEN`). Nested blocks
+ * are numbered as `evaluateBody` numbers them; those a `dynamic` block generates take their values
+ * from its iterator, so none of their arguments is a literal.
+ */
+export function literalPaths(body: JsonObject, source: SourceBody | undefined, path = '', out = new Set<string>()): Set<string> {
+  for (const [key, raw] of Object.entries(body)) {
+    if ((path === '' && META.has(key)) || key === 'dynamic') continue;
+    const at = joinPath(path, key);
+    const blocks = source?.blocks.filter((b) => b.type === key) ?? [];
+    if (isBlockList(raw) && (blocks.length > 0 || !source?.attributes.some((a) => a.name === key))) raw.forEach((b, i) => literalPaths(b, blocks[i]?.body, joinPath(at, i), out));
+    else if (isLiteral(raw)) out.add(at);
+    // A map mixing constants and references (`{ TOKEN = "…", URL = var.url }`): a plan cannot
+    // split it, the source can.
+    else if (isObject(raw)) for (const [k, v] of Object.entries(raw)) if (!k.includes('${') && isLiteral(v)) out.add(joinPath(at, k));
+  }
+  return out;
 }
 
 export function hideSecrets(properties: PropertyMap): void {

@@ -4,11 +4,10 @@ import type { Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
 import { isObject, type JsonObject } from '../terraform-plan/schema.js';
-import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, isLiteral, META } from './body.js';
+import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META } from './body.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
 import { evaluate, registerInstance, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
 import type { ModuleTree } from './modules.js';
-import { isBlockList } from './parse.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
@@ -393,17 +392,12 @@ export class ModuleInstance implements Scope {
 
   private node(instance: ResourceInstance, block: BlockConfig, properties: PropertyMap, lines: Map<string, number>): ResourceNode {
     const written = new Set<string>();
-    const literals = new Set<string>();
     for (const [key, raw] of Object.entries(block.body)) {
       if (META.has(key)) continue;
-      if (key === 'dynamic' && isObject(raw)) {
-        Object.keys(raw).forEach((t) => written.add(t));
-        continue;
-      }
-      written.add(key);
-      const isBlock = block.source ? block.source.body.blocks.some((b) => b.type === key) : isBlockList(raw);
-      if (!isBlock && isLiteral(raw)) literals.add(key);
+      if (key === 'dynamic' && isObject(raw)) Object.keys(raw).forEach((t) => written.add(t));
+      else written.add(key);
     }
+    const literals = literalPaths(block.body, block.source?.body);
     const own = ownSuppressions(block, this.ctx);
     const suppressions = [...this.inherited, ...own];
     const source = block.source;

@@ -553,11 +553,24 @@ class Parser {
   }
 }
 
-/** Whether an expression is a constant: no reference, variable or function call anywhere in it. */
+/**
+ * Whether an expression is a constant: no reference or variable anywhere in it. A function of
+ * constants counts (`jsonencode([...])`): a plan's configuration shows it without references.
+ */
 export function isConstant(expr: Expr): boolean {
   switch (expr.kind) {
     case 'literal':
       return true;
+    case 'call':
+      return expr.args.every(isConstant);
+    case 'conditional':
+      return isConstant(expr.condition) && isConstant(expr.then) && isConstant(expr.otherwise);
+    case 'binary':
+      return isConstant(expr.left) && isConstant(expr.right);
+    case 'index':
+      return isConstant(expr.target) && isConstant(expr.key);
+    case 'attr':
+      return isConstant(expr.target);
     case 'template':
       return expr.parts.every((p) => typeof p === 'string' || (p.kind === 'interp' && isConstant(p.expr)));
     case 'tuple':

@@ -167,6 +167,47 @@ resource "aws_db_instance" "d" {
     const unit = await load({ 'main.tf': 'resource "aws_efs_file_system" "f" {\n  creation_token = "shared"\n}\n' });
     expect(prop(unit, 'aws_efs_file_system.f', 'creation_token')).toBe('shared');
   });
+
+  it('names the literals as a plan does: in nested blocks, functions of constants, and the constant entries of a mixed map', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "url" { default = "https://example.com" }
+variable "names" { default = ["a"] }
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = var.url
+  environment {
+    variables = { STAGE = "prod", API_TOKEN = "typed-in", URL = var.url }
+  }
+  vpc_config {
+    subnet_ids = ["subnet-1"]
+  }
+  dynamic "file_system_config" {
+    for_each = var.names
+    content {
+      arn              = "arn:aws:elasticfilesystem:ap-northeast-1:111122223333:access-point/fsap-1"
+      local_mount_path = "/mnt/x"
+    }
+  }
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode([{ name = "app", environment = [{ name = "DB_PASSWORD", value = "typed-in" }] }])
+}
+resource "aws_ecs_task_definition" "u" {
+  family                = "u"
+  container_definitions = jsonencode([{ name = "app", image = var.url }])
+}`,
+    });
+    expect([...(node(unit, 'aws_lambda_function.f').literals ?? [])].sort()).toEqual([
+      'environment[0].variables.API_TOKEN',
+      'environment[0].variables.STAGE',
+      'function_name',
+      'vpc_config[0].subnet_ids',
+    ]);
+    expect([...(node(unit, 'aws_ecs_task_definition.t').literals ?? [])].sort()).toEqual(['container_definitions', 'family']);
+    expect([...(node(unit, 'aws_ecs_task_definition.u').literals ?? [])].sort()).toEqual(['family']);
+  });
 });
 
 describe('count, for_each and dynamic blocks', () => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ResourceGraph } from '../../graph/graph.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import { terraformS3Buckets } from './s3.js';
+
+/** S3's default encryption as AWS provider v4+ reports it on every deployed bucket. */
+const ECHO = [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256', kms_master_key_id: '' }], bucket_key_enabled: false }] }];
+
+const bucket = (written: ReadonlySet<string> | undefined): ResourceNode => ({
+  id: 'b',
+  address: 'b',
+  type: 'aws_s3_bucket',
+  family: 'terraform',
+  format: 'pulumi-state',
+  mode: 'managed',
+  properties: { bucket: 'acme-b', server_side_encryption_configuration: ECHO },
+  source: { file: 'stack.json' },
+  unit: 'stack.json',
+  ...(written && { written }),
+});
+
+const encryption = (node: ResourceNode) => terraformS3Buckets.adapt(new ResourceGraph([node], []))[0]!.encryptionAlgorithm;
+
+describe('Terraform S3 buckets', () => {
+  it('take an encryption block the author did not write for S3 default encryption', () => {
+    expect(encryption(bucket(new Set(['bucket'])))).toMatchObject({ value: 'AES256', origin: 'default' });
+  });
+
+  it('read the block where the author wrote it, or where the source does not say (a state file)', () => {
+    expect(encryption(bucket(new Set(['bucket', 'server_side_encryption_configuration'])))).toMatchObject({ value: 'AES256', origin: 'explicit' });
+    expect(encryption(bucket(undefined))).toMatchObject({ value: 'AES256', origin: 'explicit' });
+  });
+});
