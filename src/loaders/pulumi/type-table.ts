@@ -45,6 +45,15 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
  */
 export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
 
+/**
+ * Top-level properties the Pulumi AWS provider renames for one resource only, by Terraform type:
+ * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`).
+ */
+export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_lambda_function: { name: 'function_name' },
+  aws_lambda_permission: { function: 'function_name' },
+};
+
 /** Terraform block names that are plural themselves: a list of them keeps its `s`. */
 export const CLASSIC_PLURAL_BLOCKS: ReadonlySet<string> = new Set(['principals', 'not_principals', 'secondary_sources', 'secondary_artifacts']);
 
