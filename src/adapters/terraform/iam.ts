@@ -84,7 +84,10 @@ export const terraformIdentities = identityAdapter('terraform', {
   ],
 });
 
-/** Access keys, with whether the same user gets a console password (`aws_iam_user_login_profile`). */
+/**
+ * Access keys, with whether the same user gets a console password (`aws_iam_user_login_profile`),
+ * and, in Terraform, whether `pgp_key` keeps the secret out of the state.
+ */
 export const terraformAccessKeys = defineAdapter({
   kind: 'aws.iam.AccessKey',
   family: 'terraform',
@@ -101,7 +104,8 @@ export const terraformAccessKeys = defineAdapter({
         user: user.name,
         status: read(node, 'status', str, 'Active'),
         userHasConsolePassword: profiles.some(sameUser),
-        secretEncrypted: read(node, 'pgp_key', present, false),
+        // Pulumi keeps the secret in its state as an encrypted secret output; Terraform's state holds it as it is.
+        ...(!node.format.startsWith('pulumi') && { secretEncrypted: read(node, 'pgp_key', present, false) }),
       };
     });
   },

@@ -1,7 +1,7 @@
 import type { SchemaFamily } from '../../graph/resource.js';
 import { isMap, setOwn, type PropertyMap, type PropertyValue } from '../../graph/values.js';
-import { CLASSIC_PLURAL_BLOCKS, CLASSIC_PROPERTIES, FREE_FORM_PROPERTIES } from './type-table.js';
-import { classicPropertyNames, snakeCase, upperFirst } from './types.js';
+import { CLASSIC_PLURAL_BLOCKS, CLASSIC_PROPERTIES, CLASSIC_TYPE_PROPERTIES, FREE_FORM_PROPERTIES } from './type-table.js';
+import { snakeCase, upperFirst } from './types.js';
 
 /** A resource's properties in its schema's names, and the name each top-level Pulumi key became. */
 export interface SchemaProperties {
@@ -14,16 +14,16 @@ export interface SchemaProperties {
  * for AWS classic (`serverSideEncryptionConfiguration` → `server_side_encryption_configuration`,
  * and a list of blocks Pulumi pluralised back to the block name: `grants` → `grant`), and
  * CloudFormation's PascalCase for AWS Native (`bucketEncryption` → `BucketEncryption`).
- * A few top-level properties of a type (`token`) have names of their own (`type-table.ts`).
  * Only camelCase identifiers are renamed: the keys of an IAM policy document (`Statement`,
  * `aws:SourceArn`) and of free-form maps such as tags are the user's own and stay as written.
+ * `type`, the Terraform type, adds the renames Pulumi makes for that resource alone.
  */
-export function toSchemaProperties(raw: PropertyMap, family: SchemaFamily, token?: string): SchemaProperties {
-  const renamed = family === 'terraform' && token !== undefined ? classicPropertyNames(token) : undefined;
+export function toSchemaProperties(raw: PropertyMap, family: SchemaFamily, type?: string): SchemaProperties {
   const names = new Map<string, string>();
   const properties: PropertyMap = {};
+  const renamed = family === 'terraform' && type !== undefined && Object.hasOwn(CLASSIC_TYPE_PROPERTIES, type) ? CLASSIC_TYPE_PROPERTIES[type] : undefined;
   for (const [key, value] of Object.entries(raw)) {
-    const name = (renamed !== undefined && Object.hasOwn(renamed, key) ? renamed[key] : undefined) ?? schemaName(key, value, family);
+    const name = renamed !== undefined && Object.hasOwn(renamed, key) ? renamed[key]! : schemaName(key, value, family);
     names.set(key, name);
     setOwn(properties, name, convertValue(key, value, family));
   }

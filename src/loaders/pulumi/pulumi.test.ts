@@ -368,6 +368,15 @@ describe('Pulumi property names', () => {
     });
     expect(toSchemaProperties({ tags: { costCenter: 'web' } }, 'terraform').properties).toEqual({ tags: { costCenter: 'web' } });
   });
+
+  it('follow the renames Pulumi makes for one resource type only', () => {
+    expect(toSchemaProperties({ name: 'api', role: 'r' }, 'terraform', 'aws_lambda_function').properties).toEqual({ function_name: 'api', role: 'r' });
+    expect(toSchemaProperties({ function: 'api', principal: '*' }, 'terraform', 'aws_lambda_permission').properties).toEqual({ function_name: 'api', principal: '*' });
+    expect(toSchemaProperties({ functionName: 'api' }, 'terraform', 'aws_lambda_function_url').properties).toEqual({ function_name: 'api' });
+    // Other types keep `name`, and nested blocks are not renamed.
+    expect(toSchemaProperties({ name: 'r', inlinePolicies: [{ name: 'p' }] }, 'terraform', 'aws_iam_role').properties).toEqual({ name: 'r', inline_policy: [{ name: 'p' }] });
+    expect(toSchemaProperties({ name: 'x' }, 'cloudformation', 'aws_lambda_function').properties).toEqual({ Name: 'x' });
+  });
 });
 
 describe('pulumi stack export', () => {

@@ -49,13 +49,12 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
 export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
 
 /**
- * Top-level properties of one AWS classic type (`module/resource`, as in `CLASSIC_TYPES`) that Pulumi
- * names otherwise than Terraform: a Lambda function's `function_name` is its `name`, and a
- * permission names its function in `function`.
+ * Top-level properties the Pulumi AWS provider renames for one resource only, by Terraform type:
+ * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`).
  */
 export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'lambda/function': { name: 'function_name' },
-  'lambda/permission': { function: 'function_name' },
+  aws_lambda_function: { name: 'function_name' },
+  aws_lambda_permission: { function: 'function_name' },
 };
 
 /** Terraform block names that are plural themselves: a list of them keeps its `s`. */

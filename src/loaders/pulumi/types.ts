@@ -1,5 +1,5 @@
 import type { SchemaFamily } from '../../graph/resource.js';
-import { CLASSIC_MODULE_PREFIX, CLASSIC_TYPE_PROPERTIES, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
+import { CLASSIC_MODULE_PREFIX, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
 
 /** The schema a Pulumi resource type is read in, and its type in that schema. */
 export interface SchemaType {
@@ -38,14 +38,6 @@ function classicType(module: string, name: string): string {
 function classicParts(module: string, name: string): { service: string; resource: string } {
   const slash = module.indexOf('/');
   return { service: slash === -1 ? module : module.slice(0, slash), resource: lowerFirst(name.replace(/V2$/, '')) };
-}
-
-/** The Terraform names of an AWS classic type's top-level properties that Pulumi renamed (`name` → `function_name`). */
-export function classicPropertyNames(token: string): Readonly<Record<string, string>> | undefined {
-  const [pkg, module, name] = token.split(':');
-  if (pkg !== 'aws' || module === undefined || name === undefined) return undefined;
-  const { service, resource } = classicParts(module, name);
-  return CLASSIC_TYPE_PROPERTIES[`${service}/${resource}`];
 }
 
 /** `s3` + `Bucket` → `AWS::S3::Bucket`; `rds` + `DbInstance` → `AWS::RDS::DBInstance`. */

@@ -86,4 +86,14 @@ describe('AWS managed policy ARNs', () => {
     expect(isAwsManagedPolicy(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(false);
     expect(isAwsManagedPolicy(new Unknown([], '${PolicyArn}'), 'AdministratorAccess')).toBeUndefined();
   });
+
+  it('knows the partition, account and Region of Terraform data sources', () => {
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(true);
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:${data.aws_partition.p[0].partition}:iam::aws:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(true);
+    const own = 'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/AdministratorAccess';
+    expect(isAwsManagedPolicy(new Unknown([], own), 'AdministratorAccess')).toBe(false);
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${data.aws_region.current.name}:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(false);
+    // Any other value may be `aws`.
+    expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${var.account}:policy/AdministratorAccess'), 'AdministratorAccess')).toBeUndefined();
+  });
 });

@@ -253,8 +253,15 @@ export function policyText(value: PolicyString): string {
  * `arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess`, which is it in every partition.
  */
 export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
-  // An account ID or Region is never `aws`, the account part of AWS managed policies.
-  const text = typeof arn === 'string' ? arn : arn.shape?.replace(/\$\{AWS::Partition\}/g, 'aws').replace(/\$\{AWS::(AccountId|Region|URLSuffix)\}/g, '\u0001');
+  // An account ID or Region is never `aws`, the account part of AWS managed policies. Terraform
+  // source reads them from data sources: `${data.aws_partition.current.partition}`,
+  // `${data.aws_caller_identity.current.account_id}`, `${data.aws_region.current.name}`.
+  const text =
+    typeof arn === 'string'
+      ? arn
+      : arn.shape
+          ?.replace(/\$\{(AWS::Partition|data\.aws_partition\.[^}]*\.partition)\}/g, 'aws')
+          .replace(/\$\{(AWS::(AccountId|Region|URLSuffix)|data\.aws_caller_identity\.[^}]*\.account_id|data\.aws_region\.[^}]*\.(name|region))\}/g, '\u0001');
   if (text === undefined) return undefined;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`^arn:aws(-[a-z]+)*:iam::aws:policy/(.*/)?${escaped}$`).test(text)) return true;
