@@ -105,6 +105,12 @@ describe('Pulumi property names', () => {
     });
   });
 
+  it('keep the plural block names of the one type that spells them so', () => {
+    const raw = { networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: 'true' }], blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true' } }] };
+    expect(Object.keys(toSchemaProperties(raw, 'terraform', 'aws_launch_template').properties)).toEqual(['network_interfaces', 'block_device_mappings']);
+    expect(Object.keys(toSchemaProperties({ networkInterfaces: raw.networkInterfaces }, 'terraform', 'aws_instance').properties)).toEqual(['network_interface']);
+  });
+
   it('become CloudFormation names for AWS Native, leaving policy documents and tags as written', () => {
     const { properties } = toSchemaProperties(
       {

@@ -51,8 +51,8 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
     const schema = r.custom ? schemaTypeOf(r.type) : undefined;
     if (!schema) continue;
     const refsOf = (key: string): string[] => (r.propertyDependencies[key] ?? []).map(idOf);
-    const inputs = toSchemaProperties(withRefs(r.inputs, refsOf), schema.family);
-    const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family);
+    const inputs = toSchemaProperties(withRefs(r.inputs, refsOf), schema.family, schema.type);
+    const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family, schema.type);
     const properties = merged(inputs, outputs, r);
     const line = source.lines?.get(r.urn);
     const path = componentPath(r, byUrn);
