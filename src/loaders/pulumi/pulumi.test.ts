@@ -177,6 +177,28 @@ describe('pulumi stack export', () => {
     expect(isSecret(loadPulumiJson(plaintext, 's.json').nodes[0]!.properties['password'])).toBe(true);
   });
 
+  it('finds a reference inside a property by the value the resource depended on hands out', () => {
+    const lt = 'urn:pulumi:a::b::aws-native:ec2:LaunchTemplate::lt';
+    const i = 'urn:pulumi:a::b::aws-native:ec2:Instance::i';
+    const doc = JSON.stringify({
+      version: 3,
+      deployment: {
+        manifest: {},
+        resources: [
+          { urn: lt, custom: true, id: 'lt-1', type: 'aws-native:ec2:LaunchTemplate', outputs: { launchTemplateId: 'lt-1', latestVersionNumber: '3' } },
+          {
+            urn: i, custom: true, id: 'i-1', type: 'aws-native:ec2:Instance',
+            inputs: { launchTemplate: { launchTemplateId: 'lt-1', version: '3' }, imageId: 'lt-1' },
+            propertyDependencies: { launchTemplate: [lt] },
+          },
+        ],
+      },
+    });
+    const edges = loadPulumiJson(doc, 's.json').edges.filter((e) => e.kind === 'reference');
+    expect(edges.map((e) => e.path).sort()).toEqual(['LaunchTemplate', 'LaunchTemplate.LaunchTemplateId', 'LaunchTemplate.Version']);
+    expect(new Set(edges.map((e) => e.to))).toEqual(new Set([`s.json#${lt}`]));
+  });
+
   it('accepts deployments of versions 1 to 4 and refuses others', () => {
     const doc = (version: number) => `{"version":${version},"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:s3/bucket:Bucket::x","custom":true,"type":"aws:s3/bucket:Bucket","inputs":{"bucket":"x"},"dependencies":[]}]}}`;
     expect(loadPulumiJson(doc(1), 's.json').nodes).toHaveLength(1);
