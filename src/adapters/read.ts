@@ -15,7 +15,18 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
   if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
   const value = parse(v);
-  return value === undefined ? { value: undefined, origin: 'unknown', at } : { value, origin: 'explicit', at };
+  return value === undefined ? { value: undefined, origin: 'unknown', at } : { value, origin: writtenAt(node, path) ? 'explicit' : 'default', at };
+}
+
+/**
+ * Whether the source writes `path`. A deployed Pulumi resource (stack export, or a preview's
+ * unchanged state) reports every attribute its provider holds, `""` for those never set: what
+ * its program does not pass is the provider's default, with the value it took. Other formats
+ * hold only what is written, or (a Terraform state) cannot tell.
+ */
+function writtenAt(node: ResourceNode, path: string): boolean {
+  if (node.format !== 'pulumi-state' && node.format !== 'pulumi-preview') return true;
+  return node.written === undefined || node.written.has(path.split(/[.[]/)[0]!);
 }
 
 /** A field the source does not write at all, holding the provider's default. */
