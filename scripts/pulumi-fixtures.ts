@@ -86,7 +86,7 @@ const COMPUTED: { [type: string]: (id: string) => JsonObject } = {
   'aws:rds/instance:Instance': (id) => ({
     arn: `arn:aws:rds:ap-northeast-1:123456789012:db:${id}`,
     address: `${id}.c9akciq32.ap-northeast-1.rds.amazonaws.com`,
-    backupRetentionPeriod: 0,
+    backupRetentionPeriod: 1,
     deletionProtection: false,
     identifier: id,
     kmsKeyId: '',
