@@ -342,16 +342,22 @@ describe('Pulumi property names', () => {
   });
 
   it('become the Terraform names of the few properties Pulumi renamed in one type', () => {
-    expect(toSchemaProperties({ name: 'report', role: 'arn:aws:iam::123456789012:role/r' }, 'terraform', 'aws:lambda/function:Function').properties).toEqual({
+    expect(toSchemaProperties({ name: 'report', role: 'arn:aws:iam::123456789012:role/r' }, 'terraform', 'aws_lambda_function').properties).toEqual({
       function_name: 'report',
       role: 'arn:aws:iam::123456789012:role/r',
     });
-    expect(toSchemaProperties({ function: 'report', action: 'lambda:InvokeFunction', principal: '*' }, 'terraform', 'aws:lambda/permission:Permission').properties).toEqual({
+    expect(toSchemaProperties({ function: 'report', action: 'lambda:InvokeFunction', principal: '*' }, 'terraform', 'aws_lambda_permission').properties).toEqual({
       function_name: 'report',
       action: 'lambda:InvokeFunction',
       principal: '*',
     });
-    expect(toSchemaProperties({ name: 'logs', constructor: 'x' }, 'terraform', 'aws:cloudwatch/logGroup:LogGroup').properties).toEqual({ name: 'logs', constructor: 'x' });
+    expect(toSchemaProperties({ name: 'logs', constructor: 'x' }, 'terraform', 'aws_cloudwatch_log_group').properties).toEqual({ name: 'logs', constructor: 'x' });
+  });
+
+  it('keep the plural block names of the one type that spells them so', () => {
+    const raw = { networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: 'true' }], blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true' } }] };
+    expect(Object.keys(toSchemaProperties(raw, 'terraform', 'aws_launch_template').properties)).toEqual(['network_interfaces', 'block_device_mappings']);
+    expect(Object.keys(toSchemaProperties({ networkInterfaces: raw.networkInterfaces }, 'terraform', 'aws_instance').properties)).toEqual(['network_interface']);
   });
 
   it('become CloudFormation names for AWS Native, leaving policy documents and tags as written', () => {
@@ -440,6 +446,28 @@ describe('pulumi stack export', () => {
     const doc = `{"version":3,"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:sqs/queue:Queue::q","custom":true,"type":"aws:sqs/queue:Queue","inputs":{"name":"q"},"outputs":{"url":"https://q"}},{"urn":"urn:pulumi:a::b::aws:lambda/function:Function::f","custom":true,"type":"aws:lambda/function:Function","inputs":{"name":"f","kmsKeyArn":${secret},"environment":{"variables":{"TOKEN":"typed","URL":"https://q"}},"layers":["arn:aws:lambda:ap-northeast-1:111122223333:layer:x:1"]},"propertyDependencies":{"environment":["urn:pulumi:a::b::aws:sqs/queue:Queue::q"]}}]}}`;
     const fn = loadPulumiJson(doc, 's.json').nodes.find((n) => n.address.endsWith('::f'))!;
     expect([...(fn.literals ?? [])].sort()).toEqual(['layers', 'name']);
+  });
+
+  it('finds a reference inside a property by the value the resource depended on hands out', () => {
+    const lt = 'urn:pulumi:a::b::aws-native:ec2:LaunchTemplate::lt';
+    const i = 'urn:pulumi:a::b::aws-native:ec2:Instance::i';
+    const doc = JSON.stringify({
+      version: 3,
+      deployment: {
+        manifest: {},
+        resources: [
+          { urn: lt, custom: true, id: 'lt-1', type: 'aws-native:ec2:LaunchTemplate', outputs: { launchTemplateId: 'lt-1', latestVersionNumber: '3' } },
+          {
+            urn: i, custom: true, id: 'i-1', type: 'aws-native:ec2:Instance',
+            inputs: { launchTemplate: { launchTemplateId: 'lt-1', version: '3' }, imageId: 'lt-1' },
+            propertyDependencies: { launchTemplate: [lt] },
+          },
+        ],
+      },
+    });
+    const edges = loadPulumiJson(doc, 's.json').edges.filter((e) => e.kind === 'reference');
+    expect(edges.map((e) => e.path).sort()).toEqual(['LaunchTemplate', 'LaunchTemplate.LaunchTemplateId', 'LaunchTemplate.Version']);
+    expect(new Set(edges.map((e) => e.to))).toEqual(new Set([`s.json#${lt}`]));
   });
 
   it('accepts deployments of versions 1 to 4 and refuses others', () => {

@@ -14,6 +14,8 @@ import { isStack, urnName } from './urn.js';
 export interface PulumiResource {
   readonly urn: string;
   readonly type: string;
+  /** The provider's id of a deployed resource. */
+  readonly id?: string | undefined;
   /**
    * What the program passed (after the provider's checks): what the author wrote. Absent where the
    * source gives only outputs (a stack validation in a policy pack): what was written is not known.
@@ -60,7 +62,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
     const line = source.lines?.get(r.urn);
     const path = componentPath(r, byUrn);
     const suppressions = readTagSuppressions(r.inputs?.['tags'] ?? r.outputs['tags'], { file: source.file, line }, diagnostics);
-    edges.push(...edgesOf(r, idOf, (key) => inputs.names.get(key) ?? outputs.names.get(key) ?? key, properties));
+    edges.push(...edgesOf(r, idOf, (key) => inputs.names.get(key) ?? outputs.names.get(key) ?? key, properties, (urn) => handedOut(byUrn.get(urn))));
     nodes.push({
       id: idOf(r.urn),
       address: r.urn,
@@ -112,18 +114,46 @@ function isPlain(value: PropertyValue): boolean {
 }
 
 /**
- * `dependencies` as depends-on edges; `propertyDependencies` as references from the property
- * and from every unknown value inside it, so a reference read at `logging[0].target_bucket` is
- * found as well as one read at `bucket`.
+ * `dependencies` as depends-on edges; `propertyDependencies` as references from the property,
+ * from every unknown value inside it, and from every value inside it that the resource depended
+ * on hands out (its id or an output: what a deployed `launchTemplate.launchTemplateId` holds),
+ * so a reference read at `logging[0].target_bucket` is found as well as one read at `bucket`.
  */
-function edgesOf(r: PulumiResource, idOf: (urn: string) => string, nameOf: (key: string) => string, properties: PropertyMap): Edge[] {
+function edgesOf(
+  r: PulumiResource,
+  idOf: (urn: string) => string,
+  nameOf: (key: string) => string,
+  properties: PropertyMap,
+  valuesOf: (urn: string) => ReadonlySet<string>,
+): Edge[] {
   const from = idOf(r.urn);
   const edges: Edge[] = r.dependencies.map((d) => ({ from, to: idOf(d), kind: 'depends-on', path: '' }));
   for (const [key, urns] of Object.entries(r.propertyDependencies)) {
     const name = nameOf(key);
-    for (const path of [name, ...unknownPaths(properties[name], name)]) for (const urn of urns) edges.push({ from, to: idOf(urn), kind: 'reference', path });
+    const unknown = [name, ...unknownPaths(properties[name], name)];
+    for (const urn of urns) {
+      const held = pathsHolding(properties[name], name, valuesOf(urn)).filter((p) => !unknown.includes(p));
+      for (const path of [...unknown, ...held]) edges.push({ from, to: idOf(urn), kind: 'reference', path });
+    }
   }
   return edges;
+}
+
+/** The strings a resource hands to others: its id and its top-level string outputs. */
+function handedOut(r: PulumiResource | undefined): ReadonlySet<string> {
+  const values = new Set<string>();
+  if (r?.id !== undefined && r.id !== '') values.add(r.id);
+  for (const v of Object.values(r?.outputs ?? {})) if (typeof v === 'string' && v !== '') values.add(v);
+  return values;
+}
+
+/** The paths inside `value` (not `value` itself) of strings among `values`. */
+function pathsHolding(value: PropertyValue | undefined, path: string, values: ReadonlySet<string>): string[] {
+  if (values.size === 0) return [];
+  const inside = (v: PropertyValue, p: string): string[] => (typeof v === 'string' ? (values.has(v) ? [p] : []) : pathsHolding(v, p, values));
+  if (Array.isArray(value)) return value.flatMap((v, i) => inside(v, joinPath(path, i)));
+  if (isMap(value)) return Object.entries(value).flatMap(([k, v]) => inside(v, joinPath(path, k)));
+  return [];
 }
 
 function unknownPaths(value: PropertyValue | undefined, path: string): string[] {

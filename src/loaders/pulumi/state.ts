@@ -47,6 +47,7 @@ export function readResource(entry: unknown, options: DecodeOptions): PulumiReso
   return {
     urn: entry['urn'],
     type: entry['type'],
+    ...(typeof entry['id'] === 'string' && { id: entry['id'] }),
     custom: entry['custom'] === true,
     external: entry['external'] === true,
     inputs: properties(entry['inputs'], options),

@@ -60,6 +60,15 @@ export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<st
 /** Terraform block names that are plural themselves: a list of them keeps its `s`. */
 export const CLASSIC_PLURAL_BLOCKS: ReadonlySet<string> = new Set(['principals', 'not_principals', 'secondary_sources', 'secondary_artifacts']);
 
+/**
+ * Terraform block names that are plural in one resource type only, keyed by that type: Pulumi's
+ * `networkInterfaces` is `network_interfaces` in `aws_launch_template` but `network_interface` in
+ * `aws_instance`.
+ */
+export const CLASSIC_TYPE_PLURAL_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
+  aws_launch_template: new Set(['block_device_mappings', 'elastic_gpu_specifications', 'network_interfaces', 'tag_specifications']),
+};
+
 /** AWS Native modules in CloudFormation's spelling of the service namespace. */
 export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   accessanalyzer: 'AccessAnalyzer',
