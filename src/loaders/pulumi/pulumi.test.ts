@@ -55,6 +55,12 @@ describe('Pulumi types', () => {
     ['aws:lambda/function:Function', 'aws_lambda_function'],
     ['aws:cloudwatch/logGroup:LogGroup', 'aws_cloudwatch_log_group'],
     ['aws:lb/loadBalancer:LoadBalancer', 'aws_lb'],
+    ['aws:lb/listener:Listener', 'aws_lb_listener'],
+    ['aws:alb/loadBalancer:LoadBalancer', 'aws_alb'],
+    ['aws:alb/listener:Listener', 'aws_alb_listener'],
+    ['aws:elb/loadBalancer:LoadBalancer', 'aws_elb'],
+    ['aws:elb/loadBalancerPolicy:LoadBalancerPolicy', 'aws_load_balancer_policy'],
+    ['aws:elb/listenerPolicy:ListenerPolicy', 'aws_load_balancer_listener_policy'],
   ])('AWS classic %s is the Terraform type %s', (token, type) => {
     expect(schemaTypeOf(token)).toEqual({ family: 'terraform', type });
   });

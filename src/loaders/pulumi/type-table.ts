@@ -28,6 +28,10 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
   'rds/globalCluster': 'aws_rds_global_cluster',
   'lb/loadBalancer': 'aws_lb',
   'alb/loadBalancer': 'aws_alb',
+  // The Classic Load Balancer and its policies: Terraform names them without the module.
+  'elb/loadBalancer': 'aws_elb',
+  'elb/loadBalancerPolicy': 'aws_load_balancer_policy',
+  'elb/listenerPolicy': 'aws_load_balancer_listener_policy',
   's3/bucketObject': 'aws_s3_bucket_object',
   's3/bucketObjectv2': 'aws_s3_object',
   'ec2/capacityReservation': 'aws_ec2_capacity_reservation',
