@@ -79,6 +79,9 @@ describe('Pulumi types', () => {
     ['aws-native:kms:Key', 'AWS::KMS::Key'],
     ['aws-native:opensearchservice:Domain', 'AWS::OpenSearchService::Domain'],
     ['aws-native:dynamodb:Table', 'AWS::DynamoDB::Table'],
+    ['aws-native:configuration:ConfigurationRecorder', 'AWS::Config::ConfigurationRecorder'],
+    ['aws-native:elasticloadbalancingv2:Listener', 'AWS::ElasticLoadBalancingV2::Listener'],
+    ['aws-native:cloudfront:Distribution', 'AWS::CloudFront::Distribution'],
   ])('AWS Native %s is the CloudFormation type %s', (token, type) => {
     expect(schemaTypeOf(token)).toEqual({ family: 'cloudformation', type });
   });

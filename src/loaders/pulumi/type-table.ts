@@ -71,6 +71,8 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   codebuild: 'CodeBuild',
   cognito: 'Cognito',
   config: 'Config',
+  // AWS Native names the AWS Config module `configuration` (`aws-native:configuration:ConfigurationRecorder`).
+  configuration: 'Config',
   dms: 'DMS',
   docdb: 'DocDB',
   dynamodb: 'DynamoDB',
