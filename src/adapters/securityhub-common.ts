@@ -12,6 +12,12 @@ export interface BaselineTypes {
 }
 
 /**
+ * Security Hub in either schema. A Pulumi program may mix AWS classic and AWS Native, so a unit's
+ * trail may be read as Terraform and its hub as CloudFormation: the hub counts in both.
+ */
+export const SECURITY_HUB_TYPES: readonly string[] = ['aws_securityhub_account', 'aws_securityhub_standards_subscription', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard'];
+
+/**
  * One model per source unit that defines any account-level security service, saying whether the
  * same unit enables Security Hub. Anchored on the unit's first such service.
  */

@@ -1,5 +1,5 @@
 import { defineAdapter } from '../adapter.js';
-import { securityBaselines } from '../securityhub-common.js';
+import { SECURITY_HUB_TYPES, securityBaselines } from '../securityhub-common.js';
 
 /** Templates and CDK stacks that manage account-level security services, with or without `AWS::SecurityHub::Hub`. */
 export const cloudFormationSecurityBaselines = defineAdapter({
@@ -8,7 +8,7 @@ export const cloudFormationSecurityBaselines = defineAdapter({
   adapt(graph) {
     return securityBaselines(graph, {
       services: ['AWS::CloudTrail::Trail', 'AWS::Config::ConfigurationRecorder', 'AWS::GuardDuty::Detector'],
-      hub: ['AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard'],
+      hub: SECURITY_HUB_TYPES,
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineAdapter } from '../adapter.js';
-import { securityBaselines } from '../securityhub-common.js';
+import { SECURITY_HUB_TYPES, securityBaselines } from '../securityhub-common.js';
 
 /** Terraform units that manage account-level security services, with or without `aws_securityhub_account`. */
 export const terraformSecurityBaselines = defineAdapter({
@@ -8,7 +8,7 @@ export const terraformSecurityBaselines = defineAdapter({
   adapt(graph) {
     return securityBaselines(graph, {
       services: ['aws_cloudtrail', 'aws_config_configuration_recorder', 'aws_guardduty_detector', 'aws_iam_account_password_policy', 'aws_ebs_encryption_by_default'],
-      hub: ['aws_securityhub_account', 'aws_securityhub_standards_subscription'],
+      hub: SECURITY_HUB_TYPES,
     });
   },
 });

@@ -273,6 +273,12 @@ describe('Pulumi types', () => {
     ['aws:lambda/function:Function', 'aws_lambda_function'],
     ['aws:cloudwatch/logGroup:LogGroup', 'aws_cloudwatch_log_group'],
     ['aws:lb/loadBalancer:LoadBalancer', 'aws_lb'],
+    ['aws:lb/listener:Listener', 'aws_lb_listener'],
+    ['aws:alb/loadBalancer:LoadBalancer', 'aws_alb'],
+    ['aws:alb/listener:Listener', 'aws_alb_listener'],
+    ['aws:elb/loadBalancer:LoadBalancer', 'aws_elb'],
+    ['aws:elb/loadBalancerPolicy:LoadBalancerPolicy', 'aws_load_balancer_policy'],
+    ['aws:elb/listenerPolicy:ListenerPolicy', 'aws_load_balancer_listener_policy'],
   ])('AWS classic %s is the Terraform type %s', (token, type) => {
     expect(schemaTypeOf(token)).toEqual({ family: 'terraform', type });
   });
@@ -291,6 +297,9 @@ describe('Pulumi types', () => {
     ['aws-native:kms:Key', 'AWS::KMS::Key'],
     ['aws-native:opensearchservice:Domain', 'AWS::OpenSearchService::Domain'],
     ['aws-native:dynamodb:Table', 'AWS::DynamoDB::Table'],
+    ['aws-native:configuration:ConfigurationRecorder', 'AWS::Config::ConfigurationRecorder'],
+    ['aws-native:elasticloadbalancingv2:Listener', 'AWS::ElasticLoadBalancingV2::Listener'],
+    ['aws-native:cloudfront:Distribution', 'AWS::CloudFront::Distribution'],
   ])('AWS Native %s is the CloudFormation type %s', (token, type) => {
     expect(schemaTypeOf(token)).toEqual({ family: 'cloudformation', type });
   });
