@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph/graph.js';
-import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
+import { type ResourceNode, type SchemaFamily, writes } from '../graph/resource.js';
 import { asList, getPath, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
 import type { AttachedPolicy, IamIdentity, IdentityKind, PolicyString } from '../models/aws/iam.js';
@@ -132,7 +132,7 @@ function nameOf(node: ResourceNode, path: string): string {
 /** The policies one resource gives: managed ARNs, inline documents, or itself as a managed policy. */
 function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema): AttachedPolicy[] {
   const out: AttachedPolicy[] = [];
-  const read = (path: string | undefined): path is string => path !== undefined && (!source.writtenOnly || !node.written || node.written.has(path.split(/[.[]/)[0]!));
+  const read = (path: string | undefined): path is string => path !== undefined && (!source.writtenOnly || writes(node, path));
   if (read(source.arns)) {
     const value = getPath(node.properties, source.arns);
     if (value !== undefined && value !== null) {

@@ -1,4 +1,4 @@
-import type { SchemaFamily } from '../graph/resource.js';
+import { type SchemaFamily, writes } from '../graph/resource.js';
 import { asList, getPath, type PropertyMap } from '../graph/values.js';
 import type { PolicyDocument, PolicyPurpose } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
@@ -25,7 +25,7 @@ export function policyDocumentAdapter(family: SchemaFamily, locations: readonly 
           if (node.mode !== 'managed') continue;
           // A document the provider computes from other resources (`aws_iam_role.inline_policy` from
           // `aws_iam_role_policy`, `aws_s3_bucket.policy`) repeats theirs: read it only where written.
-          if (node.written && !node.written.has(loc.path.split(/[.[]/)[0]!)) continue;
+          if (!writes(node, loc.path)) continue;
           for (const { path, name } of expand(node.properties, loc.path, loc.name)) {
             const value = getPath(node.properties, path);
             if (value === undefined || value === null || value === '') continue;

@@ -1,4 +1,4 @@
-import type { ResourceNode } from '../graph/resource.js';
+import { type ResourceNode, writes } from '../graph/resource.js';
 import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 
@@ -19,7 +19,7 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
   const value = parse(v);
   if (value === undefined) return { value: undefined, origin: 'unknown', at };
-  return { value, origin: node.written && !node.written.has(path.split(/[.[]/)[0]!) ? 'default' : 'explicit', at };
+  return { value, origin: writes(node, path) ? 'explicit' : 'default', at };
 }
 
 /** A field the source does not write at all, holding the provider's default. */

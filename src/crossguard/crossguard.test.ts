@@ -57,7 +57,7 @@ describe('the CrossGuard policy pack', () => {
     expect(violations.length).toBeGreaterThan(0);
   });
 
-  it('agrees with `sekisho scan` on a password kept as a Pulumi secret: not known to be typed into the program', async () => {
+  it('agrees with `sekisho scan` on a password kept as a Pulumi secret: not typed into the program in plain text', async () => {
     // The export holds the secret as ciphertext; the engine hands the pack its decrypted value.
     const secret = { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:c2VjcmV0:c2VrcmV0' };
     const cluster = (type: string, inputs: Record<string, unknown>): StateResource => ({ urn: `urn:pulumi:prod::p::${type}::reports`, type, custom: true, inputs, outputs: inputs });
@@ -68,7 +68,7 @@ describe('the CrossGuard policy pack', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sekisho-secret-')), 'stack.json');
     writeFileSync(path, JSON.stringify({ version: 3, deployment: { manifest: {}, resources } }));
     const outcome = await scan({ paths: [path], cwd: root, policies: builtinPolicies });
-    expect(outcome.results.filter((r) => r.policy.id === 'aws-secrets-plaintext').map((r) => `${r.resource.type} ${r.status}`)).toEqual(['aws_rds_cluster unknown', 'AWS::RDS::DBCluster unknown']);
+    expect(outcome.results.filter((r) => r.policy.id === 'aws-secrets-plaintext').map((r) => `${r.resource.type} ${r.status}`)).toEqual(['aws_rds_cluster pass', 'AWS::RDS::DBCluster pass']);
     expect(verdicts(await pack.preview(resources)).filter((v) => v.startsWith('aws-secrets-plaintext '))).toEqual([]);
   });
 

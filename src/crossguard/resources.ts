@@ -4,13 +4,15 @@ import { readProps } from './props.js';
 
 /**
  * The resource a resource validation is called with. Its `props` are the inputs the program
- * passed; its dependencies are not given, and its component path only as far as its parent.
+ * passed, secrets decrypted; its dependencies are not given, and its component path only as far
+ * as its parent.
  */
 export function fromResourceArgs(args: ResourceValidationArgs): PulumiResource {
   return {
     urn: args.urn,
     type: args.type,
     inputs: readProps(args.props, args.opts.additionalSecretOutputs),
+    inputsMarked: false,
     outputs: {},
     custom: true,
     parent: args.opts.parent,

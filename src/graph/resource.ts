@@ -111,3 +111,25 @@ export function lineOf(node: ResourceNode, path: string): number | undefined {
   }
   return node.source.line;
 }
+
+/**
+ * Whether the source says the author wrote the top-level property of `path`; `true` when it does
+ * not say (no `written` set). Matched ignoring case for the CloudFormation family, as property
+ * reads are: AWS Native writes `KmsKeyId` where CloudFormation spells `KMSKeyId`.
+ */
+export function writes(node: ResourceNode, path: string): boolean {
+  const written = node.written;
+  if (written === undefined) return true;
+  const top = topProperty(path);
+  if (written.has(top)) return true;
+  if (node.family !== 'cloudformation') return false;
+  const wanted = top.toLowerCase();
+  for (const name of written) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
+
+/** `rule[0].x` → `rule`; `Tags` → `Tags`. */
+function topProperty(path: string): string {
+  const end = path.search(/[.[]/);
+  return end === -1 ? path : path.slice(0, end);
+}

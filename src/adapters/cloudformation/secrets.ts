@@ -2,7 +2,7 @@ import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
-import { expandPaths, isSecretVariable, looksLikeSecretName, secretSetting, secretWriting, strongest, type PasswordPaths } from '../secrets-common.js';
+import { expandPaths, isSecretVariable, looksLikeSecretName, secretSetting, secretWriting, strongest, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Properties of CloudFormation resources that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -45,7 +45,7 @@ function passwords(node: ResourceNode): SecretSetting[] {
     expandPaths(node, pattern).flatMap((path) => {
       const value = getPath(node.properties, path);
       const values = Array.isArray(value) ? value : [value];
-      const written = strongest(values.map((v) => writing(node, v)));
+      const written = strongest(values.map((v) => writing(node, path, v)));
       return written ? [secretSetting('password', path, written, node, path)] : [];
     }),
   );
@@ -70,7 +70,7 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
 }
 
 function variable(node: ResourceNode, name: string, value: PropertyValue | undefined, path: string): SecretSetting[] {
-  const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(node, value) : undefined;
+  const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(node, path, value) : undefined;
   return written ? [secretSetting('environment', name, written, node, path)] : [];
 }
 
@@ -95,12 +95,12 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
  * its known text already carries a password in a URL (`!Sub "postgres://app:pw@${Db.Endpoint.Address}"`).
  *
  * AWS Native resources are not templates: a Pulumi program hands the provider a value that may be a
- * constant or come from its config, another resource or a secret, and neither the stack (where a
- * secret is ciphertext, whatever its origin) nor the policy engine (which receives it decrypted)
- * shows which. That is not known.
+ * constant or come from its config, another resource or a secret. A stack export or preview says
+ * which of its inputs are plain values no resource gave (the node's `literals`); a policy pack's
+ * stack validation, which sees outputs only, does not, and there it is not known.
  */
-function writing(node: ResourceNode, value: PropertyValue | undefined): SecretWriting | undefined {
-  if (!TEMPLATE_FORMATS.has(node.format)) return secretWriting(value, undefined);
+function writing(node: ResourceNode, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
+  if (!TEMPLATE_FORMATS.has(node.format)) return secretWriting(value, writtenAsLiteral(node, path));
   if (shapeHasUrlCredentials(value)) return 'literal';
   return secretWriting(value, !isSecret(value));
 }

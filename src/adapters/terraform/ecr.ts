@@ -1,3 +1,4 @@
+import { writes } from '../../graph/resource.js';
 import type { EcrRepository } from '../../models/aws/ecr.js';
 import { defineAdapter } from '../adapter.js';
 import { registryScanOnPush, TERRAFORM_SCANNING } from '../ecr-common.js';
@@ -17,7 +18,7 @@ export const terraformEcrRepositories = defineAdapter({
       // A deployed repository reports the encryption ECR applies (AES256 by default) as its own
       // block; where the source says what the author wrote (plan configuration, Pulumi inputs), a
       // block they did not write is that default.
-      const encryption = node.written === undefined || node.written.has('encryption_configuration');
+      const encryption = writes(node, 'encryption_configuration');
       return {
         resource: node,
         name,

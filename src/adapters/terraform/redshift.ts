@@ -1,4 +1,4 @@
-import type { ResourceNode } from '../../graph/resource.js';
+import { type ResourceNode, writes } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
 import type { RedshiftCluster } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
@@ -29,6 +29,6 @@ export const terraformRedshiftClusters = defineAdapter({
  * value recorded in state is the truth.
  */
 function encrypted(node: ResourceNode): Attr<boolean> {
-  if (node.action === 'create' && node.written !== undefined && !node.written.has('encrypted')) return defaulted(node, 'encrypted', true);
+  if (node.action === 'create' && node.written !== undefined && !writes(node, 'encrypted')) return defaulted(node, 'encrypted', true);
   return read(node, 'encrypted', bool, true);
 }

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import type { ResourceNode } from '../../graph/resource.js';
+import { type ResourceNode, writes } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
 import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../models/aws/s3.js';
@@ -70,7 +70,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   // (SSE-S3) on every deployed bucket. Where the source says what the author wrote (plan
   // configuration, Pulumi inputs), a block they did not write is that default, not a setting.
   const inlineEncryption = (path: string): string | undefined =>
-    parent?.written === undefined || parent.written.has('server_side_encryption_configuration') ? `server_side_encryption_configuration[0].${path}` : undefined;
+    parent === undefined || writes(parent, 'server_side_encryption_configuration') ? `server_side_encryption_configuration[0].${path}` : undefined;
 
   return {
     resource: anchor,

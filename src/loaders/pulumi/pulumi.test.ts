@@ -454,7 +454,7 @@ describe('pulumi stack export', () => {
     const secret = '{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":"v1:abc"}';
     const doc = `{"version":3,"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:sqs/queue:Queue::q","custom":true,"type":"aws:sqs/queue:Queue","inputs":{"name":"q"},"outputs":{"url":"https://q"}},{"urn":"urn:pulumi:a::b::aws:lambda/function:Function::f","custom":true,"type":"aws:lambda/function:Function","inputs":{"name":"f","kmsKeyArn":${secret},"environment":{"variables":{"TOKEN":"typed","URL":"https://q"}},"layers":["arn:aws:lambda:ap-northeast-1:111122223333:layer:x:1"]},"propertyDependencies":{"environment":["urn:pulumi:a::b::aws:sqs/queue:Queue::q"]}}]}}`;
     const fn = loadPulumiJson(doc, 's.json').nodes.find((n) => n.address.endsWith('::f'))!;
-    expect([...(fn.literals ?? [])].sort()).toEqual(['layers', 'name']);
+    expect([...(fn.literals ?? [])].sort()).toEqual(['function_name', 'layers']);
   });
 
   it('finds a reference inside a property by the value the resource depended on hands out', () => {

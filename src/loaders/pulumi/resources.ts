@@ -21,6 +21,12 @@ export interface PulumiResource {
    * source gives only outputs (a stack validation in a policy pack): what was written is not known.
    */
   readonly inputs?: PropertyMap;
+  /**
+   * `false` where the inputs do not show which values are secrets or came from other resources: a
+   * policy pack's resource validation gets them decrypted and without dependencies. What was
+   * written in plain text is then not known.
+   */
+  readonly inputsMarked?: boolean;
   /** What the provider reports: inputs plus computed attributes. */
   readonly outputs: PropertyMap;
   readonly custom: boolean;
@@ -73,7 +79,8 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
       properties,
       ...(r.action !== undefined && { action: r.action }),
       source: { file: source.file, ...(line !== undefined && { line }), ...(path !== undefined && { constructPath: path }) },
-      ...(r.inputs !== undefined && { written: new Set(inputs.names.values()), literals: plainInputs(r, inputs) }),
+      ...(r.inputs !== undefined && { written: new Set(inputs.names.values()) }),
+      ...(r.inputs !== undefined && r.inputsMarked !== false && { literals: plainInputs(r, inputs) }),
       unit: source.file,
       ...(suppressions.length > 0 && { suppressions }),
     });
