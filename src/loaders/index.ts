@@ -64,9 +64,9 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
       if (module.root) rootsWithIaC.add(module.root);
       continue;
     }
-    // Loaded on first use: a scan without `.tf` source does not pay for the HCL loader's start-up.
+    // Loaded on first use: a scan without `.tf` source does not load the HCL loader's modules.
     const { loadTerraformModule } = await import('./terraform-hcl/index.js');
-    add(module, await guardedAsync(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
+    add(module, guarded(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
   }
   for (const dir of found.directories) {
     if (!rootsWithIaC.has(dir)) {
@@ -142,14 +142,6 @@ function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
 function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => LoadedUnit | undefined): LoadedUnit | undefined {
   try {
     return load();
-  } catch (error) {
-    return loadFailed(entry, options, error);
-  }
-}
-
-async function guardedAsync(entry: DiscoveredFile, options: LoadOptions, load: () => Promise<LoadedUnit | undefined>): Promise<LoadedUnit | undefined> {
-  try {
-    return await load();
   } catch (error) {
     return loadFailed(entry, options, error);
   }
