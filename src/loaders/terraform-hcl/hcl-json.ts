@@ -176,8 +176,16 @@ function escapeTemplate(text: string): string {
 
 /** A finished object, keys in the order Go's JSON encoder writes them (by code point). */
 function finish(slots: Map<string, Slot>): JsonObject {
-  const entries = [...slots].sort(([a], [b]) => compareCodePoints(a, b));
-  return Object.fromEntries(entries.map(([key, slot]) => [key, slot.kind === 'value' ? slot.value : slot.kind === 'blocks' ? slot.bodies : finish(slot.slots)]));
+  const keys = [...slots.keys()];
+  // Code point order is UTF-16 order (the default sort's) unless characters beyond U+D7FF are compared.
+  if (keys.some((key) => /[\ud800-\uffff]/.test(key))) keys.sort(compareCodePoints);
+  else keys.sort();
+  return Object.fromEntries(
+    keys.map((key) => {
+      const slot = slots.get(key)!;
+      return [key, slot.kind === 'value' ? slot.value : slot.kind === 'blocks' ? slot.bodies : finish(slot.slots)];
+    }),
+  );
 }
 
 /** Compares strings by code point (UTF-8 byte order), not by UTF-16 unit as `<` does. */

@@ -53,7 +53,6 @@ export interface Lexed {
   readonly problem: SyntaxProblem | undefined;
 }
 
-const OPERATORS_3 = new Set(['...']);
 const OPERATORS_2 = new Set(['==', '!=', '>=', '<=', '&&', '||', '::', '=>']);
 const OPERATORS_1 = new Set('[]().,*/%+-=<>!?:&|^;`\'');
 
@@ -176,10 +175,11 @@ class Lexer {
 
   private operator(): void {
     const { text, i } = this;
-    for (const [length, set] of [[3, OPERATORS_3], [2, OPERATORS_2], [1, OPERATORS_1]] as const) {
-      const op = text.slice(i, i + length);
-      if (set.has(op)) return this.emit(op as TokenType, i, i + length);
-    }
+    const c = text[i]!;
+    const two = c + (text[i + 1] ?? '');
+    if (two === '..' && text[i + 2] === '.') return this.emit('...', i, i + 3);
+    if (OPERATORS_2.has(two)) return this.emit(two as TokenType, i, i + 2);
+    if (OPERATORS_1.has(c)) return this.emit(c as TokenType, i, i + 1);
     this.emit('invalid', i, i + codePointLength(text, i));
   }
 

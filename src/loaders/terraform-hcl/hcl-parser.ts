@@ -77,12 +77,12 @@ class Parser {
   /** The next token that counts here: comments skipped, newlines too inside brackets. */
   private peekIndex(): number {
     const includeNewlines = this.newlines[this.newlines.length - 1]!;
-    for (let i = this.pos; i < this.tokens.length; i++) {
+    let i = this.pos;
+    for (; i < this.tokens.length - 1; i++) {
       const t = this.tokens[i]!.type;
-      if (t === 'comment' || ((t === 'newline' || t === 'line-comment') && !includeNewlines)) continue;
-      return i;
+      if (t !== 'comment' && (includeNewlines || (t !== 'newline' && t !== 'line-comment'))) break;
     }
-    return this.tokens.length - 1;
+    return i;
   }
 
   private peek(): Token {
@@ -93,10 +93,10 @@ class Parser {
 
   private next(): Token {
     const i = this.peekIndex();
-    const t = this.peek();
+    const t = this.tokens[i]!;
     if (t.type !== 'eof') this.pos = i + 1;
     this.lastEnd = t.end;
-    return t;
+    return t.type === 'line-comment' ? { type: 'newline', start: t.start, end: t.end } : t;
   }
 
   private is(type: TokenType): boolean {
