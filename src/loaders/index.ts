@@ -27,7 +27,7 @@ export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 
 /**
  * Discovers and loads every IaC source under the given paths. Never throws on bad input. Async
- * because some formats' parsers are (HCL's is WebAssembly).
+ * because the HCL loader is imported on first use.
  */
 export async function loadSources(paths: readonly string[], options: LoadOptions): Promise<LoadedSources> {
   const found = discover(paths, options.cwd);
