@@ -47,6 +47,13 @@ export interface SyntaxProblem {
   readonly offset: number;
 }
 
+/** Thrown by the parser at the first error; the caller turns it into the file's problem. */
+export class ParseFailure extends Error {
+  constructor(readonly problem: SyntaxProblem) {
+    super(problem.message);
+  }
+}
+
 export interface Lexed {
   readonly tokens: readonly Token[];
   /** The first token that can never appear in HCL, which makes the file invalid whatever follows. */
@@ -331,7 +338,7 @@ function codePointLength(text: string, i: number): number {
 }
 
 /** Whitespace as Go's `unicode.IsSpace` has it, which HCL uses to trim and indent. */
-export function isSpace(cp: number): boolean {
+function isSpace(cp: number): boolean {
   if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
   return cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
 }

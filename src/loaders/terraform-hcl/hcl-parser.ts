@@ -1,6 +1,6 @@
 import type { Attribute, Block, Body, Expr, ObjectItem, Span } from './hcl-ast.js';
-import { lex, type SyntaxProblem, type Token, type TokenType } from './hcl-lexer.js';
-import { buildTemplate, flushIndentation, literalValue, meld, TemplateError, trimEnd, trimStart, type Part } from './hcl-template.js';
+import { lex, ParseFailure, type SyntaxProblem, type Token, type TokenType } from './hcl-lexer.js';
+import { buildTemplate, flushIndentation, literalValue, meld, trimEnd, trimStart, type Part, type PartContent } from './hcl-template.js';
 
 /**
  * A strict parser of HCL's native syntax (hclsyntax): what it accepts and rejects, and how it
@@ -32,7 +32,7 @@ export function parseSyntax(text: string): Syntax {
   try {
     parser.file();
   } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
+    if (!(error instanceof ParseFailure)) throw error;
     problem = error.problem;
   }
   // hclsyntax reports characters the language does not use before any error of structure.
@@ -49,9 +49,8 @@ function commentOf(text: string, t: Token): Comment {
 
 const BINARY_LEVEL: Partial<Record<TokenType, number>> = { '||': 0, '&&': 1, '==': 2, '!=': 2, '<': 3, '<=': 3, '>': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5 };
 
-/** The parser's errors carry their offset; the template module's error type serves both. */
 const fail = (message: string, offset: number): never => {
-  throw new TemplateError({ message, offset });
+  throw new ParseFailure({ message, offset });
 };
 
 class Parser {
@@ -501,31 +500,27 @@ class Parser {
       if (t.type !== 'interp' && t.type !== 'control') fail(t.type === 'eof' ? 'this string or heredoc has no end before the end of the file' : 'this string or heredoc is not closed', t.start);
       const previous = parts[parts.length - 1];
       if (canTrimPrevious && t.end - t.start === 3 && previous?.t === 'text') trimEnd(previous);
-      const part = this.withNewlines(false, () => (t.type === 'interp' ? this.interpolation(t) : this.directive(t)));
+      const content = this.withNewlines(false, () => (t.type === 'interp' ? { t: 'interp' as const, expr: this.expression() } : this.directive()));
       const close = this.peek();
       if (close.type !== 'seq-end') fail(t.type === 'interp' ? 'an interpolation is expected to end with "}" here (write "$${" for a literal "${")' : 'a directive is expected to end with "}" here', close.start);
       this.next();
       trimNext = close.end - close.start === 2;
-      parts.push({ ...part, start: t.start, end: close.end });
+      parts.push({ ...content, start: t.start, end: close.end });
     }
   }
 
-  private interpolation(open: Token): Part {
-    return { t: 'interp', expr: this.expression(), start: open.start, end: open.end };
-  }
-
-  private directive(open: Token): Part {
+  /** What follows `%{`, up to its closing `}`. */
+  private directive(): PartContent {
     const keyword = this.peek();
     if (keyword.type !== 'ident') fail('a directive keyword (if, else, endif, for, endfor) is expected after "%{"', keyword.start);
     this.next();
-    const at = { start: open.start, end: open.end };
     switch (this.textOf(keyword)) {
       case 'if':
-        return { t: 'if', condition: this.expression(), ...at };
+        return { t: 'if', condition: this.expression() };
       case 'else':
       case 'endif':
       case 'endfor':
-        return { t: this.textOf(keyword) as 'else' | 'endif' | 'endfor', ...at };
+        return { t: this.textOf(keyword) as 'else' | 'endif' | 'endfor' };
       case 'for': {
         const first = this.expect('ident', 'a variable name is expected after "for"');
         let second: Token | undefined;
@@ -536,7 +531,7 @@ class Parser {
         if (!this.isKeyword('in')) fail('"in" is expected after the variable names of a "for" directive', this.peek().start);
         this.next();
         const [keyVar, valueVar] = second ? [this.textOf(first), this.textOf(second)] : [undefined, this.textOf(first)];
-        return { t: 'for', keyVar, valueVar, collection: this.expression(), ...at };
+        return { t: 'for', keyVar, valueVar, collection: this.expression() };
       }
       default:
         return fail('unknown template directive (the directives are if, else, endif, for, endfor)', keyword.start);

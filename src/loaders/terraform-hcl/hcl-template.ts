@@ -1,5 +1,5 @@
 import type { Expr } from './hcl-ast.js';
-import { isSpace, leadingSpace, type SyntaxProblem } from './hcl-lexer.js';
+import { leadingSpace, ParseFailure, withoutTrailingSpace } from './hcl-lexer.js';
 
 /**
  * The second half of parsing a template: the parser reads its tokens into parts (literal text,
@@ -16,17 +16,14 @@ export type Part =
   | { readonly t: 'for'; readonly keyVar: string | undefined; readonly valueVar: string; readonly collection: Expr; readonly start: number; readonly end: number }
   | { readonly t: 'else' | 'endif' | 'endfor'; readonly start: number; readonly end: number };
 
-export class TemplateError extends Error {
-  constructor(readonly problem: SyntaxProblem) {
-    super(problem.message);
-  }
-}
+type Spanless<T> = T extends unknown ? Omit<T, 'start' | 'end'> : never;
+
+/** A part before its span is known (a sequence's ends at its closing brace). */
+export type PartContent = Spanless<Part>;
 
 /** Trims the whitespace that `~` strips: the end of the text before, or the start of the text after. */
 export function trimEnd(part: Part & { t: 'text' }): void {
-  let i = part.value.length;
-  while (i > 0 && isSpace(part.value.charCodeAt(i - 1))) i--;
-  part.value = part.value.slice(0, i);
+  part.value = part.value.slice(0, withoutTrailingSpace(part.value));
 }
 
 export function trimStart(value: string): string {
@@ -95,11 +92,11 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
     const items: Expr[] = [];
     for (;;) {
       const part = parts[pos];
-      if (part === undefined) throw new TemplateError({ message: `the ${opener} directive has no matching end${opener}`, offset: end });
+      if (part === undefined) throw new ParseFailure({ message: `the ${opener} directive has no matching end${opener}`, offset: end });
       if (part.t === 'else' || part.t === 'endif' || part.t === 'endfor') {
         pos++;
         if (closers.includes(part.t)) return { items, closer: part };
-        throw new TemplateError({ message: `unexpected ${part.t} directive inside a ${opener} directive`, offset: part.start });
+        throw new ParseFailure({ message: `unexpected ${part.t} directive inside a ${opener} directive`, offset: part.start });
       }
       items.push(item());
     }
@@ -122,7 +119,7 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
         return { kind: 'template-for', keyVar: part.keyVar, valueVar: part.valueVar, collection: part.collection, body: template(body.items, part.end), start: part.start, end: body.closer.end };
       }
       default:
-        throw new TemplateError({ message: `unexpected ${part.t} directive without a matching opening directive`, offset: part.start });
+        throw new ParseFailure({ message: `unexpected ${part.t} directive without a matching opening directive`, offset: part.start });
     }
   };
 
@@ -159,12 +156,12 @@ function escape(raw: string, i: number, offset: number): [string, number] {
   const c = raw[i + 1] ?? '';
   const simple = SIMPLE_ESCAPES[c];
   if (simple !== undefined) return [simple, 2];
-  if (c !== 'u' && c !== 'U') throw new TemplateError({ message: 'invalid escape sequence (valid ones are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN)', offset: offset + i });
+  if (c !== 'u' && c !== 'U') throw new ParseFailure({ message: 'invalid escape sequence (valid ones are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN)', offset: offset + i });
   const want = c === 'u' ? 4 : 8;
   let n = 0;
   while (n < want && /[0-9a-fA-F]/.test(raw[i + 2 + n] ?? '')) n++;
-  if (n !== want) throw new TemplateError({ message: `the \\${c} escape needs ${want} hexadecimal digits`, offset: offset + i });
+  if (n !== want) throw new ParseFailure({ message: `the \\${c} escape needs ${want} hexadecimal digits`, offset: offset + i });
   const cp = parseInt(raw.slice(i + 2, i + 2 + want), 16);
-  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new TemplateError({ message: 'the escape names no Unicode character', offset: offset + i });
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new ParseFailure({ message: 'the escape names no Unicode character', offset: offset + i });
   return [String.fromCodePoint(cp), 2 + want];
 }
