@@ -22,7 +22,7 @@ export interface Syntax {
 }
 
 /** Deeper nesting than any configuration has; deeper input would exhaust the call stack. */
-export const MAX_NESTING = 512;
+const MAX_NESTING = 512;
 
 export function parseSyntax(text: string): Syntax {
   const { tokens, problem: lexical } = lex(text);
@@ -48,6 +48,11 @@ function commentOf(text: string, t: Token): Comment {
 }
 
 const BINARY_LEVEL: Partial<Record<TokenType, number>> = { '||': 0, '&&': 1, '==': 2, '!=': 2, '<': 3, '<=': 3, '>': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5 };
+
+/** A `#` comment ends its line: where newlines count, it is one. */
+function asSeen(t: Token): Token {
+  return t.type === 'line-comment' ? { type: 'newline', start: t.start, end: t.end } : t;
+}
 
 const fail = (message: string, offset: number): never => {
   throw new ParseFailure({ message, offset });
@@ -85,9 +90,7 @@ class Parser {
   }
 
   private peek(): Token {
-    const t = this.tokens[this.peekIndex()]!;
-    // A `#` comment ends its line: where newlines count, it is one.
-    return t.type === 'line-comment' ? { type: 'newline', start: t.start, end: t.end } : t;
+    return asSeen(this.tokens[this.peekIndex()]!);
   }
 
   private next(): Token {
@@ -95,7 +98,7 @@ class Parser {
     const t = this.tokens[i]!;
     if (t.type !== 'eof') this.pos = i + 1;
     this.lastEnd = t.end;
-    return t.type === 'line-comment' ? { type: 'newline', start: t.start, end: t.end } : t;
+    return asSeen(t);
   }
 
   private is(type: TokenType): boolean {
