@@ -29,7 +29,7 @@ export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 
 /**
  * Discovers and loads every IaC source under the given paths. Never throws on bad input. Async
- * because some formats' parsers are (HCL's is WebAssembly).
+ * because the HCL loader is imported on first use.
  */
 export async function loadSources(paths: readonly string[], options: LoadOptions): Promise<LoadedSources> {
   const found = discover(paths, options.cwd);
@@ -66,9 +66,9 @@ export async function loadSources(paths: readonly string[], options: LoadOptions
       if (module.root) rootsWithIaC.add(module.root);
       continue;
     }
-    // Loaded on first use: a scan without `.tf` source does not pay for the HCL loader's start-up.
+    // Loaded on first use: a scan without `.tf` source does not load the HCL loader's modules.
     const { loadTerraformModule } = await import('./terraform-hcl/index.js');
-    add(module, await guardedAsync(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
+    add(module, guarded(module, options, () => loadTerraformModule(module.path, hclOptions(options))));
   }
   for (const dir of found.directories) {
     if (!rootsWithIaC.has(dir)) {
@@ -153,14 +153,6 @@ function loadKind(kind: FileKind, text: string, file: string, options: Pick<Load
 function guarded(entry: DiscoveredFile, options: LoadOptions, load: () => LoadedUnit | undefined): LoadedUnit | undefined {
   try {
     return load();
-  } catch (error) {
-    return loadFailed(entry, options, error);
-  }
-}
-
-async function guardedAsync(entry: DiscoveredFile, options: LoadOptions, load: () => Promise<LoadedUnit | undefined>): Promise<LoadedUnit | undefined> {
-  try {
-    return await load();
   } catch (error) {
     return loadFailed(entry, options, error);
   }

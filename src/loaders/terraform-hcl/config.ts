@@ -10,7 +10,7 @@ export interface BlockConfig {
   readonly type?: string;
   readonly body: JsonObject;
   readonly file: ParsedFile;
-  /** The block in the source text; absent when the scanner could not place it. */
+  /** The block in the source text; absent when the file's outline does not place it. */
   readonly source: SourceBlock | undefined;
 }
 

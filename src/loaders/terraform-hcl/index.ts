@@ -17,9 +17,9 @@ export interface HclLoadOptions extends VariableInputs {
  * evaluated and the rest left unknown. Never throws on bad input: a file that does not parse is
  * one diagnostic, and the module's other files are still loaded.
  */
-export async function loadTerraformModule(dir: string, options: HclLoadOptions): Promise<LoadedUnit> {
-  const tree = await loadModuleTree(dir, options);
-  const given = await rootVariableValues(dir, options, options.cwd);
+export function loadTerraformModule(dir: string, options: HclLoadOptions): LoadedUnit {
+  const tree = loadModuleTree(dir, options);
+  const given = rootVariableValues(dir, options, options.cwd);
   const ctx: TreeContext = {
     tree,
     unit: displayPath(options.cwd, dir),

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { displayPath } from '../display-path.js';
 import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
-import { parseFiles, type ParsedFile, type SourceText } from './parse.js';
+import { parseFiles, type SourceText } from './parse.js';
 
 /** Modules nest deeper than this only by calling themselves. */
 const MAX_MODULE_DEPTH = 16;
@@ -39,14 +39,14 @@ export function terraformFiles(dir: string): string[] {
 }
 
 /** Parses a root module and every module it calls, local ones by path and others from `.terraform/modules`. */
-export async function loadModuleTree(rootDir: string, options: TreeOptions): Promise<ModuleTree> {
+export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTree {
   const diagnostics: Diagnostic[] = [];
-  const configs = new Map<string, Promise<ModuleConfig>>();
+  const configs = new Map<string, ModuleConfig>();
   const installed = installedModules(rootDir);
   const reported = new Set<string>();
   const calls = new Map<string, ModuleConfig>();
 
-  const load = (dir: string): Promise<ModuleConfig> => {
+  const load = (dir: string): ModuleConfig => {
     let config = configs.get(dir);
     if (!config) {
       config = readModule(dir, options, diagnostics);
@@ -55,35 +55,33 @@ export async function loadModuleTree(rootDir: string, options: TreeOptions): Pro
     return config;
   };
 
-  const visit = async (config: ModuleConfig, prefix: string, depth: number): Promise<void> => {
+  const visit = (config: ModuleConfig, prefix: string, depth: number): void => {
     if (depth > MAX_MODULE_DEPTH) return;
-    await Promise.all(
-      [...config.calls].map(async ([name, call]) => {
-        const key = prefix === '' ? name : `${prefix}.${name}`;
-        const source = call.body['source'];
-        if (typeof source !== 'string') return;
-        const dir = moduleDirectory(source, config.dir, key, installed);
-        const where = { line: call.source?.line };
-        if (dir === undefined) {
-          if (!reported.has(source)) {
-            reported.add(source);
-            diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`, where));
-          }
-          return;
+    for (const [name, call] of config.calls) {
+      const key = prefix === '' ? name : `${prefix}.${name}`;
+      const source = call.body['source'];
+      if (typeof source !== 'string') continue;
+      const dir = moduleDirectory(source, config.dir, key, installed);
+      const where = { line: call.source?.line };
+      if (dir === undefined) {
+        if (!reported.has(source)) {
+          reported.add(source);
+          diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`, where));
         }
-        if (terraformFiles(dir).length === 0) {
-          diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`, where));
-          return;
-        }
-        const child = await load(dir);
-        calls.set(key, child);
-        await visit(child, key, depth + 1);
-      }),
-    );
+        continue;
+      }
+      if (terraformFiles(dir).length === 0) {
+        diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`, where));
+        continue;
+      }
+      const child = load(dir);
+      calls.set(key, child);
+      visit(child, key, depth + 1);
+    }
   };
 
-  const root = await load(rootDir);
-  await visit(root, '', 0);
+  const root = load(rootDir);
+  visit(root, '', 0);
   return { rootDir, root, calls, diagnostics };
 }
 
@@ -119,7 +117,7 @@ export function installedModules(rootDir: string): Map<string, string> {
 }
 
 /** Reads and parses the Terraform files of one directory. */
-async function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]): Promise<ModuleConfig> {
+function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]): ModuleConfig {
   const sources: SourceText[] = [];
   for (const path of terraformFiles(dir)) {
     const file = displayPath(options.cwd, path);
@@ -134,6 +132,5 @@ async function readModule(dir: string, options: TreeOptions, diagnostics: Diagno
       diagnostics.push(diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
     }
   }
-  const parsed: ParsedFile[] = await parseFiles(sources);
-  return moduleConfig(dir, parsed);
+  return moduleConfig(dir, parseFiles(sources));
 }

@@ -1,7 +1,9 @@
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { parseJsonWithLines, type Json } from '../json-with-lines.js';
-import { outline, type SourceBlock, type SourceBody, type SourceOutline } from './positions.js';
+import { bodyToJson, ConversionError } from './hcl-json.js';
+import { parseSyntax } from './hcl-parser.js';
+import { lineIndex, outlineOf, type SourceBlock, type SourceBody, type SourceOutline } from './positions.js';
 
 /** One `.tf` or `.tf.json` file: its configuration in Terraform's JSON syntax, and its outline. */
 export interface ParsedFile {
@@ -20,52 +22,46 @@ export interface SourceText {
   readonly text: string;
 }
 
-type Hcl2Json = (filename: string, contents: string) => Promise<Record<string, unknown>>;
-let parser: Promise<Hcl2Json> | undefined;
+/** Parses the files of one module. */
+export function parseFiles(sources: readonly SourceText[]): ParsedFile[] {
+  return sources.map((s) => (s.path.endsWith('.json') ? parseJsonFile(s) : parseHclFile(s)));
+}
 
 /**
- * The HCL parser, loaded on first use only: it is WebAssembly and takes a while to start, which a
- * scan without `.tf` files should not pay for.
+ * A `.tf` file in Terraform's JSON syntax, as `@cdktf/hcl2json` would give it, and its outline;
+ * invalid HCL is one diagnostic at the first error.
  */
-function hcl2json(): Promise<Hcl2Json> {
-  parser ??= import('@cdktf/hcl2json').then((m) => m.parse);
-  return parser;
-}
-
-/** Parses the files of one module together (the parser is fastest given several at once). */
-export async function parseFiles(sources: readonly SourceText[]): Promise<ParsedFile[]> {
-  return Promise.all(sources.map((s) => (s.path.endsWith('.json') ? parseJsonFile(s) : parseHclFile(s))));
-}
-
-async function parseHclFile(source: SourceText): Promise<ParsedFile> {
-  const shape = outline(source.text);
-  try {
-    const parse = await hcl2json();
-    const body = (await parse('input.tf', source.text)) as JsonValue;
-    return { path: source.path, file: source.file, body: isObject(body) ? body : {}, outline: shape, diagnostics: [] };
-  } catch (error) {
-    return { path: source.path, file: source.file, body: undefined, outline: shape, diagnostics: [parseDiagnostic(source.file, error)] };
+function parseHclFile(source: SourceText): ParsedFile {
+  const { text } = source;
+  const syntax = parseSyntax(text);
+  const shape = outlineOf(text, syntax);
+  let problem = syntax.problem;
+  let body: JsonObject | undefined;
+  if (problem === undefined) {
+    try {
+      body = bodyToJson(syntax.body, text);
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      problem = error.problem;
+    }
   }
+  if (problem === undefined) return { path: source.path, file: source.file, body, outline: shape, diagnostics: [] };
+  const at = { line: lineIndex(text)(problem.offset), column: columnOf(text, problem.offset) };
+  return { path: source.path, file: source.file, body: undefined, outline: shape, diagnostics: [diagnostic('error', 'parse-error', source.file, `invalid HCL: ${problem.message}`, at)] };
 }
 
-/**
- * hcl2json reports `parse config: [input.tf:2,7-3,1: Invalid expression; Expected the start of an
- * expression, …]`: the first error's position and text become the diagnostic.
- */
-export function parseDiagnostic(file: string, error: unknown): Diagnostic {
-  const text = error instanceof Error ? error.message : String(error);
-  const m = /input\.tf:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*?)(?:, input\.tf:\d+,\d+.*)?\]?$/s.exec(text);
-  if (!m) return diagnostic('error', 'parse-error', file, 'invalid HCL: the file could not be parsed');
-  const reason = m[3]!.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-  const summary = reason.length > 200 ? `${reason.slice(0, 197)}…` : reason;
-  return diagnostic('error', 'parse-error', file, `invalid HCL: ${summary}`, { line: Number(m[1]), column: Number(m[2]) });
+/** The 1-based column of an offset, counting characters (not UTF-16 units). */
+function columnOf(text: string, offset: number): number {
+  let column = 1;
+  for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) if (!(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) column++;
+  return column;
 }
 
 /** Attributes that are maps in the AWS provider's schema: a JSON object there is a value, not a block. */
 const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment_variables', 'parameters', 'labels', 'metadata', 'triggers', 'policy', 'context']);
 
 /**
- * A `.tf.json` file, brought to the shape hcl2json gives `.tf` files: every block a list of bodies.
+ * A `.tf.json` file, brought to the shape `.tf` files are converted to: every block a list of bodies.
  * JSON syntax cannot tell a nested block from an object value without the provider's schema, so
  * an object is taken as a block unless its name is a known map attribute (`tags`, …).
  */
@@ -149,7 +145,7 @@ function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => numb
   return { attributes, blocks };
 }
 
-/** Whether a hcl2json body value is a list of blocks (as opposed to an attribute's value). */
+/** Whether a body value in JSON syntax is a list of blocks (as opposed to an attribute's value). */
 export function isBlockList(value: JsonValue | undefined): value is JsonObject[] {
   return isArray(value) && value.length > 0 && value.every(isObject);
 }

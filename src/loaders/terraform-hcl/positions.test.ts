@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { outline, type SourceBody } from './positions.js';
 
 /**
- * The position scanner against generated HCL: blocks and attributes whose lines are known as the
- * text is written, with values made to confuse a naive scanner — braces and quotes in strings,
- * nested templates, heredocs, comments of every kind, objects over several lines.
+ * The outline against generated HCL: blocks and attributes whose lines are known as the text is
+ * written, with values made to confuse a naive reader — braces and quotes in strings, nested
+ * templates, heredocs, comments of every kind, objects over several lines.
  */
 const NAME = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
 const STRING_TEXT = fc.constantFrom('plain', 'a { b', '} }', '\\"quoted\\"', '${"}"}', '${var.x["{"]}', '%{ if true }x%{ endif }', '$${not}', '# not a comment', '// nor this', '/* nor */', '\\\\');
@@ -77,7 +77,7 @@ function shape(body: SourceBody): { attributes: [string, number][]; blocks: Expe
   };
 }
 
-describe('the position scanner', () => {
+describe('the outline', () => {
   it('finds every block and attribute at the line it is written on', () => {
     fc.assert(
       fc.property(fc.array(item(3), { maxLength: 6 }), (items) => {

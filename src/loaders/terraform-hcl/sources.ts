@@ -6,8 +6,8 @@ import { outline, type SourceOutline } from './positions.js';
 import { parseTemplate } from './syntax.js';
 
 /**
- * Reading a module's source without evaluating it — fast, and without the WebAssembly parser —
- * for what discovery and plan mapping need: which modules a module calls, and where blocks are.
+ * Reading a module's source without evaluating it — parsed, not converted to JSON syntax — for
+ * what discovery and plan mapping need: which modules a module calls, and where blocks are.
  */
 export interface OutlinedFile {
   readonly path: string;

@@ -1,7 +1,7 @@
 /**
  * HCL native expressions and templates, parsed into a small syntax tree.
  *
- * `@cdktf/hcl2json` turns a `.tf` file into Terraform's JSON syntax, where every string is a
+ * A `.tf` file is read into Terraform's JSON syntax (`hcl-json.ts`), where every string is a
  * template and every expression that is not a literal is written as `"${…}"` with its HCL source
  * inside. This module parses those templates and the expressions in them, so the loader can
  * evaluate them without a provider. It never throws: text it cannot parse becomes an `invalid`
@@ -148,7 +148,7 @@ function unescape(text: string, i: number): [string, number] {
  * The index of the `}` closing the `{` at `open`, skipping nested braces and quoted strings
  * (which may hold braces and templates of their own); the text's end when there is none.
  */
-export function matchingBrace(text: string, open: number): number {
+function matchingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
@@ -274,7 +274,7 @@ function tokenize(text: string): Token[] {
 }
 
 /** A heredoc starting at `start`: its body (indentation removed for `<<-`) and the length it spans. */
-export function heredoc(text: string, start: number): [string, number] {
+function heredoc(text: string, start: number): [string, number] {
   const header = /^<<(-?)([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start))!;
   const indented = header[1] === '-';
   const marker = header[2]!;

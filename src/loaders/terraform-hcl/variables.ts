@@ -26,7 +26,7 @@ export interface VariableInputs {
  * `--var-file`, then `--var`; later values win. Environment variables (`TF_VAR_…`) are not read:
  * a scan must not depend on, or echo, the shell it runs in.
  */
-export async function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd: string): Promise<{ values: Map<string, GivenValue>; diagnostics: Diagnostic[] }> {
+export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd: string): { values: Map<string, GivenValue>; diagnostics: Diagnostic[] } {
   const values = new Map<string, GivenValue>();
   const diagnostics: Diagnostic[] = [];
   let names: string[] = [];
@@ -44,7 +44,7 @@ export async function rootVariableValues(rootDir: string, inputs: VariableInputs
       diagnostics.push(diagnostic('error', 'not-found', file, 'variable file not found'));
       continue;
     }
-    const read = await readVariableFile(path, file);
+    const read = readVariableFile(path, file);
     diagnostics.push(...read.diagnostics);
     for (const [k, v] of read.values) values.set(k, { value: v });
   }
@@ -59,7 +59,7 @@ const EMPTY_SCOPE: Scope = {
   renderTemplate: () => new Unknown(),
 };
 
-async function readVariableFile(path: string, file: string): Promise<{ values: Map<string, Value>; diagnostics: Diagnostic[] }> {
+function readVariableFile(path: string, file: string): { values: Map<string, Value>; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -76,7 +76,7 @@ async function readVariableFile(path: string, file: string): Promise<{ values: M
     }
   }
   // A variables file is HCL attributes: parse it as a `.tf` file would be.
-  const [parsed] = await parseFiles([{ path: `${path}.tf`, file, text }]);
+  const [parsed] = parseFiles([{ path: `${path}.tf`, file, text }]);
   if (!parsed?.body) return { values: new Map(), diagnostics: [...(parsed?.diagnostics ?? [])] };
   const values = new Map<string, Value>();
   for (const [k, v] of Object.entries(parsed.body)) values.set(k, constantValue(v));
