@@ -42,7 +42,7 @@ function addSlice(stack: Stack, vpc: ec2.IVpc, n: number, planted: string[]): vo
   new dynamodb.TableV2(stack, id('Table'), { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });
 }
 
-interface Built {
+export interface Built {
   readonly app: App;
   readonly outdir: string;
   readonly templatePaths: string[];
@@ -50,7 +50,7 @@ interface Built {
   readonly resources: number;
 }
 
-function build(stacks: number, perStack: number): Built {
+export function build(stacks: number, perStack: number): Built {
   const outdir = mkdtempSync(join(tmpdir(), 'sekisho-bench-cdk-'));
   const app = new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:disable-creation-stack-traces': true } });
   const planted: string[] = [];

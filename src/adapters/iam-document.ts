@@ -16,17 +16,8 @@ const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
 export function readPolicyDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name?: string): PolicyDocument {
   // The same document is read by several adapters (a bucket's policy by the bucket and by the
   // policy-document adapter): parse it once per scan.
-  let byNode = documents.get(graph);
-  if (!byNode) documents.set(graph, (byNode = new WeakMap()));
-  let read = byNode.get(node);
-  if (!read) byNode.set(node, (read = new Map()));
-  const key = `${path}\u0000${purpose}\u0000${name ?? ''}`;
-  let document = read.get(key);
-  if (!document) read.set(key, (document = readDocument(graph, node, path, purpose, name)));
-  return document;
+  return graph.derived(node, `policy-document\u0000${path}\u0000${purpose}\u0000${name ?? ''}`, () => readDocument(graph, node, path, purpose, name));
 }
-
-const documents = new WeakMap<ResourceGraph, WeakMap<ResourceNode, Map<string, PolicyDocument>>>();
 
 function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name: string | undefined): PolicyDocument {
   const base = { resource: node, purpose, ...(name !== undefined && { name }) };

@@ -12,6 +12,7 @@ export class ResourceGraph {
   private readonly outgoing = new Map<string, Edge[]>();
   private readonly incoming = new Map<string, Edge[]>();
   private readonly nameIndexes = new Map<string, Map<string, ResourceNode[]>>();
+  private derivedValues = new Map<ResourceNode, Map<string, unknown>>();
 
   constructor(nodes: readonly ResourceNode[], edges: readonly Edge[]) {
     this.nodes = nodes;
@@ -65,6 +66,23 @@ export class ResourceGraph {
       if (isOneOf(from.type, types) && !out.includes(from)) out.push(from);
     }
     return out;
+  }
+
+  /**
+   * A value adapters derive from `node` (a policy document several of them read), computed once
+   * until `forgetDerived`. `key` must name the computation and its inputs: the value is returned
+   * as stored.
+   */
+  derived<T>(node: ResourceNode, key: string, compute: () => T): T {
+    let values = this.derivedValues.get(node);
+    if (!values) this.derivedValues.set(node, (values = new Map()));
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T; // stored by this method under the same key, so of type T
+  }
+
+  /** Drops derived values once evaluation is over, so a scan's result does not hold them. */
+  forgetDerived(): void {
+    this.derivedValues = new Map();
   }
 
   /**

@@ -50,7 +50,7 @@ export interface ResourceNode {
   readonly action?: PlannedAction;
   readonly source: SourceLocation;
   /** Line of a property path inside the resource, where the source has lines for it. */
-  readonly propertyLines?: ReadonlyMap<string, number>;
+  readonly propertyLines?: PropertyLines;
   /**
    * The top-level properties the author wrote. For plan JSON this comes from `configuration`;
    * a property the provider computes (S3 `logging` in AWS provider v4+) is not in it.
@@ -95,6 +95,23 @@ export interface Edge {
   readonly to: string;
   readonly kind: EdgeKind;
   readonly path: string;
+}
+
+/** Lines by property path (`Tags[0].Key`): a map, or a view on the lines of the whole document. */
+export interface PropertyLines {
+  get(path: string): number | undefined;
+}
+
+/** The lines below `prefix` in a document's line map, by the rest of their path: read in place, not copied. */
+export class LinesUnder implements PropertyLines {
+  constructor(
+    readonly all: ReadonlyMap<string, number>,
+    readonly prefix: string,
+  ) {}
+
+  get(path: string): number | undefined {
+    return this.all.get(this.prefix + path);
+  }
 }
 
 /** The line of a property path, falling back to the nearest written ancestor, then the resource. */

@@ -177,23 +177,32 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
+// The loops below read the window's buffer directly, the hottest code of a large scan, and go
+// through `more` only when they run off its end.
+
 export function skipWhitespace(w: ByteWindow, i: number): number {
-  for (;;) {
-    const c = w.byte(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-    else return i;
+  const b = w.buf;
+  const base = w.base;
+  for (let j = i - base; j < b.length; j++) {
+    const c = b[j];
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return base + j;
   }
+  const end = base + b.length;
+  return w.more(end) ? skipWhitespace(w, end) : end;
 }
 
 /** The end of the string starting at `i` (just past its closing quote). */
 function skipString(w: ByteWindow, i: number): number {
   // Most strings in IaC are short keys: a plain loop beats a call into `indexOf` for those.
-  for (let j = i + 1; j < i + 32; j++) {
-    const c = w.byte(j);
-    if (c === QUOTE) return j + 1;
-    if (c === BACKSLASH || c === undefined) return skipLongString(w, j);
+  const b = w.buf;
+  const base = w.base;
+  const stop = Math.min(i - base + 32, b.length);
+  for (let j = i - base + 1; j < stop; j++) {
+    const c = b[j];
+    if (c === QUOTE) return base + j + 1;
+    if (c === BACKSLASH) return skipLongString(w, base + j);
   }
-  return skipLongString(w, i + 32);
+  return skipLongString(w, base + stop);
 }
 
 function skipLongString(w: ByteWindow, from: number): number {
@@ -216,19 +225,21 @@ function skipLongString(w: ByteWindow, from: number): number {
 const isScalarByte = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x45);
 
-const TRUE = [...Buffer.from('true')];
-const FALSE = [...Buffer.from('false')];
-const NULL = [...Buffer.from('null')];
+const WORDS: Readonly<Record<number, Buffer>> = { 0x74: Buffer.from('true'), 0x66: Buffer.from('false'), 0x6e: Buffer.from('null') };
 
 /** The end of a number or of `true`, `false`, `null` starting at `i`. */
 function skipScalar(w: ByteWindow, i: number): number {
   let j = i;
   while (isScalarByte(w.byte(j))) j++;
-  const c = w.byte(i);
-  const word = c === 0x74 ? TRUE : c === 0x66 ? FALSE : c === 0x6e ? NULL : undefined;
-  const valid = word === undefined ? j > i && (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) : j - i === word.length && word.every((b, k) => w.byte(i + k) === b);
-  if (!valid) throw new JsonBytesError(i);
-  return j;
+  const c = w.byte(i)!;
+  const word = WORDS[c];
+  if (word === undefined ? j > i && (c === 0x2d || (c >= 0x30 && c <= 0x39)) : j - i === word.length && sameBytes(w, i, word)) return j;
+  throw new JsonBytesError(i);
+}
+
+function sameBytes(w: ByteWindow, at: number, word: Buffer): boolean {
+  for (let k = 0; k < word.length; k++) if (w.byte(at + k) !== word[k]) return false;
+  return true;
 }
 
 /** Past the key of an object member and its colon: where the member's value starts. */

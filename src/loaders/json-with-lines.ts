@@ -103,7 +103,8 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       lines.set(childPath, keyLine);
       const value = parseValue(childPath, depth);
       // `__proto__` as an own data property, not the prototype setter.
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
+import { LinesUnder, type Edge, type ResourceNode, type Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
@@ -68,7 +68,6 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     },
   };
 
-  const linesByResource = groupLines(parsed.lines);
   const nodes: ResourceNode[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     const line = parsed.lines.get(`Resources.${logicalId}`);
@@ -109,7 +108,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
         ...(line !== undefined && { line }),
         ...(cdkPath !== undefined && { constructPath: cdkPath.startsWith('/') ? cdkPath : `/${cdkPath}` }),
       },
-      propertyLines: linesByResource.get(logicalId) ?? new Map(),
+      propertyLines: new LinesUnder(parsed.lines, `Resources.${logicalId}.Properties.`),
       written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),
@@ -174,7 +173,7 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     if (def !== undefined && def !== null) properties['Default'] = noEcho ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
     const prefix = `Parameters.${name}`;
     const line = lines.get(prefix);
-    const propertyLines = new Map([...lines].filter(([path]) => path.startsWith(`${prefix}.`)).map(([path, l]) => [path.slice(prefix.length + 1), l]));
+    const propertyLines = new LinesUnder(lines, `${prefix}.`);
     return [
       {
         id: `${input.unit}#Parameters.${name}`,
@@ -222,18 +221,3 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
   return out;
 }
 
-/** Splits the template's line map into one map per resource, keyed by path inside `Properties`. */
-function groupLines(lines: ReadonlyMap<string, number>): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const [path, line] of lines) {
-    if (!path.startsWith('Resources.')) continue;
-    const rest = path.slice('Resources.'.length);
-    const marker = rest.indexOf('.Properties.');
-    if (marker === -1) continue;
-    const logicalId = rest.slice(0, marker);
-    let map = out.get(logicalId);
-    if (!map) out.set(logicalId, (map = new Map()));
-    map.set(rest.slice(marker + '.Properties.'.length), line);
-  }
-  return out;
-}

@@ -50,7 +50,8 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
         const childPath = record ? joinPath(path, key) : path;
         if (record && isScalar(pair.key)) lines.set(childPath, lineAt(pair.key));
         const v = convert(pair.value, childPath, depth + 1, record);
-        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[key] = v;
       }
       value = out;
     } else if (isSeq(node)) {

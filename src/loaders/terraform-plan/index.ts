@@ -100,13 +100,13 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
     push(index.anyInstance, `${moduleKey(inst.module)}|${inst.relative}`, inst);
   }
 
-  const shapes = new ConfigShapes(configuration);
+  const shapes = new ConfigShapes(configuration, index);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
     const config = configuration.resource(inst.module, inst.relative);
     const shape = config && shapes.of(config);
-    const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module), index) : [];
+    const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module)) : [];
     for (const e of nodeEdges) edges.push(e);
     const properties = mergePlannedValues(inst.after, inst.unknown, inst.sensitive, {
       written: (path) => (config ? writtenIn(config.expressions, path) : true),
@@ -134,7 +134,8 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
 interface Link {
   readonly path: string;
   readonly kind: Edge['kind'];
-  readonly targets: readonly ReferenceTarget[];
+  /** The instances each reference may lead to: one of them when the reference names its key. */
+  readonly targets: readonly { readonly instances: readonly Instance[]; readonly index?: string | number }[];
   /** The expression uses `each.`/`count.`: an instance's reference goes to the instance with its key. */
   readonly pairsByKey: boolean;
 }
@@ -150,7 +151,10 @@ interface ConfigShape {
 class ConfigShapes {
   private readonly shapes = new Map<ConfigResource, ConfigShape>();
 
-  constructor(private readonly configuration: PlanConfiguration) {}
+  constructor(
+    private readonly configuration: PlanConfiguration,
+    private readonly index: InstanceIndex,
+  ) {}
 
   of(config: ConfigResource): ConfigShape {
     let shape = this.shapes.get(config);
@@ -174,7 +178,7 @@ class ConfigShapes {
           links = expressions.map(({ path, refs, kind }) => ({
             path,
             kind,
-            targets: this.configuration.resolve(refs, moduleInstance),
+            targets: this.configuration.resolve(refs, moduleInstance).map((t) => ({ instances: this.instancesOf(t), ...(t.index !== undefined && { index: t.index }) })),
             pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
           }));
           byModule.set(moduleInstance, links);
@@ -182,6 +186,10 @@ class ConfigShapes {
         return links;
       },
     };
+  }
+
+  private instancesOf(t: ReferenceTarget): readonly Instance[] {
+    return (t.anyInstance ? this.index.anyInstance.get(`${moduleKey(t.module)}|${t.resource}`) : this.index.exact.get(`${t.module}|${t.resource}`)) ?? [];
   }
 }
 
@@ -302,12 +310,11 @@ function normaliseModule(address: string): string {
  * without a literal key (`aws_s3_bucket.b[each.key]`) from an instance with a key goes to the
  * target instance with the same key when there is one — the usual `for_each` pairing.
  */
-function referenceEdges(inst: Instance, links: readonly Link[], index: InstanceIndex): Edge[] {
+function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
   const edges: Edge[] = [];
   for (const { path, kind, targets, pairsByKey } of links) {
     for (const t of targets) {
-      const instances = (t.anyInstance ? index.anyInstance.get(`${moduleKey(t.module)}|${t.resource}`) : index.exact.get(`${t.module}|${t.resource}`)) ?? [];
-      let candidates = t.index === undefined ? instances : instances.filter((c) => c.index === t.index);
+      let candidates = t.index === undefined ? t.instances : t.instances.filter((c) => c.index === t.index);
       if (t.index === undefined && pairsByKey && inst.index !== undefined) {
         const same = candidates.filter((c) => c.index === inst.index);
         if (same.length > 0) candidates = same;

@@ -1,5 +1,5 @@
 import { ByteWindow, forEachElement, forEachMember, JsonBytesError, readValue, skipValue, skipWhitespace } from '../json-bytes.js';
-import { isObject, str, type JsonValue, type ModuleValues } from './schema.js';
+import { isObject, str, type JsonObject, type JsonValue, type ModuleValues } from './schema.js';
 
 /** The parts of a `terraform show -json` document the loader uses, read from its bytes. */
 export interface TerraformJson {
@@ -92,13 +92,8 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
         resourceChanges = [];
         return forEachElement(w, at, (elementAt) => {
           const { value, end } = readValue(w, elementAt);
-          if (isObject(value) && isObject(value['change'])) {
-            // Kept until every instance is indexed: what the checks never read goes now.
-            delete value['change']['before'];
-            delete value['change']['before_sensitive'];
-          }
           noteLine(w)(elementAt, end, isObject(value) ? value['address'] : undefined);
-          resourceChanges!.push(value as JsonValue);
+          resourceChanges!.push(slim(value as JsonValue));
           return end;
         });
       case 'prior_state':
@@ -151,6 +146,25 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
     lineOf,
     validUtf8: w.validUtf8,
   };
+}
+
+/**
+ * A resource change with only what the loader reads. It is kept until every instance is indexed;
+ * the rest (`before`, the provider's name, …) is dropped while still young, which the garbage
+ * collector reclaims for almost nothing.
+ */
+function slim(change: JsonValue): JsonValue {
+  if (!isObject(change) || !isObject(change['change'])) return change;
+  const { address, module_address, mode, type, name, index } = change;
+  const { actions, after, after_unknown, after_sensitive } = change['change'];
+  const kept: JsonObject = { address: address ?? null, mode: mode ?? null, type: type ?? null, name: name ?? null, change: { actions: actions ?? null } };
+  if (module_address !== undefined) kept['module_address'] = module_address;
+  if (index !== undefined) kept['index'] = index;
+  const inner = kept['change'] as JsonObject;
+  if (after !== undefined) inner['after'] = after;
+  if (after_unknown !== undefined) inner['after_unknown'] = after_unknown;
+  if (after_sensitive !== undefined) inner['after_sensitive'] = after_sensitive;
+  return kept;
 }
 
 /** A values tree (`{ root_module, outputs }`): its root module, read with `readModule`. */

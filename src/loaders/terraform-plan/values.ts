@@ -29,29 +29,28 @@ function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sen
   if (sensitive === true) return after === undefined || after === null ? after : Secret.instance;
   // Most of a plan carries no marker: share it as it is rather than copy it.
   if (!hasMarker(unknown) && !hasMarker(sensitive)) return after;
+  // Changed in place: the values were parsed for this resource alone, and a copy would double
+  // what a large plan holds in memory.
   if (isArray(after) || (after === undefined && isArray(unknown))) {
-    const items = isArray(after) ? after : [];
+    const items = (isArray(after) ? after : []) as PropertyValue[];
     const unknownItems = isArray(unknown) ? unknown : [];
-    const out: PropertyValue[] = [];
     for (let i = 0; i < Math.max(items.length, unknownItems.length); i++) {
-      const v = merge(items[i], unknownItems[i], isArray(sensitive) ? sensitive[i] : undefined, config, joinPath(path, i));
-      out.push(v === undefined ? new Unknown(config.refsAt(joinPath(path, i))) : v);
+      const v = merge(items[i] as JsonValue | undefined, unknownItems[i], isArray(sensitive) ? sensitive[i] : undefined, config, joinPath(path, i));
+      items[i] = v === undefined ? new Unknown(config.refsAt(joinPath(path, i))) : v;
     }
-    return out;
+    return items;
   }
   if (isObject(after) || (after === undefined && isObject(unknown))) {
-    // Built afresh rather than copied and trimmed: deleting keys makes V8 objects slow to read.
-    const values = isObject(after) ? after : {};
-    const unknownMarks = isObject(unknown) ? unknown : undefined;
-    const sensitiveMarks = isObject(sensitive) ? sensitive : undefined;
-    const out: PropertyMap = {};
+    const out = (isObject(after) ? after : {}) as PropertyMap;
+    const unknownMarks = isObject(unknown) ? unknown : {};
+    const sensitiveMarks = isObject(sensitive) ? sensitive : {};
     const put = (key: string): void => {
-      const marked = (unknownMarks !== undefined && hasOwn(unknownMarks, key)) || (sensitiveMarks !== undefined && hasOwn(sensitiveMarks, key));
-      const v = marked ? merge(values[key], unknownMarks?.[key], sensitiveMarks?.[key], config, joinPath(path, key)) : values[key];
+      const v = merge(out[key] as JsonValue | undefined, unknownMarks[key], sensitiveMarks[key], config, joinPath(path, key));
       if (v !== undefined) setOwn(out, key, v);
+      else if (hasOwn(out, key)) delete out[key];
     };
-    for (const key in values) if (hasOwn(values, key)) put(key);
-    for (const key in unknownMarks) if (hasOwn(unknownMarks, key) && !hasOwn(values, key)) put(key);
+    for (const key in unknownMarks) if (hasOwn(unknownMarks, key)) put(key);
+    for (const key in sensitiveMarks) if (hasOwn(sensitiveMarks, key) && !hasOwn(unknownMarks, key) && hasOwn(out, key)) put(key);
     return out;
   }
   return after;
