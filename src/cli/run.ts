@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -33,6 +34,7 @@ Scan options:
   --var NAME=VALUE          one Terraform variable value (repeatable)
   --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
   --max-file-size BYTES     refuse files larger than this (default 268435456)
+  --jobs N                  threads to read sources on when there is much to read (default: one per CPU)
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
   --fail-on-unknown         exit 1 when such results exist
@@ -52,6 +54,7 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   source: { type: 'string' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   'show-unknown': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
   'fail-on-unknown': { type: 'boolean' },
@@ -105,6 +108,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           vars: new Map((values.var ?? []).map((a) => parseAssignment('--var', a))),
           sourceDir: values.source,
           maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInteger('--max-file-size', values['max-file-size']),
+          threads: values.jobs === undefined ? availableParallelism() : positiveInteger('--jobs', values.jobs),
           showUnknown: values['show-unknown'] ?? false,
           showSuppressed: values['show-suppressed'] ?? false,
           failOnUnknown: values['fail-on-unknown'] ?? false,

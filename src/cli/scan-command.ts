@@ -23,6 +23,8 @@ export interface ScanArgs {
   readonly vars?: ReadonlyMap<string, string>;
   readonly sourceDir?: string | undefined;
   readonly maxFileSize: number | undefined;
+  /** Threads to load sources on (large inputs only). */
+  readonly threads?: number;
   readonly showUnknown: boolean;
   readonly showSuppressed: boolean;
   readonly failOnUnknown: boolean;
@@ -39,6 +41,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     varFiles: args.varFiles,
     vars: args.vars,
     sourceDir: args.sourceDir,
+    threads: args.threads,
     policies,
   });
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);

@@ -1,4 +1,4 @@
-import type { PropertyMap } from './values.js';
+import { splitPath, type PropertyMap } from './values.js';
 
 /** The input formats sekisho reads. */
 export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl' | 'cloudformation' | 'cdk' | 'pulumi-state' | 'pulumi-preview' | 'pulumi-policy';
@@ -102,15 +102,40 @@ export interface PropertyLines {
   get(path: string): number | undefined;
 }
 
-/** The lines below `prefix` in a document's line map, by the rest of their path: read in place, not copied. */
-export class LinesUnder implements PropertyLines {
-  constructor(
-    readonly all: ReadonlyMap<string, number>,
-    readonly prefix: string,
-  ) {}
+/** Children's lines in a `LineTree`: by key for a mapping, by index for a list. */
+export type LineChildren = { [key: string]: LineEntry } | LineEntry[];
+/** A value's line, with its children's where it has any. */
+export type LineEntry = number | [number, LineChildren];
+
+/**
+ * Lines of a document (or of a part of it) as a tree mirroring its structure: keys are held once
+ * each rather than as full paths, which is what makes recording them cheap. Plain data, so it
+ * crosses threads as JSON.
+ */
+export class LineTree implements PropertyLines {
+  constructor(readonly children: LineChildren) {}
 
   get(path: string): number | undefined {
-    return this.all.get(this.prefix + path);
+    const entry = this.entry(path);
+    return typeof entry === 'number' ? entry : entry?.[0];
+  }
+
+  /** The lines below `path`, by the rest of their path. */
+  under(path: string): LineTree {
+    const entry = this.entry(path);
+    return new LineTree(Array.isArray(entry) ? entry[1] : {});
+  }
+
+  private entry(path: string): LineEntry | undefined {
+    let children: LineChildren | undefined = this.children;
+    let entry: LineEntry | undefined;
+    for (const seg of splitPath(path)) {
+      if (children === undefined) return undefined;
+      entry = Array.isArray(children) ? children[Number(seg)] : Object.prototype.hasOwnProperty.call(children, seg) ? children[seg] : undefined;
+      if (entry === undefined) return undefined;
+      children = typeof entry === 'number' ? undefined : entry[1];
+    }
+    return entry;
   }
 }
 

@@ -1,12 +1,12 @@
 import { InputError } from '../diagnostic.js';
-import { joinPath } from '../graph/values.js';
+import { LineTree, type LineChildren, type LineEntry } from '../graph/resource.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export interface JsonWithLines {
   readonly value: Json;
-  /** 1-based line of every object member and array element, keyed by `a.b[0].c` path. */
-  readonly lines: Map<string, number>;
+  /** 1-based line of every object member and array element, by `a.b[0].c` path. */
+  readonly lines: LineTree;
 }
 
 /** Deeper than any real template; deep enough inputs would otherwise exhaust the call stack. */
@@ -18,7 +18,6 @@ export const MAX_NESTING = 512;
  * raised as `InputError` with line and column.
  */
 export function parseJsonWithLines(text: string): JsonWithLines {
-  const lines = new Map<string, number>();
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
 
@@ -67,11 +66,15 @@ export function parseJsonWithLines(text: string): JsonWithLines {
 
   const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-  const parseValue = (path: string, depth: number): Json => {
+  /** The lines of the children of the mapping or list parsed last; `undefined` after a scalar. */
+  let children: LineChildren | undefined;
+
+  const parseValue = (depth: number): Json => {
     skipSpace();
+    children = undefined;
     const c = text.charCodeAt(pos);
-    if (c === 0x7b) return parseObject(path, depth + 1);
-    if (c === 0x5b) return parseArray(path, depth + 1);
+    if (c === 0x7b) return parseObject(depth + 1);
+    if (c === 0x5b) return parseArray(depth + 1);
     if (c === 0x22) return parseString();
     if (text.startsWith('true', pos)) return (pos += 4), true;
     if (text.startsWith('false', pos)) return (pos += 5), false;
@@ -85,12 +88,13 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     return fail(describe());
   };
 
-  const parseObject = (path: string, depth: number): { [key: string]: Json } => {
+  const parseObject = (depth: number): { [key: string]: Json } => {
     if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
     pos++;
     const out: { [key: string]: Json } = {};
+    const lines: { [key: string]: LineEntry } = {};
     skipSpace();
-    if (text.charCodeAt(pos) === 0x7d) return pos++, out;
+    if (text.charCodeAt(pos) === 0x7d) return pos++, (children = lines), out;
     for (;;) {
       skipSpace();
       if (text.charCodeAt(pos) !== 0x22) fail(`expected a property name, found ${describe().replace('unexpected ', '')}`);
@@ -99,51 +103,57 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       skipSpace();
       if (text.charCodeAt(pos) !== 0x3a) fail(`expected ':' after property name`);
       pos++;
-      const childPath = joinPath(path, key);
-      lines.set(childPath, keyLine);
-      const value = parseValue(childPath, depth);
+      const value = parseValue(depth);
+      const entry: LineEntry = children === undefined ? keyLine : [keyLine, children];
       // `__proto__` as an own data property, not the prototype setter.
-      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      else out[key] = value;
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(lines, key, { value: entry, enumerable: true, writable: true, configurable: true });
+      } else {
+        out[key] = value;
+        lines[key] = entry;
+      }
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {
         pos++;
         continue;
       }
-      if (c === 0x7d) return pos++, out;
+      if (c === 0x7d) return pos++, (children = lines), out;
       fail(`expected ',' or '}', found ${describe().replace('unexpected ', '')}`);
     }
   };
 
-  const parseArray = (path: string, depth: number): Json[] => {
+  const parseArray = (depth: number): Json[] => {
     if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
     pos++;
     const out: Json[] = [];
+    const lines: LineEntry[] = [];
     skipSpace();
-    if (text.charCodeAt(pos) === 0x5d) return pos++, out;
+    if (text.charCodeAt(pos) === 0x5d) return pos++, (children = lines), out;
     for (;;) {
       skipSpace();
-      const childPath = joinPath(path, out.length);
-      lines.set(childPath, line);
-      out.push(parseValue(childPath, depth));
+      const itemLine = line;
+      out.push(parseValue(depth));
+      lines.push(children === undefined ? itemLine : [itemLine, children]);
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {
         pos++;
         continue;
       }
-      if (c === 0x5d) return pos++, out;
+      if (c === 0x5d) return pos++, (children = lines), out;
       fail(`expected ',' or ']', found ${describe().replace('unexpected ', '')}`);
     }
   };
 
   skipSpace();
   if (pos >= text.length) fail('the file is empty');
-  const value = parseValue('', 0);
+  const value = parseValue(0);
+  const root = children ?? {};
   skipSpace();
   if (pos < text.length) fail(`unexpected content after the end of the document`);
-  return { value, lines };
+  return { value, lines: new LineTree(root) };
 }
 
 /** The 1-based line and column of a character offset. */

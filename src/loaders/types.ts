@@ -22,4 +22,6 @@ export interface LoadOptions {
   readonly vars?: ReadonlyMap<string, string> | undefined;
   /** The `.tf` source of the Terraform plans and states scanned (`--source DIR`), when it is not beside them. */
   readonly sourceDir?: string | undefined;
+  /** Threads to load sources on; one (this thread) when absent. */
+  readonly threads?: number | undefined;
 }

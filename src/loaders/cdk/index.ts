@@ -15,17 +15,37 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 /** Stages nest assemblies and nested stacks nest templates; real apps stay far below this. */
 const MAX_DEPTH = 16;
 
+/** One stack template of a cloud assembly, with what its manifest says about it: loaded on its own. */
+export interface AssemblyStack {
+  readonly templatePath: string;
+  /** The stack's unit: `cdk.out#ArtifactId`. */
+  readonly unit: string;
+  /** `StackName/`: what the stack's resource addresses start with. */
+  readonly prefix: string;
+  /** Construct paths by logical ID, from the manifest's metadata. */
+  readonly constructPaths: ReadonlyMap<string, string>;
+}
+
 /**
  * Loads a CDK cloud assembly (`cdk.out`): every stack template its `manifest.json` lists, the
  * nested stacks those templates point to through `aws:asset:path`, and nested assemblies (stages).
  * Addresses are `Stack/LogicalId`; findings show the construct path from `aws:cdk:path` metadata.
  */
 export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit {
-  const nodes: ResourceNode[] = [];
-  const edges: Edge[] = [];
+  const listed = assemblyStacks(manifestPath, cwd);
+  const units = listed.stacks.map((stack) => loadAssemblyStack(stack, cwd));
+  return {
+    nodes: units.flatMap((u) => u.nodes),
+    edges: units.flatMap((u) => u.edges),
+    diagnostics: [...listed.diagnostics, ...units.flatMap((u) => u.diagnostics)],
+  };
+}
+
+/** The stacks an assembly's manifests list, stages included, in the order they list them. */
+export function assemblyStacks(manifestPath: string, cwd: string): { stacks: AssemblyStack[]; diagnostics: Diagnostic[] } {
+  const stacks: AssemblyStack[] = [];
   const diagnostics: Diagnostic[] = [];
   const show = (p: string): string => displayPath(cwd, p);
-
   const readJson = (path: string): Json | undefined => {
     try {
       return parseJson(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
@@ -35,7 +55,41 @@ export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit
     }
   };
 
-  const loadStackTemplate = (templatePath: string, unit: string, prefix: string, constructPaths: Map<string, string>, parameters: Map<string, string> | undefined, depth: number): void => {
+  const visit = (path: string, depth: number): void => {
+    const manifest = readJson(path);
+    if (manifest === undefined) return;
+    const artifacts = isObject(manifest) ? manifest['artifacts'] : undefined;
+    if (!isObject(artifacts)) {
+      diagnostics.push(diagnostic('error', 'invalid-assembly', show(path), 'not a CDK cloud assembly manifest: artifacts is missing'));
+      return;
+    }
+    const dir = dirname(path);
+    for (const [artifactId, artifact] of Object.entries(artifacts)) {
+      if (!isObject(artifact) || !isObject(artifact['properties'])) continue;
+      const properties = artifact['properties'];
+      if (artifact['type'] === 'aws:cloudformation:stack' && typeof properties['templateFile'] === 'string') {
+        const name = typeof artifact['displayName'] === 'string' ? artifact['displayName'] : artifactId;
+        // Newer assemblies (schema 44+) keep stack metadata in a file of its own.
+        const metadataFile = artifact['additionalMetadataFile'];
+        const metadata = typeof metadataFile === 'string' ? readJson(resolve(dir, metadataFile)) : artifact['metadata'];
+        stacks.push({ templatePath: resolve(dir, properties['templateFile']), unit: `${show(dir)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
+      } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
+        visit(resolve(dir, properties['directoryName'], 'manifest.json'), depth + 1);
+      }
+    }
+  };
+  visit(manifestPath, 0);
+  return { stacks, diagnostics };
+}
+
+/** One stack of an assembly: its template and the nested stacks it points to. */
+export function loadAssemblyStack(stack: AssemblyStack, cwd: string): LoadedUnit {
+  const nodes: ResourceNode[] = [];
+  const edges: Edge[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const show = (p: string): string => displayPath(cwd, p);
+
+  const loadStackTemplate = (templatePath: string, unit: string, prefix: string, constructPaths: ReadonlyMap<string, string>, parameters: Map<string, string> | undefined, depth: number): void => {
     let text: string;
     try {
       text = readFileSync(templatePath, 'utf8').replace(/^\uFEFF/, '');
@@ -62,31 +116,7 @@ export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit
     }
   };
 
-  const loadAssembly = (path: string, depth: number): void => {
-    const manifest = readJson(path);
-    if (manifest === undefined) return;
-    const artifacts = isObject(manifest) ? manifest['artifacts'] : undefined;
-    if (!isObject(artifacts)) {
-      diagnostics.push(diagnostic('error', 'invalid-assembly', show(path), 'not a CDK cloud assembly manifest: artifacts is missing'));
-      return;
-    }
-    const dir = dirname(path);
-    for (const [artifactId, artifact] of Object.entries(artifacts)) {
-      if (!isObject(artifact) || !isObject(artifact['properties'])) continue;
-      const properties = artifact['properties'];
-      if (artifact['type'] === 'aws:cloudformation:stack' && typeof properties['templateFile'] === 'string') {
-        const name = typeof artifact['displayName'] === 'string' ? artifact['displayName'] : artifactId;
-        // Newer assemblies (schema 44+) keep stack metadata in a file of its own.
-        const metadataFile = artifact['additionalMetadataFile'];
-        const metadata = typeof metadataFile === 'string' ? readJson(resolve(dir, metadataFile)) : artifact['metadata'];
-        loadStackTemplate(resolve(dir, properties['templateFile']), `${show(dir)}#${artifactId}`, `${name}/`, logicalIdPaths(metadata), undefined, 0);
-      } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
-        loadAssembly(resolve(dir, properties['directoryName'], 'manifest.json'), depth + 1);
-      }
-    }
-  };
-
-  loadAssembly(manifestPath, 0);
+  loadStackTemplate(stack.templatePath, stack.unit, stack.prefix, stack.constructPaths, undefined, 0);
   return { nodes, edges, diagnostics };
 }
 

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import { LinesUnder, type Edge, type ResourceNode, type Suppression } from '../../graph/resource.js';
+import type { Edge, LineTree, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
@@ -108,7 +108,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
         ...(line !== undefined && { line }),
         ...(cdkPath !== undefined && { constructPath: cdkPath.startsWith('/') ? cdkPath : `/${cdkPath}` }),
       },
-      propertyLines: new LinesUnder(parsed.lines, `Resources.${logicalId}.Properties.`),
+      propertyLines: parsed.lines.under(`Resources.${logicalId}.Properties`),
       written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),
@@ -131,7 +131,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
  *
  * An entry without a policy id or a reason is reported and not applied.
  */
-function readSuppressions(metadata: unknown, path: string, file: string, lines: ReadonlyMap<string, number>, diagnostics: Diagnostic[]): Suppression[] {
+function readSuppressions(metadata: unknown, path: string, file: string, lines: LineTree, diagnostics: Diagnostic[]): Suppression[] {
   const sekisho = isMap(metadata) ? metadata['sekisho'] : undefined;
   const entries = isMap(sekisho) ? sekisho['ignore'] : undefined;
   if (entries === undefined) return [];
@@ -159,7 +159,7 @@ export const PARAMETER_TYPE = 'AWS::CloudFormation::Parameter';
  * password given as a `Default`. Only `Type`, `NoEcho`, `Description` and `Default` are kept, and
  * the default of a `NoEcho` parameter is a `Secret`: its value is never held.
  */
-function parameterNodes(declared: Json | undefined, input: TemplateInput, lines: ReadonlyMap<string, number>): ResourceNode[] {
+function parameterNodes(declared: Json | undefined, input: TemplateInput, lines: LineTree): ResourceNode[] {
   if (!isObject(declared)) return [];
   return Object.entries(declared).flatMap(([name, spec]): ResourceNode[] => {
     if (!isObject(spec)) return [];
@@ -173,7 +173,7 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     if (def !== undefined && def !== null) properties['Default'] = noEcho ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
     const prefix = `Parameters.${name}`;
     const line = lines.get(prefix);
-    const propertyLines = new LinesUnder(lines, `${prefix}.`);
+    const propertyLines = lines.under(prefix);
     return [
       {
         id: `${input.unit}#Parameters.${name}`,

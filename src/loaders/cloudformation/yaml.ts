@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
 import { InputError } from '../../diagnostic.js';
-import { joinPath } from '../../graph/values.js';
+import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { MAX_NESTING, type Json, type JsonWithLines } from '../json-with-lines.js';
 
 /**
@@ -26,50 +26,69 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   }
   if (doc.contents === null) throw new InputError('the file is empty', 'empty-file', 1);
 
-  const lines = new Map<string, number>();
   // Alias.resolve() searches the document each time; an alias always resolves to the same node.
   const resolved = new Map<Alias, unknown>();
   let produced = 0;
   const lineAt = (node: Node): number => lineCounter.linePos(node.range?.[0] ?? 0).line;
 
+  /** The lines of the children of the mapping or sequence converted last; `undefined` after a scalar. */
+  let children: LineChildren | undefined;
+
   /** `record` is off below an alias: the values' lines are those of the anchor, recorded there. */
-  const convert = (node: unknown, path: string, depth: number, record = true): Json => {
+  const convert = (node: unknown, depth: number, record = true): Json => {
     if (++produced > MAX_VALUES) {
       throw new InputError(`the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, 'too-large');
     }
     if (depth > MAX_NESTING) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep');
+    children = undefined;
     if (isAlias(node)) {
       if (!resolved.has(node)) resolved.set(node, node.resolve(doc as Document));
-      return convert(resolved.get(node), path, depth + 1, false);
+      const value = convert(resolved.get(node), depth + 1, false);
+      children = undefined;
+      return value;
     }
     let value: Json;
+    let lines: LineChildren | undefined;
     if (isMap(node)) {
       const out: { [key: string]: Json } = {};
+      const byKey: { [key: string]: LineEntry } = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = record ? joinPath(path, key) : path;
-        if (record && isScalar(pair.key)) lines.set(childPath, lineAt(pair.key));
-        const v = convert(pair.value, childPath, depth + 1, record);
+        const v = convert(pair.value, depth + 1, record);
+        if (record && isScalar(pair.key)) setOwnEntry(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
         if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
         else out[key] = v;
       }
       value = out;
+      lines = byKey;
     } else if (isSeq(node)) {
+      const byIndex: LineEntry[] = [];
       value = node.items.map((item, i) => {
-        const childPath = record ? joinPath(path, i) : path;
-        if (record && item && typeof item === 'object' && 'range' in item) lines.set(childPath, lineAt(item as Node));
-        return convert(item, childPath, depth + 1, record);
+        const v = convert(item, depth + 1, record);
+        if (record && item && typeof item === 'object' && 'range' in item) byIndex[i] = children === undefined ? lineAt(item as Node) : [lineAt(item as Node), children];
+        return v;
       });
+      lines = byIndex;
     } else if (isScalar(node)) {
       value = scalarValue(node.value);
     } else {
       value = null; // an empty value (`Key:` with nothing after it)
     }
     const tag = (node as { tag?: string } | null)?.tag;
-    return tag && tag.startsWith('!') ? intrinsic(tag.slice(1), value) : value;
+    const result = tag && tag.startsWith('!') ? intrinsic(tag.slice(1), value) : value;
+    children = record ? lines : undefined;
+    return result;
   };
 
-  return { value: convert(doc.contents, '', 0), lines };
+  const value = convert(doc.contents, 0);
+  return { value, lines: new LineTree(children ?? {}) };
+}
+
+/** Sets a key's lines, `__proto__` included. */
+function setOwnEntry(lines: { [key: string]: LineEntry }, key: string, entry: LineEntry): void {
+  if (key === '__proto__') Object.defineProperty(lines, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  else lines[key] = entry;
+
 }
 
 function scalarValue(v: unknown): Json {

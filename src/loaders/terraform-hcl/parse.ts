@@ -1,6 +1,6 @@
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
-import { parseJsonWithLines, type Json } from '../json-with-lines.js';
+import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
 import { bodyToJson, ConversionError } from './hcl-json.js';
 import { parseSyntax } from './hcl-parser.js';
 import { lineIndex, outlineOf, type SourceBlock, type SourceBody, type SourceOutline } from './positions.js';
@@ -66,7 +66,7 @@ const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'default_tags', 'variables',
  * an object is taken as a block unless its name is a known map attribute (`tags`, …).
  */
 function parseJsonFile(source: SourceText): ParsedFile {
-  let parsed: { value: Json; lines: Map<string, number> };
+  let parsed: JsonWithLines;
   try {
     parsed = parseJsonWithLines(source.text);
   } catch (error) {

@@ -1,0 +1,91 @@
+import { constants, isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { loadCloudFormation } from './cloudformation/index.js';
+import { detectKind, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
+import type { DiscoveredFile } from './discover.js';
+import { displayPath } from './display-path.js';
+import { hasBom, notUtf8 } from './encoding.js';
+import { loadPulumiJson } from './pulumi/index.js';
+import { loadTerraformJson } from './terraform-plan/index.js';
+import type { LoadedUnit, LoadOptions } from './types.js';
+
+/** Files above this size are refused with a diagnostic rather than read into memory. */
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+
+/**
+ * Reads one file and loads it with the loader its content calls for; `undefined` when it is not
+ * IaC (skipped silently unless it was named on the command line).
+ */
+export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | undefined {
+  const file = displayPath(options.cwd, entry.path);
+  const size = statSync(entry.path).size;
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (size > limit) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
+  }
+  const head = readHead(entry.path, SNIFF_LENGTH);
+  const reason = unreadableReason(head);
+  if (reason === 'terraform-binary-plan') {
+    return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
+  }
+  // Only the head was looked at: a file that goes on past it is not empty.
+  if (reason === 'binary' || (reason === 'empty' && size <= head.length)) {
+    return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
+  }
+  const start = hasBom(head) ? 3 : 0;
+  const kind = detectKind(head.toString('utf8', start));
+  let unit: LoadedUnit | undefined;
+  if (kind === 'terraform-json') {
+    unit = loadTerraformJson({ path: entry.path, start }, file);
+  } else if (kind !== undefined && size - start > constants.MAX_STRING_LENGTH) {
+    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(constants.MAX_STRING_LENGTH)}), so it cannot be read as one document`);
+  } else if (kind !== undefined) {
+    const bytes = readFileSync(entry.path).subarray(start);
+    const loaded = loadKind(kind, bytes.toString('utf8'), file, options);
+    unit = isUtf8(bytes) ? loaded : { ...loaded, diagnostics: [...loaded.diagnostics, notUtf8(file)] };
+  }
+  if (unit || !entry.explicit) return unit;
+  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
+}
+
+/** The first `length` bytes of a file (all of it if shorter). */
+export function readHead(path: string, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.allocUnsafe(length);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < length; filled += n) n = readSync(fd, head, filled, length - filled, filled);
+    return head.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Loads IaC held in memory (a file's text, a template a test or a CDK app built), recognising its
+ * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
+ */
+export function loadText(text: string, file: string, options: Pick<LoadOptions, 'parameters'> = {}): LoadedUnit | undefined {
+  const kind = detectKind(text);
+  return kind && loadKind(kind, text, file, options);
+}
+
+function loadKind(kind: FileKind, text: string, file: string, options: Pick<LoadOptions, 'parameters'>): LoadedUnit {
+  switch (kind) {
+    case 'terraform-json':
+      return loadTerraformJson(text, file);
+    case 'cloudformation':
+      return loadCloudFormation(text, file, options.parameters);
+    case 'pulumi':
+      return loadPulumiJson(text, file);
+  }
+}
+
+export function single(level: Diagnostic['level'], code: string, file: string, message: string): LoadedUnit {
+  return { nodes: [], edges: [], diagnostics: [diagnostic(level, code, file, message)] };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

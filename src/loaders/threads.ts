@@ -1,0 +1,46 @@
+import { Worker } from 'node:worker_threads';
+import { jobWeight, runJobs, type LoadJob } from './jobs.js';
+import { unitsFromText } from './transfer.js';
+import type { LoadedUnit, LoadOptions } from './types.js';
+
+/**
+ * Below this many bytes to read, loading stays on one thread: starting a thread and loading the
+ * loaders into it (about a tenth of a second) costs more than it saves.
+ */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+
+/**
+ * Runs the jobs on `threads` threads, this one included: each takes a run of consecutive jobs of
+ * about the same weight, so the units come back in plan order. A thread that cannot start or
+ * fails leaves its jobs to this one.
+ */
+export async function runJobsOnThreads(jobs: readonly LoadJob[], options: LoadOptions, threads: number): Promise<(LoadedUnit | undefined)[]> {
+  const weights = jobs.map(jobWeight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (threads <= 1 || jobs.length < 2 || total < PARALLEL_MIN_BYTES) return runJobs(jobs, options);
+  const runs = split(jobs, weights, total, threads);
+  const workers = runs.slice(1).map((run) => (run.length > 0 ? onWorker(run, options) : Promise.resolve([])));
+  const here = await runJobs(runs[0]!, options);
+  const there = await Promise.all(workers.map((w, i) => w.catch(() => runJobs(runs[i + 1]!, options))));
+  return [...here, ...there.flat()];
+}
+
+/** Consecutive runs of jobs, `count` of them, of about `total / count` bytes each. */
+function split(jobs: readonly LoadJob[], weights: readonly number[], total: number, count: number): LoadJob[][] {
+  const runs: LoadJob[][] = Array.from({ length: count }, () => []);
+  let before = 0;
+  jobs.forEach((job, i) => {
+    runs[Math.min(count - 1, Math.floor((before * count) / total))]!.push(job);
+    before += weights[i]!;
+  });
+  return runs;
+}
+
+function onWorker(jobs: readonly LoadJob[], options: LoadOptions): Promise<(LoadedUnit | undefined)[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { jobs, options } });
+    worker.once('message', (text: string) => resolve(unitsFromText(text)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`loading thread exited with ${code}`)));
+  });
+}

@@ -1,0 +1,105 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { LineTree, type Edge, type LineChildren, type PropertyLines, type ResourceNode } from '../graph/resource.js';
+import { Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import type { LoadedUnit } from './types.js';
+
+/**
+ * Loaded units as they cross between threads: as JSON text, which V8 writes and reads several
+ * times faster than it structured-clones the same objects. What JSON cannot hold is written as
+ * tagged objects and made again on arrival — `Unknown`, `Secret`, sets, line maps and trees. The
+ * tag is a key no IaC source can hold: it starts with a NUL character.
+ */
+const TAG = '\u0000sekisho';
+
+type Tagged =
+  | { readonly [TAG]: 'unknown'; readonly refs: readonly string[]; readonly shape?: string }
+  | { readonly [TAG]: 'secret' }
+  /** A number JSON has no notation for (YAML's `.inf`, `.nan`). */
+  | { readonly [TAG]: 'number'; readonly text: string }
+  | { readonly [TAG]: 'line-tree'; readonly children: LineChildren }
+  | { readonly [TAG]: 'line-map'; readonly entries: readonly [string, number][] };
+
+interface WireUnit {
+  readonly nodes: readonly Record<string, unknown>[];
+  readonly edges: readonly Edge[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Units (or `undefined` for a source that was not IaC) as one JSON text. */
+export function unitsToText(units: readonly (LoadedUnit | undefined)[]): string {
+  return JSON.stringify(units.map((u) => (u === undefined ? null : toWire(u))));
+}
+
+export function unitsFromText(text: string): (LoadedUnit | undefined)[] {
+  return (JSON.parse(text) as (WireUnit | null)[]).map((u) => (u === null ? undefined : fromWire(u)));
+}
+
+function toWire(unit: LoadedUnit): WireUnit {
+  return {
+    nodes: unit.nodes.map((n) => ({
+      ...n,
+      properties: encode(n.properties),
+      ...(n.metadata !== undefined && { metadata: encode(n.metadata) }),
+      ...(n.propertyLines !== undefined && { propertyLines: encodeLines(n.propertyLines) }),
+      ...(n.written !== undefined && { written: [...n.written] }),
+      ...(n.literals !== undefined && { literals: [...n.literals] }),
+    })),
+    edges: unit.edges,
+    diagnostics: unit.diagnostics,
+  };
+}
+
+function fromWire(wire: WireUnit): LoadedUnit {
+  return {
+    nodes: wire.nodes.map((raw) => {
+      const node = {
+        ...raw,
+        properties: decode(raw['properties']),
+        ...(raw['metadata'] !== undefined && { metadata: decode(raw['metadata']) }),
+        ...(raw['propertyLines'] !== undefined && { propertyLines: decodeLines(raw['propertyLines'] as Tagged) }),
+        ...(raw['written'] !== undefined && { written: new Set(raw['written'] as string[]) }),
+        ...(raw['literals'] !== undefined && { literals: new Set(raw['literals'] as string[]) }),
+      };
+      return node as unknown as ResourceNode; // every field as the loader wrote it, the classes made again
+    }),
+    edges: wire.edges,
+    diagnostics: wire.diagnostics,
+  };
+}
+
+function encodeLines(lines: PropertyLines): Tagged {
+  return lines instanceof LineTree ? { [TAG]: 'line-tree', children: lines.children } : { [TAG]: 'line-map', entries: [...(lines as ReadonlyMap<string, number>)] };
+}
+
+function decodeLines(lines: Tagged): PropertyLines | undefined {
+  if (lines[TAG] === 'line-tree') return new LineTree(lines.children);
+  return lines[TAG] === 'line-map' ? new Map(lines.entries) : undefined;
+}
+
+function encode(value: PropertyValue): PropertyValue {
+  if (value instanceof Unknown) return tagged({ [TAG]: 'unknown', refs: value.refs, ...(value.shape !== undefined && { shape: value.shape }) });
+  if (value instanceof Secret) return tagged({ [TAG]: 'secret' });
+  if (typeof value === 'number' && !Number.isFinite(value)) return tagged({ [TAG]: 'number', text: String(value) });
+  if (Array.isArray(value)) return value.map(encode);
+  if (value !== null && typeof value === 'object') {
+    const out: PropertyMap = {};
+    for (const key of Object.keys(value)) setOwn(out, key, encode(value[key]!));
+    return out;
+  }
+  return value;
+}
+
+function decode(value: unknown): PropertyValue {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value === null || typeof value !== 'object') return value as PropertyValue;
+  const t = value as Record<string, unknown>;
+  if (t[TAG] === 'unknown') return new Unknown(t['refs'] as string[], t['shape'] as string | undefined);
+  if (t[TAG] === 'secret') return Secret.instance;
+  if (t[TAG] === 'number') return Number(t['text']);
+  const out: PropertyMap = {};
+  for (const key of Object.keys(t)) setOwn(out, key, decode(t[key]));
+  return out;
+}
+
+/** A tagged marker, typed as the property value it stands for on the wire. */
+const tagged = (t: Tagged): PropertyValue => t as unknown as PropertyValue;
