@@ -27,8 +27,11 @@ function moduleFiles(m: number): Record<string, string> {
   };
 }
 
-/** Writes the tree under `dir`: `modules` application modules of 13 files, and a root of 5 files calling them. */
-export function generateModuleTree(dir: string, modules = 15): number {
+/**
+ * Writes the tree under `dir`: `modules` application modules of `filesPerModule` files (13 at most),
+ * and a root of 5 files calling them. Returns the number of files.
+ */
+export function generateModuleTree(dir: string, modules = 15, filesPerModule = 13): number {
   rmSync(dir, { recursive: true, force: true });
   let files = 0;
   const write = (path: string, text: string): void => {
@@ -36,7 +39,15 @@ export function generateModuleTree(dir: string, modules = 15): number {
     writeFileSync(path, text);
     files++;
   };
-  for (let m = 0; m < modules; m++) for (const [name, text] of Object.entries(moduleFiles(m))) write(join(dir, 'modules', `slice${m}`, name), text);
+  for (let m = 0; m < modules; m++) {
+    // Fewer, longer files for a smaller repository: consecutive files of the module put together.
+    const files = Object.entries(moduleFiles(m));
+    const per = Math.ceil(files.length / filesPerModule);
+    for (let i = 0; i < files.length; i += per) {
+      const group = files.slice(i, i + per);
+      write(join(dir, 'modules', `slice${m}`, group[0]![0]), group.map(([, text]) => text).join('\n'));
+    }
+  }
   const calls = Array.from({ length: modules }, (_, m) => `module "slice${m}" {\n  source = "./modules/slice${m}"\n  prefix = var.prefix\n  vpc_id = aws_vpc.main.id\n}\n`).join('\n');
   write(join(dir, 'main.tf'), calls);
   write(join(dir, 'variables.tf'), 'variable "prefix" {\n  type    = string\n  default = "acme"\n}\n\nvariable "cidr" {\n  type    = string\n  default = "10.0.0.0/8"\n}\n');

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { run } from './run.js';
+import { enableCompileCache } from 'node:module';
+
+// Repeated runs (a pre-commit hook, a CI job) skip compiling sekisho's modules again: Node keeps
+// the compiled code in its cache directory (under the system's temporary directory).
+enableCompileCache();
+const { run } = await import('./run.js');
 
 process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
