@@ -1,15 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { builtinPolicies } from '../../policies/index.js';
 import { LANGS, SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { langFromEnvironment } from '../i18n/lang.js';
-import { pluginProblem, type SekishoPlugin } from '../plugin.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseAssignment, parseParameterAssignment, readParameterFile } from './parameters.js';
+import { loadPlugins } from './plugins.js';
 import { SCAN_FORMATS, scanCommand, type ScanFormat } from './scan-command.js';
 
 const USAGE = `sekisho — checks Infrastructure as Code before it is deployed
@@ -136,30 +134,6 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
   }
 }
 
-/** Imports each `--plugin` module and checks it is a plugin before any of it runs. */
-async function loadPlugins(cwd: string, specifiers: readonly string[]): Promise<SekishoPlugin[]> {
-  const plugins: SekishoPlugin[] = [];
-  for (const specifier of specifiers) {
-    let module: { default?: unknown; plugin?: unknown };
-    try {
-      module = (await import(pathToFileURL(resolve(cwd, specifier)).href)) as typeof module;
-    } catch (error) {
-      const hint =
-        (error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION'
-          ? 'this Node cannot load TypeScript directly (Node 22.18+ can); compile the plugin to JavaScript'
-          : error instanceof Error
-            ? error.message.split('\n')[0]
-            : String(error);
-      throw new UsageError(`cannot load plugin ${specifier}: ${hint}`);
-    }
-    const plugin = module.default ?? module.plugin;
-    const problem = pluginProblem(plugin);
-    if (problem) throw new UsageError(`${specifier} is not a sekisho plugin: ${problem}`);
-    plugins.push(plugin as SekishoPlugin);
-  }
-  return plugins;
-}
-
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -168,7 +142,7 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
 
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number of bytes (got ${JSON.stringify(value)})`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got ${JSON.stringify(value)})`);
   return n;
 }
 
