@@ -9,6 +9,7 @@ import { evaluate } from '../src/engine/evaluate.js';
 import { ResourceGraph } from '../src/graph/graph.js';
 import { loadCloudFormation } from '../src/loaders/cloudformation/index.js';
 import { parseJsonWithLines } from '../src/loaders/json-with-lines.js';
+import { loadPulumiJson } from '../src/loaders/pulumi/index.js';
 import { loadTerraformJson } from '../src/loaders/terraform-plan/index.js';
 
 /**
@@ -21,6 +22,8 @@ const fixture = (path: string): string => readFileSync(join(root, 'fixtures', pa
 const PLAN = fixture('parity/terraform-plan/parity.json');
 const TEMPLATE_YAML = fixture('parity/cloudformation/parity.yaml');
 const TEMPLATE_JSON = fixture('parity/cdk/cdk.out/Parity.template.json');
+const STACK_EXPORT = fixture('loaders/pulumi/legacy.json');
+const PREVIEW = fixture('loaders/pulumi/update-preview.json');
 
 const json = fc.jsonValue({ maxDepth: 6 });
 
@@ -39,6 +42,14 @@ function replaceAt(tree: unknown, pick: number, replacement: unknown): unknown {
 const loaders = {
   plan: (text: string) => loadTerraformJson(text, 'plan.json'),
   template: (text: string) => loadCloudFormation(text, 'template.yaml'),
+  pulumi: (text: string) => loadPulumiJson(text, 'stack.json'),
+};
+
+/** A real document of each loader's, to mutate: whole, and as text to cut. */
+const SAMPLES: Record<keyof typeof loaders, { readonly tree: string; readonly text: string }> = {
+  plan: { tree: PLAN, text: PLAN.slice(0, 4000) },
+  template: { tree: TEMPLATE_JSON, text: TEMPLATE_YAML },
+  pulumi: { tree: STACK_EXPORT, text: PREVIEW.slice(0, 6000) },
 };
 
 describe('JSON parser with lines', () => {
@@ -80,10 +91,10 @@ describe('JSON parser with lines', () => {
 });
 
 describe.each(Object.entries(loaders))('%s loader never throws', (kind, load) => {
-  const sample = kind === 'plan' ? PLAN : TEMPLATE_JSON;
+  const sample = SAMPLES[kind as keyof typeof loaders];
 
   it('on values of any shape in any place of a real document — nor do adapters or policies', () => {
-    const tree: unknown = JSON.parse(sample);
+    const tree: unknown = JSON.parse(sample.tree);
     fc.assert(
       fc.property(fc.nat({ max: 400 }), json, (pick, replacement) => {
         const result = load(JSON.stringify(replaceAt(tree, pick, replacement)));
@@ -95,7 +106,7 @@ describe.each(Object.entries(loaders))('%s loader never throws', (kind, load) =>
   });
 
   it('on a real document cut at any point', () => {
-    const text = kind === 'plan' ? PLAN.slice(0, 4000) : TEMPLATE_YAML;
+    const text = sample.text;
     for (let i = 0; i < text.length; i += 7) {
       const result = load(text.slice(0, i));
       expect(result.diagnostics.length + result.nodes.length).toBeGreaterThanOrEqual(0);
@@ -110,8 +121,8 @@ describe.each(Object.entries(loaders))('%s loader never throws', (kind, load) =>
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.nat({ max: TEMPLATE_YAML.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), (at, s) => {
-        load(TEMPLATE_YAML.slice(0, at) + s + TEMPLATE_YAML.slice(at + 1));
+      fc.property(fc.nat({ max: sample.text.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), (at, s) => {
+        load(sample.text.slice(0, at) + s + sample.text.slice(at + 1));
       }),
       { numRuns: 300 },
     );

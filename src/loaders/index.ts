@@ -13,6 +13,8 @@ export type { LoadedSources } from './jobs.js';
 export async function loadSources(paths: readonly string[], options: LoadOptions): Promise<LoadedSources> {
   const plan = planLoad(paths, options);
   const threads = options.threads ?? 1;
-  const units = threads > 1 ? await runJobsOnThreads(plan.jobs, options, threads) : await runJobs(plan.jobs, options);
-  return combine(plan, units, options);
+  if (threads <= 1) return combine(plan, await runJobs(plan.jobs, options), options);
+  const loaded = await runJobsOnThreads(plan.jobs, options, threads);
+  const sources = await combine(plan, loaded.units, options);
+  return { ...sources, diagnostics: [...loaded.diagnostics, ...sources.diagnostics] };
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { jobWeight, runJobs, type LoadJob } from './jobs.js';
 import { unitsFromText } from './transfer.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
@@ -12,17 +13,30 @@ export const PARALLEL_MIN_BYTES = 8 << 20;
 /**
  * Runs the jobs on `threads` threads, this one included: each takes a run of consecutive jobs of
  * about the same weight, so the units come back in plan order. A thread that cannot start or
- * fails leaves its jobs to this one.
+ * fails leaves its jobs to this one, and a warning says so.
  */
-export async function runJobsOnThreads(jobs: readonly LoadJob[], options: LoadOptions, threads: number): Promise<(LoadedUnit | undefined)[]> {
+export async function runJobsOnThreads(
+  jobs: readonly LoadJob[],
+  options: LoadOptions,
+  threads: number,
+  minBytes = PARALLEL_MIN_BYTES,
+): Promise<{ units: (LoadedUnit | undefined)[]; diagnostics: Diagnostic[] }> {
   const weights = jobs.map(jobWeight);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (threads <= 1 || jobs.length < 2 || total < PARALLEL_MIN_BYTES) return runJobs(jobs, options);
+  if (threads <= 1 || jobs.length < 2 || total < minBytes) return { units: await runJobs(jobs, options), diagnostics: [] };
   const runs = split(jobs, weights, total, threads);
   const workers = runs.slice(1).map((run) => (run.length > 0 ? onWorker(run, options) : Promise.resolve([])));
   const here = await runJobs(runs[0]!, options);
-  const there = await Promise.all(workers.map((w, i) => w.catch(() => runJobs(runs[i + 1]!, options))));
-  return [...here, ...there.flat()];
+  const diagnostics: Diagnostic[] = [];
+  const there = await Promise.all(
+    workers.map((w, i) =>
+      w.catch((error: unknown) => {
+        diagnostics.push(diagnostic('warning', 'thread-failed', '', `a loading thread failed (${error instanceof Error ? error.message : String(error)}); its sources were loaded on the main thread`));
+        return runJobs(runs[i + 1]!, options);
+      }),
+    ),
+  );
+  return { units: [...here, ...there.flat()], diagnostics };
 }
 
 /** Consecutive runs of jobs, `count` of them, of about `total / count` bytes each. */
