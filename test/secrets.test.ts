@@ -5,8 +5,9 @@ import { run } from '../src/cli/run.js';
 /**
  * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
  * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join`, Terraform `sensitive`
- * variables and passwords written in `.tf` source — must not leak into
- * any output, in any format or language, findings, unknowns and diagnostics included.
+ * variables and passwords written in `.tf` source, Pulumi secrets in a `pulumi stack export
+ * --show-secrets` and passwords a Pulumi program passes in plain text — must not leak into any
+ * output, in any format or language, findings, unknowns and diagnostics included.
  */
 const root = join(import.meta.dirname, '..');
 const SECRETS = [
@@ -18,6 +19,11 @@ const SECRETS = [
   'SensitiveHclToken-0c9d',
   'SensitiveHclName-77aa',
   'SensitiveHclLiteral-3f1e',
+  'PulumiStackOutput-2d4f',
+  'PulumiSecretPassword-61ac',
+  'PulumiSecretToken-c7b1',
+  'PulumiLiteralEnv-90e3',
+  'PulumiLiteralToken-18fa',
 ];
 
 describe('secrets in the input', () => {
@@ -37,6 +43,7 @@ describe('secrets in the input', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain('aws_db_instance.orders');
+    expect(out).toContain('aws:elasticache/replicationGroup:ReplicationGroup::sessions');
     for (const secret of SECRETS) expect(out).not.toContain(secret);
   });
 });
