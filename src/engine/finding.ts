@@ -1,4 +1,5 @@
 import { lineOf } from '../graph/resource.js';
+import { getPath, isSecret } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
@@ -55,7 +56,10 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       r.messageId !== undefined
         ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
         : evidence?.path
-          ? interpolate(uiText(lang).unknownMessage, { path: evidence.path, resource: evidence.resource })
+          ? interpolate(isSecret(getPath(r.at!.node.properties, evidence.path)) ? uiText(lang).unknownSecretMessage : uiText(lang).unknownMessage, {
+              path: evidence.path,
+              resource: evidence.resource,
+            })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     const key = [r.policy.id, r.resource.id, r.status, evidence?.resource, evidence?.path, message].join('\u0000');
     if (seen.has(key)) continue;

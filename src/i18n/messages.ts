@@ -11,6 +11,8 @@ export interface UiText {
   readonly exceptionExpired: (reason: string, expires: string) => string;
   /** For an undecidable value: `{{path}}` of `{{resource}}`, or the resource as a whole. */
   readonly unknownMessage: string;
+  /** For a value the source marks sensitive: it is there, but not read. */
+  readonly unknownSecretMessage: string;
   readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
@@ -36,8 +38,10 @@ const en: UiText = {
   suppressedLabel: 'SUPPRESSED',
   acceptedBecause: (reason, expires) => `Accepted: ${reason}${expires ? ` (until ${expires})` : ''}`,
   exceptionExpired: (reason, expires) => `Its exception expired on ${expires}: ${reason}`,
-  unknownMessage: 'Cannot be decided before deployment: {{path}} of {{resource}} is only known after apply.',
-  unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values only known after apply.',
+  unknownMessage:
+    'Cannot be decided before deployment: {{path}} of {{resource}} is not known until then (the provider computes it, or it comes from a variable or parameter given no value here).',
+  unknownSecretMessage: 'Cannot be decided from the source: {{path}} of {{resource}} is marked sensitive (a secret), so sekisho does not read its value.',
+  unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
   fixLabel: 'Fix',
   setAt: 'set in',
   constructLabel: 'construct',
@@ -70,8 +74,10 @@ const ja: UiText = {
   suppressedLabel: '抑止',
   acceptedBecause: (reason, expires) => `例外として承認済み: ${reason}${expires ? `（${expires} まで）` : ''}`,
   exceptionExpired: (reason, expires) => `この指摘の例外は ${expires} で期限切れです: ${reason}`,
-  unknownMessage: 'デプロイ前には判定できません。{{resource}} の {{path}} は apply するまで値が決まりません。',
-  unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} には apply するまで決まらない値があります。',
+  unknownMessage:
+    'デプロイ前には判定できません。{{resource}} の {{path}} はデプロイするまで値が決まりません（プロバイダーが決める値か、ここでは値が与えられていない変数・パラメーターから取る値です）。',
+  unknownSecretMessage: 'ソースからは判定できません。{{resource}} の {{path}} は機密値（シークレット）として扱われているため、sekisho は値を読みません。',
+  unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',
   constructLabel: 'コンストラクト',

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { Secret, Unknown } from '../graph/values.js';
+import type { Result } from './evaluate.js';
+import { toFindings } from './finding.js';
+
+const policy = builtinPolicies.find((p) => p.id === 'aws-rds-instance-storage-encryption')!;
+const node: ResourceNode = {
+  id: 'plan.json#aws_db_instance.db',
+  address: 'aws_db_instance.db',
+  type: 'aws_db_instance',
+  family: 'terraform',
+  format: 'terraform-plan',
+  mode: 'managed',
+  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance },
+  source: { file: 'plan.json', line: 1 },
+  unit: 'plan.json',
+};
+const undecided = (path: string): Result => ({ policy, status: 'unknown', severity: policy.severity, resource: node, at: { node, path } });
+
+describe('a result that cannot be decided', () => {
+  it.each(['en', 'ja'] as const)('says why (%s): a value only known at deployment, or one the source keeps secret', (lang) => {
+    const [later, secret] = toFindings([undecided('storage_encrypted'), undecided('kms_key_id')], lang).map((f) => f.message);
+    expect(later).toContain('storage_encrypted');
+    expect(secret).toContain('kms_key_id');
+    expect(later).not.toBe(secret.replace('kms_key_id', 'storage_encrypted'));
+    expect(secret).toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+  });
+});
