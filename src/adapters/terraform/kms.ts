@@ -1,9 +1,9 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
-import { getPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
 import type { KmsKey } from '../../models/aws/kms.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, type Joined } from '../join.js';
 import { bool, defaulted, explicit, read, str, type Parse } from '../read.js';
@@ -42,19 +42,15 @@ function keyModel(graph: ResourceGraph, j: Joined): KmsKey {
     origin: parent ? origin(parent, external) : defaulted(anchor, '', 'AWS_KMS'),
     isReplica: parent?.type === REPLICA_KEY || parent?.type === REPLICA_EXTERNAL_KEY,
     rotationEnabled: field('enable_key_rotation', bool, false),
-    policies: separate.length > 0 ? separate.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')) : parent && isWritten(parent, 'policy') ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : [],
+    policies: separate.length > 0 ? separate.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')) : parent && isSet(parent, 'policy').value ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : [],
   };
 }
 
 /** Imported key material, or a key in a CloudHSM (`custom_key_store_id`) or external (`xks_key_id`) key store. */
 function origin(node: ResourceNode, external: boolean): Attr<string> {
   if (external) return explicit(node, '', 'EXTERNAL');
-  if (isWritten(node, 'xks_key_id')) return explicit(node, 'xks_key_id', 'EXTERNAL_KEY_STORE');
-  if (isWritten(node, 'custom_key_store_id')) return explicit(node, 'custom_key_store_id', 'AWS_CLOUDHSM');
+  if (isSet(node, 'xks_key_id').value) return explicit(node, 'xks_key_id', 'EXTERNAL_KEY_STORE');
+  if (isSet(node, 'custom_key_store_id').value) return explicit(node, 'custom_key_store_id', 'AWS_CLOUDHSM');
   return defaulted(node, '', 'AWS_KMS');
 }
 
-function isWritten(node: ResourceNode, path: string): boolean {
-  const v = getPath(node.properties, path);
-  return v !== undefined && v !== null && v !== '';
-}

@@ -30,4 +30,13 @@ describe('Terraform S3 buckets', () => {
     expect(encryption(bucket(new Set(['bucket', 'server_side_encryption_configuration'])))).toMatchObject({ value: 'AES256', origin: 'explicit' });
     expect(encryption(bucket(undefined))).toMatchObject({ value: 'AES256', origin: 'explicit' });
   });
+
+  it('read a bucket policy once: a separate aws_s3_bucket_policy wins over the policy a state echoes on the bucket', () => {
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-b/*"}]}';
+    const deployed: ResourceNode = { ...bucket(undefined), format: 'terraform-state', properties: { bucket: 'acme-b', policy } };
+    const separate: ResourceNode = { ...deployed, id: 'p', address: 'p', type: 'aws_s3_bucket_policy', properties: { bucket: 'acme-b', policy } };
+    const [model] = terraformS3Buckets.adapt(new ResourceGraph([deployed, separate], []));
+    expect(model!.policies.map((p) => p.resource.id)).toEqual(['p']);
+    expect(terraformS3Buckets.adapt(new ResourceGraph([deployed], []))[0]!.policies.map((p) => p.resource.id)).toEqual(['b']);
+  });
 });

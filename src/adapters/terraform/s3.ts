@@ -1,9 +1,10 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import { type ResourceNode, writes } from '../../graph/resource.js';
+import { writes, type ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
 import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../models/aws/s3.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, explicit, present, read, str, type Parse } from '../read.js';
@@ -65,6 +66,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   const loggingNode = one(LOGGING);
   const versioningNode = one(VERSIONING);
   const websiteNode = one(WEBSITE);
+  const separatePolicies = j.children.get(POLICY) ?? [];
   const sse = 'rule[0].apply_server_side_encryption_by_default[0]';
   // AWS provider v4+ reports the encryption S3 applies as the bucket's own block: S3's default
   // (SSE-S3) on every deployed bucket. Where the source says what the author wrote (plan
@@ -95,17 +97,11 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
         ? read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled')
         : defaulted(anchor, '', 'Disabled'),
     website: websiteNode ? explicit(websiteNode, '', true) : parent ? read(parent, 'website', present, false) : defaulted(anchor, '', false),
-    policies: [
-      ...(j.children.get(POLICY) ?? []).map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
-      ...(parent && isWritten(parent, 'policy') ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : []),
-    ],
+    // A bucket has one policy: a separate aws_s3_bucket_policy sets it, and the bucket's own
+    // `policy` then only echoes it (a state or a stack export reports the attribute computed).
+    policies: separatePolicies.length > 0 ? separatePolicies.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')) : parent && isSet(parent, 'policy').value ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : [],
     receivesAccessLogs: false,
   };
-}
-
-function isWritten(node: ResourceNode, path: string): boolean {
-  const v = getPath(node.properties, path);
-  return v !== undefined && v !== null && v !== '';
 }
 
 /** `aws_s3_bucket_acl.access_control_policy[0].grant[*]` with `grantee[0].{type,uri}` and `permission`. */
