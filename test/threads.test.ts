@@ -1,7 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The built modules: a loading thread runs `dist/src/loaders/worker.js`, which the sources do not have.
-import { combine, planLoad, runJobs } from '../dist/src/loaders/jobs.js';
+import { combine, jobWeight, planLoad, runJobs } from '../dist/src/loaders/jobs.js';
 import { runJobsOnThreads } from '../dist/src/loaders/threads.js';
 
 const root = join(import.meta.dirname, '..');
@@ -15,5 +17,21 @@ describe('loading on several threads', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(await combine(plan, loaded.units, options)).toStrictEqual(one);
     expect(one.nodes.length).toBeGreaterThan(100);
+  });
+});
+
+describe('sharing loading out between threads', () => {
+  it('weighs a YAML template and .tf source above JSON of the same size, since they cost more to read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-weights-'));
+    const body = 'x'.repeat(1000);
+    writeFileSync(join(dir, 'a.json'), `{"Resources": {}, "Description": "${body}"}`);
+    writeFileSync(join(dir, 'b.yaml'), `Resources: {}\nDescription: "${body}"\n`);
+    mkdirSync(join(dir, 'module'));
+    writeFileSync(join(dir, 'module', 'main.tf'), `# ${body}\nresource "aws_s3_bucket" "b" {}\n`);
+    const plan = planLoad([dir], { cwd: dir });
+    const weight = (name: string): number => jobWeight(plan.jobs.find((j) => ('entry' in j ? j.entry.path : '').endsWith(name))!);
+    expect(weight('a.json')).toBeGreaterThan(1000);
+    expect(weight('b.yaml')).toBeGreaterThan(5 * weight('a.json'));
+    expect(weight('module')).toBeGreaterThan(2 * weight('a.json'));
   });
 });

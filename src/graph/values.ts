@@ -91,7 +91,7 @@ export function joinPath(base: string, key: string | number): string {
 }
 
 /** Sets `key` as an own data property of `map`, even `__proto__` (which assignment would take as the prototype). */
-export function setOwn(map: PropertyMap, key: string, value: PropertyValue): void {
+export function setOwn<T>(map: { [key: string]: T }, key: string, value: T): void {
   if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
   else map[key] = value;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../graph/resource.js';
+import { setOwn } from '../graph/values.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -105,14 +106,8 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       pos++;
       const value = parseValue(depth);
       const entry: LineEntry = children === undefined ? keyLine : [keyLine, children];
-      // `__proto__` as an own data property, not the prototype setter.
-      if (key === '__proto__') {
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-        Object.defineProperty(lines, key, { value: entry, enumerable: true, writable: true, configurable: true });
-      } else {
-        out[key] = value;
-        lines[key] = entry;
-      }
+      setOwn(out, key, value);
+      setOwn(lines, key, entry);
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {

@@ -5,8 +5,9 @@ import { unitsFromText } from './transfer.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
 
 /**
- * Below this many bytes to read, loading stays on one thread: starting a thread and loading the
- * loaders into it (about a tenth of a second) costs more than it saves.
+ * Below this much to load (in JSON-equivalent bytes, `jobWeight`: about a fifth of a second of
+ * work), loading stays on one thread: starting a thread and loading the loaders into it (about a
+ * tenth of a second) costs more than it saves.
  */
 export const PARALLEL_MIN_BYTES = 8 << 20;
 

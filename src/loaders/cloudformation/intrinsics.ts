@@ -1,4 +1,4 @@
-import { joinPath, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { joinPath, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
 
 /** `Ref: AWS::NoValue`: the property is removed, as CloudFormation does. */
@@ -56,7 +56,7 @@ export function resolveValue(value: Json, path: string, scope: TemplateScope): R
   const out: PropertyMap = {};
   for (const [key, item] of Object.entries(value)) {
     const r = resolveValue(item, joinPath(path, key), scope);
-    if (r !== NO_VALUE) Object.defineProperty(out, key, { value: r, enumerable: true, writable: true, configurable: true });
+    if (r !== NO_VALUE) setOwn(out, key, r);
   }
   return out;
 }

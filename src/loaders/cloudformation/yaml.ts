@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
 import { InputError } from '../../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
+import { setOwn } from '../../graph/values.js';
 import { MAX_NESTING, type Json, type JsonWithLines } from '../json-with-lines.js';
 
 /**
@@ -55,9 +56,8 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const v = convert(pair.value, depth + 1, record);
-        if (record && isScalar(pair.key)) setOwnEntry(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
-        if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-        else out[key] = v;
+        if (record && isScalar(pair.key)) setOwn(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
+        setOwn(out, key, v);
       }
       value = out;
       lines = byKey;
@@ -83,14 +83,6 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   const value = convert(doc.contents, 0);
   return { value, lines: new LineTree(children ?? {}) };
 }
-
-/** Sets a key's lines, `__proto__` included. */
-function setOwnEntry(lines: { [key: string]: LineEntry }, key: string, entry: LineEntry): void {
-  if (key === '__proto__') Object.defineProperty(lines, key, { value: entry, enumerable: true, writable: true, configurable: true });
-  else lines[key] = entry;
-
-}
-
 function scalarValue(v: unknown): Json {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return v;

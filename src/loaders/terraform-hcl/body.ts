@@ -1,4 +1,4 @@
-import { joinPath, Secret, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
+import { joinPath, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { evaluate, iterate, type Evaluation } from './evaluate.js';
 import { isBlockList } from './parse.js';
@@ -110,9 +110,7 @@ export interface BodySink {
  */
 export function evaluateBody(body: JsonObject, source: SourceBody | undefined, path: string, ev: Evaluation, sink: BodySink, top: boolean): PropertyMap {
   const out: PropertyMap = {};
-  const set = (key: string, value: Value): void => {
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  };
+  const set = (key: string, value: Value): void => setOwn(out, key, value);
   for (const [key, raw] of Object.entries(body)) {
     if ((top && META.has(key)) || (key === 'dynamic' && isObject(raw))) continue;
     const at = joinPath(path, key);

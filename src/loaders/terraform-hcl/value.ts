@@ -1,4 +1,4 @@
-import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isMap, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 
 /**
  * Values while evaluating HCL: the property values of the graph (`Unknown` for what only apply
@@ -95,7 +95,7 @@ export function equal(a: Value, b: Value): boolean {
 /** A map built with own properties only: keys from the input (`__proto__`) must stay data. */
 export function mapOf(entries: Iterable<readonly [string, Value]>): PropertyMap {
   const out: PropertyMap = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries) setOwn(out, k, v);
   return out;
 }
 
