@@ -44,6 +44,13 @@ export class ByteWindow {
   private utf8Valid = true;
   /** Bytes at the end of the window not yet checked as UTF-8 (a character may continue in the next read). */
   private unchecked: number;
+  /**
+   * The allocation `buf` lies in, and the one before it, reused for the next read: a large plan is
+   * read through two buffers rather than a new one per window, which the heap would hold until a
+   * full collection.
+   */
+  private block: Buffer | undefined;
+  private spare: Buffer | undefined;
 
   private constructor(
     private readonly fd: number | undefined,
@@ -122,8 +129,10 @@ export class ByteWindow {
     this.countLinesTo(from);
     const kept = this.buf.subarray(Math.max(0, from - this.base));
     const needed = Math.max(this.chunk, kept.length + (i - from) + this.chunk / 4);
-    const next = Buffer.allocUnsafe(needed);
+    const next = this.spare !== undefined && this.spare.length >= needed ? this.spare : Buffer.allocUnsafe(needed);
     kept.copy(next);
+    this.spare = this.block;
+    this.block = next;
     let filled = kept.length;
     while (filled < next.length) {
       const n = readSync(this.fd, next, filled, next.length - filled, from + filled);
