@@ -101,6 +101,13 @@ for (const [label, files] of [
 // Large plans: scan time of the whole pipeline against a bare JSON.parse of the same file, in the
 // same process; peak memory of one scan in a process doing nothing else, against the file's size.
 const scans = new Map<number, number>();
+// What a process holds before it scans anything: Node, sekisho and its policies loaded.
+const idleRss = measureInChild(`
+  import './dist/src/engine/scan.js';
+  import './dist/policies/index.js';
+  console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }));
+`)['rss']!;
+lines.push(row('peak RSS of a process with sekisho loaded, before any scan', `${(idleRss / 1e6).toFixed(0)} MB`, ''));
 for (const [size, runs] of [
   [10_000, 7],
   [100_000, 3],
@@ -144,6 +151,8 @@ for (const [size, runs] of [
   lines.push(row(`  scan of the same plan (${m['resources']} resources)`, ms(m['scan']!), `${ratio.toFixed(2)}× JSON.parse`, '≤ 3× JSON.parse', ratio <= 3));
   lines.push(row('  peak RSS, JSON.parse alone', mb(parseRss), `${(parseRss / m['size']!).toFixed(2)}× file size`));
   lines.push(row('  peak RSS, one scan', mb(scanRss), `${(scanRss / m['size']!).toFixed(2)}× file size`, '< 4× file size', scanRss < 4 * m['size']!));
+  const own = scanRss - idleRss;
+  lines.push(row('  peak RSS, one scan, above the process before it', mb(own), `${(own / m['size']!).toFixed(2)}× file size`, '< 4× file size', own < 4 * m['size']!));
 }
 const growth = scans.get(100_000)! / scans.get(10_000)!;
 lines.push(row('scan of the 100000-resource plan against the 10000-resource one', '', `${growth.toFixed(2)}× the 10000`, '≤ 11×', growth <= 11));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The built modules: a loading thread runs `dist/src/loaders/worker.js`, which the sources do not have.
 import { combine, jobWeight, planLoad, runJobs } from '../dist/src/loaders/jobs.js';
 import { runJobsOnThreads } from '../dist/src/loaders/threads.js';
+import { builtinPolicies } from '../dist/policies/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -18,6 +19,14 @@ describe('loading on several threads', () => {
     expect(await combine(plan, loaded.units, options)).toStrictEqual(one);
     expect(one.nodes.length).toBeGreaterThan(100);
   });
+
+  it('starts its threads from a whole scan’s options, which also hold the policies', async () => {
+    const options = { cwd: root, policies: builtinPolicies, threads: 2 };
+    const plan = planLoad(['fixtures/examples'], options);
+    const loaded = await runJobsOnThreads(plan.jobs, options, 2, 0);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(await combine(plan, loaded.units, options)).toStrictEqual(await combine(plan, await runJobs(plan.jobs, options), options));
+  });
 });
 
 describe('sharing loading out between threads', () => {
@@ -29,7 +38,7 @@ describe('sharing loading out between threads', () => {
     mkdirSync(join(dir, 'module'));
     writeFileSync(join(dir, 'module', 'main.tf'), `# ${body}\nresource "aws_s3_bucket" "b" {}\n`);
     const plan = planLoad([dir], { cwd: dir });
-    const weight = (name: string): number => jobWeight(plan.jobs.find((j) => ('entry' in j ? j.entry.path : '').endsWith(name))!);
+    const weight = (name: string): number => jobWeight(plan.jobs.find((j) => ('entry' in j ? j.entry.path : '').endsWith(name))!).cost;
     expect(weight('a.json')).toBeGreaterThan(1000);
     expect(weight('b.yaml')).toBeGreaterThan(5 * weight('a.json'));
     expect(weight('module')).toBeGreaterThan(2 * weight('a.json'));

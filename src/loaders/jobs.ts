@@ -106,23 +106,30 @@ export async function runJobs(jobs: readonly LoadJob[], options: LoadOptions): P
 
 /**
  * Relative cost of loading a byte of each kind of source, measured on generated sources (BENCHMARKS.md):
- * YAML parses about twelve times slower than JSON, `.tf` source about four times.
+ * YAML parses about twelve times slower than JSON, `.tf` source about four times. Sending what was
+ * loaded back from another thread costs about as much as loading JSON.
  */
 const COST_PER_BYTE = { json: 1, yaml: 12, hcl: 4 } as const;
 
-/**
- * What a job costs to load, in JSON-equivalent bytes: what threads share out, and what decides
- * whether starting them is worth it.
- */
-export function jobWeight(job: LoadJob): number {
+export interface JobWeight {
+  /** The bytes it reads. */
+  readonly bytes: number;
+  /** What it costs to load, in JSON-equivalent bytes. */
+  readonly cost: number;
+}
+
+/** What a job reads and costs: what threads share out, and what decides whether starting them is worth it. */
+export function jobWeight(job: LoadJob): JobWeight {
   try {
-    if (job.kind === 'stack') return statSync(job.stack.templatePath).size;
-    if (job.kind === 'module') return terraformFiles(job.entry.path).reduce((sum, f) => sum + statSync(f).size, 0) * COST_PER_BYTE.hcl;
-    return statSync(job.entry.path).size * (isJsonText(job.entry.path) ? COST_PER_BYTE.json : COST_PER_BYTE.yaml);
+    if (job.kind === 'stack') return weigh(statSync(job.stack.templatePath).size, COST_PER_BYTE.json);
+    if (job.kind === 'module') return weigh(terraformFiles(job.entry.path).reduce((sum, f) => sum + statSync(f).size, 0), COST_PER_BYTE.hcl);
+    return weigh(statSync(job.entry.path).size, isJsonText(job.entry.path) ? COST_PER_BYTE.json : COST_PER_BYTE.yaml);
   } catch {
-    return 0;
+    return { bytes: 0, cost: 0 };
   }
 }
+
+const weigh = (bytes: number, perByte: number): JobWeight => ({ bytes, cost: bytes * perByte });
 
 /**
  * The jobs' units put together in plan order, as one scan: the same whether the jobs ran here or on

@@ -1,15 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { jobWeight, runJobs, type LoadJob } from './jobs.js';
+import { jobWeight, runJobs, type JobWeight, type LoadJob } from './jobs.js';
 import { unitsFromText } from './transfer.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
 
 /**
- * Below this much to load (in JSON-equivalent bytes, `jobWeight`: about a fifth of a second of
- * work), loading stays on one thread: starting a thread and loading the loaders into it (about a
- * tenth of a second) costs more than it saves.
+ * Loading goes to other threads only when that saves at least this much work (in JSON-equivalent
+ * bytes, `jobWeight`: about a fifth of a second): starting a thread and loading the loaders into it
+ * takes about a tenth of a second. What another thread loads is sent back as JSON, which costs
+ * about as much as loading it from JSON: only sources that are dearer to read (YAML, `.tf`) gain.
  */
-export const PARALLEL_MIN_BYTES = 8 << 20;
+export const PARALLEL_MIN_SAVING = 8 << 20;
 
 /**
  * Runs the jobs on `threads` threads, this one included: each takes a run of consecutive jobs of
@@ -20,11 +21,12 @@ export async function runJobsOnThreads(
   jobs: readonly LoadJob[],
   options: LoadOptions,
   threads: number,
-  minBytes = PARALLEL_MIN_BYTES,
+  minSaving = PARALLEL_MIN_SAVING,
 ): Promise<{ units: (LoadedUnit | undefined)[]; diagnostics: Diagnostic[] }> {
   const weights = jobs.map(jobWeight);
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (threads <= 1 || jobs.length < 2 || total < minBytes) return { units: await runJobs(jobs, options), diagnostics: [] };
+  const total = weights.reduce((sum, w) => sum + w.cost, 0);
+  const saving = ((total - weights.reduce((sum, w) => sum + w.bytes, 0)) * (threads - 1)) / threads;
+  if (threads <= 1 || jobs.length < 2 || saving < minSaving) return { units: await runJobs(jobs, options), diagnostics: [] };
   const runs = split(jobs, weights, total, threads);
   const workers = runs.slice(1).map((run) => (run.length > 0 ? onWorker(run, options) : Promise.resolve([])));
   const here = await runJobs(runs[0]!, options);
@@ -40,22 +42,27 @@ export async function runJobsOnThreads(
   return { units: [...here, ...there.flat()], diagnostics };
 }
 
-/** Consecutive runs of jobs, `count` of them, of about `total / count` bytes each. */
-function split(jobs: readonly LoadJob[], weights: readonly number[], total: number, count: number): LoadJob[][] {
+/** Consecutive runs of jobs, `count` of them, of about `total / count` cost each. */
+function split(jobs: readonly LoadJob[], weights: readonly JobWeight[], total: number, count: number): LoadJob[][] {
   const runs: LoadJob[][] = Array.from({ length: count }, () => []);
   let before = 0;
   jobs.forEach((job, i) => {
     runs[Math.min(count - 1, Math.floor((before * count) / total))]!.push(job);
-    before += weights[i]!;
+    before += weights[i]!.cost;
   });
   return runs;
 }
 
 function onWorker(jobs: readonly LoadJob[], options: LoadOptions): Promise<(LoadedUnit | undefined)[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { jobs, options } });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { jobs, options: loadOptionsOnly(options) } });
     worker.once('message', (text: string) => resolve(unitsFromText(text)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`loading thread exited with ${code}`)));
   });
+}
+
+/** The options loading reads, alone: a scan's options also hold its policies, functions no thread can be sent. */
+function loadOptionsOnly(o: LoadOptions): LoadOptions {
+  return { cwd: o.cwd, parameters: o.parameters, maxFileSize: o.maxFileSize, varFiles: o.varFiles, vars: o.vars, sourceDir: o.sourceDir };
 }
