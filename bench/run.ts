@@ -109,7 +109,7 @@ const idleRss = measureInChild(`
 `)['rss']!;
 lines.push(row('peak RSS of a process with sekisho loaded, before any scan', `${(idleRss / 1e6).toFixed(0)} MB`, ''));
 for (const [size, runs] of [
-  [10_000, 7],
+  [10_000, 11],
   [100_000, 3],
 ] as const) {
   const file = join(generated, `plan-${size}.json`);
@@ -181,7 +181,7 @@ for (const [stacks, perStack] of [
   [10, 50],
   [50, 100],
 ] as const) {
-  const c = compareWithCdkNag(cli, stacks, perStack);
+  const c = compareWithCdkNag(cli, stacks, perStack, 7);
   const vs = (t: number): string => `${(t / c.cdkNag).toFixed(2)}× cdk-nag`;
   lines.push(row(`cdk-nag AwsSolutionsChecks, ${c.label} (${c.resources} resources)`, ms(c.cdkNag), '1.00×'));
   lines.push(row('  sekisho in-app validator, same app', ms(c.inApp), vs(c.inApp), '≤ 0.50× cdk-nag', c.inApp <= c.cdkNag / 2));
