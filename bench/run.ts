@@ -13,7 +13,7 @@ import { generateModuleTree } from './generate-hcl.ts';
 import { generatePlan } from './generate-plan.ts';
 
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'dist/cli.js');
 const generated = join(root, 'bench/.generated');
 mkdirSync(generated, { recursive: true });
 

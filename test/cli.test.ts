@@ -237,7 +237,8 @@ describe('usage errors exit 2 with a hint', () => {
 });
 
 describe('the installed command', () => {
-  const bin = join(root, 'dist/src/cli/main.js');
+  // What `npx sekisho` runs: the bundled CLI.
+  const bin = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { sekisho: string } }).bin.sekisho);
 
   it('runs as a process with the documented exit codes', async () => {
     const found = spawnSync(process.execPath, [bin, 'scan', TEMPLATE], { cwd: root, encoding: 'utf8' });

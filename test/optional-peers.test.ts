@@ -37,6 +37,11 @@ describe('optional peer dependencies', () => {
     expect(packages).toContain('yaml');
   });
 
+  it.each(['dist/cli.js', 'dist/worker.js'])('are not imported by the bundled %s, which imports only Node', (entry) => {
+    expect(existsSync(join(root, entry)), 'run `npm run build` first').toBe(true);
+    expect([...packagesImportedFrom(join(root, entry))].filter((p) => !p.startsWith('node:'))).toEqual([]);
+  });
+
   it('are loaded by the CDK integration, and by no more of sekisho than it needs', () => {
     expect([...packagesImportedFrom(join(root, 'dist/src/cdk/index.js'))].filter((p) => OPTIONAL_PEERS.test(p)).sort()).toEqual(['aws-cdk-lib']);
     // The policy pack's own entry loads @pulumi/policy: sekisho/crossguard only builds its policies.
@@ -57,7 +62,7 @@ registerHooks({ resolve(specifier, context, next) {
     );
     const result = spawnSync(
       process.execPath,
-      ['--import', hook, join(root, 'dist/src/cli/main.js'), 'scan', 'fixtures/parity/pulumi/classic.json', 'fixtures/parity/pulumi/native.json', 'fixtures/parity/cdk/cdk.out', 'fixtures/parity/cloudformation/parity.yaml'],
+      ['--import', hook, join(root, 'dist/cli.js'), 'scan', 'fixtures/parity/pulumi/classic.json', 'fixtures/parity/pulumi/native.json', 'fixtures/parity/cdk/cdk.out', 'fixtures/parity/cloudformation/parity.yaml'],
       { cwd: root, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', LANG: 'C.UTF-8' } },
     );
     expect(result.stderr).toBe('');

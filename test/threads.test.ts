@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateTemplates } from '../bench/generate-cfn.ts';
 // The built modules: a loading thread runs `dist/src/loaders/worker.js`, which the sources do not have.
 import { combine, jobWeight, planLoad, runJobs } from '../dist/src/loaders/jobs.js';
-import { runJobsOnThreads } from '../dist/src/loaders/threads.js';
+import { PARALLEL_MIN_SAVING, runJobsOnThreads } from '../dist/src/loaders/threads.js';
 import { builtinPolicies } from '../dist/policies/index.js';
 
 const root = join(import.meta.dirname, '..');
@@ -42,5 +44,25 @@ describe('sharing loading out between threads', () => {
     expect(weight('a.json')).toBeGreaterThan(1000);
     expect(weight('b.yaml')).toBeGreaterThan(5 * weight('a.json'));
     expect(weight('module')).toBeGreaterThan(2 * weight('a.json'));
+  });
+});
+
+describe('the CLI on several threads', () => {
+  it('loads a directory of YAML templates on two threads (the bundled worker) and finds what one thread finds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-yaml-'));
+    // About 1.7 MB of YAML: enough for a second thread to pay (PARALLEL_MIN_SAVING).
+    generateTemplates(dir, 320);
+    const weights = planLoad([dir], { cwd: dir }).jobs.map(jobWeight);
+    const saving = weights.reduce((sum, w) => sum + w.cost - w.bytes, 0) / 2;
+    expect(saving).toBeGreaterThan(PARALLEL_MIN_SAVING);
+    const scan = (jobs: string): { findings: unknown[]; diagnostics: { code: string }[] } => {
+      const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'scan', dir, '--format', 'json', '--jobs', jobs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { findings: unknown[]; diagnostics: { code: string }[] };
+    };
+    const two = scan('2');
+    expect(two.diagnostics.map((d) => d.code)).not.toContain('thread-failed');
+    expect(two.findings.length).toBeGreaterThan(200);
+    expect(two).toStrictEqual(scan('1'));
   });
 });

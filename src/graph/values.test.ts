@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { getPath, Unknown, type PropertyMap } from './values.js';
+import { describe, expect, it, vi } from 'vitest';
+import { getPath, isMap, Secret, Unknown, type PropertyMap } from './values.js';
 
 describe('getPath', () => {
   const terraform: PropertyMap = { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] };
@@ -34,5 +34,22 @@ describe('getPath', () => {
   it('returns an unknown value met on the way', () => {
     const unknown = new Unknown();
     expect(getPath({ a: unknown }, 'a.b[0].c')).toBe(unknown);
+  });
+});
+
+describe('values made by another copy of sekisho', () => {
+  // The bundled CLI and a plugin's `import … from 'sekisho'` each have their own classes.
+  it('are still unknown or secret, and not maps', async () => {
+    vi.resetModules();
+    const other = await import('./values.js');
+    expect(other.Unknown).not.toBe(Unknown);
+    const unknown = new other.Unknown(['x'], '${x}');
+    expect(unknown instanceof Unknown).toBe(true);
+    expect(other.Secret.instance instanceof Secret).toBe(true);
+    expect(new Unknown() instanceof other.Unknown).toBe(true);
+    expect(isMap(unknown)).toBe(false);
+    expect(isMap(other.Secret.instance)).toBe(false);
+    expect(Secret.instance instanceof Unknown).toBe(false);
+    expect({ refs: [] } instanceof Unknown).toBe(false);
   });
 });

@@ -8,7 +8,19 @@
  * - `Secret`: a value present in the source but marked sensitive (plan `*_sensitive`, a `NoEcho`
  *   parameter, a Pulumi secret). Its content is dropped at load time so no reporter can print it.
  */
+/**
+ * `instanceof Unknown` and `instanceof Secret` hold for values made by any copy of sekisho: the
+ * bundled CLI has its own classes, and a plugin's `import … from 'sekisho'` another.
+ */
+const UNKNOWN = Symbol.for('sekisho.Unknown');
+const SECRET = Symbol.for('sekisho.Secret');
+const hasBrand = (value: unknown, brand: symbol): boolean => typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true;
+
 export class Unknown {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, UNKNOWN);
+  }
+
   constructor(
     /** Graph node ids this value is derived from. */
     readonly refs: readonly string[] = [],
@@ -18,11 +30,18 @@ export class Unknown {
 }
 
 export class Secret {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, SECRET);
+  }
+
   static readonly instance = new Secret();
   /** Brands the type: without a member, `Secret` would be `{}` and match any value. */
   readonly secret = true;
   private constructor() {}
 }
+
+Object.defineProperty(Unknown.prototype, UNKNOWN, { value: true });
+Object.defineProperty(Secret.prototype, SECRET, { value: true });
 
 export type Scalar = string | number | boolean | null;
 export type PropertyValue = Scalar | Unknown | Secret | PropertyValue[] | PropertyMap;
