@@ -249,4 +249,12 @@ describe('the installed command', () => {
     expect(broken.status).toBe(2);
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
+
+  it('runs a plugin that imports the sekisho library beside the bundle', () => {
+    const r = spawnSync(process.execPath, [bin, 'scan', 'fixtures/parity/cloudformation/parity.yaml', '--plugin', 'plugins/acme-backups/index.ts', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { diagnostics: { level: string }[] };
+    expect(report.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(execFileSync(process.execPath, [bin, 'policies', '--plugin', 'plugins/acme-backups/index.ts'], { cwd: root, encoding: 'utf8' })).toContain('acme/s3-backup-versioning');
+  });
 });
