@@ -3,7 +3,7 @@ import { builtinPolicies } from '../../policies/index.js';
 import type { ResourceNode } from '../graph/resource.js';
 import { Secret, Unknown } from '../graph/values.js';
 import type { Result } from './evaluate.js';
-import { toFindings } from './finding.js';
+import { interpolate, toFindings } from './finding.js';
 
 const policy = builtinPolicies.find((p) => p.id === 'aws-rds-instance-storage-encryption')!;
 const node: ResourceNode = {
@@ -26,5 +26,15 @@ describe('a result that cannot be decided', () => {
     expect(message('storage_encrypted')).toContain('storage_encrypted');
     expect(message('kms_key_id')).toMatch(lang === 'en' ? /kms_key_id .*sensitive/ : /kms_key_id は機密値/);
     expect(message('storage_encrypted')).not.toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+  });
+});
+
+describe('interpolate', () => {
+  it('fills each placeholder once, leaving those without data as written', () => {
+    expect(interpolate('{{a}}{{ b }} and {{c}}', { a: 'x', b: 2 })).toBe('x2 and {{c}}');
+    expect(interpolate('{{constructor}} {{a}', { a: 'x' })).toBe('{{constructor}} {{a}');
+    expect(interpolate('no placeholder', {})).toBe('no placeholder');
+    // A value is never read again as a template.
+    expect(interpolate('{{a}} {{b}}', { a: '{{b}}', b: 'y' })).toBe('{{b}} y');
   });
 });

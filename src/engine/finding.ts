@@ -49,7 +49,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       resource: r.at.node.address,
       resourceType: r.at.node.type,
       file: r.at.node.source.file,
-      ...optional('line', lineOf(r.at.node, r.at.path)),
+      ...withLine(lineOf(r.at.node, r.at.path)),
       path: r.at.path,
     };
     const message =
@@ -61,7 +61,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
               resource: evidence.resource,
             })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
-    const key = [r.policy.id, r.resource.id, r.status, evidence?.resource, evidence?.path, message].join('\u0000');
+    const key = `${r.policy.id}\u0000${r.resource.id}\u0000${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // A finding points at the line to change: where the setting is written if that is in the same file.
@@ -74,20 +74,20 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       resource: r.resource.address,
       resourceType: r.resource.type,
       file: r.resource.source.file,
-      ...optional('line', line),
-      ...optional('constructPath', r.resource.source.constructPath),
-      ...optional('plan', r.resource.source.plan),
-      ...optional('messageId', r.messageId),
+      ...withLine(line),
+      ...(r.resource.source.constructPath !== undefined && { constructPath: r.resource.source.constructPath }),
+      ...(r.resource.source.plan !== undefined && { plan: r.resource.source.plan }),
+      ...(r.messageId !== undefined && { messageId: r.messageId }),
       message,
       fix: r.policy.text[lang].fix,
-      ...optional('evidence', evidence),
+      ...(evidence !== undefined && { evidence }),
       ...(r.suppression && {
         suppression: {
           reason: r.suppression.reason,
-          ...optional('expires', r.suppression.expires),
+          ...(r.suppression.expires !== undefined && { expires: r.suppression.expires }),
           expired: r.suppression.expired,
           file: r.suppression.file,
-          ...optional('line', r.suppression.line),
+          ...withLine(r.suppression.line),
         },
       }),
       docs: r.policy.docs,
@@ -110,12 +110,19 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Fills `{{name}}` placeholders. */
+/** Fills `{{name}}` placeholders; one naming no data is left as written. */
 export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{{'); open !== -1; open = template.indexOf('{{', from)) {
+    const close = template.indexOf('}}', open + 2);
+    if (close === -1) break;
+    const name = template.slice(open + 2, close).trim();
+    out += template.slice(from, open) + (Object.hasOwn(data, name) ? String(data[name]) : template.slice(open, close + 2));
+    from = close + 2;
+  }
+  return out + template.slice(from);
 }
 
-/** `{ key: value }` when value is defined, else `{}`: for optional fields under exactOptionalPropertyTypes. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
+/** `{ line }` when there is one: for optional fields under exactOptionalPropertyTypes. */
+const withLine = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
