@@ -32,7 +32,7 @@ Scan options:
   --var NAME=VALUE          one Terraform variable value (repeatable)
   --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
   --max-file-size BYTES     refuse files larger than this (default 268435456)
-  --jobs N                  threads to read sources on when there is much to read (default: one per CPU)
+  --jobs N                  threads to read sources on, used when that saves time (default: one per CPU)
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
   --fail-on-unknown         exit 1 when such results exist

@@ -86,8 +86,11 @@ export function getPath(root: PropertyValue | undefined, path: string): Property
 
 /** The value of the first key equal to `key` ignoring case; `undefined` when there is none. */
 export function getIgnoringCase(map: PropertyMap, key: string): PropertyValue | undefined {
-  const wanted = key.toLowerCase();
-  for (const k in map) if (k.toLowerCase() === wanted && Object.prototype.hasOwnProperty.call(map, k)) return map[k];
+  let wanted: string | undefined;
+  // Most lookups are of a key that is absent in any case: comparing lengths first spares lowering every key.
+  for (const k in map) {
+    if (k.length === key.length && k.toLowerCase() === (wanted ??= key.toLowerCase()) && Object.prototype.hasOwnProperty.call(map, k)) return map[k];
+  }
   return undefined;
 }
 
