@@ -366,6 +366,17 @@ function containerEnd(w: ByteWindow, i: number): number {
     for (; j < b.length; j++) {
       const c = b[j]!;
       if (c === QUOTE) {
+        // To the closing quote, in place: most strings are short, and a call per string costs more.
+        let k = j + 1;
+        for (; k < b.length; k++) {
+          const d = b[k];
+          if (d === QUOTE) break;
+          if (d === BACKSLASH) k++;
+        }
+        if (k < b.length) {
+          j = k;
+          continue;
+        }
         j = skipLongString(w, base + j + 1) - 1 - w.base;
         if (w.buf !== b) break; // more was read while reading the string
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
