@@ -52,13 +52,14 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
     expectEnd(w, skipValue(w, start));
     return undefined;
   }
+  // `terraform show -json` writes one line; `jq .` output has lines worth pointing at. Line 1, where
+  // every resource of one-line output is, is what an address not recorded is on.
   const lines = new Map<string, number>();
-  // `terraform show -json` writes one line; `jq .` output has lines worth pointing at.
-  let multiline = false;
   const noteLine = (window: ByteWindow): LineNoter => (at, end, address) => {
     if (typeof address !== 'string' || lines.has(address)) return;
     const key = window.find('"address"', at, end);
-    if (key !== -1) lines.set(address, window.lineAt(key));
+    const line = key === -1 ? 1 : window.lineAt(key);
+    if (line > 1) lines.set(address, line);
   };
 
   let formatVersion: string | undefined;
@@ -113,7 +114,6 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
     }
   });
   expectEnd(w, end);
-  multiline = w.lineAt(end) > 1;
 
   // Read in a second walk, and only when needed: `planned_values` repeats `resource_changes`.
   const plannedValues = (): ModuleValues | undefined => {
@@ -132,7 +132,7 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
       again.close();
     }
   };
-  const lineOf = (address: string): number | undefined => (multiline ? lines.get(address) : 1);
+  const lineOf = (address: string): number | undefined => lines.get(address) ?? 1;
   return {
     formatVersion,
     versionLine,
