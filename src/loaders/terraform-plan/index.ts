@@ -69,9 +69,9 @@ export interface TerraformJsonFile {
  */
 export function loadTerraformJson(input: string | TerraformJsonFile, file: string): LoadedUnit {
   const open = typeof input === 'string' ? inMemory(Buffer.from(input, 'utf8')) : () => ByteWindow.open(input.path, input.start);
-  let doc: TerraformJson | undefined;
+  let doc: TerraformJson<Instance | undefined> | undefined;
   try {
-    doc = readTerraformJson(open);
+    doc = readTerraformJson(open, (change) => changeInstance(change, file));
   } catch (error) {
     if (!(error instanceof JsonBytesError)) throw error;
     return syntaxError(input, file, error.offset);
@@ -211,30 +211,34 @@ function failed(file: string, code: string, message: string, at?: { line?: numbe
   return { nodes: [], edges: [], diagnostics: [diagnostic('error', code, file, message, at)] };
 }
 
+/**
+ * A resource change as an instance. One being deleted or forgotten keeps no action: nothing will
+ * exist to check, but its address is not a data source to take from `prior_state` either.
+ */
+function changeInstance(raw: JsonValue, file: string): Instance | undefined {
+  const rc = asResourceChange(raw);
+  if (!rc) return undefined;
+  const action = plannedAction(rc.change.actions);
+  return {
+    id: `${file}#${rc.address}`,
+    address: rc.address,
+    module: normaliseModule(rc.module_address ?? ''),
+    relative: relativeAddress(rc.mode, rc.type, rc.name),
+    index: rc.index,
+    type: rc.type,
+    mode: rc.mode === 'data' ? 'data' : 'managed',
+    ...(action !== undefined && { action }),
+    after: rc.change.after,
+    unknown: rc.change.after_unknown,
+    sensitive: rc.change.after_sensitive,
+  };
+}
+
 /** Resource instances of a plan: `resource_changes`, plus data sources read during planning. */
-function planInstances(doc: TerraformJson, file: string): Instance[] {
-  const out: Instance[] = [];
-  const seen = new Set<string>();
-  for (const raw of doc.resourceChanges ?? []) {
-    const rc = asResourceChange(raw);
-    if (!rc) continue;
-    seen.add(rc.address);
-    const action = plannedAction(rc.change.actions);
-    if (action === undefined) continue; // deleted or forgotten: nothing will exist to check
-    out.push({
-      id: `${file}#${rc.address}`,
-      address: rc.address,
-      module: normaliseModule(rc.module_address ?? ''),
-      relative: relativeAddress(rc.mode, rc.type, rc.name),
-      index: rc.index,
-      type: rc.type,
-      mode: rc.mode === 'data' ? 'data' : 'managed',
-      action,
-      after: rc.change.after,
-      unknown: rc.change.after_unknown,
-      sensitive: rc.change.after_sensitive,
-    });
-  }
+function planInstances(doc: TerraformJson<Instance | undefined>, file: string): Instance[] {
+  const changes = (doc.resourceChanges ?? []).filter((c) => c !== undefined);
+  const out = changes.filter((c) => c.action !== undefined);
+  const seen = new Set(changes.map((c) => c.address));
   // Data sources read while planning are in prior_state only (an `aws_iam_policy_document` among them).
   for (const inst of stateInstances(doc.priorData, file)) {
     if (inst.mode === 'data' && !seen.has(inst.address)) out.push({ ...inst, action: 'read' });

@@ -1,14 +1,17 @@
 import { ByteWindow, forEachElement, forEachMember, JsonBytesError, readValue, skipValue, skipWhitespace } from '../json-bytes.js';
-import { isObject, str, type JsonObject, type JsonValue, type ModuleValues } from './schema.js';
+import { isObject, str, type JsonValue, type ModuleValues } from './schema.js';
 
-/** The parts of a `terraform show -json` document the loader uses, read from its bytes. */
-export interface TerraformJson {
+/**
+ * The parts of a `terraform show -json` document the loader uses, read from its bytes. `C` is
+ * what the loader makes of each resource change, as it is read.
+ */
+export interface TerraformJson<C> {
   readonly formatVersion: string | undefined;
   readonly errored: boolean;
   /** A plan (`resource_changes` or `planned_values`) rather than a state (`values`). */
   readonly isPlan: boolean;
-  /** `resource_changes`, `undefined` when the document has none; `before` values are dropped. */
-  readonly resourceChanges: JsonValue[] | undefined;
+  /** `resource_changes` as the loader took them, `undefined` when the document has none. */
+  readonly resourceChanges: C[] | undefined;
   /** The plan's `planned_values` tree, read only when asked (it repeats `resource_changes`). */
   readonly plannedValues: () => ModuleValues | undefined;
   /** `prior_state`'s data sources: the module tree with managed resources left out. */
@@ -37,16 +40,16 @@ const MAX_MODULE_DEPTH = 64;
  * read then). `open` gives a fresh window on it. Returns `undefined` when it is JSON but not an
  * object; throws `JsonBytesError` when it is not JSON.
  */
-export function readTerraformJson(open: () => ByteWindow): TerraformJson | undefined {
+export function readTerraformJson<C>(open: () => ByteWindow, takeChange: (change: JsonValue) => C): TerraformJson<C> | undefined {
   const w = open();
   try {
-    return readDocument(w, open);
+    return readDocument(w, open, takeChange);
   } finally {
     w.close();
   }
 }
 
-function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | undefined {
+function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (change: JsonValue) => C): TerraformJson<C> | undefined {
   const start = skipWhitespace(w, 0);
   if (w.byte(start) !== 0x7b) {
     expectEnd(w, skipValue(w, start));
@@ -65,7 +68,7 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
   let formatVersion: string | undefined;
   let versionLine = 1;
   let errored = false;
-  let resourceChanges: JsonValue[] | undefined;
+  let resourceChanges: C[] | undefined;
   let hasPlannedValues = false;
   let priorData: ModuleValues | undefined;
   let values: ModuleValues | undefined;
@@ -94,7 +97,8 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
         return forEachElement(w, at, (elementAt) => {
           const { value, end } = readValue(w, elementAt);
           noteLine(w)(elementAt, end, isObject(value) ? value['address'] : undefined);
-          resourceChanges!.push(slim(value as JsonValue));
+          // Taken while young: what the loader leaves (`before`, …) costs the collector almost nothing.
+          resourceChanges!.push(takeChange(value as JsonValue));
           return end;
         });
       case 'prior_state':
@@ -146,25 +150,6 @@ function readDocument(w: ByteWindow, open: () => ByteWindow): TerraformJson | un
     lineOf,
     validUtf8: w.validUtf8,
   };
-}
-
-/**
- * A resource change with only what the loader reads. It is kept until every instance is indexed;
- * the rest (`before`, the provider's name, …) is dropped while still young, which the garbage
- * collector reclaims for almost nothing.
- */
-function slim(change: JsonValue): JsonValue {
-  if (!isObject(change) || !isObject(change['change'])) return change;
-  const { address, module_address, mode, type, name, index } = change;
-  const { actions, after, after_unknown, after_sensitive } = change['change'];
-  const kept: JsonObject = { address: address ?? null, mode: mode ?? null, type: type ?? null, name: name ?? null, change: { actions: actions ?? null } };
-  if (module_address !== undefined) kept['module_address'] = module_address;
-  if (index !== undefined) kept['index'] = index;
-  const inner = kept['change'] as JsonObject;
-  if (after !== undefined) inner['after'] = after;
-  if (after_unknown !== undefined) inner['after_unknown'] = after_unknown;
-  if (after_sensitive !== undefined) inner['after_sensitive'] = after_sensitive;
-  return kept;
 }
 
 /** A values tree (`{ root_module, outputs }`): its root module, read with `readModule`. */
