@@ -9,8 +9,9 @@ export class ResourceGraph {
   readonly nodes: readonly ResourceNode[];
   private readonly byId = new Map<string, ResourceNode>();
   private readonly byType = new Map<string, ResourceNode[]>();
-  private readonly outgoing = new Map<string, Edge[]>();
-  private readonly incoming = new Map<string, Edge[]>();
+  /** Edges by the node at each end, with the node at the other end: adapters follow them by the thousand. */
+  private readonly outgoing = new Map<ResourceNode, Link[]>();
+  private readonly incoming = new Map<ResourceNode, Link[]>();
   private readonly nameIndexes = new Map<string, Map<string, ResourceNode[]>>();
   private derivedValues = new Map<ResourceNode, Map<string, unknown>>();
 
@@ -21,9 +22,11 @@ export class ResourceGraph {
       push(this.byType, typeKey(node.type), node);
     }
     for (const edge of edges) {
-      if (!this.byId.has(edge.to) || edge.to === edge.from) continue;
-      push(this.outgoing, edge.from, edge);
-      push(this.incoming, edge.to, edge);
+      const from = this.byId.get(edge.from);
+      const to = this.byId.get(edge.to);
+      if (!from || !to || from === to) continue;
+      push(this.outgoing, from, { edge, node: to });
+      push(this.incoming, to, { edge, node: from });
     }
   }
 
@@ -44,9 +47,8 @@ export class ResourceGraph {
   /** Nodes that `node` refers to from property `path` or anything below it. */
   referencedFrom(node: ResourceNode, path: string, types?: readonly string[]): ResourceNode[] {
     const out: ResourceNode[] = [];
-    for (const edge of this.outgoing.get(node.id) ?? []) {
+    for (const { edge, node: target } of this.outgoing.get(node) ?? []) {
       if (edge.kind === 'depends-on' || !isWithin(edge.path, path)) continue;
-      const target = this.byId.get(edge.to)!;
       if ((!types || isOneOf(target.type, types)) && !out.includes(target)) out.push(target);
     }
     return out;
@@ -54,15 +56,14 @@ export class ResourceGraph {
 
   /** Whether any other node refers to `node` (a `depends_on` alone does not count). */
   isReferenced(node: ResourceNode): boolean {
-    return (this.incoming.get(node.id) ?? []).some((edge) => edge.kind !== 'depends-on');
+    return (this.incoming.get(node) ?? []).some(({ edge }) => edge.kind !== 'depends-on');
   }
 
   /** Nodes of the given types that refer to `node` (a bucket's separate policy, ACL, logging…). */
   referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
     const out: ResourceNode[] = [];
-    for (const edge of this.incoming.get(node.id) ?? []) {
+    for (const { edge, node: from } of this.incoming.get(node) ?? []) {
       if (edge.kind === 'depends-on' || (path !== undefined && !isWithin(edge.path, path))) continue;
-      const from = this.byId.get(edge.from)!;
       if (isOneOf(from.type, types) && !out.includes(from)) out.push(from);
     }
     return out;
@@ -102,6 +103,12 @@ export class ResourceGraph {
     }
     return index.get(name) ?? [];
   }
+}
+
+/** An edge seen from one of its ends, with the node at the other. */
+interface Link {
+  readonly edge: Edge;
+  readonly node: ResourceNode;
 }
 
 const typeKeys = new Map<string, string>();
