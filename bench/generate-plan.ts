@@ -59,13 +59,19 @@ function slice(module: string, n: number): ResourceSpec[] {
   return out.slice(0, PER_SLICE);
 }
 
-/** A plan with about `resources` resources in `resources / 25` module instances. */
-export function generatePlan(resources: number): string {
+/**
+ * A plan with about `resources` resources in `resources / 25` module instances. New
+ * infrastructure: every resource created. Existing: what a pull request's plan usually is, most
+ * resources unchanged (`no-op`, with their `before` values and a `prior_state`), one slice in ten
+ * updated, one in twenty new.
+ */
+export function generatePlan(resources: number, infrastructure: 'new' | 'existing' = 'new'): string {
   const slices = Math.max(1, Math.round(resources / PER_SLICE));
   const spec: PlanSpec = { resources: [], modules: {}, pretty: false };
   for (let n = 0; n < slices; n++) {
     const module = `module.app["slice-${n}"]`;
-    spec.resources.push(...slice(module, n));
+    const action = infrastructure === 'new' || n % 20 === 19 ? 'create' : n % 10 === 3 ? 'update' : 'no-op';
+    spec.resources.push(...slice(module, n).map((r): ResourceSpec => ({ ...r, action })));
   }
   spec.modules!['module.app'] = { source: './modules/app', for_each: { refs: ['var.slices'] }, inputs: { prefix: 'acme' } };
   return JSON.stringify(buildPlan(spec));
