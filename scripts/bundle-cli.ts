@@ -7,7 +7,7 @@
  * (`sekisho`, `sekisho/testing`, the CDK and CrossGuard integrations) stay as compiled.
  * `npm run build` runs it after `tsc`.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'rolldown';
 
@@ -28,3 +28,6 @@ await build({
   output: { dir: dist, format: 'esm', entryFileNames: '[name].js', chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].js`, comments: { legal: true, annotation: false, jsdoc: false } },
   logLevel: 'warn',
 });
+
+// The `bin` runs by its `#!` line (`npx sekisho`), as tsc's output with one would.
+chmodSync(join(dist, 'cli.js'), 0o755);

@@ -248,6 +248,8 @@ describe('the installed command', () => {
     const broken = spawnSync(process.execPath, [bin, 'scan', 'no/such/path'], { cwd: root, encoding: 'utf8' });
     expect(broken.status).toBe(2);
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // `npx sekisho` runs the file itself, by its `#!` line.
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('runs a plugin that imports the sekisho library beside the bundle', () => {
