@@ -38,6 +38,19 @@ function measureInChild(code: string): Record<string, number> {
   return JSON.parse(r.stdout) as Record<string, number>;
 }
 
+/** Peak RSS of the CLI as a process running `args` (its threads included). */
+function cliPeakRss(args: string[]): number {
+  const code = `
+    import { writeSync } from 'node:fs';
+    process.argv = [process.execPath, ${JSON.stringify(cli)}, ...${JSON.stringify(args)}];
+    process.on('exit', () => writeSync(1, JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }) + '\\n'));
+    await import(${JSON.stringify(cli)});
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { rss: number }).rss;
+}
+
 /** A table row: the figure, what was measured, its ratio to the baseline, the target and whether it is met. */
 const row = (name: string, value: string, ratio: string, target = '', met?: boolean): string =>
   `| ${name} | ${value} | ${ratio} | ${target} | ${met === undefined ? '' : met ? 'yes' : '**no**'} |`;
@@ -156,6 +169,8 @@ for (const [infrastructure, size, runs] of [
   lines.push(row('  peak RSS, one scan', mb(scanRss), `${(scanRss / m['size']!).toFixed(2)}× file size`, '< 4× file size', scanRss < 4 * m['size']!));
   const own = scanRss - idleRss;
   lines.push(row('  peak RSS, one scan, above the process before it', mb(own), `${(own / m['size']!).toFixed(2)}× file size`, '< 4× file size', own < 4 * m['size']!));
+  const cliRss = cliPeakRss(scanArgs(file).slice(1));
+  lines.push(row('  peak RSS, the CLI scanning it, JSON report included (process)', mb(cliRss), `${(cliRss / m['size']!).toFixed(2)}× file size`, '< 4× file size', cliRss < 4 * m['size']!));
   if (size === 100_000) {
     const growth = scans.get(`${infrastructure} 100000`)! / scans.get(`${infrastructure} 10000`)!;
     lines.push(row('  scan of the 100000-resource plan against the 10000-resource one', '', `${growth.toFixed(2)}× the 10000`, '≤ 11×', growth <= 11));

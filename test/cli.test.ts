@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../bench/generate-plan.ts';
 import { run } from '../src/cli/run.js';
 
 const root = join(import.meta.dirname, '..');
@@ -250,6 +251,19 @@ describe('the installed command', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
     // `npx sekisho` runs the file itself, by its `#!` line.
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('scans a large plan on a thread of its own, reporting what a scan in this process reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-large-plan-'));
+    writeFileSync(join(dir, 'plan.json'), generatePlan(34_000));
+    expect(statSync(join(dir, 'plan.json')).size).toBeGreaterThan(32 << 20); // where the CLI starts using a thread
+    const args = ['scan', 'plan.json', '--format', 'json', '--lang', 'ja'];
+    const child = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const here = await sekisho(args, { cwd: dir });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(1);
+    expect(here.code).toBe(1);
+    expect(child.stdout).toBe(here.stdout);
   });
 
   it('runs a plugin that imports the sekisho library beside the bundle', () => {

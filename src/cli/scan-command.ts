@@ -1,15 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toFindings } from '../engine/finding.js';
 import { SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
-import { scan } from '../engine/scan.js';
-import { jsonReporter } from '../reporters/json.js';
-import type { Reporter, ReportInput } from '../reporters/reporter.js';
+import { scan, type ScanOutcome } from '../engine/scan.js';
+import { jsonReportParts } from '../reporters/json.js';
+import type { ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, type CliIo } from './io.js';
 
-export const SCAN_FORMATS = { text: textReporter, json: jsonReporter } as const satisfies Record<string, Reporter>;
+/** The reports `scan` writes, in parts: the JSON one a finding at a time. */
+export const SCAN_FORMATS = {
+  text: (input, options) => [textReporter(input, options)],
+  json: (input) => jsonReportParts(input),
+} as const satisfies Record<string, (input: ReportInput, options: ReportOptions) => Iterable<string>>;
 export type ScanFormat = keyof typeof SCAN_FORMATS;
 
 export interface ScanArgs {
@@ -33,22 +37,40 @@ export interface ScanArgs {
 
 /** `sekisho scan`: exit 2 if any input could not be scanned, else 1 on findings at or above the threshold, else 0. */
 export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): Promise<number> {
-  const outcome = await scan({
-    paths: args.paths,
-    cwd: io.cwd,
-    parameters: args.parameters,
-    maxFileSize: args.maxFileSize,
-    varFiles: args.varFiles,
-    vars: args.vars,
-    sourceDir: args.sourceDir,
-    threads: args.threads,
+  // The scan's graph and results are not kept while the report is written: on a large plan they
+  // are most of the memory held.
+  const input = reportInput(
+    await scan({
+      paths: args.paths,
+      cwd: io.cwd,
+      parameters: args.parameters,
+      maxFileSize: args.maxFileSize,
+      varFiles: args.varFiles,
+      vars: args.vars,
+      sourceDir: args.sourceDir,
+      threads: args.threads,
+      policies,
+    }),
+    args,
     policies,
-  });
+  );
+  const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
+  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed });
+  if (args.output !== undefined) writeParts(resolve(io.cwd, args.output), batched(report));
+  else for (const part of batched(report)) io.stdout.write(part);
+
+  if (input.diagnostics.some((d) => d.level === 'error')) return EXIT.error;
+  if (input.summary.failed > 0 || (args.failOnUnknown && input.summary.unknown > 0)) return EXIT.findings;
+  return EXIT.ok;
+}
+
+/** What the reporters are given of a scan: its findings at or above the threshold, and counts. */
+function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Policy[]): ReportInput {
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const all = toFindings(outcome.results, args.lang);
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));
   const count = (status: string): number => outcome.results.filter((r) => r.status === status).length;
-  const input: ReportInput = {
+  return {
     tool: { name: 'sekisho', version: TOOL_VERSION },
     lang: args.lang,
     threshold: args.threshold,
@@ -66,12 +88,26 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     },
     policies,
   };
-  const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
-  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed });
-  if (args.output !== undefined) writeFileSync(resolve(io.cwd, args.output), report);
-  else io.stdout.write(report);
+}
 
-  if (outcome.diagnostics.some((d) => d.level === 'error')) return EXIT.error;
-  if (input.summary.failed > 0 || (args.failOnUnknown && input.summary.unknown > 0)) return EXIT.findings;
-  return EXIT.ok;
+function writeParts(path: string, parts: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const part of parts) writeSync(fd, part);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parts joined into writes of about a megabyte: one per finding would be a system call each. */
+function* batched(parts: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const part of parts) {
+    pending += part;
+    if (pending.length >= 1 << 20) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
 }

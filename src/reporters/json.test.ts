@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import { toFindings } from '../engine/finding.js';
+import { scan } from '../engine/scan.js';
+import { jsonReporter, jsonReportParts } from './json.js';
+import type { ReportInput } from './reporter.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+async function reportOf(paths: string[]): Promise<ReportInput> {
+  const outcome = await scan({ paths, cwd: root, policies: builtinPolicies });
+  return {
+    tool: { name: 'sekisho', version: '0.0.0' },
+    lang: 'ja',
+    threshold: 'low',
+    findings: toFindings(outcome.results, 'ja'),
+    diagnostics: outcome.diagnostics,
+    summary: { failed: 1, unknown: 0, passed: 2, notApplicable: 3, suppressed: 0, belowThreshold: 0, resources: outcome.graph.nodes.length, sources: outcome.sources },
+    policies: builtinPolicies,
+  };
+}
+
+describe('the JSON report written in parts', () => {
+  it.each([
+    ['many findings and diagnostics', ['fixtures/parity', 'fixtures/loaders'], 50],
+    ['no finding', ['fixtures/policies/aws-cloudtrail-multi-region/cloudformation/pass-multi-region.yaml'], 0],
+  ])('is, byte for byte, JSON.stringify of the report with two-space indents (%s)', async (_, paths, atLeast) => {
+    const input = await reportOf(paths);
+    expect(input.findings.length).toBeGreaterThanOrEqual(atLeast);
+    expect(input.diagnostics.length > 0).toBe(atLeast > 0);
+    const { tool, lang, threshold, summary, findings, diagnostics } = input;
+    const whole = `${JSON.stringify({ version: '1.1', tool, lang, threshold, summary, findings, diagnostics }, null, 2)}\n`;
+    expect([...jsonReportParts(input)].length).toBe(input.findings.length + 2);
+    expect(jsonReporter(input, { colour: false, showUnknown: false, showSuppressed: false })).toBe(whole);
+  });
+});
