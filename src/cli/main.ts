@@ -10,8 +10,8 @@ enableCompileCache();
 
 /**
  * A scan of a file this large (a plan of tens of thousands of resources) runs on a thread of its
- * own whose young generation is kept small: V8 then holds about a third less memory at its peak
- * for the same time (BENCHMARKS.md), which a program cannot ask of its own main thread.
+ * own whose young generation is kept small: V8 then holds about a third less memory at its peak,
+ * for some 5% more time (BENCHMARKS.md). A program cannot ask that of its own main thread.
  */
 const LARGE_INPUT_BYTES = 32 << 20;
 const YOUNG_GENERATION_MB = 8;
