@@ -253,6 +253,14 @@ describe('the installed command', () => {
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it('reads .tf source, whose loader the bundle loads only then, as a scan in this process does', async () => {
+    const args = ['scan', 'fixtures/examples/webapp', '--format', 'json'];
+    const child = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe((await sekisho(args)).stdout);
+    expect((JSON.parse(child.stdout) as { findings: { file: string }[] }).findings.some((f) => f.file.endsWith('.tf'))).toBe(true);
+  });
+
   it('scans a large plan on a thread of its own, reporting what a scan in this process reports', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-large-plan-'));
     writeFileSync(join(dir, 'plan.json'), generatePlan(34_000));
