@@ -86,7 +86,7 @@ export function writtenAsLiteral(node: ResourceNode, path: string): boolean | un
 export type PasswordPaths = Readonly<Record<string, readonly string[]>>;
 
 /** `Users[*].Password` → one concrete path per element of `Users` that is written. */
-export function expandPaths(node: ResourceNode, path: string): string[] {
+function expandPaths(node: ResourceNode, path: string): string[] {
   const star = path.indexOf('[*]');
   if (star === -1) return [path];
   const list = path.slice(0, star);
@@ -101,8 +101,28 @@ export function isSecretVariable(name: string, value: PropertyValue | undefined)
 }
 
 /** Of several values of one setting (a list of passwords), the one that matters most: a literal, else an undecided one. */
-export function strongest(ws: readonly (SecretWriting | undefined)[]): SecretWriting | undefined {
+function strongest(ws: readonly (SecretWriting | undefined)[]): SecretWriting | undefined {
   return (['literal', 'unknown', 'reference'] as const).find((w) => ws.includes(w));
+}
+
+/**
+ * The password arguments of `node` its schema's paths name, each as the strongest way its values are
+ * written (a list of passwords, `aws_elasticache_user.passwords`, is one argument). `writing` tells
+ * how one value is written, as the schema family reads it.
+ */
+export function passwordSettings(
+  node: ResourceNode,
+  paths: PasswordPaths,
+  writing: (path: string, value: PropertyValue | undefined) => SecretWriting | undefined,
+): SecretSetting[] {
+  return (paths[node.type] ?? []).flatMap((pattern) =>
+    expandPaths(node, pattern).flatMap((path) => {
+      const value = getPath(node.properties, path);
+      const values = Array.isArray(value) ? value : [value];
+      const written = strongest(values.map((v) => writing(path, v)));
+      return written ? [secretSetting('password', path, written, node, path)] : [];
+    }),
+  );
 }
 
 export function secretSetting(kind: SecretSettingKind, name: string, written: SecretWriting, node: ResourceNode, path: string): SecretSetting {

@@ -2,7 +2,7 @@ import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
-import { expandPaths, isSecretVariable, looksLikeSecretName, secretSetting, secretWriting, strongest, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Properties of CloudFormation resources that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -34,22 +34,11 @@ export const cloudFormationSecretSettings = defineAdapter({
   adapt(graph) {
     const types = [...Object.keys(PASSWORDS), 'AWS::Lambda::Function', 'AWS::ECS::TaskDefinition', PARAMETER];
     return graph.ofType(...types).flatMap((node): SecretSettings[] => {
-      const settings = [...passwords(node), ...lambdaVariables(node), ...containerVariables(node), ...parameterDefault(node)];
+      const settings = [...passwordSettings(node, PASSWORDS, (path, value) => writing(node, path, value)), ...lambdaVariables(node), ...containerVariables(node), ...parameterDefault(node)];
       return settings.length > 0 ? [{ resource: node, settings }] : [];
     });
   },
 });
-
-function passwords(node: ResourceNode): SecretSetting[] {
-  return (PASSWORDS[node.type] ?? []).flatMap((pattern) =>
-    expandPaths(node, pattern).flatMap((path) => {
-      const value = getPath(node.properties, path);
-      const values = Array.isArray(value) ? value : [value];
-      const written = strongest(values.map((v) => writing(node, path, v)));
-      return written ? [secretSetting('password', path, written, node, path)] : [];
-    }),
-  );
-}
 
 function lambdaVariables(node: ResourceNode): SecretSetting[] {
   if (node.type !== 'AWS::Lambda::Function') return [];

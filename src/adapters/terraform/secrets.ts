@@ -3,7 +3,7 @@ import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
 import { containerDefinitions } from '../ecs-common.js';
-import { expandPaths, isSecretVariable, secretSetting, secretWriting, strongest, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isSecretVariable, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Arguments of the AWS provider that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -33,23 +33,11 @@ export const terraformSecretSettings = defineAdapter({
     const types = [...Object.keys(PASSWORDS), 'aws_lambda_function', 'aws_ecs_task_definition'];
     return graph.ofType(...types).flatMap((node): SecretSettings[] => {
       if (node.mode !== 'managed') return [];
-      const settings = [...passwords(node), ...lambdaVariables(node), ...containerVariables(node)];
+      const settings = [...passwordSettings(node, PASSWORDS, (path, value) => writing(node, path, path, value)), ...lambdaVariables(node), ...containerVariables(node)];
       return settings.length > 0 ? [{ resource: node, settings }] : [];
     });
   },
 });
-
-function passwords(node: ResourceNode): SecretSetting[] {
-  return (PASSWORDS[node.type] ?? []).flatMap((pattern) =>
-    expandPaths(node, pattern).flatMap((path) => {
-      const value = getPath(node.properties, path);
-      // A list of passwords (`aws_elasticache_user.passwords`) is one argument.
-      const values = Array.isArray(value) ? value : [value];
-      const written = strongest(values.map((v) => writing(node, path, path, v)));
-      return written ? [secretSetting('password', path, written, node, path)] : [];
-    }),
-  );
-}
 
 function lambdaVariables(node: ResourceNode): SecretSetting[] {
   if (node.type !== 'aws_lambda_function') return [];
