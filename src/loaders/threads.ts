@@ -23,10 +23,11 @@ export async function runJobsOnThreads(
   threads: number,
   minSaving = PARALLEL_MIN_SAVING,
 ): Promise<{ units: (LoadedUnit | undefined)[]; diagnostics: Diagnostic[] }> {
+  if (threads <= 1 || jobs.length < 2) return { units: await runJobs(jobs, options), diagnostics: [] };
   const weights = jobs.map(jobWeight);
   const total = weights.reduce((sum, w) => sum + w.cost, 0);
   const saving = ((total - weights.reduce((sum, w) => sum + w.bytes, 0)) * (threads - 1)) / threads;
-  if (threads <= 1 || jobs.length < 2 || saving < minSaving) return { units: await runJobs(jobs, options), diagnostics: [] };
+  if (saving < minSaving) return { units: await runJobs(jobs, options), diagnostics: [] };
   const runs = split(jobs, weights, total, threads);
   const workers = runs.slice(1).map((run) => (run.length > 0 ? onWorker(run, options) : Promise.resolve([])));
   const here = await runJobs(runs[0]!, options);

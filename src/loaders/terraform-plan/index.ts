@@ -112,7 +112,6 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
       written: (path) => (config ? writtenIn(config.expressions, path) : true),
       refsAt: (path) => nodeEdges.filter((e) => e.kind === 'reference' && (isWithin(e.path, path) || isWithin(path, e.path))).map((e) => e.to),
     });
-    const line = doc.lineOf(inst.address);
     nodes.push({
       id: inst.id,
       address: inst.address,
@@ -122,7 +121,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
       mode: inst.mode,
       properties,
       ...(inst.action !== undefined && { action: inst.action }),
-      source: line === undefined ? { file } : { file, line },
+      source: { file, line: doc.lineOf(inst.address) },
       ...(shape && { written: shape.written, literals: shape.literals }),
       unit: file,
     });

@@ -20,7 +20,7 @@ export interface TerraformJson<C> {
   readonly values: ModuleValues | undefined;
   readonly configuration: JsonValue | undefined;
   /** The line of a resource's `address` (1 throughout one-line output). */
-  readonly lineOf: (address: string) => number | undefined;
+  readonly lineOf: (address: string) => number;
   /** The line of `format_version`, for a diagnostic about it. */
   readonly versionLine: number;
   /** Whether the file's bytes were all valid UTF-8. */
@@ -136,7 +136,7 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
       again.close();
     }
   };
-  const lineOf = (address: string): number | undefined => lines.get(address) ?? 1;
+  const lineOf = (address: string): number => lines.get(address) ?? 1;
   return {
     formatVersion,
     versionLine,
