@@ -9,7 +9,7 @@ export const JSON_REPORT_VERSION = '1.1';
 export const jsonReporter: Reporter = (input) => [...jsonReportParts(input)].join('');
 
 /**
- * The JSON report in parts, a finding at a time, written exactly as `JSON.stringify(report, null, 2)`
+ * The JSON report in parts, a batch of findings at a time, written exactly as `JSON.stringify(report, null, 2)`
  * writes it whole: a scan of a large plan reports tens of thousands of findings, and the CLI writes
  * them out without holding the whole text at once.
  */
@@ -36,11 +36,17 @@ export function* jsonReportParts(input: ReportInput): Generator<string> {
     2,
   );
   yield `${head.slice(0, -2)},\n  "findings": [`;
-  for (const [i, finding] of input.findings.entries()) yield `${i === 0 ? '' : ','}\n    ${nested(finding, 2)}`;
-  yield `${input.findings.length === 0 ? '' : '\n  '}],\n  "diagnostics": ${nested(input.diagnostics, 1)}\n}\n`;
+  // A batch at a time, as JSON.stringify indents it inside `"findings"`: one native call per batch
+  // rather than one per finding and a pass to re-indent it.
+  for (let i = 0; i < input.findings.length; i += FINDINGS_PER_PART) {
+    const batch = JSON.stringify({ findings: input.findings.slice(i, i + FINDINGS_PER_PART) }, null, 2);
+    yield `${i === 0 ? '' : ','}${batch.slice(BATCH_HEAD.length, -BATCH_TAIL.length)}`;
+  }
+  // `{\n` cut from the front: the diagnostics member continues the report's top-level object.
+  yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics: input.diagnostics }, null, 2).slice(2)}\n`;
 }
 
-/** A value as `JSON.stringify(…, null, 2)` writes it `depth` levels down (strings hold no line break). */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
-}
+const FINDINGS_PER_PART = 500;
+/** What `JSON.stringify({ findings: [...] }, null, 2)` writes around the findings. */
+const BATCH_HEAD = '{\n  "findings": [';
+const BATCH_TAIL = '\n  ]\n}';
