@@ -14,18 +14,30 @@ export interface JsonWithLines {
 export const MAX_NESTING = 512;
 
 /**
- * A strict JSON parser (RFC 8259) that records where each value starts, because CloudFormation
- * findings must point at the line to change and `JSON.parse` keeps no positions. Syntax errors are
- * raised as `InputError` with line and column.
+ * A JSON document and the line of each of its values, because CloudFormation findings must point at
+ * the line to change and `JSON.parse` keeps no positions. `JSON.parse` builds the values; a walk
+ * that trusts the text once it has parsed records the lines. A document that does not parse is
+ * explained by `explainInvalidJson`, with line and column.
  */
 export function parseJsonWithLines(text: string): JsonWithLines {
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let value: Json;
+  try {
+    value = JSON.parse(from === 0 ? text : text.slice(from)) as Json;
+  } catch {
+    return explainInvalidJson(text);
+  }
+  return { value, lines: new LineTree(lineTree(text, from)) };
+}
 
-  const fail = (what: string, at = pos): never => {
-    const { line, column } = positionOf(text, at);
-    throw new InputError(`invalid JSON: ${what}`, 'parse-error', line, column);
-  };
+/**
+ * The lines of the members and elements of a document `JSON.parse` accepted: the first container's
+ * children (`{}` for a scalar document). Nesting beyond `MAX_NESTING` is refused, as the walk
+ * recurses and the graph's values are walked recursively too.
+ */
+function lineTree(text: string, start: number): LineChildren {
+  let pos = start;
+  let line = 1;
 
   const skipSpace = (): void => {
     for (;;) {
@@ -38,117 +50,196 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     }
   };
 
+  // Past the string at `pos`. JSON strings hold no raw line break, so no line is counted in one.
+  /** A key: short, so read a character at a time, and its text wanted. */
+  const readKey = (): string => {
+    const open = pos;
+    let i = pos + 1;
+    let escaped = false;
+    for (let c = text.charCodeAt(i); c !== 0x22; c = text.charCodeAt(i)) {
+      if (c === 0x5c) escaped = true;
+      i += c === 0x5c ? 2 : 1;
+    }
+    pos = i + 1;
+    return escaped ? (JSON.parse(text.slice(open, pos)) as string) : text.slice(open + 1, i);
+  };
+  /** A value: ARNs, joined strings, documents; found by `indexOf`, a quote counting when the backslashes before it are even. */
+  const skipString = (): void => {
+    let quote = text.indexOf('"', pos + 1);
+    for (;;) {
+      let slashes = 0;
+      while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+      if (slashes % 2 === 0) break;
+      quote = text.indexOf('"', quote + 1);
+    }
+    pos = quote + 1;
+  };
+
+  /** Past the value at `pos`: its children's lines when it is an object or an array. */
+  const value = (depth: number): LineChildren | undefined => {
+    const c = text.charCodeAt(pos);
+    if (c === 0x7b || c === 0x5b) {
+      if (depth >= MAX_NESTING) {
+        const { line, column } = positionOf(text, pos);
+        throw new InputError(`invalid JSON: nested deeper than ${MAX_NESTING} levels`, 'parse-error', line, column);
+      }
+      return c === 0x7b ? object(depth + 1) : array(depth + 1);
+    }
+    if (c === 0x22) skipString();
+    else while (!isDelimiter(text.charCodeAt(pos))) pos++;
+    return undefined;
+  };
+
+  const object = (depth: number): LineChildren => {
+    const lines: { [key: string]: LineEntry } = {};
+    pos++;
+    skipSpace();
+    while (text.charCodeAt(pos) !== 0x7d) {
+      const keyLine = line;
+      const key = readKey();
+      skipSpace();
+      pos++; // the colon
+      skipSpace();
+      const children = value(depth);
+      setOwn(lines, key, children === undefined ? keyLine : [keyLine, children]);
+      skipSpace();
+      if (text.charCodeAt(pos) === 0x2c) pos++;
+      skipSpace();
+    }
+    pos++;
+    return lines;
+  };
+
+  const array = (depth: number): LineChildren => {
+    const lines: LineEntry[] = [];
+    pos++;
+    skipSpace();
+    while (text.charCodeAt(pos) !== 0x5d) {
+      const itemLine = line;
+      const children = value(depth);
+      lines.push(children === undefined ? itemLine : [itemLine, children]);
+      skipSpace();
+      if (text.charCodeAt(pos) === 0x2c) pos++;
+      skipSpace();
+    }
+    pos++;
+    return lines;
+  };
+
+  skipSpace();
+  return value(0) ?? {};
+}
+
+/** The end of a number or of `true`, `false`, `null`: what may follow a value, or the end of the text. */
+const isDelimiter = (c: number): boolean => c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || Number.isNaN(c);
+
+/**
+ * Throws an `InputError` saying where and why `text` is not JSON (RFC 8259), with line and column.
+ * (V8's own message quotes a slice of the input, which could be a secret.)
+ */
+export function explainInvalidJson(text: string): never {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const fail = (what: string, at = pos): never => {
+    const { line, column } = positionOf(text, at);
+    throw new InputError(`invalid JSON: ${what}`, 'parse-error', line, column);
+  };
+
+  const skipSpace = (): void => {
+    for (let c = text.charCodeAt(pos); c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a; c = text.charCodeAt(pos)) pos++;
+  };
+
   const describe = (): string => (pos >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[pos])}`);
 
-  const parseString = (): string => {
+  const parseString = (): void => {
     const start = pos; // at the opening quote
     let i = pos + 1;
     let escaped = false;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (Number.isNaN(c)) return fail('unterminated string', start);
+      if (Number.isNaN(c)) fail('unterminated string', start);
       if (c === 0x22) break;
       if (c === 0x5c) {
         escaped = true;
         i += 2;
         continue;
       }
-      if (c < 0x20) return fail('control character in string', i);
+      if (c < 0x20) fail('control character in string', i);
       i++;
     }
     pos = i + 1;
-    if (!escaped) return text.slice(start + 1, i);
+    if (!escaped) return;
     try {
-      return JSON.parse(text.slice(start, pos)) as string;
+      JSON.parse(text.slice(start, pos));
     } catch {
-      return fail('invalid escape in string', start);
+      fail('invalid escape in string', start);
     }
   };
 
   const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-  /** The lines of the children of the mapping or list parsed last; `undefined` after a scalar. */
-  let children: LineChildren | undefined;
-
-  const parseValue = (depth: number): Json => {
+  const parseValue = (depth: number): void => {
     skipSpace();
-    children = undefined;
     const c = text.charCodeAt(pos);
     if (c === 0x7b) return parseObject(depth + 1);
     if (c === 0x5b) return parseArray(depth + 1);
     if (c === 0x22) return parseString();
-    if (text.startsWith('true', pos)) return (pos += 4), true;
-    if (text.startsWith('false', pos)) return (pos += 5), false;
-    if (text.startsWith('null', pos)) return (pos += 4), null;
+    for (const word of ['true', 'false', 'null']) if (text.startsWith(word, pos)) return void (pos += word.length);
     numberPattern.lastIndex = pos;
     const m = numberPattern.exec(text);
-    if (m) {
-      pos += m[0].length;
-      return Number(m[0]);
-    }
-    return fail(describe());
+    if (!m) fail(describe());
+    pos += m![0].length;
   };
 
-  const parseObject = (depth: number): { [key: string]: Json } => {
+  const parseObject = (depth: number): void => {
     if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
     pos++;
-    const out: { [key: string]: Json } = {};
-    const lines: { [key: string]: LineEntry } = {};
     skipSpace();
-    if (text.charCodeAt(pos) === 0x7d) return pos++, (children = lines), out;
+    if (text.charCodeAt(pos) === 0x7d) return void pos++;
     for (;;) {
       skipSpace();
       if (text.charCodeAt(pos) !== 0x22) fail(`expected a property name, found ${describe().replace('unexpected ', '')}`);
-      const keyLine = line;
-      const key = parseString();
+      parseString();
       skipSpace();
       if (text.charCodeAt(pos) !== 0x3a) fail(`expected ':' after property name`);
       pos++;
-      const value = parseValue(depth);
-      const entry: LineEntry = children === undefined ? keyLine : [keyLine, children];
-      setOwn(out, key, value);
-      setOwn(lines, key, entry);
+      parseValue(depth);
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {
         pos++;
         continue;
       }
-      if (c === 0x7d) return pos++, (children = lines), out;
+      if (c === 0x7d) return void pos++;
       fail(`expected ',' or '}', found ${describe().replace('unexpected ', '')}`);
     }
   };
 
-  const parseArray = (depth: number): Json[] => {
+  const parseArray = (depth: number): void => {
     if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
     pos++;
-    const out: Json[] = [];
-    const lines: LineEntry[] = [];
     skipSpace();
-    if (text.charCodeAt(pos) === 0x5d) return pos++, (children = lines), out;
+    if (text.charCodeAt(pos) === 0x5d) return void pos++;
     for (;;) {
-      skipSpace();
-      const itemLine = line;
-      out.push(parseValue(depth));
-      lines.push(children === undefined ? itemLine : [itemLine, children]);
+      parseValue(depth);
       skipSpace();
       const c = text.charCodeAt(pos);
       if (c === 0x2c) {
         pos++;
         continue;
       }
-      if (c === 0x5d) return pos++, (children = lines), out;
+      if (c === 0x5d) return void pos++;
       fail(`expected ',' or ']', found ${describe().replace('unexpected ', '')}`);
     }
   };
 
   skipSpace();
   if (pos >= text.length) fail('the file is empty');
-  const value = parseValue(0);
-  const root = children ?? {};
+  parseValue(0);
   skipSpace();
   if (pos < text.length) fail(`unexpected content after the end of the document`);
-  return { value, lines: new LineTree(root) };
+  // JSON.parse refused what this accepts: say so without quoting the input.
+  return fail('not a JSON document', 0);
 }
 
 /** The 1-based line and column of a character offset. */
@@ -162,15 +253,11 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 };
 }
 
-/**
- * `JSON.parse` for speed; when it fails, the strict parser above explains where and why. (V8's own
- * message quotes a slice of the input, which could be a secret.)
- */
+/** `JSON.parse`, with a syntax error explained by line and column and never quoting the input. */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    parseJsonWithLines(text);
-    throw new InputError('invalid JSON', 'parse-error');
+    return explainInvalidJson(text);
   }
 }
