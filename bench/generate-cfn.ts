@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from './cdk-nag.ts';
+import { build } from './cdk-app.ts';
 
 /** One service's template: about twenty resources. */
 function serviceTemplate(n: number): string {

@@ -208,6 +208,11 @@ for (const [stacks, perStack] of [
   lines.push(row('  sekisho CLI on its cdk.out (process)', ms(c.cli), vs(c.cli), '≤ 0.50× cdk-nag', c.cli <= c.cdkNag / 2));
   const found = c.plantedByNag - c.missedBySekisho.length;
   lines.push(row('  planted insecure resources cdk-nag reports, also reported by sekisho', `${found} of ${c.plantedByNag}`, '', 'all', found === c.plantedByNag));
+  // Context for the process figure: what each tool costs a `cdk synth` that has not run it before.
+  const vsCold = (t: number): string => `${(t / c.cdkNagCold).toFixed(2)}× cdk-nag`;
+  lines.push(row('  cdk-nag in a fresh process: its import and first validation', ms(c.cdkNagCold), '1.00×'));
+  lines.push(row('    sekisho in-app validator, the same', ms(c.inAppCold), vsCold(c.inAppCold)));
+  lines.push(row('    sekisho CLI on its cdk.out (process), against it', ms(c.cli), vsCold(c.cli)));
 }
 
 console.log(lines.join('\n'));
