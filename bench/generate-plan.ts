@@ -63,16 +63,19 @@ function slice(module: string, n: number): ResourceSpec[] {
  * A plan with about `resources` resources in `resources / 25` module instances. New
  * infrastructure: every resource created. Existing: what a pull request's plan usually is, most
  * resources unchanged (`no-op`, with their `before` values and a `prior_state`), one slice in ten
- * updated, one in twenty new.
+ * updated, one in twenty new. The slices are instances of one `for_each` module call, or, with
+ * `calls: 'one per slice'`, a module block each (`module.app_7`), as many codebases write them:
+ * Terraform then repeats the module's configuration under every call.
  */
-export function generatePlan(resources: number, infrastructure: 'new' | 'existing' = 'new'): string {
+export function generatePlan(resources: number, infrastructure: 'new' | 'existing' = 'new', calls: 'for_each' | 'one per slice' = 'for_each'): string {
   const slices = Math.max(1, Math.round(resources / PER_SLICE));
   const spec: PlanSpec = { resources: [], modules: {}, pretty: false };
   for (let n = 0; n < slices; n++) {
-    const module = `module.app["slice-${n}"]`;
+    const module = calls === 'for_each' ? `module.app["slice-${n}"]` : `module.app_${n}`;
     const action = infrastructure === 'new' || n % 20 === 19 ? 'create' : n % 10 === 3 ? 'update' : 'no-op';
     spec.resources.push(...slice(module, n).map((r): ResourceSpec => ({ ...r, action })));
+    if (calls === 'one per slice') spec.modules![module] = { source: './modules/app', inputs: { prefix: 'acme' } };
   }
-  spec.modules!['module.app'] = { source: './modules/app', for_each: { refs: ['var.slices'] }, inputs: { prefix: 'acme' } };
+  if (calls === 'for_each') spec.modules!['module.app'] = { source: './modules/app', for_each: { refs: ['var.slices'] }, inputs: { prefix: 'acme' } };
   return JSON.stringify(buildPlan(spec));
 }

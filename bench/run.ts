@@ -121,15 +121,20 @@ const idleRss = measureInChild(`
   console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }));
 `)['rss']!;
 lines.push(row('peak RSS of a process with sekisho loaded, before any scan', `${(idleRss / 1e6).toFixed(0)} MB`, ''));
-const INFRASTRUCTURE = { new: 'new infrastructure, every resource created', existing: 'existing infrastructure, mostly unchanged, with its prior state' } as const;
+const INFRASTRUCTURE = {
+  new: 'new infrastructure, every resource created',
+  existing: 'existing infrastructure, mostly unchanged, with its prior state',
+  calls: 'new infrastructure, a module block per slice (configuration repeated under each)',
+} as const;
 for (const [infrastructure, size, runs] of [
   ['new', 10_000, 11],
   ['new', 100_000, 3],
   ['existing', 10_000, 11],
   ['existing', 100_000, 3],
+  ['calls', 10_000, 11],
 ] as const) {
-  const file = join(generated, infrastructure === 'new' ? `plan-${size}.json` : `plan-existing-${size}.json`);
-  writeFileSync(file, generatePlan(size, infrastructure));
+  const file = join(generated, { new: `plan-${size}.json`, existing: `plan-existing-${size}.json`, calls: `plan-calls-${size}.json` }[infrastructure]);
+  writeFileSync(file, infrastructure === 'calls' ? generatePlan(size, 'new', 'one per slice') : generatePlan(size, infrastructure));
   const m = measureInChild(`
     import { readFileSync } from 'node:fs';
     import { scan } from './dist/src/engine/scan.js';

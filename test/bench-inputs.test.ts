@@ -21,4 +21,22 @@ describe('the benchmark’s generated plans', () => {
     const failed = new Set(outcome.results.filter((r) => r.status === 'fail').map((r) => r.policy.id));
     expect([...failed]).toEqual(expect.arrayContaining(['aws-ec2-sg-world-admin-ports', 'aws-rds-instance-storage-encryption', 'aws-s3-bucket-public-policy']));
   });
+
+  it('with a module block per slice: the same findings as the for_each instances, at their own addresses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-calls-'));
+    writeFileSync(join(dir, 'for-each.json'), generatePlan(500, 'new'));
+    writeFileSync(join(dir, 'calls.json'), generatePlan(500, 'new', 'one per slice'));
+    const findings = async (file: string): Promise<string[]> => {
+      const outcome = await scan({ paths: [file], cwd: dir, policies: builtinPolicies });
+      expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      // `module.app["slice-7"]` and `module.app_7` name the same slice.
+      return outcome.results
+        .filter((r) => r.status !== 'pass')
+        .map((r) => `${r.policy.id} ${r.status} ${r.resource.address.replace(/^module\.app\["slice-(\d+)"\]/, 'module.app_$1')}`)
+        .sort();
+    };
+    const calls = await findings('calls.json');
+    expect(calls.length).toBeGreaterThan(50);
+    expect(calls).toEqual(await findings('for-each.json'));
+  });
 });
