@@ -46,7 +46,11 @@ export function* jsonReportParts(input: ReportInput): Generator<string> {
   yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics: input.diagnostics }, null, 2).slice(2)}\n`;
 }
 
-const FINDINGS_PER_PART = 500;
+/**
+ * Small enough that a part (≈ 50 KB) stays out of V8's large-object space, which only a full
+ * collection frees: parts of 500 findings raised the peak memory of a 100k-resource scan by 10%.
+ */
+const FINDINGS_PER_PART = 50;
 /** What `JSON.stringify({ findings: [...] }, null, 2)` writes around the findings. */
 const BATCH_HEAD = '{\n  "findings": [';
 const BATCH_TAIL = '\n  ]\n}';
