@@ -50,10 +50,8 @@ function lineTree(text: string, start: number): LineChildren {
     }
   };
 
-  // Past the string at `pos`. JSON strings hold no raw line break, so no line is counted in one.
-  /** A key: short, so read a character at a time, and its text wanted. */
-  const readKey = (): string => {
-    const open = pos;
+  /** Past the string at `pos`; whether it holds an escape. JSON strings hold no raw line break. */
+  const skipString = (): boolean => {
     let i = pos + 1;
     let escaped = false;
     for (let c = text.charCodeAt(i); c !== 0x22; c = text.charCodeAt(i)) {
@@ -61,18 +59,11 @@ function lineTree(text: string, start: number): LineChildren {
       i += c === 0x5c ? 2 : 1;
     }
     pos = i + 1;
-    return escaped ? (JSON.parse(text.slice(open, pos)) as string) : text.slice(open + 1, i);
+    return escaped;
   };
-  /** A value: ARNs, joined strings, documents; found by `indexOf`, a quote counting when the backslashes before it are even. */
-  const skipString = (): void => {
-    let quote = text.indexOf('"', pos + 1);
-    for (;;) {
-      let slashes = 0;
-      while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
-      if (slashes % 2 === 0) break;
-      quote = text.indexOf('"', quote + 1);
-    }
-    pos = quote + 1;
+  const readKey = (): string => {
+    const open = pos;
+    return skipString() ? (JSON.parse(text.slice(open, pos)) as string) : text.slice(open + 1, pos - 1);
   };
 
   /** Past the value at `pos`: its children's lines when it is an object or an array. */
