@@ -342,20 +342,32 @@ function markers(paths: readonly string[]): JsonObject {
   return out;
 }
 
-/** Terraform mirrors nested structures in *_sensitive with empty objects/arrays. */
-function sensitiveShape(values: Json | undefined, marks: Json): Json {
+/**
+ * The shape Terraform gives `after_unknown`, `after_sensitive` and `sensitive_values`: every
+ * nested object and list of the value mirrored, a list's scalar elements as `false`, an object's
+ * scalar members left out (`{"tags": {}, "cidr_blocks": [false]}`).
+ */
+function mirror(value: Json | undefined): Json {
+  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? mirror(v) : false));
+  const out: JsonObject = {};
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') out[k] = mirror(v);
+  return out;
+}
+
+/** `marks` (from `markers`) laid over a mirrored shape: a marked path becomes `true`. */
+function overlay(shape: Json, marks: Json | undefined): Json {
   if (marks === true) return true;
-  if (Array.isArray(values)) return values.map((v, i) => sensitiveShape(v, Array.isArray(marks) ? (marks[i] ?? {}) : {}));
-  if (values && typeof values === 'object') {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(values)) {
-      const m = (marks as JsonObject)?.[k];
-      if (m === true) out[k] = true;
-      else if (v && typeof v === 'object') out[k] = sensitiveShape(v, m ?? {});
-    }
-    return out;
+  if (Array.isArray(marks)) {
+    const base = Array.isArray(shape) ? [...shape] : [];
+    marks.forEach((m, i) => (base[i] = overlay(base[i] ?? {}, m)));
+    return base;
   }
-  return {};
+  if (marks && typeof marks === 'object') {
+    const base: JsonObject = shape && typeof shape === 'object' && !Array.isArray(shape) ? { ...shape } : {};
+    for (const [k, m] of Object.entries(marks)) base[k] = overlay(base[k] ?? {}, m);
+    return base;
+  }
+  return shape;
 }
 
 export function buildPlan(spec: PlanSpec): JsonObject {
@@ -382,7 +394,7 @@ export function buildPlan(spec: PlanSpec): JsonObject {
     const unknownPaths = [...new Set([...computed, ...referenced, ...(r.unknown ?? [])])];
     const after = { ...values };
     for (const u of unknownPaths) if (!u.includes('.')) delete after[u];
-    const sensitive = sensitiveShape(after, markers(r.sensitive ?? []));
+    const sensitive = overlay(mirror(after), markers(r.sensitive ?? []));
     const instance: JsonObject = {
       address: r.address,
       mode: p.mode,
@@ -410,7 +422,7 @@ export function buildPlan(spec: PlanSpec): JsonObject {
           actions,
           before: action === 'create' || action === 'read' ? null : after,
           after: action === 'delete' ? null : after,
-          after_unknown: action === 'delete' ? {} : markers(unknownPaths),
+          after_unknown: action === 'delete' ? {} : overlay(mirror(after), markers(unknownPaths)),
           before_sensitive: action === 'create' || action === 'read' ? false : sensitive,
           after_sensitive: action === 'delete' ? false : sensitive,
         },
