@@ -1,4 +1,4 @@
-import type { ResourceNode } from '../../graph/resource.js';
+import { writes, type ResourceNode } from '../../graph/resource.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
@@ -45,15 +45,36 @@ export const terraformSecurityGroups = defineAdapter({
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, 'name', str),
       isDefault: parent ? parent.type === 'aws_default_security_group' : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', ['aws_vpc']).length > 0),
-      rules: [
-        ...(parent ? [...inlineRules(parent, 'ingress', BLOCK_FIELDS, 'ingress'), ...inlineRules(parent, 'egress', BLOCK_FIELDS, 'egress')] : []),
-        ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
-        ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '')),
-        ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
-      ],
+      rules: groupRules(parent, children),
     }));
   },
 });
+
+/** A group's inline rules the author wrote, then its separate rule resources. */
+function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>): SecurityGroupRule[] {
+  const separate = [
+    ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
+    ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '')),
+    ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
+  ];
+  const inline = (direction: 'ingress' | 'egress'): SecurityGroupRule[] =>
+    parent && isAuthored(parent, direction, separate) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
+  return [...inline('ingress'), ...inline('egress'), ...separate];
+}
+
+/**
+ * Whether a group's inline `ingress` or `egress` is the author's. Applied, the provider reads
+ * every rule of the group back into them, the separate rule resources' included: a plan of an
+ * existing group repeats those rules there. A plan's configuration (a Pulumi program's inputs)
+ * tells which the author wrote, and `.tf` source holds nothing else; a state cannot tell, and
+ * there inline rules beside separate ones of the same direction are taken for the read-back
+ * (Terraform does not support the two together).
+ */
+function isAuthored(group: ResourceNode, direction: 'ingress' | 'egress', separate: readonly SecurityGroupRule[]): boolean {
+  if (group.written !== undefined) return writes(group, direction);
+  if (group.format === 'terraform-hcl') return true;
+  return !separate.some((rule) => rule.direction === direction);
+}
 
 function legacyRule(node: ResourceNode): SecurityGroupRule {
   return readRule(node.properties, BLOCK_FIELDS, node.properties['type'] === 'egress' ? 'egress' : 'ingress', node, '');
