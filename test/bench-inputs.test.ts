@@ -22,6 +22,26 @@ describe('the benchmark’s generated plans', () => {
     expect([...failed]).toEqual(expect.arrayContaining(['aws-ec2-sg-world-admin-ports', 'aws-rds-instance-storage-encryption', 'aws-s3-bucket-public-policy']));
   });
 
+  it('of existing infrastructure, where the provider reads settings back into the bucket, group and role: the same findings as when created', async () => {
+    // Applied, a bucket's `versioning`, `logging`, `policy` and `grant`, a group's `ingress` and a
+    // role's `inline_policy` repeat what the separate resources set: read twice, they must neither
+    // add a finding nor hide one.
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-applied-'));
+    writeFileSync(join(dir, 'new.json'), generatePlan(500, 'new'));
+    writeFileSync(join(dir, 'existing.json'), generatePlan(500, 'existing'));
+    const findings = async (file: string): Promise<string[]> => {
+      const outcome = await scan({ paths: [file], cwd: dir, policies: builtinPolicies });
+      expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      return outcome.results
+        .filter((r) => r.status !== 'pass' && r.status !== 'not-applicable')
+        .map((r) => `${r.policy.id} ${r.status} ${r.resource.address}`)
+        .sort();
+    };
+    const existing = await findings('existing.json');
+    expect(existing.length).toBeGreaterThan(50);
+    expect(existing).toEqual(await findings('new.json'));
+  });
+
   it('with a module block per slice: the same findings as the for_each instances, at their own addresses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-calls-'));
     writeFileSync(join(dir, 'for-each.json'), generatePlan(500, 'new'));

@@ -10,8 +10,12 @@ import { loadPulumiJson } from './pulumi/index.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
 
-/** Files above this size are refused with a diagnostic rather than read into memory. */
-export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
+/**
+ * Files above this size are refused with a diagnostic rather than read into memory. A plan of
+ * 100,000 existing resources, as Terraform writes it (every attribute, computed values included),
+ * is about 350 MB; a 1 GB file is refused unless `--max-file-size` raises the limit.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 512 * 1024 * 1024;
 
 /**
  * Reads one file and loads it with the loader its content calls for; `undefined` when it is not
