@@ -1,8 +1,9 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import type { NetworkAcl, Subnet } from '../../models/aws/ec2-network.js';
+import type { NetworkAcl, NetworkAclEntry, Subnet } from '../../models/aws/ec2-network.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
+import { isAuthoredInline } from '../read-back.js';
 import { entryDirection, inlineAclEntries, namesDefaultAcl, readAclEntry, type AclEntryFields } from '../network-acl-common.js';
 import { bool, read } from '../read.js';
 
@@ -35,13 +36,18 @@ export const terraformNetworkAcls = defineAdapter({
     return joinChildren(graph, ACLS, 'id', [{ type: ACL_RULE, paths: ['network_acl_id'] }]).map((j): NetworkAcl => ({
       resource: j.anchor,
       isDefault: j.parent ? j.parent.type === 'aws_default_network_acl' : namesDefaultAcl(graph, j, 'network_acl_id', ['aws_vpc']),
-      entries: [
-        ...(j.parent ? [...inlineAclEntries(j.parent, 'ingress', BLOCK_FIELDS, 'ingress'), ...inlineAclEntries(j.parent, 'egress', BLOCK_FIELDS, 'egress')] : []),
-        ...(j.children.get(ACL_RULE) ?? []).map((n) => readAclEntry(n.properties, RULE_FIELDS, entryDirection(n, 'egress'), n, '')),
-      ],
+      entries: aclEntries(j.parent, j.children.get(ACL_RULE) ?? []),
     }));
   },
 });
+
+/** An ACL's inline entries the author wrote (`isAuthoredInline`), then its `aws_network_acl_rule` resources. */
+function aclEntries(parent: ResourceNode | undefined, rules: readonly ResourceNode[]): NetworkAclEntry[] {
+  const separate = rules.map((n) => readAclEntry(n.properties, RULE_FIELDS, entryDirection(n, 'egress'), n, ''));
+  const inline = (direction: 'ingress' | 'egress'): NetworkAclEntry[] =>
+    parent && isAuthoredInline(parent, direction, separate.some((entry) => entry.direction === direction)) ? inlineAclEntries(parent, direction, BLOCK_FIELDS, direction) : [];
+  return [...inline('ingress'), ...inline('egress'), ...separate];
+}
 
 /** `aws_subnet` (`map_public_ip_on_launch` defaults to false) and `aws_default_subnet` (defaults to true, as AWS's default subnets do). */
 export const terraformSubnets = defineAdapter({

@@ -1,7 +1,8 @@
-import { writes, type ResourceNode } from '../../graph/resource.js';
+import type { ResourceNode } from '../../graph/resource.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
+import { isAuthoredInline } from '../read-back.js';
 import { read, str } from '../read.js';
 import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
 
@@ -50,7 +51,7 @@ export const terraformSecurityGroups = defineAdapter({
   },
 });
 
-/** A group's inline rules the author wrote, then its separate rule resources. */
+/** A group's inline rules the author wrote (`isAuthoredInline`), then its separate rule resources. */
 function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>): SecurityGroupRule[] {
   const separate = [
     ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
@@ -58,22 +59,8 @@ function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<stri
     ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
   ];
   const inline = (direction: 'ingress' | 'egress'): SecurityGroupRule[] =>
-    parent && isAuthored(parent, direction, separate) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
+    parent && isAuthoredInline(parent, direction, separate.some((rule) => rule.direction === direction)) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
   return [...inline('ingress'), ...inline('egress'), ...separate];
-}
-
-/**
- * Whether a group's inline `ingress` or `egress` is the author's. Applied, the provider reads
- * every rule of the group back into them, the separate rule resources' included: a plan of an
- * existing group repeats those rules there. A plan's configuration (a Pulumi program's inputs)
- * tells which the author wrote, and `.tf` source holds nothing else; a state cannot tell, and
- * there inline rules beside separate ones of the same direction are taken for the read-back
- * (Terraform does not support the two together).
- */
-function isAuthored(group: ResourceNode, direction: 'ingress' | 'egress', separate: readonly SecurityGroupRule[]): boolean {
-  if (group.written !== undefined) return writes(group, direction);
-  if (group.format === 'terraform-hcl') return true;
-  return !separate.some((rule) => rule.direction === direction);
 }
 
 function legacyRule(node: ResourceNode): SecurityGroupRule {
