@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'policies/**/*.test.ts', 'test/**/*.test.ts', 'plugins/**/*.test.ts'],
     pool: 'threads',
+    globalSetup: ['test/helpers/temporary-directory.ts'],
     testTimeout: 30_000,
   },
 });

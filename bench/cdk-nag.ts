@@ -7,6 +7,7 @@
  * with the package's import: the like-for-like figure beside a whole CLI process.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -77,11 +78,13 @@ export function compareWithCdkNag(cli: string, stacks: number, perStack: number,
       Array.from({ length: runs }, () => {
         // The app is built first and not timed: only what the tool adds to a synth is.
         const code = `
+          import { rmSync } from 'node:fs';
           import { build } from ${JSON.stringify(join(import.meta.dirname, 'cdk-app.ts'))};
-          const { app, templatePaths } = build(${stacks}, ${perStack});
+          const { app, templatePaths, outdir } = build(${stacks}, ${perStack});
           const start = performance.now();
           ${validate}
           console.log(performance.now() - start);
+          rmSync(outdir, { recursive: true, force: true });
         `;
         const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(r.stderr);
@@ -93,6 +96,7 @@ export function compareWithCdkNag(cli: string, stacks: number, perStack: number,
   const byNag = flaggedConstructs(nagReport!, built);
   const bySekisho = flaggedConstructs(appReport!, built);
   const plantedByNag = built.planted.filter((p) => byNag.has(p));
+  rmSync(built.outdir, { recursive: true, force: true });
   return {
     label: `${stacks} stacks × ${perStack} resources`,
     resources: built.resources,
