@@ -3,7 +3,7 @@ import type { Attr } from '../../models/attr.js';
 import type { NetworkAcl, NetworkAclEntry, Subnet } from '../../models/aws/ec2-network.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
-import { isAuthoredInline } from '../read-back.js';
+import { isAuthored } from '../read-back.js';
 import { entryDirection, inlineAclEntries, namesDefaultAcl, readAclEntry, type AclEntryFields } from '../network-acl-common.js';
 import { bool, read } from '../read.js';
 
@@ -41,11 +41,11 @@ export const terraformNetworkAcls = defineAdapter({
   },
 });
 
-/** An ACL's inline entries the author wrote (`isAuthoredInline`), then its `aws_network_acl_rule` resources. */
+/** An ACL's inline entries the author wrote (`isAuthored`), then its `aws_network_acl_rule` resources. */
 function aclEntries(parent: ResourceNode | undefined, rules: readonly ResourceNode[]): NetworkAclEntry[] {
   const separate = rules.map((n) => readAclEntry(n.properties, RULE_FIELDS, entryDirection(n, 'egress'), n, ''));
   const inline = (direction: 'ingress' | 'egress'): NetworkAclEntry[] =>
-    parent && isAuthoredInline(parent, direction, separate.some((entry) => entry.direction === direction)) ? inlineAclEntries(parent, direction, BLOCK_FIELDS, direction) : [];
+    parent && isAuthored(parent, direction, separate.some((entry) => entry.direction === direction)) ? inlineAclEntries(parent, direction, BLOCK_FIELDS, direction) : [];
   return [...inline('ingress'), ...inline('egress'), ...separate];
 }
 

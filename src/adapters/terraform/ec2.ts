@@ -2,7 +2,7 @@ import type { ResourceNode } from '../../graph/resource.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
-import { isAuthoredInline } from '../read-back.js';
+import { isAuthored } from '../read-back.js';
 import { read, str } from '../read.js';
 import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
 
@@ -51,7 +51,7 @@ export const terraformSecurityGroups = defineAdapter({
   },
 });
 
-/** A group's inline rules the author wrote (`isAuthoredInline`), then its separate rule resources. */
+/** A group's inline rules the author wrote (`isAuthored`), then its separate rule resources. */
 function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>): SecurityGroupRule[] {
   const separate = [
     ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
@@ -59,7 +59,7 @@ function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<stri
     ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
   ];
   const inline = (direction: 'ingress' | 'egress'): SecurityGroupRule[] =>
-    parent && isAuthoredInline(parent, direction, separate.some((rule) => rule.direction === direction)) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
+    parent && isAuthored(parent, direction, separate.some((rule) => rule.direction === direction)) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
   return [...inline('ingress'), ...inline('egress'), ...separate];
 }
 

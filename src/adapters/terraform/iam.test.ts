@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
-import { terraformAccessKeys } from './iam.js';
+import type { PropertyMap } from '../../graph/values.js';
+import { terraformAccessKeys, terraformPolicyDocuments } from './iam.js';
 
 const key = (format: SourceFormat): ResourceNode => ({
   id: `${format}#key`,
@@ -22,5 +23,33 @@ describe('terraformAccessKeys', () => {
     expect(secretEncrypted('terraform-hcl')).toMatchObject({ value: false });
     expect(secretEncrypted('pulumi-state')).toBeUndefined();
     expect(secretEncrypted('pulumi-preview')).toBeUndefined();
+  });
+});
+
+describe('terraformPolicyDocuments', () => {
+  const node = (id: string, type: string, properties: PropertyMap): ResourceNode => ({
+    id,
+    address: id,
+    type,
+    family: 'terraform',
+    format: 'terraform-state',
+    mode: 'managed',
+    properties,
+    source: { file: 'state.json' },
+    unit: 'state.json',
+  });
+  const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*' }] });
+  const URL = 'https://sqs.ap-northeast-1.amazonaws.com/123456789012/orders';
+
+  it('in a state, take a queue policy set by aws_sqs_queue_policy from there alone, not again from the queue reading it back', () => {
+    const queue = node('queue', 'aws_sqs_queue', { url: URL, policy: POLICY });
+    const separate = node('queue-policy', 'aws_sqs_queue_policy', { queue_url: URL, policy: POLICY });
+    const documents = terraformPolicyDocuments.adapt(new ResourceGraph([queue, separate], []));
+    expect(documents.map((d) => d.at.node.id)).toEqual(['queue-policy']);
+  });
+
+  it('in a state, read the policy a queue holds when nothing else sets it', () => {
+    const documents = terraformPolicyDocuments.adapt(new ResourceGraph([node('queue', 'aws_sqs_queue', { url: URL, policy: POLICY })], []));
+    expect(documents.map((d) => d.at.node.id)).toEqual(['queue']);
   });
 });
