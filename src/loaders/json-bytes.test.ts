@@ -73,6 +73,27 @@ describe('walking JSON bytes', () => {
     );
   });
 
+  it('reads long strings full of escapes through windows of any size, an escape cut at any place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-bytes-'));
+    const escapeHeavy = fc.array(fc.constantFrom('a', '\\', '"', 'é', '\\"', '\n'), { minLength: 20, maxLength: 120 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(escapeHeavy, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 64 }), (strings, chunk) => {
+        const value = { [strings[0]!]: strings };
+        const text = JSON.stringify(value);
+        const path = join(dir, 'strings.json');
+        writeFileSync(path, text);
+        const w = ByteWindow.open(path, 0, chunk);
+        try {
+          expect(walk(w)).toEqual(value);
+          expect(skipValue(ByteWindow.of(Buffer.from(text)), 0)).toBe(Buffer.byteLength(text));
+        } finally {
+          w.close();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('notices bytes that are not UTF-8, even cut across reads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-bytes-'));
     const path = join(dir, 'latin1.json');

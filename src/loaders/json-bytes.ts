@@ -23,7 +23,7 @@ export class JsonBytesError extends Error {
 
 /** Bytes read from a file at a time. */
 const CHUNK = 4 << 20;
-/** Bytes kept before the position being read, for looking back over a run of backslashes. */
+/** Bytes kept before the position being read, for looking back to the start of a token (a number, `true`) read across the end of a window. */
 const CONTEXT = 64;
 
 /**
@@ -122,6 +122,21 @@ export class ByteWindow {
     return this.lines;
   }
 
+  /** Whether `[from, to)` of the window holds no line break: the line of `from` is that of every offset in it. */
+  onOneLine(from: number, to: number): boolean {
+    this.countLinesTo(from);
+    return this.nextBreak() >= to;
+  }
+
+  /** The offset of the first newline at or after `lineOffset`, looked for once. */
+  private nextBreak(): number {
+    if (this.nextNewline === -1) {
+      const at = this.buf.indexOf(0x0a, Math.max(this.lineOffset - this.base, 0));
+      this.nextNewline = at === -1 ? Infinity : at + this.base;
+    }
+    return this.nextNewline;
+  }
+
   /** Reads more of the file so that `i` is in the window; `false` at the end of the file. */
   more(i: number): boolean {
     if (this.eof || this.fd === undefined) return i - this.base < this.buf.length;
@@ -165,11 +180,7 @@ export class ByteWindow {
 
   private countLinesTo(offset: number): void {
     for (;;) {
-      if (this.nextNewline === -1) {
-        const at = this.buf.indexOf(0x0a, Math.max(this.lineOffset - this.base, 0));
-        this.nextNewline = at === -1 ? Infinity : at + this.base;
-      }
-      if (this.nextNewline >= offset) return;
+      if (this.nextBreak() >= offset) return;
       this.lines++;
       this.lineOffset = this.nextNewline + 1;
       this.nextNewline = -1;
@@ -216,18 +227,20 @@ function skipString(w: ByteWindow, i: number): number {
 
 function skipLongString(w: ByteWindow, from: number): number {
   for (;;) {
-    const q = w.buf.indexOf(QUOTE, from - w.base);
-    if (q === -1) {
-      const end = w.base + w.buf.length;
-      if (!w.more(end)) throw new JsonBytesError(end);
-      from = end;
-      continue;
+    const b = w.buf;
+    const base = w.base;
+    // Byte by byte: the long strings of IaC are policy documents and scripts, full of escaped
+    // quotes, where a call into `indexOf` per quote costs more than the loop.
+    let j = from - base;
+    for (; j < b.length; j++) {
+      const c = b[j];
+      if (c === QUOTE) return base + j + 1;
+      if (c === BACKSLASH) j++;
     }
-    let slashes = 0;
-    while (w.buf[q - 1 - slashes] === BACKSLASH) slashes++;
-    // The window keeps CONTEXT bytes behind: a longer run of backslashes than that is not real IaC.
-    if (slashes % 2 === 0) return w.base + q + 1;
-    from = w.base + q + 1;
+    const end = base + b.length;
+    // Past the end of the window; one byte further when an escape was cut there (its escaped byte is the next read's first).
+    from = base + j;
+    if (!w.more(from)) throw new JsonBytesError(end);
   }
 }
 

@@ -60,7 +60,8 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
   const lines = new Map<string, number>();
   const noteLine = (window: ByteWindow): LineNoter => (at, end, address) => {
     if (typeof address !== 'string' || lines.has(address)) return;
-    const key = window.find('"address"', at, end);
+    // Most resources sit on one line (all of them in `terraform show -json` output): no need to look for the key.
+    const key = window.onOneLine(at, end) ? at : window.find('"address"', at, end);
     const line = key === -1 ? 1 : window.lineAt(key);
     if (line > 1) lines.set(address, line);
   };
