@@ -246,5 +246,6 @@ export function generateAssembly(dir: string, stacks: number): number {
     artifacts[name] = { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region', properties: { ...artifact.properties, templateFile: `${name}.template.json` }, displayName: name };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: manifest.version, artifacts }, null, 2));
+  rmSync(built.outdir, { recursive: true, force: true });
   return resources;
 }

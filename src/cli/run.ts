@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { builtinPolicies } from '../../policies/index.js';
 import { LANGS, SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { langFromEnvironment } from '../i18n/lang.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../loaders/file.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -31,7 +32,7 @@ Scan options:
   --var-file FILE           Terraform variable values for .tf sources (repeatable; after terraform.tfvars)
   --var NAME=VALUE          one Terraform variable value (repeatable)
   --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
-  --max-file-size BYTES     refuse files larger than this (default 268435456)
+  --max-file-size BYTES     refuse files larger than this (default ${DEFAULT_MAX_FILE_SIZE}, ${DEFAULT_MAX_FILE_SIZE / 2 ** 20} MiB)
   --jobs N                  threads to read sources on, used when that saves time (default: one per CPU)
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
