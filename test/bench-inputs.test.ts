@@ -42,6 +42,31 @@ describe('the benchmark’s generated plans', () => {
     expect(existing).toEqual(await findings('new.json'));
   });
 
+  it('as a state, with nothing to tell what was written: the same findings as the plan of the same resources', async () => {
+    // `terraform show -json` of a state has no configuration: a group's `ingress` beside its rule
+    // resources, a role's `inline_policy` beside its role policies, must still be taken for the
+    // provider's read-back, not reported a second time.
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-state-'));
+    const plan = JSON.parse(generatePlan(500, 'existing')) as { terraform_version: string; prior_state: { values: unknown } };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ format_version: '1.0', terraform_version: plan.terraform_version, values: plan.prior_state.values }));
+    const scanned = async (file: string): Promise<{ findings: string[]; addresses: Set<string> }> => {
+      const outcome = await scan({ paths: [file], cwd: dir, policies: builtinPolicies });
+      expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      return {
+        findings: outcome.results
+          .filter((r) => r.status !== 'pass' && r.status !== 'not-applicable')
+          .map((r) => `${r.policy.id} ${r.status} ${r.resource.address}`)
+          .sort(),
+        addresses: new Set(outcome.graph.nodes.map((n) => n.address)),
+      };
+    };
+    const state = await scanned('state.json');
+    const fromPlan = (await scanned('plan.json')).findings.filter((f) => state.addresses.has(f.split(' ')[2]!));
+    expect(state.findings.length).toBeGreaterThan(50);
+    expect(state.findings).toEqual(fromPlan);
+  });
+
   it('with a module block per slice: the same findings as the for_each instances, at their own addresses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-calls-'));
     writeFileSync(join(dir, 'for-each.json'), generatePlan(500, 'new'));
