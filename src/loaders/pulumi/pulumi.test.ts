@@ -457,6 +457,28 @@ describe('pulumi stack export', () => {
     expect([...(fn.literals ?? [])].sort()).toEqual(['function_name', 'layers']);
   });
 
+  it('does not take the values a bridged provider defaulted (`__defaults`) for written ones', () => {
+    const group = {
+      urn: 'urn:pulumi:a::b::aws:ec2/securityGroup:SecurityGroup::web',
+      custom: true,
+      id: 'sg-1',
+      type: 'aws:ec2/securityGroup:SecurityGroup',
+      inputs: {
+        __defaults: ['name', 'revokeRulesOnDelete'],
+        description: 'web',
+        ingress: [{ __defaults: ['self'], cidrBlocks: ['0.0.0.0/0'], fromPort: 80, protocol: 'tcp', self: false, toPort: 80 }],
+        name: 'web-3f2a9c1',
+        revokeRulesOnDelete: false,
+      },
+      outputs: { description: 'web', ingress: [{ cidrBlocks: ['0.0.0.0/0'], fromPort: 80, protocol: 'tcp', self: false, toPort: 80 }], name: 'web-3f2a9c1', revokeRulesOnDelete: false },
+    };
+    const node = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [group] } }), 's.json').nodes[0]!;
+    expect([...(node.written ?? [])].sort()).toEqual(['description', 'ingress']);
+    expect([...(node.literals ?? [])].sort()).toEqual(['description', 'ingress']);
+    expect(node.properties).toMatchObject({ name: 'web-3f2a9c1', revoke_rules_on_delete: false });
+    expect(node.properties['ingress']).toEqual([{ cidr_blocks: ['0.0.0.0/0'], from_port: 80, protocol: 'tcp', self: false, to_port: 80 }]);
+  });
+
   it('finds a reference inside a property by the value the resource depended on hands out', () => {
     const lt = 'urn:pulumi:a::b::aws-native:ec2:LaunchTemplate::lt';
     const i = 'urn:pulumi:a::b::aws-native:ec2:Instance::i';

@@ -50,7 +50,7 @@ export function readResource(entry: unknown, options: DecodeOptions): PulumiReso
     ...(typeof entry['id'] === 'string' && { id: entry['id'] }),
     custom: entry['custom'] === true,
     external: entry['external'] === true,
-    inputs: properties(entry['inputs'], options),
+    inputs: authoredInputs(entry['inputs'], options),
     outputs: properties(entry['outputs'], options),
     parent: typeof entry['parent'] === 'string' ? entry['parent'] : undefined,
     dependencies: strings(entry['dependencies']),
@@ -61,6 +61,17 @@ export function readResource(entry: unknown, options: DecodeOptions): PulumiReso
 }
 
 const properties = (v: unknown, options: DecodeOptions): PropertyMap => (isObject(v) ? decodeMap(v, options) : {});
+
+/**
+ * The inputs the program passed. The bridged providers also write there the values their schema
+ * defaults filled in, and list those in `__defaults`: they are not the author's, and are left to
+ * the outputs, which hold them as well.
+ */
+function authoredInputs(v: unknown, options: DecodeOptions): PropertyMap {
+  const inputs = properties(v, options);
+  if (isObject(v)) for (const name of strings(v['__defaults'])) delete inputs[name];
+  return inputs;
+}
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
 export function failed(file: string, code: string, message: string, at?: { line?: number | undefined; column?: number | undefined }): LoadedUnit {

@@ -51,7 +51,8 @@ export function decodeValue(value: unknown, options: DecodeOptions): PropertyVal
 
 /**
  * A resource's inputs or outputs. Keys starting with `__` are the engine's and providers' own
- * bookkeeping (`__defaults`, `__meta`), not properties.
+ * bookkeeping (`__defaults`, `__meta`), not properties; below the top, so is a `__defaults` list
+ * (the defaults a bridged provider filled into a nested block).
  */
 export function decodeMap(object: Readonly<Record<string, unknown>>, options: DecodeOptions): PropertyMap {
   return decodeEntries(object, options, true);
@@ -60,7 +61,7 @@ export function decodeMap(object: Readonly<Record<string, unknown>>, options: De
 function decodeEntries(object: Readonly<Record<string, unknown>>, options: DecodeOptions, topLevel: boolean): PropertyMap {
   const out: PropertyMap = {};
   for (const [key, v] of Object.entries(object)) {
-    if (topLevel && key.startsWith('__')) continue;
+    if (topLevel ? key.startsWith('__') : key === '__defaults' && Array.isArray(v)) continue;
     setOwn(out, key, decodeValue(v, options));
   }
   return out;
