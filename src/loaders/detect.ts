@@ -40,3 +40,13 @@ export function detectKind(text: string): FileKind | undefined {
   if (/^["']?Resources["']?\s*:/m.test(head) && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
   return undefined;
 }
+
+/**
+ * Whether text is a Terraform state as Terraform stores it (`terraform.tfstate`: `version`,
+ * `serial`, `lineage`, `resources` with `instances`), which sekisho does not read: the JSON
+ * `terraform show -json` writes of it is what it reads.
+ */
+export function isStoredTerraformState(text: string): boolean {
+  const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
+  return /"lineage"\s*:/.test(head) && /"serial"\s*:/.test(head) && /"resources"\s*:\s*\[/.test(head) && !/"format_version"\s*:/.test(head);
+}

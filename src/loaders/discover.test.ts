@@ -64,6 +64,7 @@ describe('discovery', () => {
     ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), 'binary-file'],
     ['a binary Terraform plan', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]), 'binary-plan'],
     ['a file of another kind', '{"name": "app"}', 'not-iac'],
+    ['a Terraform state as Terraform stores it', '{"version": 4, "terraform_version": "1.9.8", "serial": 3, "lineage": "5c1a1f0e", "outputs": {}, "resources": [{"mode": "managed", "type": "aws_db_instance", "name": "db", "instances": [{"attributes": {"password": "hunter2"}}]}]}', 'stored-state'],
   ])('reports %s named on the command line, and scans the other files', async (_, content, code) => {
     const dir = repo({ 'given.json': content, 'app.yaml': TEMPLATE });
     const loaded = (await loadSources(['given.json', 'app.yaml'], { cwd: dir }));

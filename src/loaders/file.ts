@@ -2,7 +2,7 @@ import { constants, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { loadCloudFormation } from './cloudformation/index.js';
-import { detectKind, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
+import { detectKind, isStoredTerraformState, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import type { DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
 import { hasBom, notUtf8 } from './encoding.js';
@@ -50,6 +50,9 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
     unit = isUtf8(bytes) ? loaded : { ...loaded, diagnostics: [...loaded.diagnostics, notUtf8(file)] };
   }
   if (unit || !entry.explicit) return unit;
+  if (isStoredTerraformState(head.toString('utf8', start))) {
+    return single('error', 'stored-state', file, 'this is a Terraform state as Terraform stores it; convert it with `terraform show -json terraform.tfstate > state.json` and scan that');
+  }
   return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
 }
 
