@@ -100,7 +100,8 @@ const pathCache = new Map<string, readonly string[]>();
 export function splitPath(path: string): readonly string[] {
   let segs = pathCache.get(path);
   if (!segs) {
-    segs = path === '' ? [] : path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+    // A single key (a property name, a logical id) is most paths not seen before: no need for the regex.
+    segs = path === '' ? [] : !path.includes('.') && !path.includes('[') ? [path] : path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
     if (pathCache.size < 10_000) pathCache.set(path, segs);
   }
   return segs;

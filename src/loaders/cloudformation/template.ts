@@ -69,8 +69,10 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   };
 
   const nodes: ResourceNode[] = [];
+  // Looked up once: every resource's lines are below it.
+  const resourceLines = parsed.lines.under('Resources');
   for (const [logicalId, resource] of Object.entries(resources)) {
-    const line = parsed.lines.get(`Resources.${logicalId}`);
+    const line = resourceLines.get(logicalId);
     if (!isObject(resource)) {
       diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} is not a mapping`, { line }));
       continue;
@@ -108,7 +110,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
         ...(line !== undefined && { line }),
         ...(cdkPath !== undefined && { constructPath: cdkPath.startsWith('/') ? cdkPath : `/${cdkPath}` }),
       },
-      propertyLines: parsed.lines.under(`Resources.${logicalId}.Properties`),
+      propertyLines: resourceLines.under(logicalId).under('Properties'),
       written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),
