@@ -41,6 +41,16 @@ describe('Terraform security groups, applied', () => {
     expect(rulesOf(group, node('ssh', 'aws_vpc_security_group_ingress_rule', 'terraform-plan', SSH_RULE, ['security_group_id']))).toEqual(['ingress sg', 'ingress ssh']);
   });
 
+  it('in a plan, read inline rules the configuration does not show when no separate rule could have set them (a dynamic block)', () => {
+    const group = node('sg', 'aws_security_group', 'terraform-plan', { id: 'sg-1', ingress: [SSH_ECHO] }, ['name']);
+    expect(rulesOf(group)).toEqual(['ingress sg']);
+  });
+
+  it('in a plan, take inline rules the configuration does not write, beside separate ones, for the read-back', () => {
+    const group = node('sg', 'aws_security_group', 'terraform-plan', { id: 'sg-1', ingress: [SSH_ECHO] }, ['name']);
+    expect(rulesOf(group, node('ssh', 'aws_vpc_security_group_ingress_rule', 'terraform-plan', SSH_RULE, ['security_group_id']))).toEqual(['ingress ssh']);
+  });
+
   it('in .tf source, read every inline rule', () => {
     const group = node('sg', 'aws_security_group', 'terraform-hcl', { ingress: [SSH_ECHO] });
     expect(rulesOf(group, node('ssh', 'aws_vpc_security_group_ingress_rule', 'terraform-hcl', SSH_RULE))).toEqual(['ingress sg', 'ingress ssh']);
