@@ -1,10 +1,11 @@
 import type { ResourceGraph } from '../graph/graph.js';
-import { type ResourceNode, type SchemaFamily, writes } from '../graph/resource.js';
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { asList, getPath, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
 import type { AttachedPolicy, IamIdentity, IdentityKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
+import { isAuthored } from './read-back.js';
 
 /** Where one schema family declares identities, gives them policies and puts users in groups. */
 export interface IdentitySchema {
@@ -31,11 +32,12 @@ export interface AttachmentSource {
   /** The resource is a managed policy naming the identities it is attached to (`AWS::IAM::ManagedPolicy`). */
   readonly ownDocument?: { readonly path: string; readonly name?: string };
   /**
-   * Read `arns` and `inline` only where the author wrote them. Terraform's `aws_iam_role` computes
-   * `managed_policy_arns` and `inline_policy` from every attachment, so in a plan of an existing
-   * role they repeat what separate attachment resources give it.
+   * `arns` and `inline` are also what the provider reads back from the separate resources attaching
+   * policies to the identity: Terraform's `aws_iam_role` computes `managed_policy_arns` and
+   * `inline_policy` from every attachment, so in a plan or state of an existing role they repeat
+   * what the separate resources give it. They are then read under `isAuthored`.
    */
-  readonly writtenOnly?: boolean;
+  readonly readBack?: boolean;
 }
 
 interface Builder {
@@ -85,11 +87,14 @@ function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdent
     });
   };
 
-  for (const source of schema.attachments) {
+  // Separate attachments first: what an identity reads back of them is then known.
+  const ordered = [...schema.attachments].sort((a, b) => Number(a.readBack === true) - Number(b.readBack === true));
+  for (const source of ordered) {
     for (const node of managed(graph, source.type)) {
-      const policies = attachedPolicies(graph, node, source, schema);
+      const self = 'self' in source.identities ? declared.get(node) : undefined;
+      const policies = attachedPolicies(graph, node, source, schema, self?.policies ?? []);
       if (policies.length === 0) continue;
-      const targets = 'self' in source.identities ? (declared.has(node) ? [declared.get(node)!] : []) : source.identities.flatMap(({ kind, path }) => named(node, path, kind));
+      const targets = 'self' in source.identities ? (self ? [self] : []) : source.identities.flatMap(({ kind, path }) => named(node, path, kind));
       for (const target of new Set(targets)) target.policies.push(...policies);
     }
   }
@@ -129,11 +134,15 @@ function nameOf(node: ResourceNode, path: string): string {
   return typeof v === 'string' ? v : node.address;
 }
 
-/** The policies one resource gives: managed ARNs, inline documents, or itself as a managed policy. */
-function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema): AttachedPolicy[] {
+/**
+ * The policies one resource gives: managed ARNs, inline documents, or itself as a managed policy.
+ * `separate` is what separate resources already attach to it, when it is an identity.
+ */
+function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema, separate: readonly AttachedPolicy[]): AttachedPolicy[] {
   const out: AttachedPolicy[] = [];
-  const read = (path: string | undefined): path is string => path !== undefined && (!source.writtenOnly || writes(node, path));
-  if (read(source.arns)) {
+  const read = (path: string | undefined, type: AttachedPolicy['type']): path is string =>
+    path !== undefined && (!source.readBack || isAuthored(node, path, separate.some((p) => p.type === type)));
+  if (read(source.arns, 'managed')) {
     const value = getPath(node.properties, source.arns);
     if (value !== undefined && value !== null) {
       const arns = source.arns;
@@ -141,7 +150,7 @@ function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: Atta
       for (const { v, path } of elements) out.push(managedByArn(graph, node, path, v, schema));
     }
   }
-  if (source.inline && read(source.inline.path)) {
+  if (source.inline && read(source.inline.path, 'inline')) {
     for (const { path, name } of expand(node, source.inline.path, source.inline.name)) {
       if (blank(getPath(node.properties, path))) continue;
       const document = readPolicyDocument(graph, node, path, 'identity', name);

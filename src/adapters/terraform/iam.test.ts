@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import type { PropertyMap } from '../../graph/values.js';
-import { terraformAccessKeys, terraformPolicyDocuments } from './iam.js';
+import { terraformAccessKeys, terraformIdentities, terraformPolicyDocuments } from './iam.js';
 
 const key = (format: SourceFormat): ResourceNode => ({
   id: `${format}#key`,
@@ -51,5 +51,46 @@ describe('terraformPolicyDocuments', () => {
   it('in a state, read the policy a queue holds when nothing else sets it', () => {
     const documents = terraformPolicyDocuments.adapt(new ResourceGraph([node('queue', 'aws_sqs_queue', { url: URL, policy: POLICY })], []));
     expect(documents.map((d) => d.at.node.id)).toEqual(['queue']);
+  });
+});
+
+describe('terraformIdentities', () => {
+  const ADMIN = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  const role = (written: string[]): ResourceNode => ({
+    id: 'role',
+    address: 'aws_iam_role.app',
+    type: 'aws_iam_role',
+    family: 'terraform',
+    format: 'terraform-plan',
+    mode: 'managed',
+    properties: { name: 'app', inline_policy: [{ name: 'admin', policy: ADMIN }], managed_policy_arns: [] },
+    source: { file: 'plan.json' },
+    unit: 'plan.json',
+    written: new Set(written),
+  });
+  const rolePolicy: ResourceNode = {
+    id: 'role-policy',
+    address: 'aws_iam_role_policy.admin',
+    type: 'aws_iam_role_policy',
+    family: 'terraform',
+    format: 'terraform-plan',
+    mode: 'managed',
+    properties: { role: 'app', name: 'admin', policy: ADMIN },
+    source: { file: 'plan.json' },
+    unit: 'plan.json',
+    written: new Set(['role', 'name', 'policy']),
+  };
+  const inlineFrom = (nodes: ResourceNode[]): string[] =>
+    terraformIdentities.adapt(new ResourceGraph(nodes, nodes.length > 1 ? [{ from: 'role-policy', to: 'role', kind: 'reference', path: 'role' }] : []))
+      .find((i) => i.name === 'app')!
+      .policies.filter((p) => p.type === 'inline')
+      .map((p) => p.at.node.id);
+
+  it('read a role\'s inline policy the configuration does not show (a dynamic block) when no role policy could have set it', () => {
+    expect(inlineFrom([role(['name'])])).toEqual(['role']);
+  });
+
+  it('take a role\'s inline policy beside an aws_iam_role_policy, not written on the role, for the read-back', () => {
+    expect(inlineFrom([role(['name']), rolePolicy])).toEqual(['role-policy']);
   });
 });
