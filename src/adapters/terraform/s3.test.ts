@@ -26,6 +26,12 @@ describe('Terraform S3 buckets', () => {
     expect(encryption(bucket(new Set(['bucket'])))).toMatchObject({ value: 'AES256', origin: 'default' });
   });
 
+  it('keep a KMS block the source does not show as written (a dynamic block in a plan)', () => {
+    const kms = [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: 'arn:aws:kms:ap-northeast-1:111122223333:key/k' }] }] }];
+    const node: ResourceNode = { ...bucket(new Set(['bucket'])), format: 'terraform-plan', properties: { bucket: 'acme-b', server_side_encryption_configuration: kms } };
+    expect(encryption(node)).toMatchObject({ value: 'aws:kms', origin: 'default' });
+  });
+
   it('read the block where the author wrote it, or where the source does not say (a state file)', () => {
     expect(encryption(bucket(new Set(['bucket', 'server_side_encryption_configuration'])))).toMatchObject({ value: 'AES256', origin: 'explicit' });
     expect(encryption(bucket(undefined))).toMatchObject({ value: 'AES256', origin: 'explicit' });

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import { writes, type ResourceNode } from '../../graph/resource.js';
+import type { ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
 import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../models/aws/s3.js';
@@ -69,10 +69,10 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   const separatePolicies = j.children.get(POLICY) ?? [];
   const sse = 'rule[0].apply_server_side_encryption_by_default[0]';
   // AWS provider v4+ reports the encryption S3 applies as the bucket's own block: S3's default
-  // (SSE-S3) on every deployed bucket. Where the source says what the author wrote (plan
-  // configuration, Pulumi inputs), a block they did not write is that default, not a setting.
-  const inlineEncryption = (path: string): string | undefined =>
-    parent === undefined || writes(parent, 'server_side_encryption_configuration') ? `server_side_encryption_configuration[0].${path}` : undefined;
+  // (SSE-S3) on every deployed bucket. Read as it is, it counts as a default where the source says
+  // the author did not write it (plan configuration, Pulumi inputs), and a KMS setting a plan's
+  // configuration does not show (a dynamic block) is kept.
+  const inlineEncryption = (path: string): string => `server_side_encryption_configuration[0].${path}`;
 
   return {
     resource: anchor,
