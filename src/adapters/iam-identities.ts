@@ -5,7 +5,7 @@ import type { Evidence } from '../models/attr.js';
 import type { AttachedPolicy, IamIdentity, IdentityKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
-import { isAuthored } from './read-back.js';
+import { isOwnValue } from './read-back.js';
 
 /** Where one schema family declares identities, gives them policies and puts users in groups. */
 export interface IdentitySchema {
@@ -35,7 +35,7 @@ export interface AttachmentSource {
    * `arns` and `inline` are also what the provider reads back from the separate resources attaching
    * policies to the identity: Terraform's `aws_iam_role` computes `managed_policy_arns` and
    * `inline_policy` from every attachment, so in a plan or state of an existing role they repeat
-   * what the separate resources give it. They are then read under `isAuthored`.
+   * what the separate resources give it. They are then read under `isOwnValue`.
    */
   readonly readBack?: boolean;
 }
@@ -141,7 +141,7 @@ function nameOf(node: ResourceNode, path: string): string {
 function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: AttachmentSource, schema: IdentitySchema, separate: readonly AttachedPolicy[]): AttachedPolicy[] {
   const out: AttachedPolicy[] = [];
   const read = (path: string | undefined, type: AttachedPolicy['type']): path is string =>
-    path !== undefined && (!source.readBack || isAuthored(node, path, separate.some((p) => p.type === type)));
+    path !== undefined && (!source.readBack || isOwnValue(node, path, separate.some((p) => p.type === type)));
   if (read(source.arns, 'managed')) {
     const value = getPath(node.properties, source.arns);
     if (value !== undefined && value !== null) {

@@ -5,7 +5,7 @@ import type { PolicyDocument, PolicyPurpose } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
 import { targetsOf } from './join.js';
-import { isAuthored } from './read-back.js';
+import { isOwnValue } from './read-back.js';
 
 /** Where a resource type holds a policy document. `[*]` in `path` stands for every list element. */
 export interface DocumentLocation {
@@ -33,8 +33,8 @@ export function policyDocumentAdapter(family: SchemaFamily, locations: readonly 
         for (const node of graph.ofType(loc.type)) {
           if (node.mode !== 'managed') continue;
           // A document the provider computes from other resources (`aws_iam_role.inline_policy` from
-          // `aws_iam_role_policy`, `aws_s3_bucket.policy`) repeats theirs: read it only where written.
-          if (!isAuthored(node, loc.path, setSeparately.has(node))) continue;
+          // `aws_iam_role_policy`, `aws_s3_bucket.policy`) repeats theirs: not read again.
+          if (!isOwnValue(node, loc.path, setSeparately.has(node))) continue;
           for (const { path, name } of expand(node.properties, loc.path, loc.name)) {
             const value = getPath(node.properties, path);
             if (value === undefined || value === null || value === '') continue;

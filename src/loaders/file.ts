@@ -38,7 +38,8 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
     return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
   }
   const start = hasBom(head) ? 3 : 0;
-  const kind = detectKind(head.toString('utf8', start));
+  const headText = head.toString('utf8', start);
+  const kind = detectKind(headText);
   let unit: LoadedUnit | undefined;
   if (kind === 'terraform-json') {
     unit = loadTerraformJson({ path: entry.path, start }, file);
@@ -50,7 +51,7 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
     unit = isUtf8(bytes) ? loaded : { ...loaded, diagnostics: [...loaded.diagnostics, notUtf8(file)] };
   }
   if (unit || !entry.explicit) return unit;
-  if (isStoredTerraformState(head.toString('utf8', start))) {
+  if (isStoredTerraformState(headText)) {
     return single('error', 'stored-state', file, 'this is a Terraform state as Terraform stores it; convert it with `terraform show -json terraform.tfstate > state.json` and scan that');
   }
   return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');

@@ -1,9 +1,9 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import type { NetworkAcl, NetworkAclEntry, Subnet } from '../../models/aws/ec2-network.js';
+import type { NetworkAcl, Subnet } from '../../models/aws/ec2-network.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
-import { isAuthored } from '../read-back.js';
+import { ownInlineThenSeparate } from '../read-back.js';
 import { entryDirection, inlineAclEntries, namesDefaultAcl, readAclEntry, type AclEntryFields } from '../network-acl-common.js';
 import { bool, read } from '../read.js';
 
@@ -36,18 +36,15 @@ export const terraformNetworkAcls = defineAdapter({
     return joinChildren(graph, ACLS, 'id', [{ type: ACL_RULE, paths: ['network_acl_id'] }]).map((j): NetworkAcl => ({
       resource: j.anchor,
       isDefault: j.parent ? j.parent.type === 'aws_default_network_acl' : namesDefaultAcl(graph, j, 'network_acl_id', ['aws_vpc']),
-      entries: aclEntries(j.parent, j.children.get(ACL_RULE) ?? []),
+      // Its own inline entries, then its `aws_network_acl_rule` resources.
+      entries: ownInlineThenSeparate(
+        j.parent,
+        (j.children.get(ACL_RULE) ?? []).map((n) => readAclEntry(n.properties, RULE_FIELDS, entryDirection(n, 'egress'), n, '')),
+        (acl, direction) => inlineAclEntries(acl, direction, BLOCK_FIELDS, direction),
+      ),
     }));
   },
 });
-
-/** An ACL's inline entries the author wrote (`isAuthored`), then its `aws_network_acl_rule` resources. */
-function aclEntries(parent: ResourceNode | undefined, rules: readonly ResourceNode[]): NetworkAclEntry[] {
-  const separate = rules.map((n) => readAclEntry(n.properties, RULE_FIELDS, entryDirection(n, 'egress'), n, ''));
-  const inline = (direction: 'ingress' | 'egress'): NetworkAclEntry[] =>
-    parent && isAuthored(parent, direction, separate.some((entry) => entry.direction === direction)) ? inlineAclEntries(parent, direction, BLOCK_FIELDS, direction) : [];
-  return [...inline('ingress'), ...inline('egress'), ...separate];
-}
 
 /** `aws_subnet` (`map_public_ip_on_launch` defaults to false) and `aws_default_subnet` (defaults to true, as AWS's default subnets do). */
 export const terraformSubnets = defineAdapter({

@@ -2,7 +2,7 @@ import type { ResourceNode } from '../../graph/resource.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
-import { isAuthored } from '../read-back.js';
+import { ownInlineThenSeparate } from '../read-back.js';
 import { read, str } from '../read.js';
 import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
 
@@ -51,16 +51,14 @@ export const terraformSecurityGroups = defineAdapter({
   },
 });
 
-/** A group's inline rules the author wrote (`isAuthored`), then its separate rule resources. */
+/** A group's own inline rules, then its separate rule resources. */
 function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>): SecurityGroupRule[] {
   const separate = [
     ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
     ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '')),
     ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
   ];
-  const inline = (direction: 'ingress' | 'egress'): SecurityGroupRule[] =>
-    parent && isAuthored(parent, direction, separate.some((rule) => rule.direction === direction)) ? inlineRules(parent, direction, BLOCK_FIELDS, direction) : [];
-  return [...inline('ingress'), ...inline('egress'), ...separate];
+  return ownInlineThenSeparate(parent, separate, (group, direction) => inlineRules(group, direction, BLOCK_FIELDS, direction));
 }
 
 function legacyRule(node: ResourceNode): SecurityGroupRule {
