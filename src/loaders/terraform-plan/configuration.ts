@@ -16,6 +16,18 @@ export interface ReferenceTarget {
   /** Relative resource address: `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`. */
   readonly resource: string;
   readonly index?: string | number;
+  /** The instance with the key of the instance referring to it (`each.value` of a `for_each` over a resource). */
+  readonly sameKey?: true;
+}
+
+/**
+ * What `each.value` stands for where it is read: the `for_each` expression's references, and the
+ * key of the module call instance whose argument reads it (absent for a resource, whose instances
+ * each have their own).
+ */
+export interface EachValue {
+  readonly references: readonly string[];
+  readonly key?: string | number;
 }
 
 /** Terraform references pass through at most this many variables and outputs. */
@@ -52,7 +64,7 @@ export class PlanConfiguration {
   }
 
   /** The resources that `references` (as listed in an expression) point to, seen from a module instance. */
-  resolve(references: readonly string[], moduleInstance: string, anyInstance = false, hops = 0): ReferenceTarget[] {
+  resolve(references: readonly string[], moduleInstance: string, anyInstance = false, hops = 0, each?: EachValue): ReferenceTarget[] {
     const out: ReferenceTarget[] = [];
     if (hops > MAX_HOPS) return out;
     for (const ref of references) {
@@ -60,6 +72,7 @@ export class PlanConfiguration {
       const head = steps[0]?.name;
       if (!head || steps.length < 2) continue;
       if (head === 'var') out.push(...this.resolveVariable(steps[1]!.name, moduleInstance, anyInstance, hops));
+      else if (head === 'each' && steps[1]!.name === 'value' && each) out.push(...this.resolveEachValue(each, moduleInstance, anyInstance, hops));
       else if (head === 'module') out.push(...this.resolveOutput(steps, moduleInstance, anyInstance, hops));
       else if (head === 'data' && steps.length >= 3) {
         out.push(target(moduleInstance, anyInstance, `data.${steps[1]!.name}.${steps[2]!.name}`, steps[2]!.index));
@@ -73,11 +86,24 @@ export class PlanConfiguration {
   private resolveVariable(name: string, moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
     const steps = parseTraversal(moduleInstance);
     if (steps.length < 2) return []; // a root variable is a value, not a resource
-    const callName = steps[steps.length - 1]!.name;
+    const { name: callName, index: key } = steps[steps.length - 1]!;
     const parent = formatTraversal(steps.slice(0, -2));
     const call = this.modules.get(moduleKey(parent))?.module_calls?.[callName];
     const expr = call?.expressions?.[name];
-    return expr === undefined ? [] : this.resolve(referencesIn(expr), parent, anyInstance, hops + 1);
+    if (expr === undefined) return [];
+    const each = key === undefined ? undefined : eachValueOf(call!.for_each_expression, key);
+    return this.resolve(referencesIn(expr), parent, anyInstance, hops + 1, each);
+  }
+
+  /**
+   * `each.value` of a `for_each` over a resource (`for_each = aws_s3_bucket.b`, then `bucket =
+   * each.value.id`): the instance of that resource with the same key. The usual way to give every
+   * bucket its separate settings, and in a plan that creates them the only link between the two.
+   */
+  private resolveEachValue(each: EachValue, moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
+    return this.resolve(each.references, moduleInstance, anyInstance, hops + 1)
+      .filter((t) => t.index === undefined && !t.sameKey)
+      .map((t) => (each.key === undefined ? { ...t, sameKey: true } : { ...t, index: each.key }));
   }
 
   private resolveOutput(steps: readonly Step[], moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
@@ -118,10 +144,17 @@ function withoutContainingResources(targets: ReferenceTarget[]): ReferenceTarget
   return targets.filter((t) => t.index !== undefined || !keyed.has(`${t.module}|${t.resource}`));
 }
 
+/** What `each.value` stands for under a `for_each` expression, or `undefined` without one. */
+export function eachValueOf(forEach: JsonValue | undefined, key?: string | number): EachValue | undefined {
+  if (forEach === undefined) return undefined;
+  const references = referencesIn(forEach);
+  return key === undefined ? { references } : { references, key };
+}
+
 function dedupe(targets: ReferenceTarget[]): ReferenceTarget[] {
   const seen = new Set<string>();
   return targets.filter((t) => {
-    const key = `${t.module}|${t.anyInstance}|${t.resource}|${String(t.index)}`;
+    const key = `${t.module}|${t.anyInstance}|${t.resource}|${String(t.index)}|${t.sameKey === true}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

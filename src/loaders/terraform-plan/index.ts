@@ -8,7 +8,7 @@ import { ByteWindow, JsonBytesError } from '../json-bytes.js';
 import { notUtf8 } from '../encoding.js';
 import { parseJson } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
-import { expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration, type ReferenceTarget } from './configuration.js';
+import { eachValueOf, expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration, type ReferenceTarget } from './configuration.js';
 import {
   asResourceChange,
   asResourceValues,
@@ -33,7 +33,7 @@ interface InstanceIndex {
   readonly anyInstance: Map<string, Instance[]>;
 }
 
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -134,7 +134,7 @@ interface Link {
   readonly path: string;
   readonly kind: Edge['kind'];
   /** The instances each reference may lead to: one of them when the reference names its key. */
-  readonly targets: readonly { readonly instances: readonly Instance[]; readonly index?: string | number }[];
+  readonly targets: readonly { readonly instances: readonly Instance[]; readonly index?: string | number; readonly sameKey?: true }[];
   /** The expression uses `each.`/`count.`: an instance's reference goes to the instance with its key. */
   readonly pairsByKey: boolean;
 }
@@ -167,6 +167,7 @@ class ConfigShapes {
   private build(config: ConfigResource): ConfigShape {
     const expressions: { path: string; refs: string[]; kind: Edge['kind'] }[] = expressionPaths(config.expressions).map(([path, refs]) => ({ path, refs, kind: 'reference' }));
     if (isArray(config.depends_on)) expressions.push({ path: '', refs: config.depends_on.filter((d): d is string => typeof d === 'string'), kind: 'depends-on' });
+    const each = eachValueOf(config.for_each_expression);
     const byModule = new Map<string, Link[]>();
     return {
       written: new Set(Object.keys(config.expressions ?? {})),
@@ -177,7 +178,9 @@ class ConfigShapes {
           links = expressions.map(({ path, refs, kind }) => ({
             path,
             kind,
-            targets: this.configuration.resolve(refs, moduleInstance).map((t) => ({ instances: this.instancesOf(t), ...(t.index !== undefined && { index: t.index }) })),
+            targets: this.configuration
+              .resolve(refs, moduleInstance, false, 0, each)
+              .map((t) => ({ instances: this.instancesOf(t), ...(t.index !== undefined && { index: t.index }), ...(t.sameKey && { sameKey: t.sameKey }) })),
             pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
           }));
           byModule.set(moduleInstance, links);
@@ -317,15 +320,35 @@ function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
   const edges: Edge[] = [];
   for (const { path, kind, targets, pairsByKey } of links) {
     for (const t of targets) {
-      let candidates = t.index === undefined ? t.instances : t.instances.filter((c) => c.index === t.index);
+      if (t.sameKey) {
+        for (const c of inst.index === undefined ? [] : withIndex(t.instances, inst.index)) edges.push({ from: inst.id, to: c.id, kind, path });
+        continue;
+      }
+      let candidates = t.index === undefined ? t.instances : withIndex(t.instances, t.index);
       if (t.index === undefined && pairsByKey && inst.index !== undefined) {
-        const same = candidates.filter((c) => c.index === inst.index);
+        const same = withIndex(candidates, inst.index);
         if (same.length > 0) candidates = same;
       }
       for (const c of candidates) edges.push({ from: inst.id, to: c.id, kind, path });
     }
   }
   return edges;
+}
+
+const byIndexOf = new WeakMap<readonly Instance[], Map<string | number | undefined, Instance[]>>();
+
+/**
+ * The instances of a resource with one key, through an index built on first use: every one of
+ * 20,000 `for_each` instances pairs with its own, and a search of the list each time is quadratic.
+ */
+function withIndex(instances: readonly Instance[], index: string | number): readonly Instance[] {
+  let byIndex = byIndexOf.get(instances);
+  if (!byIndex) {
+    byIndex = new Map();
+    for (const c of instances) push(byIndex, c.index, c);
+    byIndexOf.set(instances, byIndex);
+  }
+  return byIndex.get(index) ?? [];
 }
 
 const inMemory = (bytes: Buffer) => (): ByteWindow => ByteWindow.of(bytes);

@@ -59,11 +59,13 @@ export interface ConfigResource {
   readonly address: string;
   readonly expressions?: JsonObject;
   readonly depends_on?: readonly string[];
+  readonly for_each_expression?: JsonValue;
 }
 
 export interface ModuleCall {
   readonly source?: string;
   readonly expressions?: JsonObject;
+  readonly for_each_expression?: JsonValue;
   readonly module?: ConfigModule;
 }
 

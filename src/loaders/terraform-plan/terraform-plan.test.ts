@@ -277,6 +277,58 @@ describe('Terraform plan JSON', () => {
     expect(g.referencedFrom(policy, 'bucket').map((n) => n.address)).toEqual(['aws_s3_bucket.this["a"]']);
   });
 
+  it('links `each.value` of a for_each over a resource to the instance with the same key, in a resource and in a module call', () => {
+    const change = (address: string, type: string, name: string, index: string | undefined, module?: string) => ({
+      address,
+      ...(module !== undefined && { module_address: module }),
+      mode: 'managed',
+      type,
+      name,
+      ...(index !== undefined && { index }),
+      change: { actions: ['create'], after: {}, after_unknown: { id: true, bucket: true } },
+    });
+    const versioning = { address: 'aws_s3_bucket_versioning.this', mode: 'managed', type: 'aws_s3_bucket_versioning', name: 'this' };
+    const doc = {
+      format_version: '1.2',
+      resource_changes: [
+        change('aws_s3_bucket.site["blog"]', 'aws_s3_bucket', 'site', 'blog'),
+        change('aws_s3_bucket.site["docs"]', 'aws_s3_bucket', 'site', 'docs'),
+        change('aws_s3_bucket_versioning.site["docs"]', 'aws_s3_bucket_versioning', 'site', 'docs'),
+        change('aws_s3_bucket_versioning.site["wiki"]', 'aws_s3_bucket_versioning', 'site', 'wiki'),
+        change('module.v["blog"].aws_s3_bucket_versioning.this', 'aws_s3_bucket_versioning', 'this', undefined, 'module.v["blog"]'),
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_s3_bucket.site', mode: 'managed', type: 'aws_s3_bucket', name: 'site', expressions: { bucket: { references: ['each.value'] } }, for_each_expression: { references: ['var.sites'] } },
+            {
+              ...versioning,
+              address: 'aws_s3_bucket_versioning.site',
+              name: 'site',
+              expressions: { bucket: { references: ['each.value.id', 'each.value'] } },
+              for_each_expression: { references: ['aws_s3_bucket.site'] },
+            },
+          ],
+          module_calls: {
+            v: {
+              source: './modules/v',
+              expressions: { bucket: { references: ['each.value.id', 'each.value'] } },
+              for_each_expression: { references: ['aws_s3_bucket.site'] },
+              module: { resources: [{ ...versioning, expressions: { bucket: { references: ['var.bucket'] } } }] },
+            },
+          },
+        },
+      },
+    };
+    const loaded = load(doc);
+    const g = new ResourceGraph(loaded.nodes, loaded.edges);
+    const targets = (address: string) => g.referencedFrom(loaded.nodes.find((n) => n.address === address)!, 'bucket').map((n) => n.address);
+    expect(targets('aws_s3_bucket_versioning.site["docs"]')).toEqual(['aws_s3_bucket.site["docs"]']);
+    expect(targets('module.v["blog"].aws_s3_bucket_versioning.this')).toEqual(['aws_s3_bucket.site["blog"]']);
+    // No bucket has its key: linked to none rather than to every bucket.
+    expect(targets('aws_s3_bucket_versioning.site["wiki"]')).toEqual([]);
+  });
+
   it('gives each resource the line of its entry in a pretty-printed plan, line 1 in a one-line plan', () => {
     expect(byAddress('aws_s3_bucket.logs').source.line).toBe(JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('"address": "aws_s3_bucket.logs"')) + 1);
     const oneLine = load(plan, JSON.stringify(plan));
