@@ -107,9 +107,17 @@ export interface Policy {
 
 const evidenceOf = (at: Evidence | Attr<unknown>): Evidence => ('at' in at ? at.at : at);
 
-function context<M extends string>(): CheckContext<M> {
+/**
+ * The verdict builders. For an orphan model (its resource is not in the sources, only settings of
+ * it are) a failing value that is only the provider's default is not applicable: the resource
+ * may well set it where it is defined.
+ */
+function context<M extends string>(orphan: boolean): CheckContext<M> {
   const ctx: CheckContext<M> = {
-    fail: (messageId, at, data = {}, severity) => ({ status: 'fail', messageId, at: evidenceOf(at), data, ...(severity && { severity }) }),
+    fail: (messageId, at, data = {}, severity) =>
+      orphan && 'origin' in at && at.origin === 'default'
+        ? ctx.notApplicable()
+        : { status: 'fail', messageId, at: evidenceOf(at), data, ...(severity && { severity }) },
     unknown: (at, messageId, data) => ({ status: 'unknown', at: evidenceOf(at), ...(messageId !== undefined && { messageId, data: data ?? {} }) }),
     pass: () => ({ status: 'pass' }),
     notApplicable: () => ({ status: 'not-applicable' }),
@@ -126,7 +134,7 @@ function context<M extends string>(): CheckContext<M> {
  * not define does not build), and the engine gets one uniform shape whatever the model.
  */
 export function definePolicy<K extends ModelKind, M extends string>(spec: PolicySpec<K, M>): Policy {
-  const ctx = context<M>();
+  const contexts = { owned: context<M>(false), orphan: context<M>(true) };
   return {
     id: spec.id,
     severity: spec.severity,
@@ -138,7 +146,7 @@ export function definePolicy<K extends ModelKind, M extends string>(spec: Policy
     tags: spec.tags ?? [],
     docs: `docs/policies.md#${spec.id}`,
     evaluate(model) {
-      const verdicts = spec.check(model as ModelKinds[K], ctx);
+      const verdicts = spec.check(model as ModelKinds[K], model.orphan ? contexts.orphan : contexts.owned);
       return Array.isArray(verdicts) ? (verdicts as readonly Verdict[]) : [verdicts as Verdict];
     },
   };

@@ -80,7 +80,7 @@ export default definePolicy({
   },
   check(bucket, { fail, unknown, pass, notApplicable }) {
     const algorithm = bucket.encryptionAlgorithm;
-    if (mustUseSseS3(bucket) || (bucket.orphan && algorithm.origin === 'default')) return notApplicable();
+    if (mustUseSseS3(bucket)) return notApplicable();
     if (algorithm.origin === 'unknown') return unknown(algorithm);
     if (algorithm.value !== 'AES256') return pass();
     return fail(algorithm.origin === 'default' ? 'default' : 'sseS3', algorithm, { bucket: bucketLabel(bucket) });

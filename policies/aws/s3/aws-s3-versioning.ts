@@ -68,9 +68,8 @@ export default definePolicy({
   versioningConfiguration: { status: "Enabled" },
 });`,
   },
-  check(bucket, { fail, unknown, pass, notApplicable }) {
+  check(bucket, { fail, unknown, pass }) {
     const versioning = bucket.versioning;
-    if (bucket.orphan && versioning.origin === 'default') return notApplicable();
     if (versioning.origin === 'unknown') return unknown(versioning);
     if (versioning.value === 'Enabled') return pass();
     return fail(versioning.value === 'Suspended' ? 'suspended' : 'disabled', versioning, { bucket: bucketLabel(bucket) });
