@@ -297,3 +297,65 @@ export function generatePlan(resources: number, infrastructure: 'new' | 'existin
   if (calls === 'for_each') spec.modules!['module.app'] = { source: './modules/app', for_each: { refs: ['var.slices'] }, inputs: { prefix: 'acme' } };
   return JSON.stringify(buildPlan(spec));
 }
+
+/**
+ * A plan of about `resources` new resources all in the root module, as a configuration without
+ * modules writes them: buckets under one `for_each`, each with its separate settings linked the
+ * two usual ways (`for_each = aws_s3_bucket.site` with `each.value.id`, and
+ * `aws_s3_bucket.site[each.key]`), all encrypted with one key and logging to one bucket. Every
+ * resource type has one instance per bucket, so pairing instances by key is what a scan of it does
+ * most.
+ */
+export function generateFlatPlan(resources: number): string {
+  const buckets = Math.max(1, Math.round(resources / 6));
+  const spec: PlanSpec = { resources: [], pretty: false };
+  const bySite = { refs: ['aws_s3_bucket.site', 'each.key'] };
+  const overSites = { refs: ['var.sites'] };
+  const overBuckets = { ref: 'aws_s3_bucket.site' };
+  spec.resources.push(
+    { address: 'aws_kms_key.shared', config: { description: 'buckets', enable_key_rotation: true }, values: { bypass_policy_lockout_safety_check: false, custom_key_store_id: null, deletion_window_in_days: null, is_enabled: true, tags: null, timeouts: null } },
+    { address: 'aws_s3_bucket.logs', config: { bucket: 'acme-logs' }, values: { bucket: 'acme-logs', force_destroy: false, tags: null, timeouts: null } },
+  );
+  for (let n = 0; n < buckets; n++) {
+    const key = `site-${n}`;
+    const bucket = `acme-site-${n}`;
+    const at = (type: string): string => `${type}.site["${key}"]`;
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'DenyInsecure', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        { Sid: 'Read', Effect: 'Allow', Principal: n % 11 === 0 ? '*' : { AWS: `arn:aws:iam::${ACCOUNT}:role/reader` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` },
+      ],
+    });
+    spec.resources.push(
+      { address: at('aws_s3_bucket'), for_each: overSites, config: { bucket: { refs: ['each.value'] } }, values: { bucket, force_destroy: false, tags: { site: key }, timeouts: null } },
+      {
+        address: at('aws_s3_bucket_public_access_block'),
+        for_each: overBuckets,
+        config: { bucket: { ref: 'each.value.id' }, block_public_acls: true, block_public_policy: n % 7 !== 0, ignore_public_acls: true, restrict_public_buckets: true },
+      },
+      {
+        address: at('aws_s3_bucket_server_side_encryption_configuration'),
+        for_each: overBuckets,
+        config: { bucket: { ref: 'each.value.id' }, rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: { ref: 'aws_kms_key.shared.arn' } }] }] },
+        values: { expected_bucket_owner: null, rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }], bucket_key_enabled: null }] },
+        unknown: ['rule.0.apply_server_side_encryption_by_default.0.kms_master_key_id'],
+      },
+      {
+        address: at('aws_s3_bucket_versioning'),
+        for_each: overSites,
+        config: { bucket: bySite, versioning_configuration: [{ status: n % 13 === 0 ? 'Suspended' : 'Enabled' }] },
+        values: { expected_bucket_owner: null, mfa: null },
+        unknown: ['versioning_configuration.0.mfa_delete'],
+      },
+      {
+        address: at('aws_s3_bucket_logging'),
+        for_each: overSites,
+        config: { bucket: bySite, target_bucket: { ref: 'aws_s3_bucket.logs.id' }, target_prefix: `${key}/` },
+        values: { expected_bucket_owner: null, target_grant: [], target_object_key_format: [] },
+      },
+      { address: at('aws_s3_bucket_policy'), for_each: overSites, config: { bucket: bySite, policy } },
+    );
+  }
+  return JSON.stringify(buildPlan(spec));
+}

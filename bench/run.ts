@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { compareWithCdkNag } from './cdk-nag.ts';
 import { generateAssembly, generateTemplates } from './generate-cfn.ts';
 import { generateModuleTree } from './generate-hcl.ts';
-import { generatePlan } from './generate-plan.ts';
+import { generateFlatPlan, generatePlan } from './generate-plan.ts';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist/cli.js');
@@ -125,6 +125,7 @@ const INFRASTRUCTURE = {
   new: 'new infrastructure, every resource created',
   existing: 'existing infrastructure, mostly unchanged, with its prior state',
   calls: 'new infrastructure, a module block per slice (configuration repeated under each)',
+  flat: 'new infrastructure in the root module, for_each instances paired by key',
 } as const;
 for (const [infrastructure, size, runs] of [
   ['new', 10_000, 11],
@@ -132,9 +133,14 @@ for (const [infrastructure, size, runs] of [
   ['existing', 10_000, 11],
   ['existing', 100_000, 3],
   ['calls', 10_000, 11],
+  ['flat', 10_000, 11],
+  ['flat', 100_000, 3],
 ] as const) {
-  const file = join(generated, { new: `plan-${size}.json`, existing: `plan-existing-${size}.json`, calls: `plan-calls-${size}.json` }[infrastructure]);
-  writeFileSync(file, infrastructure === 'calls' ? generatePlan(size, 'new', 'one per slice') : generatePlan(size, infrastructure));
+  const file = join(generated, `plan-${infrastructure}-${size}.json`);
+  writeFileSync(
+    file,
+    infrastructure === 'calls' ? generatePlan(size, 'new', 'one per slice') : infrastructure === 'flat' ? generateFlatPlan(size) : generatePlan(size, infrastructure),
+  );
   const m = measureInChild(`
     import { readFileSync } from 'node:fs';
     import { scan } from './dist/src/engine/scan.js';

@@ -379,7 +379,9 @@ export function buildPlan(spec: PlanSpec): JsonObject {
   const seenConfig = new Set<string>();
 
   const push = (map: Map<string, Json[]>, key: string, v: Json): void => {
-    map.set(key, [...(map.get(key) ?? []), v]);
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
   };
 
   for (const r of spec.resources) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../bench/generate-plan.ts';
+import { generateFlatPlan, generatePlan } from '../bench/generate-plan.ts';
 import { builtinPolicies } from '../policies/index.js';
 import { scan } from '../src/engine/scan.js';
 
@@ -83,5 +83,25 @@ describe('the benchmark’s generated plans', () => {
     const calls = await findings('calls.json');
     expect(calls.length).toBeGreaterThan(50);
     expect(calls).toEqual(await findings('for-each.json'));
+  });
+
+  it('in the root module, settings linked by each.value and by each.key: exactly the planted findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-bench-flat-'));
+    writeFileSync(join(dir, 'flat.json'), generateFlatPlan(600));
+    const outcome = await scan({ paths: ['flat.json'], cwd: dir, policies: builtinPolicies });
+    expect(outcome.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    const failed = outcome.results.filter((r) => r.status === 'fail').map((r) => `${r.policy.id} ${r.resource.address}`);
+    const sites = (every: number): number[] => Array.from({ length: 100 }, (_, n) => n).filter((n) => n % every === 0);
+    const bucket = (n: number): string => `aws_s3_bucket.site["site-${n}"]`;
+    expect(failed.sort()).toEqual(
+      [
+        ...sites(7).map((n) => `aws-s3-bucket-public-access-block ${bucket(n)}`),
+        ...sites(11).map((n) => `aws-s3-bucket-public-policy ${bucket(n)}`),
+        ...sites(13).map((n) => `aws-s3-versioning ${bucket(n)}`),
+        // The log bucket, written without any settings.
+        'aws-s3-secure-transport aws_s3_bucket.logs',
+        'aws-s3-versioning aws_s3_bucket.logs',
+      ].sort(),
+    );
   });
 });
