@@ -164,6 +164,48 @@ Resources:
   });
 });
 
+describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  Teams: { Type: CommaDelimitedList, Default: "alpha,beta-2" }
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  Fn::ForEach::TeamBuckets:
+    - Team
+    - !Ref Teams
+    - "Bucket&{Team}":
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: !Sub "acme-\${Team}"
+          Tags: [{ Key: team, Value: !Ref Team }]
+          LoggingConfiguration:
+            DestinationBucketName: !Ref Logs
+  Fn::ForEach::Later:
+    - Name
+    - !GetAtt Logs.Arn
+    - "Queue\${Name}": { Type: AWS::SQS::Queue }
+`;
+  const { nodes, edges, diagnostics } = load(template);
+
+  it('makes one resource per element, the identifier replaced in its logical ID and values, at the lines of the loop body', () => {
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Logs', 'Bucketalpha', 'Bucketbeta2']);
+    const beta = node(nodes, 'Bucketbeta2');
+    expect(beta.properties).toMatchObject({ BucketName: 'acme-beta-2', Tags: [{ Key: 'team', Value: 'beta-2' }] });
+    expect(beta.source.line).toBe(10);
+    expect(beta.propertyLines?.get('LoggingConfiguration.DestinationBucketName')).toBe(16);
+    expect(edges).toContainEqual({ from: 'template.yaml#Bucketbeta2', to: 'template.yaml#Logs', kind: 'reference', path: 'LoggingConfiguration.DestinationBucketName' });
+  });
+
+  it('follows a parameter given on the command line', () => {
+    expect(resources(load(template, { Teams: 'ops' }).nodes).map((n) => n.address)).toEqual(['Logs', 'Bucketops']);
+  });
+
+  it('reports a loop over a collection known only at deployment, and leaves its resources out', () => {
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'for-each-unknown', line: 17 })]);
+  });
+});
+
 describe('CloudFormation JSON', () => {
   it('reads the same tree with lines', () => {
     const json = `{

@@ -3,6 +3,7 @@ import type { Edge, LineTree, ResourceNode, Suppression } from '../../graph/reso
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
+import { templateResources, type TemplateResource } from './for-each.js';
 import { evaluateCondition, resolveValue, type TemplateScope } from './intrinsics.js';
 
 /** Parameter values given on the command line: a string, or a list for `List<…>` parameters. */
@@ -51,6 +52,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   let currentFrom = '';
   const conditionCache = new Map<string, boolean | undefined>();
   const conditions = isObject(template['Conditions']) ? template['Conditions'] : {};
+  /** The resources by logical ID once `Fn::ForEach` loops are expanded (none while they are). */
+  let byId: ReadonlyMap<string, TemplateResource> = new Map();
   const scope: TemplateScope = {
     parameters: resolveParameters(template['Parameters'], input.parameters),
     mappings: template['Mappings'],
@@ -62,17 +65,16 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       conditionCache.set(name, value);
       return value;
     },
-    resourceId: (logicalId) => (isObject(resources[logicalId]) ? idOf(logicalId) : undefined),
+    resourceId: (logicalId) => (isObject(byId.get(logicalId)?.resource) ? idOf(logicalId) : undefined),
     onReference(path, to) {
       edges.push({ from: currentFrom, to, kind: 'reference', path });
     },
   };
 
   const nodes: ResourceNode[] = [];
-  // Looked up once: every resource's lines are below it.
-  const resourceLines = parsed.lines.under('Resources');
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    const line = resourceLines.get(logicalId);
+  const expanded = templateResources(resources, parsed.lines.under('Resources'), scope, file, diagnostics);
+  byId = new Map(expanded.map((r) => [r.logicalId, r]));
+  for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
       diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} is not a mapping`, { line }));
       continue;
@@ -91,7 +93,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     const resolved = isObject(rawProperties) ? resolveValue(rawProperties, '', scope) : {};
     const properties: PropertyMap = isMap(resolved) ? resolved : {};
     for (const dep of dependsOn(resource['DependsOn'])) {
-      if (isObject(resources[dep])) edges.push({ from: currentFrom, to: idOf(dep), kind: 'depends-on', path: '' });
+      if (scope.resourceId(dep) !== undefined) edges.push({ from: currentFrom, to: idOf(dep), kind: 'depends-on', path: '' });
     }
     const metadata = isObject(resource['Metadata']) ? resolveValue(resource['Metadata'], '', scope) : undefined;
     const suppressions = readSuppressions(metadata, `Resources.${logicalId}.Metadata.sekisho.ignore`, file, parsed.lines, diagnostics);
@@ -110,7 +112,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
         ...(line !== undefined && { line }),
         ...(cdkPath !== undefined && { constructPath: cdkPath.startsWith('/') ? cdkPath : `/${cdkPath}` }),
       },
-      propertyLines: resourceLines.under(logicalId).under('Properties'),
+      propertyLines: lines.under('Properties'),
       written: new Set(isObject(rawProperties) ? Object.keys(rawProperties) : []),
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),

@@ -1,0 +1,78 @@
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import type { LineTree } from '../../graph/resource.js';
+import { setOwn } from '../../graph/values.js';
+import type { Json } from '../json-with-lines.js';
+import { resolveValue, type TemplateScope } from './intrinsics.js';
+
+type JsonObject = { [key: string]: Json };
+const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const FOR_EACH = 'Fn::ForEach::';
+
+/** A resource of the template as CloudFormation will create it, with where it is written. */
+export interface TemplateResource {
+  readonly logicalId: string;
+  readonly resource: Json;
+  readonly line: number | undefined;
+  /** The lines of the resource's own keys (`Type`, `Properties`…). */
+  readonly lines: LineTree;
+}
+
+/**
+ * The `Resources` section with its `Fn::ForEach` loops (the `AWS::LanguageExtensions` transform)
+ * expanded: `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: Resource}]` makes one resource
+ * per element of the collection, `${Identifier}` and `&{Identifier}` (alphanumerics only) replaced
+ * in the key, and `${Identifier}` in strings and `Ref: Identifier` in the resource. Each made
+ * resource keeps the lines of the loop's body. A loop over a collection not known before
+ * deployment is reported, and its resources are left out.
+ */
+export function templateResources(resources: JsonObject, lines: LineTree, scope: TemplateScope, file: string, diagnostics: Diagnostic[]): TemplateResource[] {
+  const out: TemplateResource[] = [];
+  const visit = (entries: JsonObject, entryLines: LineTree, bindings: ReadonlyMap<string, string>): void => {
+    for (const [key, value] of Object.entries(entries)) {
+      const line = entryLines.get(key);
+      if (!key.startsWith(FOR_EACH)) {
+        out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.under(key) });
+        continue;
+      }
+      const loop = Array.isArray(value) && value.length === 3 ? value : undefined;
+      const identifier = loop?.[0];
+      const body = loop?.[2];
+      if (!loop || typeof identifier !== 'string' || !isObject(body)) {
+        diagnostics.push(diagnostic('error', 'invalid-resource', file, `${key} must be [identifier, collection, {resources}]`, { line }));
+        continue;
+      }
+      const collection = resolveValue(substitute(loop[1]!, bindings), '', scope);
+      if (!Array.isArray(collection) || !collection.every((item) => typeof item === 'string' || typeof item === 'number')) {
+        diagnostics.push(
+          diagnostic('warning', 'for-each-unknown', file, `${key} loops over a collection not known before deployment: the resources it makes are not checked`, { line }),
+        );
+        continue;
+      }
+      for (const item of collection) visit(body, entryLines.under(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
+    }
+  };
+  visit(resources, lines, new Map());
+  return out;
+}
+
+/** `${Id}` → the element; `&{Id}` → the element with only its letters and digits (for logical IDs). */
+function substituteText(text: string, bindings: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [identifier, value] of bindings) {
+    out = out.replaceAll(`\${${identifier}}`, value).replaceAll(`&{${identifier}}`, value.replace(/[^A-Za-z0-9]/g, ''));
+  }
+  return out;
+}
+
+function substitute(value: Json, bindings: ReadonlyMap<string, string>): Json {
+  if (bindings.size === 0) return value;
+  if (typeof value === 'string') return substituteText(value, bindings);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, bindings));
+  if (!isObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === 'Ref' && typeof value['Ref'] === 'string' && bindings.has(value['Ref'])) return bindings.get(value['Ref'])!;
+  const out: JsonObject = {};
+  for (const key of keys) setOwn(out, substituteText(key, bindings), substitute(value[key]!, bindings));
+  return out;
+}
