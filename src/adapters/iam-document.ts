@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
-import { asList, getPath, isMap, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, setOwn, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString } from '../models/aws/iam.js';
 
@@ -30,12 +30,12 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
     at = { node: rendered, path: 'json' };
     value = rendered.properties['json'];
   }
-  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value;
+  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value instanceof Unknown ? parseShape(value) : value;
   if (!isMap(parsed)) return { ...base, at, statements: undefined };
   const statements = parsed['Statement'];
   if (statements instanceof Unknown) return { ...base, at, statements: undefined };
   // Inside a JSON string there are no lines: every statement points at the string itself.
-  const inText = typeof value === 'string';
+  const inText = typeof value === 'string' || value instanceof Unknown;
   const listPath = joinPath(at.path, 'Statement');
   const pathOf = (index: number): string => (inText ? at.path : Array.isArray(statements) ? joinPath(listPath, index) : listPath);
   return { ...base, at, statements: asList(statements).map((s, index) => readStatement(s, index, { node: at.node, path: pathOf(index) })) };
@@ -63,6 +63,25 @@ const canonicalJson = (v: PropertyValue): string =>
           .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k]!)}`)
           .join(',')}}`
       : JSON.stringify(v);
+
+/**
+ * A document written as JSON text with parts known only at apply (a heredoc with
+ * `${aws_s3_bucket.b.arn}` in it): the known text parsed, each string holding one of those parts
+ * unknown. Undecided where a part stands outside a string (`"Resource": ${jsonencode(…)}`).
+ */
+function parseShape(value: Unknown): PropertyValue | undefined {
+  if (value.shape === undefined) return undefined;
+  const holes = (v: PropertyValue): PropertyValue => {
+    if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v) : v;
+    if (Array.isArray(v)) return v.map(holes);
+    if (!isMap(v)) return v;
+    const out: { [key: string]: PropertyValue } = {};
+    for (const [key, item] of Object.entries(v)) setOwn(out, key, holes(item));
+    return out;
+  };
+  const parsed = parseJsonDocument(value.shape);
+  return parsed === undefined ? undefined : holes(parsed);
+}
 
 function parseJsonDocument(text: string): PropertyValue | undefined {
   try {
