@@ -79,7 +79,8 @@ function parseShape(value: Unknown): PropertyValue | undefined {
     for (const [key, item] of Object.entries(v)) setOwn(out, key, holes(item));
     return out;
   };
-  const parsed = parseJsonDocument(value.shape);
+  // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part becomes a plain marker.
+  const parsed = parseJsonDocument(value.shape.replace(/\$\{[^}]*\}/g, '${?}'));
   return parsed === undefined ? undefined : holes(parsed);
 }
 
