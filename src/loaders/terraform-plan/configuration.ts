@@ -114,7 +114,11 @@ export class PlanConfiguration {
     const child = `${prefix}${formatTraversal([{ name: 'module' }, call])}`;
     const output = this.modules.get(moduleKey(child))?.outputs?.[outputName];
     if (!output || output.expression === undefined) return [];
-    return this.resolve(referencesIn(output.expression), child, anyInstance || call.index === undefined, hops + 1);
+    // Without a key, a call with `count` or `for_each` means any of its instances; a call without
+    // them has one instance, under this module instance only.
+    const declared = this.modules.get(moduleKey(moduleInstance))?.module_calls?.[call.name];
+    const repeated = declared?.count_expression !== undefined || declared?.for_each_expression !== undefined;
+    return this.resolve(referencesIn(output.expression), child, anyInstance || (call.index === undefined && repeated), hops + 1);
   }
 
   private index(key: string, module: ConfigModule): void {

@@ -65,6 +65,7 @@ export interface ConfigResource {
 export interface ModuleCall {
   readonly source?: string;
   readonly expressions?: JsonObject;
+  readonly count_expression?: JsonValue;
   readonly for_each_expression?: JsonValue;
   readonly module?: ConfigModule;
 }
