@@ -21,6 +21,7 @@ import {
   type ModuleValues,
   type ResourceValues,
 } from './schema.js';
+import { renderDeferredPolicyDocuments } from './policy-documents.js';
 import { readTerraformJson, type TerraformJson } from './read.js';
 import { mergePlannedValues, writtenIn } from './values.js';
 
@@ -126,6 +127,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
       unit: file,
     });
   }
+  renderDeferredPolicyDocuments(nodes);
   return { nodes, edges, diagnostics };
 }
 
