@@ -73,9 +73,12 @@ export default definePolicy({
   check(instance, { expect, unknown, notApplicable }) {
     if (instance.isClusterMember) return notApplicable();
     const source = instance.inheritsEncryptionFrom;
+    const data = { instance: instance.identifier.value ?? instance.resource.address };
     if (source.origin !== 'default' && instance.storageEncrypted.value !== true) {
-      return unknown(source, 'inherited', { instance: instance.identifier.value ?? instance.resource.address, source: source.value ?? source.at.path });
+      // A replica of an instance in the same code has that instance's encryption: decided there.
+      if (instance.sourceStorageEncrypted) return expect(instance.sourceStorageEncrypted, (on) => on === true, 'notEncrypted', data);
+      return unknown(source, 'inherited', { ...data, source: source.value ?? source.at.path });
     }
-    return expect(instance.storageEncrypted, (on) => on === true, 'notEncrypted', { instance: instance.identifier.value ?? instance.resource.address });
+    return expect(instance.storageEncrypted, (on) => on === true, 'notEncrypted', data);
   },
 });

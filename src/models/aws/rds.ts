@@ -29,6 +29,12 @@ export interface RdsInstance extends Model, RdsStorage {
   readonly subnetGroup: Attr<string>;
   /** Set for a read replica: the instance or cluster it replicates, which keeps the backups. */
   readonly replicaOf: Attr<string>;
+  /**
+   * For a read replica of an instance in the same sources: that instance's storage encryption,
+   * which the replica takes (RDS cannot encrypt a replica of an unencrypted instance, nor leave a
+   * replica of an encrypted one unencrypted).
+   */
+  readonly sourceStorageEncrypted?: Attr<boolean>;
   /** A member of an Aurora cluster: its storage, backup and deletion settings are the cluster's. */
   readonly isClusterMember: boolean;
 }
