@@ -16,7 +16,7 @@ export default definePolicy({
     en: {
       title: 'RDS DB instance storage not encrypted',
       description:
-        'Checks that an RDS DB instance sets storage_encrypted / StorageEncrypted to true. RDS leaves storage unencrypted unless asked. Aurora instances are skipped (their cluster holds the setting), and replicas or restored instances, which inherit it from their source, cannot be decided from the code.',
+        'Checks that an RDS DB instance sets storage_encrypted / StorageEncrypted to true. RDS leaves storage unencrypted unless asked. Aurora instances are skipped (their cluster holds the setting), and a replica or a restored instance inherits it from its source: a replica of an instance in the same code is decided from that instance, other inherited settings cannot be decided from the code.',
       rationale:
         'Unencrypted database storage, its automated backups, snapshots and read replicas can be read by anyone who obtains a copy — a shared or leaked snapshot, a volume handled outside the database. Encryption cannot be switched on later for an existing instance: it has to be rebuilt from an encrypted snapshot, with downtime.',
       fix: 'Set storage_encrypted = true (StorageEncrypted: true), optionally with a customer managed KMS key.',
@@ -26,7 +26,7 @@ export default definePolicy({
     ja: {
       title: 'RDS DB インスタンスのストレージが暗号化されていない',
       description:
-        'RDS DB インスタンスで storage_encrypted（StorageEncrypted）が true になっているかを確認します。RDS は指定しない限りストレージを暗号化しません。Aurora のインスタンスは設定がクラスター側にあるため対象外です。リードレプリカやスナップショットから復元したインスタンスは、暗号化の有無を元のデータベースから引き継ぐため、コードだけでは判定できません。',
+        'RDS DB インスタンスで storage_encrypted（StorageEncrypted）が true になっているかを確認します。RDS は指定しない限りストレージを暗号化しません。Aurora のインスタンスは設定がクラスター側にあるため対象外です。リードレプリカやスナップショットから復元したインスタンスは、暗号化の有無を元のデータベースから引き継ぎます。同じコード内のインスタンスのリードレプリカは元のインスタンスの設定で判定し、それ以外はコードだけでは判定できません。',
       rationale:
         '暗号化されていないストレージは、その自動バックアップ、スナップショット、リードレプリカも含めて、コピーを手に入れた人なら誰でも中身を読めます（共有設定を誤ったスナップショットや流出したボリュームなど）。また、既存のインスタンスは後から暗号化を有効にできず、暗号化したスナップショットから作り直す必要があり、停止を伴います。',
       fix: 'storage_encrypted = true（StorageEncrypted: true）を指定してください。必要に応じてカスタマー管理の KMS キーも指定します。',
