@@ -46,6 +46,9 @@ function noteInstance(value: Value, deps: Set<string>): void {
   if (isMap(value)) {
     const instance = instanceObjects.get(value);
     if (instance) deps.add(instance.id);
+  } else if (value instanceof Unknown) {
+    // `each.value` where `for_each = { s = aws_s3_bucket.s.id }`: an attribute known at apply, from that resource.
+    for (const ref of value.refs) deps.add(ref);
   }
 }
 
