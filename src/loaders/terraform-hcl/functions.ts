@@ -258,6 +258,19 @@ function one(args: Value[]): Value {
   return l[0] ?? null;
 }
 
+/** `{a = ["1", "2"], b = ["2"]}` → `{"1" = ["a"], "2" = ["a", "b"]}`. */
+function transpose(args: Value[]): Value {
+  const m = asMap(arg(args, 0));
+  const out = new Map<string, string[]>();
+  for (const key of sortedKeys(m)) {
+    for (const v of asList(m[key]!)) {
+      const k = asString(v);
+      out.set(k, [...(out.get(k) ?? []), key]);
+    }
+  }
+  return mapOf([...out].map(([k, keys]) => [k, keys.sort(compareStrings)]));
+}
+
 function setOperation(kind: 'union' | 'intersection' | 'subtract'): FunctionSpec {
   return deep((args) => {
     const sets = args.map((a) => collection(a));
@@ -384,6 +397,16 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['setunion', setOperation('union')],
   ['setintersection', setOperation('intersection')],
   ['setsubtract', setOperation('subtract')],
+  // Every combination of one element of each argument, in order: `for_each` over ports × CIDRs.
+  ['setproduct', shallow((a) => a.map(collection).reduce<Value[][]>((tuples, set) => tuples.flatMap((t) => set.map((x) => [...t, x])), [[]]))],
+  ['transpose', deep(transpose)],
+  ['matchkeys', deep((a) => {
+    const values = list(a, 0);
+    const keys = list(a, 1);
+    if (values.length !== keys.length) throw new EvalError('lists of different lengths');
+    const search = collection(arg(a, 2));
+    return values.filter((_, i) => search.some((x) => equal(x, keys[i]!)));
+  })],
   ['tolist', shallow((a) => collection(arg(a, 0)))],
   ['toset', shallow((a) => toSet(collection(arg(a, 0))))],
   ['tomap', shallow((a) => asMap(arg(a, 0)))],

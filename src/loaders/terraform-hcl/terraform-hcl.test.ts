@@ -82,6 +82,9 @@ resource "x_thing" "t" {
   fmt     = format("%s-%03d", "db", 7)
   tpl     = "%{ for n in local.names }[\${n}]%{ endfor }"
   escaped = "$\${literal}"
+  product = [for p in setproduct(["dev", "prod"], [22, 443]) : "\${p[0]}:\${p[1]}"]
+  transposed = transpose({ a = ["1", "2"], b = ["2"] })
+  matched = matchkeys(["i-1", "i-2", "i-3"], ["a", "b", "a"], ["a"])
   heredoc = <<-EOT
     one
       two
@@ -105,6 +108,9 @@ resource "x_thing" "t" {
       fmt: 'db-007',
       tpl: '[a][b]',
       escaped: '${literal}',
+      product: ['dev:22', 'dev:443', 'prod:22', 'prod:443'],
+      transposed: { '1': ['a'], '2': ['a', 'b'] },
+      matched: ['i-1', 'i-3'],
       heredoc: 'one\n  two\n',
     });
   });
