@@ -344,6 +344,8 @@ const byIndexOf = new WeakMap<readonly Instance[], Map<string | number | undefin
  * 20,000 `for_each` instances pairs with its own, and a search of the list each time is quadratic.
  */
 function withIndex(instances: readonly Instance[], index: string | number): readonly Instance[] {
+  // A module instance's few resources are searched: an index for each would be memory for nothing.
+  if (instances.length <= 32) return instances.filter((c) => c.index === index);
   let byIndex = byIndexOf.get(instances);
   if (!byIndex) {
     byIndex = new Map();
