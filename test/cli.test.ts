@@ -116,9 +116,9 @@ describe('sekisho scan', () => {
       JSON.parse((await sekisho(['scan', template, '--format', 'json', ...args])).stdout)
         .findings.filter((f: { policyId: string }) => f.policyId === 'aws-rds-instance-storage-encryption')
         .map((f: { resource: string }) => f.resource);
-    expect(await failing([])).toEqual(['OrdersDatabase', 'ReportsDatabase']);
-    expect(await failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase']);
-    expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase']);
+    expect(await failing([])).toEqual(['OrdersDatabase', 'OrdersReplica', 'ReportsDatabase']);
+    expect(await failing(['--parameters', join(dir, 'params.json')])).toEqual(['OrdersDatabase', 'OrdersReplica']);
+    expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase', 'OrdersReplica']);
   });
 
   it('applies Terraform variable values from --var-file and --var to .tf source', async () => {
