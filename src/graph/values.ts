@@ -8,10 +8,9 @@
  * - `Secret`: a value present in the source but marked sensitive (plan `*_sensitive`, a `NoEcho`
  *   parameter, a Pulumi secret). Its content is dropped at load time so no reporter can print it.
  */
-/**
- * `instanceof Unknown` and `instanceof Secret` hold for values made by any copy of sekisho: the
- * bundled CLI has its own classes, and a plugin's `import … from 'sekisho'` another.
- */
+
+// `instanceof Unknown` and `instanceof Secret` hold for values made by any copy of sekisho: the
+// bundled CLI has its own classes, and a plugin's `import … from 'sekisho'` another.
 const UNKNOWN = Symbol.for('sekisho.Unknown');
 const SECRET = Symbol.for('sekisho.Secret');
 const hasBrand = (value: unknown, brand: symbol): boolean => typeof value === 'object' && value !== null && (value as { [brand]?: unknown })[brand] === true;

@@ -4,9 +4,15 @@ import { getPath } from '../../graph/values.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, firstWritten, num, read, str, strList } from '../read.js';
-import { sourceEncryption } from '../rds-common.js';
+import { sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
-const INHERITS = ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'];
+const REPLICA: ReplicaProperties = {
+  replicaOf: 'SourceDBInstanceIdentifier',
+  inherits: ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'],
+  identifier: 'DBInstanceIdentifier',
+  encrypted: 'StorageEncrypted',
+  sourceTypes: ['AWS::RDS::DBInstance'],
+};
 
 /** `AWS::RDS::DBInstance`; an Aurora member (`DBClusterIdentifier`) keeps its storage settings on the cluster. */
 export const cloudFormationRdsInstances = defineAdapter({
@@ -21,8 +27,8 @@ export const cloudFormationRdsInstances = defineAdapter({
       engine: read(node, 'Engine', str),
       storageEncrypted: read(node, 'StorageEncrypted', bool, false),
       kmsKeyId: read(node, 'KmsKeyId', str),
-      inheritsEncryptionFrom: firstWritten(node, INHERITS),
-      ...sourceEncryption(graph, node, { replicaOf: 'SourceDBInstanceIdentifier', inherits: INHERITS, identifier: 'DBInstanceIdentifier', encrypted: 'StorageEncrypted' }, ['AWS::RDS::DBInstance']),
+      inheritsEncryptionFrom: firstWritten(node, REPLICA.inherits),
+      ...sourceEncryption(graph, node, REPLICA),
       backupRetentionDays: read(node, 'BackupRetentionPeriod', num, 1),
       deletionProtection: read(node, 'DeletionProtection', bool, false),
       logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),

@@ -1,9 +1,15 @@
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, firstWritten, num, read, str, strList } from '../read.js';
-import { sourceEncryption } from '../rds-common.js';
+import { sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
-const INHERITS = ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'];
+const REPLICA: ReplicaProperties = {
+  replicaOf: 'replicate_source_db',
+  inherits: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'],
+  identifier: 'identifier',
+  encrypted: 'storage_encrypted',
+  sourceTypes: ['aws_db_instance'],
+};
 
 /** `aws_db_instance` and `aws_rds_cluster_instance` (whose storage is its cluster's). */
 export const terraformRdsInstances = defineAdapter({
@@ -18,14 +24,14 @@ export const terraformRdsInstances = defineAdapter({
         engine: read(node, 'engine', str),
         storageEncrypted: read(node, 'storage_encrypted', bool, false),
         kmsKeyId: read(node, 'kms_key_id', str),
-        inheritsEncryptionFrom: firstWritten(node, INHERITS),
+        inheritsEncryptionFrom: firstWritten(node, REPLICA.inherits),
         backupRetentionDays: read(node, 'backup_retention_period', num, member ? undefined : 1),
         deletionProtection: read(node, 'deletion_protection', bool, false),
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),
         publiclyAccessible: read(node, 'publicly_accessible', bool, false),
         subnetGroup: read(node, 'db_subnet_group_name', str),
         replicaOf: member ? defaulted<string>(node, 'replicate_source_db', undefined) : read(node, 'replicate_source_db', str),
-        ...sourceEncryption(graph, node, { replicaOf: 'replicate_source_db', inherits: INHERITS, identifier: 'identifier', encrypted: 'storage_encrypted' }, ['aws_db_instance']),
+        ...sourceEncryption(graph, node, REPLICA),
         isClusterMember: member,
       };
     });

@@ -42,7 +42,8 @@ export function registerInstance(object: PropertyMap, id: string, address: strin
   return object;
 }
 
-function noteInstance(value: Value, deps: Set<string>): void {
+/** Notes the resources a local name's value comes from: an instance object, or an attribute known at apply. */
+function noteSource(value: Value, deps: Set<string>): void {
   if (isMap(value)) {
     const instance = instanceObjects.get(value);
     if (instance) deps.add(instance.id);
@@ -189,10 +190,10 @@ function traversal(expr: Expr, ev: Evaluation): Value {
     // `each.value.id` where `for_each = aws_s3_bucket.b`: a reference to that instance too.
     let value: Value = ev.locals.get(root.name)!;
     for (const step of steps) {
-      noteInstance(value, ev.deps);
+      noteSource(value, ev.deps);
       value = applyStep(value, step);
     }
-    noteInstance(value, ev.deps);
+    noteSource(value, ev.deps);
     return value;
   }
   const resolved = ev.scope.resolve(root.name, steps, ev.deps);

@@ -322,19 +322,19 @@ function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
   const edges: Edge[] = [];
   for (const { path, kind, targets, pairsByKey } of links) {
     for (const t of targets) {
-      if (t.sameKey) {
-        for (const c of inst.index === undefined ? [] : withIndex(t.instances, inst.index)) edges.push({ from: inst.id, to: c.id, kind, path });
-        continue;
-      }
-      let candidates = t.index === undefined ? t.instances : withIndex(t.instances, t.index);
-      if (t.index === undefined && pairsByKey && inst.index !== undefined) {
-        const same = withIndex(candidates, inst.index);
-        if (same.length > 0) candidates = same;
-      }
-      for (const c of candidates) edges.push({ from: inst.id, to: c.id, kind, path });
+      for (const c of candidates(t, inst, pairsByKey)) edges.push({ from: inst.id, to: c.id, kind, path });
     }
   }
   return edges;
+}
+
+/** The instances a reference from `inst` leads to. */
+function candidates(t: Link['targets'][number], inst: Instance, pairsByKey: boolean): readonly Instance[] {
+  if (t.index !== undefined) return withIndex(t.instances, t.index);
+  if (inst.index === undefined) return t.sameKey ? [] : t.instances;
+  if (t.sameKey) return withIndex(t.instances, inst.index);
+  const same = pairsByKey ? withIndex(t.instances, inst.index) : [];
+  return same.length > 0 ? same : t.instances;
 }
 
 const byIndexOf = new WeakMap<readonly Instance[], Map<string | number | undefined, Instance[]>>();
