@@ -22,6 +22,7 @@ const fixture = (path: string): string => readFileSync(join(root, 'fixtures', pa
 const PLAN = fixture('parity/terraform-plan/parity.json');
 const TEMPLATE_YAML = fixture('parity/cloudformation/parity.yaml');
 const TEMPLATE_JSON = fixture('parity/cdk/cdk.out/Parity.template.json');
+const SAM_TEMPLATE = fixture('loaders/cloudformation/sam.json');
 const STACK_EXPORT = fixture('loaders/pulumi/legacy.json');
 const PREVIEW = fixture('loaders/pulumi/update-preview.json');
 
@@ -42,6 +43,7 @@ function replaceAt(tree: unknown, pick: number, replacement: unknown): unknown {
 const loaders = {
   plan: (text: string) => loadTerraformJson(text, 'plan.json'),
   template: (text: string) => loadCloudFormation(text, 'template.yaml'),
+  'SAM template': (text: string) => loadCloudFormation(text, 'template.json'),
   pulumi: (text: string) => loadPulumiJson(text, 'stack.json'),
 };
 
@@ -49,6 +51,7 @@ const loaders = {
 const SAMPLES: Record<keyof typeof loaders, { readonly tree: string; readonly text: string }> = {
   plan: { tree: PLAN, text: PLAN.slice(0, 4000) },
   template: { tree: TEMPLATE_JSON, text: TEMPLATE_YAML },
+  'SAM template': { tree: SAM_TEMPLATE, text: SAM_TEMPLATE },
   pulumi: { tree: STACK_EXPORT, text: PREVIEW.slice(0, 6000) },
 };
 

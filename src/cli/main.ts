@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 // Repeated runs (a pre-commit hook, a CI job) skip compiling sekisho's modules again: Node keeps
-// the compiled code in its cache directory (under the system's temporary directory).
-enableCompileCache();
+// the compiled code in its cache directory (under the system's temporary directory). Node 22.1
+// added it: an older Node runs without the cache rather than failing to start.
+nodeModule.enableCompileCache?.();
 
 /**
  * A scan of a file this large (a plan of tens of thousands of resources) runs on a thread of its

@@ -4,7 +4,8 @@ import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '..
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
-import { evaluateCondition, resolveValue, type TemplateScope } from './intrinsics.js';
+import { evaluateCondition, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
+import { declaresServerless, expandServerless } from './serverless.js';
 
 /** Parameter values given on the command line: a string, or a list for `List<…>` parameters. */
 export type ParameterOverrides = ReadonlyMap<string, string>;
@@ -38,15 +39,6 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     const message = resources === undefined ? 'the template has no Resources section' : 'Resources must be a mapping of logical IDs to resources';
     return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, message, { line: parsed.lines.get('Resources') ?? 1 })] };
   }
-  const transform = template['Transform'];
-  if (transform !== undefined && JSON.stringify(transform).includes('AWS::Serverless')) {
-    diagnostics.push(
-      diagnostic('info', 'transform-not-expanded', file, 'the AWS::Serverless transform is not expanded: AWS::Serverless::* resources are not checked', {
-        line: parsed.lines.get('Transform'),
-      }),
-    );
-  }
-
   const idOf = (logicalId: string): string => `${input.unit}#${logicalId}`;
   const edges: Edge[] = [];
   let currentFrom = '';
@@ -72,7 +64,10 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   };
 
   const nodes: ResourceNode[] = [];
-  const expanded = templateResources(resources, parsed.lines.under('Resources'), scope, file, diagnostics);
+  const looped = templateResources(resources, parsed.lines.under('Resources'), scope, file, diagnostics);
+  const expanded = declaresServerless(template['Transform'])
+    ? expandServerless(looped, template['Globals'], parsed.lines.under('Globals'), (value) => stringValue(resolveValue(value, '', { ...scope, onReference() {} })), file, diagnostics)
+    : looped;
   byId = new Map(expanded.map((r) => [r.logicalId, r]));
   for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
@@ -195,6 +190,8 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     ];
   });
 }
+
+const stringValue = (value: Resolved): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function dependsOn(value: Json | undefined): string[] {
   if (typeof value === 'string') return [value];

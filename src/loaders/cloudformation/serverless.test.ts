@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { lineOf, type ResourceNode } from '../../graph/resource.js';
+import { loadCloudFormation } from './index.js';
+
+const load = (text: string, parameters?: Record<string, string>) =>
+  loadCloudFormation(text, 'template.yaml', parameters ? new Map(Object.entries(parameters)) : undefined);
+
+const managed = (nodes: readonly ResourceNode[]): Record<string, string> =>
+  Object.fromEntries(nodes.filter((n) => n.mode === 'managed').map((n) => [n.address, n.type]));
+
+const node = (nodes: readonly ResourceNode[], address: string): ResourceNode => {
+  const n = nodes.find((x) => x.address === address);
+  if (!n) throw new Error(`no resource ${address}`);
+  return n;
+};
+
+describe('AWS SAM transform', () => {
+  const template = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage: { Type: String, Default: beta }
+Globals:
+  Function:
+    Runtime: python3.12
+    Layers: [arn:aws:lambda:ap-northeast-1:123456789012:layer:common:1]
+    Environment:
+      Variables:
+        LOG_LEVEL: INFO
+        REGION_NAME: tokyo
+  Api:
+    TracingEnabled: true
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      CodeUri: s3://artifacts/worker.zip
+      Runtime: nodejs20.x
+      Layers: [arn:aws:lambda:ap-northeast-1:123456789012:layer:own:3]
+      Environment:
+        Variables:
+          REGION_NAME: osaka
+      Tracing: Active
+      Policies:
+        - AmazonSQSReadOnlyAccess
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess
+        - Statement:
+            - Effect: Allow
+              Action: s3:GetObject
+              Resource: arn:aws:s3:::reports/*
+        - S3ReadPolicy:
+            BucketName: reports
+      FunctionUrlConfig:
+        AuthType: NONE
+      Events:
+        Get:
+          Type: Api
+          Properties: { Path: /, Method: get }
+        Post:
+          Type: HttpApi
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: !Ref Stage
+  Given:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      InlineCode: "def handler(e, c): return 1"
+      Role: arn:aws:iam::123456789012:role/given
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      PrimaryKey: { Name: pk, Type: Number }
+      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      Logging: { Level: ALL }
+  Nested:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: s3://artifacts/app.yaml
+`;
+
+  it('makes the resources SAM makes, under its logical IDs', () => {
+    expect(managed(load(template).nodes)).toEqual({
+      Worker: 'AWS::Lambda::Function',
+      WorkerRole: 'AWS::IAM::Role',
+      WorkerUrl: 'AWS::Lambda::Url',
+      WorkerUrlPublicPermissions: 'AWS::Lambda::Permission',
+      Api: 'AWS::ApiGateway::RestApi',
+      ApibetaStage: 'AWS::ApiGateway::Stage',
+      Given: 'AWS::Lambda::Function',
+      Table: 'AWS::DynamoDB::Table',
+      Flow: 'AWS::StepFunctions::StateMachine',
+      FlowRole: 'AWS::IAM::Role',
+      Nested: 'AWS::Serverless::Application',
+      ServerlessRestApi: 'AWS::ApiGateway::RestApi',
+      ServerlessRestApiProdStage: 'AWS::ApiGateway::Stage',
+      ServerlessHttpApi: 'AWS::ApiGatewayV2::Api',
+      ServerlessHttpApiApiGatewayDefaultStage: 'AWS::ApiGatewayV2::Stage',
+    });
+  });
+
+  it('merges Globals as SAM does: the resource wins, mappings merge, lists join', () => {
+    const worker = node(load(template).nodes, 'Worker').properties;
+    expect(worker['Runtime']).toBe('nodejs20.x');
+    expect(worker['Layers']).toEqual(['arn:aws:lambda:ap-northeast-1:123456789012:layer:common:1', 'arn:aws:lambda:ap-northeast-1:123456789012:layer:own:3']);
+    expect(worker['Environment']).toEqual({ Variables: { LOG_LEVEL: 'INFO', REGION_NAME: 'osaka' } });
+    expect(worker['TracingConfig']).toEqual({ Mode: 'Active' });
+    expect(worker['Code']).toEqual({ S3Bucket: 'artifacts', S3Key: 'worker.zip' });
+    expect(node(load(template).nodes, 'ServerlessRestApiProdStage').properties['TracingEnabled']).toBe(true);
+  });
+
+  it('points what it makes at the lines it was made from, Globals included', () => {
+    const { nodes } = load(template);
+    const worker = node(nodes, 'Worker');
+    expect(lineOf(worker, 'Environment.Variables.LOG_LEVEL')).toBe(11);
+    expect(lineOf(worker, 'Environment.Variables.REGION_NAME')).toBe(25);
+    expect(lineOf(worker, 'TracingConfig.Mode')).toBe(26);
+    expect(worker.source.line).toBe(16);
+    const role = node(nodes, 'WorkerRole');
+    expect(lineOf(role, 'Policies[0].PolicyDocument.Statement[0]')).toBe(31);
+    expect(lineOf(role, 'ManagedPolicyArns[3]')).toBe(29);
+    expect(node(nodes, 'ServerlessRestApiProdStage').source.line).toBe(39);
+    expect(lineOf(node(nodes, 'ServerlessRestApiProdStage'), 'TracingEnabled')).toBe(14);
+  });
+
+  it('gives the execution role the base policy and the Policies written, leaving policy templates out', () => {
+    const { nodes, edges } = load(template);
+    const role = node(nodes, 'WorkerRole').properties;
+    expect(JSON.stringify(role['ManagedPolicyArns'])).toContain('AWSLambdaBasicExecutionRole');
+    expect(JSON.stringify(role['ManagedPolicyArns'])).toContain('AmazonSQSReadOnlyAccess');
+    expect(JSON.stringify(role['ManagedPolicyArns'])).toContain('AWSXrayWriteOnlyAccess');
+    expect(role['Policies']).toEqual([
+      { PolicyName: 'WorkerRolePolicy0', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] } },
+    ]);
+    expect(JSON.stringify(role['AssumeRolePolicyDocument'])).toContain('lambda.amazonaws.com');
+    expect(JSON.stringify(node(nodes, 'FlowRole').properties['AssumeRolePolicyDocument'])).toContain('states.amazonaws.com');
+    // The function refers to its role, the URL and its permission to the function.
+    expect(edges).toContainEqual({ from: 'template.yaml#Worker', to: 'template.yaml#WorkerRole', kind: 'reference', path: 'Role' });
+    expect(edges).toContainEqual({ from: 'template.yaml#WorkerUrl', to: 'template.yaml#Worker', kind: 'reference', path: 'TargetFunctionArn' });
+    expect(node(nodes, 'WorkerUrlPublicPermissions').properties).toMatchObject({ Principal: '*', FunctionUrlAuthType: 'NONE' });
+    expect(node(nodes, 'Given').properties['Role']).toBe('arn:aws:iam::123456789012:role/given');
+  });
+
+  it('names a stage from a parameter as deployed with an override', () => {
+    expect(managed(load(template, { Stage: 'prod-1' }).nodes)).toHaveProperty('Apiprod1Stage', 'AWS::ApiGateway::Stage');
+  });
+
+  it('makes a simple table and a state machine as CloudFormation resources', () => {
+    const { nodes } = load(template);
+    expect(node(nodes, 'Table').properties).toMatchObject({
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'N' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PROVISIONED',
+    });
+    expect(node(nodes, 'Flow').properties).toMatchObject({ StateMachineType: 'EXPRESS', LoggingConfiguration: { Level: 'ALL' } });
+  });
+
+  it('reports the SAM types it does not expand, once', () => {
+    const notices = load(template).diagnostics.filter((d) => d.code === 'transform-not-expanded');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ level: 'info', line: 64 });
+    expect(notices[0]!.message).toContain('Nested (AWS::Serverless::Application)');
+  });
+
+  it('keeps a false Condition on everything made, and an implicit API a template declares itself', () => {
+    const { nodes } = load(`Transform: [AWS::Serverless-2016-10-31]
+Conditions:
+  Never: !Equals [a, b]
+Resources:
+  ServerlessRestApi:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: live }
+  Skipped:
+    Type: AWS::Serverless::Function
+    Condition: Never
+    Properties:
+      Handler: a.b
+      CodeUri: src/
+      Events:
+        Get: { Type: Api, Properties: { Path: /, Method: get } }
+`);
+    expect(managed(nodes)).toEqual({ ServerlessRestApi: 'AWS::ApiGateway::RestApi', ServerlessRestApiliveStage: 'AWS::ApiGateway::Stage' });
+  });
+
+  it('leaves a template without the transform as it is', () => {
+    const { nodes } = load(`Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: a.b, CodeUri: src/ }
+`);
+    expect(managed(nodes)).toEqual({ Fn: 'AWS::Serverless::Function' });
+  });
+});
