@@ -432,7 +432,9 @@ export function buildPlan(spec: PlanSpec): JsonObject {
       });
     }
     const configKey = `${moduleKey(p.module)}|${p.relative}`;
-    if (!seenConfig.has(configKey)) {
+    // A resource deleted because its block was removed has no configuration left.
+    const removed = action === 'delete' && r.config === undefined;
+    if (!removed && !seenConfig.has(configKey)) {
       seenConfig.add(configKey);
       const list = configs.get(moduleKey(p.module)) ?? [];
       list.push({

@@ -12,6 +12,8 @@ export interface FindingLocation {
   readonly line?: number;
   /** The property path inside that resource (empty for the resource as a whole). */
   readonly path: string;
+  /** The plan deletes that resource: the finding is about what deleting it undoes. */
+  readonly deleted?: true;
 }
 
 /** A result as users read it: in one language, with the file and line to change. */
@@ -51,6 +53,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       file: r.at.node.source.file,
       ...withLine(lineOf(r.at.node, r.at.path)),
       path: r.at.path,
+      ...(r.at.node.action === 'delete' && { deleted: true as const }),
     };
     const message =
       r.messageId !== undefined

@@ -13,11 +13,17 @@ export class ResourceGraph {
   private readonly outgoing = new Map<ResourceNode, Link[]>();
   private readonly incoming = new Map<ResourceNode, Link[]>();
   private readonly nameIndexes = new Map<string, Map<string, ResourceNode[]>>();
+  private readonly deletedByType = new Map<string, ResourceNode[]>();
   private derivedValues = new Map<ResourceNode, Map<string, unknown>>();
 
+  /** `nodes` may hold resources a plan deletes: they are kept apart (`deleted`), out of every other query. */
   constructor(nodes: readonly ResourceNode[], edges: readonly Edge[]) {
-    this.nodes = nodes;
+    this.nodes = nodes.some((n) => n.action === 'delete') ? nodes.filter((n) => n.action !== 'delete') : nodes;
     for (const node of nodes) {
+      if (node.action === 'delete') {
+        push(this.deletedByType, typeKey(node.type), node);
+        continue;
+      }
       this.byId.set(node.id, node);
       push(this.byType, typeKey(node.type), node);
     }
@@ -42,6 +48,15 @@ export class ResourceGraph {
   ofType(...types: string[]): ResourceNode[] {
     if (types.length === 1) return this.byType.get(typeKey(types[0]!)) ?? [];
     return types.flatMap((t) => this.byType.get(typeKey(t)) ?? []);
+  }
+
+  /**
+   * Resources of `type` the plan deletes, with their values before deletion. Adapters look at them
+   * where deleting a separate resource changes another that stays (deleting a bucket's versioning
+   * resource suspends its versioning, though the bucket's own values still say it is enabled).
+   */
+  deleted(type: string): readonly ResourceNode[] {
+    return this.deletedByType.get(typeKey(type)) ?? [];
   }
 
   /** Nodes that `node` refers to from property `path` or anything below it. */

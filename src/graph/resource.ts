@@ -10,7 +10,11 @@ export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl
 export type SchemaFamily = 'terraform' | 'cloudformation';
 
 /** What the source says will happen to the resource. Absent for templates (always "as written"). */
-export type PlannedAction = 'create' | 'update' | 'replace' | 'no-op' | 'read';
+/**
+ * What a plan or preview does to a resource. `delete`d resources are not checked (nothing will be
+ * left of them), but what deleting them undoes is: see `ResourceGraph.deleted`.
+ */
+export type PlannedAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'delete';
 
 export interface SourceLocation {
   /** Path as shown to users: relative to the working directory, `/` separators. */

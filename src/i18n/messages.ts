@@ -16,6 +16,7 @@ export interface UiText {
   readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
+  readonly deletedByChange: string;
   readonly constructLabel: string;
   readonly noFindings: string;
   readonly summary: (counts: { failed: number; unknown: number; suppressed: number; passed: number; resources: number; sources: number }) => string;
@@ -44,6 +45,7 @@ const en: UiText = {
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
   fixLabel: 'Fix',
   setAt: 'set in',
+  deletedByChange: 'deleted by this change',
   constructLabel: 'construct',
   noFindings: 'No findings.',
   summary: (c) =>
@@ -80,6 +82,7 @@ const ja: UiText = {
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',
+  deletedByChange: 'この変更で削除',
   constructLabel: 'コンストラクト',
   noFindings: '指摘事項はありません。',
   summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、例外として抑止 ${c.suppressed} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,

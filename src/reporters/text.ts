@@ -41,7 +41,8 @@ export const textReporter: Reporter = (input, options) => {
       const ev = f.evidence;
       if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {
         const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
-        lines.push(dim(`         ${t.setAt}: ${ev.resource}${ev.path ? ` (${ev.path})` : ''} — ${at}`));
+        const note = [ev.path, ev.deleted && t.deletedByChange].filter(Boolean).join(', ');
+        lines.push(dim(`         ${t.setAt}: ${ev.resource}${note ? ` (${note})` : ''} — ${at}`));
       }
       if (f.suppression && f.status === 'suppressed') lines.push(dim(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`));
       if (f.suppression?.expired) lines.push(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`);

@@ -30,7 +30,8 @@ export const terraformS3Buckets = defineAdapter({
   family: 'terraform',
   adapt(graph) {
     const joined = joinChildren(graph, BUCKET, 'bucket', SEPARATE);
-    const models = joined.map((j) => bucketModel(graph, j));
+    const deleted = deletedSettings(graph);
+    const models = joined.map((j) => bucketModel(graph, j, (j.parent && deleted.get(j.parent)) ?? new Map()));
     return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
   },
 });
@@ -53,16 +54,46 @@ export const terraformS3AccountPublicAccessBlocks = defineAdapter({
   },
 });
 
-function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
+/**
+ * Separate resources a plan deletes, by the bucket they configured (named by its `bucket`). Deleting one undoes its setting — versioning is
+ * suspended, the public access block, encryption configuration, logging, policy, ownership controls
+ * and website are removed — while the bucket's own values, read back before the plan, still show
+ * it. Deleting an `aws_s3_bucket_acl` leaves the ACL as it is, so it is not listed.
+ */
+function deletedSettings(graph: ResourceGraph): Map<ResourceNode, Map<string, ResourceNode>> {
+  const out = new Map<ResourceNode, Map<string, ResourceNode>>();
+  for (const type of [POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE]) {
+    for (const node of graph.deleted(type)) {
+      const name = getPath(node.properties, 'bucket');
+      if (typeof name !== 'string') continue;
+      for (const bucket of graph.named(BUCKET, 'bucket', name)) {
+        let settings = out.get(bucket);
+        if (!settings) out.set(bucket, (settings = new Map()));
+        settings.set(type, node);
+      }
+    }
+  }
+  return out;
+}
+
+function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<string, ResourceNode>): S3Bucket {
   const { anchor, parent } = j;
   const one = (type: string): ResourceNode | undefined => j.children.get(type)?.[0];
   /** A setting from its separate resource if there is one, else inline on the bucket, else the default. */
   const setting = <T>(separate: ResourceNode | undefined, separatePath: string, inlinePath: string | undefined, parse: Parse<T>, fallback: T | undefined): Attr<T> =>
     separate ? read(separate, separatePath, parse, fallback) : parent && inlinePath ? read(parent, inlinePath, parse, fallback) : defaulted(anchor, inlinePath ?? '', fallback);
+  /** The separate resource of `type` the plan deletes, with none left in its place. */
+  const gone = (type: string): ResourceNode | undefined => (j.children.has(type) ? undefined : deleted.get(type));
+  /** A setting whose separate resource the plan deletes: what the deletion leaves, pointing at it. */
+  const undone = <T>(type: string, path: string, value: T | undefined, otherwise: () => Attr<T>): Attr<T> => {
+    const node = gone(type);
+    return node ? { value, origin: 'explicit', at: { node, path } } : otherwise();
+  };
 
   const aclNode = one(ACL);
   const pab = one(PUBLIC_ACCESS_BLOCK);
-  const flag = (name: string): Attr<boolean> => (pab ? read(pab, name, bool, false) : defaulted(anchor, '', S3_DEFAULTS.publicAccessBlock));
+  const flag = (name: string): Attr<boolean> =>
+    undone(PUBLIC_ACCESS_BLOCK, name, false, () => (pab ? read(pab, name, bool, false) : defaulted(anchor, '', S3_DEFAULTS.publicAccessBlock)));
   const loggingNode = one(LOGGING);
   const versioningNode = one(VERSIONING);
   const websiteNode = one(WEBSITE);
@@ -80,28 +111,55 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
     name: parent ? read(parent, 'bucket', str) : read(anchor, 'bucket', str),
     acl: setting(aclNode, 'acl', 'acl', str, S3_DEFAULTS.acl),
     grants: aclNode ? separateAclGrants(aclNode) : parent ? inlineGrants(parent) : [],
-    objectOwnership: setting(one(OWNERSHIP), 'rule[0].object_ownership', undefined, str, S3_DEFAULTS.objectOwnership),
+    // Without ownership controls, S3 behaves as ObjectWriter: ACLs apply again.
+    objectOwnership: undone(OWNERSHIP, 'rule[0].object_ownership', 'ObjectWriter', () =>
+      setting(one(OWNERSHIP), 'rule[0].object_ownership', undefined, str, S3_DEFAULTS.objectOwnership),
+    ),
     publicAccessBlock: {
       blockPublicAcls: flag('block_public_acls'),
       ignorePublicAcls: flag('ignore_public_acls'),
       blockPublicPolicy: flag('block_public_policy'),
       restrictPublicBuckets: flag('restrict_public_buckets'),
     },
-    encryptionAlgorithm: setting(one(ENCRYPTION), `${sse}.sse_algorithm`, inlineEncryption(`${sse}.sse_algorithm`), str, S3_DEFAULTS.encryption),
-    kmsKeyId: setting(one(ENCRYPTION), `${sse}.kms_master_key_id`, inlineEncryption(`${sse}.kms_master_key_id`), str, undefined),
-    logging: loggingNode ? explicit(loggingNode, '', true) : parent ? read(parent, 'logging', present, false) : defaulted(anchor, '', false),
-    loggingTarget: setting(loggingNode, 'target_bucket', 'logging[0].target_bucket', str, undefined),
-    versioning: versioningNode
-      ? read(versioningNode, 'versioning_configuration[0].status', str, 'Disabled')
-      : parent
-        ? read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled')
-        : defaulted(anchor, '', 'Disabled'),
-    website: websiteNode ? explicit(websiteNode, '', true) : parent ? read(parent, 'website', present, false) : defaulted(anchor, '', false),
+    // Deleting the encryption configuration leaves S3's default, SSE-S3.
+    encryptionAlgorithm: undone(ENCRYPTION, `${sse}.sse_algorithm`, S3_DEFAULTS.encryption, () =>
+      setting(one(ENCRYPTION), `${sse}.sse_algorithm`, inlineEncryption(`${sse}.sse_algorithm`), str, S3_DEFAULTS.encryption),
+    ),
+    kmsKeyId: undone(ENCRYPTION, `${sse}.kms_master_key_id`, undefined, () =>
+      setting(one(ENCRYPTION), `${sse}.kms_master_key_id`, inlineEncryption(`${sse}.kms_master_key_id`), str, undefined),
+    ),
+    logging: undone(LOGGING, '', false, () =>
+      loggingNode ? explicit(loggingNode, '', true) : parent ? read(parent, 'logging', present, false) : defaulted(anchor, '', false),
+    ),
+    loggingTarget: undone(LOGGING, 'target_bucket', undefined, () => setting(loggingNode, 'target_bucket', 'logging[0].target_bucket', str, undefined)),
+    // Deleting the versioning resource suspends versioning where it was enabled.
+    versioning: undone(VERSIONING, 'versioning_configuration[0].status', suspended(gone(VERSIONING)), () =>
+      versioningNode
+        ? read(versioningNode, 'versioning_configuration[0].status', str, 'Disabled')
+        : parent
+          ? read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled')
+          : defaulted(anchor, '', 'Disabled'),
+    ),
+    website: undone(WEBSITE, '', false, () =>
+      websiteNode ? explicit(websiteNode, '', true) : parent ? read(parent, 'website', present, false) : defaulted(anchor, '', false),
+    ),
     // A bucket has one policy: a separate aws_s3_bucket_policy sets it, and the bucket's own
-    // `policy` then only echoes it (a state or a stack export reports the attribute computed).
-    policies: separatePolicies.length > 0 ? separatePolicies.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')) : parent && isSet(parent, 'policy').value ? [readPolicyDocument(graph, parent, 'policy', 'resource')] : [],
+    // `policy` then only echoes it (a state or a stack export reports the attribute computed) —
+    // also when the plan deletes the policy resource, which leaves the bucket with none.
+    policies:
+      separatePolicies.length > 0
+        ? separatePolicies.map((p) => readPolicyDocument(graph, p, 'policy', 'resource'))
+        : parent && !gone(POLICY) && isSet(parent, 'policy').value
+          ? [readPolicyDocument(graph, parent, 'policy', 'resource')]
+          : [],
     receivesAccessLogs: false,
   };
+}
+
+/** What versioning is once its resource is deleted: suspended if it was enabled, else as it was. */
+function suspended(deleted: ResourceNode | undefined): string | undefined {
+  const status = deleted && getPath(deleted.properties, 'versioning_configuration[0].status');
+  return status === 'Enabled' ? 'Suspended' : typeof status === 'string' ? status : 'Disabled';
 }
 
 /** `aws_s3_bucket_acl.access_control_policy[0].grant[*]` with `grantee[0].{type,uri}` and `permission`. */

@@ -7,8 +7,9 @@ import { pulumiUnit } from './resources.js';
 import { isObject, readResource } from './state.js';
 
 /**
- * What each step of a preview does to its resource. Deletions leave nothing to check; the three
- * steps of a replacement (`create-replacement`, `replace`, `delete-replaced`) are one replacement.
+ * What each step of a preview does to its resource. A deletion is kept with the resource's old
+ * state (what deleting it undoes, see `ResourceGraph.deleted`); the three steps of a replacement
+ * (`create-replacement`, `replace`, `delete-replaced`) are one replacement.
  */
 const ACTIONS: Readonly<Record<string, PlannedAction | null>> = {
   same: 'no-op',
@@ -21,7 +22,7 @@ const ACTIONS: Readonly<Record<string, PlannedAction | null>> = {
   read: 'read',
   'read-replacement': 'read',
   refresh: 'no-op',
-  delete: null,
+  delete: 'delete',
   'delete-replaced': null,
   discard: null,
   'discard-replaced': null,
@@ -40,7 +41,7 @@ export function loadPreview(doc: Record<string, unknown>, text: string, file: st
     if (!isObject(step) || typeof step['op'] !== 'string') continue;
     const action = ACTIONS[step['op']];
     if (action === null) continue;
-    const resource = readResource(step['newState'], { blindedSecrets: true });
+    const resource = readResource(step[action === 'delete' ? 'oldState' : 'newState'], { blindedSecrets: true });
     if (!resource) continue;
     const seen = byUrn.get(resource.urn);
     // A replacement's later steps only confirm it; the first step with the new state wins.

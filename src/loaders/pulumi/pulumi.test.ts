@@ -512,9 +512,13 @@ describe('pulumi stack export', () => {
 });
 
 describe('pulumi preview --json', () => {
-  it('keeps what will exist after the update: replacements once, deletions never', () => {
+  it('keeps what will exist after the update, replacements once, and deletions apart with their old state', () => {
     const unit = load(PREVIEW);
-    expect(unit.nodes.map((n) => `${n.address.slice(n.address.lastIndexOf('::') + 2)} ${n.action}`)).toEqual(['orders update', 'db replace', 'key create', 'reports create']);
+    const steps = unit.nodes.map((n) => `${n.address.slice(n.address.lastIndexOf('::') + 2)} ${n.action}`);
+    expect(steps).toEqual(['orders update', 'old-archive delete', 'db replace', 'key create', 'reports create']);
+    const graph = new ResourceGraph(unit.nodes, unit.edges);
+    expect(graph.nodes.map((n) => n.action)).not.toContain('delete');
+    expect(graph.deleted('AWS::S3::Bucket').map((n) => n.address)).toEqual(['urn:pulumi:dev::shop::aws-native:s3:Bucket::old-archive']);
   });
 
   it('marks blinded secrets and values computed during the update, dropping computed ones not written', () => {

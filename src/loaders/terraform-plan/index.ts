@@ -97,6 +97,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
 
   const index: InstanceIndex = { exact: new Map(), anyInstance: new Map() };
   for (const inst of instances) {
+    if (inst.action === 'delete') continue; // nothing refers to what will be gone
     push(index.exact, `${inst.module}|${inst.relative}`, inst);
     push(index.anyInstance, `${moduleKey(inst.module)}|${inst.relative}`, inst);
   }
@@ -105,7 +106,8 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
-    const config = configuration.resource(inst.module, inst.relative);
+    // A deleted resource's configuration, where there still is one (a `count` lowered), no longer applies to it.
+    const config = inst.action === 'delete' ? undefined : configuration.resource(inst.module, inst.relative);
     const shape = config && shapes.of(config);
     const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module)) : [];
     for (const e of nodeEdges) edges.push(e);
@@ -216,13 +218,15 @@ function failed(file: string, code: string, message: string, at?: { line?: numbe
 }
 
 /**
- * A resource change as an instance. One being deleted or forgotten keeps no action: nothing will
- * exist to check, but its address is not a data source to take from `prior_state` either.
+ * A resource change as an instance. One being deleted holds its values before deletion (what the
+ * deletion undoes); one forgotten (`removed` with `destroy = false`) keeps no action: it is left as
+ * it is, out of Terraform's hands, but its address is not a data source to take from `prior_state`.
  */
 function changeInstance(raw: JsonValue, file: string): Instance | undefined {
   const rc = asResourceChange(raw);
   if (!rc) return undefined;
   const action = plannedAction(rc.change.actions);
+  const deleted = action === 'delete';
   return {
     id: `${file}#${rc.address}`,
     address: rc.address,
@@ -232,9 +236,9 @@ function changeInstance(raw: JsonValue, file: string): Instance | undefined {
     type: rc.type,
     mode: rc.mode === 'data' ? 'data' : 'managed',
     ...(action !== undefined && { action }),
-    after: rc.change.after,
-    unknown: rc.change.after_unknown,
-    sensitive: rc.change.after_sensitive,
+    after: deleted ? rc.change.before : rc.change.after,
+    unknown: deleted ? undefined : rc.change.after_unknown,
+    sensitive: deleted ? rc.change.before_sensitive : rc.change.after_sensitive,
   };
 }
 
@@ -289,11 +293,13 @@ function plannedAction(actions: readonly unknown[]): PlannedAction | undefined {
       return 'no-op';
     case 'read':
       return 'read';
+    case 'delete':
+      return 'delete';
     case 'delete,create':
     case 'create,delete':
       return 'replace';
     default:
-      return undefined; // `delete`, `forget`
+      return undefined; // `forget`
   }
 }
 

@@ -41,6 +41,8 @@ export interface ResourceChange {
   readonly index?: string | number;
   readonly change: {
     readonly actions: readonly string[];
+    readonly before?: JsonValue;
+    readonly before_sensitive?: JsonValue;
     readonly after?: JsonValue;
     readonly after_unknown?: JsonValue;
     readonly after_sensitive?: JsonValue;

@@ -175,13 +175,16 @@ describe('Terraform plan JSON', () => {
       'module.site["blog"].aws_s3_bucket_policy.this create',
       'aws_s3_bucket_logging.site["blog"] create',
       'aws_s3_bucket.logs no-op',
+      'aws_db_instance.old delete',
       'aws_db_instance.main replace',
       'data.aws_iam_policy_document.read read',
     ]);
   });
 
-  it('leaves out resources being deleted', () => {
-    expect(nodes.find((n) => n.address === 'aws_db_instance.old')).toBeUndefined();
+  it('keeps resources being deleted apart, with their values before deletion: nothing else sees them', () => {
+    expect(graph.deleted('aws_db_instance').map((n) => [n.address, n.properties])).toEqual([['aws_db_instance.old', { identifier: 'old' }]]);
+    expect(graph.ofType('aws_db_instance').map((n) => n.address)).toEqual(['aws_db_instance.main']);
+    expect(graph.nodes.some((n) => n.action === 'delete')).toBe(false);
   });
 
   it('drops computed attributes the author did not write, and keeps written unknowns with their references', () => {
