@@ -9,10 +9,10 @@ export type SourceFormat = 'terraform-plan' | 'terraform-state' | 'terraform-hcl
  */
 export type SchemaFamily = 'terraform' | 'cloudformation';
 
-/** What the source says will happen to the resource. Absent for templates (always "as written"). */
 /**
- * What a plan or preview does to a resource. `delete`d resources are not checked (nothing will be
- * left of them), but what deleting them undoes is: see `ResourceGraph.deleted`.
+ * What a plan or preview does to a resource; absent for templates (always "as written"). `delete`d
+ * resources are not checked (nothing will be left of them), but what deleting them undoes is: see
+ * `ResourceGraph.deleted`.
  */
 export type PlannedAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'delete';
 
@@ -120,28 +120,30 @@ export class LineTree implements PropertyLines {
   constructor(readonly children: LineChildren) {}
 
   get(path: string): number | undefined {
-    const entry = this.entry(path);
-    return typeof entry === 'number' ? entry : entry?.[0];
+    return lineOfEntry(this.entry(path));
   }
 
   /** The lines below `path`, by the rest of their path. */
   under(path: string): LineTree {
-    const entry = this.entry(path);
-    return new LineTree(Array.isArray(entry) ? entry[1] : {});
+    return new LineTree(childrenOf(this.entry(path)));
   }
 
-  private entry(path: string): LineEntry | undefined {
-    let children: LineChildren | undefined = this.children;
-    let entry: LineEntry | undefined;
+  /** The entry of `path`: its line with its children's. */
+  entry(path: string): LineEntry | undefined {
+    let entry: LineEntry | undefined = [0, this.children];
     for (const seg of splitPath(path)) {
-      if (children === undefined) return undefined;
-      entry = Array.isArray(children) ? children[Number(seg)] : Object.prototype.hasOwnProperty.call(children, seg) ? children[seg] : undefined;
+      entry = childEntry(childrenOf(entry), seg);
       if (entry === undefined) return undefined;
-      children = typeof entry === 'number' ? undefined : entry[1];
     }
     return entry;
   }
 }
+
+export const lineOfEntry = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
+export const childrenOf = (entry: LineEntry | undefined): LineChildren => (Array.isArray(entry) ? entry[1] : {});
+/** The entry of one key (or list index) among a value's children. */
+export const childEntry = (children: LineChildren, key: string): LineEntry | undefined =>
+  Array.isArray(children) ? children[Number(key)] : Object.prototype.hasOwnProperty.call(children, key) ? children[key] : undefined;
 
 /** The line of a property path, falling back to the nearest written ancestor, then the resource. */
 export function lineOf(node: ResourceNode, path: string): number | undefined {

@@ -19,6 +19,7 @@ const LOGGING = 'aws_s3_bucket_logging';
 const VERSIONING = 'aws_s3_bucket_versioning';
 const OWNERSHIP = 'aws_s3_bucket_ownership_controls';
 const WEBSITE = 'aws_s3_bucket_website_configuration';
+const NONE_DELETED: ReadonlyMap<string, ResourceNode> = new Map();
 const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'] }));
 
 /**
@@ -31,7 +32,7 @@ export const terraformS3Buckets = defineAdapter({
   adapt(graph) {
     const joined = joinChildren(graph, BUCKET, 'bucket', SEPARATE);
     const deleted = deletedSettings(graph);
-    const models = joined.map((j) => bucketModel(graph, j, (j.parent && deleted.get(j.parent)) ?? new Map()));
+    const models = joined.map((j) => bucketModel(graph, j, (j.parent && deleted.get(j.parent)) ?? NONE_DELETED));
     return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
   },
 });
@@ -55,10 +56,11 @@ export const terraformS3AccountPublicAccessBlocks = defineAdapter({
 });
 
 /**
- * Separate resources a plan deletes, by the bucket they configured (named by its `bucket`). Deleting one undoes its setting — versioning is
- * suspended, the public access block, encryption configuration, logging, policy, ownership controls
- * and website are removed — while the bucket's own values, read back before the plan, still show
- * it. Deleting an `aws_s3_bucket_acl` leaves the ACL as it is, so it is not listed.
+ * Separate resources a plan deletes, by the bucket they configured (named by its `bucket`).
+ * Deleting one undoes its setting — versioning is suspended, the public access block, encryption
+ * configuration, logging, policy, ownership controls and website are removed — while the bucket's
+ * own values, read back before the plan, still show it. Deleting an `aws_s3_bucket_acl` leaves the
+ * ACL as it is, so it is not listed.
  */
 function deletedSettings(graph: ResourceGraph): Map<ResourceNode, Map<string, ResourceNode>> {
   const out = new Map<ResourceNode, Map<string, ResourceNode>>();

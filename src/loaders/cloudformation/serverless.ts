@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
+import { childEntry, childrenOf, lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
 import type { TemplateResource } from './for-each.js';
@@ -75,11 +75,11 @@ export function expandServerless(
     const section = GLOBALS[type];
     const own = isObject(resource['Properties']) ? resource['Properties'] : {};
     const fromGlobals = section !== undefined && isObject(globals) ? globals[section] : undefined;
-    const ownLines = entryOf(r.lines.children, 'Properties');
+    const ownLines = r.lines.entry('Properties');
     let properties = own;
     let propertyLines = ownLines;
     if (isMapping(fromGlobals)) {
-      const [merged, lines] = mergeGlobal(fromGlobals, own, entryOf(globalLines.children, section!), ownLines);
+      const [merged, lines] = mergeGlobal(fromGlobals, own, globalLines.entry(section!), ownLines);
       properties = merged as JsonObject; // two mappings merge into a mapping
       propertyLines = lines;
     }
@@ -115,7 +115,7 @@ export function expandServerless(
   // points at the first such event, and a setting from `Globals` at its line there.
   const implicitApi = (section: string, line: number | undefined): Made => {
     const source: TemplateResource = { logicalId: '', resource: {}, line, lines: new LineTree({}) };
-    return new Made(source, {}, childrenOf(entryOf(globalLines.children, section)));
+    return new Made(source, {}, childrenOf(globalLines.entry(section)));
   };
   const globalOf = (section: string): JsonObject => (isObject(globals) && isMapping(globals[section]) ? globals[section] : {});
   if ('rest' in implicit && !taken.has('ServerlessRestApi')) {
@@ -159,8 +159,8 @@ function mergeGlobal(global: Json, own: Json | undefined, globalEntry: LineEntry
     const out: JsonObject = {};
     const lines: { [key: string]: LineEntry } = {};
     for (const key of new Set([...Object.keys(global), ...Object.keys(own)])) {
-      const ownChild = entryOf(childrenOf(ownEntry), key);
-      const [value, entry] = global[key] === undefined ? [own[key]!, ownChild] : mergeGlobal(global[key], own[key], entryOf(childrenOf(globalEntry), key), ownChild);
+      const ownChild = childEntry(childrenOf(ownEntry), key);
+      const [value, entry] = global[key] === undefined ? [own[key]!, ownChild] : mergeGlobal(global[key], own[key], childEntry(childrenOf(globalEntry), key), ownChild);
       setOwn(out, key, value);
       if (entry !== undefined) setOwn(lines, key, entry);
     }
@@ -176,11 +176,6 @@ function mergeGlobal(global: Json, own: Json | undefined, globalEntry: LineEntry
   return [own, ownEntry];
 }
 
-const lineOfEntry = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
-const childrenOf = (entry: LineEntry | undefined): LineChildren => (Array.isArray(entry) ? entry[1] : {});
-const entryOf = (children: LineChildren, key: string): LineEntry | undefined =>
-  Array.isArray(children) ? children[Number(key)] : Object.prototype.hasOwnProperty.call(children, key) ? children[key] : undefined;
-
 /**
  * The resources made from one SAM resource. Each keeps its `Condition`, `DependsOn` and `Metadata`
  * (a suppression written on the function applies to its role), and its lines: a property made
@@ -188,12 +183,16 @@ const entryOf = (children: LineChildren, key: string): LineEntry | undefined =>
  */
 class Made {
   readonly resources: TemplateResource[] = [];
+  private readonly samLines: LineTree;
+
   constructor(
     private readonly source: TemplateResource,
     private readonly sam: JsonObject,
     /** The lines of the SAM resource's properties, `Globals` merged in. */
-    private readonly samProperties: LineChildren,
-  ) {}
+    samProperties: LineChildren,
+  ) {
+    this.samLines = new LineTree(samProperties);
+  }
 
   get logicalIdOfSource(): string {
     return this.source.logicalId;
@@ -205,12 +204,7 @@ class Made {
 
   /** The line entry of a SAM property, by its path below `Properties` (`Policies[2]`). */
   entry(path: string): LineEntry | undefined {
-    let entry: LineEntry | undefined = [0, this.samProperties];
-    for (const seg of path.split(/[.[\]]+/).filter((s) => s !== '')) {
-      entry = entryOf(childrenOf(entry), seg);
-      if (entry === undefined) return undefined;
-    }
-    return entry;
+    return this.samLines.entry(path);
   }
 
   /**
@@ -226,13 +220,13 @@ class Made {
       const entry = Object.prototype.hasOwnProperty.call(lines, key) ? lines[key] : this.entry(key);
       if (entry !== undefined) setOwn(propertyLines, key, entry);
     }
-    const own = this.source.lines.children;
+    const own = this.source.lines;
     const children: { [key: string]: LineEntry } = {};
     for (const key of ['Type', 'Condition', 'DependsOn', 'Metadata']) {
-      const entry = entryOf(own, key);
+      const entry = own.entry(key);
       if (entry !== undefined) children[key] = entry;
     }
-    children['Properties'] = [lineOfEntry(entryOf(own, 'Properties')) ?? line ?? 0, propertyLines];
+    children['Properties'] = [own.get('Properties') ?? line ?? 0, propertyLines];
     this.resources.push({ logicalId, resource, line, lines: new LineTree(children) });
   }
 }
