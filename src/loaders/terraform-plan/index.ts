@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
-import { joinPath } from '../../graph/values.js';
+import { getPath, joinPath } from '../../graph/values.js';
 import { ByteWindow, JsonBytesError } from '../json-bytes.js';
 import { notUtf8 } from '../encoding.js';
 import { parseJson } from '../json-with-lines.js';
@@ -328,19 +328,33 @@ function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
   const edges: Edge[] = [];
   for (const { path, kind, targets, pairsByKey } of links) {
     for (const t of targets) {
-      for (const c of candidates(t, inst, pairsByKey)) edges.push({ from: inst.id, to: c.id, kind, path });
+      for (const c of candidates(t, inst, path, pairsByKey)) edges.push({ from: inst.id, to: c.id, kind, path });
     }
   }
   return edges;
 }
 
-/** The instances a reference from `inst` leads to. */
-function candidates(t: Link['targets'][number], inst: Instance, pairsByKey: boolean): readonly Instance[] {
+/** The instances a reference from `inst`, written at `path`, leads to. */
+function candidates(t: Link['targets'][number], inst: Instance, path: string, pairsByKey: boolean): readonly Instance[] {
   if (t.index !== undefined) return withIndex(t.instances, t.index);
-  if (inst.index === undefined) return t.sameKey ? [] : t.instances;
-  if (t.sameKey) return withIndex(t.instances, inst.index);
-  const same = pairsByKey ? withIndex(t.instances, inst.index) : [];
-  return same.length > 0 ? same : t.instances;
+  if (t.sameKey) return inst.index === undefined ? [] : withIndex(t.instances, inst.index);
+  const same = pairsByKey && inst.index !== undefined ? withIndex(t.instances, inst.index) : [];
+  return same.length > 0 ? same : byValue(t.instances, inst, path);
+}
+
+/**
+ * Of the instances a reference with a computed key (`aws_s3_bucket.b[each.value].id`,
+ * `aws_s3_bucket.b[var.name].id`) may lead to, those whose own values hold the planned value at
+ * `path` — the bucket whose `bucket` or `id` is the name the setting was given. Linking all of them
+ * would give every bucket the setting of one. When the value is not a known string, or no
+ * instance holds it, all of them stay.
+ */
+function byValue(instances: readonly Instance[], inst: Instance, path: string): readonly Instance[] {
+  if (instances.length < 2 || path === '') return instances;
+  const value = getPath(inst.after, path);
+  if (typeof value !== 'string' || value === '') return instances;
+  const holding = instances.filter((c) => isObject(c.after) && Object.values(c.after).includes(value));
+  return holding.length > 0 ? holding : instances;
 }
 
 const byIndexOf = new WeakMap<readonly Instance[], Map<string | number | undefined, Instance[]>>();
