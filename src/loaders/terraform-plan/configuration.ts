@@ -18,6 +18,11 @@ export interface ReferenceTarget {
   readonly index?: string | number;
   /** The instance with the key of the instance referring to it (`each.value` of a `for_each` over a resource). */
   readonly sameKey?: true;
+  /**
+   * Only the instances inside one instance of this module call (`module.b`): the one with `key`, or
+   * without it the one with the referring instance's key (`each.value` of a `for_each` over a module).
+   */
+  readonly underCall?: { readonly call: string; readonly key?: string | number };
 }
 
 /**
@@ -101,9 +106,33 @@ export class PlanConfiguration {
    * bucket its separate settings, and in a plan that creates them the only link between the two.
    */
   private resolveEachValue(each: EachValue, moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
-    return this.resolve(each.references, moduleInstance, anyInstance, hops + 1)
+    const paired = this.resolve(each.references, moduleInstance, anyInstance, hops + 1)
       .filter((t) => t.index === undefined && !t.sameKey)
-      .map((t) => (each.key === undefined ? { ...t, sameKey: true } : { ...t, index: each.key }));
+      .map((t) => (each.key === undefined ? { ...t, sameKey: true as const } : { ...t, index: each.key }));
+    return [...paired, ...this.resolveModuleInstances(each, moduleInstance, hops)];
+  }
+
+  /**
+   * `each.value` of a `for_each` over a module call (`for_each = module.bucket`, then `bucket =
+   * each.value.id`): Terraform lists neither the output read nor the instance, so every output of
+   * the call's instance with the same key. Not when the `for_each` names one of its outputs
+   * (`module.b.ids`), which Terraform also lists as `module.b`.
+   */
+  private resolveModuleInstances(each: EachValue, moduleInstance: string, hops: number): ReferenceTarget[] {
+    const out: ReferenceTarget[] = [];
+    for (const ref of each.references) {
+      const steps = parseTraversal(ref);
+      if (steps.length !== 2 || steps[0]!.name !== 'module' || steps[1]!.index !== undefined) continue;
+      if (each.references.some((r) => r.startsWith(`${ref}.`))) continue;
+      const call = `${moduleInstance === '' ? '' : `${moduleInstance}.`}module.${steps[1]!.name}`;
+      const outputs = this.modules.get(moduleKey(call))?.outputs;
+      for (const name of Object.keys(outputs ?? {})) {
+        for (const t of this.resolveOutput([...steps, { name }], moduleInstance, true, hops + 1)) {
+          out.push({ ...t, underCall: each.key === undefined ? { call } : { call, key: each.key } });
+        }
+      }
+    }
+    return out;
   }
 
   private resolveOutput(steps: readonly Step[], moduleInstance: string, anyInstance: boolean, hops: number): ReferenceTarget[] {
@@ -158,7 +187,7 @@ export function eachValueOf(forEach: JsonValue | undefined, key?: string | numbe
 function dedupe(targets: ReferenceTarget[]): ReferenceTarget[] {
   const seen = new Set<string>();
   return targets.filter((t) => {
-    const key = `${t.module}|${t.anyInstance}|${t.resource}|${String(t.index)}|${t.sameKey === true}`;
+    const key = `${t.module}|${t.anyInstance}|${t.resource}|${String(t.index)}|${t.sameKey === true}|${t.underCall?.call}|${String(t.underCall?.key)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

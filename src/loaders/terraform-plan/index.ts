@@ -138,7 +138,7 @@ interface Link {
   readonly path: string;
   readonly kind: Edge['kind'];
   /** The instances each reference may lead to: one of them when the reference names its key. */
-  readonly targets: readonly { readonly instances: readonly Instance[]; readonly index?: string | number; readonly sameKey?: true }[];
+  readonly targets: readonly (Pick<ReferenceTarget, 'index' | 'sameKey' | 'underCall'> & { readonly instances: readonly Instance[] })[];
   /** The expression uses `each.`/`count.`: an instance's reference goes to the instance with its key. */
   readonly pairsByKey: boolean;
 }
@@ -184,7 +184,12 @@ class ConfigShapes {
             kind,
             targets: this.configuration
               .resolve(refs, moduleInstance, false, 0, each)
-              .map((t) => ({ instances: this.instancesOf(t), ...(t.index !== undefined && { index: t.index }), ...(t.sameKey && { sameKey: t.sameKey }) })),
+              .map(({ index, sameKey, underCall, ...rest }) => ({
+                instances: this.instancesOf(rest),
+                ...(index !== undefined && { index }),
+                ...(sameKey && { sameKey }),
+                ...(underCall && { underCall }),
+              })),
             pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
           }));
           byModule.set(moduleInstance, links);
@@ -336,6 +341,11 @@ function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
 
 /** The instances a reference from `inst`, written at `path`, leads to. */
 function candidates(t: Link['targets'][number], inst: Instance, path: string, pairsByKey: boolean): readonly Instance[] {
+  if (t.underCall) {
+    const key = t.underCall.key ?? inst.index;
+    const under = key === undefined ? [] : underCallInstance(t.instances, t.underCall.call, key);
+    return t.index === undefined ? under : under.filter((c) => c.index === t.index);
+  }
   if (t.index !== undefined) return withIndex(t.instances, t.index);
   if (t.sameKey) return inst.index === undefined ? [] : withIndex(t.instances, inst.index);
   const same = pairsByKey && inst.index !== undefined ? withIndex(t.instances, inst.index) : [];
@@ -373,6 +383,28 @@ function withIndex(instances: readonly Instance[], index: string | number): read
     byIndexOf.set(instances, byIndex);
   }
   return byIndex.get(index) ?? [];
+}
+
+const byCallKeyOf = new WeakMap<readonly Instance[], Map<string, Map<string | number | undefined, Instance[]>>>();
+
+/**
+ * The instances inside instance `key` of module call `call` (`module.b["x"]` and the modules it
+ * calls), through an index by key built on first use: each of a call's instances asks for its own.
+ */
+function underCallInstance(instances: readonly Instance[], call: string, key: string | number): readonly Instance[] {
+  let byCall = byCallKeyOf.get(instances);
+  if (!byCall) byCallKeyOf.set(instances, (byCall = new Map()));
+  let byKey = byCall.get(call);
+  if (!byKey) {
+    byKey = new Map();
+    const depth = parseTraversal(call).length;
+    for (const c of instances) {
+      if (!c.module.startsWith(`${call}[`)) continue;
+      push(byKey, parseTraversal(c.module)[depth - 1]?.index, c);
+    }
+    byCall.set(call, byKey);
+  }
+  return byKey.get(key) ?? [];
 }
 
 const inMemory = (bytes: Buffer) => (): ByteWindow => ByteWindow.of(bytes);
