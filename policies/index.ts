@@ -47,6 +47,7 @@ import awsIamPrivilegeEscalation from './aws/iam/aws-iam-privilege-escalation.js
 import awsIamServiceWildcard from './aws/iam/aws-iam-service-wildcard.js';
 import awsIamTrustPolicyPublic from './aws/iam/aws-iam-trust-policy-public.js';
 import awsIamUserPolicies from './aws/iam/aws-iam-user-policies.js';
+import awsResourcePolicyPublic from './aws/iam/aws-resource-policy-public.js';
 import awsKinesisStreamEncryption from './aws/kinesis/aws-kinesis-stream-encryption.js';
 import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
 import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
@@ -125,6 +126,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsIamServiceWildcard,
   awsIamTrustPolicyPublic,
   awsIamUserPolicies,
+  awsResourcePolicyPublic,
   awsKinesisStreamEncryption,
   awsKmsKeyPolicyPublic,
   awsKmsRotation,

@@ -1,7 +1,7 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { asList, getPath, type PropertyMap } from '../graph/values.js';
-import type { PolicyDocument, PolicyPurpose } from '../models/aws/iam.js';
+import type { PolicyDocument, PolicyPurpose, PolicyResourceKind } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
 import { targetsOf } from './join.js';
@@ -12,6 +12,8 @@ export interface DocumentLocation {
   readonly type: string;
   readonly path: string;
   readonly purpose: PolicyPurpose;
+  /** What a resource policy at this location governs. */
+  readonly governs?: PolicyResourceKind;
   /** Path of the policy's name, relative to the same list element as `path`. */
   readonly name?: string;
   /**
@@ -39,7 +41,8 @@ export function policyDocumentAdapter(family: SchemaFamily, locations: readonly 
             const value = getPath(node.properties, path);
             if (value === undefined || value === null || value === '') continue;
             const policyName = name === undefined ? undefined : getPath(node.properties, name);
-            out.push(readPolicyDocument(graph, node, path, loc.purpose, typeof policyName === 'string' ? policyName : undefined));
+            const doc = readPolicyDocument(graph, node, path, loc.purpose, typeof policyName === 'string' ? policyName : undefined);
+            out.push(loc.governs ? { ...doc, governs: loc.governs } : doc);
           }
         }
       }

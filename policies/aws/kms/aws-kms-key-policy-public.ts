@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { isPublicStatement, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { actionsLabel, publicAccess, statementLabel } from '../../../src/models/aws/iam-queries.js';
 
 export default definePolicy({
   id: 'aws-kms-key-policy-public',
@@ -112,20 +112,9 @@ key.addToResourcePolicy(new iam.PolicyStatement({
 });`,
   },
   check(key, { fail, unknown, pass }) {
-    const verdicts: Verdict<'public'>[] = [];
-    for (const doc of key.policies) {
-      if (!doc.statements) {
-        verdicts.push(unknown(doc.at));
-        continue;
-      }
-      for (const s of doc.statements) {
-        const open = isPublicStatement(s);
-        if (open === undefined) verdicts.push(unknown(s.at));
-        if (open !== true) continue;
-        const actions = (s.actions ?? s.notActions ?? []).map((a) => (typeof a === 'string' ? a : '?')).join(', ');
-        verdicts.push(fail('public', s.at, { key: key.resource.address, statement: statementLabel(s), actions: s.notActions ? `NotAction ${actions}` : actions }));
-      }
-    }
+    const { open, undecided } = publicAccess(key.policies);
+    const verdicts: Verdict<'public'>[] = undecided.map((at) => unknown(at));
+    for (const s of open) verdicts.push(fail('public', s.at, { key: key.resource.address, statement: statementLabel(s), actions: actionsLabel(s) }));
     return verdicts.length > 0 ? verdicts : pass();
   },
 });

@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { isPublicStatement, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { actionsLabel, publicAccess, statementLabel } from '../../../src/models/aws/iam-queries.js';
 import { bucketLabel } from '../../../src/models/aws/s3-queries.js';
 
 type Message = 'public' | 'blocked';
@@ -98,20 +98,11 @@ export default definePolicy({
   check(bucket, { fail, unknown, pass }) {
     const pab = bucket.publicAccessBlock;
     const blocked = pab.blockPublicPolicy.value === true || pab.restrictPublicBuckets.value === true;
-    const verdicts: Verdict<Message>[] = [];
-    for (const doc of bucket.policies) {
-      if (!doc.statements) {
-        verdicts.push(unknown(doc.at));
-        continue;
-      }
-      for (const s of doc.statements) {
-        const open = isPublicStatement(s);
-        if (open === undefined) verdicts.push(unknown(s.at));
-        if (open !== true) continue;
-        const actions = (s.actions ?? s.notActions ?? []).map((a) => (typeof a === 'string' ? a : '?')).join(', ');
-        const data = { bucket: bucketLabel(bucket), statement: statementLabel(s), actions: s.notActions ? `NotAction ${actions}` : actions };
-        verdicts.push(blocked ? fail('blocked', s.at, data, 'high') : fail('public', s.at, data));
-      }
+    const { open, undecided } = publicAccess(bucket.policies);
+    const verdicts: Verdict<Message>[] = undecided.map((at) => unknown(at));
+    for (const s of open) {
+      const data = { bucket: bucketLabel(bucket), statement: statementLabel(s), actions: actionsLabel(s) };
+      verdicts.push(blocked ? fail('blocked', s.at, data, 'high') : fail('public', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

@@ -16,14 +16,15 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::IAM::User', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
   { type: 'AWS::IAM::Group', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
   { type: 'AWS::IAM::Role', path: 'AssumeRolePolicyDocument', purpose: 'trust' },
-  { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource' },
-  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource' },
-  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource' },
-  { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource' },
-  { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource' },
-  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource' },
-  { type: 'AWS::OpenSearchService::Domain', path: 'AccessPolicies', purpose: 'resource' },
-  { type: 'AWS::Elasticsearch::Domain', path: 'AccessPolicies', purpose: 'resource' },
+  { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 's3-bucket' },
+  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue' },
+  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic' },
+  { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic' },
+  { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource', governs: 'kms-key' },
+  { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource', governs: 'ecr-repository' },
+  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret' },
+  { type: 'AWS::OpenSearchService::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
+  { type: 'AWS::Elasticsearch::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
 ]);
 
 const IDENTITY_LISTS = [

@@ -204,6 +204,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::S3::BucketPolicy': ['aws-native:s3:BucketPolicy'],
     'AWS::SNS::Topic': ['aws-native:sns:Topic'],
     'AWS::SNS::TopicPolicy': ['aws-native:sns:TopicPolicy'],
+    'AWS::SNS::TopicInlinePolicy': ['aws-native:sns:TopicInlinePolicy'],
     'AWS::SQS::Queue': ['aws-native:sqs:Queue'],
     'AWS::SQS::QueuePolicy': ['aws-native:sqs:QueuePolicy'],
     'AWS::SecretsManager::ResourcePolicy': ['aws-native:secretsmanager:ResourcePolicy'],

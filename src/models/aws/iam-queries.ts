@@ -1,4 +1,5 @@
-import type { PolicyCondition, PolicyPrincipal, PolicyStatement, PolicyString } from './iam.js';
+import type { Evidence } from '../attr.js';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString } from './iam.js';
 
 /** Three-valued answers: `undefined` when the source does not tell before deployment. */
 export type Maybe = boolean | undefined;
@@ -93,6 +94,35 @@ export function isPublicStatement(s: PolicyStatement): Maybe {
   const narrowed = or(s.conditions.map(isNarrowingCondition));
   if (narrowed === true) return false;
   return s.effect === undefined || publicPrincipal === undefined || narrowed === undefined ? undefined : true;
+}
+
+/** What makes resource policies public: the statements open to anyone, and where that cannot be told before deployment. */
+export interface PublicAccess {
+  readonly open: readonly PolicyStatement[];
+  readonly undecided: readonly Evidence[];
+}
+
+export function publicAccess(docs: readonly PolicyDocument[]): PublicAccess {
+  const open: PolicyStatement[] = [];
+  const undecided: Evidence[] = [];
+  for (const doc of docs) {
+    if (!doc.statements) {
+      undecided.push(doc.at);
+      continue;
+    }
+    for (const s of doc.statements) {
+      const verdict = isPublicStatement(s);
+      if (verdict === true) open.push(s);
+      else if (verdict === undefined) undecided.push(s.at);
+    }
+  }
+  return { open, undecided };
+}
+
+/** A statement's actions for messages: `s3:GetObject, s3:ListBucket`, or `NotAction s3:Delete*`. */
+export function actionsLabel(s: PolicyStatement): string {
+  const actions = (s.actions ?? s.notActions ?? []).map((a) => (typeof a === 'string' ? a : '?')).join(', ');
+  return s.notActions ? `NotAction ${actions}` : actions;
 }
 
 /** A CIDR covering every address: `0.0.0.0/0`, `::/0`. */

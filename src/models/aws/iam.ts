@@ -11,6 +11,9 @@ export type PolicyString = string | Unknown;
  */
 export type PolicyPurpose = 'identity' | 'resource' | 'trust';
 
+/** The kind of resource a resource policy governs, where the source says (a bucket policy, a queue policy…). */
+export type PolicyResourceKind = 's3-bucket' | 'sqs-queue' | 'sns-topic' | 'kms-key' | 'ecr-repository' | 'secretsmanager-secret' | 'opensearch-domain';
+
 export interface PolicyPrincipal {
   /** `Principal: "*"`. */
   readonly any: boolean;
@@ -51,6 +54,8 @@ export interface PolicyStatement {
  */
 export interface PolicyDocument extends Model {
   readonly purpose: PolicyPurpose;
+  /** What a resource policy governs; absent for identity and trust policies, and for a document nothing uses. */
+  readonly governs?: PolicyResourceKind;
   /** Where the document is written (may be a data source feeding `resource`). */
   readonly at: Evidence;
   /** `undefined` when the document as a whole is not known before deployment. */
