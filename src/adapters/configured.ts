@@ -15,3 +15,12 @@ export function isSet(node: ResourceNode, path: string): Attr<boolean> {
   if (v instanceof Unknown || v instanceof Secret) return { value: true, origin: 'explicit', at };
   return { value: v !== '' && !(Array.isArray(v) && v.length === 0), origin: 'explicit', at };
 }
+
+/**
+ * Whether every one of `paths` is set, as a setting that needs them all (access logs need both a
+ * destination and a format): the first that is not, else the first.
+ */
+export function allSet(node: ResourceNode, paths: readonly string[]): Attr<boolean> {
+  const attrs = paths.map((path) => isSet(node, path));
+  return attrs.find((a) => a.value === false) ?? attrs[0]!;
+}

@@ -92,8 +92,18 @@ function parseJsonDocument(text: string): PropertyValue | undefined {
   }
 }
 
+/**
+ * A statement not known before deployment (`!If [Cond, {...}, !Ref AWS::NoValue]` on a parameter):
+ * any of its elements may be anything, so every check of it is undecided rather than passed.
+ */
+function unknownStatement(index: number, at: Evidence): PolicyStatement {
+  const unknown = [new Unknown()];
+  const anyone = { any: false, entries: [{ type: 'AWS', value: new Unknown() }] };
+  return { index, effect: undefined, actions: unknown, resources: unknown, principal: anyone, conditions: undefined, at };
+}
+
 function readStatement(s: PropertyValue, index: number, at: Evidence): PolicyStatement {
-  if (!isMap(s)) return { index, effect: undefined, conditions: undefined, at };
+  if (!isMap(s)) return unknownStatement(index, at);
   const effect = s['Effect'];
   const sid = s['Sid'];
   const statement: { -readonly [K in keyof PolicyStatement]: PolicyStatement[K] } = {

@@ -1,5 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
-import { bucketLabel, publicGrants } from '../../../src/models/aws/s3-queries.js';
+import { blocks, bucketLabel, publicGrants } from '../../../src/models/aws/s3-queries.js';
 
 export default definePolicy({
   id: 'aws-s3-bucket-public-acl',
@@ -90,7 +90,7 @@ new aws.s3.BucketOwnershipControls("data", {
     const at = grants[0]!.at;
     const pab = bucket.publicAccessBlock;
     if (bucket.objectOwnership.value === 'BucketOwnerEnforced') return fail('aclsDisabled', at, data, 'high');
-    if (pab.blockPublicAcls.value === true || pab.ignorePublicAcls.value === true) return fail('blocked', at, data, 'high');
+    if (blocks(bucket, pab.blockPublicAcls) || blocks(bucket, pab.ignorePublicAcls)) return fail('blocked', at, data, 'high');
     return fail('public', at, data);
   },
 });

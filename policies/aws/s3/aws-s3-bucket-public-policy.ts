@@ -1,6 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { actionsLabel, publicAccess, statementLabel } from '../../../src/models/aws/iam-queries.js';
-import { bucketLabel } from '../../../src/models/aws/s3-queries.js';
+import { blocks, bucketLabel } from '../../../src/models/aws/s3-queries.js';
 
 type Message = 'public' | 'blocked';
 
@@ -97,7 +97,7 @@ export default definePolicy({
   },
   check(bucket, { fail, unknown, pass }) {
     const pab = bucket.publicAccessBlock;
-    const blocked = pab.blockPublicPolicy.value === true || pab.restrictPublicBuckets.value === true;
+    const blocked = blocks(bucket, pab.blockPublicPolicy) || blocks(bucket, pab.restrictPublicBuckets);
     const { open, undecided } = publicAccess(bucket.policies);
     const verdicts: Verdict<Message>[] = undecided.map((at) => unknown(at));
     for (const s of open) {

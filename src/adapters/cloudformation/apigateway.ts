@@ -1,13 +1,13 @@
 import { getPath } from '../../graph/values.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
-import { isSet } from '../configured.js';
+import { allSet } from '../configured.js';
 import { read, str } from '../read.js';
 
 /**
  * `AWS::ApiGateway::Stage` (`AccessLogSetting`), `AWS::ApiGatewayV2::Stage` (`AccessLogSettings`),
  * and the stage an `AWS::ApiGateway::Deployment` with `StageName` creates (`StageDescription.AccessLogSetting`).
- * A deployment without `StageName` creates no stage.
+ * A deployment without `StageName` creates no stage. Access logs need both `DestinationArn` and `Format`.
  */
 export const cloudFormationApiStages = defineAdapter({
   kind: 'aws.apigateway.Stage',
@@ -15,7 +15,7 @@ export const cloudFormationApiStages = defineAdapter({
   adapt(graph) {
     return [
       ...graph.ofType('AWS::ApiGateway::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'StageName', str), accessLogging: isSet(node, 'AccessLogSetting.DestinationArn') }),
+        (node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'StageName', str), accessLogging: allSet(node, ['AccessLogSetting.DestinationArn', 'AccessLogSetting.Format']) }),
       ),
       ...graph
         .ofType('AWS::ApiGateway::Deployment')
@@ -25,11 +25,11 @@ export const cloudFormationApiStages = defineAdapter({
             resource: node,
             api: 'rest',
             stageName: read(node, 'StageName', str),
-            accessLogging: isSet(node, 'StageDescription.AccessLogSetting.DestinationArn'),
+            accessLogging: allSet(node, ['StageDescription.AccessLogSetting.DestinationArn', 'StageDescription.AccessLogSetting.Format']),
           }),
         ),
       ...graph.ofType('AWS::ApiGatewayV2::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'v2', stageName: read(node, 'StageName', str), accessLogging: isSet(node, 'AccessLogSettings.DestinationArn') }),
+        (node): ApiStage => ({ resource: node, api: 'v2', stageName: read(node, 'StageName', str), accessLogging: allSet(node, ['AccessLogSettings.DestinationArn', 'AccessLogSettings.Format']) }),
       ),
     ];
   },

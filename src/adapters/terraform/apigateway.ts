@@ -5,7 +5,8 @@ import { isSet } from '../configured.js';
 import { defaulted, read, str } from '../read.js';
 
 /**
- * `aws_api_gateway_stage` and `aws_apigatewayv2_stage` (access logs in `access_log_settings`), and
+ * `aws_api_gateway_stage` and `aws_apigatewayv2_stage` (access logs in `access_log_settings`, whose
+ * `format` the provider requires beside the destination: a destination written means logs), and
  * the stage an `aws_api_gateway_deployment` creates with `stage_name`, which cannot log access.
  */
 export const terraformApiStages = defineAdapter({

@@ -78,6 +78,12 @@ function deletedSettings(graph: ResourceGraph): Map<ResourceNode, Map<string, Re
   return out;
 }
 
+/** Of one flag set by several resources, the one that is off, else one not known, else the first. */
+const weakest = (flags: readonly Attr<boolean>[]): Attr<boolean> => flags.find((f) => f.value === false) ?? flags.find((f) => f.origin === 'unknown') ?? flags[0]!;
+
+/** A value the resource sets by being there, whether or not it writes the argument. */
+const setBy = <T>(attr: Attr<T>): Attr<T> => (attr.origin === 'default' ? { ...attr, origin: 'explicit' } : attr);
+
 function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<string, ResourceNode>): S3Bucket {
   const { anchor, parent } = j;
   const one = (type: string): ResourceNode | undefined => j.children.get(type)?.[0];
@@ -93,9 +99,15 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
   };
 
   const aclNode = one(ACL);
-  const pab = one(PUBLIC_ACCESS_BLOCK);
+  const blocks = j.children.get(PUBLIC_ACCESS_BLOCK) ?? [];
+  // A block replaces the bucket's whole configuration: a flag it leaves out is set to false by it,
+  // not a default, even where the bucket itself is not in the sources (a module's `var.bucket`).
+  // Of two blocks for one bucket, whichever Terraform applies last wins: a flag is only as safe as
+  // the weakest of them.
   const flag = (name: string): Attr<boolean> =>
-    undone(PUBLIC_ACCESS_BLOCK, name, false, () => (pab ? read(pab, name, bool, false) : defaulted(anchor, '', S3_DEFAULTS.publicAccessBlock)));
+    undone(PUBLIC_ACCESS_BLOCK, name, false, () =>
+      blocks.length > 0 ? weakest(blocks.map((b) => setBy(read(b, name, bool, false)))) : defaulted(anchor, '', S3_DEFAULTS.publicAccessBlock),
+    );
   const loggingNode = one(LOGGING);
   const versioningNode = one(VERSIONING);
   const websiteNode = one(WEBSITE);

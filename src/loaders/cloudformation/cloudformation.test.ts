@@ -232,6 +232,7 @@ describe('malformed templates', () => {
   it.each([
     ['invalid YAML', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n', 'invalid YAML', 4],
     ['duplicate keys', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::S3::Bucket\n', 'invalid YAML', 4],
+    ['two YAML documents', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::S3::Bucket\n', 'one document per file', 4],
     ['truncated JSON', '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bu', 'invalid JSON', 4],
     ['no Resources', 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'no Resources section', 1],
   ])('%s: one diagnostic with its line', (_, text, message, line) => {

@@ -39,6 +39,8 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
     const pos = lineCounter.linePos(error.pos[0]);
     // The YAML library turns a stack overflow on absurd nesting into a parse error; say what it means.
     if (/call stack/i.test(error.message)) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep', pos.line, pos.col);
+    // `---` followed by more: several YAML documents in one file, where a template is one.
+    if (error.code === 'MULTIPLE_DOCS') throw new InputError('a second YAML document starts here: a CloudFormation template is one document per file', 'parse-error', pos.line, pos.col);
     throw new InputError(`invalid YAML: ${firstLine(error.message)}`, 'parse-error', pos.line, pos.col);
   }
   if (doc.contents === null) throw new InputError('the file is empty', 'empty-file', 1);

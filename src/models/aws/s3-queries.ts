@@ -1,4 +1,4 @@
-import type { Evidence } from '../attr.js';
+import type { Attr, Evidence } from '../attr.js';
 import type { PolicyCondition, PolicyStatement, PolicyString } from './iam.js';
 import { anyEquals, isPublicPrincipal, isPublicStatement, or, type Maybe } from './iam-queries.js';
 import type { AclGrant, S3Bucket } from './s3.js';
@@ -19,6 +19,15 @@ const CANNED_PUBLIC_GRANTS: Readonly<Record<string, readonly Pick<AclGrant, 'gra
 };
 
 /** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
+/**
+ * Whether a Block Public Access flag blocks: set on, or on by default for a bucket these sources
+ * create. A bucket from outside them (a module's `var.bucket`, a literal name) may predate the
+ * April 2023 default, so its default is no protection to count on.
+ */
+export function blocks(bucket: S3Bucket, flag: Attr<boolean>): boolean {
+  return flag.value === true && !(bucket.orphan === true && flag.origin === 'default');
+}
+
 export function publicGrants(bucket: S3Bucket): { grantee: string; permission: string; at: Evidence }[] {
   const canned = (bucket.acl.value && CANNED_PUBLIC_GRANTS[bucket.acl.value]) || [];
   return [
