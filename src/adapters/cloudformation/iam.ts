@@ -15,6 +15,7 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::IAM::Role', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
   { type: 'AWS::IAM::User', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
   { type: 'AWS::IAM::Group', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
+  { type: 'AWS::SSO::PermissionSet', path: 'InlinePolicy', purpose: 'identity', name: 'Name' },
   { type: 'AWS::IAM::Role', path: 'AssumeRolePolicyDocument', purpose: 'trust' },
   { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 's3-bucket' },
   { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue' },

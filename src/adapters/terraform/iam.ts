@@ -14,6 +14,7 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_iam_user_policy', path: 'policy', purpose: 'identity', name: 'name' },
   { type: 'aws_iam_group_policy', path: 'policy', purpose: 'identity', name: 'name' },
   { type: 'aws_iam_role', path: 'inline_policy[*].policy', purpose: 'identity', name: 'name', setBy: { type: 'aws_iam_role_policy', path: 'role', nameProperty: 'name' } },
+  { type: 'aws_ssoadmin_permission_set_inline_policy', path: 'inline_policy', purpose: 'identity' },
   { type: 'aws_iam_role', path: 'assume_role_policy', purpose: 'trust' },
   { type: 'aws_s3_bucket_policy', path: 'policy', purpose: 'resource', governs: 's3-bucket' },
   { type: 'aws_s3_bucket', path: 'policy', purpose: 'resource', governs: 's3-bucket', setBy: { type: 'aws_s3_bucket_policy', path: 'bucket', nameProperty: 'bucket' } },
