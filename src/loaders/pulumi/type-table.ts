@@ -128,6 +128,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   sns: 'SNS',
   sqs: 'SQS',
   ssm: 'SSM',
+  sso: 'SSO',
   stepfunctions: 'StepFunctions',
   transfer: 'Transfer',
   wafv2: 'WAFv2',
