@@ -13,7 +13,7 @@ const node: ResourceNode = {
   family: 'terraform',
   format: 'terraform-plan',
   mode: 'managed',
-  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance },
+  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance, storage_type: ['gp3'], tags: { owner: new Unknown() } },
   source: { file: 'plan.json', line: 1 },
   unit: 'plan.json',
 };
@@ -26,6 +26,14 @@ describe('a result that cannot be decided', () => {
     expect(message('storage_encrypted')).toContain('storage_encrypted');
     expect(message('kms_key_id')).toMatch(lang === 'en' ? /kms_key_id .*sensitive/ : /kms_key_id は機密値/);
     expect(message('storage_encrypted')).not.toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+  });
+
+  it.each(['en', 'ja'] as const)('says when a written value has a shape the setting does not take (%s)', (lang) => {
+    const findings = toFindings([undecided('storage_type'), undecided('tags')], lang);
+    const message = (path: string): string => findings.find((f) => f.evidence?.path === path)!.message;
+    expect(message('storage_type')).toMatch(lang === 'en' ? /storage_type .*shape/ : /storage_type は、この設定が受け付けない形/);
+    // A value with parts known only at deployment is not a wrong shape.
+    expect(message('tags')).toMatch(lang === 'en' ? /not known until then/ : /デプロイ/);
   });
 });
 

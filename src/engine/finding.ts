@@ -1,5 +1,5 @@
 import { lineOf } from '../graph/resource.js';
-import { getPath, isSecret } from '../graph/values.js';
+import { getPath, isMap, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
@@ -59,7 +59,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       r.messageId !== undefined
         ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
         : evidence?.path
-          ? interpolate(isSecret(getPath(r.at!.node.properties, evidence.path)) ? uiText(lang).unknownSecretMessage : uiText(lang).unknownMessage, {
+          ? interpolate(undecidedText(getPath(r.at!.node.properties, evidence.path), lang), {
               path: evidence.path,
               resource: evidence.resource,
             })
@@ -129,3 +129,16 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
 
 /** `{ line }` when there is one: for optional fields under exactOptionalPropertyTypes. */
 const withLine = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
+
+/** Why a setting is undecided: a secret, a value of a shape the setting does not take, or one known only at deployment. */
+function undecidedText(value: PropertyValue | undefined, lang: Lang): string {
+  const text = uiText(lang);
+  if (isSecret(value)) return text.unknownSecretMessage;
+  return value === undefined || value === null || holdsUnknown(value) ? text.unknownMessage : text.unknownShapeMessage;
+}
+
+function holdsUnknown(value: PropertyValue): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsUnknown);
+  return isMap(value) && Object.values(value).some(holdsUnknown);
+}

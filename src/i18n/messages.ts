@@ -13,6 +13,8 @@ export interface UiText {
   readonly unknownMessage: string;
   /** For a value the source marks sensitive: it is there, but not read. */
   readonly unknownSecretMessage: string;
+  /** A value written in the source, but not in a shape the setting takes. */
+  readonly unknownShapeMessage: string;
   readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
@@ -42,6 +44,8 @@ const en: UiText = {
   unknownMessage:
     'Cannot be decided before deployment: {{path}} of {{resource}} is not known until then (the provider computes it, or it comes from a variable or parameter given no value here).',
   unknownSecretMessage: 'Cannot be decided from the source: {{path}} of {{resource}} is marked sensitive (a secret), so sekisho does not read its value.',
+  unknownShapeMessage:
+    'Cannot be decided from the source: {{path}} of {{resource}} is written in a shape this setting does not take (a list where one block is expected, text where a number is): check it against the provider\'s reference.',
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
   fixLabel: 'Fix',
   setAt: 'set in',
@@ -79,6 +83,8 @@ const ja: UiText = {
   unknownMessage:
     'デプロイ前には判定できません。{{resource}} の {{path}} はデプロイするまで値が決まりません（プロバイダーが決める値か、ここでは値が与えられていない変数・パラメーターから取る値です）。',
   unknownSecretMessage: 'ソースからは判定できません。{{resource}} の {{path}} は機密値（シークレット）として扱われているため、sekisho は値を読みません。',
+  unknownShapeMessage:
+    'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',
