@@ -36,8 +36,12 @@ export function detectKind(text: string): FileKind | undefined {
     if (/"steps"\s*:\s*\[/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head)) return 'pulumi';
     return undefined;
   }
-  if (/^["']?AWSTemplateFormatVersion["']?\s*:/m.test(head)) return 'cloudformation';
-  if (/^["']?Resources["']?\s*:/m.test(head) && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
+  // Top-level keys may be indented, all by the indentation of the first: still one YAML mapping.
+  // A `Resources:` nested deeper (a Serverless Framework `resources:` section) is not a template.
+  const indent = /^(?:[ \t]*(?:#.*|---.*)?\r?\n)*([ \t]*)/.exec(head)![1]!;
+  const topKey = (key: string): RegExp => new RegExp(`^${indent}["']?${key}["']?\\s*:`, 'm');
+  if (topKey('AWSTemplateFormatVersion').test(head)) return 'cloudformation';
+  if (topKey('Resources').test(head) && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
   return undefined;
 }
 

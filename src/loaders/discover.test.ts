@@ -72,6 +72,16 @@ describe('discovery', () => {
     expect(loaded.sources).toEqual(['app.yaml']);
   });
 
+  it('recognises a template whose top-level keys are all indented, and not a Serverless Framework file with a nested Resources', async () => {
+    const indented = TEMPLATE.split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n');
+    const serverless = 'service: orders\nprovider:\n  name: aws\nresources:\n  Resources:\n    Bucket:\n      Type: AWS::S3::Bucket\n';
+    const dir = repo({ 'indented.yaml': `# a template\n${indented}`, 'serverless.yml': serverless });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.sources).toEqual(['indented.yaml']);
+    expect(loaded.nodes.map((n) => n.address)).toEqual(['Bucket']);
+  });
+
   it('reports a file that looks like IaC but does not parse, found while walking', async () => {
     const dir = repo({ 'broken.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B: [\n', 'good.yaml': TEMPLATE });
     const loaded = (await loadSources([dir], { cwd: dir }));

@@ -44,7 +44,8 @@ export const terraformSecurityGroups = defineAdapter({
     return joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
-      name: read(parent ?? anchor, 'name', str),
+      // Rules of a group outside the sources name it by the ID they share.
+      name: parent ? read(parent, 'name', str) : read(anchor, 'security_group_id', str),
       isDefault: parent ? parent.type === 'aws_default_security_group' : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', ['aws_vpc']).length > 0),
       rules: groupRules(parent, children),
     }));

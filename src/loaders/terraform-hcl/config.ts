@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import type { ParsedFile } from './parse.js';
 import { findBlock, type SourceAttribute, type SourceBlock } from './positions.js';
@@ -77,7 +77,25 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
       }
     }
   }
-  return { dir, files, variables, locals, resources, calls, outputs, diagnostics: files.flatMap((f) => f.diagnostics) };
+  return { dir, files, variables, locals, resources, calls, outputs, diagnostics: [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered)] };
+}
+
+/** Labelled blocks Terraform rejects as declared twice in one module; the first is the one scanned. */
+function duplicateBlocks(files: readonly ParsedFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (isOverride(file.path)) continue;
+    for (const block of file.outline.body.blocks) {
+      const labelled = (block.type === 'resource' || block.type === 'data') && block.labels.length === 2;
+      if (!labelled && !(['variable', 'module', 'output'].includes(block.type) && block.labels.length === 1)) continue;
+      const key = [block.type, ...block.labels].join('\u0000');
+      const what = `${block.type} ${block.labels.map((l) => JSON.stringify(l)).join(' ')}`;
+      if (seen.has(key)) out.push(diagnostic('error', 'duplicate-block', file.file, `${what} is declared twice in this module (Terraform rejects that): only the first is scanned`, { line: block.line }));
+      seen.add(key);
+    }
+  }
+  return out;
 }
 
 function isOverride(path: string): boolean {

@@ -323,6 +323,16 @@ output "bucket_name" { value = aws_s3_bucket.this[0].bucket }`,
     expect(node(unit, 'module.app["blue"].aws_s3_bucket.this[0]').source.file).toMatch(/modules\/app\/main\.tf$/);
   });
 
+  it('reports a block declared twice in a module once, where the second one is, and scans the first', async () => {
+    const unit = await load({
+      'main.tf': 'module "a" { source = "./m" }\nmodule "b" { source = "./m" }\n',
+      'm/vpc.tf': 'resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }\n',
+      'm/more.tf': '\n\nresource "aws_vpc" "main" { cidr_block = "10.1.0.0/16" }\n',
+    });
+    expect(prop(unit, 'module.a.aws_vpc.main', 'cidr_block')).toBe('10.1.0.0/16');
+    expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.file.split('/').slice(-2).join('/')}:${d.line}`)).toEqual(['error duplicate-block m/vpc.tf:1']);
+  });
+
   it('reads installed registry modules from .terraform/modules/modules.json, and reports the others once', async () => {
     const unit = await load({
       'main.tf': `
