@@ -6,11 +6,14 @@ export type Maybe = boolean | undefined;
 
 /**
  * Whether a policy string may be exactly `s` (`*`). An unknown value whose known shape has
- * literal text (`arn:${AWS::Partition}:s3:::${Bucket}/*`) is not; a bare reference may be.
+ * literal text (`arn:${AWS::Partition}:s3:::${Bucket}/*`) is not. Nor is a wildcard one computed
+ * from resources of the sources (`!GetAtt Role.Arn`, `aws_iam_role.r.arn`): it names one of them.
+ * A bare parameter or variable may be anything.
  */
 export function mayEqual(value: PolicyString, s: string): Maybe {
   if (typeof value === 'string') return value === s;
-  return value.shape !== undefined && value.shape.replace(/\$\{[^}]*\}/g, '') !== '' ? false : undefined;
+  if (value.shape !== undefined && value.shape.replace(/\$\{[^}]*\}/g, '') !== '') return false;
+  return s.includes('*') && value.refs.length > 0 ? false : undefined;
 }
 
 /** Whether any element is `target` (`*`): true if one is, unknown if one may be. */
@@ -211,10 +214,7 @@ export function allowsAction(s: PolicyStatement, action: string): Maybe {
  * one with no known origin (a parameter without a value) may be.
  */
 export function mayBeEverything(value: PolicyString): Maybe {
-  if (typeof value === 'string') return value === '*';
-  const eq = mayEqual(value, '*');
-  if (eq !== undefined) return eq;
-  return value.refs.length > 0 ? false : undefined;
+  return mayEqual(value, '*');
 }
 
 /**
