@@ -82,6 +82,12 @@ describe('discovery', () => {
     expect(loaded.nodes.map((n) => n.address)).toEqual(['Bucket']);
   });
 
+  it('warns of a parameter value that no scanned template declares', async () => {
+    const dir = repo({ 'app.yaml': 'Parameters:\n  Stage: { Type: String }\n' + TEMPLATE.replace('AWSTemplateFormatVersion: "2010-09-09"\n', '') });
+    const loaded = await loadSources([dir], { cwd: dir, parameters: new Map([['Stage', 'prod'], ['Stgae', 'prod']]) });
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'parameter-not-declared', message: expect.stringContaining('Stgae') })]);
+  });
+
   it('reports a file that looks like IaC but does not parse, found while walking', async () => {
     const dir = repo({ 'broken.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B: [\n', 'good.yaml': TEMPLATE });
     const loaded = (await loadSources([dir], { cwd: dir }));

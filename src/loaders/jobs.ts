@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { assemblyStacks, loadAssemblyStack, type AssemblyStack } from './cdk/index.js';
+import { PARAMETER_TYPE } from './cloudformation/template.js';
 import { detectKind, SNIFF_LENGTH } from './detect.js';
 import { discover, type Discovered, type DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
@@ -166,6 +167,13 @@ export async function combine(plan: LoadPlan, units: readonly (LoadedUnit | unde
     // A source that failed to load was not scanned, though it counts as IaC found in its directory.
     if (unit.nodes.length > 0 || unit.diagnostics.every((d) => d.level !== 'error')) out.sources.push(displayPath(options.cwd, group.entry.path));
     if (group.entry.root) rootsWithIaC.add(group.entry.root);
+  }
+  // A `--parameter` no template declares is most likely misspelt: it changed nothing.
+  if (options.parameters && options.parameters.size > 0) {
+    const declared = new Set(out.nodes.filter((n) => n.type === PARAMETER_TYPE).map((n) => n.address.split('/').pop()));
+    for (const name of options.parameters.keys()) {
+      if (!declared.has(name)) out.diagnostics.push(diagnostic('warning', 'parameter-not-declared', '', `parameter ${name} was given a value, but no scanned template declares it`));
+    }
   }
   for (const dir of plan.found.directories) {
     if (!rootsWithIaC.has(dir)) {

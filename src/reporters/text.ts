@@ -55,7 +55,8 @@ export const textReporter: Reporter = (input, options) => {
     lines.push(bold(t.diagnosticsHeading));
     for (const d of input.diagnostics) {
       const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
-      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(d.level) : dim(d.level)}  ${at}: ${d.message}`);
+      // A diagnostic about the command line itself has no file.
+      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(d.level) : dim(d.level)}  ${at === '' ? '' : `${at}: `}${d.message}`);
     }
     lines.push('');
   }

@@ -130,6 +130,14 @@ Resources:
 });
 
 describe('CloudFormation parameters and conditions', () => {
+  it('warns of a value given for a parameter that its AllowedValues do not list, and uses it', () => {
+    const text = 'Parameters:\n  Access:\n    Type: String\n    AllowedValues: [Private, PublicRead]\n    Default: Private\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: !Ref Access\n';
+    const { nodes, diagnostics } = load(text, { Access: 'Publicread' });
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'parameter-not-allowed', line: 2 })]);
+    expect(node(nodes, 'Bucket').properties['AccessControl']).toBe('Publicread');
+    expect(load(text, { Access: 'PublicRead' }).diagnostics).toEqual([]);
+  });
+
   const template = `Parameters:
   Public: { Type: String, Default: "false" }
 Conditions:

@@ -347,8 +347,16 @@ function executionRole(made: Made, props: JsonObject, service: string, basePolic
       managedLines.push(entry);
       managed.push(policy.startsWith('arn:') ? policy : { 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${policy}` });
     } else if (isObject(policy) && isIntrinsic(policy)) {
-      managedLines.push(entry);
-      managed.push(policy);
+      const branches = conditionalDocuments(policy);
+      if (branches) {
+        // `!If [Cond, {Statement: …}, !Ref AWS::NoValue]`: SAM keeps the choice, on an inline policy.
+        const name = `${id}RolePolicy${inline.length}`;
+        inlineLines.push(entry);
+        inline.push({ 'Fn::If': branches.map((b, k) => (k > 0 && isObject(b) && b['Statement'] !== undefined ? { PolicyName: name, PolicyDocument: b } : b)) });
+      } else {
+        managedLines.push(entry);
+        managed.push(policy);
+      }
     } else if (isObject(policy) && policy['Statement'] !== undefined) {
       inlineLines.push([lineOfEntry(entry)!, { PolicyDocument: entry }]);
       inline.push({ PolicyName: `${id}RolePolicy${inline.length}`, PolicyDocument: policy });
@@ -372,6 +380,13 @@ function executionRole(made: Made, props: JsonObject, service: string, basePolic
     Policies: policiesLine === undefined ? undefined : [policiesLine, inlineLines],
     Path: made.entry('RolePath'),
   });
+}
+
+/** The arguments of an `Fn::If` whose branches hold a policy document rather than a managed policy. */
+function conditionalDocuments(policy: JsonObject): readonly Json[] | undefined {
+  const args = policy['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3) return undefined;
+  return args.slice(1).some((b) => isObject(b) && b['Statement'] !== undefined) ? args : undefined;
 }
 
 /** The implicit REST API or HTTP API a function's events need (an event naming none), with the first such event. */

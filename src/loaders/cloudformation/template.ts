@@ -47,7 +47,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   /** The resources by logical ID once `Fn::ForEach` loops are expanded (none while they are). */
   let byId: ReadonlyMap<string, TemplateResource> = new Map();
   const scope: TemplateScope = {
-    parameters: resolveParameters(template['Parameters'], input.parameters),
+    parameters: resolveParameters(template['Parameters'], input.parameters, (name, value) =>
+      diagnostics.push(diagnostic('warning', 'parameter-not-allowed', file, `parameter ${name} is given ${JSON.stringify(value)}, which its AllowedValues do not list: CloudFormation would refuse it`, { line: parsed.lines.get(`Parameters.${name}`) ?? 1 })),
+    ),
     mappings: template['Mappings'],
     condition(name) {
       if (conditionCache.has(name)) return conditionCache.get(name);
@@ -169,7 +171,8 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
       if (typeof v === 'string' || typeof v === 'boolean') properties[key] = v;
     }
     const def = spec['Default'];
-    if (def !== undefined && def !== null) properties['Default'] = noEcho ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
+    // An empty default holds nothing to hide: it says the value must be given at deployment.
+    if (def !== undefined && def !== null) properties['Default'] = noEcho && def !== '' ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
     const prefix = `Parameters.${name}`;
     const line = lines.get(prefix);
     const propertyLines = lines.under(prefix);
@@ -203,13 +206,16 @@ function dependsOn(value: Json | undefined): string[] {
  * `NoEcho` values are secrets; list types are split; SSM parameter types are resolved only at
  * deployment, so their value is unknown whatever the default says.
  */
-function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined): Map<string, PropertyValue> {
+function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined, notAllowed: (name: string, value: string) => void): Map<string, PropertyValue> {
   const out = new Map<string, PropertyValue>();
   if (!isObject(declared)) return out;
   for (const [name, spec] of Object.entries(declared)) {
     const def = isObject(spec) ? spec : {};
     const type = typeof def['Type'] === 'string' ? def['Type'] : 'String';
     const given = overrides?.get(name);
+    const allowed = def['AllowedValues'];
+    const list = type === 'CommaDelimitedList' || type.startsWith('List<');
+    if (given !== undefined && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, given);
     const raw = given ?? def['Default'];
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);
