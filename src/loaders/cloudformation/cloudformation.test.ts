@@ -212,6 +212,26 @@ Resources:
   it('reports a loop over a collection known only at deployment, and leaves its resources out', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'for-each-unknown', line: 17 })]);
   });
+
+  it('follows Ref and Fn::GetAtt whose logical ID is itself an intrinsic, as the transform allows', () => {
+    const looped = load(`Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Buckets:
+    - Name
+    - [logs, data]
+    - "\${Name}Bucket": { Type: AWS::S3::Bucket }
+      "\${Name}Policy":
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref { Fn::Sub: "\${Name}Bucket" }
+          PolicyDocument: { Statement: [{ Effect: Deny, Principal: "*", Action: "s3:*", Resource: !GetAtt [!Sub "\${Name}Bucket", Arn] }] }
+`);
+    expect(looped.diagnostics).toEqual([]);
+    expect(looped.edges.filter((e) => e.from === 'template.yaml#dataPolicy').map((e) => [e.path, e.to])).toEqual([
+      ['Bucket', 'template.yaml#dataBucket'],
+      ['PolicyDocument.Statement[0].Resource', 'template.yaml#dataBucket'],
+    ]);
+  });
 });
 
 describe('CloudFormation JSON', () => {

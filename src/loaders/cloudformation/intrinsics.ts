@@ -97,7 +97,18 @@ function resolveIntrinsic(fn: string, arg: Json, path: string, scope: TemplateSc
   }
 }
 
-function resolveRef(arg: Json, path: string, scope: TemplateScope): Resolved {
+/**
+ * A logical ID written as an intrinsic (`!Ref {Fn::Sub: "${Name}Bucket"}`, allowed by the
+ * AWS::LanguageExtensions transform, within `Fn::ForEach`): the name it resolves to, if known.
+ */
+function logicalName(arg: Json | undefined, path: string, scope: TemplateScope): Json | undefined {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg;
+  const name = resolveValue(arg, path, scope);
+  return typeof name === 'string' ? name : undefined;
+}
+
+function resolveRef(written: Json, path: string, scope: TemplateScope): Resolved {
+  const arg = logicalName(written, path, scope);
   if (typeof arg !== 'string') return new Unknown();
   if (arg === 'AWS::NoValue') return NO_VALUE;
   const param = scope.parameters.get(arg);
@@ -116,7 +127,7 @@ function resolveGetAtt(arg: Json, path: string, scope: TemplateScope): Resolved 
   let attribute: Resolved = '';
   if (typeof arg === 'string') [logicalId, attribute = ''] = splitOnce(arg, '.');
   else if (Array.isArray(arg)) {
-    logicalId = arg[0];
+    logicalId = logicalName(arg[0], path, scope);
     attribute = arg[1] === undefined ? '' : resolveValue(arg[1], path, scope);
   }
   if (typeof logicalId !== 'string') return new Unknown();
