@@ -5,7 +5,7 @@ import { run } from '../src/cli/run.js';
 /**
  * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
  * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join`, Terraform `sensitive`
- * variables and passwords written in `.tf` source, Pulumi secrets in a `pulumi stack export
+ * variables, values in tfvars files and passwords written in `.tf` source, Pulumi secrets in a `pulumi stack export
  * --show-secrets` and passwords a Pulumi program passes in plain text — must not leak into any
  * output, in any format or language, findings, unknowns and diagnostics included.
  */
@@ -19,6 +19,7 @@ const SECRETS = [
   'SensitiveHclToken-0c9d',
   'SensitiveHclName-77aa',
   'SensitiveHclLiteral-3f1e',
+  'TfvarsApiKey-5b2e',
   'PulumiStackOutput-2d4f',
   'PulumiSecretPassword-61ac',
   'PulumiSecretToken-c7b1',

@@ -1,6 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 
-type Message = 'password' | 'environment' | 'parameter' | 'parameterMasked' | 'cannotTell';
+type Message = 'password' | 'environment' | 'parameter' | 'parameterMasked' | 'variableDefault' | 'variableFile' | 'cannotTell';
 
 export default definePolicy({
   id: 'aws-secrets-plaintext',
@@ -16,22 +16,22 @@ export default definePolicy({
     en: {
       title: 'Secret written in the code as plain text',
       description:
-        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, and CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default. A value from a variable, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine. Findings name the place, never the value.',
+        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default, and Terraform variables with a secret\'s name — or sensitive — whose default, or value in a .tfvars file scanned with the code, is written there. A value from a variable given outside the code, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine. Findings name the place, never the value.',
       rationale:
         'A secret in the code is in every clone of the repository, its history (even after it is removed), pull requests, CI logs and build artifacts, and — for environment variables and parameters without NoEcho — in plain view in the console and API to anyone who can describe the function, task or stack. It cannot be rotated without a code change, so it usually is not. Whoever sees it can log in to the database or call the API as the application.',
       fix: 'Take the secret from Secrets Manager or SSM Parameter Store (or let the service manage it) instead of writing it in the code; then rotate it, since it has already leaked into the history.',
       remediation:
-        'For databases, let the service manage the master password (manage_master_user_password = true; ManageMasterUserPassword: true; Credentials.fromGeneratedSecret in the CDK) or reference a Secrets Manager secret with a dynamic reference ({{resolve:secretsmanager:name:SecretString:password}}). For ECS, move the value to the container\'s secrets (valueFrom a Secrets Manager or SSM ARN) instead of environment; for Lambda, read it from Secrets Manager at run time (the Parameters and Secrets extension caches it). For CloudFormation parameters, remove the Default and set NoEcho: true, or use a dynamic reference. Then rotate the exposed secret — removing it from the code does not remove it from the repository history.',
+        'For databases, let the service manage the master password (manage_master_user_password = true; ManageMasterUserPassword: true; Credentials.fromGeneratedSecret in the CDK) or reference a Secrets Manager secret with a dynamic reference ({{resolve:secretsmanager:name:SecretString:password}}). For ECS, move the value to the container\'s secrets (valueFrom a Secrets Manager or SSM ARN) instead of environment; for Lambda, read it from Secrets Manager at run time (the Parameters and Secrets extension caches it). For CloudFormation parameters, remove the Default and set NoEcho: true, or use a dynamic reference. For Terraform variables, remove the default, keep .tfvars files that hold secrets out of the repository (give the value in CI as TF_VAR_name from its secret store), or read the secret with a data source such as aws_secretsmanager_secret_version. Then rotate the exposed secret — removing it from the code does not remove it from the repository history.',
     },
     ja: {
       title: 'シークレットがコードに平文で書かれている',
       description:
-        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つものです。変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
+        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つもの、シークレットらしい名前の（または sensitive の）Terraform 変数で default やコードと一緒にスキャンした .tfvars ファイルに値が書かれているものです。コードの外から渡す変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
       rationale:
         'コードに書いたシークレットは、リポジトリのすべてのクローン、履歴（削除した後も残ります）、プルリクエスト、CI のログ、ビルド成果物に残ります。環境変数や NoEcho のないパラメータは、関数やタスク、スタックを参照できる人ならコンソールや API でそのまま見られます。コードを変えないと更新できないため、たいていローテーションもされません。見た人は誰でも、アプリケーションになりすましてデータベースにログインしたり API を呼んだりできます。',
       fix: 'シークレットはコードに書かず、Secrets Manager や SSM Parameter Store から渡す（またはサービスに管理させる）ようにしてください。すでにリポジトリの履歴に残っているため、ローテーションも必要です。',
       remediation:
-        'データベースでは、マスターパスワードをサービスに管理させる（manage_master_user_password = true、ManageMasterUserPassword: true、CDK では Credentials.fromGeneratedSecret）か、Secrets Manager のシークレットを動的参照（{{resolve:secretsmanager:名前:SecretString:password}}）で渡します。ECS では値を environment ではなくコンテナの secrets（Secrets Manager や SSM の ARN を valueFrom に指定）に移します。Lambda では実行時に Secrets Manager から読み取ります（Parameters and Secrets 拡張機能でキャッシュできます）。CloudFormation のパラメータは Default を削除して NoEcho: true にするか、動的参照を使ってください。そのうえで、漏れたシークレットをローテーションします。コードから消してもリポジトリの履歴からは消えません。',
+        'データベースでは、マスターパスワードをサービスに管理させる（manage_master_user_password = true、ManageMasterUserPassword: true、CDK では Credentials.fromGeneratedSecret）か、Secrets Manager のシークレットを動的参照（{{resolve:secretsmanager:名前:SecretString:password}}）で渡します。ECS では値を environment ではなくコンテナの secrets（Secrets Manager や SSM の ARN を valueFrom に指定）に移します。Lambda では実行時に Secrets Manager から読み取ります（Parameters and Secrets 拡張機能でキャッシュできます）。CloudFormation のパラメータは Default を削除して NoEcho: true にするか、動的参照を使ってください。Terraform の変数は default を削除し、シークレットを書いた .tfvars ファイルはリポジトリに入れないでください（CI ではシークレットの保管場所から TF_VAR_変数名 として渡します）。aws_secretsmanager_secret_version などのデータソースでシークレットを読み取る方法もあります。そのうえで、漏れたシークレットをローテーションします。コードから消してもリポジトリの履歴からは消えません。',
     },
   },
   messages: {
@@ -40,6 +40,8 @@ export default definePolicy({
       environment: 'Environment variable {{setting}} of {{resource}} holds a secret written in the code as plain text.',
       parameter: 'Parameter {{setting}} has a secret as its Default and no NoEcho: the value is written in the template and shown in the console.',
       parameterMasked: 'Parameter {{setting}} is NoEcho but has a Default: NoEcho hides it in the console, yet the secret is written in the template.',
+      variableDefault: 'Variable {{setting}} has a secret as its default: it is written in the code as plain text, however the variable is used.',
+      variableFile: 'Variable {{setting}} is given a secret in this variables file: it is written in plain text beside the code.',
       cannotTell: '{{setting}} of {{resource}} is set, but the source does not show whether it is written as a literal or taken from a variable.',
     },
     ja: {
@@ -47,6 +49,8 @@ export default definePolicy({
       environment: '{{resource}} の環境変数 {{setting}} に、コードに平文で書かれたシークレットが設定されています。',
       parameter: 'パラメータ {{setting}} の Default にシークレットが書かれており、NoEcho もありません。値がテンプレートに書かれ、コンソールにも表示されます。',
       parameterMasked: 'パラメータ {{setting}} は NoEcho ですが Default があります。NoEcho でコンソールには表示されませんが、シークレットはテンプレートに書かれています。',
+      variableDefault: '変数 {{setting}} の default にシークレットが書かれています。変数をどこでどう使っていても、値はコードに平文で残ります。',
+      variableFile: '変数 {{setting}} に、この変数ファイルでシークレットが平文で設定されています。値はコードと一緒に平文で置かれています。',
       cannotTell: '{{resource}} の {{setting}} は設定されていますが、コードに直接書かれた値か変数から渡された値かを、このソースからは判断できません。',
     },
   },
@@ -106,7 +110,8 @@ taskDefinition.addContainer('app', {
       const data = { setting: s.name, resource };
       if (s.written === 'unknown') verdicts.push(unknown(s.at, 'cannotTell', data));
       if (s.written !== 'literal') continue;
-      const message: Message = s.kind === 'parameter' ? (s.masked ? 'parameterMasked' : 'parameter') : s.kind;
+      const message: Message =
+        s.kind === 'parameter' ? (s.masked ? 'parameterMasked' : 'parameter') : s.kind === 'variable' ? (s.at.path === 'value' ? 'variableFile' : 'variableDefault') : s.kind;
       verdicts.push(fail(message, s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

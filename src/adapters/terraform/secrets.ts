@@ -3,7 +3,7 @@ import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
 import { containerDefinitions } from '../ecs-common.js';
-import { isSecretVariable, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isSecretPointer, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Arguments of the AWS provider that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -20,6 +20,8 @@ const PASSWORDS: PasswordPaths = {
 };
 
 const LAMBDA_VARIABLES = 'environment[0].variables';
+/** Variables with a value written in the code, as the `.tf` loader gives them. */
+const VARIABLE = 'terraform_variable';
 
 /**
  * Secrets set in Terraform resources, and whether each is a literal: plans mark passwords
@@ -30,14 +32,32 @@ export const terraformSecretSettings = defineAdapter({
   kind: 'aws.secrets.SecretSettings',
   family: 'terraform',
   adapt(graph) {
-    const types = [...Object.keys(PASSWORDS), 'aws_lambda_function', 'aws_ecs_task_definition'];
+    const types = [...Object.keys(PASSWORDS), 'aws_lambda_function', 'aws_ecs_task_definition', VARIABLE];
     return graph.ofType(...types).flatMap((node): SecretSettings[] => {
+      if (node.type === VARIABLE) {
+        const setting = variableValue(node);
+        return setting ? [{ resource: node, settings: [setting] }] : [];
+      }
       if (node.mode !== 'managed') return [];
       const settings = [...passwordSettings(node, PASSWORDS, (path, value) => writing(node, path, path, value)), ...lambdaVariables(node), ...containerVariables(node)];
       return settings.length > 0 ? [{ resource: node, settings }] : [];
     });
   },
 });
+
+/**
+ * A variable with its value written in the code (`default`, or a tfvars file), when it is a secret
+ * by its name or by `sensitive`: the code holds the secret, whatever uses the variable.
+ */
+function variableValue(node: ResourceNode): SecretSetting | undefined {
+  const path = node.properties['value'] !== undefined ? 'value' : 'default';
+  const value = node.properties[path];
+  const name = node.address.split('.').pop()!;
+  const masked = node.properties['sensitive'] === true;
+  const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isSecretPointer(value));
+  if (!written || !(masked || looksLikeSecretName(name))) return undefined;
+  return { kind: 'variable', name, written: 'literal', masked, at: { node, path } };
+}
 
 function lambdaVariables(node: ResourceNode): SecretSetting[] {
   if (node.type !== 'aws_lambda_function') return [];

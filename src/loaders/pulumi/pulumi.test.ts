@@ -219,7 +219,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
  * Read by adapters, but no Pulumi resource: a data source (a function in Pulumi), a template's
  * parameters, the custom resource CDK's EKS construct deploys a cluster with.
  */
-const NOT_RESOURCES = ['aws_iam_policy_document', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster'];
+const NOT_RESOURCES = ['aws_iam_policy_document', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster'];
 
 /** A graph that records the types asked of it. */
 class AskedGraph extends ResourceGraph {

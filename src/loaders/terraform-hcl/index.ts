@@ -2,7 +2,7 @@ import type { LoadedUnit } from '../types.js';
 import { ModuleInstance, type TreeContext } from './instances.js';
 import { displayPath } from '../display-path.js';
 import { loadModuleTree } from './modules.js';
-import { rootVariableValues, type VariableInputs } from './variables.js';
+import { rootVariableValues, variableNodes, type VariableInputs } from './variables.js';
 import type { Edge, ResourceNode } from '../../graph/resource.js';
 import { compareDiagnostics } from '../../diagnostic.js';
 
@@ -30,6 +30,7 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   root.collect(nodes, edges);
+  nodes.push(...variableNodes(new Map([['', tree.root], ...tree.calls]), given.values, ctx.unit));
   return { nodes, edges, diagnostics: dedupe(ctx.diagnostics).sort(compareDiagnostics) };
 }
 

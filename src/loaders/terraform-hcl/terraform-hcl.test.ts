@@ -595,6 +595,8 @@ describe('a platform repository (fixtures/loaders/terraform-hcl/platform)', () =
       'module.service["web"].aws_s3_bucket.assets',
       'module.service["web"].aws_s3_bucket_logging.assets',
       'module.service["web"].aws_s3_bucket_public_access_block.assets',
+      // A variable whose value is written in the code, as a data node.
+      'var.org',
     ]);
     expect(loaded.diagnostics.map((d) => `${d.level} ${d.code} ${d.file}:${d.line}`)).toEqual([
       `error parse-error ${PLATFORM}/envs/prod/legacy.tf:5`,

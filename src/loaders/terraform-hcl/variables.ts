@@ -1,16 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import { Unknown } from '../../graph/values.js';
+import { LineTree, type ResourceNode } from '../../graph/resource.js';
+import { Secret, Unknown } from '../../graph/values.js';
 import { displayPath } from '../display-path.js';
+import type { ModuleConfig } from './config.js';
 import { isObject, type JsonValue } from '../terraform-plan/schema.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
 import { mapOf, type Value } from './value.js';
 
-/** A root variable's value as given: evaluated (from a tfvars file), or text from `--var` to read by its type. */
-export type GivenValue = { readonly value: Value } | { readonly text: string };
+/**
+ * A root variable's value as given: evaluated from a tfvars file (with where it is written there),
+ * or text from `--var` to read by its type.
+ */
+export type GivenValue = { readonly value: Value; readonly file: string; readonly line: number } | { readonly text: string };
 
 /** Values from outside the configuration, in the order Terraform applies them. */
 export interface VariableInputs {
@@ -46,7 +51,7 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
     }
     const read = readVariableFile(path, file);
     diagnostics.push(...read.diagnostics);
-    for (const [k, v] of read.values) values.set(k, { value: v });
+    for (const [k, v] of read.values) values.set(k, { value: v, file, line: read.lines.get(k) ?? 1 });
   }
   for (const [k, v] of inputs.vars ?? []) values.set(k, { text: v });
   return { values, diagnostics };
@@ -59,28 +64,36 @@ const EMPTY_SCOPE: Scope = {
   renderTemplate: () => new Unknown(),
 };
 
-function readVariableFile(path: string, file: string): { values: Map<string, Value>; diagnostics: Diagnostic[] } {
+interface VariableFile {
+  readonly values: Map<string, Value>;
+  /** The line of each value's name (JSON files: none). */
+  readonly lines: Map<string, number>;
+  readonly diagnostics: Diagnostic[];
+}
+
+function readVariableFile(path: string, file: string): VariableFile {
+  const failed = (d: Diagnostic): VariableFile => ({ values: new Map(), lines: new Map(), diagnostics: [d] });
   let text: string;
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    return { values: new Map(), diagnostics: [diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)] };
+    return failed(diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
   }
   if (path.endsWith('.json')) {
     try {
       const doc: unknown = JSON.parse(text);
       if (!isObject(doc)) throw new Error('not an object');
-      return { values: new Map(Object.entries(doc).map(([k, v]) => [k, v as Value])), diagnostics: [] };
+      return { values: new Map(Object.entries(doc).map(([k, v]) => [k, v as Value])), lines: new Map(), diagnostics: [] };
     } catch {
-      return { values: new Map(), diagnostics: [diagnostic('error', 'parse-error', file, 'invalid JSON variable file')] };
+      return failed(diagnostic('error', 'parse-error', file, 'invalid JSON variable file'));
     }
   }
   // A variables file is HCL attributes: parse it as a `.tf` file would be.
   const [parsed] = parseFiles([{ path: `${path}.tf`, file, text }]);
-  if (!parsed?.body) return { values: new Map(), diagnostics: [...(parsed?.diagnostics ?? [])] };
+  if (!parsed?.body) return { values: new Map(), lines: new Map(), diagnostics: [...(parsed?.diagnostics ?? [])] };
   const values = new Map<string, Value>();
   for (const [k, v] of Object.entries(parsed.body)) values.set(k, constantValue(v));
-  return { values, diagnostics: [] };
+  return { values, lines: new Map(parsed.outline.body.attributes.map((a) => [a.name, a.line])), diagnostics: [] };
 }
 
 /** A JSON-syntax value whose strings are templates, evaluated without any names. */
@@ -99,4 +112,50 @@ export function parseGivenText(text: string, isString: boolean): Value {
   if (expr.kind === 'invalid') return text;
   const ev = { scope: EMPTY_SCOPE, locals: new Map<string, Value>(), deps: new Set<string>() };
   return evaluate(expr, ev);
+}
+
+/** The type of the nodes that stand for variables with a value written in the code. */
+export const VARIABLE_TYPE = 'terraform_variable';
+
+/**
+ * Variables whose value is a string written in the code — a `default` in a module's declaration, or
+ * a root value in a tfvars file read from the configuration's directory or `--var-file` — as `data`
+ * nodes (like CloudFormation parameters), so that a policy can point at a password typed there.
+ * `--var` values are not in the code and make none. Only strings: a secret is text.
+ */
+export function variableNodes(modules: ReadonlyMap<string, ModuleConfig>, given: ReadonlyMap<string, GivenValue>, unit: string): ResourceNode[] {
+  const nodes: ResourceNode[] = [];
+  // A module called twice is declared once: its defaults are written in one place.
+  const seen = new Set<ModuleConfig>();
+  for (const [key, config] of modules) {
+    if (seen.has(config)) continue;
+    seen.add(config);
+    const prefix = key === '' ? '' : `${key.split('.').map((name) => `module.${name}`).join('.')}.`;
+    for (const [name, decl] of config.variables) {
+      const sensitive = decl.body['sensitive'] === true;
+      const fromFile = key === '' ? given.get(name) : undefined;
+      const node = (path: 'default' | 'value', value: Value, file: string, line: number, pathLine: number): void => {
+        if (typeof value !== 'string' || value === '') return;
+        nodes.push({
+          id: `${unit}#${prefix}var.${name}`,
+          address: `${prefix}var.${name}`,
+          type: VARIABLE_TYPE,
+          family: 'terraform',
+          format: 'terraform-hcl',
+          mode: 'data',
+          // A sensitive value is dropped here, as everywhere: that there is one is all a policy needs.
+          properties: sensitive ? { [path]: Secret.instance, sensitive: true } : { [path]: value },
+          source: { file, line },
+          propertyLines: new LineTree({ [path]: pathLine }),
+          unit,
+        });
+      };
+      if (fromFile && 'value' in fromFile) node('value', fromFile.value, fromFile.file, fromFile.line, fromFile.line);
+      else if (!fromFile && decl.body['default'] !== undefined) {
+        const line = decl.source?.line ?? 1;
+        node('default', constantValue(decl.body['default']), decl.file.file, line, decl.source?.body.attributes.find((a) => a.name === 'default')?.line ?? line);
+      }
+    }
+  }
+  return nodes;
 }

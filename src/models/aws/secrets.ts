@@ -5,8 +5,10 @@ import type { Evidence, Model } from '../attr.js';
  * - `environment`: an environment variable (Lambda, ECS container) whose name looks like a secret
  *   (`DB_PASSWORD`, `API_KEY`) or whose value is a URL with a password in it.
  * - `parameter`: the `Default` of a CloudFormation parameter that looks like a secret or is `NoEcho`.
+ * - `variable`: a Terraform variable that looks like a secret or is `sensitive`, with its value
+ *   written in the code: a `default`, or a value in a tfvars file.
  */
-export type SecretSettingKind = 'password' | 'environment' | 'parameter';
+export type SecretSettingKind = 'password' | 'environment' | 'parameter' | 'variable';
 
 /**
  * How a secret is given:
@@ -24,7 +26,7 @@ export interface SecretSetting {
   /** The argument, variable or parameter name (`master_password`, `DB_PASSWORD`, `DbPassword`). */
   readonly name: string;
   readonly written: SecretWriting;
-  /** A `NoEcho` parameter: hidden in the console and API, but its default is still in the template. */
+  /** A `NoEcho` parameter or `sensitive` variable: hidden from output, but its value is still in the code. */
   readonly masked: boolean;
   readonly at: Evidence;
 }
