@@ -323,6 +323,26 @@ output "bucket_name" { value = aws_s3_bucket.this[0].bucket }`,
     expect(node(unit, 'module.app["blue"].aws_s3_bucket.this[0]').source.file).toMatch(/modules\/app\/main\.tf$/);
   });
 
+  it('makes data nodes of variables whose string value is written in the code, where it is written, never holding a sensitive one', async () => {
+    const outside = tree({ 'secrets.tfvars': 'token = "kept-outside"\n' });
+    const unit = await load(
+      {
+        'variables.tf': 'variable "region" { default = "ap-northeast-1" }\nvariable "db_password" {\n  sensitive = true\n  default   = "hidden"\n}\nvariable "api_key" {}\nvariable "token" {}\nvariable "count_of" { default = 3 }\n',
+        'terraform.tfvars': '\napi_key = "in-repo"\n',
+      },
+      { varFiles: [join(outside, 'secrets.tfvars')] },
+    );
+    const variables = unit.nodes.filter((n) => n.type === 'terraform_variable').sort((a, b) => a.address.localeCompare(b.address));
+    expect(variables.map((n) => [n.address, n.mode, n.source.file.split('/').pop(), n.source.line])).toEqual([
+      ['var.api_key', 'data', 'terraform.tfvars', 2],
+      ['var.db_password', 'data', 'variables.tf', 2],
+      ['var.region', 'data', 'variables.tf', 1],
+    ]);
+    expect(node(unit, 'var.db_password').properties).toEqual({ default: Secret.instance, sensitive: true });
+    expect(node(unit, 'var.db_password').propertyLines?.get('default')).toBe(4);
+    expect(node(unit, 'var.api_key').properties).toEqual({ value: 'in-repo' });
+  });
+
   it('reports a block declared twice in a module once, where the second one is, and scans the first', async () => {
     const unit = await load({
       'main.tf': 'module "a" { source = "./m" }\nmodule "b" { source = "./m" }\n',

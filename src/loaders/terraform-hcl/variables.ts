@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { LineTree, type ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
@@ -15,7 +15,7 @@ import { mapOf, type Value } from './value.js';
  * A root variable's value as given: evaluated from a tfvars file (with where it is written there),
  * or text from `--var` to read by its type.
  */
-export type GivenValue = { readonly value: Value; readonly file: string; readonly line: number } | { readonly text: string };
+export type GivenValue = { readonly value: Value; readonly file: string; readonly line: number; readonly inCode: boolean } | { readonly text: string };
 
 /** Values from outside the configuration, in the order Terraform applies them. */
 export interface VariableInputs {
@@ -51,7 +51,9 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
     }
     const read = readVariableFile(path, file);
     diagnostics.push(...read.diagnostics);
-    for (const [k, v] of read.values) values.set(k, { value: v, file, line: read.lines.get(k) ?? 1 });
+    // A `--var-file` from outside the scanned tree (kept out of the repository) is not in the code.
+    const inCode = [rootDir, cwd].some((dir) => !relative(resolve(dir), path).startsWith('..'));
+    for (const [k, v] of read.values) values.set(k, { value: v, file, line: read.lines.get(k) ?? 1, inCode });
   }
   for (const [k, v] of inputs.vars ?? []) values.set(k, { text: v });
   return { values, diagnostics };
@@ -119,7 +121,7 @@ export const VARIABLE_TYPE = 'terraform_variable';
 
 /**
  * Variables whose value is a string written in the code — a `default` in a module's declaration, or
- * a root value in a tfvars file read from the configuration's directory or `--var-file` — as `data`
+ * a root value in a tfvars file of the scanned tree (auto-loaded, or a `--var-file` there) — as `data`
  * nodes (like CloudFormation parameters), so that a policy can point at a password typed there.
  * `--var` values are not in the code and make none. Only strings: a secret is text.
  */
@@ -150,7 +152,9 @@ export function variableNodes(modules: ReadonlyMap<string, ModuleConfig>, given:
           unit,
         });
       };
-      if (fromFile && 'value' in fromFile) node('value', fromFile.value, fromFile.file, fromFile.line, fromFile.line);
+      if (fromFile && 'value' in fromFile) {
+        if (fromFile.inCode) node('value', fromFile.value, fromFile.file, fromFile.line, fromFile.line);
+      }
       else if (!fromFile && decl.body['default'] !== undefined) {
         const line = decl.source?.line ?? 1;
         node('default', constantValue(decl.body['default']), decl.file.file, line, decl.source?.body.attributes.find((a) => a.name === 'default')?.line ?? line);
