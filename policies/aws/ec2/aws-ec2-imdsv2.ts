@@ -37,13 +37,13 @@ export default definePolicy({
   },
   messages: {
     en: {
-      optional: '{{resource}} allows IMDSv1: http_tokens is "optional".',
-      notSet: '{{resource}} does not require IMDSv2: without http_tokens = "required", EC2 allows IMDSv1 unless the AMI or the account default requires tokens.',
+      optional: '{{resource}} allows IMDSv1: its metadata options set http_tokens (HttpTokens) to "optional".',
+      notSet: '{{resource}} does not require IMDSv2: without http_tokens = "required" (HttpTokens: required in CloudFormation), EC2 allows IMDSv1 unless the AMI or the account default requires tokens.',
       templateOutside: '{{resource}} takes its metadata options from a launch template that this code does not define.',
     },
     ja: {
-      optional: '{{resource}} は IMDSv1 を許可しています（http_tokens が "optional"）。',
-      notSet: '{{resource}} は IMDSv2 を必須にしていません。http_tokens = "required" を指定しないと、AMI かアカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します。',
+      optional: '{{resource}} は IMDSv1 を許可しています（メタデータの設定で http_tokens（HttpTokens）が "optional"）。',
+      notSet: '{{resource}} は IMDSv2 を必須にしていません。http_tokens = "required"（CloudFormation では HttpTokens: required）を指定しないと、AMI かアカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します。',
       templateOutside: '{{resource}} のメタデータの設定は、このコードで定義していない起動テンプレートから引き継がれます。',
     },
   },

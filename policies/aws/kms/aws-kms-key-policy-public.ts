@@ -15,20 +15,20 @@ export default definePolicy({
     en: {
       title: 'KMS key policy allows access to everyone',
       description:
-        'Checks that no Allow statement of a KMS key policy (inline policy / KeyPolicy, or aws_kms_key_policy) has Principal "*" (or {"AWS": "*"}, or a NotPrincipal) unless a condition limits it to fixed callers: kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn, aws:SourceVpce and the like.',
+        'Checks that no Allow statement of a KMS key policy (inline policy / KeyPolicy, or aws_kms_key_policy) has Principal "*" (or {"AWS": "*"}, or a NotPrincipal) unless a condition limits it to fixed callers: kms:CallerAccount, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn, aws:SourceVpce and the like. kms:ViaService alone is not enough: it names the service a request comes through, not who makes it, and a principal of any account can use that service.',
       rationale:
         'The key policy is the primary control on a KMS key: IAM permissions only count where it allows them. A statement for "*" with no such condition lets any AWS account — any principal anywhere — use the key as the statement allows: decrypt data encrypted under it, generate data keys, or even change the key policy or schedule the key for deletion. Every secret, snapshot and object protected by the key is then as open as the key.',
-      fix: 'Name the accounts or roles that need the key, or add a kms:CallerAccount / kms:ViaService / aws:PrincipalOrgID condition to the "*" statement.',
+      fix: 'Name the accounts or roles that need the key, or add a kms:CallerAccount or aws:PrincipalOrgID condition to the "*" statement (with kms:ViaService to limit it to one service).',
       remediation:
         'Replace Principal "*" with the account root (arn:aws:iam::ACCOUNT:root, which delegates to IAM policies) or with the roles that use the key. Where "*" is needed — for example to let every principal of the account use the key through one AWS service — add conditions with fixed values: kms:CallerAccount set to your account ID and kms:ViaService set to the service endpoint (such as s3.ap-northeast-1.amazonaws.com), or aws:PrincipalOrgID for your organization. Never allow kms:* or key administration actions to "*".',
     },
     ja: {
       title: 'KMS キーポリシーで誰でもキーを使えるようになっている',
       description:
-        'KMS キーポリシー（インラインの policy / KeyPolicy、または aws_kms_key_policy）の Allow ステートメントで、Principal に "*"（または {"AWS": "*"}、NotPrincipal）を指定していないかを確認します。kms:CallerAccount、kms:ViaService、aws:PrincipalOrgID、aws:PrincipalAccount、aws:SourceAccount、aws:SourceArn、aws:SourceVpce など、呼び出し元を固定値で絞り込む条件が付いていれば問題ありません。',
+        'KMS キーポリシー（インラインの policy / KeyPolicy、または aws_kms_key_policy）の Allow ステートメントで、Principal に "*"（または {"AWS": "*"}、NotPrincipal）を指定していないかを確認します。kms:CallerAccount、aws:PrincipalOrgID、aws:PrincipalAccount、aws:SourceAccount、aws:SourceArn、aws:SourceVpce など、呼び出し元を固定値で絞り込む条件が付いていれば問題ありません。kms:ViaService だけでは足りません。リクエストが経由するサービスを指定するだけで、呼び出し元は限定しないため、どのアカウントのプリンシパルでもそのサービス経由でキーを使えます。',
       rationale:
         'キーポリシーは KMS キーの最も基本的なアクセス制御で、IAM の権限もキーポリシーが認めた範囲でしか効きません。こうした条件のない "*" 向けのステートメントがあると、どの AWS アカウントのどのプリンシパルでも、ステートメントが許す範囲でキーを使えます。そのキーで暗号化したデータの復号やデータキーの生成、場合によってはキーポリシーの変更やキーの削除予定まで可能になります。キーで守っているシークレット、スナップショット、オブジェクトはすべて、キーと同じだけ開かれた状態になります。',
-      fix: 'キーを使う必要のあるアカウントやロールを明示するか、"*" のステートメントに kms:CallerAccount、kms:ViaService、aws:PrincipalOrgID などの条件を付けてください。',
+      fix: 'キーを使う必要のあるアカウントやロールを明示するか、"*" のステートメントに kms:CallerAccount や aws:PrincipalOrgID の条件を付けてください（サービスを限定するには kms:ViaService も併せて指定します）。',
       remediation:
         'Principal の "*" を、アカウントのルート（arn:aws:iam::アカウントID:root。IAM ポリシーに判断を委ねます）か、キーを使うロールに置き換えます。アカウント内のすべてのプリンシパルに特定の AWS サービス経由でだけ使わせる場合など "*" が必要なときは、kms:CallerAccount に自分のアカウント ID、kms:ViaService にサービスのエンドポイント（例: s3.ap-northeast-1.amazonaws.com）を指定する条件、または自社の AWS Organizations に限る aws:PrincipalOrgID を固定値で付けてください。kms:* やキーの管理操作を "*" に許可してはいけません。',
     },

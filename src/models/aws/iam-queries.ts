@@ -43,6 +43,7 @@ export function isPublicPrincipal(principal: PolicyPrincipal | undefined): Maybe
 /**
  * Condition keys that limit a statement to known callers or networks when compared with fixed
  * values — the keys S3 and IAM Access Analyzer accept as making a `"*"` principal not public.
+ * `kms:ViaService` is not one: it names the service a request comes through, whoever makes it.
  */
 const NARROWING_KEYS = new Set([
   'aws:sourcearn',
@@ -61,7 +62,6 @@ const NARROWING_KEYS = new Set([
   's3:dataaccesspointarn',
   's3:dataaccesspointaccount',
   'kms:calleraccount',
-  'kms:viaservice',
 ]);
 
 /** Operators that compare with a fixed value. `…IfExists` passes when the key is missing, so it does not narrow. */
