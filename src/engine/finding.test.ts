@@ -13,7 +13,7 @@ const node: ResourceNode = {
   family: 'terraform',
   format: 'terraform-plan',
   mode: 'managed',
-  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance, storage_type: ['gp3'], tags: { owner: new Unknown() } },
+  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance, storage_type: ['gp3'], tags: { owner: new Unknown() }, rule: { cidr: new Unknown([], '${AdminCidr}'), name: new Unknown([], '${var.name}') } },
   source: { file: 'plan.json', line: 1 },
   unit: 'plan.json',
 };
@@ -26,6 +26,12 @@ describe('a result that cannot be decided', () => {
     expect(message('storage_encrypted')).toContain('storage_encrypted');
     expect(message('kms_key_id')).toMatch(lang === 'en' ? /kms_key_id .*sensitive/ : /kms_key_id は機密値/);
     expect(message('storage_encrypted')).not.toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+  });
+
+  it.each(['en', 'ja'] as const)('names the parameters or variables given no value that a value depends on (%s)', (lang) => {
+    const [finding] = toFindings([undecided('rule')], lang);
+    expect(finding!.message).toContain('AdminCidr, var.name');
+    expect(finding!.message).toContain('--parameter');
   });
 
   it.each(['en', 'ja'] as const)('says when a written value has a shape the setting does not take (%s)', (lang) => {

@@ -1,5 +1,5 @@
 import { lineOf } from '../graph/resource.js';
-import { getPath, isMap, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
+import { getPath, isMap, isSecret, isUnknown, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
@@ -59,10 +59,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       r.messageId !== undefined
         ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
         : evidence?.path
-          ? interpolate(undecidedText(getPath(r.at!.node.properties, evidence.path), lang), {
-              path: evidence.path,
-              resource: evidence.resource,
-            })
+          ? undecidedText(getPath(r.at!.node.properties, evidence.path), lang, { path: evidence.path, resource: evidence.resource })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     const key = `${r.policy.id}\u0000${r.resource.id}\u0000${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -130,11 +127,50 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
 /** `{ line }` when there is one: for optional fields under exactOptionalPropertyTypes. */
 const withLine = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
 
-/** Why a setting is undecided: a secret, a value of a shape the setting does not take, or one known only at deployment. */
-function undecidedText(value: PropertyValue | undefined, lang: Lang): string {
+/**
+ * Why a setting is undecided: a secret, a value of a shape the setting does not take, an input
+ * given no value (named, so that the user can give it one), or a value known only at deployment.
+ */
+function undecidedText(value: PropertyValue | undefined, lang: Lang, data: { path: string; resource: string }): string {
   const text = uiText(lang);
-  if (isSecret(value)) return text.unknownSecretMessage;
-  return value === undefined || value === null || holdsUnknown(value) ? text.unknownMessage : text.unknownShapeMessage;
+  if (isSecret(value)) return interpolate(text.unknownSecretMessage, data);
+  if (value === undefined || value === null || holdsUnknown(value)) {
+    const inputs = value === undefined || value === null ? undefined : inputsOf(value);
+    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }) : interpolate(text.unknownMessage, data);
+  }
+  return interpolate(text.unknownShapeMessage, data);
+}
+
+/**
+ * The inputs the unknown parts of a value come from, when each is one: CloudFormation parameters
+ * and Terraform variables given no value. `undefined` when any part is known only at deployment.
+ */
+function inputsOf(value: PropertyValue): string[] | undefined {
+  const names = new Set<string>();
+  const visit = (v: PropertyValue): boolean => {
+    if (isUnknown(v)) {
+      const name = inputName(v);
+      if (name) names.add(name);
+      return name !== undefined;
+    }
+    if (Array.isArray(v)) return v.every(visit);
+    return !isMap(v) || Object.values(v).every(visit);
+  };
+  return visit(value) && names.size > 0 ? [...names] : undefined;
+}
+
+/**
+ * The input a value is taken from as a whole, when nothing else goes into it: a CloudFormation
+ * parameter (`${Env}`) or a Terraform variable (`${var.env}`) with no value given. Not a pseudo
+ * parameter or a resource attribute, which no option sets.
+ */
+function inputName(value: Unknown): string | undefined {
+  if (value.refs.length > 0 || value.shape === undefined) return undefined;
+  const m = /^\$\{([A-Za-z][\w.-]*)\}$/.exec(value.shape);
+  if (!m || m[1]!.startsWith('AWS::')) return undefined;
+  const name = m[1]!;
+  if (name.startsWith('var.')) return name;
+  return name.includes('.') ? undefined : name;
 }
 
 function holdsUnknown(value: PropertyValue): boolean {

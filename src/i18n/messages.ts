@@ -13,6 +13,8 @@ export interface UiText {
   readonly unknownMessage: string;
   /** For a value the source marks sensitive: it is there, but not read. */
   readonly unknownSecretMessage: string;
+  /** A value taken from a parameter or variable given no value: `{{input}}` names it. */
+  readonly unknownInputMessage: string;
   /** A value written in the source, but not in a shape the setting takes. */
   readonly unknownShapeMessage: string;
   readonly unknownResourceMessage: string;
@@ -44,6 +46,8 @@ const en: UiText = {
   unknownMessage:
     'Cannot be decided before deployment: {{path}} of {{resource}} is not known until then (the provider computes it, or it comes from a variable or parameter given no value here).',
   unknownSecretMessage: 'Cannot be decided from the source: {{path}} of {{resource}} is marked sensitive (a secret), so sekisho does not read its value.',
+  unknownInputMessage:
+    'Cannot be decided before deployment: {{path}} of {{resource}} depends on {{input}}, given no value here. Give it one (--parameter for CloudFormation, --var or --var-file for Terraform) to decide.',
   unknownShapeMessage:
     'Cannot be decided from the source: {{path}} of {{resource}} is written in a shape this setting does not take (a list where one block is expected, text where a number is): check it against the provider\'s reference.',
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
@@ -83,6 +87,8 @@ const ja: UiText = {
   unknownMessage:
     'デプロイ前には判定できません。{{resource}} の {{path}} はデプロイするまで値が決まりません（プロバイダーが決める値か、ここでは値が与えられていない変数・パラメーターから取る値です）。',
   unknownSecretMessage: 'ソースからは判定できません。{{resource}} の {{path}} は機密値（シークレット）として扱われているため、sekisho は値を読みません。',
+  unknownInputMessage:
+    'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
   unknownShapeMessage:
     'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
