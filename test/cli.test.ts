@@ -121,6 +121,19 @@ describe('sekisho scan', () => {
     expect(await failing(['--parameter', 'Encrypt=true'])).toEqual(['OrdersDatabase', 'OrdersReplica']);
   });
 
+  it('lists notes apart from what could not be scanned, and names a --parameter no template declares', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-notes-'));
+    writeFileSync(
+      join(dir, 'app.yaml'),
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Shared:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location: https://example.com/app.yaml\n',
+    );
+    const notes = await sekisho(['scan', 'app.yaml'], { cwd: dir });
+    expect(notes.stdout).toMatch(/^Notes\n {2}info {2}app\.yaml:\d+: /m);
+    expect(notes.stdout).not.toContain('Could not scan everything');
+    const misspelt = await sekisho(['scan', 'app.yaml', '--parameter', 'Stgae=prod'], { cwd: dir });
+    expect(misspelt.stdout).toContain('Could not scan everything\n  warning  parameter Stgae was given a value, but no scanned template declares it');
+  });
+
   it('applies Terraform variable values from --var-file and --var to .tf source', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekisho-vars-'));
     writeFileSync(join(dir, 'main.tf'), 'variable "encrypt" {\n  type    = bool\n  default = false\n}\n\nresource "aws_db_instance" "db" {\n  storage_encrypted = var.encrypt\n}\n');

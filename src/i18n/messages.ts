@@ -26,6 +26,8 @@ export interface UiText {
   readonly summary: (counts: { failed: number; unknown: number; suppressed: number; passed: number; resources: number; sources: number }) => string;
   readonly belowThreshold: (count: number, threshold: Severity) => string;
   readonly diagnosticsHeading: string;
+  /** The heading when every diagnostic is only a note (`info`): everything was scanned. */
+  readonly notesHeading: string;
   readonly policyHeadings: { readonly id: string; readonly severity: string; readonly title: string; readonly model: string };
   readonly explainHeadings: {
     readonly description: string;
@@ -60,6 +62,7 @@ const en: UiText = {
     `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.suppressed} suppressed, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
   belowThreshold: (n, t) => `${n} more below the ${t} threshold`,
   diagnosticsHeading: 'Could not scan everything',
+  notesHeading: 'Notes',
   policyHeadings: { id: 'ID', severity: 'Severity', title: 'Title', model: 'Checks' },
   explainHeadings: {
     description: 'What it checks',
@@ -100,6 +103,7 @@ const ja: UiText = {
   summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、例外として抑止 ${c.suppressed} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
   belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,
   diagnosticsHeading: 'スキャンできなかったもの',
+  notesHeading: '補足',
   policyHeadings: { id: 'ID', severity: '重大度', title: 'タイトル', model: '対象' },
   explainHeadings: {
     description: '何を確認するか',

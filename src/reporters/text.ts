@@ -52,7 +52,7 @@ export const textReporter: Reporter = (input, options) => {
   }
 
   if (input.diagnostics.length > 0) {
-    lines.push(bold(t.diagnosticsHeading));
+    lines.push(bold(input.diagnostics.every((d) => d.level === 'info') ? t.notesHeading : t.diagnosticsHeading));
     for (const d of input.diagnostics) {
       const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
       // A diagnostic about the command line itself has no file.
