@@ -82,6 +82,22 @@ describe('discovery', () => {
     expect(loaded.nodes.map((n) => n.address)).toEqual(['Bucket']);
   });
 
+  it("scans a CDK app's cloud assembly though .gitignore lists it, and no other ignored directory", async () => {
+    const manifest = JSON.stringify({ version: '41.0.0', artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } } });
+    const template = JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } });
+    const dir = repo({
+      '.gitignore': 'cdk.out\nbuild\n',
+      'cdk.json': '{"app": "npx ts-node bin/app.ts"}',
+      'cdk.out/manifest.json': manifest,
+      'cdk.out/App.template.json': template,
+      'build/manifest.json': manifest,
+      'build/App.template.json': template,
+    });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.nodes.map((n) => n.source.file)).toEqual(['cdk.out/App.template.json']);
+  });
+
   it('warns of a parameter value that no scanned template declares', async () => {
     const dir = repo({ 'app.yaml': 'Parameters:\n  Stage: { Type: String }\n' + TEMPLATE.replace('AWSTemplateFormatVersion: "2010-09-09"\n', '') });
     const loaded = await loadSources([dir], { cwd: dir, parameters: new Map([['Stage', 'prod'], ['Stgae', 'prod']]) });

@@ -92,7 +92,7 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
         }
       }
       if (isDir && SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      if (isIgnored(active, path, isDir)) continue;
+      if (isIgnored(active, path, isDir) && !(isDir && isCdkOutput(dir, entry.name))) continue;
       if (isDir) walk(root, path, active);
       else if (isFile && TERRAFORM_FILE.test(entry.name)) {
         if (!modules.has(dir)) modules.set(dir, { path: dir, explicit: false, root });
@@ -129,6 +129,21 @@ function rootModules(found: readonly DiscoveredFile[]): DiscoveredFile[] {
   const called = new Set<string>();
   for (const m of found) for (const dir of localModuleSources(m.path)) if (dir !== m.path) called.add(dir);
   return found.filter((m) => m.explicit || !called.has(m.path));
+}
+
+/**
+ * The cloud assembly a CDK app in `dir` synthesizes into (`cdk.out`, or the `output` its `cdk.json`
+ * names): scanned though `cdk init`'s `.gitignore` lists it, since it is what the app deploys.
+ */
+function isCdkOutput(dir: string, name: string): boolean {
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8'));
+  } catch {
+    return false;
+  }
+  const output = config !== null && typeof config === 'object' && typeof (config as { output?: unknown }).output === 'string' ? (config as { output: string }).output : 'cdk.out';
+  return name === output && isCloudAssembly(join(dir, name));
 }
 
 /** A CDK cloud assembly directory: a `manifest.json` that lists `artifacts`. */

@@ -28,7 +28,7 @@ describe('CDK cloud assembly', () => {
     ]);
   });
 
-  it('reports a missing or malformed template and still reads the other stacks', () => {
+  it('reports a missing or malformed template and still reads the other stacks; a stack with no resources is no error', () => {
     const { nodes, diagnostics } = assembly('loaders/cdk-broken/cdk.out');
     expect(nodes.map((n) => n.address)).toEqual(['Good/Bucket']);
     expect(diagnostics).toEqual([

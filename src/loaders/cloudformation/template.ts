@@ -35,6 +35,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, 'not a CloudFormation template: the document is not a mapping', { line: 1 })] };
   }
   const resources = template['Resources'];
+  // The CDK synthesizes a stack with nothing in it (an empty stack, an integration test's assertion
+  // stack) without Resources; there is nothing to check, which is not an error.
+  if (resources === undefined && input.format === 'cdk') return { nodes: [], edges: [], diagnostics: [] };
   if (!isObject(resources)) {
     const message = resources === undefined ? 'the template has no Resources section' : 'Resources must be a mapping of logical IDs to resources';
     return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, message, { line: parsed.lines.get('Resources') ?? 1 })] };

@@ -52,6 +52,15 @@ export function loadPreview(doc: Record<string, unknown>, text: string, file: st
   if (errors.length > 0) {
     diagnostics.push(diagnostic('warning', 'preview-errored', file, 'the preview reported errors: resources after the error may be missing from it'));
   }
+  // Without --show-sames the CLI leaves unchanged resources out of `steps`: a setting kept in one
+  // (a bucket's unchanged policy) is missing, and what depends on it would be judged without it.
+  const summary = isObject(doc['changeSummary']) ? doc['changeSummary'] : {};
+  const unchanged = typeof summary['same'] === 'number' ? summary['same'] : 0;
+  if (unchanged > 0 && !steps.some((s) => isObject(s) && s['op'] === 'same')) {
+    diagnostics.push(
+      diagnostic('warning', 'preview-without-sames', file, `the preview leaves out ${unchanged} unchanged resources: run \`pulumi preview --json --show-sames\` so that settings kept in them are checked too`),
+    );
+  }
   const unit = pulumiUnit([...byUrn.values()], { file, format: 'pulumi-preview', lines: urnLines(text) });
   return { ...unit, diagnostics: [...diagnostics, ...unit.diagnostics] };
 }

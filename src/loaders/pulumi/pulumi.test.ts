@@ -538,6 +538,14 @@ describe('pulumi preview --json', () => {
     expect(suppressed.map((f) => [f.policyId, f.suppression?.reason])).toEqual([['aws-s3-bucket-public-access-block', 'Reviewed in SEC-201']]);
   });
 
+  it('warns when the preview leaves unchanged resources out (no --show-sames)', () => {
+    const step = '{"op":"update","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{}}}';
+    const without = loadPulumiJson(`{"steps":[${step}],"changeSummary":{"update":1,"same":4}}`, 'p.json');
+    expect(without.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'preview-without-sames', message: expect.stringContaining('4 unchanged resources') })]);
+    const same = step.replaceAll('update', 'same').replace('::x', '::y').replace('::x', '::y');
+    expect(loadPulumiJson(`{"steps":[${step},${same}],"changeSummary":{"update":1,"same":1}}`, 'p.json').diagnostics).toEqual([]);
+  });
+
   it('reports a suppression tag without a reason', () => {
     const doc = `{"steps":[{"op":"create","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{"tags":{"sekisho:ignore:aws-s3-access-logging":"expires=2027-01-01"}}}}]}`;
     expect(loadPulumiJson(doc, 'p.json').diagnostics).toEqual([
