@@ -91,6 +91,9 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
   if (doc.errored) {
     diagnostics.push(diagnostic('warning', 'plan-errored', file, 'the plan was produced with errors: resources after the error are missing from it'));
   }
+  if (doc.incomplete) {
+    diagnostics.push(diagnostic('warning', 'plan-incomplete', file, 'the plan is incomplete: Terraform deferred some changes to a later plan, so what they will create is only partly known'));
+  }
   const format: SourceFormat = doc.isPlan ? 'terraform-plan' : 'terraform-state';
   const instances = doc.isPlan ? planInstances(doc, file) : stateInstances(doc.values, file);
   const configuration = new PlanConfiguration(isObject(doc.configuration) ? doc.configuration['root_module'] : undefined);

@@ -8,6 +8,8 @@ import { isObject, str, type JsonValue, type ModuleValues } from './schema.js';
 export interface TerraformJson<C> {
   readonly formatVersion: string | undefined;
   readonly errored: boolean;
+  /** `complete: false`: some changes are deferred to a later plan (their `deferred_changes` are among `resourceChanges`). */
+  readonly incomplete: boolean;
   /** A plan (`resource_changes` or `planned_values`) rather than a state (`values`). */
   readonly isPlan: boolean;
   /** `resource_changes` as the loader took them, `undefined` when the document has none. */
@@ -69,6 +71,8 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
   let formatVersion: string | undefined;
   let versionLine = 1;
   let errored = false;
+  let incomplete = false;
+  let deferred: C[] | undefined;
   let resourceChanges: C[] | undefined;
   let hasPlannedValues = false;
   let priorData: ModuleValues | undefined;
@@ -88,6 +92,20 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
         return readInto(at, (v) => (formatVersion = str(v)));
       case 'errored':
         return readInto(at, (v) => (errored = v === true));
+      case 'complete':
+        return readInto(at, (v) => (incomplete = v === false));
+      case 'deferred_changes':
+        // Terraform 1.9+: changes it could not plan yet (a count or for_each known only after an
+        // apply). What they say is checked as any change is; the rest of their values is unknown.
+        return forEachElement(w, at, (elementAt) => {
+          const { value, end } = readValue(w, elementAt);
+          const change = isObject(value) ? value['resource_change'] : undefined;
+          if (isObject(change)) {
+            noteLine(w)(elementAt, end, change['address']);
+            (deferred ??= []).push(takeChange(change));
+          }
+          return end;
+        });
       case 'configuration':
         return readInto(at, (v) => (configuration = v));
       case 'planned_values':
@@ -142,8 +160,9 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
     formatVersion,
     versionLine,
     errored,
+    incomplete,
     isPlan: resourceChanges !== undefined || hasPlannedValues,
-    resourceChanges,
+    resourceChanges: deferred ? [...(resourceChanges ?? []), ...deferred] : resourceChanges,
     plannedValues,
     priorData,
     values,

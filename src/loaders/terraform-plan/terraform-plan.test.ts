@@ -364,4 +364,20 @@ describe('Terraform plan JSON', () => {
   it('warns when Terraform says the plan errored', () => {
     expect(load({ ...plan, errored: true }).diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'plan-errored' })]);
   });
+
+  it('checks the changes Terraform deferred, and warns that the plan is incomplete', () => {
+    const deferred = {
+      reason: 'resource_config_unknown',
+      resource_change: {
+        address: 'aws_security_group.admin',
+        mode: 'managed',
+        type: 'aws_security_group',
+        name: 'admin',
+        change: { actions: ['create'], before: null, after: { name: 'admin' }, after_unknown: { id: true }, after_sensitive: {} },
+      },
+    };
+    const loaded = load({ ...plan, complete: false, deferred_changes: [deferred] });
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'plan-incomplete' })]);
+    expect(loaded.nodes.find((n) => n.address === 'aws_security_group.admin')).toMatchObject({ action: 'create', properties: { name: 'admin' } });
+  });
 });
