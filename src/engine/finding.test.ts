@@ -13,7 +13,7 @@ const node: ResourceNode = {
   family: 'terraform',
   format: 'terraform-plan',
   mode: 'managed',
-  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance, storage_type: ['gp3'], tags: { owner: new Unknown() }, rule: { cidr: new Unknown([], '${AdminCidr}'), name: new Unknown([], '${var.name}') } },
+  properties: { storage_encrypted: new Unknown(), kms_key_id: Secret.instance, storage_type: ['gp3'], tags: { owner: new Unknown() }, rule: { cidr: new Unknown([], '${AdminCidr}'), name: new Unknown([], '${var.name}') }, ingress: Secret.instance, egress: [{ cidr_blocks: [Secret.instance] }] },
   source: { file: 'plan.json', line: 1 },
   unit: 'plan.json',
 };
@@ -26,6 +26,12 @@ describe('a result that cannot be decided', () => {
     expect(message('storage_encrypted')).toContain('storage_encrypted');
     expect(message('kms_key_id')).toMatch(lang === 'en' ? /kms_key_id .*sensitive/ : /kms_key_id は機密値/);
     expect(message('storage_encrypted')).not.toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+  });
+
+  it.each(['en', 'ja'] as const)('says a value is secret when the secret holds it or is inside it (%s)', (lang) => {
+    const findings = toFindings([undecided('ingress[0]'), undecided('egress[0]')], lang);
+    for (const f of findings) expect(f.message).toMatch(lang === 'en' ? /sensitive/ : /機密値/);
+    expect(findings).toHaveLength(2);
   });
 
   it.each(['en', 'ja'] as const)('names the parameters or variables given no value that a value depends on (%s)', (lang) => {

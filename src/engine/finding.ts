@@ -1,5 +1,5 @@
 import { lineOf } from '../graph/resource.js';
-import { getPath, isMap, isSecret, isUnknown, type PropertyValue, type Unknown } from '../graph/values.js';
+import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
@@ -59,7 +59,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       r.messageId !== undefined
         ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
         : evidence?.path
-          ? undecidedText(getPath(r.at!.node.properties, evidence.path), lang, { path: evidence.path, resource: evidence.resource })
+          ? undecidedText(r.at!.node.properties, evidence.path, lang, { path: evidence.path, resource: evidence.resource })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     const key = `${r.policy.id}\u0000${r.resource.id}\u0000${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -131,10 +131,14 @@ const withLine = (line: number | undefined): { line?: number } => (line === unde
  * Why a setting is undecided: a secret, a value of a shape the setting does not take, an input
  * given no value (named, so that the user can give it one), or a value known only at deployment.
  */
-function undecidedText(value: PropertyValue | undefined, lang: Lang, data: { path: string; resource: string }): string {
+function undecidedText(properties: PropertyMap, path: string, lang: Lang, data: { path: string; resource: string }): string {
   const text = uiText(lang);
-  if (isSecret(value)) return interpolate(text.unknownSecretMessage, data);
-  if (value === undefined || value === null || holdsUnknown(value)) {
+  const value = getPath(properties, path);
+  // A secret at the path, inside what it holds, or holding it (a whole `ingress` set made sensitive).
+  if (holds(value, isSecret) || splitPath(path).some((_, i, segs) => isSecret(getPath(properties, segs.slice(0, i).join('.'))))) {
+    return interpolate(text.unknownSecretMessage, data);
+  }
+  if (value === undefined || value === null || holds(value, isUnknown)) {
     const inputs = value === undefined || value === null ? undefined : inputsOf(value);
     return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }) : interpolate(text.unknownMessage, data);
   }
@@ -173,8 +177,10 @@ function inputName(value: Unknown): string | undefined {
   return name.includes('.') ? undefined : name;
 }
 
-function holdsUnknown(value: PropertyValue): boolean {
-  if (isUnknown(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsUnknown);
-  return isMap(value) && Object.values(value).some(holdsUnknown);
+/** Whether a value is, or holds anywhere inside it, one that `is` picks out. */
+function holds(value: PropertyValue | undefined, is: (v: PropertyValue) => boolean): boolean {
+  if (value === undefined) return false;
+  if (is(value)) return true;
+  if (Array.isArray(value)) return value.some((v) => holds(v, is));
+  return isMap(value) && Object.values(value).some((v) => holds(v, is));
 }
