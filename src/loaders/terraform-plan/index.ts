@@ -105,7 +105,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
     push(index.anyInstance, `${moduleKey(inst.module)}|${inst.relative}`, inst);
   }
 
-  const shapes = new ConfigShapes(configuration, index);
+  const shapes = new ConfigShapes(configuration, index, doc.variables);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
@@ -144,6 +144,11 @@ interface Link {
   readonly targets: readonly (Pick<ReferenceTarget, 'index' | 'sameKey' | 'underCall'> & { readonly instances: readonly Instance[] })[];
   /** The expression uses `each.`/`count.`: an instance's reference goes to the instance with its key. */
   readonly pairsByKey: boolean;
+  /**
+   * The values of the root variables the expression reads (`aws_s3_bucket.b[var.primary].id`): a
+   * reference Terraform lists without its key may be keyed by one of them.
+   */
+  readonly variableKeys: readonly (string | number)[];
 }
 
 /** What every instance of one configured resource shares: computed once, not per instance. */
@@ -160,6 +165,7 @@ class ConfigShapes {
   constructor(
     private readonly configuration: PlanConfiguration,
     private readonly index: InstanceIndex,
+    private readonly variables: JsonValue | undefined,
   ) {}
 
   of(config: ConfigResource): ConfigShape {
@@ -194,12 +200,21 @@ class ConfigShapes {
                 ...(underCall && { underCall }),
               })),
             pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
+            variableKeys: moduleInstance === '' ? refs.flatMap((r) => this.rootVariableKey(r)) : [],
           }));
           byModule.set(moduleInstance, links);
         }
         return links;
       },
     };
+  }
+
+  /** The value of root variable `var.x` when it could key an instance: a string or a number. */
+  private rootVariableKey(ref: string): (string | number)[] {
+    const m = /^var\.([\w-]+)$/.exec(ref);
+    const declared = m && isObject(this.variables) ? this.variables[m[1]!] : undefined;
+    const value = isObject(declared) ? declared['value'] : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? [value] : [];
   }
 
   private instancesOf(t: ReferenceTarget): readonly Instance[] {
@@ -334,16 +349,16 @@ function normaliseModule(address: string): string {
  */
 function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
   const edges: Edge[] = [];
-  for (const { path, kind, targets, pairsByKey } of links) {
-    for (const t of targets) {
-      for (const c of candidates(t, inst, path, pairsByKey)) edges.push({ from: inst.id, to: c.id, kind, path });
+  for (const link of links) {
+    for (const t of link.targets) {
+      for (const c of candidates(t, inst, link)) edges.push({ from: inst.id, to: c.id, kind: link.kind, path: link.path });
     }
   }
   return edges;
 }
 
-/** The instances a reference from `inst`, written at `path`, leads to. */
-function candidates(t: Link['targets'][number], inst: Instance, path: string, pairsByKey: boolean): readonly Instance[] {
+/** The instances a reference from `inst`, written at `link.path`, leads to. */
+function candidates(t: Link['targets'][number], inst: Instance, { path, pairsByKey, variableKeys }: Link): readonly Instance[] {
   if (t.underCall) {
     const key = t.underCall.key ?? inst.index;
     const under = key === undefined ? [] : underCallInstance(t.instances, t.underCall.call, key);
@@ -352,7 +367,9 @@ function candidates(t: Link['targets'][number], inst: Instance, path: string, pa
   if (t.index !== undefined) return withIndex(t.instances, t.index);
   if (t.sameKey) return inst.index === undefined ? [] : withIndex(t.instances, inst.index);
   const same = pairsByKey && inst.index !== undefined ? withIndex(t.instances, inst.index) : [];
-  return same.length > 0 ? same : byValue(t.instances, inst, path);
+  if (same.length > 0) return same;
+  const keyed = t.instances.length > 1 ? variableKeys.flatMap((key) => withIndex(t.instances, key)) : [];
+  return keyed.length > 0 ? keyed : byValue(t.instances, inst, path);
 }
 
 /**

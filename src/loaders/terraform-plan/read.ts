@@ -21,6 +21,8 @@ export interface TerraformJson<C> {
   /** A state's `values` tree. */
   readonly values: ModuleValues | undefined;
   readonly configuration: JsonValue | undefined;
+  /** The root module's variable values the plan was made with (`variables`: `{name: {value}}`). */
+  readonly variables: JsonValue | undefined;
   /** The line of a resource's `address` (1 throughout one-line output). */
   readonly lineOf: (address: string) => number;
   /** The line of `format_version`, for a diagnostic about it. */
@@ -78,6 +80,7 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
   let priorData: ModuleValues | undefined;
   let values: ModuleValues | undefined;
   let configuration: JsonValue | undefined;
+  let variables: JsonValue | undefined;
 
   const readInto = (at: number, into: (value: JsonValue) => void): number => {
     const { value, end } = readValue(w, at);
@@ -108,6 +111,8 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
         });
       case 'configuration':
         return readInto(at, (v) => (configuration = v));
+      case 'variables':
+        return readInto(at, (v) => (variables = v));
       case 'planned_values':
         hasPlannedValues = true;
         return undefined;
@@ -167,6 +172,7 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
     priorData,
     values,
     configuration,
+    variables,
     lineOf,
     validUtf8: w.validUtf8,
   };
