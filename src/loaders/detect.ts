@@ -33,6 +33,7 @@ export function detectKind(text: string): FileKind | undefined {
     if (/"AWSTemplateFormatVersion"\s*:/.test(head)) return 'cloudformation';
     if (/"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
     if (/"deployment"\s*:\s*\{/.test(head) && /"manifest"\s*:/.test(head)) return 'pulumi';
+    if (/"checkpoint"\s*:\s*\{/.test(head) && /"latest"\s*:\s*\{/.test(head) && /"manifest"\s*:/.test(head)) return 'pulumi';
     if (/"steps"\s*:\s*\[/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head)) return 'pulumi';
     return undefined;
   }

@@ -5,8 +5,8 @@ import { loadPreview } from './preview.js';
 import { failed, isObject, loadStackExport } from './state.js';
 
 /**
- * Loads Pulumi JSON: a `pulumi stack export` (what is deployed) or a `pulumi preview --json`
- * (what an update will deploy), told apart by content.
+ * Loads Pulumi JSON: a `pulumi stack export` or a file backend's checkpoint (what is deployed), or
+ * a `pulumi preview --json` (what an update will deploy), told apart by content.
  */
 export function loadPulumiJson(text: string, file: string): LoadedUnit {
   let doc: unknown;
@@ -17,6 +17,9 @@ export function loadPulumiJson(text: string, file: string): LoadedUnit {
     return failed(file, error.code, error.message, { line: error.line, column: error.column });
   }
   if (!isObject(doc)) return failed(file, 'invalid-stack', 'not a Pulumi stack export or preview: the document is not an object');
+  // A file backend's checkpoint (`.pulumi/stacks/<project>/<stack>.json`) holds the same deployment.
+  const checkpoint = doc['checkpoint'];
+  if (!('deployment' in doc) && isObject(checkpoint) && isObject(checkpoint['latest'])) return loadStackExport({ version: doc['version'], deployment: checkpoint['latest'] }, text, file);
   return 'deployment' in doc ? loadStackExport(doc, text, file) : loadPreview(doc, text, file);
 }
 

@@ -406,6 +406,15 @@ describe('pulumi stack export', () => {
     expect(detectKind('{"steps": [{"op": "build"}]}')).toBeUndefined();
   });
 
+  it("reads a file backend's checkpoint (.pulumi/stacks/…) as the stack export it holds", () => {
+    const exported = JSON.parse(readFileSync(join(root, LEGACY), 'utf8')) as { version: number; deployment: unknown };
+    const text = JSON.stringify({ version: exported.version, checkpoint: { stack: 'organization/legacy/prod', latest: exported.deployment } }, null, 2);
+    expect(detectKind(text)).toBe('pulumi');
+    const fromCheckpoint = loadPulumiJson(text, 'prod.json');
+    expect(fromCheckpoint.diagnostics).toEqual([]);
+    expect(fromCheckpoint.nodes.map((n) => n.address)).toEqual(load(LEGACY).nodes.map((n) => n.address));
+  });
+
   it('reads old provider versions: inline ACL, policy, grants, logging and encryption of aws:s3/bucket:Bucket', async () => {
     const outcome = await scan({ paths: [LEGACY], cwd: root, policies: builtinPolicies, today: '2026-11-22' });
     expect(outcome.diagnostics).toEqual([]);
