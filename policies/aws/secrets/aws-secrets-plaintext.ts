@@ -1,6 +1,9 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 
-type Message = 'password' | 'environment' | 'parameter' | 'parameterMasked' | 'variableDefault' | 'variableFile' | 'cannotTell';
+type Message = 'password' | 'environment' | 'parameter' | 'parameterMasked' | 'variableDefault' | 'variableArgument' | 'variableFile' | 'cannotTell';
+
+/** Where a variable's value is written, by the path of its node: a tfvars file, a module call, its default. */
+const VARIABLE_MESSAGES: Readonly<Record<string, Message>> = { value: 'variableFile', argument: 'variableArgument', default: 'variableDefault' };
 
 export default definePolicy({
   id: 'aws-secrets-plaintext',
@@ -16,7 +19,7 @@ export default definePolicy({
     en: {
       title: 'Secret written in the code as plain text',
       description:
-        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default, and Terraform variables with a secret\'s name — or sensitive — whose default, or value in a .tfvars file scanned with the code, is written there. A value from a variable given outside the code, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine. Findings name the place, never the value.',
+        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default, and Terraform variables with a secret\'s name — or sensitive — whose value is written in the code: a default, a module call\'s argument, or a value in a .tfvars file scanned with the code. A value from a variable given outside the code, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine. Findings name the place, never the value.',
       rationale:
         'A secret in the code is in every clone of the repository, its history (even after it is removed), pull requests, CI logs and build artifacts, and — for environment variables and parameters without NoEcho — in plain view in the console and API to anyone who can describe the function, task or stack. It cannot be rotated without a code change, so it usually is not. Whoever sees it can log in to the database or call the API as the application.',
       fix: 'Take the secret from Secrets Manager or SSM Parameter Store (or let the service manage it) instead of writing it in the code; then rotate it, since it has already leaked into the history.',
@@ -26,7 +29,7 @@ export default definePolicy({
     ja: {
       title: 'シークレットがコードに平文で書かれている',
       description:
-        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つもの、シークレットらしい名前の（または sensitive の）Terraform 変数で default やコードと一緒にスキャンした .tfvars ファイルに値が書かれているものです。コードの外から渡す変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
+        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つもの、シークレットらしい名前の（または sensitive の）Terraform 変数で、default、モジュール呼び出しの引数、コードと一緒にスキャンした .tfvars ファイルのいずれかに値が書かれているものです。コードの外から渡す変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
       rationale:
         'コードに書いたシークレットは、リポジトリのすべてのクローン、履歴（削除した後も残ります）、プルリクエスト、CI のログ、ビルド成果物に残ります。環境変数や NoEcho のないパラメータは、関数やタスク、スタックを参照できる人ならコンソールや API でそのまま見られます。コードを変えないと更新できないため、たいていローテーションもされません。見た人は誰でも、アプリケーションになりすましてデータベースにログインしたり API を呼んだりできます。',
       fix: 'シークレットはコードに書かず、Secrets Manager や SSM Parameter Store から渡す（またはサービスに管理させる）ようにしてください。すでにリポジトリの履歴に残っているため、ローテーションも必要です。',
@@ -42,6 +45,7 @@ export default definePolicy({
       parameterMasked: 'Parameter {{setting}} is NoEcho but has a Default: NoEcho hides it in the console, yet the secret is written in the template.',
       variableDefault: 'Variable {{setting}} has a secret as its default: it is written in the code as plain text, however the variable is used.',
       variableFile: 'Variable {{setting}} is given a secret in this variables file: it is written in plain text beside the code.',
+      variableArgument: 'Variable {{setting}} of the module is given a secret in this module call: it is written in the code as plain text.',
       cannotTell: '{{setting}} of {{resource}} is set, but the source does not show whether it is written as a literal or taken from a variable.',
     },
     ja: {
@@ -51,6 +55,7 @@ export default definePolicy({
       parameterMasked: 'パラメータ {{setting}} は NoEcho ですが Default があります。NoEcho でコンソールには表示されませんが、シークレットはテンプレートに書かれています。',
       variableDefault: '変数 {{setting}} の default にシークレットが書かれています。変数をどこでどう使っていても、値はコードに平文で残ります。',
       variableFile: '変数 {{setting}} に、この変数ファイルでシークレットが平文で設定されています。値はコードと一緒に平文で置かれています。',
+      variableArgument: 'モジュールの変数 {{setting}} に、このモジュール呼び出しでシークレットが渡されています。値はコードに平文で書かれています。',
       cannotTell: '{{resource}} の {{setting}} は設定されていますが、コードに直接書かれた値か変数から渡された値かを、このソースからは判断できません。',
     },
   },
@@ -111,7 +116,7 @@ taskDefinition.addContainer('app', {
       if (s.written === 'unknown') verdicts.push(unknown(s.at, 'cannotTell', data));
       if (s.written !== 'literal') continue;
       const message: Message =
-        s.kind === 'parameter' ? (s.masked ? 'parameterMasked' : 'parameter') : s.kind === 'variable' ? (s.at.path === 'value' ? 'variableFile' : 'variableDefault') : s.kind;
+        s.kind === 'parameter' ? (s.masked ? 'parameterMasked' : 'parameter') : s.kind === 'variable' ? VARIABLE_MESSAGES[s.at.path] ?? 'variableDefault' : s.kind;
       verdicts.push(fail(message, s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

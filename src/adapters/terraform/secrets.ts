@@ -46,11 +46,11 @@ export const terraformSecretSettings = defineAdapter({
 });
 
 /**
- * A variable with its value written in the code (`default`, or a tfvars file), when it is a secret
+ * A variable with its value written in the code (`default`, a module call's argument, a tfvars file), when it is a secret
  * by its name or by `sensitive`: the code holds the secret, whatever uses the variable.
  */
 function variableValue(node: ResourceNode): SecretSetting | undefined {
-  const path = node.properties['value'] !== undefined ? 'value' : 'default';
+  const path = ['value', 'argument', 'default'].find((p) => node.properties[p] !== undefined) ?? 'default';
   const value = node.properties[path];
   const name = node.address.split('.').pop()!;
   const masked = node.properties['sensitive'] === true;

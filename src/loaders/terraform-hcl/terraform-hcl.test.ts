@@ -591,6 +591,8 @@ describe('discovery of Terraform modules', () => {
     expect(loaded.sources.sort()).toEqual(['live', 'other']);
     expect(loaded.nodes.map((n) => `${n.unit} ${n.address} ${String(getPath(n.properties, 'cidr_block') ?? '')}`).sort()).toEqual([
       'live module.net.aws_vpc.v 10.9.0.0/16',
+      // The call's literal argument: a value written in the code, as a data node.
+      'live module.net.var.cidr ',
       'other aws_s3_bucket.o ',
     ]);
     // A .tf file named on the command line scans its whole module, called or not.
@@ -609,13 +611,14 @@ describe('a platform repository (fixtures/loaders/terraform-hcl/platform)', () =
     expect(loaded.nodes.map((n) => n.address).sort()).toEqual([
       'module.audit_logs.aws_s3_bucket.default',
       'module.audit_logs.aws_s3_bucket_versioning.default',
+      'module.service.var.environment',
       'module.service["api"].aws_s3_bucket.assets',
       'module.service["api"].aws_s3_bucket_logging.assets',
       'module.service["api"].aws_s3_bucket_public_access_block.assets',
       'module.service["web"].aws_s3_bucket.assets',
       'module.service["web"].aws_s3_bucket_logging.assets',
       'module.service["web"].aws_s3_bucket_public_access_block.assets',
-      // A variable whose value is written in the code, as a data node.
+      // Variables whose values are written in the code, as data nodes.
       'var.org',
     ]);
     expect(loaded.diagnostics.map((d) => `${d.level} ${d.code} ${d.file}:${d.line}`)).toEqual([

@@ -120,24 +120,25 @@ export function parseGivenText(text: string, isString: boolean): Value {
 export const VARIABLE_TYPE = 'terraform_variable';
 
 /**
- * Variables whose value is a string written in the code — a `default` in a module's declaration, or
- * a root value in a tfvars file of the scanned tree (auto-loaded, or a `--var-file` there) — as `data`
- * nodes (like CloudFormation parameters), so that a policy can point at a password typed there.
- * `--var` values are not in the code and make none. Only strings: a secret is text.
+ * Variables whose value is a string written in the code — a `default` in a module's declaration, a
+ * literal argument of the module call, or a root value in a tfvars file of the scanned tree
+ * (auto-loaded, or a `--var-file` there) — as `data` nodes (like CloudFormation parameters), so that
+ * a policy can point at a password typed there. `--var` values are not in the code and make none.
+ * Only strings: a secret is text.
  */
 export function variableNodes(modules: ReadonlyMap<string, ModuleConfig>, given: ReadonlyMap<string, GivenValue>, unit: string): ResourceNode[] {
   const nodes: ResourceNode[] = [];
-  // A module called twice is declared once: its defaults are written in one place.
-  const seen = new Set<ModuleConfig>();
+  // A module called twice is declared once: a default is written in one place, and made one node.
+  const seen = new Set<string>();
   for (const [key, config] of modules) {
-    if (seen.has(config)) continue;
-    seen.add(config);
-    const prefix = key === '' ? '' : `${key.split('.').map((name) => `module.${name}`).join('.')}.`;
+    const steps = key === '' ? [] : key.split('.');
+    const prefix = steps.map((name) => `module.${name}.`).join('');
+    const call = steps.length === 0 ? undefined : modules.get(steps.slice(0, -1).join('.'))?.calls.get(steps[steps.length - 1]!);
     for (const [name, decl] of config.variables) {
       const sensitive = decl.body['sensitive'] === true;
-      const fromFile = key === '' ? given.get(name) : undefined;
-      const node = (path: 'default' | 'value', value: Value, file: string, line: number, pathLine: number): void => {
-        if (typeof value !== 'string' || value === '') return;
+      const node = (path: 'default' | 'value' | 'argument', value: Value, file: string, line: number, pathLine: number): void => {
+        if (typeof value !== 'string' || value === '' || seen.has(`${file}:${pathLine}`)) return;
+        seen.add(`${file}:${pathLine}`);
         nodes.push({
           id: `${unit}#${prefix}var.${name}`,
           address: `${prefix}var.${name}`,
@@ -152,10 +153,17 @@ export function variableNodes(modules: ReadonlyMap<string, ModuleConfig>, given:
           unit,
         });
       };
-      if (fromFile && 'value' in fromFile) {
-        if (fromFile.inCode) node('value', fromFile.value, fromFile.file, fromFile.line, fromFile.line);
-      }
-      else if (!fromFile && decl.body['default'] !== undefined) {
+      const fromFile = key === '' ? given.get(name) : undefined;
+      const argument = call?.body[name];
+      if (fromFile) {
+        if ('value' in fromFile && fromFile.inCode) node('value', fromFile.value, fromFile.file, fromFile.line, fromFile.line);
+      } else if (call && argument !== undefined) {
+        // Only a literal: an argument with `${…}` takes its value from elsewhere.
+        if (typeof argument === 'string' && !argument.includes('${')) {
+          const line = call.source?.line ?? 1;
+          node('argument', argument, call.file.file, line, call.source?.body.attributes.find((a) => a.name === name)?.line ?? line);
+        }
+      } else if (decl.body['default'] !== undefined) {
         const line = decl.source?.line ?? 1;
         node('default', constantValue(decl.body['default']), decl.file.file, line, decl.source?.body.attributes.find((a) => a.name === 'default')?.line ?? line);
       }
