@@ -16,6 +16,8 @@ const PASSWORDS: PasswordPaths = {
   'AWS::AmazonMQ::Broker': ['Users[*].Password'],
   'AWS::OpenSearchService::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
   'AWS::DMS::Endpoint': ['Password'],
+  // The secret a Secrets Manager secret stores, typed in rather than generated (GenerateSecretString).
+  'AWS::SecretsManager::Secret': ['SecretString'],
 };
 
 /** Template parameters are `data` nodes of this type (see the CloudFormation loader). */

@@ -17,6 +17,8 @@ const PASSWORDS: PasswordPaths = {
   aws_mq_broker: ['user[*].password'],
   aws_opensearch_domain: ['advanced_security_options[0].master_user_options[0].master_user_password'],
   aws_dms_endpoint: ['password'],
+  // The value a Secrets Manager secret stores, typed in rather than generated or passed in.
+  aws_secretsmanager_secret_version: ['secret_string'],
 };
 
 const LAMBDA_VARIABLES = 'environment[0].variables';
