@@ -142,8 +142,8 @@ function isCdkOutput(dir: string, name: string): boolean {
   } catch {
     return false;
   }
-  const output = config !== null && typeof config === 'object' && typeof (config as { output?: unknown }).output === 'string' ? (config as { output: string }).output : 'cdk.out';
-  return name === output && isCloudAssembly(join(dir, name));
+  const output = (config as { output?: unknown } | null)?.output;
+  return name === (typeof output === 'string' ? output : 'cdk.out') && isCloudAssembly(join(dir, name));
 }
 
 /** A CDK cloud assembly directory: a `manifest.json` that lists `artifacts`. */

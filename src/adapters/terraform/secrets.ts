@@ -48,8 +48,9 @@ export const terraformSecretSettings = defineAdapter({
 });
 
 /**
- * A variable with its value written in the code (`default`, a module call's argument, a tfvars file), when it is a secret
- * by its name or by `sensitive`: the code holds the secret, whatever uses the variable.
+ * A variable with its value written in the code (`default`, a module call's argument, a tfvars
+ * file), when it is a secret by its name or by `sensitive`: the code holds the secret, whatever
+ * uses the variable.
  */
 function variableValue(node: ResourceNode): SecretSetting | undefined {
   const path = ['value', 'argument', 'default'].find((p) => node.properties[p] !== undefined) ?? 'default';

@@ -17,10 +17,11 @@ export function loadPulumiJson(text: string, file: string): LoadedUnit {
     return failed(file, error.code, error.message, { line: error.line, column: error.column });
   }
   if (!isObject(doc)) return failed(file, 'invalid-stack', 'not a Pulumi stack export or preview: the document is not an object');
+  if ('deployment' in doc) return loadStackExport(doc, text, file);
   // A file backend's checkpoint (`.pulumi/stacks/<project>/<stack>.json`) holds the same deployment.
   const checkpoint = doc['checkpoint'];
-  if (!('deployment' in doc) && isObject(checkpoint) && isObject(checkpoint['latest'])) return loadStackExport({ version: doc['version'], deployment: checkpoint['latest'] }, text, file);
-  return 'deployment' in doc ? loadStackExport(doc, text, file) : loadPreview(doc, text, file);
+  if (isObject(checkpoint) && isObject(checkpoint['latest'])) return loadStackExport({ version: doc['version'], deployment: checkpoint['latest'] }, text, file);
+  return loadPreview(doc, text, file);
 }
 
 export { pulumiUnit, type PulumiResource, type PulumiSource } from './resources.js';

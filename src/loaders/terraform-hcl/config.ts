@@ -80,6 +80,9 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
   return { dir, files, variables, locals, resources, calls, outputs, diagnostics: [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered)] };
 }
 
+/** How many labels name a block of each type that may be declared only once in a module. */
+const NAMED_BY_LABELS: Readonly<Record<string, number>> = { resource: 2, data: 2, variable: 1, module: 1, output: 1 };
+
 /** Labelled blocks Terraform rejects as declared twice in one module; the first is the one scanned. */
 function duplicateBlocks(files: readonly ParsedFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -87,8 +90,7 @@ function duplicateBlocks(files: readonly ParsedFile[]): Diagnostic[] {
   for (const file of files) {
     if (isOverride(file.path)) continue;
     for (const block of file.outline.body.blocks) {
-      const labelled = (block.type === 'resource' || block.type === 'data') && block.labels.length === 2;
-      if (!labelled && !(['variable', 'module', 'output'].includes(block.type) && block.labels.length === 1)) continue;
+      if (block.labels.length !== NAMED_BY_LABELS[block.type]) continue;
       const key = [block.type, ...block.labels].join('\u0000');
       const what = `${block.type} ${block.labels.map((l) => JSON.stringify(l)).join(' ')}`;
       if (seen.has(key)) out.push(diagnostic('error', 'duplicate-block', file.file, `${what} is declared twice in this module (Terraform rejects that): only the first is scanned`, { line: block.line }));

@@ -18,7 +18,6 @@ const CANNED_PUBLIC_GRANTS: Readonly<Record<string, readonly Pick<AclGrant, 'gra
   'authenticated-read': [{ grantee: 'AuthenticatedUsers', permission: 'READ' }],
 };
 
-/** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
 /**
  * Whether a Block Public Access flag blocks: set on, or on by default for a bucket these sources
  * create. A bucket from outside them (a module's `var.bucket`, a literal name) may predate the
@@ -28,6 +27,7 @@ export function blocks(bucket: S3Bucket, flag: Attr<boolean>): boolean {
   return flag.value === true && !(bucket.orphan === true && flag.origin === 'default');
 }
 
+/** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
 export function publicGrants(bucket: S3Bucket): { grantee: string; permission: string; at: Evidence }[] {
   const canned = (bucket.acl.value && CANNED_PUBLIC_GRANTS[bucket.acl.value]) || [];
   return [

@@ -6,7 +6,7 @@ import type { Evidence, Model } from '../attr.js';
  *   (`DB_PASSWORD`, `API_KEY`) or whose value is a URL with a password in it.
  * - `parameter`: the `Default` of a CloudFormation parameter that looks like a secret or is `NoEcho`.
  * - `variable`: a Terraform variable that looks like a secret or is `sensitive`, with its value
- *   written in the code: a `default`, or a value in a tfvars file.
+ *   written in the code: a `default`, a module call's argument, or a value in a tfvars file.
  */
 export type SecretSettingKind = 'password' | 'environment' | 'parameter' | 'variable';
 
