@@ -50,20 +50,22 @@ function lineTree(text: string, start: number): LineChildren {
     }
   };
 
-  /** Past the string at `pos`; whether it holds an escape. JSON strings hold no raw line break. */
-  const skipString = (): boolean => {
-    let i = pos + 1;
-    let escaped = false;
-    for (let c = text.charCodeAt(i); c !== 0x22; c = text.charCodeAt(i)) {
-      if (c === 0x5c) escaped = true;
-      i += c === 0x5c ? 2 : 1;
+  /** Past the string at `pos`. JSON strings hold no raw line break. */
+  const skipString = (): void => {
+    for (let close = text.indexOf('"', pos + 1); ; close = text.indexOf('"', close + 1)) {
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) {
+        pos = close + 1;
+        return;
+      }
     }
-    pos = i + 1;
-    return escaped;
   };
   const readKey = (): string => {
     const open = pos;
-    return skipString() ? (JSON.parse(text.slice(open, pos)) as string) : text.slice(open + 1, pos - 1);
+    skipString();
+    const key = text.slice(open + 1, pos - 1);
+    return key.includes('\\') ? (JSON.parse(text.slice(open, pos)) as string) : key;
   };
 
   /** Past the value at `pos`: its children's lines when it is an object or an array. */
