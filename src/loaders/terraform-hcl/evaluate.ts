@@ -1,4 +1,5 @@
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { EvaluationLimit, withinSize } from './budget.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import type { Expr, TemplatePart } from './syntax.js';
 import {
@@ -68,8 +69,9 @@ export function evaluate(expr: Expr, ev: Evaluation): Value {
   try {
     return evaluateStrict(expr, ev);
   } catch (error) {
-    if (error instanceof EvalError || error instanceof RangeError) return new Unknown([...ev.deps]);
-    throw error;
+    if (error instanceof EvaluationLimit) ev.scope.budget.passed();
+    else if (!(error instanceof EvalError || error instanceof RangeError)) throw error;
+    return new Unknown([...ev.deps]);
   }
 }
 
@@ -141,12 +143,18 @@ function template(parts: readonly TemplatePart[], ev: Evaluation): Value {
       } else {
         const coll = evaluateStrict(part.collection, inner);
         if (coll instanceof Unknown || coll instanceof Secret) pieces.push(undetermined([coll]));
-        else for (const [k, v] of iterate(coll)) render(part.body, withLocals(locals, part.keyVar === undefined ? [[part.valueVar, v]] : [[part.keyVar, k], [part.valueVar, v]]));
+        else
+          for (const [k, v] of iterate(coll)) {
+            ev.scope.budget.spend(1);
+            render(part.body, withLocals(locals, part.keyVar === undefined ? [[part.valueVar, v]] : [[part.keyVar, k], [part.valueVar, v]]));
+          }
       }
     }
   };
   render(parts, ev.locals);
-  return concatenate(pieces);
+  const out = concatenate(pieces);
+  withinSize(out instanceof Unknown ? (out.shape ?? '') : out);
+  return out;
 }
 
 /** Joins template pieces into a string, or an `Unknown` with the shape of the string. */
@@ -343,6 +351,7 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Va
   const grouped = new Map<string, Value[]>();
   const pending: Value[] = [];
   for (const [k, v] of iterate(coll)) {
+    ev.scope.budget.spend(1);
     const locals = withLocals(ev.locals, expr.keyVar === undefined ? [[expr.valueVar, v]] : [[expr.keyVar, k], [expr.valueVar, v]]);
     const inner: Evaluation = { ...ev, locals };
     if (expr.condition) {

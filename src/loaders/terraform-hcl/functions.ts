@@ -18,6 +18,7 @@ import {
   undetermined,
   type Value,
 } from './value.js';
+import { EvaluationLimit, MAX_VALUE_SIZE, withinSize, type EvaluationBudget } from './budget.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {
@@ -25,6 +26,8 @@ export interface FunctionContext {
   readFile(path: string): string | undefined;
   /** Renders a template file's text with these variables (`templatefile`). */
   renderTemplate(text: string, variables: PropertyMap): Value;
+  /** The configuration's bounds on evaluation. */
+  readonly budget: EvaluationBudget;
 }
 
 type Fn = (args: Value[], ctx: FunctionContext) => Value;
@@ -50,7 +53,7 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   if (!spec) return undetermined(args, `\${${name}(…)}`);
   const blocked = spec.needs === 'deep' ? !args.every(isWhollyKnown) : spec.needs === 'shallow' ? args.some((a) => a instanceof Unknown || a instanceof Secret) : false;
   if (blocked) return undetermined(args);
-  return spec.fn(args, ctx);
+  return withinSize(spec.fn(args, ctx));
 }
 
 const str = (args: Value[], i: number): string => asString(arg(args, i));
@@ -103,6 +106,7 @@ function format(spec: string, values: Value[]): string {
     }
     if (flags.includes('+') && typeof v === 'number' && v >= 0) out = `+${out}`;
     const w = width === undefined ? 0 : Number(width);
+    if (w > MAX_VALUE_SIZE) throw new EvaluationLimit();
     if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
     return out;
   });
@@ -344,7 +348,12 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['trimprefix', deep((a) => (str(a, 0).startsWith(str(a, 1)) ? str(a, 0).slice(str(a, 1).length) : str(a, 0)))],
   ['trimsuffix', deep((a) => (str(a, 1) !== '' && str(a, 0).endsWith(str(a, 1)) ? str(a, 0).slice(0, -str(a, 1).length) : str(a, 0)))],
   ['chomp', deep((a) => str(a, 0).replace(/(\r?\n)+$/, ''))],
-  ['indent', deep((a) => str(a, 1).replace(/\n/g, `\n${' '.repeat(num(a, 0))}`))],
+  ['indent', deep((a) => {
+    const text = str(a, 1);
+    const spaces = num(a, 0);
+    if (spaces * text.split('\n').length > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+  })],
   ['startswith', deep((a) => str(a, 0).startsWith(str(a, 1)))],
   ['endswith', deep((a) => str(a, 0).endsWith(str(a, 1)))],
   ['strcontains', deep((a) => str(a, 0).includes(str(a, 1)))],
@@ -398,7 +407,11 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['setintersection', setOperation('intersection')],
   ['setsubtract', setOperation('subtract')],
   // Every combination of one element of each argument, in order: `for_each` over ports × CIDRs.
-  ['setproduct', shallow((a) => a.map(collection).reduce<Value[][]>((tuples, set) => tuples.flatMap((t) => set.map((x) => [...t, x])), [[]]))],
+  ['setproduct', shallow((a) => {
+    const sets = a.map(collection);
+    if (sets.reduce((n, set) => n * set.length, 1) > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    return sets.reduce<Value[][]>((tuples, set) => tuples.flatMap((t) => set.map((x) => [...t, x])), [[]]);
+  })],
   ['transpose', deep(transpose)],
   ['matchkeys', deep((a) => {
     const values = list(a, 0);

@@ -4,7 +4,8 @@ import { displayPath } from '../display-path.js';
 import { loadModuleTree } from './modules.js';
 import { rootVariableValues, variableNodes, type VariableInputs } from './variables.js';
 import type { Edge, ResourceNode } from '../../graph/resource.js';
-import { compareDiagnostics } from '../../diagnostic.js';
+import { compareDiagnostics, diagnostic } from '../../diagnostic.js';
+import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
 
 export interface HclLoadOptions extends VariableInputs {
   readonly cwd: string;
@@ -20,12 +21,19 @@ export interface HclLoadOptions extends VariableInputs {
 export function loadTerraformModule(dir: string, options: HclLoadOptions): LoadedUnit {
   const tree = loadModuleTree(dir, options);
   const given = rootVariableValues(dir, options, options.cwd);
-  const ctx: TreeContext = {
-    tree,
-    unit: displayPath(options.cwd, dir),
-    rootValues: given.values,
-    diagnostics: [...tree.diagnostics, ...given.diagnostics, ...tree.root.diagnostics, ...[...new Set(tree.calls.values())].flatMap((c) => c.diagnostics)],
-  };
+  const unit = displayPath(options.cwd, dir);
+  const diagnostics = [...tree.diagnostics, ...given.diagnostics, ...tree.root.diagnostics, ...[...new Set(tree.calls.values())].flatMap((c) => c.diagnostics)];
+  const budget = new EvaluationBudget(EVALUATION_STEPS, () =>
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'evaluation-limit',
+        unit,
+        'some values of this configuration would be too large to evaluate (setproduct of many lists, values doubled through locals, for expressions nested over large ranges, count on nested modules): they are treated as unknown',
+      ),
+    ),
+  );
+  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget };
   const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
-import { isObject, type JsonObject } from '../terraform-plan/schema.js';
+import { isObject } from '../terraform-plan/schema.js';
+import { INSTANCE_COST, type EvaluationBudget } from './budget.js';
 import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META } from './body.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
 import { evaluate, registerInstance, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
@@ -22,6 +23,7 @@ export interface TreeContext {
   readonly unit: string;
   readonly rootValues: ReadonlyMap<string, GivenValue>;
   readonly diagnostics: Diagnostic[];
+  readonly budget: EvaluationBudget;
 }
 
 /** A value with the resource nodes it was computed from (references followed through variables, locals, outputs). */
@@ -52,24 +54,42 @@ interface Expansion {
   readonly items: readonly { readonly key: string | number | undefined; readonly locals: Locals }[];
 }
 
-function expand(body: JsonObject, ev: Evaluation): Expansion {
-  const forEach = body['for_each'];
-  const count = body['count'];
+/** The most instances one `count` makes: beyond that they differ only by `count.index`. */
+const MAX_COUNT = 10_000;
+
+const UNKNOWN_EACH: Expansion = { mode: 'unknown', items: [{ key: undefined, locals: new Map([['each', mapOf([['key', new Unknown()], ['value', new Unknown()]])]]) }] };
+const UNKNOWN_COUNT: Expansion = { mode: 'unknown', items: [{ key: undefined, locals: new Map([['count', mapOf([['index', new Unknown()]])]]) }] };
+
+/**
+ * A block's instances, within the configuration's budget: a block whose instances would pass it
+ * (`count` on nested modules multiplying them) is one instance of unknown key, and a `count` above
+ * `MAX_COUNT` is checked on its first instances; both are reported.
+ */
+function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation): Expansion {
+  const affords = (instances: number): boolean => {
+    if (ev.scope.budget.take(instances * INSTANCE_COST)) return true;
+    ev.scope.budget.passed();
+    return false;
+  };
+  const forEach = block.body['for_each'];
+  const count = block.body['count'];
   if (forEach !== undefined && forEach !== null) {
     const v = evaluateJson(forEach, ev);
-    if (v instanceof Unknown || v instanceof Secret || (!Array.isArray(v) && !isMap(v))) {
-      return { mode: 'unknown', items: [{ key: undefined, locals: new Map([['each', mapOf([['key', new Unknown()], ['value', new Unknown()]])]]) }] };
-    }
+    if (v instanceof Unknown || v instanceof Secret || (!Array.isArray(v) && !isMap(v))) return UNKNOWN_EACH;
     const entries: [string, Value][] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => [x, x]) : Object.keys(v).sort().map((k) => [k, v[k]!]);
+    if (!affords(entries.length)) return UNKNOWN_EACH;
     return { mode: 'for_each', items: entries.map(([key, value]) => ({ key, locals: new Map([['each', mapOf([['key', key], ['value', value]])]]) })) };
   }
   if (count !== undefined && count !== null) {
     const v = evaluateJson(count, ev);
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
-    if (n === undefined || !Number.isInteger(n) || n < 0) {
-      return { mode: 'unknown', items: [{ key: undefined, locals: new Map([['count', mapOf([['index', new Unknown()]])]]) }] };
+    if (n === undefined || !Number.isInteger(n) || n < 0) return UNKNOWN_COUNT;
+    if (n > MAX_COUNT) {
+      const address = `${block.type ?? 'module'}.${block.name}`;
+      ctx.diagnostics.push(diagnostic('warning', 'count-limited', block.file.file, `count asks for ${n} instances of ${address}: the first ${MAX_COUNT} are checked`, { line: block.source?.line }));
     }
-    return { mode: 'count', items: Array.from({ length: Math.min(n, 10_000) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
+    if (!affords(Math.min(n, MAX_COUNT))) return UNKNOWN_COUNT;
+    return { mode: 'count', items: Array.from({ length: Math.min(n, MAX_COUNT) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
   }
   return { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
 }
@@ -198,6 +218,10 @@ export class ModuleInstance implements Scope {
     }
   }
 
+  get budget(): EvaluationBudget {
+    return this.ctx.budget;
+  }
+
   readFile(path: string): string | undefined {
     const rootDir = this.ctx.tree.rootDir;
     const full = resolve(rootDir, path);
@@ -276,7 +300,7 @@ export class ModuleInstance implements Scope {
     const placeholder: ResourceInstance[] & { mode?: Expansion['mode'] } = [];
     placeholder.mode = 'unknown';
     this.expansions.set(rel, placeholder);
-    const expansion = expand(block.body, { scope: this, locals: new Map(), deps: new Set() });
+    const expansion = expand(block, this.ctx, { scope: this, locals: new Map(), deps: new Set() });
     const list: ResourceInstance[] & { mode?: Expansion['mode'] } = expansion.items.map((item) => new ResourceInstance(this, block, rel, item.key, item.locals));
     list.mode = expansion.mode;
     this.expansions.set(rel, list);
@@ -318,7 +342,7 @@ export class ModuleInstance implements Scope {
     this.callInstances.set(name, { mode: 'unknown', instances: [] });
     const key = this.key === '' ? name : `${this.key}.${name}`;
     const config = this.ctx.tree.calls.get(key);
-    const expansion = expand(call.body, { scope: this, locals: new Map(), deps: new Set() });
+    const expansion = expand(call, this.ctx, { scope: this, locals: new Map(), deps: new Set() });
     const suppressions = [...this.inherited, ...ownSuppressions(call, this.ctx)];
     const result: CallInstances = {
       mode: expansion.mode,

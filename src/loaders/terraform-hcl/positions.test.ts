@@ -120,7 +120,8 @@ describe('expressions from untrusted text', () => {
     const { parseExpression, parseJsonString } = await import('./syntax.js');
     const { evaluate } = await import('./evaluate.js');
     const { Unknown } = await import('../../graph/values.js');
-    const scope = { resolve: () => ({ value: new Unknown(), consumed: 0 }), readFile: () => undefined, renderTemplate: () => new Unknown() };
+    const { EvaluationBudget } = await import('./budget.js');
+    const scope = { resolve: () => ({ value: new Unknown(), consumed: 0 }), readFile: () => undefined, renderTemplate: () => new Unknown(), budget: new EvaluationBudget(1e6, () => {}) };
     const pieces = fc.constantFrom('${', '}', '%{', 'if ', 'for x in ', ' : ', '[', ']', '(', ')', '"', '\\', 'var.a', '.*', '[*]', '?', '=>', '...', 'jsonencode(', ',', '1', 'true', '==', '&&', '-', '!', '<<EOT\n', '\nEOT', '\n');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }).map((xs) => xs.join('')), (text) => {

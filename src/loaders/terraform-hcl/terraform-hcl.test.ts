@@ -290,6 +290,50 @@ resource "aws_s3_bucket" "b" {
   });
 });
 
+describe('evaluation bounded in time and memory', () => {
+  const doubled = (prefix: string, levels: number, twice: (x: string) => string): string =>
+    Array.from({ length: levels }, (_, i) => `  ${prefix}${i + 1} = ${twice(`local.${prefix}${i}`)}`).join('\n');
+
+  it.each([
+    ['a setproduct of many lists', 'setproduct(local.l, local.l, local.l, local.l, local.l, local.l, local.l, local.l, local.l)', 'l = ["a","b","c","d","e","f","g","h","i","j"]'],
+    ['for expressions nested over large ranges', 'flatten([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]])', ''],
+    ['a string doubled through locals', 'local.s30', `s0 = "xxxxxxxxxxxxxxxx"\n${doubled('s', 30, (x) => `"\${${x}}\${${x}}"`)}`],
+    ['a list doubled through locals', 'local.c30', `c0 = [1, 2, 3, 4]\n${doubled('c', 30, (x) => `concat(${x}, ${x})`)}`],
+    ['a padded format', 'format("%0999999999d", 1)', ''],
+    ['an indent of a billion spaces', 'indent(1000000000, "a\\nb")', ''],
+  ])('leaves %s unknown, says so once, and still loads the rest', async (_, expression, locals) => {
+    const started = Date.now();
+    const unit = await load({
+      'main.tf': `
+locals {
+${locals}
+  big = ${expression}
+}
+resource "aws_s3_bucket" "big" { bucket = "x-\${length(local.big)}" }
+resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(prop(unit, 'aws_s3_bucket.big', 'bucket')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'aws_s3_bucket.plain', 'bucket')).toBe('plain');
+    expect(unit.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'evaluation-limit']]);
+  });
+
+  it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
+    const unit = await load({ 'main.tf': '\nresource "aws_s3_bucket" "b" {\n  count  = 100000000\n  bucket = "b-${count.index}"\n}\n' });
+    expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket')).toHaveLength(10_000);
+    expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' }]);
+  });
+
+  it('stops multiplying instances through counted modules at a bound', async () => {
+    const unit = await load({
+      'main.tf': 'module "m" {\n  source = "./m"\n  count  = 5000\n}\n',
+      'm/main.tf': 'resource "aws_s3_bucket" "b" {\n  count  = 5000\n  bucket = "b-${count.index}"\n}\n',
+    });
+    expect(unit.nodes.length).toBeLessThanOrEqual(25_000);
+    expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
+  });
+});
+
 describe('modules', () => {
   it('loads local modules with their inputs bound, addressed as Terraform does', async () => {
     const unit = await load({

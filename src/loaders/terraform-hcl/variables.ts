@@ -6,6 +6,7 @@ import { Secret, Unknown } from '../../graph/values.js';
 import { displayPath } from '../display-path.js';
 import type { ModuleConfig } from './config.js';
 import { isObject, type JsonValue } from '../terraform-plan/schema.js';
+import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
@@ -59,12 +60,15 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
   return { values, diagnostics };
 }
 
-/** A scope with no names: variable files hold values, not references. */
-const EMPTY_SCOPE: Scope = {
-  resolve: () => ({ value: new Unknown(), consumed: 0 }),
-  readFile: () => undefined,
-  renderTemplate: () => new Unknown(),
-};
+/** A scope with no names: variable files hold values, not references. Its budget is its own. */
+function scopeWithoutNames(): Scope {
+  return {
+    resolve: () => ({ value: new Unknown(), consumed: 0 }),
+    readFile: () => undefined,
+    renderTemplate: () => new Unknown(),
+    budget: new EvaluationBudget(EVALUATION_STEPS, () => {}),
+  };
+}
 
 interface VariableFile {
   readonly values: Map<string, Value>;
@@ -94,16 +98,16 @@ function readVariableFile(path: string, file: string): VariableFile {
   const [parsed] = parseFiles([{ path: `${path}.tf`, file, text }]);
   if (!parsed?.body) return { values: new Map(), lines: new Map(), diagnostics: [...(parsed?.diagnostics ?? [])] };
   const values = new Map<string, Value>();
-  for (const [k, v] of Object.entries(parsed.body)) values.set(k, constantValue(v));
+  const scope = scopeWithoutNames();
+  for (const [k, v] of Object.entries(parsed.body)) values.set(k, constantValue(v, scope));
   return { values, lines: new Map(parsed.outline.body.attributes.map((a) => [a.name, a.line])), diagnostics: [] };
 }
 
 /** A JSON-syntax value whose strings are templates, evaluated without any names. */
-export function constantValue(v: JsonValue): Value {
-  const ev = { scope: EMPTY_SCOPE, locals: new Map<string, Value>(), deps: new Set<string>() };
-  if (typeof v === 'string') return evaluate(parseJsonString(v), ev);
-  if (Array.isArray(v)) return v.map(constantValue);
-  if (isObject(v)) return mapOf(Object.entries(v).map(([k, x]) => [k, constantValue(x)]));
+export function constantValue(v: JsonValue, scope = scopeWithoutNames()): Value {
+  if (typeof v === 'string') return evaluate(parseJsonString(v), { scope, locals: new Map<string, Value>(), deps: new Set<string>() });
+  if (Array.isArray(v)) return v.map((x) => constantValue(x, scope));
+  if (isObject(v)) return mapOf(Object.entries(v).map(([k, x]) => [k, constantValue(x, scope)]));
   return v;
 }
 
@@ -112,8 +116,7 @@ export function parseGivenText(text: string, isString: boolean): Value {
   if (isString) return text;
   const expr = parseExpression(text);
   if (expr.kind === 'invalid') return text;
-  const ev = { scope: EMPTY_SCOPE, locals: new Map<string, Value>(), deps: new Set<string>() };
-  return evaluate(expr, ev);
+  return evaluate(expr, { scope: scopeWithoutNames(), locals: new Map<string, Value>(), deps: new Set<string>() });
 }
 
 /** The type of the nodes that stand for variables with a value written in the code. */
