@@ -43,7 +43,8 @@ export function* jsonReportParts(input: ReportInput): Generator<string> {
     yield `${i === 0 ? '' : ','}${batch.slice(BATCH_HEAD.length, -BATCH_TAIL.length)}`;
   }
   // `{\n` cut from the front: the diagnostics member continues the report's top-level object.
-  yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics: input.diagnostics }, null, 2).slice(2)}\n`;
+  const diagnostics = input.diagnostics.map((d) => ({ ...d, message: d.message[input.lang] }));
+  yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics }, null, 2).slice(2)}\n`;
 }
 
 /**
