@@ -63,7 +63,7 @@ describe('sekisho scan', () => {
     const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.version).toBe('1.2');
+    expect(report.version).toBe('1.3');
     expect(report.findings.find((f: { file: string }) => f.file === PLAN)).toMatchObject({
       policyId: expect.any(String),
       severity: expect.any(String),
