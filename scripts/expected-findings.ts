@@ -24,7 +24,7 @@ for (const family of ['terraform-plan', 'terraform-hcl', 'cloudformation', 'cdk'
     if (name.endsWith('.plan-spec.json') || name.endsWith('.pulumi-spec.json') || name.endsWith('.app.ts')) continue;
     const path = join(dir, family, name);
     const outcome = await scan({ paths: [path], cwd: root, policies: [policy] });
-    for (const d of outcome.diagnostics) console.log(`  // ${d.level}: ${d.file}:${d.line ?? ''} ${d.message}`);
+    for (const d of outcome.diagnostics) console.log(`  // ${d.level}: ${d.file}:${d.line ?? ''} ${d.message.en}`);
     const findings = toFindings(outcome.results, 'en');
     console.log(`  ${JSON.stringify(relative(dir, path))}: [${findings.length === 0 ? ']' : ''}`);
     for (const f of findings) {

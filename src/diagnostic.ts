@@ -1,3 +1,5 @@
+import type { Lang } from './engine/policy.js';
+
 /**
  * A problem with the input rather than with the infrastructure: a file that could not be read or
  * parsed, a format version sekisho does not know, a module it could not inspect.
@@ -7,14 +9,17 @@
  */
 export type DiagnosticLevel = 'error' | 'warning' | 'info';
 
+/** One text in every language reports are written in; a reporter picks the run's. */
+export type Bilingual = Readonly<Record<Lang, string>>;
+
 export interface Diagnostic {
   readonly level: DiagnosticLevel;
   /** Path as shown to users, relative to the working directory. */
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  /** One line, in English; never contains a value from the input that could be a secret. */
-  readonly message: string;
+  /** One line in each language; never contains a value from the input that could be a secret. */
+  readonly message: Bilingual;
   /** A short stable code tools can match on (`parse-error`, `unsupported-version`, …). */
   readonly code: string;
 }
@@ -23,7 +28,7 @@ export function diagnostic(
   level: DiagnosticLevel,
   code: string,
   file: string,
-  message: string,
+  message: Bilingual,
   at?: { line?: number | undefined; column?: number | undefined },
 ): Diagnostic {
   const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { level, code, file, message };
@@ -32,21 +37,39 @@ export function diagnostic(
   return d;
 }
 
-/** A failure the user can act on, raised by a loader and turned into one diagnostic by the caller. */
+/**
+ * A failure the user can act on, raised by a loader and turned into one diagnostic by the caller.
+ * `message` is the English text, for whoever catches it as a plain `Error`.
+ */
 export class InputError extends Error {
   constructor(
-    message: string,
+    readonly text: Bilingual,
     readonly code: string,
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(text.en);
     this.name = 'InputError';
   }
 }
 
-/** Diagnostics in a stable order: by file, then position. */
+/** The diagnostic an `InputError` raised while reading `file` becomes. */
+export function inputErrorDiagnostic(file: string, error: InputError): Diagnostic {
+  return diagnostic('error', error.code, file, error.text, { line: error.line, column: error.column });
+}
+
+/** What a file with nothing in it (or only white space or comments) is told. */
+export const EMPTY_FILE: Bilingual = { en: 'the file is empty', ja: 'ファイルが空です' };
+
+/** Why a file or directory could not be read, by the system's error code (`EACCES`, `EISDIR`, …). */
+export function cannotRead(error: unknown): Bilingual {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return { en: `cannot read (${code})`, ja: `読み込めません（${code}）` };
+}
+
+/** Diagnostics in a stable order, the same whatever the report's language: by file, position, English text. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  const [x, y] = [a.message.en, b.message.en];
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (x < y ? -1 : x > y ? 1 : 0);
 }

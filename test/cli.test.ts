@@ -63,7 +63,7 @@ describe('sekisho scan', () => {
     const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.version).toBe('1.2');
+    expect(report.version).toBe('1.3');
     expect(report.findings.find((f: { file: string }) => f.file === PLAN)).toMatchObject({
       policyId: expect.any(String),
       severity: expect.any(String),
@@ -202,6 +202,54 @@ describe('bad input', () => {
     const report = JSON.parse((await sekisho(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
     expect(validateReport(report)).toBe(true);
     expect(report.diagnostics.map((d: { file: string; line?: number }) => [d.file, d.line])).toContainEqual(['no-type.yaml', 3]);
+  });
+});
+
+describe('diagnostics in the language of the report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sekisho-lang-'));
+  const files: Record<string, string> = {
+    'template.json': '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Bucket": { "Type": "AWS::S3::Bucket", }\n  }\n}\n',
+    'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n',
+    'plan.json': JSON.stringify({ format_version: '9.0', planned_values: {} }),
+    'network/main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+  };
+  mkdirSync(join(dir, 'network'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const ja = [
+    'モジュールのソース "terraform-aws-modules/vpc/aws" がインストールされていないため、そのリソースはスキャンしていません（`terraform init` を実行してモジュールを取得してから再度スキャンしてください）',
+    'Terraform の JSON の format_version "9.0" には対応していません（sekisho が読めるのは 0.x と 1.x です）',
+    'JSON として読めません: プロパティ名があるべきところに文字 "}" があります',
+    'YAML として読めません: All mapping items must start at the same column',
+  ];
+
+  it('lists them in Japanese with --lang ja, labelled 警告 and エラー', async () => {
+    const { code, stdout } = await sekisho(['scan', '.', '--lang', 'ja'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout.slice(stdout.indexOf('スキャンできなかったもの')).split('\n').slice(0, 5)).toEqual([
+      'スキャンできなかったもの',
+      `  警告  network/main.tf:1: ${ja[0]}`,
+      `  エラー  plan.json:1: ${ja[1]}`,
+      `  エラー  template.json:4:44: ${ja[2]}`,
+      `  エラー  template.yaml:5:1: ${ja[3]}`,
+    ]);
+    expect((await sekisho(['scan', '.'], { cwd: dir, env: { LANG: 'ja_JP.UTF-8' } })).stdout).toBe(stdout);
+  });
+
+  it('writes each diagnostic\'s message in the JSON report\'s language, as the schema describes', async () => {
+    type Report = { diagnostics: { level: string; code: string; file: string; line?: number; column?: number; message: string }[] };
+    const report = async (lang: string): Promise<Report> => JSON.parse((await sekisho(['scan', '.', '--format', 'json', '--lang', lang], { cwd: dir })).stdout) as Report;
+    const [inJapanese, inEnglish] = [await report('ja'), await report('en')];
+    expect(validateReport(inJapanese), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(inJapanese.diagnostics.map((d) => d.message)).toEqual(ja);
+    expect(inEnglish.diagnostics.map((d) => d.message)).toEqual([
+      'module source "terraform-aws-modules/vpc/aws" is not installed: its resources are not scanned (run `terraform init` to fetch it)',
+      'unsupported Terraform JSON format_version "9.0" (sekisho reads 0.x and 1.x)',
+      'invalid JSON: expected a property name, found character "}"',
+      'invalid YAML: All mapping items must start at the same column',
+    ]);
+    // The same diagnostics in the same order, whatever the language: only the message differs.
+    const withoutMessage = (r: Report) => r.diagnostics.map(({ message: _, ...d }) => d);
+    expect(withoutMessage(inJapanese)).toEqual(withoutMessage(inEnglish));
   });
 });
 

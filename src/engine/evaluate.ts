@@ -39,7 +39,7 @@ export function evaluate(graph: ResourceGraph, policies: readonly Policy[], adap
         try {
           return a.adapt(graph);
         } catch (error) {
-          diagnostics.push(diagnostic('error', 'adapter-failed', '', `could not read the ${kind} resources (${a.family}): ${reason(error)}`));
+          diagnostics.push(diagnostic('error', 'adapter-failed', '', { en: `could not read the ${kind} resources (${a.family}): ${reason(error)}`, ja: `${kind} のリソースを読み取れませんでした（${a.family}）: ${reason(error)}` }));
           return [];
         }
       });
@@ -57,7 +57,12 @@ function evaluatePolicy(policy: Policy, models: readonly Model[], results: Resul
     try {
       verdicts = policy.evaluate(model);
     } catch (error) {
-      diagnostics.push(diagnostic('error', 'policy-failed', model.resource.source.file, `policy ${policy.id} failed on ${model.resource.address}: ${reason(error)}`));
+      diagnostics.push(
+        diagnostic('error', 'policy-failed', model.resource.source.file, {
+          en: `policy ${policy.id} failed on ${model.resource.address}: ${reason(error)}`,
+          ja: `ポリシー ${policy.id} が ${model.resource.address} の検査中に失敗しました: ${reason(error)}`,
+        }),
+      );
       continue;
     }
     if (verdicts.length === 0) results.push({ policy, status: 'pass', severity: policy.severity, resource: model.resource });
@@ -71,4 +76,5 @@ function evaluatePolicy(policy: Policy, models: readonly Model[], results: Resul
   }
 }
 
+/** The error's own text, in whatever language it was thrown in. */
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -46,7 +46,7 @@ export function scanText(sources: readonly TextSource[], options: Omit<ScanOptio
   for (const { file, text } of sources) {
     const unit = loadText(text, file, options);
     if (!unit) {
-      diagnostics.push(diagnostic('error', 'not-iac', file, 'not a recognised IaC document'));
+      diagnostics.push(diagnostic('error', 'not-iac', file, { en: 'not a recognised IaC document', ja: 'IaC の文書として認識できません' }));
       continue;
     }
     nodes.push(...unit.nodes);

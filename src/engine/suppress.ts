@@ -29,8 +29,8 @@ export function applySuppressions(results: readonly Result[], policies: readonly
     for (const s of node.suppressions ?? []) {
       if (reported.has(s)) continue;
       reported.add(s);
-      if (!known.has(s.policyId)) diagnostics.push(diagnostic('warning', 'unknown-suppression', s.file, `suppression names no policy of this run: ${s.policyId}`, { line: s.line }));
-      else if (s.expires !== undefined && !DATE.test(s.expires)) diagnostics.push(diagnostic('warning', 'invalid-suppression', s.file, `suppression of ${s.policyId} has an expiry that is not YYYY-MM-DD; it is ignored`, { line: s.line }));
+      if (!known.has(s.policyId)) diagnostics.push(diagnostic('warning', 'unknown-suppression', s.file, { en: `suppression names no policy of this run: ${s.policyId}`, ja: `抑止が指すポリシー ${s.policyId} は、今回実行したポリシーにありません` }, { line: s.line }));
+      else if (s.expires !== undefined && !DATE.test(s.expires)) diagnostics.push(diagnostic('warning', 'invalid-suppression', s.file, { en: `suppression of ${s.policyId} has an expiry that is not YYYY-MM-DD; it is ignored`, ja: `${s.policyId} の抑止の期限が YYYY-MM-DD の形ではないため、この抑止は無視します` }, { line: s.line }));
     }
   };
   const out = results.map((r): Result => {

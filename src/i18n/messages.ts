@@ -1,3 +1,4 @@
+import type { DiagnosticLevel } from '../diagnostic.js';
 import type { Lang, Severity } from '../engine/policy.js';
 
 /** Every string the reporters and the CLI print besides the policies' own texts. */
@@ -28,6 +29,7 @@ export interface UiText {
   readonly diagnosticsHeading: string;
   /** The heading when every diagnostic is only a note (`info`): everything was scanned. */
   readonly notesHeading: string;
+  readonly diagnosticLevel: Readonly<Record<DiagnosticLevel, string>>;
   readonly policyHeadings: { readonly id: string; readonly severity: string; readonly title: string; readonly model: string };
   readonly explainHeadings: {
     readonly description: string;
@@ -63,6 +65,7 @@ const en: UiText = {
   belowThreshold: (n, t) => `${n} more below the ${t} threshold`,
   diagnosticsHeading: 'Could not scan everything',
   notesHeading: 'Notes',
+  diagnosticLevel: { error: 'error', warning: 'warning', info: 'info' },
   policyHeadings: { id: 'ID', severity: 'Severity', title: 'Title', model: 'Checks' },
   explainHeadings: {
     description: 'What it checks',
@@ -104,6 +107,7 @@ const ja: UiText = {
   belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,
   diagnosticsHeading: 'スキャンできなかったもの',
   notesHeading: '補足',
+  diagnosticLevel: { error: 'エラー', warning: '警告', info: '情報' },
   policyHeadings: { id: 'ID', severity: '重大度', title: 'タイトル', model: '対象' },
   explainHeadings: {
     description: '何を確認するか',

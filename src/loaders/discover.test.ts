@@ -101,7 +101,7 @@ describe('discovery', () => {
   it('warns of a parameter value that no scanned template declares', async () => {
     const dir = repo({ 'app.yaml': 'Parameters:\n  Stage: { Type: String }\n' + TEMPLATE.replace('AWSTemplateFormatVersion: "2010-09-09"\n', '') });
     const loaded = await loadSources([dir], { cwd: dir, parameters: new Map([['Stage', 'prod'], ['Stgae', 'prod']]) });
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'parameter-not-declared', message: expect.stringContaining('Stgae') })]);
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'parameter-not-declared', message: expect.objectContaining({ en: expect.stringContaining('Stgae') }) })]);
   });
 
   it('reports a file that looks like IaC but does not parse, found while walking', async () => {

@@ -74,7 +74,8 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      diagnostics.push(diagnostic('error', 'unreadable', displayPath(cwd, dir), `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      diagnostics.push(diagnostic('error', 'unreadable', displayPath(cwd, dir), { en: `cannot read directory (${code})`, ja: `ディレクトリを読み込めません（${code}）` }));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -106,7 +107,7 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
     try {
       isDir = statSync(path).isDirectory();
     } catch {
-      diagnostics.push(diagnostic('error', 'not-found', given, 'no such file or directory'));
+      diagnostics.push(diagnostic('error', 'not-found', given, { en: 'no such file or directory', ja: '指定されたファイルまたはディレクトリがありません' }));
       continue;
     }
     if (!isDir) {

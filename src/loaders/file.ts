@@ -1,6 +1,6 @@
 import { constants, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, EMPTY_FILE, type Bilingual, type Diagnostic } from '../diagnostic.js';
 import { loadCloudFormation } from './cloudformation/index.js';
 import { detectKind, isStoredTerraformState, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import type { DiscoveredFile } from './discover.js';
@@ -26,16 +26,26 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
   const size = statSync(entry.path).size;
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (size > limit) {
-    return single('error', 'too-large', file, `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
+    return single('error', 'too-large', file, {
+      en: `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`,
+      ja: `ファイルが ${formatSize(size)} あり、上限の ${formatSize(limit)} を超えています（上限は --max-file-size で引き上げられます）`,
+    });
   }
   const head = readHead(entry.path, SNIFF_LENGTH);
   const reason = unreadableReason(head);
   if (reason === 'terraform-binary-plan') {
-    return entry.explicit ? single('error', 'binary-plan', file, 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that') : undefined;
+    const text = {
+      en: 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that',
+      ja: 'Terraform のバイナリ形式のプランです。`terraform show -json PLAN > plan.json` で JSON に変換し、それをスキャンしてください',
+    };
+    return entry.explicit ? single('error', 'binary-plan', file, text) : undefined;
   }
   // Only the head was looked at: a file that goes on past it is not empty.
   if (reason === 'binary' || (reason === 'empty' && size <= head.length)) {
-    return entry.explicit ? single('error', reason === 'empty' ? 'empty-file' : 'binary-file', file, reason === 'empty' ? 'the file is empty' : 'binary file, not IaC') : undefined;
+    if (!entry.explicit) return undefined;
+    return reason === 'empty'
+      ? single('error', 'empty-file', file, EMPTY_FILE)
+      : single('error', 'binary-file', file, { en: 'binary file, not IaC', ja: 'バイナリファイルで、IaC ではありません' });
   }
   const start = hasBom(head) ? 3 : 0;
   const headText = head.toString('utf8', start);
@@ -44,7 +54,10 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
   if (kind === 'terraform-json') {
     unit = loadTerraformJson({ path: entry.path, start }, file);
   } else if (kind !== undefined && size - start > constants.MAX_STRING_LENGTH) {
-    return single('error', 'too-large', file, `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(constants.MAX_STRING_LENGTH)}), so it cannot be read as one document`);
+    return single('error', 'too-large', file, {
+      en: `file is ${formatSize(size)}: more than Node can hold as one string (${formatSize(constants.MAX_STRING_LENGTH)}), so it cannot be read as one document`,
+      ja: `ファイルが ${formatSize(size)} あり、Node が 1 つの文字列として扱える大きさ（${formatSize(constants.MAX_STRING_LENGTH)}）を超えるため、1 つの文書として読めません`,
+    });
   } else if (kind !== undefined) {
     const bytes = readFileSync(entry.path).subarray(start);
     const loaded = loadKind(kind, bytes.toString('utf8'), file, options);
@@ -52,9 +65,15 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
   }
   if (unit || !entry.explicit) return unit;
   if (isStoredTerraformState(headText)) {
-    return single('error', 'stored-state', file, 'this is a Terraform state as Terraform stores it; convert it with `terraform show -json terraform.tfstate > state.json` and scan that');
+    return single('error', 'stored-state', file, {
+      en: 'this is a Terraform state as Terraform stores it; convert it with `terraform show -json terraform.tfstate > state.json` and scan that',
+      ja: 'Terraform が保存する形式の state です。`terraform show -json terraform.tfstate > state.json` で JSON に変換し、それをスキャンしてください',
+    });
   }
-  return single('error', 'not-iac', file, 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)');
+  return single('error', 'not-iac', file, {
+    en: 'not a recognised IaC file (expected Terraform configuration or JSON from `terraform show -json`, a CloudFormation template, a CDK cloud assembly, or Pulumi JSON from `pulumi stack export` or `pulumi preview --json`)',
+    ja: 'IaC のファイルとして認識できません（Terraform の構成か `terraform show -json` の JSON、CloudFormation テンプレート、CDK のクラウドアセンブリ、`pulumi stack export` か `pulumi preview --json` の Pulumi の JSON を読みます）',
+  });
 }
 
 /** The first `length` bytes of a file (all of it if shorter). */
@@ -90,7 +109,7 @@ function loadKind(kind: FileKind, text: string, file: string, options: Pick<Load
   }
 }
 
-export function single(level: Diagnostic['level'], code: string, file: string, message: string): LoadedUnit {
+export function single(level: Diagnostic['level'], code: string, file: string, message: Bilingual): LoadedUnit {
   return { nodes: [], edges: [], diagnostics: [diagnostic(level, code, file, message)] };
 }
 

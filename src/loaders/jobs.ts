@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { cannotRead, diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { assemblyStacks, loadAssemblyStack, type AssemblyStack } from './cdk/index.js';
 import { PARAMETER_TYPE } from './cloudformation/template.js';
@@ -172,13 +172,19 @@ export async function combine(plan: LoadPlan, units: readonly (LoadedUnit | unde
   if (options.parameters && options.parameters.size > 0) {
     const declared = new Set(out.nodes.filter((n) => n.type === PARAMETER_TYPE).map((n) => n.address.split('/').pop()));
     for (const name of options.parameters.keys()) {
-      if (!declared.has(name)) out.diagnostics.push(diagnostic('warning', 'parameter-not-declared', '', `parameter ${name} was given a value, but no scanned template declares it`));
+      if (!declared.has(name)) {
+        const text = { en: `parameter ${name} was given a value, but no scanned template declares it`, ja: `パラメーター ${name} に値が指定されましたが、スキャンしたテンプレートのどれにも宣言されていません` };
+        out.diagnostics.push(diagnostic('warning', 'parameter-not-declared', '', text));
+      }
     }
   }
   for (const dir of plan.found.directories) {
     if (!rootsWithIaC.has(dir)) {
       out.diagnostics.push(
-        diagnostic('error', 'no-iac', displayPath(options.cwd, dir), 'no Terraform configuration or plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here'),
+        diagnostic('error', 'no-iac', displayPath(options.cwd, dir), {
+          en: 'no Terraform configuration or plan, CloudFormation template, CDK cloud assembly or Pulumi stack export or preview found here',
+          ja: 'ここには Terraform の構成やプラン、CloudFormation テンプレート、CDK のクラウドアセンブリ、Pulumi のスタックのエクスポートやプレビューが見つかりません',
+        }),
       );
     }
   }
@@ -195,8 +201,9 @@ function guarded(path: string, options: LoadOptions, load: () => LoadedUnit | un
 }
 
 function loadFailed(entry: Pick<DiscoveredFile, 'path'>, options: LoadOptions, error: unknown): LoadedUnit {
-  const code = (error as NodeJS.ErrnoException).code;
-  const what = code ? `cannot read (${code})` : `could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`;
+  // An unexpected error's own text is in English whatever the run's language.
+  const reason = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
+  const what = (error as NodeJS.ErrnoException).code ? cannotRead(error) : { en: `could not be loaded: ${reason}`, ja: `読み込めませんでした: ${reason}` };
   return single('error', 'load-failed', displayPath(options.cwd, entry.path), what);
 }
 

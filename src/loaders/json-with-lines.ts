@@ -1,4 +1,4 @@
-import { InputError } from '../diagnostic.js';
+import { EMPTY_FILE, InputError, type Bilingual } from '../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../graph/resource.js';
 import { setOwn } from '../graph/values.js';
 
@@ -12,6 +12,14 @@ export interface JsonWithLines {
 
 /** Deeper than any real template; deep enough inputs would otherwise exhaust the call stack. */
 export const MAX_NESTING = 512;
+
+/** Why a document nested beyond `MAX_NESTING` is refused. */
+export const TOO_DEEP: Bilingual = { en: `nested deeper than ${MAX_NESTING} levels`, ja: `入れ子が ${MAX_NESTING} 階層を超えています` };
+
+/** The error for text that is not JSON, saying why at a line and column. */
+function invalidJson(what: Bilingual, at: { line: number; column: number }): InputError {
+  return new InputError({ en: `invalid JSON: ${what.en}`, ja: `JSON として読めません: ${what.ja}` }, 'parse-error', at.line, at.column);
+}
 
 /**
  * A JSON document and the line of each of its values, because CloudFormation findings must point at
@@ -73,8 +81,7 @@ function lineTree(text: string, start: number): LineChildren {
     const c = text.charCodeAt(pos);
     if (c === 0x7b || c === 0x5b) {
       if (depth >= MAX_NESTING) {
-        const { line, column } = positionOf(text, pos);
-        throw new InputError(`invalid JSON: nested deeper than ${MAX_NESTING} levels`, 'parse-error', line, column);
+        throw invalidJson(TOO_DEEP, positionOf(text, pos));
       }
       return c === 0x7b ? object(depth + 1) : array(depth + 1);
     }
@@ -133,16 +140,27 @@ const isDelimiter = (c: number): boolean => c === 0x2c || c === 0x7d || c === 0x
 export function explainInvalidJson(text: string): never {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
-  const fail = (what: string, at = pos): never => {
-    const { line, column } = positionOf(text, at);
-    throw new InputError(`invalid JSON: ${what}`, 'parse-error', line, column);
+  const fail = (what: Bilingual, at = pos): never => {
+    throw invalidJson(what, positionOf(text, at));
   };
 
   const skipSpace = (): void => {
     for (let c = text.charCodeAt(pos); c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a; c = text.charCodeAt(pos)) pos++;
   };
 
-  const describe = (): string => (pos >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[pos])}`);
+  /** The character at `pos`, quoted (one character can give no secret away); `undefined` at the end. */
+  const found = (): string | undefined => (pos >= text.length ? undefined : JSON.stringify(text[pos]));
+  const unexpected = (): Bilingual => {
+    const c = found();
+    return c === undefined ? { en: 'unexpected end of input', ja: '文書が途中で終わっています' } : { en: `unexpected character ${c}`, ja: `予期しない文字 ${c} があります` };
+  };
+  /** `what` is missing at `pos`. */
+  const expected = (what: Bilingual): Bilingual => {
+    const c = found();
+    return c === undefined
+      ? { en: `expected ${what.en}, found end of input`, ja: `${what.ja}があるべきところで文書が終わっています` }
+      : { en: `expected ${what.en}, found character ${c}`, ja: `${what.ja}があるべきところに文字 ${c} があります` };
+  };
 
   const parseString = (): void => {
     const start = pos; // at the opening quote
@@ -150,14 +168,14 @@ export function explainInvalidJson(text: string): never {
     let escaped = false;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (Number.isNaN(c)) fail('unterminated string', start);
+      if (Number.isNaN(c)) fail({ en: 'unterminated string', ja: '文字列が閉じられていません' }, start);
       if (c === 0x22) break;
       if (c === 0x5c) {
         escaped = true;
         i += 2;
         continue;
       }
-      if (c < 0x20) fail('control character in string', i);
+      if (c < 0x20) fail({ en: 'control character in string', ja: '文字列の中に制御文字があります' }, i);
       i++;
     }
     pos = i + 1;
@@ -165,7 +183,7 @@ export function explainInvalidJson(text: string): never {
     try {
       JSON.parse(text.slice(start, pos));
     } catch {
-      fail('invalid escape in string', start);
+      fail({ en: 'invalid escape in string', ja: '文字列の中のエスケープが正しくありません' }, start);
     }
   };
 
@@ -180,21 +198,21 @@ export function explainInvalidJson(text: string): never {
     for (const word of ['true', 'false', 'null']) if (text.startsWith(word, pos)) return void (pos += word.length);
     numberPattern.lastIndex = pos;
     const m = numberPattern.exec(text);
-    if (!m) fail(describe());
+    if (!m) fail(unexpected());
     pos += m![0].length;
   };
 
   const parseObject = (depth: number): void => {
-    if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
+    if (depth > MAX_NESTING) fail(TOO_DEEP);
     pos++;
     skipSpace();
     if (text.charCodeAt(pos) === 0x7d) return void pos++;
     for (;;) {
       skipSpace();
-      if (text.charCodeAt(pos) !== 0x22) fail(`expected a property name, found ${describe().replace('unexpected ', '')}`);
+      if (text.charCodeAt(pos) !== 0x22) fail(expected({ en: 'a property name', ja: 'プロパティ名' }));
       parseString();
       skipSpace();
-      if (text.charCodeAt(pos) !== 0x3a) fail(`expected ':' after property name`);
+      if (text.charCodeAt(pos) !== 0x3a) fail({ en: "expected ':' after property name", ja: "プロパティ名の後に ':' がありません" });
       pos++;
       parseValue(depth);
       skipSpace();
@@ -204,12 +222,12 @@ export function explainInvalidJson(text: string): never {
         continue;
       }
       if (c === 0x7d) return void pos++;
-      fail(`expected ',' or '}', found ${describe().replace('unexpected ', '')}`);
+      fail(expected({ en: "',' or '}'", ja: "',' か '}' " }));
     }
   };
 
   const parseArray = (depth: number): void => {
-    if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
+    if (depth > MAX_NESTING) fail(TOO_DEEP);
     pos++;
     skipSpace();
     if (text.charCodeAt(pos) === 0x5d) return void pos++;
@@ -222,17 +240,17 @@ export function explainInvalidJson(text: string): never {
         continue;
       }
       if (c === 0x5d) return void pos++;
-      fail(`expected ',' or ']', found ${describe().replace('unexpected ', '')}`);
+      fail(expected({ en: "',' or ']'", ja: "',' か ']' " }));
     }
   };
 
   skipSpace();
-  if (pos >= text.length) fail('the file is empty');
+  if (pos >= text.length) fail(EMPTY_FILE);
   parseValue(0);
   skipSpace();
-  if (pos < text.length) fail(`unexpected content after the end of the document`);
+  if (pos < text.length) fail({ en: 'unexpected content after the end of the document', ja: '文書の終わりの後にも内容があります' });
   // JSON.parse refused what this accepts: say so without quoting the input.
-  return fail('not a JSON document', 0);
+  return fail({ en: 'not a JSON document', ja: 'JSON の文書ではありません' }, 0);
 }
 
 /** The 1-based line and column of a character offset. */

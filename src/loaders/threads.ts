@@ -35,7 +35,13 @@ export async function runJobsOnThreads(
   const there = await Promise.all(
     workers.map((w, i) =>
       w.catch((error: unknown) => {
-        diagnostics.push(diagnostic('warning', 'thread-failed', '', `a loading thread failed (${error instanceof Error ? error.message : String(error)}); its sources were loaded on the main thread`));
+        const reason = error instanceof Error ? error.message : String(error);
+        diagnostics.push(
+          diagnostic('warning', 'thread-failed', '', {
+            en: `a loading thread failed (${reason}); its sources were loaded on the main thread`,
+            ja: `読み込み用のスレッドが失敗しました（${reason}）。そのスレッドのソースはメインスレッドで読み込みました`,
+          }),
+        );
         return runJobs(runs[i + 1]!, options);
       }),
     ),

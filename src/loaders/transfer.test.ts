@@ -33,7 +33,7 @@ describe('units crossing between threads', () => {
         },
       ],
       edges: [{ from: 'f#r', to: 'f#s', kind: 'reference', path: 'a[0]' }],
-      diagnostics: [{ level: 'warning', code: 'x', file: 'f', message: 'm' }],
+      diagnostics: [{ level: 'warning', code: 'x', file: 'f', message: { en: 'm', ja: 'エム' } }],
     };
     const node = unit.nodes[0]!;
     Object.assign(node.properties, { unknown: new Unknown(['f#s'], 'arn:${X}'), secret: Secret.instance, inf: Infinity, nan: Number.NaN, tag: { '\u0000sekisho': 'not ours' } });

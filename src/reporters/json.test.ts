@@ -31,7 +31,9 @@ describe('the JSON report written in parts', () => {
     // The findings of a scan several times over: more than one part's worth.
     const input = { ...scanned, findings: Array.from({ length: copies }, () => scanned.findings).flat() };
     const { tool, lang, threshold, summary, findings, diagnostics } = input;
-    const whole = `${JSON.stringify({ version: '1.2', tool, lang, threshold, summary, findings, diagnostics }, null, 2)}\n`;
+    // Each diagnostic's message is the text in the report's language.
+    const shown = diagnostics.map((d) => ({ ...d, message: d.message[lang] }));
+    const whole = `${JSON.stringify({ version: '1.3', tool, lang, threshold, summary, findings, diagnostics: shown }, null, 2)}\n`;
     expect([...jsonReportParts(input)].length).toBeGreaterThan(copies > 1 ? 3 : 1);
     expect(jsonReporter(input, { colour: false, showUnknown: false, showSuppressed: false })).toBe(whole);
   });

@@ -4,7 +4,7 @@ import type { Reporter, ReportInput } from './reporter.js';
  * The JSON report, a versioned contract (docs/json-report.md, schemas/report-v1.schema.json).
  * Within a major version fields are only added, never renamed or removed.
  */
-export const JSON_REPORT_VERSION = '1.2';
+export const JSON_REPORT_VERSION = '1.3';
 
 export const jsonReporter: Reporter = (input) => [...jsonReportParts(input)].join('');
 
@@ -43,7 +43,8 @@ export function* jsonReportParts(input: ReportInput): Generator<string> {
     yield `${i === 0 ? '' : ','}${batch.slice(BATCH_HEAD.length, -BATCH_TAIL.length)}`;
   }
   // `{\n` cut from the front: the diagnostics member continues the report's top-level object.
-  yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics: input.diagnostics }, null, 2).slice(2)}\n`;
+  const diagnostics = input.diagnostics.map((d) => ({ ...d, message: d.message[input.lang] }));
+  yield `${input.findings.length === 0 ? '' : '\n  '}],\n${JSON.stringify({ diagnostics }, null, 2).slice(2)}\n`;
 }
 
 /**

@@ -56,7 +56,8 @@ export const textReporter: Reporter = (input, options) => {
     for (const d of input.diagnostics) {
       const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
       // A diagnostic about the command line itself has no file.
-      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(d.level) : dim(d.level)}  ${at === '' ? '' : `${at}: `}${d.message}`);
+      const level = t.diagnosticLevel[d.level];
+      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(level) : dim(level)}  ${at === '' ? '' : `${at}: `}${d.message[input.lang]}`);
     }
     lines.push('');
   }

@@ -58,7 +58,7 @@ export function testPolicy(policy: Policy, cases: PolicyCases): void {
       policies: [policy],
       ...(c.parameters && { parameters: new Map(Object.entries(c.parameters)) }),
     });
-    for (const d of outcome.diagnostics) problems.push(`${label}: ${d.level} ${d.line === undefined ? '' : `at line ${d.line} `}— ${d.message}`);
+    for (const d of outcome.diagnostics) problems.push(`${label}: ${d.level} ${d.line === undefined ? '' : `at line ${d.line} `}— ${d.message.en}`);
     const findings = toFindings(outcome.results, 'en');
     const actual = findings.map((f) => (f.status === 'unknown' ? `unknown ${f.resource}` : `${f.messageId} ${f.resource}:${f.line ?? '?'} ${f.severity}`));
     const matches =

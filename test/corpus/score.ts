@@ -53,7 +53,7 @@ export async function scoreCorpus(corpusDir: string, mapping: Record<string, rea
     if (ids === undefined) throw new Error(`subcategory ${c.subcategory} is not in subcategories.json`);
     const mapped = policies.filter((p) => ids.includes(p.id));
     const outcome = mapped.length > 0 ? await scan({ paths: [join(corpusDir, c.file)], cwd: corpusDir, policies: mapped }) : undefined;
-    const errors = (outcome?.diagnostics ?? []).filter((d) => d.level === 'error').map((d) => `${d.line ?? ''} ${d.message}`);
+    const errors = (outcome?.diagnostics ?? []).filter((d) => d.level === 'error').map((d) => `${d.line ?? ''} ${d.message.en}`);
     const failing = new Set<string>();
     for (const r of outcome?.results ?? []) {
       if (r.status !== 'fail') continue;

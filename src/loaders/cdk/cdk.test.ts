@@ -32,7 +32,7 @@ describe('CDK cloud assembly', () => {
     const { nodes, diagnostics } = assembly('loaders/cdk-broken/cdk.out');
     expect(nodes.map((n) => n.address)).toEqual(['Good/Bucket']);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ level: 'error', file: 'fixtures/loaders/cdk-broken/cdk.out/Missing.template.json', message: 'file listed in the cloud assembly is missing' }),
+      expect.objectContaining({ level: 'error', file: 'fixtures/loaders/cdk-broken/cdk.out/Missing.template.json', message: { en: 'file listed in the cloud assembly is missing', ja: 'クラウドアセンブリに記載されたファイルがありません' } }),
       expect.objectContaining({ level: 'error', file: 'fixtures/loaders/cdk-broken/cdk.out/Broken.template.json', line: 5 }),
     ]);
   });

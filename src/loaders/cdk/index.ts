@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
+import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode } from '../../graph/resource.js';
 import { isMap, type PropertyValue } from '../../graph/values.js';
 import { parseTemplateText } from '../cloudformation/index.js';
@@ -60,7 +60,9 @@ export function assemblyStacks(manifestPath: string, cwd: string): { stacks: Ass
     if (manifest === undefined) return;
     const artifacts = isObject(manifest) ? manifest['artifacts'] : undefined;
     if (!isObject(artifacts)) {
-      diagnostics.push(diagnostic('error', 'invalid-assembly', show(path), 'not a CDK cloud assembly manifest: artifacts is missing'));
+      diagnostics.push(
+        diagnostic('error', 'invalid-assembly', show(path), { en: 'not a CDK cloud assembly manifest: artifacts is missing', ja: 'CDK のクラウドアセンブリのマニフェストではありません: artifacts がありません' }),
+      );
       return;
     }
     const dir = dirname(path);
@@ -142,8 +144,7 @@ function knownParameters(parameters: PropertyValue | undefined): Map<string, str
 }
 
 function readFailure(file: string, error: unknown): Diagnostic {
-  if (error instanceof InputError) return diagnostic('error', error.code, file, error.message, { line: error.line, column: error.column });
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'ENOENT' ? 'file listed in the cloud assembly is missing' : `cannot read file (${code ?? 'unknown error'})`;
-  return diagnostic('error', 'unreadable', file, message);
+  if (error instanceof InputError) return inputErrorDiagnostic(file, error);
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return diagnostic('error', 'unreadable', file, missing ? { en: 'file listed in the cloud assembly is missing', ja: 'クラウドアセンブリに記載されたファイルがありません' } : cannotRead(error));
 }

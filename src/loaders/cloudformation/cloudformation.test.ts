@@ -268,18 +268,18 @@ describe('malformed templates', () => {
     expect(nodes).toEqual([]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ level: 'error', file: 'template.yaml', line });
-    expect(diagnostics[0]!.message).toContain(message);
+    expect(diagnostics[0]!.message.en).toContain(message);
   });
 
   it('reports a resource without Type and keeps the others', () => {
     const { nodes, diagnostics } = load('Resources:\n  Good:\n    Type: AWS::S3::Bucket\n  Bad:\n    Properties: {}\n');
     expect(nodes.map((n) => n.address)).toEqual(['Good']);
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: 'resource Bad has no Type' })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: { en: 'resource Bad has no Type', ja: 'リソース Bad に Type がありません' } })]);
   });
 
   it('reports absurd nesting as such rather than overflowing the stack', () => {
     const { diagnostics } = load(`Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 5, message: 'nested deeper than 512 levels' })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 5, message: { en: 'nested deeper than 512 levels', ja: '入れ子が 512 階層を超えています' } })]);
   });
 
   it('stops a YAML alias bomb with a diagnostic instead of exhausting memory', () => {
@@ -288,6 +288,6 @@ describe('malformed templates', () => {
     const text = `AWSTemplateFormatVersion: "2010-09-09"\n${levels.join('\n')}\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: *i\n`;
     const { diagnostics } = load(text);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]!.message).toMatch(/more than \d+ values/);
+    expect(diagnostics[0]!.message.en).toMatch(/more than \d+ values/);
   });
 });

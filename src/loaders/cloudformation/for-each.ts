@@ -39,13 +39,19 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
       const identifier = loop?.[0];
       const body = loop?.[2];
       if (!loop || typeof identifier !== 'string' || !isObject(body)) {
-        diagnostics.push(diagnostic('error', 'invalid-resource', file, `${key} must be [identifier, collection, {resources}]`, { line }));
+        diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `${key} must be [identifier, collection, {resources}]`, ja: `${key} は [identifier, collection, {resources}] の形で書いてください` }, { line }));
         continue;
       }
       const collection = resolveValue(substitute(loop[1]!, bindings), '', scope);
       if (!Array.isArray(collection) || !collection.every((item) => typeof item === 'string' || typeof item === 'number')) {
         diagnostics.push(
-          diagnostic('warning', 'for-each-unknown', file, `${key} loops over a collection not known before deployment: the resources it makes are not checked`, { line }),
+          diagnostic(
+            'warning',
+            'for-each-unknown',
+            file,
+            { en: `${key} loops over a collection not known before deployment: the resources it makes are not checked`, ja: `${key} が繰り返すコレクションはデプロイするまで決まらないため、これが作るリソースは検査していません` },
+            { line },
+          ),
         );
         continue;
       }

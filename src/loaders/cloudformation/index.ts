@@ -1,4 +1,4 @@
-import { diagnostic, InputError } from '../../diagnostic.js';
+import { InputError, inputErrorDiagnostic } from '../../diagnostic.js';
 import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTemplate, type ParameterOverrides } from './template.js';
@@ -16,7 +16,7 @@ export function loadCloudFormation(text: string, file: string, parameters?: Para
     parsed = parseTemplateText(text);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { nodes: [], edges: [], diagnostics: [diagnostic('error', error.code, file, error.message, { line: error.line, column: error.column })] };
+    return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
   }
   return loadTemplate({ file, unit: file, addressPrefix: '', format: 'cloudformation', parsed, parameters });
 }

@@ -164,7 +164,7 @@ Resources:
     const notices = load(template).diagnostics.filter((d) => d.code === 'transform-not-expanded');
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ level: 'info', line: 64 });
-    expect(notices[0]!.message).toContain('Nested (AWS::Serverless::Application)');
+    expect(notices[0]!.message.en).toContain('Nested (AWS::Serverless::Application)');
   });
 
   it('keeps a false Condition on everything made, and an implicit API a template declares itself', () => {

@@ -129,12 +129,13 @@ export function expandServerless(
     out.push(...made.resources);
   }
   if (notExpanded.length > 0) {
+    const listed = notExpanded.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ');
     diagnostics.push(
       diagnostic(
         'info',
         'transform-not-expanded',
         file,
-        `AWS SAM resources of these types are not expanded, so what they create is not checked: ${notExpanded.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ')}`,
+        { en: `AWS SAM resources of these types are not expanded, so what they create is not checked: ${listed}`, ja: `次の種類の AWS SAM リソースは展開していないため、これらが作るものは検査していません: ${listed}` },
         { line: notExpanded[0]!.line },
       ),
     );

@@ -32,14 +32,17 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   const diagnostics: Diagnostic[] = [];
   const template = parsed.value;
   if (!isObject(template)) {
-    return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, 'not a CloudFormation template: the document is not a mapping', { line: 1 })] };
+    return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, { en: 'not a CloudFormation template: the document is not a mapping', ja: 'CloudFormation テンプレートではありません: 文書がマッピングではありません' }, { line: 1 })] };
   }
   const resources = template['Resources'];
   // The CDK synthesizes a stack with nothing in it (an empty stack, an integration test's assertion
   // stack) without Resources; there is nothing to check, which is not an error.
   if (resources === undefined && input.format === 'cdk') return { nodes: [], edges: [], diagnostics: [] };
   if (!isObject(resources)) {
-    const message = resources === undefined ? 'the template has no Resources section' : 'Resources must be a mapping of logical IDs to resources';
+    const message =
+      resources === undefined
+        ? { en: 'the template has no Resources section', ja: 'テンプレートに Resources セクションがありません' }
+        : { en: 'Resources must be a mapping of logical IDs to resources', ja: 'Resources は、論理 ID ごとにリソースを書いたマッピングにしてください' };
     return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, message, { line: parsed.lines.get('Resources') ?? 1 })] };
   }
   const idOf = (logicalId: string): string => `${input.unit}#${logicalId}`;
@@ -51,7 +54,18 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   let byId: ReadonlyMap<string, TemplateResource> = new Map();
   const scope: TemplateScope = {
     parameters: resolveParameters(template['Parameters'], input.parameters, (name, value) =>
-      diagnostics.push(diagnostic('warning', 'parameter-not-allowed', file, `parameter ${name} is given ${JSON.stringify(value)}, which its AllowedValues do not list: CloudFormation would refuse it`, { line: parsed.lines.get(`Parameters.${name}`) ?? 1 })),
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'parameter-not-allowed',
+          file,
+          {
+            en: `parameter ${name} is given ${JSON.stringify(value)}, which its AllowedValues do not list: CloudFormation would refuse it`,
+            ja: `パラメーター ${name} に指定された ${JSON.stringify(value)} は AllowedValues にないため、CloudFormation はこの値を受け付けません`,
+          },
+          { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
+        ),
+      ),
     ),
     mappings: template['Mappings'],
     condition(name) {
@@ -76,12 +90,12 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   byId = new Map(expanded.map((r) => [r.logicalId, r]));
   for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
-      diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} is not a mapping`, { line }));
+      diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `resource ${logicalId} is not a mapping`, ja: `リソース ${logicalId} がマッピングではありません` }, { line }));
       continue;
     }
     const type = resource['Type'];
     if (typeof type !== 'string' || type === '') {
-      diagnostics.push(diagnostic('error', 'invalid-resource', file, `resource ${logicalId} has no Type`, { line }));
+      diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `resource ${logicalId} has no Type`, ja: `リソース ${logicalId} に Type がありません` }, { line }));
       continue;
     }
     const condition = resource['Condition'];
@@ -146,7 +160,7 @@ function readSuppressions(metadata: unknown, path: string, file: string, lines: 
     const reason = isMap(entry) ? entry['reason'] : undefined;
     const expires = isMap(entry) ? entry['expires'] : undefined;
     if (typeof id !== 'string' || typeof reason !== 'string' || reason.trim() === '') {
-      diagnostics.push(diagnostic('warning', 'invalid-suppression', file, 'a sekisho suppression needs an id and a reason; it is ignored', { line }));
+      diagnostics.push(diagnostic('warning', 'invalid-suppression', file, { en: 'a sekisho suppression needs an id and a reason; it is ignored', ja: 'sekisho の抑止には id と reason が必要です。この抑止は無視します' }, { line }));
       return;
     }
     out.push({ policyId: id, reason, file, ...(typeof expires === 'string' && { expires }), ...(line !== undefined && { line }) });

@@ -1,8 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
-import { InputError } from '../../diagnostic.js';
+import { EMPTY_FILE, InputError } from '../../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
-import { MAX_NESTING, type Json, type JsonWithLines } from '../json-with-lines.js';
+import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines } from '../json-with-lines.js';
 
 /**
  * A YAML document may expand (through aliases) to at most this many values: far more than any
@@ -38,12 +38,21 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
     // The YAML library turns a stack overflow on absurd nesting into a parse error; say what it means.
-    if (/call stack/i.test(error.message)) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep', pos.line, pos.col);
+    if (/call stack/i.test(error.message)) throw new InputError(TOO_DEEP, 'too-deep', pos.line, pos.col);
     // `---` followed by more: several YAML documents in one file, where a template is one.
-    if (error.code === 'MULTIPLE_DOCS') throw new InputError('a second YAML document starts here: a CloudFormation template is one document per file', 'parse-error', pos.line, pos.col);
-    throw new InputError(`invalid YAML: ${firstLine(error.message)}`, 'parse-error', pos.line, pos.col);
+    if (error.code === 'MULTIPLE_DOCS') {
+      throw new InputError(
+        { en: 'a second YAML document starts here: a CloudFormation template is one document per file', ja: 'ここから 2 つ目の YAML 文書が始まっています: CloudFormation テンプレートは 1 ファイルに 1 文書です' },
+        'parse-error',
+        pos.line,
+        pos.col,
+      );
+    }
+    // The library's own words (in English) are kept, framed in each language.
+    const reason = firstLine(error.message);
+    throw new InputError({ en: `invalid YAML: ${reason}`, ja: `YAML として読めません: ${reason}` }, 'parse-error', pos.line, pos.col);
   }
-  if (doc.contents === null) throw new InputError('the file is empty', 'empty-file', 1);
+  if (doc.contents === null) throw new InputError(EMPTY_FILE, 'empty-file', 1);
 
   // Alias.resolve() searches the document each time; an alias always resolves to the same node.
   const resolved = new Map<Alias, unknown>();
@@ -56,9 +65,9 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   /** `record` is off below an alias: the values' lines are those of the anchor, recorded there. */
   const convert = (node: unknown, depth: number, record = true): Json => {
     if (++produced > MAX_VALUES) {
-      throw new InputError(`the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, 'too-large');
+      throw new InputError({ en: `the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, ja: `文書を展開すると値が ${MAX_VALUES} 個を超えます（YAML のエイリアスによるものではありませんか）` }, 'too-large');
     }
-    if (depth > MAX_NESTING) throw new InputError(`nested deeper than ${MAX_NESTING} levels`, 'too-deep');
+    if (depth > MAX_NESTING) throw new InputError(TOO_DEEP, 'too-deep');
     children = undefined;
     if (isAlias(node)) {
       if (!resolved.has(node)) resolved.set(node, node.resolve(doc as Document));
@@ -75,7 +84,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           const pos = lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0);
-          throw new InputError('invalid YAML: map keys must be unique', 'parse-error', pos.line, pos.col);
+          throw new InputError({ en: 'invalid YAML: map keys must be unique', ja: 'YAML として読めません: 同じマッピングの中でキーが重複しています' }, 'parse-error', pos.line, pos.col);
         }
         const v = convert(pair.value, depth + 1, record);
         if (record && isScalar(pair.key)) setOwn(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);

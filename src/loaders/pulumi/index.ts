@@ -1,4 +1,4 @@
-import { InputError } from '../../diagnostic.js';
+import { InputError, inputErrorDiagnostic } from '../../diagnostic.js';
 import { parseJson } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { loadPreview } from './preview.js';
@@ -14,9 +14,11 @@ export function loadPulumiJson(text: string, file: string): LoadedUnit {
     doc = parseJson(text);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return failed(file, error.code, error.message, { line: error.line, column: error.column });
+    return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
   }
-  if (!isObject(doc)) return failed(file, 'invalid-stack', 'not a Pulumi stack export or preview: the document is not an object');
+  if (!isObject(doc)) {
+    return failed(file, 'invalid-stack', { en: 'not a Pulumi stack export or preview: the document is not an object', ja: 'Pulumi のスタックのエクスポートでもプレビューでもありません: 文書がオブジェクトではありません' });
+  }
   if ('deployment' in doc) return loadStackExport(doc, text, file);
   // A file backend's checkpoint (`.pulumi/stacks/<project>/<stack>.json`) holds the same deployment.
   const checkpoint = doc['checkpoint'];

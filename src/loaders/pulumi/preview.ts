@@ -50,7 +50,12 @@ export function loadPreview(doc: Record<string, unknown>, text: string, file: st
   const diagnostics: Diagnostic[] = [];
   const errors = Array.isArray(doc['diagnostics']) ? doc['diagnostics'].filter((d) => isObject(d) && d['severity'] === 'error') : [];
   if (errors.length > 0) {
-    diagnostics.push(diagnostic('warning', 'preview-errored', file, 'the preview reported errors: resources after the error may be missing from it'));
+    diagnostics.push(
+      diagnostic('warning', 'preview-errored', file, {
+        en: 'the preview reported errors: resources after the error may be missing from it',
+        ja: 'このプレビューはエラーを報告しています: エラー以降のリソースが含まれていない可能性があります',
+      }),
+    );
   }
   // Without --show-sames the CLI leaves unchanged resources out of `steps`: a setting kept in one
   // (a bucket's unchanged policy) is missing, and what depends on it would be judged without it.
@@ -58,7 +63,10 @@ export function loadPreview(doc: Record<string, unknown>, text: string, file: st
   const unchanged = typeof summary['same'] === 'number' ? summary['same'] : 0;
   if (unchanged > 0 && !steps.some((s) => isObject(s) && s['op'] === 'same')) {
     diagnostics.push(
-      diagnostic('warning', 'preview-without-sames', file, `the preview leaves out ${unchanged} unchanged resources: run \`pulumi preview --json --show-sames\` so that settings kept in them are checked too`),
+      diagnostic('warning', 'preview-without-sames', file, {
+        en: `the preview leaves out ${unchanged} unchanged resources: run \`pulumi preview --json --show-sames\` so that settings kept in them are checked too`,
+        ja: `このプレビューには変更のないリソース ${unchanged} 件が含まれていません: それらに残る設定も検査するには \`pulumi preview --json --show-sames\` を実行してください`,
+      }),
     );
   }
   const unit = pulumiUnit([...byUrn.values()], { file, format: 'pulumi-preview', lines: urnLines(text) });

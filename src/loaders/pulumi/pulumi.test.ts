@@ -519,7 +519,16 @@ describe('pulumi stack export', () => {
     const doc = (version: number) => `{"version":${version},"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:s3/bucket:Bucket::x","custom":true,"type":"aws:s3/bucket:Bucket","inputs":{"bucket":"x"},"dependencies":[]}]}}`;
     expect(loadPulumiJson(doc(1), 's.json').nodes).toHaveLength(1);
     expect(loadPulumiJson(doc(9), 's.json').diagnostics).toEqual([
-      { level: 'error', code: 'unsupported-version', file: 's.json', line: 1, message: 'unsupported Pulumi deployment version 9 (sekisho reads versions 1 to 4)' },
+      {
+        level: 'error',
+        code: 'unsupported-version',
+        file: 's.json',
+        line: 1,
+        message: {
+          en: 'unsupported Pulumi deployment version 9 (sekisho reads versions 1 to 4)',
+          ja: 'Pulumi のデプロイメントのバージョン 9 には対応していません（sekisho が読めるのはバージョン 1 から 4 です）',
+        },
+      },
     ]);
     expect(loadPulumiJson('{"version": 3, "deployment": ', 's.json').diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error' });
   });
@@ -552,7 +561,7 @@ describe('pulumi preview --json', () => {
   it('warns when the preview leaves unchanged resources out (no --show-sames)', () => {
     const step = '{"op":"update","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{}}}';
     const without = loadPulumiJson(`{"steps":[${step}],"changeSummary":{"update":1,"same":4}}`, 'p.json');
-    expect(without.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'preview-without-sames', message: expect.stringContaining('4 unchanged resources') })]);
+    expect(without.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'preview-without-sames', message: expect.objectContaining({ en: expect.stringContaining('4 unchanged resources') }) })]);
     const same = step.replaceAll('update', 'same').replace('::x', '::y').replace('::x', '::y');
     expect(loadPulumiJson(`{"steps":[${step},${same}],"changeSummary":{"update":1,"same":1}}`, 'p.json').diagnostics).toEqual([]);
   });
@@ -560,7 +569,16 @@ describe('pulumi preview --json', () => {
   it('reports a suppression tag without a reason', () => {
     const doc = `{"steps":[{"op":"create","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{"tags":{"sekisho:ignore:aws-s3-access-logging":"expires=2027-01-01"}}}}]}`;
     expect(loadPulumiJson(doc, 'p.json').diagnostics).toEqual([
-      { level: 'warning', code: 'invalid-suppression', file: 'p.json', line: 1, message: 'the tag sekisho:ignore:aws-s3-access-logging needs a policy id and a reason; it is ignored' },
+      {
+        level: 'warning',
+        code: 'invalid-suppression',
+        file: 'p.json',
+        line: 1,
+        message: {
+          en: 'the tag sekisho:ignore:aws-s3-access-logging needs a policy id and a reason; it is ignored',
+          ja: 'タグ sekisho:ignore:aws-s3-access-logging にはポリシー ID と理由が必要です。このタグは無視します',
+        },
+      },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { diagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import type { PropertyMap } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
 import { urnLines } from './lines.js';
@@ -22,10 +22,13 @@ const SUPPORTED_VERSIONS = new Set([1, 2, 3, 4]);
 export function loadStackExport(doc: JsonObject, text: string, file: string): LoadedUnit {
   const version = doc['version'];
   if (typeof version === 'number' && !SUPPORTED_VERSIONS.has(version)) {
-    return failed(file, 'unsupported-version', `unsupported Pulumi deployment version ${version} (sekisho reads versions 1 to 4)`);
+    return failed(file, 'unsupported-version', {
+      en: `unsupported Pulumi deployment version ${version} (sekisho reads versions 1 to 4)`,
+      ja: `Pulumi のデプロイメントのバージョン ${version} には対応していません（sekisho が読めるのはバージョン 1 から 4 です）`,
+    });
   }
   const deployment = doc['deployment'];
-  if (!isObject(deployment)) return failed(file, 'invalid-stack', 'not a Pulumi stack export: deployment is missing');
+  if (!isObject(deployment)) return failed(file, 'invalid-stack', { en: 'not a Pulumi stack export: deployment is missing', ja: 'Pulumi のスタックのエクスポートではありません: deployment がありません' });
   const entries = Array.isArray(deployment['resources']) ? deployment['resources'] : [];
   const resources = entries.flatMap((e) => {
     const r = readResource(e, STATE);
@@ -33,7 +36,12 @@ export function loadStackExport(doc: JsonObject, text: string, file: string): Lo
   });
   const diagnostics: Diagnostic[] = [];
   if (Array.isArray(deployment['pending_operations']) && deployment['pending_operations'].length > 0) {
-    diagnostics.push(diagnostic('warning', 'pending-operations', file, 'the stack has operations that were interrupted: resources they touched may differ from this state'));
+    diagnostics.push(
+      diagnostic('warning', 'pending-operations', file, {
+        en: 'the stack has operations that were interrupted: resources they touched may differ from this state',
+        ja: 'このスタックには中断された操作があります: その操作が触れたリソースは、この状態と異なっている可能性があります',
+      }),
+    );
   }
   const unit = pulumiUnit(resources, { file, format: 'pulumi-state', lines: urnLines(text) });
   return { ...unit, diagnostics: [...diagnostics, ...unit.diagnostics] };
@@ -74,6 +82,6 @@ function authoredInputs(v: unknown, options: DecodeOptions): PropertyMap {
 }
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
-export function failed(file: string, code: string, message: string, at?: { line?: number | undefined; column?: number | undefined }): LoadedUnit {
-  return { nodes: [], edges: [], diagnostics: [diagnostic('error', code, file, message, at ?? { line: 1 })] };
+export function failed(file: string, code: string, message: Bilingual): LoadedUnit {
+  return { nodes: [], edges: [], diagnostics: [diagnostic('error', code, file, message, { line: 1 })] };
 }

@@ -24,7 +24,9 @@ export function readTagSuppressions(tags: PropertyValue | undefined, at: { file:
     const expires = typeof value === 'string' ? EXPIRY.exec(value)?.[1] : undefined;
     const reason = typeof value === 'string' ? value.replace(EXPIRY, ' ').trim() : '';
     if (policyId === '' || reason === '') {
-      diagnostics.push(diagnostic('warning', 'invalid-suppression', at.file, `the tag ${key} needs a policy id and a reason; it is ignored`, { line: at.line }));
+      diagnostics.push(
+        diagnostic('warning', 'invalid-suppression', at.file, { en: `the tag ${key} needs a policy id and a reason; it is ignored`, ja: `タグ ${key} にはポリシー ID と理由が必要です。このタグは無視します` }, { line: at.line }),
+      );
       continue;
     }
     out.push({ policyId, reason, file: at.file, ...(expires !== undefined && { expires }), ...(at.line !== undefined && { line: at.line }) });

@@ -93,7 +93,13 @@ function duplicateBlocks(files: readonly ParsedFile[]): Diagnostic[] {
       if (block.labels.length !== NAMED_BY_LABELS[block.type]) continue;
       const key = [block.type, ...block.labels].join('\u0000');
       const what = `${block.type} ${block.labels.map((l) => JSON.stringify(l)).join(' ')}`;
-      if (seen.has(key)) out.push(diagnostic('error', 'duplicate-block', file.file, `${what} is declared twice in this module (Terraform rejects that): only the first is scanned`, { line: block.line }));
+      if (seen.has(key)) {
+        const text = {
+          en: `${what} is declared twice in this module (Terraform rejects that): only the first is scanned`,
+          ja: `${what} がこのモジュールで 2 回宣言されています（Terraform はこれを受け付けません）: 最初のものだけをスキャンします`,
+        };
+        out.push(diagnostic('error', 'duplicate-block', file.file, text, { line: block.line }));
+      }
       seen.add(key);
     }
   }

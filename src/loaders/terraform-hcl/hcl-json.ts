@@ -15,7 +15,7 @@ export function bodyToJson(body: Body, text: string): JsonObject {
 
 export class ConversionError extends Error {
   constructor(readonly problem: SyntaxProblem) {
-    super(problem.message);
+    super(problem.message.en);
   }
 }
 
@@ -54,7 +54,7 @@ class Converter {
   }
 
   private mixedLabels(block: Block): ConversionError {
-    return new ConversionError({ message: 'blocks of one type are written both with and without (or with different numbers of) labels', offset: block.typeStart });
+    return new ConversionError({ message: { en: 'blocks of one type are written both with and without (or with different numbers of) labels', ja: '同じ種類のブロックが、ラベルありとラベルなし（またはラベルの数が違う形）で書かれています' }, offset: block.typeStart });
   }
 
   private expression(e: Expr): JsonValue {
@@ -83,7 +83,7 @@ class Converter {
   private template(parts: readonly Expr[]): string {
     const [only] = parts;
     if (parts.length === 1 && only?.kind === 'literal') {
-      if (only.value.type === 'null') throw new ConversionError({ message: 'a template cannot interpolate null', offset: only.start });
+      if (only.value.type === 'null') throw new ConversionError({ message: { en: 'a template cannot interpolate null', ja: 'テンプレートに null は埋め込めません' }, offset: only.start });
       return escapeTemplate(literalText(only.value));
     }
     return parts.map((p) => this.stringPart(p)).join('');
@@ -163,10 +163,10 @@ function literalText(value: Literal): string {
 
 /** `-1` and `!true` are values; an operator that does not fit its operand is an error. */
 function unaryValue(op: '-' | '!', operand: Literal, start: number, operandStart: number): JsonValue {
-  if (operand.type === 'null') throw new ConversionError({ message: `"${op}" cannot apply to null`, offset: start });
+  if (operand.type === 'null') throw new ConversionError({ message: { en: `"${op}" cannot apply to null`, ja: `"${op}" は null には使えません` }, offset: start });
   if (op === '-' && operand.type === 'number') return -Number(operand.text);
   if (op === '!' && operand.type === 'bool') return !operand.value;
-  throw new ConversionError({ message: op === '-' ? '"-" needs a number' : '"!" needs a bool', offset: operandStart });
+  throw new ConversionError({ message: op === '-' ? { en: '"-" needs a number', ja: '"-" には数値が必要です' } : { en: '"!" needs a bool', ja: '"!" には真偽値（bool）が必要です' }, offset: operandStart });
 }
 
 /** In Terraform's JSON syntax `${` and `%{` start template sequences: literal ones are doubled. */

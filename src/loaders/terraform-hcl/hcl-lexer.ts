@@ -1,3 +1,5 @@
+import type { Bilingual } from '../../diagnostic.js';
+
 /**
  * The lexer of HCL's native syntax: source text into tokens with their offsets, as hclsyntax's
  * scanner makes them. Quoted templates, heredocs and the expressions interpolated in them nest,
@@ -43,14 +45,14 @@ export interface Token {
 
 /** A problem at an offset of the source text. */
 export interface SyntaxProblem {
-  readonly message: string;
+  readonly message: Bilingual;
   readonly offset: number;
 }
 
 /** Thrown by the parser at the first error; the caller turns it into the file's problem. */
 export class ParseFailure extends Error {
   constructor(readonly problem: SyntaxProblem) {
-    super(problem.message);
+    super(problem.message.en);
   }
 }
 
@@ -63,16 +65,16 @@ export interface Lexed {
 const OPERATORS_2 = new Set(['==', '!=', '>=', '<=', '&&', '||', '::', '=>']);
 const OPERATORS_1 = new Set('[]().,*/%+-=<>!?:&|^;`\'');
 
-const LEXICAL_PROBLEMS: Partial<Record<TokenType, string>> = {
-  invalid: 'this character is not used in HCL',
-  'quoted-newline': 'a quoted string cannot span lines (write \\n, or use a heredoc)',
-  '&': 'bitwise operators are not supported (did you mean "&&"?)',
-  '|': 'bitwise operators are not supported (did you mean "||"?)',
-  '^': 'bitwise operators are not supported',
-  '~': 'bitwise operators are not supported (did you mean "!"?)',
-  ';': '";" is not valid: put each argument on its own line',
-  '`': '"`" is not valid: use a heredoc for a multi-line string',
-  "'": 'single quotes are not valid: use double quotes',
+const LEXICAL_PROBLEMS: Partial<Record<TokenType, Bilingual>> = {
+  invalid: { en: 'this character is not used in HCL', ja: 'この文字は HCL では使いません' },
+  'quoted-newline': { en: 'a quoted string cannot span lines (write \\n, or use a heredoc)', ja: '引用符で囲んだ文字列は複数行にまたがれません（\\n と書くか、ヒアドキュメントを使ってください）' },
+  '&': { en: 'bitwise operators are not supported (did you mean "&&"?)', ja: 'ビット演算子は使えません（"&&" のつもりではありませんか）' },
+  '|': { en: 'bitwise operators are not supported (did you mean "||"?)', ja: 'ビット演算子は使えません（"||" のつもりではありませんか）' },
+  '^': { en: 'bitwise operators are not supported', ja: 'ビット演算子は使えません' },
+  '~': { en: 'bitwise operators are not supported (did you mean "!"?)', ja: 'ビット演算子は使えません（"!" のつもりではありませんか）' },
+  ';': { en: '";" is not valid: put each argument on its own line', ja: '";" は使えません: 引数は 1 行に 1 つずつ書いてください' },
+  '`': { en: '"`" is not valid: use a heredoc for a multi-line string', ja: '"`" は使えません: 複数行の文字列にはヒアドキュメントを使ってください' },
+  "'": { en: 'single quotes are not valid: use double quotes', ja: '一重引用符は使えません: 二重引用符（"）で囲んでください' },
 };
 
 type Mode = { readonly kind: 'main' } | { readonly kind: 'quoted' } | { kind: 'heredoc'; readonly marker: string; startOfLine: boolean };

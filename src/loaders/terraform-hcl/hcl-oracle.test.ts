@@ -33,7 +33,7 @@ function ours(text: string): Outcome {
   // A rejected file is one diagnostic, at a line of the file.
   expect(parsed?.diagnostics).toHaveLength(1);
   const [d] = parsed!.diagnostics;
-  expect(d).toMatchObject({ level: 'error', code: 'parse-error', message: expect.stringMatching(/^invalid HCL: /) });
+  expect(d).toMatchObject({ level: 'error', code: 'parse-error', message: { en: expect.stringMatching(/^invalid HCL: /), ja: expect.stringMatching(/^HCL として読めません: /) } });
   expect(d!.line).toBeGreaterThanOrEqual(1);
   expect(d!.line).toBeLessThanOrEqual(text.split('\n').length);
   return { rejected: true };

@@ -83,8 +83,9 @@ describe('invalid HCL', () => {
   ])('%j: one diagnostic at %i:%i', (text, line, column, message) => {
     const d = error(text);
     expect(d).toMatchObject({ level: 'error', code: 'parse-error', file: 'main.tf', line, column });
-    expect(d.message).toMatch(/^invalid HCL: /);
-    expect(d.message).toMatch(message);
+    expect(d.message.en).toMatch(/^invalid HCL: /);
+    expect(d.message.en).toMatch(message);
+    expect(d.message.ja).toMatch(/^HCL として読めません: .*\p{Script=Hiragana}/u);
   });
 
   it('never repeats what the file says in its messages', () => {
@@ -99,7 +100,7 @@ describe('invalid HCL', () => {
       `a = "%{ ${secret} }"\n`,
       `password = "${secret}"\npassword = "${secret}"\n`,
     ]) {
-      expect(error(text).message).not.toContain(secret);
+      for (const message of Object.values(error(text).message)) expect(message).not.toContain(secret);
     }
   });
 
@@ -107,7 +108,7 @@ describe('invalid HCL', () => {
     expect(body(`a = ${'['.repeat(500)}${']'.repeat(500)}\n`)).toBeDefined();
     expect(body(`${'b {\n'.repeat(500)}${'}\n'.repeat(500)}`)).toBeDefined();
     for (const text of [`a = ${'['.repeat(600)}${']'.repeat(600)}\n`, `a = ${'['.repeat(100_000)}`, `a = ${'!'.repeat(100_000)}true\n`, `a = ${'x ? y : '.repeat(100_000)}z\n`, `a = ${'"${'.repeat(50_000)}`, `${'b {\n'.repeat(100_000)}`]) {
-      expect(error(text).message).toBe('invalid HCL: nesting deeper than 512 levels');
+      expect(error(text).message).toEqual({ en: 'invalid HCL: nesting deeper than 512 levels', ja: 'HCL として読めません: 入れ子が 512 階層を超えています' });
     }
   });
 

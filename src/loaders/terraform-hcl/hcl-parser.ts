@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../diagnostic.js';
 import type { Attribute, Block, Body, Expr, ObjectItem, Span } from './hcl-ast.js';
 import { lex, ParseFailure, type SyntaxProblem, type Token, type TokenType } from './hcl-lexer.js';
 import { buildTemplate, flushIndentation, literalValue, meld, trimEnd, trimStart, type Part, type PartContent } from './hcl-template.js';
@@ -54,7 +55,18 @@ function asSeen(t: Token): Token {
   return t.type === 'line-comment' ? { type: 'newline', start: t.start, end: t.end } : t;
 }
 
-const fail = (message: string, offset: number): never => {
+/** Problems the parser meets at more than one place. */
+const PROBLEM = {
+  unclosedBlock: { en: 'this block has no closing brace before the end of the file', ja: 'このブロックを閉じる "}" がないままファイルが終わっています' },
+  argumentOrBlock: { en: 'an argument or a block is expected here', ja: 'ここには引数かブロックが必要です' },
+  argumentNeedsEquals: { en: 'an argument or a block is expected here: an argument is set with "="', ja: 'ここには引数かブロックが必要です: 引数は "=" で設定します' },
+  attributeName: { en: 'an attribute name is expected after "."', ja: '"." の後には属性名が必要です' },
+  unclosedObject: { en: 'this object has no closing "}" before the end of the file', ja: 'このオブジェクトを閉じる "}" がないままファイルが終わっています' },
+  forVariable: { en: 'a variable name is expected after "for"', ja: '"for" の後には変数名が必要です' },
+  forSecondVariable: { en: 'a second variable name is expected after ","', ja: '"," の後には 2 つ目の変数名が必要です' },
+} satisfies Record<string, Bilingual>;
+
+const fail = (message: Bilingual, offset: number): never => {
   throw new ParseFailure({ message, offset });
 };
 
@@ -114,7 +126,7 @@ class Parser {
     return this.text.slice(t.start, t.end);
   }
 
-  private expect(type: TokenType, message: string): Token {
+  private expect(type: TokenType, message: Bilingual): Token {
     const t = this.peek();
     if (t.type !== type) fail(message, t.start);
     return this.next();
@@ -131,7 +143,7 @@ class Parser {
   }
 
   private nested<T>(at: number, parse: () => T): T {
-    if (++this.depth > MAX_NESTING) fail(`nesting deeper than ${MAX_NESTING} levels`, at);
+    if (++this.depth > MAX_NESTING) fail({ en: `nesting deeper than ${MAX_NESTING} levels`, ja: `入れ子が ${MAX_NESTING} 階層を超えています` }, at);
     try {
       return parse();
     } finally {
@@ -151,18 +163,18 @@ class Parser {
         this.next();
         continue;
       }
-      if (t.type === 'eof') fail('this block has no closing brace before the end of the file', open?.start ?? t.start);
-      if (t.type === 'open-quote') fail('argument names must not be quoted', t.start);
-      if (t.type !== 'ident') fail('an argument or a block is expected here', t.start);
+      if (t.type === 'eof') fail(PROBLEM.unclosedBlock, open?.start ?? t.start);
+      if (t.type === 'open-quote') fail({ en: 'argument names must not be quoted', ja: '引数名は引用符で囲めません' }, t.start);
+      if (t.type !== 'ident') fail(PROBLEM.argumentOrBlock, t.start);
       this.next();
       const after = this.peek().type;
       if (after === '=') {
         const attribute = this.attribute(t, false);
-        if (names.has(attribute.name)) fail('this argument is set more than once in the same block', t.start);
+        if (names.has(attribute.name)) fail({ en: 'this argument is set more than once in the same block', ja: 'この引数は同じブロックの中で 2 回以上設定されています' }, t.start);
         names.add(attribute.name);
         into.attributes.push(attribute);
       } else if (after === 'open-quote' || after === '{' || after === 'ident') into.blocks.push(this.block(t));
-      else fail('an argument or a block is expected here: an argument is set with "="', t.start);
+      else fail(PROBLEM.argumentNeedsEquals, t.start);
     }
   }
 
@@ -171,8 +183,8 @@ class Parser {
     const expr = this.expression();
     if (!singleLine) {
       const end = this.peek();
-      if (end.type === ',') fail('arguments are separated by newlines, not commas', end.start);
-      if (end.type !== 'newline' && end.type !== 'eof') fail('an argument must end with a newline', end.start);
+      if (end.type === ',') fail({ en: 'arguments are separated by newlines, not commas', ja: '引数はカンマではなく改行で区切ります' }, end.start);
+      if (end.type !== 'newline' && end.type !== 'eof') fail({ en: 'an argument must end with a newline', ja: '引数の後は改行してください' }, end.start);
       this.next();
     }
     return { name: this.textOf(name), nameStart: name.start, expr };
@@ -185,9 +197,9 @@ class Parser {
       if (t.type === '{') break;
       if (t.type === 'open-quote') labels.push(this.label());
       else if (t.type === 'ident') labels.push(this.textOf(this.next()));
-      else if (t.type === '=') fail('"=" sets an argument and is not used to define a block', t.start);
-      else if (t.type === 'newline') fail('a block\'s "{" must be on the same line as its type and labels', t.start);
-      else fail('a quoted block label or "{" is expected here', t.start);
+      else if (t.type === '=') fail({ en: '"=" sets an argument and is not used to define a block', ja: '"=" は引数を設定するもので、ブロックの定義には使いません' }, t.start);
+      else if (t.type === 'newline') fail({ en: 'a block\'s "{" must be on the same line as its type and labels', ja: 'ブロックの "{" は、ブロックの種類やラベルと同じ行に書いてください' }, t.start);
+      else fail({ en: 'a quoted block label or "{" is expected here', ja: 'ここには引用符で囲んだブロックのラベルか "{" が必要です' }, t.start);
     }
     const open = this.next();
     const body: { attributes: Attribute[]; blocks: Block[] } = { attributes: [], blocks: [] };
@@ -196,7 +208,7 @@ class Parser {
     if (first === 'newline' || first === 'eof' || first === '}') close = this.nested(open.start, () => this.body('}', body, open));
     else close = this.singleLineBody(open, body);
     const eol = this.peek();
-    if (eol.type !== 'newline' && eol.type !== 'eof') fail('a block must end with a newline', eol.start);
+    if (eol.type !== 'newline' && eol.type !== 'eof') fail({ en: 'a block must end with a newline', ja: 'ブロックの後は改行してください' }, eol.start);
     this.next();
     return { type: this.textOf(type), typeStart: type.start, labels, body, closeStart: close.start };
   }
@@ -204,17 +216,17 @@ class Parser {
   /** `name { arg = value }`: one argument, closed on the same line. */
   private singleLineBody(open: Token, body: { attributes: Attribute[] }): Token {
     const name = this.peek();
-    if (name.type !== 'ident') fail('an argument or a block is expected here', name.start);
+    if (name.type !== 'ident') fail(PROBLEM.argumentOrBlock, name.start);
     this.next();
     const after = this.peek().type;
-    if (after === 'open-quote' || after === '{' || after === 'ident') fail('a single-line block can hold only one argument; put a nested block on a line of its own', name.start);
-    if (after !== '=') fail('an argument or a block is expected here: an argument is set with "="', name.start);
+    if (after === 'open-quote' || after === '{' || after === 'ident') fail({ en: 'a single-line block can hold only one argument; put a nested block on a line of its own', ja: '1 行で書くブロックには引数を 1 つしか書けません。入れ子のブロックは別の行に書いてください' }, name.start);
+    if (after !== '=') fail(PROBLEM.argumentNeedsEquals, name.start);
     body.attributes.push(this.nested(open.start, () => this.attribute(name, true)));
     const close = this.peek();
-    if (close.type === ',') fail('a single-line block can hold only one argument', close.start);
-    if (close.type === 'newline') fail('a single-line block must be closed on the same line', close.start);
-    if (close.type === 'eof') fail('this block has no closing brace before the end of the file', open.start);
-    if (close.type !== '}') fail('a single-line block must end with "}" right after its argument', close.start);
+    if (close.type === ',') fail({ en: 'a single-line block can hold only one argument', ja: '1 行で書くブロックには引数を 1 つしか書けません' }, close.start);
+    if (close.type === 'newline') fail({ en: 'a single-line block must be closed on the same line', ja: '1 行で書くブロックは同じ行で閉じてください' }, close.start);
+    if (close.type === 'eof') fail(PROBLEM.unclosedBlock, open.start);
+    if (close.type !== '}') fail({ en: 'a single-line block must end with "}" right after its argument', ja: '1 行で書くブロックは、引数のすぐ後を "}" で閉じてください' }, close.start);
     return this.next();
   }
 
@@ -226,9 +238,9 @@ class Parser {
       const t = this.next();
       if (t.type === 'close-quote') return value;
       if (t.type === 'quoted-text') value += literalValue(this.textOf(t), true, t.start);
-      else if (t.type === 'interp' || t.type === 'control') fail('a block label cannot hold a template sequence (write "$${" or "%%{" for a literal one)', t.start);
-      else if (t.type === 'eof') fail('this string has no closing quote', open.start);
-      else fail('this is not valid in a block label', t.start);
+      else if (t.type === 'interp' || t.type === 'control') fail({ en: 'a block label cannot hold a template sequence (write "$${" or "%%{" for a literal one)', ja: 'ブロックのラベルにはテンプレートシーケンスを書けません（文字そのものとして書くには "$${" か "%%{" と書きます）' }, t.start);
+      else if (t.type === 'eof') fail({ en: 'this string has no closing quote', ja: 'この文字列を閉じる引用符がありません' }, open.start);
+      else fail({ en: 'this is not valid in a block label', ja: 'これはブロックのラベルには書けません' }, t.start);
     }
   }
 
@@ -241,7 +253,7 @@ class Parser {
       if (!this.is('?')) return condition;
       this.next();
       const then = this.expression();
-      this.expect(':', 'a conditional needs ":" and a false result');
+      this.expect(':', { en: 'a conditional needs ":" and a false result', ja: '条件式には ":" と偽のときの値が必要です' });
       const otherwise = this.expression();
       return { kind: 'conditional', condition, then, otherwise, start: condition.start, end: otherwise.end };
     });
@@ -275,19 +287,19 @@ class Parser {
         if (name.type === 'ident') expr = step(true, this.next().end);
         else if (name.type === 'number') expr = step(true, this.legacyIndex().end);
         else if (name.type === '*') expr = step(false, this.attributeSplat());
-        else fail('an attribute name is expected after "."', name.start);
+        else fail(PROBLEM.attributeName, name.start);
       } else if (t.type === '[') {
         this.next();
         if (this.is('*')) {
           this.next();
           const close = this.next();
-          if (close.type !== ']') fail('"[*]" needs its closing "]"', close.start);
+          if (close.type !== ']') fail({ en: '"[*]" needs its closing "]"', ja: '"[*]" を閉じる "]" がありません' }, close.start);
           expr = step(false, close.end);
         } else {
           const key = this.withNewlines(false, () => {
             const k = this.expression();
             const close = this.next();
-            if (close.type !== ']') fail('an index needs its closing "]"', close.start);
+            if (close.type !== ']') fail({ en: 'an index needs its closing "]"', ja: 'インデックスを閉じる "]" がありません' }, close.start);
             return k;
           });
           expr = step(isConstantKey(key), this.lastEnd);
@@ -299,7 +311,7 @@ class Parser {
   /** `list.0`: the index syntax Terraform kept from HCL 1. */
   private legacyIndex(): Token {
     const t = this.next();
-    if (this.textOf(t).includes('.')) fail('legacy index syntax cannot chain two indexes (write [a][b])', t.start);
+    if (this.textOf(t).includes('.')) fail({ en: 'legacy index syntax cannot chain two indexes (write [a][b])', ja: '旧式のインデックス記法では 2 つのインデックスを続けて書けません（[a][b] と書いてください）' }, t.start);
     this.numberText(t);
     return t;
   }
@@ -312,7 +324,7 @@ class Parser {
       const t = this.peek();
       if (t.type === 'number') end = this.legacyIndex().end;
       else if (t.type === 'ident') end = this.next().end;
-      else fail(t.type === '*' ? 'a splat cannot be nested in an attribute-only splat' : 'an attribute name is expected after "."', t.start);
+      else fail(t.type === '*' ? { en: 'a splat cannot be nested in an attribute-only splat', ja: '属性だけのスプラット（.*）の中にスプラットは入れられません' } : PROBLEM.attributeName, t.start);
     }
     return end;
   }
@@ -324,7 +336,7 @@ class Parser {
         this.next();
         this.withNewlines(false, () => {
           this.expression();
-          this.expect(')', 'a closing ")" is expected here');
+          this.expect(')', { en: 'a closing ")" is expected here', ja: 'ここには閉じる ")" が必要です' });
         });
         return { kind: 'other', start: t.start, end: this.lastEnd };
       }
@@ -347,9 +359,9 @@ class Parser {
       case '{':
         return this.object();
       case 'eof':
-        return fail('an expression is expected, but the file ends here', t.start);
+        return fail({ en: 'an expression is expected, but the file ends here', ja: '式が必要ですが、ここでファイルが終わっています' }, t.start);
       default:
-        return fail('an expression is expected here', t.start);
+        return fail({ en: 'an expression is expected here', ja: 'ここには式が必要です' }, t.start);
     }
   }
 
@@ -367,19 +379,19 @@ class Parser {
     let open = this.next();
     while (open.type === '::') {
       const part = this.next();
-      if (part.type !== 'ident') fail('a function name is expected after "::"', part.start);
+      if (part.type !== 'ident') fail({ en: 'a function name is expected after "::"', ja: '"::" の後には関数名が必要です' }, part.start);
       open = this.next();
     }
-    if (open.type !== '(') fail('a function name must be followed by "("', open.start);
+    if (open.type !== '(') fail({ en: 'a function name must be followed by "("', ja: '関数名の後には "(" が必要です' }, open.start);
     this.withNewlines(false, () => {
       if (this.is(')')) return this.next();
       for (;;) {
         this.expression();
         const sep = this.next();
         if (sep.type === ')') return sep;
-        if (sep.type === '...') return this.expect(')', '"..." must be followed by the closing ")"');
-        if (sep.type === 'eof') fail('this function call has no closing ")" before the end of the file', name.start);
-        if (sep.type !== ',') fail('function arguments are separated by ","', sep.start);
+        if (sep.type === '...') return this.expect(')', { en: '"..." must be followed by the closing ")"', ja: '"..." の後には閉じる ")" が必要です' });
+        if (sep.type === 'eof') fail({ en: 'this function call has no closing ")" before the end of the file', ja: 'この関数呼び出しを閉じる ")" がないままファイルが終わっています' }, name.start);
+        if (sep.type !== ',') fail({ en: 'function arguments are separated by ","', ja: '関数の引数は "," で区切ります' }, sep.start);
         if (this.is(')')) return this.next();
       }
     });
@@ -396,8 +408,8 @@ class Parser {
         items.push(this.expression());
         const t = this.peek();
         if (t.type === ']') break;
-        if (t.type === 'eof') fail('this list has no closing "]" before the end of the file', open.start);
-        if (t.type !== ',') fail('list items are separated by ","', t.start);
+        if (t.type === 'eof') fail({ en: 'this list has no closing "]" before the end of the file', ja: 'このリストを閉じる "]" がないままファイルが終わっています' }, open.start);
+        if (t.type !== ',') fail({ en: 'list items are separated by ","', ja: 'リストの要素は "," で区切ります' }, t.start);
         this.next();
       }
       return { kind: 'tuple', items, start: open.start, end: this.next().end };
@@ -418,14 +430,14 @@ class Parser {
         if (t.type === '}') break;
         const key = this.expression();
         const sep = this.peek();
-        if (sep.type === 'eof') fail('this object has no closing "}" before the end of the file', open.start);
-        if (sep.type !== '=' && sep.type !== ':') fail(sep.type === 'newline' || sep.type === ',' ? 'an object attribute needs "=" and a value' : 'an object key must be followed by "="', sep.start);
+        if (sep.type === 'eof') fail(PROBLEM.unclosedObject, open.start);
+        if (sep.type !== '=' && sep.type !== ':') fail(sep.type === 'newline' || sep.type === ',' ? { en: 'an object attribute needs "=" and a value', ja: 'オブジェクトの属性には "=" と値が必要です' } : { en: 'an object key must be followed by "="', ja: 'オブジェクトのキーの後には "=" が必要です' }, sep.start);
         this.next();
         items.push({ key, value: this.expression() });
         const after = this.peek();
         if (after.type === '}') break;
-        if (after.type === 'eof') fail('this object has no closing "}" before the end of the file', open.start);
-        if (after.type !== ',' && after.type !== 'newline') fail('object attributes are separated by newlines or ","', after.start);
+        if (after.type === 'eof') fail(PROBLEM.unclosedObject, open.start);
+        if (after.type !== ',' && after.type !== 'newline') fail({ en: 'object attributes are separated by newlines or ","', ja: 'オブジェクトの属性は改行か "," で区切ります' }, after.start);
         this.next();
       }
       return { kind: 'object', items, start: open.start, end: this.next().end };
@@ -436,15 +448,15 @@ class Parser {
   private forExpression(open: Token): Expr {
     this.next(); // for
     const close = open.type === '[' ? ']' : '}';
-    this.expect('ident', 'a variable name is expected after "for"');
+    this.expect('ident', PROBLEM.forVariable);
     if (this.is(',')) {
       this.next();
-      this.expect('ident', 'a second variable name is expected after ","');
+      this.expect('ident', PROBLEM.forSecondVariable);
     }
-    if (!this.isKeyword('in')) fail('"in" is expected after the variable names of a "for" expression', this.peek().start);
+    if (!this.isKeyword('in')) fail({ en: '"in" is expected after the variable names of a "for" expression', ja: '"for" 式の変数名の後には "in" が必要です' }, this.peek().start);
     this.next();
     this.expression();
-    this.expect(':', 'a "for" expression needs ":" after its collection');
+    this.expect(':', { en: 'a "for" expression needs ":" after its collection', ja: '"for" 式にはコレクションの後に ":" が必要です' });
     let value = this.expression();
     let key: Expr | undefined;
     if (this.is('=>')) {
@@ -457,10 +469,10 @@ class Parser {
       this.next();
       this.expression();
     }
-    const end = this.expect(close, `unexpected text after the end of the "for" expression`);
-    if (close === ']' && key) fail('a "for" expression making a list has no key ("=>")', key.start);
-    if (close === ']' && group) fail('a "for" expression making a list cannot group ("...")', group.start);
-    if (close === '}' && !key) fail('a "for" expression making an object needs a key ("key => value")', value.start);
+    const end = this.expect(close, { en: `unexpected text after the end of the "for" expression`, ja: '"for" 式の終わりの後に余分な記述があります' });
+    if (close === ']' && key) fail({ en: 'a "for" expression making a list has no key ("=>")', ja: 'リストを作る "for" 式にはキー（"=>"）を書けません' }, key.start);
+    if (close === ']' && group) fail({ en: 'a "for" expression making a list cannot group ("...")', ja: 'リストを作る "for" 式ではグループ化（"..."）はできません' }, group.start);
+    if (close === '}' && !key) fail({ en: 'a "for" expression making an object needs a key ("key => value")', ja: 'オブジェクトを作る "for" 式にはキーが必要です（"key => value"）' }, value.start);
     return { kind: 'other', start: open.start, end: end.end };
   }
 
@@ -500,12 +512,12 @@ class Parser {
         lastWasText = true;
         continue;
       }
-      if (t.type !== 'interp' && t.type !== 'control') fail(t.type === 'eof' ? 'this string or heredoc has no end before the end of the file' : 'this string or heredoc is not closed', t.start);
+      if (t.type !== 'interp' && t.type !== 'control') fail(t.type === 'eof' ? { en: 'this string or heredoc has no end before the end of the file', ja: 'この文字列かヒアドキュメントが終わらないままファイルが終わっています' } : { en: 'this string or heredoc is not closed', ja: 'この文字列かヒアドキュメントが閉じられていません' }, t.start);
       const previous = parts[parts.length - 1];
       if (canTrimPrevious && t.end - t.start === 3 && previous?.t === 'text') trimEnd(previous);
       const content = this.withNewlines(false, () => (t.type === 'interp' ? { t: 'interp' as const, expr: this.expression() } : this.directive()));
       const close = this.peek();
-      if (close.type !== 'seq-end') fail(t.type === 'interp' ? 'an interpolation is expected to end with "}" here (write "$${" for a literal "${")' : 'a directive is expected to end with "}" here', close.start);
+      if (close.type !== 'seq-end') fail(t.type === 'interp' ? { en: 'an interpolation is expected to end with "}" here (write "$${" for a literal "${")', ja: 'ここで補間を "}" で閉じてください（"${" を文字そのものとして書くには "$${" と書きます）' } : { en: 'a directive is expected to end with "}" here', ja: 'ここでディレクティブを "}" で閉じてください' }, close.start);
       this.next();
       trimNext = close.end - close.start === 2;
       parts.push({ ...content, start: t.start, end: close.end });
@@ -515,7 +527,7 @@ class Parser {
   /** What follows `%{`, up to its closing `}`. */
   private directive(): PartContent {
     const keyword = this.peek();
-    if (keyword.type !== 'ident') fail('a directive keyword (if, else, endif, for, endfor) is expected after "%{"', keyword.start);
+    if (keyword.type !== 'ident') fail({ en: 'a directive keyword (if, else, endif, for, endfor) is expected after "%{"', ja: '"%{" の後にはディレクティブのキーワード（if、else、endif、for、endfor）が必要です' }, keyword.start);
     this.next();
     switch (this.textOf(keyword)) {
       case 'if':
@@ -525,26 +537,26 @@ class Parser {
       case 'endfor':
         return { t: this.textOf(keyword) as 'else' | 'endif' | 'endfor' };
       case 'for': {
-        const first = this.expect('ident', 'a variable name is expected after "for"');
+        const first = this.expect('ident', PROBLEM.forVariable);
         let second: Token | undefined;
         if (this.is(',')) {
           this.next();
-          second = this.expect('ident', 'a second variable name is expected after ","');
+          second = this.expect('ident', PROBLEM.forSecondVariable);
         }
-        if (!this.isKeyword('in')) fail('"in" is expected after the variable names of a "for" directive', this.peek().start);
+        if (!this.isKeyword('in')) fail({ en: '"in" is expected after the variable names of a "for" directive', ja: '"for" ディレクティブの変数名の後には "in" が必要です' }, this.peek().start);
         this.next();
         const [keyVar, valueVar] = second ? [this.textOf(first), this.textOf(second)] : [undefined, this.textOf(first)];
         return { t: 'for', keyVar, valueVar, collection: this.expression() };
       }
       default:
-        return fail('unknown template directive (the directives are if, else, endif, for, endfor)', keyword.start);
+        return fail({ en: 'unknown template directive (the directives are if, else, endif, for, endfor)', ja: '未知のテンプレートディレクティブです（使えるのは if、else、endif、for、endfor です）' }, keyword.start);
     }
   }
 
   /** A number literal's decimal text, as cty reads and writes numbers. */
   private numberText(t: Token): string {
     const text = this.textOf(t);
-    if (!/^\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text)) fail('this is not a valid number', t.start);
+    if (!/^\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text)) fail({ en: 'this is not a valid number', ja: '数値として正しくありません' }, t.start);
     return canonicalNumber(text);
   }
 }

@@ -92,11 +92,11 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
     const items: Expr[] = [];
     for (;;) {
       const part = parts[pos];
-      if (part === undefined) throw new ParseFailure({ message: `the ${opener} directive has no matching end${opener}`, offset: end });
+      if (part === undefined) throw new ParseFailure({ message: { en: `the ${opener} directive has no matching end${opener}`, ja: `${opener} ディレクティブに対応する end${opener} がありません` }, offset: end });
       if (part.t === 'else' || part.t === 'endif' || part.t === 'endfor') {
         pos++;
         if (closers.includes(part.t)) return { items, closer: part };
-        throw new ParseFailure({ message: `unexpected ${part.t} directive inside a ${opener} directive`, offset: part.start });
+        throw new ParseFailure({ message: { en: `unexpected ${part.t} directive inside a ${opener} directive`, ja: `${opener} ディレクティブの中に予期しない ${part.t} ディレクティブがあります` }, offset: part.start });
       }
       items.push(item());
     }
@@ -119,7 +119,7 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
         return { kind: 'template-for', keyVar: part.keyVar, valueVar: part.valueVar, collection: part.collection, body: template(body.items, part.end), start: part.start, end: body.closer.end };
       }
       default:
-        throw new ParseFailure({ message: `unexpected ${part.t} directive without a matching opening directive`, offset: part.start });
+        throw new ParseFailure({ message: { en: `unexpected ${part.t} directive without a matching opening directive`, ja: `対応する開始のディレクティブがない ${part.t} ディレクティブがあります` }, offset: part.start });
     }
   };
 
@@ -156,12 +156,12 @@ function escape(raw: string, i: number, offset: number): [string, number] {
   const c = raw[i + 1] ?? '';
   const simple = SIMPLE_ESCAPES[c];
   if (simple !== undefined) return [simple, 2];
-  if (c !== 'u' && c !== 'U') throw new ParseFailure({ message: 'invalid escape sequence (valid ones are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN)', offset: offset + i });
+  if (c !== 'u' && c !== 'U') throw new ParseFailure({ message: { en: 'invalid escape sequence (valid ones are \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN)', ja: '正しくないエスケープシーケンスです（使えるのは \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN です）' }, offset: offset + i });
   const want = c === 'u' ? 4 : 8;
   let n = 0;
   while (n < want && /[0-9a-fA-F]/.test(raw[i + 2 + n] ?? '')) n++;
-  if (n !== want) throw new ParseFailure({ message: `the \\${c} escape needs ${want} hexadecimal digits`, offset: offset + i });
+  if (n !== want) throw new ParseFailure({ message: { en: `the \\${c} escape needs ${want} hexadecimal digits`, ja: `\\${c} のエスケープには 16 進数の数字が ${want} 桁必要です` }, offset: offset + i });
   const cp = parseInt(raw.slice(i + 2, i + 2 + want), 16);
-  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new ParseFailure({ message: 'the escape names no Unicode character', offset: offset + i });
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new ParseFailure({ message: { en: 'the escape names no Unicode character', ja: 'このエスケープは Unicode の文字を表していません' }, offset: offset + i });
   return [String.fromCodePoint(cp), 2 + want];
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { displayPath } from '../display-path.js';
 import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
@@ -66,12 +66,20 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
       if (dir === undefined) {
         if (!reported.has(source)) {
           reported.add(source);
-          diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`, where));
+          const text = {
+            en: `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`,
+            ja: `モジュールのソース ${JSON.stringify(source)} がインストールされていないため、そのリソースはスキャンしていません（\`terraform init\` を実行してモジュールを取得してから再度スキャンしてください）`,
+          };
+          diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, text, where));
         }
         continue;
       }
       if (terraformFiles(dir).length === 0) {
-        diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`, where));
+        const text = {
+          en: `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`,
+          ja: `モジュールのソース ${JSON.stringify(source)} に .tf ファイルがないため、そのリソースはスキャンしていません`,
+        };
+        diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, text, where));
         continue;
       }
       const child = load(dir);
@@ -124,12 +132,17 @@ function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]
     try {
       const size = statSync(path).size;
       if (size > options.maxFileSize) {
-        diagnostics.push(diagnostic('error', 'too-large', file, `file is ${size} bytes, over the ${options.maxFileSize}-byte limit (raise it with --max-file-size)`));
+        diagnostics.push(
+          diagnostic('error', 'too-large', file, {
+            en: `file is ${size} bytes, over the ${options.maxFileSize}-byte limit (raise it with --max-file-size)`,
+            ja: `ファイルが ${size} バイトあり、上限の ${options.maxFileSize} バイトを超えています（上限は --max-file-size で引き上げられます）`,
+          }),
+        );
         continue;
       }
       sources.push({ path, file, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') });
     } catch (error) {
-      diagnostics.push(diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+      diagnostics.push(diagnostic('error', 'unreadable', file, cannotRead(error)));
     }
   }
   return moduleConfig(dir, parseFiles(sources));

@@ -1,4 +1,4 @@
-import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
+import { diagnostic, InputError, inputErrorDiagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
 import { bodyToJson, ConversionError } from './hcl-json.js';
@@ -47,7 +47,7 @@ function parseHclFile(source: SourceText): ParsedFile {
   }
   if (problem === undefined) return { path: source.path, file: source.file, body, outline: shape, diagnostics: [] };
   const at = { line: lineIndex(text)(problem.offset), column: columnOf(text, problem.offset) };
-  return { path: source.path, file: source.file, body: undefined, outline: shape, diagnostics: [diagnostic('error', 'parse-error', source.file, `invalid HCL: ${problem.message}`, at)] };
+  return { path: source.path, file: source.file, body: undefined, outline: shape, diagnostics: [diagnostic('error', 'parse-error', source.file, { en: `invalid HCL: ${problem.message.en}`, ja: `HCL として読めません: ${problem.message.ja}` }, at)] };
 }
 
 /** The 1-based column of an offset, counting characters (not UTF-16 units). */
@@ -70,9 +70,9 @@ function parseJsonFile(source: SourceText): ParsedFile {
   try {
     parsed = parseJsonWithLines(source.text);
   } catch (error) {
-    const at = error instanceof InputError ? { line: error.line, column: error.column } : undefined;
+    if (!(error instanceof InputError)) throw error;
     const empty: SourceOutline = { body: { attributes: [], blocks: [] }, comments: [] };
-    return { path: source.path, file: source.file, body: undefined, outline: empty, diagnostics: [diagnostic('error', 'parse-error', source.file, error instanceof Error ? error.message : 'invalid JSON', at)] };
+    return { path: source.path, file: source.file, body: undefined, outline: empty, diagnostics: [inputErrorDiagnostic(source.file, error)] };
   }
   const root = isObject(parsed.value) ? parsed.value : {};
   const body: JsonObject = {};

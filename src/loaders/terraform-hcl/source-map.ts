@@ -33,7 +33,7 @@ export function mapToSource(unit: LoadedUnit, sourceDir: string, cwd: string): L
       const found = blockSuppressions(b, f.outline.comments, displayPath(cwd, f.path));
       suppressions.push(...found.suppressions);
       for (const d of found.diagnostics) {
-        const key = `${d.file}:${d.line}:${d.message}`;
+        const key = `${d.file}:${d.line}:${d.message.en}`;
         if (!reported.has(key)) diagnostics.push(d), reported.add(key);
       }
     }

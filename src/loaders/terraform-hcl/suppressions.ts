@@ -57,13 +57,21 @@ export function parseSuppressions(comment: SourceComment, file: string, diagnost
       if (exp) {
         rest = rest.slice(0, exp.index).trim();
         if (!isDate(exp[1]!)) {
-          diagnostics.push(diagnostic('warning', 'invalid-suppression', file, `suppression of ${policyId} has an invalid expiry date (expected exp:YYYY-MM-DD); it is ignored`, { line }));
+          const text = {
+            en: `suppression of ${policyId} has an invalid expiry date (expected exp:YYYY-MM-DD); it is ignored`,
+            ja: `${policyId} の抑止の期限の日付が正しくないため、この抑止は無視します（exp:YYYY-MM-DD の形で書いてください）`,
+          };
+          diagnostics.push(diagnostic('warning', 'invalid-suppression', file, text, { line }));
           continue;
         }
         expires = exp[1]!;
       }
       if (rest === '') {
-        diagnostics.push(diagnostic('warning', 'invalid-suppression', file, `suppression of ${policyId} gives no reason; it is ignored (write the reason after the policy ID)`, { line }));
+        const text = {
+          en: `suppression of ${policyId} gives no reason; it is ignored (write the reason after the policy ID)`,
+          ja: `${policyId} の抑止に理由が書かれていないため、この抑止は無視します（ポリシー ID の後に理由を書いてください）`,
+        };
+        diagnostics.push(diagnostic('warning', 'invalid-suppression', file, text, { line }));
         continue;
       }
       out.push({ policyId, reason: rest, ...(expires !== undefined && { expires }), file, line });

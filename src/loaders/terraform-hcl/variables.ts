@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { LineTree, type ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
 import { displayPath } from '../display-path.js';
@@ -47,7 +47,7 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
   for (const path of files) {
     const file = displayPath(cwd, path);
     if (!existsSync(path)) {
-      diagnostics.push(diagnostic('error', 'not-found', file, 'variable file not found'));
+      diagnostics.push(diagnostic('error', 'not-found', file, { en: 'variable file not found', ja: '変数ファイルが見つかりません' }));
       continue;
     }
     const read = readVariableFile(path, file);
@@ -83,7 +83,7 @@ function readVariableFile(path: string, file: string): VariableFile {
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    return failed(diagnostic('error', 'unreadable', file, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+    return failed(diagnostic('error', 'unreadable', file, cannotRead(error)));
   }
   if (path.endsWith('.json')) {
     try {
@@ -91,7 +91,7 @@ function readVariableFile(path: string, file: string): VariableFile {
       if (!isObject(doc)) throw new Error('not an object');
       return { values: new Map(Object.entries(doc).map(([k, v]) => [k, v as Value])), lines: new Map(), diagnostics: [] };
     } catch {
-      return failed(diagnostic('error', 'parse-error', file, 'invalid JSON variable file'));
+      return failed(diagnostic('error', 'parse-error', file, { en: 'invalid JSON variable file', ja: 'JSON の変数ファイルとして読めません' }));
     }
   }
   // A variables file is HCL attributes: parse it as a `.tf` file would be.

@@ -1,6 +1,6 @@
 import { constants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { diagnostic, InputError, type Diagnostic } from '../../diagnostic.js';
+import { diagnostic, InputError, inputErrorDiagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { getPath, joinPath } from '../../graph/values.js';
@@ -77,22 +77,34 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
     if (!(error instanceof JsonBytesError)) throw error;
     return syntaxError(input, file, error.offset);
   }
-  if (!doc) return failed(file, 'invalid-plan', 'not a Terraform plan or state: the document is not an object', { line: 1 });
+  if (!doc) return failed(file, 'invalid-plan', { en: 'not a Terraform plan or state: the document is not an object', ja: 'Terraform のプランでも state でもありません: 文書がオブジェクトではありません' }, { line: 1 });
   const version = doc.formatVersion;
-  if (version === undefined) return failed(file, 'invalid-plan', 'not a Terraform plan or state: format_version is missing', { line: 1 });
+  if (version === undefined) return failed(file, 'invalid-plan', { en: 'not a Terraform plan or state: format_version is missing', ja: 'Terraform のプランでも state でもありません: format_version がありません' }, { line: 1 });
   if (!SUPPORTED_MAJOR_VERSIONS.has(version.split('.')[0]!)) {
-    return failed(file, 'unsupported-version', `unsupported Terraform JSON format_version ${JSON.stringify(version)} (sekisho reads 0.x and 1.x)`, {
-      line: doc.versionLine,
-    });
+    const text = {
+      en: `unsupported Terraform JSON format_version ${JSON.stringify(version)} (sekisho reads 0.x and 1.x)`,
+      ja: `Terraform の JSON の format_version ${JSON.stringify(version)} には対応していません（sekisho が読めるのは 0.x と 1.x です）`,
+    };
+    return failed(file, 'unsupported-version', text, { line: doc.versionLine });
   }
 
   const diagnostics: Diagnostic[] = [];
   if (!doc.validUtf8) diagnostics.push(notUtf8(file));
   if (doc.errored) {
-    diagnostics.push(diagnostic('warning', 'plan-errored', file, 'the plan was produced with errors: resources after the error are missing from it'));
+    diagnostics.push(
+      diagnostic('warning', 'plan-errored', file, {
+        en: 'the plan was produced with errors: resources after the error are missing from it',
+        ja: 'このプランはエラーが起きた状態で作られています: エラー以降のリソースはプランに含まれていません',
+      }),
+    );
   }
   if (doc.incomplete) {
-    diagnostics.push(diagnostic('warning', 'plan-incomplete', file, 'the plan is incomplete: Terraform deferred some changes to a later plan, so what they will create is only partly known'));
+    diagnostics.push(
+      diagnostic('warning', 'plan-incomplete', file, {
+        en: 'the plan is incomplete: Terraform deferred some changes to a later plan, so what they will create is only partly known',
+        ja: 'このプランは不完全です: Terraform が一部の変更を後のプランに先送りしたため、それらが作るものは一部しか分かりません',
+      }),
+    );
   }
   const format: SourceFormat = doc.isPlan ? 'terraform-plan' : 'terraform-state';
   const instances = doc.isPlan ? planInstances(doc, file) : stateInstances(doc.values, file);
@@ -236,7 +248,7 @@ function literalArguments(expressions: JsonObject | undefined, base = '', out = 
   return out;
 }
 
-function failed(file: string, code: string, message: string, at?: { line?: number | undefined; column?: number | undefined }): LoadedUnit {
+function failed(file: string, code: string, message: Bilingual, at: { line: number }): LoadedUnit {
   return { nodes: [], edges: [], diagnostics: [diagnostic('error', code, file, message, at)] };
 }
 
@@ -439,14 +451,14 @@ function syntaxError(input: string | TerraformJsonFile, file: string, offset: nu
     try {
       parseJson(typeof input === 'string' ? input : readFileSync(input.path, 'utf8').slice(input.start > 0 ? 1 : 0));
     } catch (error) {
-      if (error instanceof InputError) return failed(file, error.code, error.message, { line: error.line, column: error.column });
+      if (error instanceof InputError) return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
       throw error;
     }
   }
   const window = typeof input === 'string' ? ByteWindow.of(Buffer.from(input, 'utf8')) : ByteWindow.open(input.path, input.start);
   try {
     window.byte(offset);
-    return failed(file, 'parse-error', 'invalid JSON', { line: window.lineAt(offset) });
+    return failed(file, 'parse-error', { en: 'invalid JSON', ja: 'JSON として読めません' }, { line: window.lineAt(offset) });
   } finally {
     window.close();
   }

@@ -350,7 +350,7 @@ describe('Terraform plan JSON', () => {
   ])('refuses %s with one diagnostic', (_, doc, message) => {
     const loaded = load(doc);
     expect(loaded.nodes).toEqual([]);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining(message) })]);
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', message: expect.objectContaining({ en: expect.stringContaining(message) }) })]);
   });
 
   it('reports truncated JSON with the line where it ends, and never quotes the input', () => {
@@ -358,7 +358,7 @@ describe('Terraform plan JSON', () => {
     const loaded = load(undefined, text.slice(0, text.indexOf('new-secret-value') + 10));
     expect(loaded.diagnostics).toHaveLength(1);
     expect(loaded.diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error', line: text.slice(0, text.indexOf('new-secret-value')).split('\n').length });
-    expect(loaded.diagnostics[0]!.message).not.toContain('secret');
+    for (const text of Object.values(loaded.diagnostics[0]!.message)) expect(text).not.toContain('secret');
   });
 
   it('warns when Terraform says the plan errored', () => {
