@@ -232,6 +232,27 @@ Resources:
       ['PolicyDocument.Statement[0].Resource', 'template.yaml#dataBucket'],
     ]);
   });
+
+  it('stops nested loops at 5,000 resources, and says so at the resource past them', () => {
+    const items = JSON.stringify(Array.from({ length: 100 }, (_, i) => `i${i}`));
+    const started = Date.now();
+    const bombed = load(`Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::A:
+    - A
+    - ${items}
+    - Fn::ForEach::B:
+        - B
+        - ${items}
+        - Fn::ForEach::C:
+            - C
+            - ${items}
+            - "Bucket\${A}\${B}\${C}": { Type: AWS::S3::Bucket }
+`);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(resources(bombed.nodes)).toHaveLength(5_000);
+    expect(bombed.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'for-each-limit', line: 12 })]);
+  });
 });
 
 describe('CloudFormation JSON', () => {

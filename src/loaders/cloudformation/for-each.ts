@@ -9,6 +9,12 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 
 const FOR_EACH = 'Fn::ForEach::';
 
+/**
+ * The most resources loops may make in one template: ten times CloudFormation's quota of 500, so
+ * that nested loops over long lists cannot make a scan run out of time or memory.
+ */
+const MAX_RESOURCES = 5_000;
+
 /** A resource of the template as CloudFormation will create it, with where it is written. */
 export interface TemplateResource {
   readonly logicalId: string;
@@ -24,14 +30,25 @@ export interface TemplateResource {
  * per element of the collection, `${Identifier}` and `&{Identifier}` (alphanumerics only) replaced
  * in the key, and `${Identifier}` in strings and `Ref: Identifier` in the resource. Each made
  * resource keeps the lines of the loop's body. A loop over a collection not known before
- * deployment is reported, and its resources are left out.
+ * deployment is reported, and its resources are left out, as are those past `MAX_RESOURCES`.
  */
 export function templateResources(resources: JsonObject, lines: LineTree, scope: TemplateScope, file: string, diagnostics: Diagnostic[]): TemplateResource[] {
   const out: TemplateResource[] = [];
+  let full = false;
   const visit = (entries: JsonObject, entryLines: LineTree, bindings: ReadonlyMap<string, string>): void => {
     for (const [key, value] of Object.entries(entries)) {
+      if (full) return;
       const line = entryLines.get(key);
       if (!key.startsWith(FOR_EACH)) {
+        if (out.length === MAX_RESOURCES) {
+          full = true;
+          const message = {
+            en: `Fn::ForEach loops make more than ${MAX_RESOURCES} resources (CloudFormation allows 500 in a template): the rest are not checked`,
+            ja: `Fn::ForEach のループが ${MAX_RESOURCES} を超えるリソースを作ります（CloudFormation のテンプレートに書けるリソースは 500 までです）。それより後のリソースは検査していません`,
+          };
+          diagnostics.push(diagnostic('warning', 'for-each-limit', file, message, { line }));
+          return;
+        }
         out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.under(key) });
         continue;
       }

@@ -29,7 +29,10 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
         'warning',
         'evaluation-limit',
         unit,
-        'some values of this configuration would be too large to evaluate (setproduct of many lists, values doubled through locals, for expressions nested over large ranges, count on nested modules): they are treated as unknown',
+        {
+          en: 'some values of this configuration would be too large to evaluate (setproduct of many lists, values doubled through locals, for expressions nested over large ranges, count on nested modules): they are treated as unknown',
+          ja: 'この構成には、評価すると大きくなりすぎる値があります（多数のリストの setproduct、local を重ねて倍々に増える値、大きな範囲に対する入れ子の for 式、count 付きモジュールによるインスタンスの掛け算など）。それらの値は不明として扱い、その値に依存するチェックは判定できません。',
+        },
       ),
     ),
   );

@@ -86,7 +86,11 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation): Expansion
     if (n === undefined || !Number.isInteger(n) || n < 0) return UNKNOWN_COUNT;
     if (n > MAX_COUNT) {
       const address = `${block.type ?? 'module'}.${block.name}`;
-      ctx.diagnostics.push(diagnostic('warning', 'count-limited', block.file.file, `count asks for ${n} instances of ${address}: the first ${MAX_COUNT} are checked`, { line: block.source?.line }));
+      const message = {
+        en: `count asks for ${n} instances of ${address}: the first ${MAX_COUNT} are checked`,
+        ja: `${address} の count は ${n} 個のインスタンスを作ります。チェックするのは最初の ${MAX_COUNT} 個です`,
+      };
+      ctx.diagnostics.push(diagnostic('warning', 'count-limited', block.file.file, message, { line: block.source?.line }));
     }
     if (!affords(Math.min(n, MAX_COUNT))) return UNKNOWN_COUNT;
     return { mode: 'count', items: Array.from({ length: Math.min(n, MAX_COUNT) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };

@@ -321,7 +321,7 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
   it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
     const unit = await load({ 'main.tf': '\nresource "aws_s3_bucket" "b" {\n  count  = 100000000\n  bucket = "b-${count.index}"\n}\n' });
     expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket')).toHaveLength(10_000);
-    expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' }]);
+    expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: { en: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' } }]);
   });
 
   it('stops multiplying instances through counted modules at a bound', async () => {
