@@ -6,7 +6,8 @@ import { run } from '../src/cli/run.js';
  * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
  * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join`, Terraform `sensitive`
  * variables, values in tfvars files and passwords written in `.tf` source, Pulumi secrets in a `pulumi stack export
- * --show-secrets` and passwords a Pulumi program passes in plain text — must not leak into any
+ * --show-secrets`, passwords a Pulumi program passes in plain text, a `NoEcho` parameter's value given
+ * on the command line and a token in a module source's URL — must not leak into any
  * output, in any format or language, findings, unknowns and diagnostics included.
  */
 const root = join(import.meta.dirname, '..');
@@ -25,6 +26,8 @@ const SECRETS = [
   'PulumiSecretToken-c7b1',
   'PulumiLiteralEnv-90e3',
   'PulumiLiteralToken-18fa',
+  'ParameterGiven-b3d5',
+  'ModuleSourceToken-a4c8',
 ];
 
 describe('secrets in the input', () => {
@@ -35,7 +38,7 @@ describe('secrets in the input', () => {
     ['json', 'ja'],
   ])('never appear in %s output (%s)', async (format, lang) => {
     let out = '';
-    const code = await run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info'], {
+    const code = await run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info', '--parameter', 'ApiKey=ParameterGiven-b3d5'], {
       cwd: root,
       env: {},
       stdout: { write: (s: string) => (out += s) },
@@ -45,6 +48,8 @@ describe('secrets in the input', () => {
     expect(code).toBe(1);
     expect(out).toContain('aws_db_instance.orders');
     expect(out).toContain('aws:elasticache/replicationGroup:ReplicationGroup::sessions');
+    expect(out).toContain('rotate-me'); // the parameter's AllowedValues, said in place of the value given
+    expect(out).toContain('git::https://…@git.example.com/infra/modules.git//vpc?ref=v1.2.0');
     for (const secret of SECRETS) expect(out).not.toContain(secret);
   });
 });

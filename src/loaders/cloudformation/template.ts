@@ -53,15 +53,16 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   /** The resources by logical ID once `Fn::ForEach` loops are expanded (none while they are). */
   let byId: ReadonlyMap<string, TemplateResource> = new Map();
   const scope: TemplateScope = {
-    parameters: resolveParameters(template['Parameters'], input.parameters, (name, value) =>
+    // The value given is not quoted: it may be a secret (a `NoEcho` parameter); the template's own list is.
+    parameters: resolveParameters(template['Parameters'], input.parameters, (name, allowed) =>
       diagnostics.push(
         diagnostic(
           'warning',
           'parameter-not-allowed',
           file,
           {
-            en: `parameter ${name} is given ${JSON.stringify(value)}, which its AllowedValues do not list: CloudFormation would refuse it`,
-            ja: `パラメーター ${name} に指定された ${JSON.stringify(value)} は AllowedValues にないため、CloudFormation はこの値を受け付けません`,
+            en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
+            ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
           },
           { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
         ),
@@ -223,7 +224,7 @@ function dependsOn(value: Json | undefined): string[] {
  * `NoEcho` values are secrets; list types are split; SSM parameter types are resolved only at
  * deployment, so their value is unknown whatever the default says.
  */
-function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined, notAllowed: (name: string, value: string) => void): Map<string, PropertyValue> {
+function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined, notAllowed: (name: string, allowed: string) => void): Map<string, PropertyValue> {
   const out = new Map<string, PropertyValue>();
   if (!isObject(declared)) return out;
   for (const [name, spec] of Object.entries(declared)) {
@@ -232,7 +233,7 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
     const given = overrides?.get(name);
     const allowed = def['AllowedValues'];
     const list = type === 'CommaDelimitedList' || type.startsWith('List<');
-    if (given !== undefined && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, given);
+    if (given !== undefined && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, allowed.map(String).join(', '));
     const raw = given ?? def['Default'];
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);

@@ -38,6 +38,14 @@ export function terraformFiles(dir: string): string[] {
   }
 }
 
+/**
+ * A module source as diagnostics show it, without the credentials a URL may carry: the user and
+ * password (`git::https://user:token@host/…`) and query values other than `ref` (a signed S3 URL).
+ */
+export function shownSource(source: string): string {
+  return source.replace(/\/\/[^/@\s]+@/, '//…@').replace(/([?&])(?!ref=)([^=&#]+)=[^&#]*/g, '$1$2=…');
+}
+
 /** Parses a root module and every module it calls, local ones by path and others from `.terraform/modules`. */
 export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTree {
   const diagnostics: Diagnostic[] = [];
@@ -67,8 +75,8 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
         if (!reported.has(source)) {
           reported.add(source);
           const text = {
-            en: `module source ${JSON.stringify(source)} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`,
-            ja: `モジュールのソース ${JSON.stringify(source)} がインストールされていないため、そのリソースはスキャンしていません（\`terraform init\` を実行してモジュールを取得してから再度スキャンしてください）`,
+            en: `module source ${JSON.stringify(shownSource(source))} is not installed: its resources are not scanned (run \`terraform init\` to fetch it)`,
+            ja: `モジュールのソース ${JSON.stringify(shownSource(source))} がインストールされていないため、そのリソースはスキャンしていません（\`terraform init\` を実行してモジュールを取得してから再度スキャンしてください）`,
           };
           diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, text, where));
         }
@@ -76,8 +84,8 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
       }
       if (terraformFiles(dir).length === 0) {
         const text = {
-          en: `module source ${JSON.stringify(source)} has no .tf files: its resources are not scanned`,
-          ja: `モジュールのソース ${JSON.stringify(source)} に .tf ファイルがないため、そのリソースはスキャンしていません`,
+          en: `module source ${JSON.stringify(shownSource(source))} has no .tf files: its resources are not scanned`,
+          ja: `モジュールのソース ${JSON.stringify(shownSource(source))} に .tf ファイルがないため、そのリソースはスキャンしていません`,
         };
         diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, text, where));
         continue;
