@@ -65,7 +65,7 @@ const UNKNOWN_COUNT: Expansion = { mode: 'unknown', items: [{ key: undefined, lo
  * (`count` on nested modules multiplying them) is one instance of unknown key, and a `count` above
  * `MAX_COUNT` is checked on its first instances; both are reported.
  */
-function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation): Expansion {
+function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCounts = false): Expansion {
   const affords = (instances: number): boolean => {
     if (ev.scope.budget.take(instances * INSTANCE_COST)) return true;
     ev.scope.budget.passed();
@@ -95,7 +95,7 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation): Expansion
     if (!affords(Math.min(n, MAX_COUNT))) return UNKNOWN_COUNT;
     return { mode: 'count', items: Array.from({ length: Math.min(n, MAX_COUNT) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
   }
-  return { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
+  return singleCounts && !affords(1) ? UNKNOWN_EACH : { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
 }
 
 /** One resource or data source instance, evaluated on first use. */
@@ -346,7 +346,8 @@ export class ModuleInstance implements Scope {
     this.callInstances.set(name, { mode: 'unknown', instances: [] });
     const key = this.key === '' ? name : `${this.key}.${name}`;
     const config = this.ctx.tree.calls.get(key);
-    const expansion = expand(call, this.ctx, { scope: this, locals: new Map(), deps: new Set() });
+    // Each module instance counts, `count` or not: calls that fan out at every level multiply.
+    const expansion = expand(call, this.ctx, { scope: this, locals: new Map(), deps: new Set() }, true);
     const suppressions = [...this.inherited, ...ownSuppressions(call, this.ctx)];
     const result: CallInstances = {
       mode: expansion.mode,

@@ -8,6 +8,8 @@ import { parseFiles, type SourceText } from './parse.js';
 
 /** Modules nest deeper than this only by calling themselves. */
 const MAX_MODULE_DEPTH = 16;
+/** Module calls followed in one configuration, at most: calls that fan out at every level multiply. */
+const MAX_MODULE_CALLS = 20_000;
 
 /** Every module a root module calls, found and parsed before anything is evaluated. */
 export interface ModuleTree {
@@ -52,6 +54,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
   const configs = new Map<string, ModuleConfig>();
   const installed = installedModules(rootDir);
   const reported = new Set<string>();
+  let limitReported = false;
   const calls = new Map<string, ModuleConfig>();
 
   const load = (dir: string): ModuleConfig => {
@@ -63,14 +66,33 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
     return config;
   };
 
-  const visit = (config: ModuleConfig, prefix: string, depth: number): void => {
-    if (depth > MAX_MODULE_DEPTH) return;
+  /** `callers`: the directories of the modules whose calls led here, the root's first and this one's last. */
+  const visit = (config: ModuleConfig, prefix: string, callers: readonly string[]): void => {
+    if (callers.length > MAX_MODULE_DEPTH + 1) return;
     for (const [name, call] of config.calls) {
       const key = prefix === '' ? name : `${prefix}.${name}`;
       const source = call.body['source'];
       if (typeof source !== 'string') continue;
       const dir = moduleDirectory(source, config.dir, key, installed);
       const where = { line: call.source?.line };
+      if (calls.size === MAX_MODULE_CALLS) {
+        if (limitReported) return;
+        limitReported = true;
+        const text = {
+          en: `the modules call more than ${MAX_MODULE_CALLS} modules: the calls past them are not scanned`,
+          ja: `モジュールの呼び出しが ${MAX_MODULE_CALLS} を超えています。それより後の呼び出しはスキャンしていません`,
+        };
+        diagnostics.push(diagnostic('warning', 'module-limit', call.file.file, text, where));
+        return;
+      }
+      if (dir !== undefined && callers.includes(dir)) {
+        const text = {
+          en: `module ${key} calls a module that leads back to itself (${JSON.stringify(shownSource(source))}): Terraform cannot load it, and it is not followed`,
+          ja: `モジュール ${key} の呼び出し先（${JSON.stringify(shownSource(source))}）をたどると自分自身に戻ります。Terraform はこの構成を読み込めないため、この呼び出しはたどっていません`,
+        };
+        diagnostics.push(diagnostic('error', 'module-cycle', call.file.file, text, where));
+        continue;
+      }
       if (dir === undefined) {
         if (!reported.has(source)) {
           reported.add(source);
@@ -92,12 +114,12 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
       }
       const child = load(dir);
       calls.set(key, child);
-      visit(child, key, depth + 1);
+      visit(child, key, [...callers, dir]);
     }
   };
 
   const root = load(rootDir);
-  visit(root, '', 0);
+  visit(root, '', [resolve(rootDir)]);
   return { rootDir, root, calls, diagnostics };
 }
 

@@ -324,6 +324,25 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: { en: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' } }]);
   });
 
+  it('does not follow a module that calls itself, and says Terraform cannot load it', async () => {
+    const unit = await load({
+      'main.tf': 'module "again" { source = "./" }\nresource "aws_s3_bucket" "b" { bucket = "b" }\n',
+      'm/main.tf': 'module "back" { source = "../m" }\n',
+    });
+    expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket').map((n) => n.address)).toEqual(['aws_s3_bucket.b']);
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'module-cycle', line: 1 }]);
+  });
+
+  it('stops following modules that call others twice at every level at 20,000 calls', async () => {
+    const files: Record<string, string> = { 'main.tf': 'module "a" { source = "./m0" }\nmodule "b" { source = "./m0" }\n' };
+    for (let i = 0; i < 16; i++) {
+      files[`m${i}/main.tf`] = `${i < 15 ? `module "a" { source = "../m${i + 1}" }\nmodule "b" { source = "../m${i + 1}" }\n` : ''}resource "aws_s3_bucket" "x" { bucket = "x" }\n`;
+    }
+    const unit = await load(files);
+    expect(unit.nodes.length).toBeLessThanOrEqual(20_000);
+    expect(unit.diagnostics.map((d) => d.code)).toContain('module-limit');
+  });
+
   it('stops multiplying instances through counted modules at a bound', async () => {
     const unit = await load({
       'main.tf': 'module "m" {\n  source = "./m"\n  count  = 5000\n}\n',
