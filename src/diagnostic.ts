@@ -64,6 +64,8 @@ export const EMPTY_FILE: Bilingual = { en: 'the file is empty', ja: 'ファイ�
 /** Why a file or directory could not be read, by the system's error code (`EACCES`, `EISDIR`, …). */
 export function cannotRead(error: unknown): Bilingual {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  // Set by `readTextFile` (loaders/read-file.ts), which the diagnostics here cannot import.
+  if (code === 'ENOTREG') return { en: 'cannot read: not a regular file (a device, a pipe or a socket)', ja: '読み込めません: 通常のファイルではありません（デバイス、パイプ、ソケットなど）' };
   return { en: `cannot read (${code})`, ja: `読み込めません（${code}）` };
 }
 

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cannotRead } from '../diagnostic.js';
 import { UsageError } from './io.js';
+import { readTextFile } from '../loaders/read-file.js';
 
 /**
  * CloudFormation parameter values from a file, in any of the shapes the AWS tools write:
@@ -10,10 +11,9 @@ import { UsageError } from './io.js';
 export function readParameterFile(cwd: string, file: string): Map<string, string> {
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''));
+    doc = JSON.parse(readTextFile(resolve(cwd, file)));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read parameters file ${file}: ${code ? `(${code})` : 'not valid JSON'}`);
+    throw new UsageError(`parameters file ${file}: ${(error as NodeJS.ErrnoException).code ? cannotRead(error).en : 'not valid JSON'}`);
   }
   const out = new Map<string, string>();
   if (Array.isArray(doc)) {

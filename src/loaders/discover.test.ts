@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Unknown } from '../graph/values.js';
 import { loadSources } from './index.js';
 
 const TEMPLATE = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
@@ -48,6 +50,28 @@ describe('discovery', () => {
     const dir = repo({ 'a/app.yaml': TEMPLATE });
     symlinkSync(dir, join(dir, 'a', 'loop'));
     expect((await loadSources([dir], { cwd: dir })).sources).toEqual(['a/app.yaml']);
+  });
+
+  it('reads no device or pipe, whether named, reached through a symlink, or called from .tf source', async () => {
+    const dir = repo({
+      'app.yaml': TEMPLATE,
+      'tf/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  policy = file("zero.json")\n}\n',
+      'tf/terraform.tfvars.json': '{}',
+    });
+    symlinkSync('/dev/zero', join(dir, 'tf', 'zero.tf'));
+    symlinkSync('/dev/zero', join(dir, 'tf', 'zero.json'));
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    symlinkSync('/dev/zero', join(dir, '.gitignore'));
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    const loaded = await loadSources([dir, 'pipe.yaml', '/dev/zero'], { cwd: dir, varFiles: ['/dev/zero'] });
+    expect(loaded.sources.sort()).toEqual(['app.yaml', 'tf']);
+    expect(loaded.nodes.find((n) => n.address === 'aws_s3_bucket.b')?.properties['policy']).toBeInstanceOf(Unknown);
+    // The device named as a path, the device as a variable file, the pipe.
+    expect(loaded.diagnostics.map((d) => [d.file, d.code, d.message.en]).sort()).toEqual([
+      ['/dev/zero', 'unreadable', 'cannot read: not a regular file (a device, a pipe or a socket)'],
+      ['/dev/zero', 'unreadable', 'cannot read: not a regular file (a device, a pipe or a socket)'],
+      ['pipe.yaml', 'unreadable', 'cannot read: not a regular file (a device, a pipe or a socket)'],
+    ]);
   });
 
   it('reports a directory holding no IaC, and a path that does not exist', async () => {

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { cannotRead, diagnostic, type Diagnostic } from '../diagnostic.js';
 import { displayPath } from './display-path.js';
 import { localModuleSources } from './terraform-hcl/sources.js';
+import { NOT_REGULAR_FILE, readTextFile } from './read-file.js';
 
 /** What discovery hands to loading: files to read (format decided by content) and CDK assemblies. */
 export interface Discovered {
@@ -104,10 +105,17 @@ export function discover(paths: readonly string[], cwd: string): Discovered {
   for (const given of paths) {
     const path = resolve(cwd, given);
     let isDir: boolean;
+    let isFile: boolean;
     try {
-      isDir = statSync(path).isDirectory();
+      const st = statSync(path);
+      isDir = st.isDirectory();
+      isFile = st.isFile();
     } catch {
       diagnostics.push(diagnostic('error', 'not-found', given, { en: 'no such file or directory', ja: '指定されたファイルまたはディレクトリがありません' }));
+      continue;
+    }
+    if (!isDir && !isFile) {
+      diagnostics.push(diagnostic('error', 'unreadable', given, cannotRead({ code: NOT_REGULAR_FILE })));
       continue;
     }
     if (!isDir) {
@@ -139,7 +147,7 @@ function rootModules(found: readonly DiscoveredFile[]): DiscoveredFile[] {
 function isCdkOutput(dir: string, name: string): boolean {
   let config: unknown;
   try {
-    config = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8'));
+    config = JSON.parse(readTextFile(join(dir, 'cdk.json')));
   } catch {
     return false;
   }
@@ -152,7 +160,7 @@ function isCloudAssembly(dir: string): boolean {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return false;
   try {
-    const head = readFileSync(manifest, 'utf8').slice(0, 65_536);
+    const head = readTextFile(manifest).slice(0, 65_536);
     return /"artifacts"\s*:/.test(head) && /"version"\s*:/.test(head);
   } catch {
     return false;
@@ -163,7 +171,7 @@ function readGitignore(dir: string): IgnoreScope | undefined {
   const file = join(dir, '.gitignore');
   if (!existsSync(file)) return undefined;
   try {
-    return { dir, rules: ignore().add(readFileSync(file, 'utf8')) };
+    return { dir, rules: ignore().add(readTextFile(file)) };
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode } from '../../graph/resource.js';
@@ -8,6 +7,7 @@ import { loadTemplate } from '../cloudformation/template.js';
 import { displayPath } from '../display-path.js';
 import { parseJson, type Json } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
+import { readTextFile } from '../read-file.js';
 
 type JsonObject = { [key: string]: Json };
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,7 +48,7 @@ export function assemblyStacks(manifestPath: string, cwd: string): { stacks: Ass
   const show = (p: string): string => displayPath(cwd, p);
   const readJson = (path: string): Json | undefined => {
     try {
-      return parseJson(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
+      return parseJson(readTextFile(path)) as Json;
     } catch (error) {
       diagnostics.push(readFailure(show(path), error));
       return undefined;
@@ -94,7 +94,7 @@ export function loadAssemblyStack(stack: AssemblyStack, cwd: string): LoadedUnit
   const loadStackTemplate = (templatePath: string, unit: string, prefix: string, constructPaths: ReadonlyMap<string, string>, parameters: Map<string, string> | undefined, depth: number): void => {
     let text: string;
     try {
-      text = readFileSync(templatePath, 'utf8').replace(/^\uFEFF/, '');
+      text = readTextFile(templatePath);
     } catch (error) {
       diagnostics.push(readFailure(show(templatePath), error));
       return;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
@@ -15,6 +15,7 @@ import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
 import { hasKey, mapOf, type Value } from './value.js';
 import { parseGivenText, type GivenValue } from './variables.js';
+import { isRegularFile } from '../read-file.js';
 
 /** What every module instance of one root module shares. */
 export interface TreeContext {
@@ -233,7 +234,7 @@ export class ModuleInstance implements Scope {
     const rel = relative(rootDir, full);
     if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
     try {
-      if (!existsSync(full) || statSync(full).size > MAX_READ_FILE) return undefined;
+      if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
       return readFileSync(full, 'utf8');
     } catch {
       return undefined;

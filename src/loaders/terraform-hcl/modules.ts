@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { displayPath } from '../display-path.js';
 import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
 import { parseFiles, type SourceText } from './parse.js';
+import { isRegularFile, readTextFile } from '../read-file.js';
 
 /** Modules nest deeper than this only by calling themselves. */
 const MAX_MODULE_DEPTH = 16;
@@ -32,7 +33,7 @@ export const isTerraformFile = (name: string): boolean => name.endsWith('.tf') |
 export function terraformFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isTerraformFile(e.name))
+      .filter((e) => (e.isFile() || (e.isSymbolicLink() && isRegularFile(join(dir, e.name)))) && isTerraformFile(e.name))
       .map((e) => join(dir, e.name))
       .sort();
   } catch {
@@ -143,7 +144,7 @@ export function installedModules(rootDir: string): Map<string, string> {
   const file = join(rootDir, '.terraform', 'modules', 'modules.json');
   if (!existsSync(file)) return out;
   try {
-    const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const doc: unknown = JSON.parse(readTextFile(file));
     const modules = isObject(doc) ? doc['Modules'] : undefined;
     for (const m of isArray(modules) ? modules : []) {
       if (isObject(m) && typeof m['Key'] === 'string' && typeof m['Dir'] === 'string' && m['Key'] !== '') out.set(m['Key'], resolve(rootDir, m['Dir']));
@@ -170,7 +171,7 @@ function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]
         );
         continue;
       }
-      sources.push({ path, file, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') });
+      sources.push({ path, file, text: readTextFile(path) });
     } catch (error) {
       diagnostics.push(diagnostic('error', 'unreadable', file, cannotRead(error)));
     }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { LineTree, type ResourceNode } from '../../graph/resource.js';
@@ -11,6 +11,7 @@ import { evaluate, type Scope } from './evaluate.js';
 import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
 import { mapOf, type Value } from './value.js';
+import { readTextFile } from '../read-file.js';
 
 /**
  * A root variable's value as given: evaluated from a tfvars file (with where it is written there),
@@ -81,7 +82,7 @@ function readVariableFile(path: string, file: string): VariableFile {
   const failed = (d: Diagnostic): VariableFile => ({ values: new Map(), lines: new Map(), diagnostics: [d] });
   let text: string;
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    text = readTextFile(path);
   } catch (error) {
     return failed(diagnostic('error', 'unreadable', file, cannotRead(error)));
   }
