@@ -296,6 +296,34 @@ describe('usage errors exit 2 with a hint', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^sekisho: .+\nRun `sekisho --help` for usage\.\n$/);
   });
+
+  it.each([
+    [['scan', '--format', 'xml', '--lang', 'ja'], {}, 'sekisho: --format には text、json のどれかを指定してください（指定された値: "xml"）'],
+    [['explain', 'no-such-policy'], { LANG: 'ja_JP.UTF-8' }, 'sekisho: ID が "no-such-policy" のポリシーはありません（一覧は `sekisho policies` で確認できます）'],
+    [['scan', '--bogus', '--lang=ja'], {}, "sekisho: コマンドラインを解釈できません: Unknown option '--bogus'."],
+  ])('in Japanese, from --lang or the locale: %j', async (args, env, first) => {
+    const { code, stderr } = await sekisho(args, { env });
+    expect(code).toBe(2);
+    expect(stderr.startsWith(first)).toBe(true);
+    expect(stderr).toMatch(/\n使い方は `sekisho --help` で確認できます。\n$/);
+  });
+
+  it('never quotes a --var or --parameter given without its name, which may be the secret alone', async () => {
+    for (const flag of ['--var', '--parameter']) {
+      const { code, stderr } = await sekisho(['scan', flag, 'hunter2-secret']);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${flag} expects NAME=VALUE`);
+      expect(stderr).not.toContain('hunter2-secret');
+    }
+  });
+});
+
+describe('help', () => {
+  it('is printed in the language of --lang or the locale', async () => {
+    expect((await sekisho(['--help'])).stdout).toContain('Scan options:');
+    expect((await sekisho(['--help', '--lang', 'ja'])).stdout).toContain('scan のオプション:');
+    expect((await sekisho(['help'], { env: { LANG: 'ja_JP.UTF-8' } })).stdout).toContain('終了コード: 0 しきい値以上の指摘なし、1 指摘あり、2 検査できないものがあった');
+  });
 });
 
 describe('the installed command', () => {

@@ -1,3 +1,5 @@
+import type { Bilingual } from '../diagnostic.js';
+
 /** What a command needs from its process, so that tests can run it in process. */
 export interface CliIo {
   readonly cwd: string;
@@ -8,10 +10,10 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
 }
 
-/** A mistake on the command line: printed with a hint, exit code 2. */
+/** A mistake on the command line: printed in the run's language with a hint, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Bilingual) {
+    super(text.en);
     this.name = 'UsageError';
   }
 }

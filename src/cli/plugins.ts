@@ -11,17 +11,19 @@ export async function loadPlugins(cwd: string, specifiers: readonly string[]): P
     try {
       module = (await import(pathToFileURL(resolve(cwd, specifier)).href)) as typeof module;
     } catch (error) {
-      const hint =
-        (error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION'
-          ? 'this Node cannot load TypeScript directly (Node 22.18+ can); compile the plugin to JavaScript'
-          : error instanceof Error
-            ? error.message.split('\n')[0]
-            : String(error);
-      throw new UsageError(`cannot load plugin ${specifier}: ${hint}`);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+        throw new UsageError({
+          en: `cannot load plugin ${specifier}: this Node cannot load TypeScript directly (Node 22.18+ can); compile the plugin to JavaScript`,
+          ja: `プラグイン ${specifier} を読み込めません: この Node は TypeScript を直接読み込めません（Node 22.18 以降は読めます）。プラグインを JavaScript にコンパイルしてください`,
+        });
+      }
+      // The module's own error, as Node gives it.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new UsageError({ en: `cannot load plugin ${specifier}: ${reason}`, ja: `プラグイン ${specifier} を読み込めません: ${reason}` });
     }
     const plugin = module.default ?? module.plugin;
     const problem = pluginProblem(plugin);
-    if (problem) throw new UsageError(`${specifier} is not a sekisho plugin: ${problem}`);
+    if (problem) throw new UsageError({ en: `${specifier} is not a sekisho plugin: ${problem}`, ja: `${specifier} は sekisho のプラグインではありません: ${problem}` });
     plugins.push(plugin as SekishoPlugin);
   }
   return plugins;

@@ -11,7 +11,10 @@ import { parseAssignment, parseParameterAssignment, readParameterFile } from './
 import { loadPlugins } from './plugins.js';
 import { SCAN_FORMATS, scanCommand, type ScanFormat } from './scan-command.js';
 
-const USAGE = `sekisho — checks Infrastructure as Code before it is deployed
+const MAX_FILE_SIZE_MIB = DEFAULT_MAX_FILE_SIZE / 2 ** 20;
+
+const USAGE: Readonly<Record<Lang, string>> = {
+  en: `sekisho — checks Infrastructure as Code before it is deployed
 
 Usage:
   sekisho scan [PATH...] [options]     scan Terraform plan/state JSON, CloudFormation, CDK cloud assemblies,
@@ -32,7 +35,7 @@ Scan options:
   --var-file FILE           Terraform variable values for .tf sources (repeatable; after terraform.tfvars)
   --var NAME=VALUE          one Terraform variable value (repeatable)
   --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
-  --max-file-size BYTES     refuse files larger than this (default ${DEFAULT_MAX_FILE_SIZE}, ${DEFAULT_MAX_FILE_SIZE / 2 ** 20} MiB)
+  --max-file-size BYTES     refuse files larger than this (default ${DEFAULT_MAX_FILE_SIZE}, ${MAX_FILE_SIZE_MIB} MiB)
   --jobs N                  threads to read sources on, used when that saves time (default: one per CPU)
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
@@ -40,7 +43,40 @@ Scan options:
   --color / --no-color      force colour on or off (default: on for a terminal)
 
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not scan.
-`;
+`,
+  ja: `sekisho — Infrastructure as Code をデプロイ前に検査します
+
+使い方:
+  sekisho scan [パス...] [オプション]  Terraform のプラン／state の JSON、CloudFormation、CDK のクラウドアセンブリ、
+                                       Pulumi のスタックのエクスポートとプレビューを検査します
+  sekisho policies [--format text|json|markdown] [--lang en|ja]
+  sekisho explain ポリシーID [--lang en|ja]
+
+どのコマンドにも --plugin MODULE を指定できます（複数可）。default export が sekisho のプラグインである
+JavaScript または TypeScript のモジュールで、そのポリシーが組み込みのポリシーと一緒に実行されます。
+
+scan のオプション:
+  --format text|json        出力形式（既定は text）
+  --lang en|ja              メッセージの言語（既定はロケールから決めます）
+  --severity LEVEL          LEVEL 以上の指摘を報告します: info、low、medium、high、critical（既定は low）
+  --output FILE             レポートを標準出力ではなく FILE に書き出します
+  --parameters FILE         CloudFormation のパラメーター値（aws cloudformation の JSON、または {"Key": "Value"}）
+  --parameter KEY=VALUE     CloudFormation のパラメーター値を 1 つ指定します（複数可）
+  --var-file FILE           .tf を検査するときの Terraform の変数値のファイル（複数可。terraform.tfvars の後に読みます）
+  --var NAME=VALUE          Terraform の変数値を 1 つ指定します（複数可）
+  --source DIR              検査するプランの元になった .tf のディレクトリ。指摘を .tf の行で示します
+  --max-file-size BYTES     これより大きいファイルは読みません（既定は ${DEFAULT_MAX_FILE_SIZE}、${MAX_FILE_SIZE_MIB} MiB）
+  --jobs N                  ソースを読み込むスレッドの数。速くなるときだけ使います（既定は CPU の数）
+  --show-unknown            デプロイ前には判定できない結果も一覧にします
+  --show-suppressed         例外として認められた指摘も、その理由とともに一覧にします
+  --fail-on-unknown         判定できない結果があるときも終了コード 1 にします
+  --color / --no-color      色付けを強制的にオン／オフにします（既定は端末のときだけオン）
+
+終了コード: 0 しきい値以上の指摘なし、1 指摘あり、2 検査できないものがあった
+`,
+};
+
+const HINT: Readonly<Record<Lang, string>> = { en: 'Run `sekisho --help` for usage.', ja: '使い方は `sekisho --help` で確認できます。' };
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -69,14 +105,25 @@ export async function run(argv: readonly string[], io: CliIo, policies: readonly
   try {
     return await dispatch(argv, io, policies);
   } catch (error) {
+    const lang = errorLang(argv, io.env);
     if (error instanceof UsageError) {
-      io.stderr.write(`sekisho: ${error.message}\nRun \`sekisho --help\` for usage.\n`);
+      io.stderr.write(`sekisho: ${error.text[lang]}\n${HINT[lang]}\n`);
       return EXIT.error;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr.write(`sekisho: ${code ? `cannot write output (${code})` : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    const reason = error instanceof Error ? error.message : String(error);
+    const text = code
+      ? { en: `cannot write output (${code})`, ja: `出力を書き込めません（${code}）` }
+      : { en: `internal error: ${reason}`, ja: `内部エラー: ${reason}` };
+    io.stderr.write(`sekisho: ${text[lang]}\n`);
     return EXIT.error;
   }
+}
+
+/** The language to explain a failed command line in: its `--lang` if it has a valid one, else the locale's. */
+function errorLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const given = argv.flatMap((a, i) => (a === '--lang' ? [argv[i + 1]] : a.startsWith('--lang=') ? [a.slice('--lang='.length)] : [])).pop();
+  return (LANGS as readonly (string | undefined)[]).includes(given) ? (given as Lang) : langFromEnvironment(env);
 }
 
 async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly Policy[]): Promise<number> {
@@ -84,13 +131,15 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // Node's own account of the mistake (an unknown option, a value missing), in English.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError({ en: reason, ja: `コマンドラインを解釈できません: ${reason}` });
   }
   const { values, positionals } = parsed;
   if (values.version) return io.stdout.write(`${TOOL_VERSION}\n`), EXIT.ok;
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') return io.stdout.write(USAGE), command === undefined && !values.help ? EXIT.error : EXIT.ok;
   const lang = choice<Lang>('--lang', values.lang, LANGS) ?? langFromEnvironment(io.env);
+  if (values.help || command === undefined || command === 'help') return io.stdout.write(USAGE[lang]), command === undefined && !values.help ? EXIT.error : EXIT.ok;
   const policies = [...builtins, ...(await loadPlugins(io.cwd, values.plugin ?? [])).flatMap((p) => p.policies ?? [])];
 
   switch (command) {
@@ -124,26 +173,33 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
     }
     case 'explain': {
       const id = rest[0];
-      if (id === undefined) throw new UsageError('explain needs a policy ID (see `sekisho policies`)');
+      if (id === undefined) throw new UsageError({ en: 'explain needs a policy ID (see `sekisho policies`)', ja: 'explain にはポリシー ID を指定してください（一覧は `sekisho policies` で確認できます）' });
       const policy = policies.find((p) => p.id === id);
-      if (!policy) throw new UsageError(`no policy with ID ${JSON.stringify(id)} (see \`sekisho policies\`)`);
+      if (!policy) {
+        throw new UsageError({
+          en: `no policy with ID ${JSON.stringify(id)} (see \`sekisho policies\`)`,
+          ja: `ID が ${JSON.stringify(id)} のポリシーはありません（一覧は \`sekisho policies\` で確認できます）`,
+        });
+      }
       io.stdout.write(explainText(policy, lang));
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+      throw new UsageError({ en: `unknown command ${JSON.stringify(command)}`, ja: `${JSON.stringify(command)} というコマンドはありません` });
   }
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  throw new UsageError({ en: `${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`, ja: `${flag} には ${allowed.join('、')} のどれかを指定してください（指定された値: ${JSON.stringify(value)}）` });
 }
 
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got ${JSON.stringify(value)})`);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new UsageError({ en: `${flag} must be a positive whole number (got ${JSON.stringify(value)})`, ja: `${flag} には正の整数を指定してください（指定された値: ${JSON.stringify(value)}）` });
+  }
   return n;
 }
 
