@@ -318,6 +318,17 @@ describe('usage errors exit 2 with a hint', () => {
   });
 });
 
+describe('text from the input', () => {
+  it('reaches the terminal with its control characters written out, never as escape sequences', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-ansi-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x\\u001b]0;pwned\\u0007\\u001b[2K\\rFAKE: 0 findings\\u001b[8m\\u202e"\n}\n');
+    const { code, stdout } = await sekisho(['scan', dir, '--no-color']);
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(stdout).toContain('x\\u001b]0;pwned\\u0007\\u001b[2K\\u000dFAKE: 0 findings\\u001b[8m\\u202e');
+  });
+});
+
 describe('help', () => {
   it('is printed in the language of --lang or the locale', async () => {
     expect((await sekisho(['--help'])).stdout).toContain('Scan options:');

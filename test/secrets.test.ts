@@ -7,7 +7,7 @@ import { run } from '../src/cli/run.js';
  * CloudFormation `NoEcho` parameters used directly, in `!Sub` and in `!Join`, Terraform `sensitive`
  * variables, values in tfvars files and passwords written in `.tf` source, Pulumi secrets in a `pulumi stack export
  * --show-secrets`, passwords a Pulumi program passes in plain text, a `NoEcho` parameter's value given
- * on the command line and a token in a module source's URL — must not leak into any
+ * on the command line, a token in a module source's URL and one in a bucket's name — must not leak into any
  * output, in any format or language, findings, unknowns and diagnostics included.
  */
 const root = join(import.meta.dirname, '..');
@@ -28,6 +28,7 @@ const SECRETS = [
   'PulumiLiteralToken-18fa',
   'ParameterGiven-b3d5',
   'ModuleSourceToken-a4c8',
+  'UrlToken-7e1d',
 ];
 
 describe('secrets in the input', () => {

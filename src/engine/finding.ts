@@ -3,6 +3,7 @@ import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type 
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
+import { withoutUrlCredentials } from '../redact.js';
 
 /** Where a setting is written, when that is another resource than the one the finding names. */
 export interface FindingLocation {
@@ -118,7 +119,7 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
     const close = template.indexOf('}}', open + 2);
     if (close === -1) break;
     const name = template.slice(open + 2, close).trim();
-    out += template.slice(from, open) + (Object.hasOwn(data, name) ? String(data[name]) : template.slice(open, close + 2));
+    out += template.slice(from, open) + (Object.hasOwn(data, name) ? withoutUrlCredentials(String(data[name])) : template.slice(open, close + 2));
     from = close + 2;
   }
   return out + template.slice(from);

@@ -15,6 +15,14 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
   info: ansi(2, 22),
 };
 
+/**
+ * Text from the input as a terminal shows it: control characters (an escape sequence that would
+ * retitle the terminal, move the cursor or hide the lines after it) and bidirectional overrides
+ * written as `\u001b`, so a hostile value reads as what it is.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Findings grouped by file, each with its line, severity, policy, message, where the setting lives, and the fix. */
 export const textReporter: Reporter = (input, options) => {
   const t = uiText(input.lang);
@@ -31,21 +39,21 @@ export const textReporter: Reporter = (input, options) => {
     else byFile.set(f.file, [f]);
   }
   for (const [file, findings] of byFile) {
-    lines.push(bold(file));
+    lines.push(bold(printable(file)));
     for (const f of findings) {
       const label =
         f.status === 'unknown' ? dim(t.unknownLabel) : f.status === 'suppressed' ? dim(`${t.suppressedLabel} ${t.severity[f.severity]}`) : style(SEVERITY_STYLE[f.severity])(t.severity[f.severity]);
       const where = f.line === undefined ? '' : `${f.line}`;
-      lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(f.resource)}${f.constructPath ? dim(` (${t.constructLabel} ${f.constructPath})`) : ''}`);
-      lines.push(`         ${f.message}`);
+      lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(printable(f.resource))}${f.constructPath ? dim(` (${t.constructLabel} ${printable(f.constructPath)})`) : ''}`);
+      lines.push(`         ${printable(f.message)}`);
       const ev = f.evidence;
       if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {
         const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
         const note = [ev.path, ev.deleted && t.deletedByChange].filter(Boolean).join(', ');
-        lines.push(dim(`         ${t.setAt}: ${ev.resource}${note ? ` (${note})` : ''} — ${at}`));
+        lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${note ? ` (${note})` : ''} — ${at}`)));
       }
-      if (f.suppression && f.status === 'suppressed') lines.push(dim(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`));
-      if (f.suppression?.expired) lines.push(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`);
+      if (f.suppression && f.status === 'suppressed') lines.push(dim(printable(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`)));
+      if (f.suppression?.expired) lines.push(printable(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`));
       if (f.status === 'fail') lines.push(`         ${t.fixLabel}: ${f.fix}`);
     }
     lines.push('');
@@ -57,7 +65,7 @@ export const textReporter: Reporter = (input, options) => {
       const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
       // A diagnostic about the command line itself has no file.
       const level = t.diagnosticLevel[d.level];
-      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(level) : dim(level)}  ${at === '' ? '' : `${at}: `}${d.message[input.lang]}`);
+      lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(level) : dim(level)}  ${printable(`${at === '' ? '' : `${at}: `}${d.message[input.lang]}`)}`);
     }
     lines.push('');
   }

@@ -5,6 +5,7 @@ import { displayPath } from '../display-path.js';
 import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
 import { parseFiles, type SourceText } from './parse.js';
+import { withoutUrlCredentials } from '../../redact.js';
 import { isRegularFile, readTextFile } from '../read-file.js';
 
 /** Modules nest deeper than this only by calling themselves. */
@@ -46,7 +47,7 @@ export function terraformFiles(dir: string): string[] {
  * password (`git::https://user:token@host/…`) and query values other than `ref` (a signed S3 URL).
  */
 export function shownSource(source: string): string {
-  return source.replace(/\/\/[^/@\s]+@/, '//…@').replace(/([?&])(?!ref=)([^=&#]+)=[^&#]*/g, '$1$2=…');
+  return withoutUrlCredentials(source).replace(/([?&])(?!ref=)([^=&#]+)=[^&#]*/g, '$1$2=…');
 }
 
 /** Parses a root module and every module it calls, local ones by path and others from `.terraform/modules`. */
