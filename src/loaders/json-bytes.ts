@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { MAX_NESTING } from './json-with-lines.js';
 
 /**
  * Walking a JSON document as UTF-8 bytes, a window at a time, without parsing all of it.
@@ -16,8 +17,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
  */
 
 export class JsonBytesError extends Error {
-  constructor(readonly offset: number) {
-    super(`malformed JSON at byte ${offset}`);
+  constructor(
+    readonly offset: number,
+    /** The document is valid so far, but a value read is nested deeper than `MAX_NESTING`: later walks of it recurse. */
+    readonly tooDeep = false,
+  ) {
+    super(tooDeep ? `JSON nested too deep at byte ${offset}` : `malformed JSON at byte ${offset}`);
   }
 }
 
@@ -392,8 +397,9 @@ function containerEnd(w: ByteWindow, i: number): number {
         }
         j = skipLongString(w, base + j + 1) - 1 - w.base;
         if (w.buf !== b) break; // more was read while reading the string
-      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
-      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return base + j + 1;
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (++depth > MAX_NESTING) throw new JsonBytesError(base + j, true);
+      } else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return base + j + 1;
     }
     if (w.buf !== b) {
       i = w.base + j + 1;

@@ -6,7 +6,7 @@ import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../grap
 import { getPath, joinPath } from '../../graph/values.js';
 import { ByteWindow, JsonBytesError } from '../json-bytes.js';
 import { notUtf8 } from '../encoding.js';
-import { parseJson } from '../json-with-lines.js';
+import { parseJson, TOO_DEEP } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { eachValueOf, expressionPaths, formatTraversal, moduleKey, parseTraversal, PlanConfiguration, type ReferenceTarget } from './configuration.js';
 import {
@@ -75,7 +75,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
     doc = readTerraformJson(open, (change) => changeInstance(change, file));
   } catch (error) {
     if (!(error instanceof JsonBytesError)) throw error;
-    return syntaxError(input, file, error.offset);
+    return error.tooDeep ? failed(file, 'too-deep', TOO_DEEP, { line: lineAt(input, error.offset) }) : syntaxError(input, file, error.offset);
   }
   if (!doc) return failed(file, 'invalid-plan', { en: 'not a Terraform plan or state: the document is not an object', ja: 'Terraform のプランでも state でもありません: 文書がオブジェクトではありません' }, { line: 1 });
   const version = doc.formatVersion;
@@ -455,10 +455,15 @@ function syntaxError(input: string | TerraformJsonFile, file: string, offset: nu
       throw error;
     }
   }
+  return failed(file, 'parse-error', { en: 'invalid JSON', ja: 'JSON として読めません' }, { line: lineAt(input, offset) });
+}
+
+/** The line of a byte offset of the document. */
+function lineAt(input: string | TerraformJsonFile, offset: number): number {
   const window = typeof input === 'string' ? ByteWindow.of(Buffer.from(input, 'utf8')) : ByteWindow.open(input.path, input.start);
   try {
     window.byte(offset);
-    return failed(file, 'parse-error', { en: 'invalid JSON', ja: 'JSON として読めません' }, { line: window.lineAt(offset) });
+    return window.lineAt(offset);
   } finally {
     window.close();
   }

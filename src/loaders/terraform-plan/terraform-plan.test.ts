@@ -361,6 +361,29 @@ describe('Terraform plan JSON', () => {
     for (const text of Object.values(loaded.diagnostics[0]!.message)) expect(text).not.toContain('secret');
   });
 
+  it.each([
+    ['a resource value', (deep: unknown) => ({ ...plan, resource_changes: [{ ...plan.resource_changes[0], change: { ...plan.resource_changes[0]!.change, after: { ingress: deep } } }] })],
+    ['an after_unknown marker', (deep: unknown) => ({ ...plan, resource_changes: [{ ...plan.resource_changes[0], change: { ...plan.resource_changes[0]!.change, after_unknown: { ingress: deep } } }] })],
+    ['a state value', (deep: unknown) => ({ format_version: '1.0', values: { root_module: { resources: [{ address: 'aws_security_group.a', mode: 'managed', type: 'aws_security_group', name: 'a', values: { ingress: deep } }] } } })],
+  ])('refuses %s nested deeper than 512 levels at its line, never overflowing the stack', (_, wrap) => {
+    const deep = JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`) as unknown;
+    const text = JSON.stringify(wrap(deep), null, 1).replace(/\n\s*(?=[\[\]])/g, '');
+    const loaded = load(undefined, text);
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: text.slice(0, text.indexOf('[[[')).split('\n').length })]);
+  });
+
+  it.each([
+    ['a list marking a string', { bucket: [true] }],
+    ['a string', { bucket: 'true' }],
+    ['a number', { bucket: 1 }],
+    ['a string for the whole resource', 'true'],
+    ['a list for the whole resource', [true]],
+  ])('takes a sensitivity marker it cannot read (%s) to mark the value, never showing it', (_, marker) => {
+    const doc = { ...plan, resource_changes: [{ ...plan.resource_changes[0], change: { ...plan.resource_changes[0]!.change, after: { bucket: 'Marked-Secret-1f3a' }, after_sensitive: marker } }] };
+    const loaded = load(doc);
+    expect(JSON.stringify(loaded.nodes.map((n) => n.properties))).not.toContain('Marked-Secret-1f3a');
+  });
+
   it('warns when Terraform says the plan errored', () => {
     expect(load({ ...plan, errored: true }).diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'plan-errored' })]);
   });

@@ -25,8 +25,12 @@ export function mergePlannedValues(after: JsonValue | undefined, unknown: JsonVa
 }
 
 function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sensitive: JsonValue | undefined, config: ConfigView, path: string): PropertyValue | undefined {
-  if (unknown === true) return path === '' || config.written(path) ? new Unknown(config.refsAt(path)) : undefined;
-  if (sensitive === true) return after === undefined || after === null ? after : Secret.instance;
+  if (isLeafMark(unknown)) return path === '' || config.written(path) ? new Unknown(config.refsAt(path)) : undefined;
+  // A sensitivity marker not shaped like the value (a list marking a string) cannot say which part
+  // is sensitive: the whole value is taken to be, never shown.
+  if (isLeafMark(sensitive) || (isArray(sensitive) && !isArray(after)) || (isObject(sensitive) && !isObject(after))) {
+    return after === undefined || after === null ? after : Secret.instance;
+  }
   // Most of a plan carries no marker: share it as it is rather than copy it.
   if (!hasMarker(unknown) && !hasMarker(sensitive)) return after;
   // Changed in place: the values were parsed for this resource alone, and a copy would double
@@ -58,14 +62,21 @@ function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sen
 
 const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
-/** Whether a marker tree (`after_unknown`, `after_sensitive`) marks anything: `true` somewhere in it. */
+/**
+ * Whether a marker marks the value itself: `true`, or any other scalar but `false` (Terraform
+ * writes booleans; a marker of another type is read as marking, so a value is never shown or
+ * taken as known by mistake).
+ */
+const isLeafMark = (mark: JsonValue | undefined): boolean => mark !== undefined && mark !== null && mark !== false && !isArray(mark) && !isObject(mark);
+
+/** Whether a marker tree (`after_unknown`, `after_sensitive`) marks anything somewhere in it. */
 function hasMarker(marks: JsonValue | undefined): boolean {
-  if (marks === true) return true;
   if (isArray(marks)) return marks.some(hasMarker);
   if (isObject(marks)) {
     for (const key in marks) if (hasMarker(marks[key])) return true;
+    return false;
   }
-  return false;
+  return isLeafMark(marks);
 }
 
 /** Whether an expression tree from `configuration` writes something at `path`. */
