@@ -66,6 +66,7 @@ export function cannotRead(error: unknown): Bilingual {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   // Set by `readTextFile` (loaders/read-file.ts), which the diagnostics here cannot import.
   if (code === 'ENOTREG') return { en: 'cannot read: not a regular file (a device, a pipe or a socket)', ja: '読み込めません: 通常のファイルではありません（デバイス、パイプ、ソケットなど）' };
+  if (code === 'EISDIR') return { en: 'cannot read: a directory, not a file', ja: '読み込めません: ファイルではなくディレクトリです' };
   return { en: `cannot read (${code})`, ja: `読み込めません（${code}）` };
 }
 

@@ -154,4 +154,34 @@ describe('discovery', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.nodes.map((n) => [n.address, n.source.line])).toEqual([['Bucket', 3]]);
   });
+
+  it('reads a plan with a byte order mark (PowerShell writes one), with or without resource_changes', async () => {
+    const bucket = { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b' } };
+    const change = { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['create'], before: null, after: { bucket: 'b' }, after_unknown: {} } };
+    const planned = { format_version: '1.2', planned_values: { root_module: { resources: [bucket] } } };
+    const dir = repo({
+      'changes/plan.json': `\uFEFF${JSON.stringify({ ...planned, resource_changes: [change] }, null, 2).replace(/\n/g, '\r\n')}`,
+      'planned/plan.json': `\uFEFF${JSON.stringify(planned)}`,
+    });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.nodes.map((n) => [n.source.file, n.address])).toEqual([
+      ['changes/plan.json', 'aws_s3_bucket.b'],
+      ['planned/plan.json', 'aws_s3_bucket.b'],
+    ]);
+  });
+
+  it('reads a plan and a template written in UTF-16 (Windows PowerShell 5 redirects output so)', async () => {
+    const plan = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b' } }] } } });
+    const dir = repo({
+      'plan.json': Buffer.from(`\uFEFF${plan}\r\n`, 'utf16le'),
+      'template.yaml': Buffer.from(Buffer.from(`\uFEFF${TEMPLATE}`, 'utf16le')).swap16(),
+    });
+    const loaded = await loadSources([dir], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.nodes.map((n) => [n.source.file, n.address])).toEqual([
+      ['plan.json', 'aws_s3_bucket.b'],
+      ['template.yaml', 'Bucket'],
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { loadCloudFormation } from './cloudformation/index.js';
 import { detectKind, isStoredTerraformState, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import type { DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
-import { hasBom, notUtf8 } from './encoding.js';
+import { decodeUtf16, hasBom, notUtf8, utf16Order } from './encoding.js';
 import { loadPulumiJson } from './pulumi/index.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
@@ -32,7 +32,8 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
     });
   }
   const head = readHead(entry.path, SNIFF_LENGTH);
-  const reason = unreadableReason(head);
+  const utf16 = utf16Order(head);
+  const reason = utf16 ? undefined : unreadableReason(head);
   if (reason === 'terraform-binary-plan') {
     const text = {
       en: 'this is a binary Terraform plan; convert it with `terraform show -json PLAN > plan.json` and scan that',
@@ -48,10 +49,13 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
       : single('error', 'binary-file', file, { en: 'binary file, not IaC', ja: 'バイナリファイルで、IaC ではありません' });
   }
   const start = hasBom(head) ? 3 : 0;
-  const headText = head.toString('utf8', start);
+  const headText = utf16 ? decodeUtf16(head, utf16) : head.toString('utf8', start);
   const kind = detectKind(headText);
   let unit: LoadedUnit | undefined;
-  if (kind === 'terraform-json') {
+  if (utf16 && kind !== undefined) {
+    // Half the file's bytes in characters: under Node's longest string within the size limit.
+    unit = loadKind(kind, decodeUtf16(readFileSync(entry.path), utf16), file, options);
+  } else if (kind === 'terraform-json') {
     unit = loadTerraformJson({ path: entry.path, start }, file);
   } else if (kind !== undefined && size - start > constants.MAX_STRING_LENGTH) {
     return single('error', 'too-large', file, {

@@ -6,9 +6,14 @@ import { readFileSync, statSync } from 'node:fs';
  */
 export const NOT_REGULAR_FILE = 'ENOTREG';
 
-/** A regular file's text (a leading byte order mark dropped); anything else throws, with `code` `NOT_REGULAR_FILE`. */
+/**
+ * A regular file's text (a leading byte order mark dropped). A directory throws `EISDIR`, anything
+ * else that is not a regular file `NOT_REGULAR_FILE`.
+ */
 export function readTextFile(path: string): string {
-  if (!statSync(path).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_REGULAR_FILE });
+  const st = statSync(path);
+  if (st.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  if (!st.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_REGULAR_FILE });
   return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
 

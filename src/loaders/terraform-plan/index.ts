@@ -22,7 +22,7 @@ import {
   type ResourceValues,
 } from './schema.js';
 import { renderDeferredPolicyDocuments } from './policy-documents.js';
-import { readTerraformJson, type TerraformJson } from './read.js';
+import { readTerraformJson, ShapeError, type TerraformJson } from './read.js';
 import { mergePlannedValues, writtenIn } from './values.js';
 
 /** The format versions this loader understands (Terraform writes 0.x up to 0.15 and 1.x since). */
@@ -74,6 +74,11 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
   try {
     doc = readTerraformJson(open, (change) => changeInstance(change, file));
   } catch (error) {
+    if (error instanceof ShapeError) {
+      const expected = { list: ['a list', 'リスト'], object: ['an object', 'オブジェクト'], string: ['a string', '文字列'] }[error.expected];
+      const message = { en: `not a Terraform plan or state: ${error.member} is not ${expected[0]}`, ja: `Terraform のプランでも state でもありません: ${error.member} が${expected[1]}ではありません` };
+      return failed(file, 'invalid-plan', message, { line: lineAt(input, error.offset) });
+    }
     if (!(error instanceof JsonBytesError)) throw error;
     return error.tooDeep ? failed(file, 'too-deep', TOO_DEEP, { line: lineAt(input, error.offset) }) : syntaxError(input, file, error.offset);
   }

@@ -31,6 +31,23 @@ export interface TerraformJson<C> {
   readonly validUtf8: boolean;
 }
 
+/** A member of the document that is JSON, but not of the type Terraform writes there. */
+export class ShapeError extends Error {
+  constructor(
+    readonly member: string,
+    readonly expected: 'list' | 'object' | 'string',
+    readonly offset: number,
+  ) {
+    super(`${member} is not a ${expected}`);
+  }
+}
+
+/** `at`, where a member's value starts, if the value opens a list or object as `expected`. */
+function opening(w: ByteWindow, at: number, member: string, expected: 'list' | 'object'): number {
+  if (w.byte(at) !== (expected === 'list' ? 0x5b : 0x7b)) throw new ShapeError(member, expected, at);
+  return at;
+}
+
 /** Records the line of the resource `address` between byte offsets `at` and `end`. */
 type LineNoter = (at: number, end: number, address: unknown) => void;
 
@@ -54,7 +71,7 @@ export function readTerraformJson<C>(open: () => ByteWindow, takeChange: (change
 }
 
 function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (change: JsonValue) => C): TerraformJson<C> | undefined {
-  const start = skipWhitespace(w, 0);
+  const start = skipWhitespace(w, w.base); // past a byte order mark, where the window opened
   if (w.byte(start) !== 0x7b) {
     expectEnd(w, skipValue(w, start));
     return undefined;
@@ -92,7 +109,10 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
     switch (key) {
       case 'format_version':
         versionLine = w.lineAt(at);
-        return readInto(at, (v) => (formatVersion = str(v)));
+        return readInto(at, (v) => {
+          if (typeof v !== 'string') throw new ShapeError(key, 'string', at);
+          formatVersion = v;
+        });
       case 'errored':
         return readInto(at, (v) => (errored = v === true));
       case 'complete':
@@ -100,7 +120,7 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
       case 'deferred_changes':
         // Terraform 1.9+: changes it could not plan yet (a count or for_each known only after an
         // apply). What they say is checked as any change is; the rest of their values is unknown.
-        return forEachElement(w, at, (elementAt) => {
+        return forEachElement(w, opening(w, at, key, 'list'), (elementAt) => {
           const { value, end } = readValue(w, elementAt);
           const change = isObject(value) ? value['resource_change'] : undefined;
           if (isObject(change)) {
@@ -114,11 +134,12 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
       case 'variables':
         return readInto(at, (v) => (variables = v));
       case 'planned_values':
+        opening(w, at, key, 'object');
         hasPlannedValues = true;
         return undefined;
       case 'resource_changes':
         resourceChanges = [];
-        return forEachElement(w, at, (elementAt) => {
+        return forEachElement(w, opening(w, at, key, 'list'), (elementAt) => {
           const { value, end } = readValue(w, elementAt);
           noteLine(w)(elementAt, end, isObject(value) ? value['address'] : undefined);
           // Taken while young: what the loader leaves (`before`, …) costs the collector almost nothing.
@@ -126,14 +147,14 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
           return end;
         });
       case 'prior_state':
-        return forEachMember(w, at, (inner, valuesAt) => {
+        return forEachMember(w, opening(w, at, key, 'object'), (inner, valuesAt) => {
           if (inner !== 'values') return undefined;
           const prior = moduleTree(w, valuesAt, (r) => isObject(r) && r['mode'] === 'data', noteLine(w));
           priorData = prior.tree;
           return prior.end;
         });
       case 'values': {
-        const state = moduleTree(w, at, everything, noteLine(w));
+        const state = moduleTree(w, opening(w, at, key, 'object'), everything, noteLine(w));
         values = state.tree;
         return state.end;
       }
@@ -149,7 +170,7 @@ function readDocument<C>(w: ByteWindow, open: () => ByteWindow, takeChange: (cha
     const again = open();
     try {
       let tree: ModuleValues | undefined;
-      forEachMember(again, skipWhitespace(again, 0), (key, at) => {
+      forEachMember(again, skipWhitespace(again, again.base), (key, at) => {
         if (key !== 'planned_values') return undefined;
         const read = moduleTree(again, at, everything, noteLine(again));
         tree = read.tree;

@@ -347,6 +347,11 @@ describe('Terraform plan JSON', () => {
   it.each([
     ['an unknown major format_version', { ...plan, format_version: '2.0' }, 'unsupported Terraform JSON format_version "2.0"'],
     ['no format_version', { planned_values: {} }, 'format_version is missing'],
+    ['a format_version that is a number', { ...plan, format_version: 1.2 }, 'format_version is not a string'],
+    ['resource_changes that are not a list', { ...plan, resource_changes: 'none' }, 'resource_changes is not a list'],
+    ['resource_changes that are null', { ...plan, resource_changes: null }, 'resource_changes is not a list'],
+    ['a prior_state that is not an object', { ...plan, prior_state: 'x' }, 'prior_state is not an object'],
+    ['state values that are a list', { format_version: '1.0', values: [] }, 'values is not an object'],
   ])('refuses %s with one diagnostic', (_, doc, message) => {
     const loaded = load(doc);
     expect(loaded.nodes).toEqual([]);
