@@ -29,6 +29,7 @@ const SECRETS = [
   'ParameterGiven-b3d5',
   'ModuleSourceToken-a4c8',
   'UrlToken-7e1d',
+  'NoEchoUpper-2b8c',
 ];
 
 describe('secrets in the input', () => {

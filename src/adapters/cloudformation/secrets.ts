@@ -74,7 +74,7 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
   if (node.type !== PARAMETER) return [];
   const type = node.properties['Type'];
   const def = node.properties['Default'];
-  const masked = node.properties['NoEcho'] === true || node.properties['NoEcho'] === 'true';
+  const masked = node.properties['NoEcho'] === true; // the loader reads any spelling of true as `true`
   if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::')) return [];
   if (def === undefined || def === null || def === '' || !(masked || looksLikeSecretName(node.address.split('/').pop()!))) return [];
   return [{ kind: 'parameter', name: node.address.split('/').pop()!, written: 'literal', masked, at: { node, path: 'Default' } }];

@@ -233,7 +233,7 @@ Resources:
     ]);
   });
 
-  it('stops nested loops at 5,000 resources, and says so at the resource past them', () => {
+  it('stops nested loops at 5,000 resources, and says so once, at the loop that would make more', () => {
     const items = JSON.stringify(Array.from({ length: 100 }, (_, i) => `i${i}`));
     const started = Date.now();
     const bombed = load(`Transform: AWS::LanguageExtensions
@@ -251,7 +251,36 @@ Resources:
 `);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(resources(bombed.nodes)).toHaveLength(5_000);
-    expect(bombed.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'for-each-limit', line: 12 })]);
+    expect(bombed.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'for-each-limit', line: 6 })]);
+  });
+});
+
+describe('templates built to expand without end', () => {
+  it('stops loops that make nothing, and loops that copy a large body, at a bound', () => {
+    const items = JSON.stringify(Array.from({ length: 1000 }, (_, i) => `i${i}`));
+    const empty = load(`Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::A:\n    - A\n    - ${items}\n    - Fn::ForEach::B:\n        - B\n        - ${items}\n        - Fn::ForEach::C:\n            - C\n            - ${items}\n            - {}\n`);
+    expect(empty.diagnostics.map((d) => d.code)).toEqual(['for-each-limit']);
+    const tags = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })));
+    const big = load(`Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::A:\n    - A\n    - ${items}\n    - "B\${A}": { Type: AWS::S3::Bucket, Properties: { Tags: ${tags} } }\n`);
+    expect(big.diagnostics.map((d) => d.code)).toEqual(['for-each-limit']);
+    expect(resources(big.nodes).length).toBeLessThan(1000);
+  });
+
+  it('reads a mapping value as the literal it must be, never expanding intrinsics written in one', () => {
+    const levels = Array.from({ length: 30 }, (_, i) => `    L${i}: { v: [!FindInMap [M, L${i + 1}, v], !FindInMap [M, L${i + 1}, v]] }`).join('\n');
+    const { nodes, diagnostics } = load(`Mappings:\n  M:\n${levels}\n    L30: { v: x }\n    Self: { v: !FindInMap [M, Self, v] }\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: !FindInMap [M, L0, v]\n      BucketName: !FindInMap [M, Self, v]\n`);
+    expect(diagnostics).toEqual([]);
+    expect(node(nodes, 'B').properties['Tags']).toBeInstanceOf(Unknown);
+    expect(node(nodes, 'B').properties['BucketName']).toBeInstanceOf(Unknown);
+  });
+
+  it('leaves a long chain of conditions undecided, and reads a Fn::Sub with unclosed ${ in linear time', () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => `  C${i}: !Not [!Condition C${i + 1}]`).join('\n');
+    const started = Date.now();
+    const { nodes, diagnostics } = load(`Parameters:\n  P: { Type: String }\nConditions:\n${chain}\n  C3000: !Equals [!Ref P, x]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Condition: C0\n    Properties:\n      BucketName: !Sub "${'${'.repeat(100_000)}"\n`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(diagnostics).toEqual([]);
+    expect(node(nodes, 'B').properties['BucketName']).toBe('${'.repeat(100_000));
   });
 });
 

@@ -14,6 +14,8 @@ const FOR_EACH = 'Fn::ForEach::';
  * that nested loops over long lists cannot make a scan run out of time or memory.
  */
 const MAX_RESOURCES = 5_000;
+/** The most values (loop iterations, and every value of every resource made) loops may produce in one template. */
+const MAX_VALUES = 2_000_000;
 
 /** A resource of the template as CloudFormation will create it, with where it is written. */
 export interface TemplateResource {
@@ -34,21 +36,27 @@ export interface TemplateResource {
  */
 export function templateResources(resources: JsonObject, lines: LineTree, scope: TemplateScope, file: string, diagnostics: Diagnostic[]): TemplateResource[] {
   const out: TemplateResource[] = [];
+  let values = 0;
   let full = false;
+  /** Whether `count` more values may be made; once not, the loops stop and say so at `line`. */
+  const affords = (count: number, line: number | undefined): boolean => {
+    if (full) return false;
+    values += count;
+    if (out.length < MAX_RESOURCES && values <= MAX_VALUES) return true;
+    full = true;
+    const message = {
+      en: `Fn::ForEach loops make more than ${MAX_RESOURCES} resources or ${MAX_VALUES} values (CloudFormation allows 500 resources in a template): the rest are not checked`,
+      ja: `Fn::ForEach のループが ${MAX_RESOURCES} を超えるリソースか ${MAX_VALUES} を超える値を作ります（CloudFormation のテンプレートに書けるリソースは 500 までです）。それより後のリソースは検査していません`,
+    };
+    diagnostics.push(diagnostic('warning', 'for-each-limit', file, message, { line }));
+    return false;
+  };
   const visit = (entries: JsonObject, entryLines: LineTree, bindings: ReadonlyMap<string, string>): void => {
     for (const [key, value] of Object.entries(entries)) {
       if (full) return;
       const line = entryLines.get(key);
       if (!key.startsWith(FOR_EACH)) {
-        if (out.length === MAX_RESOURCES) {
-          full = true;
-          const message = {
-            en: `Fn::ForEach loops make more than ${MAX_RESOURCES} resources (CloudFormation allows 500 in a template): the rest are not checked`,
-            ja: `Fn::ForEach のループが ${MAX_RESOURCES} を超えるリソースを作ります（CloudFormation のテンプレートに書けるリソースは 500 までです）。それより後のリソースは検査していません`,
-          };
-          diagnostics.push(diagnostic('warning', 'for-each-limit', file, message, { line }));
-          return;
-        }
+        if (bindings.size > 0 && !affords(valueCount(value), line)) return;
         out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.under(key) });
         continue;
       }
@@ -72,11 +80,27 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
         );
         continue;
       }
-      for (const item of collection) visit(body, entryLines.under(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
+      for (const item of collection) {
+        if (!affords(1, line)) return;
+        visit(body, entryLines.under(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
+      }
     }
   };
   visit(resources, lines, new Map());
   return out;
+}
+
+const valueCounts = new WeakMap<object, number>();
+
+/** How many values make up `value` (itself and all within it): what copying it once costs. Counted once per object. */
+function valueCount(value: Json): number {
+  if (value === null || typeof value !== 'object') return 1;
+  let count = valueCounts.get(value);
+  if (count === undefined) {
+    count = 1 + (Array.isArray(value) ? value : Object.values(value)).reduce<number>((sum, v) => sum + valueCount(v), 0);
+    valueCounts.set(value, count);
+  }
+  return count;
 }
 
 /** `${Id}` → the element; `&{Id}` → the element with only its letters and digits (for logical IDs). */

@@ -145,10 +145,13 @@ function resolveSub(arg: Json, path: string, scope: TemplateScope): Resolved {
   }
   const parts: Resolved[] = [];
   let last = 0;
-  for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
-    parts.push(template.slice(last, m.index));
-    last = m.index + m[0].length;
-    const name = m[1]!.trim();
+  // `${…}` by `indexOf`: a pattern would look for a `}` after every unclosed `${`, in time quadratic in the text.
+  for (let open = template.indexOf('${'); open !== -1; open = template.indexOf('${', last)) {
+    const close = template.indexOf('}', open + 2);
+    if (close === -1) break;
+    parts.push(template.slice(last, open));
+    last = close + 1;
+    const name = template.slice(open + 2, close).trim();
     if (name.startsWith('!')) {
       parts.push(`\${${name.slice(1)}}`); // `${!Literal}` writes `${Literal}`
       continue;
@@ -200,6 +203,13 @@ function resolveSplit(arg: Json, path: string, scope: TemplateScope): Resolved {
   return unknownFrom([source]);
 }
 
+/** Whether an intrinsic function call is anywhere in a value. */
+function hasIntrinsic(value: Json): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasIntrinsic);
+  return intrinsicName(value) !== undefined || Object.values(value).some(hasIntrinsic);
+}
+
 function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolved {
   if (!Array.isArray(arg) || arg.length < 3) return new Unknown();
   const keys = arg.slice(0, 3).map((k) => resolveValue(k, path, scope));
@@ -208,7 +218,8 @@ function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolv
     if (typeof key !== 'string' && typeof key !== 'number') return unknownFrom(keys);
     cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[String(key)] : undefined;
   }
-  if (cur !== undefined) return resolveValue(cur, path, scope);
+  // A mapping's values are literals: CloudFormation refuses an intrinsic function in one.
+  if (cur !== undefined) return hasIntrinsic(cur) ? new Unknown() : resolveValue(cur, path, scope);
   // Fn::FindInMap's DefaultValue option (AWS::LanguageExtensions).
   const options = arg[3];
   if (options && typeof options === 'object' && !Array.isArray(options) && 'DefaultValue' in options) {

@@ -49,6 +49,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   const edges: Edge[] = [];
   let currentFrom = '';
   const conditionCache = new Map<string, boolean | undefined>();
+  /** Conditions being evaluated, each within the one before: a long chain is left undecided rather than overflow the stack. */
+  let conditionDepth = 0;
   const conditions = isObject(template['Conditions']) ? template['Conditions'] : {};
   /** The resources by logical ID once `Fn::ForEach` loops are expanded (none while they are). */
   let byId: ReadonlyMap<string, TemplateResource> = new Map();
@@ -71,9 +73,12 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     mappings: template['Mappings'],
     condition(name) {
       if (conditionCache.has(name)) return conditionCache.get(name);
+      if (conditionDepth === MAX_CONDITION_DEPTH) return undefined;
       conditionCache.set(name, undefined); // a cycle evaluates to unknown
       const expr = conditions[name];
+      conditionDepth++;
       const value = expr === undefined ? undefined : evaluateCondition(expr, scope);
+      conditionDepth--;
       conditionCache.set(name, value);
       return value;
     },
@@ -182,11 +187,12 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
   if (!isObject(declared)) return [];
   return Object.entries(declared).flatMap(([name, spec]): ResourceNode[] => {
     if (!isObject(spec)) return [];
-    const noEcho = spec['NoEcho'] === true || spec['NoEcho'] === 'true';
-    const properties: PropertyMap = {};
-    for (const key of ['Type', 'NoEcho', 'Description'] as const) {
+    const noEcho = isNoEcho(spec);
+    // `NoEcho` as a boolean, however it is spelt, where it is written.
+    const properties: PropertyMap = spec['NoEcho'] === undefined ? {} : { NoEcho: noEcho };
+    for (const key of ['Type', 'Description'] as const) {
       const v = spec[key];
-      if (typeof v === 'string' || typeof v === 'boolean') properties[key] = v;
+      if (typeof v === 'string') properties[key] = v;
     }
     const def = spec['Default'];
     // An empty default holds nothing to hide: it says the value must be given at deployment.
@@ -211,6 +217,15 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     ];
   });
 }
+
+/** Conditions referring to conditions, at most this deep: far deeper than real templates nest them, shallow enough for the stack. */
+const MAX_CONDITION_DEPTH = 100;
+
+/** `NoEcho: true`, as CloudFormation reads it: a boolean, or the string in any case (`"TRUE"`). */
+const isNoEcho = (spec: { [key: string]: Json }): boolean => {
+  const v = spec['NoEcho'];
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+};
 
 const stringValue = (value: Resolved): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -237,7 +252,7 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
     const raw = given ?? def['Default'];
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);
-    else if (def['NoEcho'] === true || def['NoEcho'] === 'true') value = Secret.instance;
+    else if (isNoEcho(def)) value = Secret.instance;
     else if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
       value = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((s) => s.trim());
     } else value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
