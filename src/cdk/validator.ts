@@ -44,7 +44,7 @@ function assemblyFindings(templatePaths: readonly string[], cwd: string, options
   for (const dir of new Set(templatePaths.map((p) => dirname(resolve(p))))) {
     const manifest = join(dir, 'manifest.json');
     if (!existsSync(manifest)) continue;
-    const unit = loadCloudAssembly(manifest, cwd);
+    const unit = loadCloudAssembly(manifest, { cwd });
     nodes.push(...unit.nodes);
     edges.push(...unit.edges);
   }

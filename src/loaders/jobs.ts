@@ -61,7 +61,7 @@ export function planLoad(paths: readonly string[], options: LoadOptions): LoadPl
     const group = groups.length;
     let listed: { stacks: readonly AssemblyStack[]; diagnostics: readonly Diagnostic[] };
     try {
-      listed = assemblyStacks(assembly.path, options.cwd);
+      listed = assemblyStacks(assembly.path, options);
     } catch (error) {
       listed = { stacks: [], diagnostics: loadFailed(assembly, options, error).diagnostics };
     }
@@ -93,7 +93,7 @@ export async function runJobs(jobs: readonly LoadJob[], options: LoadOptions): P
   return jobs.map((job) => {
     switch (job.kind) {
       case 'stack':
-        return guarded(job.stack.templatePath, options, () => loadAssemblyStack(job.stack, options.cwd));
+        return guarded(job.stack.templatePath, options, () => loadAssemblyStack(job.stack, options));
       case 'file':
         return guarded(job.entry.path, options, () => {
           const unit = loadFile(job.entry, options);

@@ -1,9 +1,13 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { scan } from '../../engine/scan.js';
 import { loadCloudAssembly } from './index.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const assembly = (dir: string) => loadCloudAssembly(join(root, 'fixtures', dir, 'manifest.json'), root);
+const assembly = (dir: string) => loadCloudAssembly(join(root, 'fixtures', dir, 'manifest.json'), { cwd: root });
 
 describe('CDK cloud assembly', () => {
   it('reads every stack and nested stack, addressed Stack/LogicalId, with construct paths', () => {
@@ -34,6 +38,110 @@ describe('CDK cloud assembly', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ level: 'error', file: 'fixtures/loaders/cdk-broken/cdk.out/Missing.template.json', message: { en: 'file listed in the cloud assembly is missing', ja: 'クラウドアセンブリに記載されたファイルがありません' } }),
       expect.objectContaining({ level: 'error', file: 'fixtures/loaders/cdk-broken/cdk.out/Broken.template.json', line: 5 }),
+    ]);
+  });
+});
+
+/** An assembly written to a fresh directory (`cdk.out` inside it): file name → content. */
+function written(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sekisho-cdk-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const manifest = (artifacts: Record<string, unknown>): string => JSON.stringify({ version: '36.0.0', artifacts }, null, 1);
+const stack = (templateFile: unknown): unknown => ({ type: 'aws:cloudformation:stack', properties: { templateFile } });
+const stage = (directoryName: string): unknown => ({ type: 'cdk:cloud-assembly', properties: { directoryName } });
+const BUCKET = { Type: 'AWS::S3::Bucket' };
+const nestedStack = (assetPath: unknown): unknown => ({ Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'x' }, Metadata: { 'aws:asset:path': assetPath } });
+const template = (resources: Record<string, unknown>): string => JSON.stringify({ Resources: resources }, null, 1);
+const codes = (diagnostics: readonly { code: string }[]): string[] => diagnostics.map((d) => d.code);
+
+describe('CDK cloud assembly from an untrusted source', () => {
+  it('reads no file outside the assembly, as written or through a symlink, and never shows one', () => {
+    const dir = written({
+      'outside.json': template({ LeakedSECRET: BUCKET }),
+      'cdk.out/manifest.json': manifest({ Good: stack('good.json'), Passwd: stack('/etc/passwd'), Up: stack('../outside.json'), Linked: stack('link.json') }),
+      'cdk.out/good.json': template({ Bucket: BUCKET, Nested: nestedStack('../outside.json') }),
+    });
+    symlinkSync(join(dir, 'outside.json'), join(dir, 'cdk.out', 'link.json'));
+    const { nodes, diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(nodes.map((n) => n.address)).toEqual(['Good/Bucket', 'Good/Nested']);
+    expect(codes(diagnostics)).toEqual(['outside-assembly', 'outside-assembly', 'outside-assembly', 'outside-assembly']);
+    expect(diagnostics[0]).toMatchObject({ level: 'error', file: 'cdk.out/manifest.json', line: 10, message: { en: 'stack Passwd: templateFile /etc/passwd is outside the cloud assembly; not read' } });
+    expect(diagnostics[3]).toMatchObject({ file: 'cdk.out/good.json', line: 6 });
+    expect(JSON.stringify(diagnostics)).not.toContain('SECRET');
+  });
+
+  it('does not follow a nested stack back to a template that contains it, and bounds the templates a stack loads', () => {
+    // Four nested stacks naming their own template: 4^16 loads before.
+    const cyclic = written({ 'cdk.out/manifest.json': manifest({ Loop: stack('loop.json') }), 'cdk.out/loop.json': template({ A: nestedStack('loop.json'), B: nestedStack('./loop.json'), Bucket: BUCKET }) });
+    const loop = loadCloudAssembly(join(cyclic, 'cdk.out', 'manifest.json'), { cwd: cyclic });
+    expect(loop.nodes.map((n) => n.address)).toEqual(['Loop/A', 'Loop/B', 'Loop/Bucket']);
+    expect(loop.diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'nested-stack-cycle', file: 'cdk.out/loop.json', line: 3 }),
+      expect.objectContaining({ level: 'error', code: 'nested-stack-cycle', file: 'cdk.out/loop.json', line: 12 }),
+    ]);
+
+    // No cycle, but each template nests the next four times: 4^7 templates.
+    const levels = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`cdk.out/t${i}.json`, template(i === 7 ? { Bucket: BUCKET } : { A: nestedStack(`t${i + 1}.json`), B: nestedStack(`t${i + 1}.json`), C: nestedStack(`t${i + 1}.json`), D: nestedStack(`t${i + 1}.json`) })]));
+    const wide = written({ 'cdk.out/manifest.json': manifest({ Wide: stack('t0.json'), Other: stack('other.json') }), 'cdk.out/other.json': template({ Bucket: BUCKET }), ...levels });
+    const started = Date.now();
+    const { nodes, diagnostics } = loadCloudAssembly(join(wide, 'cdk.out', 'manifest.json'), { cwd: wide });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'too-many-templates', file: 'cdk.out/t0.json' })]);
+    expect(nodes.map((n) => n.address)).toContain('Other/Bucket');
+  });
+
+  it('reads each assembly directory once, however often stages name it', () => {
+    const dir = written({
+      'cdk.out/manifest.json': manifest({ S0: stage('.'), S1: stage('.'), Prod: stage('prod'), Stack: stack('t.json') }),
+      'cdk.out/t.json': template({ Bucket: BUCKET }),
+      'cdk.out/prod/manifest.json': manifest({ Back: stage('..'), Api: stack('api.json') }),
+      'cdk.out/prod/api.json': template({ Bucket: BUCKET }),
+    });
+    const { nodes, diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(nodes.map((n) => n.address)).toEqual(['Api/Bucket', 'Stack/Bucket']);
+    expect(diagnostics.map((d) => [d.level, d.code, d.file])).toEqual([
+      ['warning', 'assembly-cycle', 'cdk.out/manifest.json'],
+      ['warning', 'assembly-cycle', 'cdk.out/manifest.json'],
+      ['warning', 'assembly-cycle', 'cdk.out/prod/manifest.json'],
+    ]);
+  });
+
+  it('holds templates and manifests to --max-file-size and refuses binary ones, scanning the other stacks', async () => {
+    const dir = written({
+      'cdk.out/manifest.json': manifest({ Big: stack('big.json'), Zeros: stack('zeros.json'), Good: stack('good.json') }),
+      'cdk.out/big.json': template({ Bucket: BUCKET, Padding: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'x'.repeat(2000) } } }),
+      'cdk.out/zeros.json': Buffer.alloc(1000),
+      'cdk.out/good.json': template({ Bucket: BUCKET }),
+    });
+    const outcome = await scan({ cwd: dir, paths: ['cdk.out'], policies: builtinPolicies, maxFileSize: 1500 });
+    expect(outcome.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['too-large', 'cdk.out/big.json'],
+      ['binary-file', 'cdk.out/zeros.json'],
+    ]);
+    expect(outcome.results.some((r) => r.resource.address === 'Good/Bucket')).toBe(true);
+    const tooSmall = await scan({ cwd: dir, paths: ['cdk.out'], policies: builtinPolicies, maxFileSize: 10 });
+    expect(tooSmall.diagnostics.map((d) => [d.code, d.file])).toEqual([['too-large', 'cdk.out/manifest.json']]);
+  });
+
+  it('names malformed artifacts and nested stack paths instead of skipping them', () => {
+    const dir = written({
+      'cdk.out/manifest.json': manifest({ Null: null, NoProps: { type: 'aws:cloudformation:stack', properties: null }, Number: stack(5), Stage: { type: 'cdk:cloud-assembly', properties: {} }, Tree: { type: 'cdk:tree' }, Good: stack('good.json') }),
+      'cdk.out/good.json': template({ Bucket: BUCKET, Nested: nestedStack(5) }),
+    });
+    const { nodes, diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(nodes.map((n) => n.address)).toEqual(['Good/Bucket', 'Good/Nested']);
+    expect(diagnostics.map((d) => [d.level, d.code, d.file, d.line, d.message.en])).toEqual([
+      ['error', 'invalid-assembly', 'cdk.out/manifest.json', 4, 'artifact Null is not an object; not read'],
+      ['error', 'invalid-assembly', 'cdk.out/manifest.json', 5, 'artifact NoProps has no properties object; not read'],
+      ['error', 'invalid-assembly', 'cdk.out/manifest.json', 9, 'artifact Number: templateFile is not a string; not read'],
+      ['error', 'invalid-assembly', 'cdk.out/manifest.json', 15, 'artifact Stage: directoryName is not a string; not read'],
+      ['error', 'invalid-asset-path', 'cdk.out/good.json', 6, 'nested stack Nested: aws:asset:path is not a string; its template is not read'],
     ]);
   });
 });

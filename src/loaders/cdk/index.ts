@@ -1,13 +1,14 @@
-import { dirname, join, resolve } from 'node:path';
-import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { Edge, ResourceNode } from '../../graph/resource.js';
+import { dirname, join } from 'node:path';
+import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Bilingual, type Diagnostic, type DiagnosticLevel } from '../../diagnostic.js';
+import { childEntry, lineOfEntry, type Edge, type ResourceNode } from '../../graph/resource.js';
 import { isMap, type PropertyValue } from '../../graph/values.js';
 import { parseTemplateText } from '../cloudformation/index.js';
 import { loadTemplate } from '../cloudformation/template.js';
 import { displayPath } from '../display-path.js';
-import { parseJson, type Json } from '../json-with-lines.js';
-import type { LoadedUnit } from '../types.js';
-import { readTextFile } from '../read-file.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../file.js';
+import { parseJson, parseJsonWithLines, type Json } from '../json-with-lines.js';
+import type { LoadedUnit, LoadOptions } from '../types.js';
+import { assemblyRoot, confined, readAssemblyFile, type AssemblyRoot, type ConfinedPath } from './files.js';
 
 type JsonObject = { [key: string]: Json };
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,9 +16,21 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 /** Stages nest assemblies and nested stacks nest templates; real apps stay far below this. */
 const MAX_DEPTH = 16;
 
+/**
+ * The templates one stack and its nested stacks may load. Nested stacks may share a template (one
+ * per instance), so a few templates each nesting a few of the next reach millions without a cycle.
+ * Each stack is loaded on its own (maybe on another thread), so the bound is per stack.
+ */
+const MAX_TEMPLATES = 1000;
+
+/** How an assembly is read: `cwd` for the paths shown, `maxFileSize` for every file it lists. */
+export type AssemblyOptions = Pick<LoadOptions, 'cwd' | 'maxFileSize'>;
+
 /** One stack template of a cloud assembly, with what its manifest says about it: loaded on its own. */
 export interface AssemblyStack {
   readonly templatePath: string;
+  /** The assembly it belongs to: no file outside it is read. */
+  readonly root: AssemblyRoot;
   /** The stack's unit: `cdk.out#ArtifactId`. */
   readonly unit: string;
   /** `StackName/`: what the stack's resource addresses start with. */
@@ -31,9 +44,9 @@ export interface AssemblyStack {
  * nested stacks those templates point to through `aws:asset:path`, and nested assemblies (stages).
  * Addresses are `Stack/LogicalId`; findings show the construct path from `aws:cdk:path` metadata.
  */
-export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit {
-  const listed = assemblyStacks(manifestPath, cwd);
-  const units = listed.stacks.map((stack) => loadAssemblyStack(stack, cwd));
+export function loadCloudAssembly(manifestPath: string, options: AssemblyOptions): LoadedUnit {
+  const listed = assemblyStacks(manifestPath, options);
+  const units = listed.stacks.map((stack) => loadAssemblyStack(stack, options));
   return {
     nodes: units.flatMap((u) => u.nodes),
     edges: units.flatMap((u) => u.edges),
@@ -42,88 +55,157 @@ export function loadCloudAssembly(manifestPath: string, cwd: string): LoadedUnit
 }
 
 /** The stacks an assembly's manifests list, stages included, in the order they list them. */
-export function assemblyStacks(manifestPath: string, cwd: string): { stacks: AssemblyStack[]; diagnostics: Diagnostic[] } {
+export function assemblyStacks(manifestPath: string, options: AssemblyOptions): { stacks: AssemblyStack[]; diagnostics: Diagnostic[] } {
   const stacks: AssemblyStack[] = [];
   const diagnostics: Diagnostic[] = [];
-  const show = (p: string): string => displayPath(cwd, p);
-  const readJson = (path: string): Json | undefined => {
+  const show = (p: string): string => displayPath(options.cwd, p);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = <T>(path: string, parse: (text: string) => T): T | undefined => {
     try {
-      return parseJson(readTextFile(path)) as Json;
+      return parse(readAssemblyFile(path, maxFileSize));
     } catch (error) {
       diagnostics.push(readFailure(show(path), error));
       return undefined;
     }
   };
+  const root = assemblyRoot(dirname(manifestPath));
+  // Real paths of the assembly directories read: a stage naming `.` (or an ancestor stage) is read once.
+  const visited = new Set<string>();
 
-  const visit = (path: string, depth: number): void => {
-    const manifest = readJson(path);
+  const visit = (dir: ConfinedPath, depth: number): void => {
+    visited.add(dir.real);
+    const path = join(dir.path, 'manifest.json');
+    const manifest = read(path, parseJsonWithLines);
     if (manifest === undefined) return;
-    const artifacts = isObject(manifest) ? manifest['artifacts'] : undefined;
+    const artifacts = isObject(manifest.value) ? manifest.value['artifacts'] : undefined;
     if (!isObject(artifacts)) {
       diagnostics.push(
         diagnostic('error', 'invalid-assembly', show(path), { en: 'not a CDK cloud assembly manifest: artifacts is missing', ja: 'CDK のクラウドアセンブリのマニフェストではありません: artifacts がありません' }),
       );
       return;
     }
-    const dir = dirname(path);
+    const lines = manifest.lines.under('artifacts').children;
     for (const [artifactId, artifact] of Object.entries(artifacts)) {
+      const line = lineOfEntry(childEntry(lines, artifactId));
+      const report = (level: DiagnosticLevel, code: string, message: Bilingual): void => void diagnostics.push(diagnostic(level, code, show(path), message, { line }));
+      const problem = malformedArtifact(artifactId, artifact);
+      if (problem) {
+        report('error', 'invalid-assembly', problem);
+        continue;
+      }
       if (!isObject(artifact) || !isObject(artifact['properties'])) continue;
       const properties = artifact['properties'];
       if (artifact['type'] === 'aws:cloudformation:stack' && typeof properties['templateFile'] === 'string') {
+        const template = confined(root, dir.path, properties['templateFile']);
+        if (!template) {
+          report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: templateFile`, `スタック ${artifactId} の templateFile`, properties['templateFile']));
+          continue;
+        }
         const name = typeof artifact['displayName'] === 'string' ? artifact['displayName'] : artifactId;
         // Newer assemblies (schema 44+) keep stack metadata in a file of its own.
         const metadataFile = artifact['additionalMetadataFile'];
-        const metadata = typeof metadataFile === 'string' ? readJson(resolve(dir, metadataFile)) : artifact['metadata'];
-        stacks.push({ templatePath: resolve(dir, properties['templateFile']), unit: `${show(dir)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
+        const metadataPath = typeof metadataFile === 'string' ? confined(root, dir.path, metadataFile) : undefined;
+        if (typeof metadataFile === 'string' && !metadataPath) report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: additionalMetadataFile`, `スタック ${artifactId} の additionalMetadataFile`, metadataFile));
+        const metadata = metadataPath ? read(metadataPath.path, parseJson) : artifact['metadata'];
+        stacks.push({ templatePath: template.path, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
-        visit(resolve(dir, properties['directoryName'], 'manifest.json'), depth + 1);
+        const nested = confined(root, dir.path, properties['directoryName']);
+        if (!nested) report('error', 'outside-assembly', outsideAssembly(`nested assembly ${artifactId}: directoryName`, `入れ子のアセンブリ ${artifactId} の directoryName`, properties['directoryName']));
+        else if (visited.has(nested.real)) report('warning', 'assembly-cycle', { en: `nested assembly ${artifactId} names a directory already read; not read again`, ja: `入れ子のアセンブリ ${artifactId} は読み込み済みのディレクトリを指しています。再度は読みません` });
+        else visit(nested, depth + 1);
       }
     }
   };
-  visit(manifestPath, 0);
+  visit({ path: root.dir, real: root.real }, 0);
   return { stacks, diagnostics };
 }
 
+/** What is wrong with a stack or nested assembly artifact that cannot be read, if anything. */
+function malformedArtifact(id: string, artifact: Json): Bilingual | undefined {
+  if (!isObject(artifact)) return { en: `artifact ${id} is not an object; not read`, ja: `アーティファクト ${id} がオブジェクトではありません。読みません` };
+  const field = artifact['type'] === 'aws:cloudformation:stack' ? 'templateFile' : artifact['type'] === 'cdk:cloud-assembly' ? 'directoryName' : undefined;
+  if (field === undefined) return undefined;
+  const properties = artifact['properties'];
+  if (!isObject(properties)) return { en: `artifact ${id} has no properties object; not read`, ja: `アーティファクト ${id} に properties のオブジェクトがありません。読みません` };
+  if (typeof properties[field] !== 'string') return { en: `artifact ${id}: ${field} is not a string; not read`, ja: `アーティファクト ${id} の ${field} が文字列ではありません。読みません` };
+  return undefined;
+}
+
+/** Why a path an assembly names is not read. The file itself is never opened, so nothing of it is shown. */
+function outsideAssembly(en: string, ja: string, path: string): Bilingual {
+  return { en: `${en} ${path} is outside the cloud assembly; not read`, ja: `${ja}「${path}」はクラウドアセンブリの外にあるため、読みません` };
+}
+
 /** One stack of an assembly: its template and the nested stacks it points to. */
-export function loadAssemblyStack(stack: AssemblyStack, cwd: string): LoadedUnit {
+export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions): LoadedUnit {
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
-  const show = (p: string): string => displayPath(cwd, p);
+  const show = (p: string): string => displayPath(options.cwd, p);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let templates = 0;
+  let capped = false;
 
-  const loadStackTemplate = (templatePath: string, unit: string, prefix: string, constructPaths: ReadonlyMap<string, string>, parameters: Map<string, string> | undefined, depth: number): void => {
-    let text: string;
-    try {
-      text = readTextFile(templatePath);
-    } catch (error) {
-      diagnostics.push(readFailure(show(templatePath), error));
-      return;
-    }
+  /** `chain`: the real paths of the templates from the stack's own down to this one. */
+  const loadStackTemplate = (template: ConfinedPath, chain: readonly string[], unit: string, prefix: string, constructPaths: ReadonlyMap<string, string>, parameters: Map<string, string> | undefined): void => {
+    templates += 1;
     let loaded: LoadedUnit;
     try {
-      const parsed = parseTemplateText(text);
-      loaded = loadTemplate({ file: show(templatePath), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths });
+      const parsed = parseTemplateText(readAssemblyFile(template.path, maxFileSize));
+      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths });
     } catch (error) {
-      diagnostics.push(readFailure(show(templatePath), error));
+      diagnostics.push(readFailure(show(template.path), error));
       return;
     }
     nodes.push(...loaded.nodes);
     edges.push(...loaded.edges);
     diagnostics.push(...loaded.diagnostics);
+    const here = [...chain, template.real];
     for (const node of loaded.nodes) {
-      const assetPath = node.type === 'AWS::CloudFormation::Stack' ? node.metadata?.['aws:asset:path'] : undefined;
-      if (typeof assetPath !== 'string' || depth >= MAX_DEPTH) continue;
+      if (node.type !== 'AWS::CloudFormation::Stack' || node.metadata?.['aws:asset:path'] === undefined) continue;
       const logicalId = node.address.slice(prefix.length);
-      loadStackTemplate(join(dirname(templatePath), assetPath), `${unit}/${logicalId}`, `${prefix}${logicalId}/`, new Map(), knownParameters(node.properties['Parameters']), depth + 1);
+      const nested = nestedTemplate(stack.root, template, logicalId, node.metadata['aws:asset:path'], here);
+      if ('problem' in nested) {
+        diagnostics.push(diagnostic('error', nested.code, show(template.path), nested.problem, { line: node.source.line }));
+      } else if (templates >= MAX_TEMPLATES) {
+        const text = { en: `the stack's nested stacks load more than ${MAX_TEMPLATES} templates; the rest are not read`, ja: `このスタックの入れ子のスタックが読み込むテンプレートが ${MAX_TEMPLATES} 個を超えました。残りは読みません` };
+        if (!capped) diagnostics.push(diagnostic('warning', 'too-many-templates', show(stack.templatePath), text));
+        capped = true;
+        return;
+      } else {
+        loadStackTemplate(nested, here, `${unit}/${logicalId}`, `${prefix}${logicalId}/`, new Map(), knownParameters(node.properties['Parameters']));
+      }
     }
   };
 
-  loadStackTemplate(stack.templatePath, stack.unit, stack.prefix, stack.constructPaths, undefined, 0);
+  // `templatePath` lies inside the root: `assemblyStacks` checked it.
+  const top = confined(stack.root, stack.root.dir, stack.templatePath) ?? { path: stack.templatePath, real: stack.templatePath };
+  loadStackTemplate(top, [], stack.unit, stack.prefix, stack.constructPaths, undefined);
   return { nodes, edges, diagnostics };
 }
 
+/**
+ * The template a nested stack's `aws:asset:path` names, or why it is not read: not a path, outside
+ * the assembly, one of the templates that contain it (which would nest itself without end), or
+ * nested too deep.
+ */
+function nestedTemplate(root: AssemblyRoot, parent: ConfinedPath, logicalId: string, assetPath: PropertyValue, chain: readonly string[]): ConfinedPath | { code: string; problem: Bilingual } {
+  if (typeof assetPath !== 'string') {
+    return { code: 'invalid-asset-path', problem: { en: `nested stack ${logicalId}: aws:asset:path is not a string; its template is not read`, ja: `入れ子のスタック ${logicalId} の aws:asset:path が文字列ではありません。そのテンプレートは読みません` } };
+  }
+  const nested = confined(root, dirname(parent.path), assetPath);
+  if (!nested) return { code: 'outside-assembly', problem: outsideAssembly(`nested stack ${logicalId}: aws:asset:path`, `入れ子のスタック ${logicalId} の aws:asset:path`, assetPath) };
+  if (chain.includes(nested.real)) {
+    return { code: 'nested-stack-cycle', problem: { en: `nested stack ${logicalId} leads back to ${assetPath}, a template that contains it; not followed`, ja: `入れ子のスタック ${logicalId} は、自身を含むテンプレート ${assetPath} に戻ります。たどりません` } };
+  }
+  if (chain.length >= MAX_DEPTH) {
+    return { code: 'too-deep', problem: { en: `nested stack ${logicalId} is nested more than ${MAX_DEPTH} levels deep; its template is not read`, ja: `入れ子のスタック ${logicalId} は ${MAX_DEPTH} 階層より深く入れ子になっています。そのテンプレートは読みません` } };
+  }
+  return nested;
+}
+
 /** Construct paths by logical ID, from the `aws:cdk:logicalId` entries of a stack's manifest metadata. */
-function logicalIdPaths(metadata: Json | undefined): Map<string, string> {
+function logicalIdPaths(metadata: unknown): Map<string, string> {
   const out = new Map<string, string>();
   if (!isObject(metadata)) return out;
   for (const [path, entries] of Object.entries(metadata)) {

@@ -12,6 +12,7 @@ import type { ResourceNode } from '../../graph/resource.js';
 import { detectKind } from '../detect.js';
 import { loadSources } from '../index.js';
 import { loadPulumiJson } from './index.js';
+import { MAX_COMPONENT_DEPTH } from './resources.js';
 import { toSchemaProperties } from './properties.js';
 import { schemaTypeOf } from './types.js';
 
@@ -531,6 +532,42 @@ describe('pulumi stack export', () => {
       },
     ]);
     expect(loadPulumiJson('{"version": 3, "deployment": ', 's.json').diagnostics[0]).toMatchObject({ level: 'error', code: 'parse-error' });
+  });
+
+  it('names resources that are not a list, or entries that are not resources, and reads the rest', () => {
+    const stackExport = (resources: unknown) => JSON.stringify({ version: 3, deployment: { manifest: {}, resources } });
+    const bucket = { urn: 'urn:pulumi:a::b::aws:s3/bucket:Bucket::x', custom: true, type: 'aws:s3/bucket:Bucket', inputs: { bucket: 'x' } };
+    expect(loadPulumiJson(stackExport({ a: 1 }), 's.json').diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'invalid-stack', message: expect.objectContaining({ en: 'not a Pulumi stack export: deployment.resources is not a list' }) }),
+    ]);
+    const odd = loadPulumiJson(stackExport([null, 1, 'x', [], { urn: 5, type: [] }, bucket]), 's.json');
+    expect(odd.nodes.map((n) => n.address)).toEqual([bucket.urn]);
+    expect(odd.diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'invalid-resource', message: expect.objectContaining({ en: '5 of the 6 entries of deployment.resources are not resources (an object with a string urn and type); they were not read' }) }),
+    ]);
+  });
+
+  it('keeps the nearest components of a deep parent chain, says so once, and stops at a cycle', () => {
+    const urn = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}`;
+    const stack = { urn: urn('pulumi:pulumi:Stack', 'p-dev'), type: 'pulumi:pulumi:Stack' };
+    const components = Array.from({ length: 5000 }, (_, i) => ({ urn: urn('my:C', `c${i}`), type: 'my:C', parent: i === 0 ? stack.urn : urn('my:C', `c${i - 1}`) }));
+    const buckets = Array.from({ length: 500 }, (_, i) => ({ urn: urn('aws:s3/bucket:Bucket', `b${i}`), type: 'aws:s3/bucket:Bucket', custom: true, parent: urn('my:C', 'c4999') }));
+    const started = Date.now();
+    const deep = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [stack, ...components, ...buckets] } }), 'deep.json');
+    expect(Date.now() - started).toBeLessThan(3000);
+    const path = deep.nodes[0]!.source.constructPath!;
+    expect(path.startsWith('/…/c4969/')).toBe(true);
+    expect(path.split('/')).toHaveLength(MAX_COMPONENT_DEPTH + 2);
+    expect(deep.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'deep-components']]);
+
+    const looped = [
+      { urn: urn('my:C', 'a'), type: 'my:C', parent: urn('my:C', 'b') },
+      { urn: urn('my:C', 'b'), type: 'my:C', parent: urn('my:C', 'a') },
+      { urn: urn('aws:s3/bucket:Bucket', 'x'), type: 'aws:s3/bucket:Bucket', custom: true, parent: urn('my:C', 'a') },
+    ];
+    const cycle = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources: looped } }), 'cycle.json');
+    expect(cycle.nodes[0]!.source.constructPath).toBe('/b/a/x');
+    expect(cycle.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'parent-cycle']]);
   });
 });
 

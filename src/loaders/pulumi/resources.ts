@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostic.js';
+import { diagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { isMap, isSecret, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
@@ -58,6 +58,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
+  const noted = new Set<string>();
   for (const r of resources) {
     const schema = r.custom ? schemaTypeOf(r.type) : undefined;
     if (!schema) continue;
@@ -67,6 +68,10 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
     const properties = merged(inputs, outputs, r);
     const line = source.lines?.get(r.urn);
     const path = componentPath(r, byUrn);
+    for (const note of chainNotes(path)) {
+      if (!noted.has(note.code)) diagnostics.push(diagnostic('warning', note.code, source.file, note.text, { line }));
+      noted.add(note.code);
+    }
     const suppressions = readTagSuppressions(r.inputs?.['tags'] ?? r.outputs['tags'], { file: source.file, line }, diagnostics);
     edges.push(...edgesOf(r, idOf, (key) => inputs.names.get(key) ?? outputs.names.get(key) ?? key, properties, (urn) => handedOut(byUrn.get(urn))));
     nodes.push({
@@ -78,7 +83,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
       mode: r.external === true ? 'data' : 'managed',
       properties,
       ...(r.action !== undefined && { action: r.action }),
-      source: { file: source.file, ...(line !== undefined && { line }), ...(path !== undefined && { constructPath: path }) },
+      source: { file: source.file, ...(line !== undefined && { line }), ...(path.path !== undefined && { constructPath: path.path }) },
       ...(r.inputs !== undefined && { written: new Set(inputs.names.values()) }),
       ...(r.inputs !== undefined && r.inputsMarked !== false && { literals: plainInputs(r, inputs) }),
       unit: source.file,
@@ -190,19 +195,46 @@ function markUnknowns(value: PropertyValue, refs: readonly string[]): PropertyVa
   return out;
 }
 
-/**
- * The names along the parent chain below the stack (`/site/site-bucket`), like a CDK construct
- * path; `undefined` for a resource directly in the stack, whose URN already says all.
- */
-function componentPath(r: PulumiResource, byUrn: ReadonlyMap<string, PulumiResource>): string | undefined {
+/** Components a path shows: the nearest ones. A chain of thousands made every finding's path as long. */
+export const MAX_COMPONENT_DEPTH = 32;
+
+interface ComponentPath {
+  /** `undefined` for a resource directly in the stack, whose URN already says all. */
+  readonly path: string | undefined;
+  /** Deeper than `MAX_COMPONENT_DEPTH`: the path starts `/…/`. */
+  readonly cut: boolean;
+  /** The parent chain leads back to a resource on it. */
+  readonly cycle: boolean;
+}
+
+/** The names along the parent chain below the stack (`/site/site-bucket`), like a CDK construct path. */
+function componentPath(r: PulumiResource, byUrn: ReadonlyMap<string, PulumiResource>): ComponentPath {
   const names = [urnName(r.urn)];
   const seen = new Set<string>([r.urn]);
-  for (let parent = r.parent; parent !== undefined && parent !== '' && !seen.has(parent); ) {
+  let cycle = false;
+  for (let parent = r.parent; parent !== undefined && parent !== '' && names.length <= MAX_COMPONENT_DEPTH; ) {
+    cycle = seen.has(parent);
+    if (cycle) break;
     seen.add(parent);
     const resource = byUrn.get(parent);
     if (isStack(parent, resource?.type)) break;
     names.unshift(urnName(parent));
     parent = resource?.parent;
   }
-  return names.length > 1 ? `/${names.join('/')}` : undefined;
+  const cut = names.length > MAX_COMPONENT_DEPTH;
+  if (cut) names[0] = '…';
+  return { path: names.length > 1 ? `/${names.join('/')}` : undefined, cut, cycle };
+}
+
+/** What is said, once per source, of parent chains that are cut or loop. */
+function chainNotes(path: ComponentPath): { code: string; text: Bilingual }[] {
+  const notes: { code: string; text: Bilingual }[] = [];
+  if (path.cut) {
+    notes.push({
+      code: 'deep-components',
+      text: { en: `components are nested more than ${MAX_COMPONENT_DEPTH} deep; findings show the nearest ${MAX_COMPONENT_DEPTH} after /…/`, ja: `コンポーネントが ${MAX_COMPONENT_DEPTH} 階層より深く入れ子になっています。検出結果には /…/ に続けて近い ${MAX_COMPONENT_DEPTH} 階層を示します` },
+    });
+  }
+  if (path.cycle) notes.push({ code: 'parent-cycle', text: { en: 'a parent chain leads back to a resource on it; the component path stops there', ja: '親の連鎖が自身の上のリソースに戻っています。コンポーネントのパスはそこまでです' } });
+  return notes;
 }

@@ -29,12 +29,23 @@ export function loadStackExport(doc: JsonObject, text: string, file: string): Lo
   }
   const deployment = doc['deployment'];
   if (!isObject(deployment)) return failed(file, 'invalid-stack', { en: 'not a Pulumi stack export: deployment is missing', ja: 'Pulumi のスタックのエクスポートではありません: deployment がありません' });
-  const entries = Array.isArray(deployment['resources']) ? deployment['resources'] : [];
-  const resources = entries.flatMap((e) => {
-    const r = readResource(e, STATE);
-    return r && !(isObject(e) && e['delete'] === true) ? [r] : []; // `delete`: replaced, about to be removed
-  });
+  const entries = deployment['resources'] ?? [];
+  if (!Array.isArray(entries)) {
+    return failed(file, 'invalid-stack', { en: 'not a Pulumi stack export: deployment.resources is not a list', ja: 'Pulumi のスタックのエクスポートではありません: deployment.resources がリストではありません' });
+  }
   const diagnostics: Diagnostic[] = [];
+  const read = entries.map((e) => readResource(e, STATE));
+  const unread = read.filter((r) => r === undefined).length;
+  if (unread > 0) {
+    diagnostics.push(
+      diagnostic('error', 'invalid-resource', file, {
+        en: `${unread} of the ${entries.length} entries of deployment.resources are not resources (an object with a string urn and type); they were not read`,
+        ja: `deployment.resources の ${entries.length} 個の要素のうち ${unread} 個がリソース（文字列の urn と type を持つオブジェクト）ではないため、読みませんでした`,
+      }, { line: 1 }),
+    );
+  }
+  // `delete`: replaced, about to be removed.
+  const resources = read.filter((r, i): r is PulumiResource => r !== undefined && !(isObject(entries[i]) && entries[i]['delete'] === true));
   if (Array.isArray(deployment['pending_operations']) && deployment['pending_operations'].length > 0) {
     diagnostics.push(
       diagnostic('warning', 'pending-operations', file, {
