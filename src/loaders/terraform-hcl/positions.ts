@@ -73,7 +73,20 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-/** The top-level block of `type` with exactly these labels. */
-export function findBlock(body: SourceBody, type: string, labels: readonly string[]): SourceBlock | undefined {
-  return body.blocks.find((b) => b.type === type && b.labels.length === labels.length && b.labels.every((l, i) => l === labels[i]));
+/**
+ * A lookup of the top-level blocks by type and labels, built once per body so that finding every
+ * block of a large file takes linear time. A block written twice is found as its first.
+ */
+export function blockFinder(body: SourceBody): (type: string, labels: readonly string[]) => SourceBlock | undefined {
+  const byKey = new Map<string, SourceBlock>();
+  for (const b of body.blocks) {
+    const key = blockKey(b.type, b.labels);
+    if (!byKey.has(key)) byKey.set(key, b);
+  }
+  return (type, labels) => byKey.get(blockKey(type, labels));
+}
+
+/** One string per type and labels; JSON keeps labels holding any character apart. */
+export function blockKey(type: string, labels: readonly string[]): string {
+  return JSON.stringify([type, ...labels]);
 }
