@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { moduleConfig } from './config.js';
 import { parseFiles } from './parse.js';
+import type { SourceComment } from './positions.js';
+import { blockSuppressions } from './suppressions.js';
 
 /**
  * Reading `.tf` source takes time linear in its size. Each input is large enough that a quadratic
@@ -28,4 +30,16 @@ describe('reading large .tf files', () => {
     expect(result.resources.get(`aws_sqs_queue.q${n - 1}`)?.source?.line).toBe(4 * (n - 1) + 1);
     expect(result.locals.get(`l${n - 1}`)?.source?.line).toBe(4 * (n - 1) + 4);
   });
+});
+
+describe('reading suppressions', () => {
+  it('finds a suppression at the top of 500,000 comment lines above a block', () => {
+    const n = 500_000;
+    const comments: SourceComment[] = Array.from({ length: n }, (_, i) => ({ text: i === 0 ? ' sekisho:ignore:aws-s3-versioning kept elsewhere' : '', line: i + 1, endLine: i + 1 }));
+    const block = { type: 'resource', labels: ['aws_s3_bucket', 'b'], line: n + 1, endLine: n + 3, body: { attributes: [], blocks: [] } };
+    const { result, ms } = timed(() => blockSuppressions(block, comments, 'main.tf'));
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(result).toEqual({ suppressions: [{ policyId: 'aws-s3-versioning', reason: 'kept elsewhere', file: 'main.tf', line: 1 }], diagnostics: [] });
+  });
+
 });

@@ -28,19 +28,31 @@ export function blockSuppressions(block: SourceBlock | undefined, comments: read
   return out;
 }
 
-/** Comments inside the block's lines, and the unbroken run of comment lines ending just above it. */
-function commentsOf(block: SourceBlock, comments: readonly SourceComment[]): SourceComment[] {
-  const inside = comments.filter((c) => c.line >= block.line && c.line <= block.endLine);
-  const above: SourceComment[] = [];
+/**
+ * Comments inside the block's lines, and the unbroken run of comment lines ending just above it:
+ * one slice of the comments (which are in line order), found by a binary search so that the
+ * blocks of a file with many comments do not each read all of them.
+ */
+function commentsOf(block: SourceBlock, comments: readonly SourceComment[]): readonly SourceComment[] {
+  const first = firstFromLine(comments, block.line);
+  let end = first;
+  while (end < comments.length && comments[end]!.line <= block.endLine) end++;
+  let start = first;
   let next = block.line;
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments[i]!;
-    if (c.line >= block.line) continue;
-    if (c.endLine !== next - 1) break;
-    above.unshift(c);
-    next = c.line;
+  while (start > 0 && comments[start - 1]!.endLine === next - 1) next = comments[--start]!.line;
+  return comments.slice(start, end);
+}
+
+/** The index of the first comment on or after `line` (the length when there is none). */
+function firstFromLine(comments: readonly SourceComment[], line: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return [...above, ...inside];
+  return lo;
 }
 
 /** Every `sekisho:ignore:` in one comment (a block comment may hold several lines of them). */
