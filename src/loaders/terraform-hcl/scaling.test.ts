@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { moduleConfig } from './config.js';
 import { parseFiles } from './parse.js';
 import type { SourceComment } from './positions.js';
-import { blockSuppressions } from './suppressions.js';
+import { blockSuppressions, parseSuppressions } from './suppressions.js';
 
 /**
  * Reading `.tf` source takes time linear in its size. Each input is large enough that a quadratic
@@ -42,4 +42,14 @@ describe('reading suppressions', () => {
     expect(result).toEqual({ suppressions: [{ policyId: 'aws-s3-versioning', reason: 'kept elsewhere', file: 'main.tf', line: 1 }], diagnostics: [] });
   });
 
+  it('reads a reason with a run of 200,000 spaces, and an expiry after it', () => {
+    const reason = `a${' '.repeat(200_000)}b`;
+    const comment = (text: string): SourceComment => ({ text, line: 1, endLine: 1 });
+    const { result, ms } = timed(() => [` sekisho:ignore:aws-s3-versioning ${reason}`, ` sekisho:ignore:aws-s3-versioning ${reason} exp:2030-01-31`].map((text) => parseSuppressions(comment(text), 'main.tf', [])));
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(result).toEqual([
+      [{ policyId: 'aws-s3-versioning', reason, file: 'main.tf', line: 1 }],
+      [{ policyId: 'aws-s3-versioning', reason, expires: '2030-01-31', file: 'main.tf', line: 1 }],
+    ]);
+  });
 });
