@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { moduleConfig } from './config.js';
 import { parseFiles } from './parse.js';
-import type { SourceComment } from './positions.js';
+import { lineIndex, outline, type SourceComment } from './positions.js';
 import { blockSuppressions, parseSuppressions } from './suppressions.js';
 
 /**
@@ -29,6 +29,22 @@ describe('reading large .tf files', () => {
     expect(ms).toBeLessThan(BOUND_MS);
     expect(result.resources.get(`aws_sqs_queue.q${n - 1}`)?.source?.line).toBe(4 * (n - 1) + 1);
     expect(result.locals.get(`l${n - 1}`)?.source?.line).toBe(4 * (n - 1) + 4);
+  });
+});
+
+describe('reading a file of many lines', () => {
+  // A token and a line start for each blank line took 4.6 GB here, and most of the time in collecting garbage.
+  it('places a block after 60,000,000 blank lines', () => {
+    const n = 60_000_000;
+    const { result, ms } = timed(() => outline(`${'\n'.repeat(n)}resource "aws_s3_bucket" "b" {\n}\n`));
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(result.body.blocks).toMatchObject([{ line: n + 1, endLine: n + 2 }]);
+  });
+
+  it('gives every offset the line it is on', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `${'x'.repeat(i % 7)}\n${'\n'.repeat(i % 3)}`).join('');
+    const lineOf = lineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) expect(lineOf(offset)).toBe(text.slice(0, offset).split('\n').length);
   });
 });
 
