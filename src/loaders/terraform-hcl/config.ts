@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import type { ParsedFile } from './parse.js';
-import { findBlock, type SourceAttribute, type SourceBlock } from './positions.js';
+import { blockFinder, blockKey, type SourceAttribute, type SourceBlock, type SourceBody } from './positions.js';
 
 /** One block of a module's configuration, where it is written. */
 export interface BlockConfig {
@@ -51,33 +51,44 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
     const body = file.body;
     if (!body) continue;
     const override = isOverride(file.path);
+    const findBlock = blockFinder(file.outline.body);
+    const localSources = localAttributes(file.outline.body);
     const add = (map: Map<string, BlockConfig>, key: string, block: BlockConfig): void => {
       const existing = map.get(key);
       if (override && existing) map.set(key, { ...existing, body: { ...existing.body, ...block.body } });
       else if (!existing) map.set(key, block);
     };
     for (const [type, name, blockBody] of labelled2(body['resource'])) {
-      add(resources, `${type}.${name}`, { type, name, body: blockBody, file, source: findBlock(file.outline.body, 'resource', [type, name]) });
+      add(resources, `${type}.${name}`, { type, name, body: blockBody, file, source: findBlock('resource', [type, name]) });
     }
     for (const [type, name, blockBody] of labelled2(body['data'])) {
-      add(resources, `data.${type}.${name}`, { type, name, body: blockBody, file, source: findBlock(file.outline.body, 'data', [type, name]) });
+      add(resources, `data.${type}.${name}`, { type, name, body: blockBody, file, source: findBlock('data', [type, name]) });
     }
     for (const [kind, map] of [
       ['variable', variables],
       ['module', calls],
       ['output', outputs],
     ] as const) {
-      for (const [name, blockBody] of labelled1(body[kind])) add(map, name, { name, body: blockBody, file, source: findBlock(file.outline.body, kind, [name]) });
+      for (const [name, blockBody] of labelled1(body[kind])) add(map, name, { name, body: blockBody, file, source: findBlock(kind, [name]) });
     }
     for (const block of isArray(body['locals']) ? body['locals'] : []) {
       if (!isObject(block)) continue;
       for (const [name, value] of Object.entries(block)) {
-        const source = file.outline.body.blocks.filter((b) => b.type === 'locals').flatMap((b) => b.body.attributes.filter((a) => a.name === name))[0];
-        if (override || !locals.has(name)) locals.set(name, { value, file, source });
+        if (override || !locals.has(name)) locals.set(name, { value, file, source: localSources.get(name) });
       }
     }
   }
   return { dir, files, variables, locals, resources, calls, outputs, diagnostics: [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered)] };
+}
+
+/** The attributes of a file's `locals` blocks by name; the first of a name written twice. */
+function localAttributes(body: SourceBody): Map<string, SourceAttribute> {
+  const out = new Map<string, SourceAttribute>();
+  for (const block of body.blocks) {
+    if (block.type !== 'locals') continue;
+    for (const a of block.body.attributes) if (!out.has(a.name)) out.set(a.name, a);
+  }
+  return out;
 }
 
 /** How many labels name a block of each type that may be declared only once in a module. */
@@ -91,7 +102,7 @@ function duplicateBlocks(files: readonly ParsedFile[]): Diagnostic[] {
     if (isOverride(file.path)) continue;
     for (const block of file.outline.body.blocks) {
       if (block.labels.length !== NAMED_BY_LABELS[block.type]) continue;
-      const key = [block.type, ...block.labels].join('\u0000');
+      const key = blockKey(block.type, block.labels);
       const what = `${block.type} ${block.labels.map((l) => JSON.stringify(l)).join(' ')}`;
       if (seen.has(key)) {
         const text = {

@@ -124,11 +124,10 @@ class Lexer {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09) {
       this.i++;
-    } else if (c === 0x0a) {
-      this.emit('newline', i, i + 1);
+    } else if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) {
+      this.emit('newline', i, blankLinesEnd(text, i));
     } else if (c === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) this.emit('newline', i, i + 2);
-      else this.emit('invalid', i, i + 1);
+      this.emit('invalid', i, i + 1);
     } else if (isDigit(c)) {
       this.emit('number', i, numberEnd(text, i));
     } else if (isIdentStart(text, i)) {
@@ -286,6 +285,21 @@ class Lexer {
     // hclsyntax's scanner cannot go on past a carriage return without a newline.
     this.emit('invalid', i, text.length);
     return false;
+  }
+}
+
+/**
+ * The end of the newline at `start` and of the blank lines after it: one token for them all, as
+ * the parser reads a run of newlines as one, so that memory does not grow with blank lines.
+ */
+function blankLinesEnd(text: string, start: number): number {
+  let end = start;
+  for (let i = start; ; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) i++;
+    else if (c === 0x0a) end = ++i;
+    else if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) end = i += 2;
+    else return end;
   }
 }
 

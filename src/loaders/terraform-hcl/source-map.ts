@@ -7,7 +7,7 @@ import { displayPath } from '../display-path.js';
 import { parseTraversal } from '../terraform-plan/configuration.js';
 import type { LoadedUnit } from '../types.js';
 import { installedModules, isLocalSource } from './modules.js';
-import { findBlock, type SourceBlock, type SourceBody } from './positions.js';
+import { blockFinder, type SourceBlock, type SourceBody } from './positions.js';
 import { moduleSources, outlinedFiles, type OutlinedFile } from './sources.js';
 import { blockSuppressions } from './suppressions.js';
 
@@ -76,9 +76,15 @@ interface Located {
   readonly callBlocks: readonly (readonly [SourceBlock, OutlinedFile])[];
 }
 
+/** A file's outline with its blocks indexed, so that each resource of a plan is placed in constant time. */
+interface IndexedFile {
+  readonly file: OutlinedFile;
+  readonly find: ReturnType<typeof blockFinder>;
+}
+
 /** A source tree read through module calls, each directory outlined once. */
 class SourceModules {
-  private readonly files = new Map<string, OutlinedFile[]>();
+  private readonly files = new Map<string, IndexedFile[]>();
   private readonly calls = new Map<string, Map<string, string>>();
   private readonly installed: Map<string, string>;
 
@@ -118,9 +124,9 @@ class SourceModules {
 
   private find(dir: string, kind: string, labels: readonly string[]): readonly [SourceBlock, OutlinedFile] | undefined {
     let files = this.files.get(dir);
-    if (!files) this.files.set(dir, (files = outlinedFiles(dir)));
-    for (const file of files) {
-      const block = findBlock(file.outline.body, kind, labels);
+    if (!files) this.files.set(dir, (files = outlinedFiles(dir).map((file) => ({ file, find: blockFinder(file.outline.body) }))));
+    for (const { file, find } of files) {
+      const block = find(kind, labels);
       if (block) return [block, file];
     }
     return undefined;

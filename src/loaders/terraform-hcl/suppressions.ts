@@ -11,7 +11,8 @@ import type { SourceBlock, SourceComment } from './positions.js';
  * nothing and a warning says so. From the expiry day on the suppression no longer holds.
  */
 const MARKER = /sekisho:ignore:([A-Za-z0-9][\w./-]*)([^\n]*)/g;
-const EXPIRY = /\s*\bexp:(\S*)\s*$/;
+/** In the last word of a reason; see `expiry`. */
+const EXPIRY = /\bexp:(\S*)$/;
 
 export interface BlockSuppressions {
   readonly suppressions: Suppression[];
@@ -28,19 +29,31 @@ export function blockSuppressions(block: SourceBlock | undefined, comments: read
   return out;
 }
 
-/** Comments inside the block's lines, and the unbroken run of comment lines ending just above it. */
-function commentsOf(block: SourceBlock, comments: readonly SourceComment[]): SourceComment[] {
-  const inside = comments.filter((c) => c.line >= block.line && c.line <= block.endLine);
-  const above: SourceComment[] = [];
+/**
+ * Comments inside the block's lines, and the unbroken run of comment lines ending just above it:
+ * one slice of the comments (which are in line order), found by a binary search so that the
+ * blocks of a file with many comments do not each read all of them.
+ */
+function commentsOf(block: SourceBlock, comments: readonly SourceComment[]): readonly SourceComment[] {
+  const first = firstFromLine(comments, block.line);
+  let end = first;
+  while (end < comments.length && comments[end]!.line <= block.endLine) end++;
+  let start = first;
   let next = block.line;
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments[i]!;
-    if (c.line >= block.line) continue;
-    if (c.endLine !== next - 1) break;
-    above.unshift(c);
-    next = c.line;
+  while (start > 0 && comments[start - 1]!.endLine === next - 1) next = comments[--start]!.line;
+  return comments.slice(start, end);
+}
+
+/** The index of the first comment on or after `line` (the length when there is none). */
+function firstFromLine(comments: readonly SourceComment[], line: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return [...above, ...inside];
+  return lo;
 }
 
 /** Every `sekisho:ignore:` in one comment (a block comment may hold several lines of them). */
@@ -53,10 +66,10 @@ export function parseSuppressions(comment: SourceComment, file: string, diagnost
       const policyId = m[1]!;
       let rest = m[2]!.replace(/\*\/\s*$/, '').trim();
       let expires: string | undefined;
-      const exp = EXPIRY.exec(rest);
+      const exp = expiry(rest);
       if (exp) {
-        rest = rest.slice(0, exp.index).trim();
-        if (!isDate(exp[1]!)) {
+        rest = rest.slice(0, exp.at).trim();
+        if (!isDate(exp.date)) {
           const text = {
             en: `suppression of ${policyId} has an invalid expiry date (expected exp:YYYY-MM-DD); it is ignored`,
             ja: `${policyId} の抑止の期限の日付が正しくないため、この抑止は無視します（exp:YYYY-MM-DD の形で書いてください）`,
@@ -64,7 +77,7 @@ export function parseSuppressions(comment: SourceComment, file: string, diagnost
           diagnostics.push(diagnostic('warning', 'invalid-suppression', file, text, { line }));
           continue;
         }
-        expires = exp[1]!;
+        expires = exp.date;
       }
       if (rest === '') {
         const text = {
@@ -78,6 +91,17 @@ export function parseSuppressions(comment: SourceComment, file: string, diagnost
     }
   });
   return out;
+}
+
+/**
+ * The `exp:` that ends a (trimmed) reason, and where it starts. It is looked for in the last word
+ * only: a regular expression over the whole reason backtracks quadratically on a long run of spaces.
+ */
+function expiry(reason: string): { at: number; date: string } | undefined {
+  let start = reason.length;
+  while (start > 0 && !/\s/.test(reason[start - 1]!)) start--;
+  const m = EXPIRY.exec(reason.slice(start));
+  return m ? { at: start + m.index, date: m[1]! } : undefined;
 }
 
 function isDate(text: string): boolean {
