@@ -19,6 +19,7 @@ import {
   type Value,
 } from './value.js';
 import { EvaluationLimit, MAX_VALUE_SIZE, withinSize, type EvaluationBudget } from './budget.js';
+import { regex, regexAll, regexReplace } from './regex.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {
@@ -139,13 +140,7 @@ function jsonDecode(text: string): Value {
 /** `replace`: a `/regex/` pattern, or a plain substring replaced everywhere. */
 function replace(s: string, search: string, replacement: string): string {
   const re = /^\/(.*)\/$/s.exec(search);
-  if (re) {
-    try {
-      return s.replace(new RegExp(re[1]!, 'gu'), replacement.replace(/\$\{(\w+)\}/g, '$<$1>'));
-    } catch {
-      throw new EvalError('invalid regular expression');
-    }
-  }
+  if (re) return regexReplace(re[1]!, s, replacement);
   return search === '' ? s : s.split(search).join(replacement);
 }
 
@@ -358,13 +353,8 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['endswith', deep((a) => str(a, 0).endsWith(str(a, 1)))],
   ['strcontains', deep((a) => str(a, 0).includes(str(a, 1)))],
   ['strrev', deep((a) => [...str(a, 0)].reverse().join(''))],
-  ['regex', deep((a) => {
-    const m = new RegExp(str(a, 0), 'u').exec(str(a, 1));
-    if (!m) throw new EvalError('no match');
-    if (m.groups) return mapOf(Object.entries(m.groups).map(([k, v]) => [k, v ?? null]));
-    return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
-  })],
-  ['regexall', deep((a) => [...str(a, 1).matchAll(new RegExp(str(a, 0), 'gu'))].map((m) => (m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0])))],
+  ['regex', deep((a) => regex(str(a, 0), str(a, 1)))],
+  ['regexall', deep((a) => regexAll(str(a, 0), str(a, 1)))],
   // Collections
   ['length', shallow((a) => {
     const v = arg(a, 0);

@@ -353,6 +353,57 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
   });
 });
 
+describe('regular expressions, as RE2 reads them', () => {
+  it('gives the match, the groups as a list, or the named groups as a map; an invalid pattern is an error try and can catch', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "x_thing" "t" {
+  flag     = regex("(?i)^prod", "PROD-x")
+  list     = regex("([a-z]+)-([0-9]+)?", "web-")
+  map      = regex("(?P<name>[a-z]+)=(?P<value>[a-z]+)", "a=b")
+  all      = regexall("[0-9]", "a1b22")
+  allmap   = regexall("(?P<k>[a-z])=", "a=b=")
+  replaced = replace("a-1 b-22", "/(?P<w>[a-z])-([0-9]+)/", "$2$\${w}$$1x$")
+  empty    = replace("abc", "/b*/", "-")
+  invalid  = try(regex("[", "x"), "fallback")
+  backref  = can(regex("(a)\\\\1", "aa"))
+  mixed    = can(regex("(?P<k>a)(b)", "ab"))
+  missing  = can(regex("z", "a"))
+}
+resource "x_thing" "bad" { v = regex("[", "x") }`,
+    });
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({
+      flag: 'PROD',
+      list: ['web', null],
+      map: { name: 'a', value: 'b' },
+      all: ['1', '2', '2'],
+      allmap: [{ k: 'a' }, { k: 'b' }],
+      replaced: '1a$1x$ 22b$1x$',
+      empty: '-a-c-',
+      invalid: 'fallback',
+      backref: false,
+      mixed: false,
+      missing: false,
+    });
+    expect(prop(unit, 'x_thing.bad', 'v')).toBeInstanceOf(Unknown);
+    expect(unit.diagnostics).toEqual([]);
+  });
+
+  it('matches in linear time: a pattern that backtracks catastrophically in JavaScript ends at once', async () => {
+    const started = Date.now();
+    const s = `${'a'.repeat(5000)}b`;
+    const unit = await load({
+      'main.tf': `
+resource "x_thing" "t" {
+  found    = can(regex("(a+)+$", "${s}"))
+  replaced = length(replace("${s}", "/(a|aa)+$/", ""))
+}`,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ found: false, replaced: 5001 });
+  });
+});
+
 describe('modules', () => {
   it('loads local modules with their inputs bound, addressed as Terraform does', async () => {
     const unit = await load({
