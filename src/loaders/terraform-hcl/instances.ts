@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
@@ -97,6 +97,33 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
     return { mode: 'count', items: Array.from({ length: Math.min(n, MAX_COUNT) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
   }
   return singleCounts && !affords(1) ? UNKNOWN_EACH : { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
+}
+
+/** The files `file()` and `templatefile` read, by path as written, once per configuration: a `for` may read one a thousand times. */
+const readFiles = new WeakMap<ModuleTree, Map<string, string | undefined>>();
+
+function readConfigFile(tree: ModuleTree, path: string): string | undefined {
+  let files = readFiles.get(tree);
+  if (!files) readFiles.set(tree, (files = new Map()));
+  if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
+  return files.get(path);
+}
+
+/**
+ * A file of the configuration being scanned, relative to the root module's directory; `undefined`
+ * for one elsewhere (a `file()` elsewhere is not followed), its real path compared so that a
+ * symlink in the tree does not lead out of it.
+ */
+function readInsideTree(rootDir: string, path: string): string | undefined {
+  try {
+    const full = realpathSync(resolve(rootDir, path));
+    const rel = relative(realpathSync(rootDir), full);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+    if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
+    return readFileSync(full, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** One resource or data source instance, evaluated on first use. */
@@ -228,17 +255,7 @@ export class ModuleInstance implements Scope {
   }
 
   readFile(path: string): string | undefined {
-    const rootDir = this.ctx.tree.rootDir;
-    const full = resolve(rootDir, path);
-    // Only files of the configuration being scanned: a `file()` elsewhere is not followed.
-    const rel = relative(rootDir, full);
-    if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
-    try {
-      if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
-      return readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readConfigFile(this.ctx.tree, path);
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -350,6 +350,18 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     });
     expect(unit.nodes.length).toBeLessThanOrEqual(25_000);
     expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
+  });
+});
+
+describe('file()', () => {
+  it('does not follow a symlink out of the configuration', async () => {
+    const outside = tree({ creds: 'SECRET' });
+    const dir = tree({ 'main.tf': 'resource "x_thing" "t" {\n  out = file("${path.module}/creds")\n  in  = file("link/inside.txt")\n}', 'sub/inside.txt': 'inside' });
+    symlinkSync(join(outside, 'creds'), join(dir, 'creds'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'link'));
+    const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'x_thing.t', 'out')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'x_thing.t', 'in')).toBe('inside');
   });
 });
 
