@@ -13,6 +13,7 @@ import {
   hasKey,
   isWhollyKnown,
   mapOf,
+  nestsWithin,
   sortedKeys,
   toSet,
   undetermined,
@@ -20,6 +21,7 @@ import {
 } from './value.js';
 import { EvaluationLimit, MAX_VALUE_SIZE, withinSize, type EvaluationBudget } from './budget.js';
 import { regex, regexAll, regexReplace } from './regex.js';
+import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {
@@ -130,11 +132,14 @@ export function goEscape(json: string): string {
 }
 
 function jsonDecode(text: string): Value {
+  let value: Value;
   try {
-    return JSON.parse(text) as Value;
+    value = JSON.parse(text) as Value;
   } catch {
     throw new EvalError('invalid JSON');
   }
+  if (!nestsWithin(value, MAX_NESTING)) throw new EvalError(TOO_DEEP.en);
+  return value;
 }
 
 /** `replace`: a `/regex/` pattern, or a plain substring replaced everywhere. */

@@ -353,6 +353,32 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
   });
 });
 
+describe('values nested too deep', () => {
+  const deep = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+
+  it('refuses a decoded value nested deeper than 512 levels, as an error try catches, and loads the rest', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "aws_security_group" "s" { ingress = jsondecode("${deep(20_000)}") }
+resource "x_thing" "t" {
+  tried = try(jsondecode("${deep(513)}"), "fallback")
+  fine  = length(jsondecode("${deep(512)}"))
+}`,
+    });
+    expect(prop(unit, 'aws_security_group.s', 'ingress')).toBeInstanceOf(Unknown);
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ tried: 'fallback', fine: 1 });
+  });
+
+  it('reports a terraform.tfvars.json nested too deep, in both languages, and loads the module', async () => {
+    const unit = await load({
+      'main.tf': 'variable "ingress" {}\nresource "aws_security_group" "s" { ingress = var.ingress }',
+      'terraform.tfvars.json': `{"ingress": ${deep(20_000)}}`,
+    });
+    expect(prop(unit, 'aws_security_group.s', 'ingress')).toBeInstanceOf(Unknown);
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'too-deep', message: { en: 'nested deeper than 512 levels', ja: '入れ子が 512 階層を超えています' } }]);
+  });
+});
+
 describe('file()', () => {
   it('does not follow a symlink out of the configuration', async () => {
     const outside = tree({ creds: 'SECRET' });
