@@ -1,5 +1,5 @@
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
-import { EvaluationLimit, withinSize } from './budget.js';
+import { EvaluationLimit } from './budget.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import type { Expr, TemplatePart } from './syntax.js';
 import {
@@ -153,7 +153,7 @@ function template(parts: readonly TemplatePart[], ev: Evaluation): Value {
   };
   render(parts, ev.locals);
   const out = concatenate(pieces);
-  withinSize(out instanceof Unknown ? (out.shape ?? '') : out);
+  ev.scope.budget.charge(out instanceof Unknown ? (out.shape ?? '') : out);
   return out;
 }
 

@@ -19,7 +19,7 @@ import {
   undetermined,
   type Value,
 } from './value.js';
-import { EvaluationLimit, MAX_VALUE_SIZE, withinSize, type EvaluationBudget } from './budget.js';
+import { EvaluationLimit, MAX_VALUE_SIZE, type EvaluationBudget } from './budget.js';
 import { regex, regexAll, regexReplace } from './regex.js';
 import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 
@@ -56,7 +56,7 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   if (!spec) return undetermined(args, `\${${name}(…)}`);
   const blocked = spec.needs === 'deep' ? !args.every(isWhollyKnown) : spec.needs === 'shallow' ? args.some((a) => a instanceof Unknown || a instanceof Secret) : false;
   if (blocked) return undetermined(args);
-  return withinSize(spec.fn(args, ctx));
+  return ctx.budget.charge(spec.fn(args, ctx));
 }
 
 const str = (args: Value[], i: number): string => asString(arg(args, i));
@@ -250,7 +250,10 @@ function zipmap(args: Value[]): Value {
 function chunk(args: Value[]): Value[] {
   const l = list(args, 0);
   const size = num(args, 1);
-  if (size <= 0) return [l];
+  // As Terraform checks it: a fractional size would otherwise make a chunk per 1e-300 of an index.
+  if (!Number.isInteger(size)) throw new EvalError('the size must be a whole number');
+  if (size < 0) throw new EvalError('the size must not be negative');
+  if (size === 0) return [l];
   const out: Value[][] = [];
   for (let i = 0; i < l.length; i += size) out.push(l.slice(i, i + size));
   return out;
@@ -402,9 +405,12 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['setintersection', setOperation('intersection')],
   ['setsubtract', setOperation('subtract')],
   // Every combination of one element of each argument, in order: `for_each` over ports × CIDRs.
-  ['setproduct', shallow((a) => {
+  ['setproduct', shallow((a, ctx) => {
     const sets = a.map(collection);
-    if (sets.reduce((n, set) => n * set.length, 1) > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    const tuples = sets.reduce((n, set) => n * set.length, 1);
+    if (tuples > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    // Charged before it is built: each tuple's elements too.
+    ctx.budget.spend(tuples * sets.length);
     return sets.reduce<Value[][]>((tuples, set) => tuples.flatMap((t) => set.map((x) => [...t, x])), [[]]);
   })],
   ['transpose', deep(transpose)],

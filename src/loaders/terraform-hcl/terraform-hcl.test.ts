@@ -301,6 +301,8 @@ describe('evaluation bounded in time and memory', () => {
     ['a list doubled through locals', 'local.c30', `c0 = [1, 2, 3, 4]\n${doubled('c', 30, (x) => `concat(${x}, ${x})`)}`],
     ['a padded format', 'format("%0999999999d", 1)', ''],
     ['an indent of a billion spaces', 'indent(1000000000, "a\\nb")', ''],
+    ['many strings each under the size bound', '[for i in range(300) : format("%1000000s", i)]', ''],
+    ['a product of three lists of two million tuples', 'setproduct(range(1024), range(1024), range(2))', ''],
   ])('leaves %s unknown, says so once, and still loads the rest', async (_, expression, locals) => {
     const started = Date.now();
     const unit = await load({
@@ -316,6 +318,12 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(prop(unit, 'aws_s3_bucket.big', 'bucket')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'aws_s3_bucket.plain', 'bucket')).toBe('plain');
     expect(unit.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'evaluation-limit']]);
+  });
+
+  it('refuses a chunklist size that is not a whole number, as Terraform does', async () => {
+    const unit = await load({ 'main.tf': 'resource "x_thing" "t" {\n  tiny = chunklist(["a"], 1e-300)\n  neg  = try(chunklist(["a"], -1), "error")\n  ok   = chunklist(["a", "b", "c"], 2)\n}' });
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ neg: 'error', ok: [['a', 'b'], ['c']] });
+    expect(prop(unit, 'x_thing.t', 'tiny')).toBeInstanceOf(Unknown);
   });
 
   it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
