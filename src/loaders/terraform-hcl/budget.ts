@@ -18,6 +18,8 @@ export const CHARS_PER_STEP = 16;
 /** The work one configuration's evaluation may do, in `for` iterations; an instance costs `INSTANCE_COST` (so at most 20,000 instances). */
 export const EVALUATION_STEPS = 5_000_000;
 export const INSTANCE_COST = 250;
+/** A block a `dynamic` block generates (so at most 100,000): nested ones multiply. */
+export const DYNAMIC_BLOCK_COST = 50;
 
 /** A bound was passed. Not a Terraform error: `try` and `can` do not catch it, and the value is unknown. */
 export class EvaluationLimit extends Error {

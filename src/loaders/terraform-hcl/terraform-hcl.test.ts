@@ -326,6 +326,16 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(prop(unit, 'x_thing.t', 'tiny')).toBeInstanceOf(Unknown);
   });
 
+  it('stops generating dynamic blocks nested over large ranges at a bound, and still loads the rest', async () => {
+    const nested = (level: number): string =>
+      level === 6 ? 'x = 1' : `dynamic "rule${level}" {\n for_each = range(16)\n content {\n ${nested(level + 1)}\n }\n}`;
+    const started = Date.now();
+    const unit = await load({ 'main.tf': `resource "x_thing" "t" {\n${nested(0)}\n}\nresource "x_thing" "plain" { v = "plain" }` });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(prop(unit, 'x_thing.plain', 'v')).toBe('plain');
+    expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
+  });
+
   it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
     const unit = await load({ 'main.tf': '\nresource "aws_s3_bucket" "b" {\n  count  = 100000000\n  bucket = "b-${count.index}"\n}\n' });
     expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket')).toHaveLength(10_000);
