@@ -373,7 +373,9 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Va
       continue;
     }
     const name = asString(key);
-    if (expr.group) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    const group = expr.group ? grouped.get(name) : undefined;
+    if (group) group.push(value);
+    else if (expr.group) grouped.set(name, [value]);
     else if (mapOut.has(name)) throw new EvalError('duplicate key in a for expression');
     else mapOut.set(name, value);
   }

@@ -7,6 +7,7 @@ import {
   asNumber,
   asString,
   compareStrings,
+  distinct,
   equal,
   EvalError,
   formatNumber,
@@ -272,7 +273,9 @@ function transpose(args: Value[]): Value {
   for (const key of sortedKeys(m)) {
     for (const v of asList(m[key]!)) {
       const k = asString(v);
-      out.set(k, [...(out.get(k) ?? []), key]);
+      const keys = out.get(k);
+      if (keys) keys.push(key);
+      else out.set(k, [key]);
     }
   }
   return mapOf([...out].map(([k, keys]) => [k, keys.sort(compareStrings)]));
@@ -382,7 +385,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
     return sortedKeys(m).map((k) => m[k]!);
   })],
   ['contains', deep((a) => collection(arg(a, 0)).some((x) => equal(x, arg(a, 1))))],
-  ['distinct', deep((a) => list(a, 0).filter((x, i, l) => l.findIndex((y) => equal(x, y)) === i))],
+  ['distinct', deep((a) => distinct(list(a, 0)))],
   ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== ''))],
   ['coalesce', raw(coalesce)],
   ['coalescelist', shallow((a) => a.find((l) => asList(l).length > 0) ?? [])],

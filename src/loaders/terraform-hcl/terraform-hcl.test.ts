@@ -336,6 +336,22 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
   });
 
+  it.each([
+    ['toset', 'length(toset(local.names))', 204_800],
+    ['distinct', 'length(distinct(local.names))', 204_800],
+    ['transpose', 'length(transpose({ for n in local.names : n => ["same"] })["same"])', 204_800],
+    ['grouping in a for expression', 'length({ for n in local.names : "k" => n... }["k"])', 204_800],
+  ])('takes %s of 200,000 names in linear time', async (_, expression, expected) => {
+    const started = Date.now();
+    const unit = await load({
+      'main.tf': `
+locals { names = [for p in setproduct(range(1024), range(200)) : "\${p[0]}-\${p[1]}"] }
+resource "x_thing" "t" { n = ${expression} }`,
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(prop(unit, 'x_thing.t', 'n')).toBe(expected);
+  });
+
   it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
     const unit = await load({ 'main.tf': '\nresource "aws_s3_bucket" "b" {\n  count  = 100000000\n  bucket = "b-${count.index}"\n}\n' });
     expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket')).toHaveLength(10_000);
