@@ -13,7 +13,7 @@ import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
-import { hasKey, mapOf, type Value } from './value.js';
+import { EvalError, hasKey, mapOf, type Value } from './value.js';
 import { parseGivenText, type GivenValue } from './variables.js';
 import { isRegularFile } from '../read-file.js';
 
@@ -260,7 +260,16 @@ export class ModuleInstance implements Scope {
 
   renderTemplate(text: string, variables: PropertyMap): Value {
     const locals = new Map(Object.entries(variables));
-    return evaluate(parseTemplate(text), { scope: this, locals, deps: new Set() });
+    // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
+    const scope: Scope = {
+      resolve: (name, steps, deps) => this.resolve(name, steps, deps),
+      readFile: (path) => this.readFile(path),
+      budget: this.budget,
+      renderTemplate: () => {
+        throw new EvalError('templatefile cannot be called from a template that templatefile renders');
+      },
+    };
+    return evaluate(parseTemplate(text), { scope, locals, deps: new Set() });
   }
 
   /** `path.module`: this module's directory relative to the root module's, as Terraform gives it. */

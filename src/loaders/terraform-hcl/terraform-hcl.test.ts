@@ -425,6 +425,20 @@ describe('file()', () => {
   });
 });
 
+describe('templatefile', () => {
+  it('refuses templatefile inside a template templatefile renders, as Terraform does', async () => {
+    const started = Date.now();
+    const unit = await load({
+      't.tpl': '${templatefile("t.tpl", {})}${templatefile("t.tpl", {})}',
+      'hello.tpl': 'hello ${name}',
+      'main.tf': 'resource "x_thing" "t" {\n  loop  = templatefile("t.tpl", {})\n  hello = templatefile("hello.tpl", { name = "you" })\n}',
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(prop(unit, 'x_thing.t', 'loop')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'x_thing.t', 'hello')).toBe('hello you');
+  });
+});
+
 describe('regular expressions, as RE2 reads them', () => {
   it('gives the match, the groups as a list, or the named groups as a map; an invalid pattern is an error try and can catch', async () => {
     const unit = await load({
