@@ -302,7 +302,8 @@ export class ModuleInstance implements Scope {
       value = new Unknown([], `\${var.${name}}`);
     }
     value = convert(value, type, (e) => evaluate(e, ev));
-    if (decl?.body['sensitive'] === true && !(value instanceof Unknown) && value !== null) value = Secret.instance;
+    // `sensitive = "true"`: Terraform converts the string.
+    if ((decl?.body['sensitive'] === true || decl?.body['sensitive'] === 'true') && !(value instanceof Unknown) && value !== null) value = Secret.instance;
     t = { value, deps };
     this.variables.set(name, t);
     return t;

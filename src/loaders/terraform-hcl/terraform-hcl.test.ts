@@ -425,6 +425,13 @@ describe('file()', () => {
   });
 });
 
+describe('sensitive variables', () => {
+  it('treats sensitive = "true" as true', async () => {
+    const unit = await load({ 'main.tf': 'variable "p" {\n  default   = "hunter2"\n  sensitive = "true"\n}\nresource "x_thing" "t" { v = var.p }' });
+    expect(prop(unit, 'x_thing.t', 'v')).toBeInstanceOf(Secret);
+  });
+});
+
 describe('templatefile', () => {
   it('refuses templatefile inside a template templatefile renders, as Terraform does', async () => {
     const started = Date.now();
