@@ -1,5 +1,6 @@
 import { joinPath, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
+import { DYNAMIC_BLOCK_COST } from './budget.js';
 import { evaluate, iterate, type Evaluation } from './evaluate.js';
 import { isBlockList } from './parse.js';
 import type { SourceBlock, SourceBody } from './positions.js';
@@ -171,6 +172,11 @@ function dynamicBlocks(spec: JsonObject, source: SourceBlock | undefined, type: 
         : isMap(collection) || Array.isArray(collection)
           ? iterate(collection)
           : [];
+  if (!ev.scope.budget.take(items.length * DYNAMIC_BLOCK_COST)) {
+    // Too many to generate: blocks not known, as for a collection known only at apply.
+    ev.scope.budget.passed();
+    return [new Unknown()];
+  }
   return items.map(([key, value], i) => {
     const blockPath = joinPath(at, offset + i);
     if (source) sink.lines.set(blockPath, source.line);

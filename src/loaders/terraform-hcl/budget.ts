@@ -1,3 +1,4 @@
+import { isMap } from '../../graph/values.js';
 /**
  * Bounds on evaluating one configuration, so that no input makes a scan run out of time or memory:
  * a `setproduct` of many lists, a value doubled through a chain of locals, `for` expressions nested
@@ -5,12 +6,20 @@
  * or fail; sekisho treats such a value as unknown and says so once.
  */
 
-/** The longest string, and the most elements of a collection, one expression may build. */
-export const MAX_VALUE_SIZE = 1 << 22;
+/** The longest string, and the most elements of a collection, one expression may build: a few tens of MB at most. */
+export const MAX_VALUE_SIZE = 1 << 20;
+
+/**
+ * Characters of a string built that cost one step: 80 M characters in all, so that many strings
+ * each under `MAX_VALUE_SIZE` (a padded `format` on 300 instances) do not exhaust memory either.
+ */
+export const CHARS_PER_STEP = 16;
 
 /** The work one configuration's evaluation may do, in `for` iterations; an instance costs `INSTANCE_COST` (so at most 20,000 instances). */
 export const EVALUATION_STEPS = 5_000_000;
 export const INSTANCE_COST = 250;
+/** A block a `dynamic` block generates (so at most 100,000): nested ones multiply. */
+export const DYNAMIC_BLOCK_COST = 50;
 
 /** A bound was passed. Not a Terraform error: `try` and `can` do not catch it, and the value is unknown. */
 export class EvaluationLimit extends Error {
@@ -43,6 +52,14 @@ export class EvaluationBudget {
     if (!this.take(units)) throw new EvaluationLimit();
   }
 
+  /** Takes the work of building `value`: its characters, or its elements; or throws `EvaluationLimit`. */
+  charge<T>(value: T): T {
+    const size = sizeOf(value);
+    if (size > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    this.spend(typeof value === 'string' ? Math.ceil(size / CHARS_PER_STEP) : size);
+    return value;
+  }
+
   /** A value was left unknown because of a bound: reported the first time. */
   passed(): void {
     if (this.#reported) return;
@@ -51,9 +68,8 @@ export class EvaluationBudget {
   }
 }
 
-/** `value` if it is within `MAX_VALUE_SIZE`, else `EvaluationLimit`. */
-export function withinSize<T>(value: T): T {
-  const size = typeof value === 'string' ? value.length : Array.isArray(value) ? value.length : 0;
-  if (size > MAX_VALUE_SIZE) throw new EvaluationLimit();
-  return value;
+/** A string's characters, or the elements of a collection at its top level. */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string' || Array.isArray(value)) return value.length;
+  return isMap(value) ? Object.keys(value).length : 0;
 }

@@ -1,5 +1,5 @@
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
-import { EvaluationLimit, withinSize } from './budget.js';
+import { EvaluationLimit } from './budget.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import type { Expr, TemplatePart } from './syntax.js';
 import {
@@ -153,7 +153,7 @@ function template(parts: readonly TemplatePart[], ev: Evaluation): Value {
   };
   render(parts, ev.locals);
   const out = concatenate(pieces);
-  withinSize(out instanceof Unknown ? (out.shape ?? '') : out);
+  ev.scope.budget.charge(out instanceof Unknown ? (out.shape ?? '') : out);
   return out;
 }
 
@@ -373,7 +373,9 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Va
       continue;
     }
     const name = asString(key);
-    if (expr.group) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+    const group = expr.group ? grouped.get(name) : undefined;
+    if (group) group.push(value);
+    else if (expr.group) grouped.set(name, [value]);
     else if (mapOut.has(name)) throw new EvalError('duplicate key in a for expression');
     else mapOut.set(name, value);
   }

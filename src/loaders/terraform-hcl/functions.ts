@@ -7,18 +7,22 @@ import {
   asNumber,
   asString,
   compareStrings,
+  distinct,
   equal,
   EvalError,
   formatNumber,
   hasKey,
   isWhollyKnown,
   mapOf,
+  nestsWithin,
   sortedKeys,
   toSet,
   undetermined,
   type Value,
 } from './value.js';
-import { EvaluationLimit, MAX_VALUE_SIZE, withinSize, type EvaluationBudget } from './budget.js';
+import { EvaluationLimit, MAX_VALUE_SIZE, type EvaluationBudget } from './budget.js';
+import { regex, regexAll, regexReplace } from './regex.js';
+import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {
@@ -53,7 +57,7 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   if (!spec) return undetermined(args, `\${${name}(…)}`);
   const blocked = spec.needs === 'deep' ? !args.every(isWhollyKnown) : spec.needs === 'shallow' ? args.some((a) => a instanceof Unknown || a instanceof Secret) : false;
   if (blocked) return undetermined(args);
-  return withinSize(spec.fn(args, ctx));
+  return ctx.budget.charge(spec.fn(args, ctx));
 }
 
 const str = (args: Value[], i: number): string => asString(arg(args, i));
@@ -129,23 +133,20 @@ export function goEscape(json: string): string {
 }
 
 function jsonDecode(text: string): Value {
+  let value: Value;
   try {
-    return JSON.parse(text) as Value;
+    value = JSON.parse(text) as Value;
   } catch {
     throw new EvalError('invalid JSON');
   }
+  if (!nestsWithin(value, MAX_NESTING)) throw new EvalError(TOO_DEEP.en);
+  return value;
 }
 
 /** `replace`: a `/regex/` pattern, or a plain substring replaced everywhere. */
 function replace(s: string, search: string, replacement: string): string {
   const re = /^\/(.*)\/$/s.exec(search);
-  if (re) {
-    try {
-      return s.replace(new RegExp(re[1]!, 'gu'), replacement.replace(/\$\{(\w+)\}/g, '$<$1>'));
-    } catch {
-      throw new EvalError('invalid regular expression');
-    }
-  }
+  if (re) return regexReplace(re[1]!, s, replacement);
   return search === '' ? s : s.split(search).join(replacement);
 }
 
@@ -250,7 +251,10 @@ function zipmap(args: Value[]): Value {
 function chunk(args: Value[]): Value[] {
   const l = list(args, 0);
   const size = num(args, 1);
-  if (size <= 0) return [l];
+  // As Terraform checks it: a fractional size would otherwise make a chunk per 1e-300 of an index.
+  if (!Number.isInteger(size)) throw new EvalError('the size must be a whole number');
+  if (size < 0) throw new EvalError('the size must not be negative');
+  if (size === 0) return [l];
   const out: Value[][] = [];
   for (let i = 0; i < l.length; i += size) out.push(l.slice(i, i + size));
   return out;
@@ -269,7 +273,9 @@ function transpose(args: Value[]): Value {
   for (const key of sortedKeys(m)) {
     for (const v of asList(m[key]!)) {
       const k = asString(v);
-      out.set(k, [...(out.get(k) ?? []), key]);
+      const keys = out.get(k);
+      if (keys) keys.push(key);
+      else out.set(k, [key]);
     }
   }
   return mapOf([...out].map(([k, keys]) => [k, keys.sort(compareStrings)]));
@@ -358,13 +364,8 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['endswith', deep((a) => str(a, 0).endsWith(str(a, 1)))],
   ['strcontains', deep((a) => str(a, 0).includes(str(a, 1)))],
   ['strrev', deep((a) => [...str(a, 0)].reverse().join(''))],
-  ['regex', deep((a) => {
-    const m = new RegExp(str(a, 0), 'u').exec(str(a, 1));
-    if (!m) throw new EvalError('no match');
-    if (m.groups) return mapOf(Object.entries(m.groups).map(([k, v]) => [k, v ?? null]));
-    return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
-  })],
-  ['regexall', deep((a) => [...str(a, 1).matchAll(new RegExp(str(a, 0), 'gu'))].map((m) => (m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0])))],
+  ['regex', deep((a) => regex(str(a, 0), str(a, 1)))],
+  ['regexall', deep((a) => regexAll(str(a, 0), str(a, 1)))],
   // Collections
   ['length', shallow((a) => {
     const v = arg(a, 0);
@@ -384,7 +385,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
     return sortedKeys(m).map((k) => m[k]!);
   })],
   ['contains', deep((a) => collection(arg(a, 0)).some((x) => equal(x, arg(a, 1))))],
-  ['distinct', deep((a) => list(a, 0).filter((x, i, l) => l.findIndex((y) => equal(x, y)) === i))],
+  ['distinct', deep((a) => distinct(list(a, 0)))],
   ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== ''))],
   ['coalesce', raw(coalesce)],
   ['coalescelist', shallow((a) => a.find((l) => asList(l).length > 0) ?? [])],
@@ -407,9 +408,12 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['setintersection', setOperation('intersection')],
   ['setsubtract', setOperation('subtract')],
   // Every combination of one element of each argument, in order: `for_each` over ports × CIDRs.
-  ['setproduct', shallow((a) => {
+  ['setproduct', shallow((a, ctx) => {
     const sets = a.map(collection);
-    if (sets.reduce((n, set) => n * set.length, 1) > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    const tuples = sets.reduce((n, set) => n * set.length, 1);
+    if (tuples > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    // Charged before it is built: each tuple's elements too.
+    ctx.budget.spend(tuples * sets.length);
     return sets.reduce<Value[][]>((tuples, set) => tuples.flatMap((t) => set.map((x) => [...t, x])), [[]]);
   })],
   ['transpose', deep(transpose)],

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
@@ -13,7 +13,7 @@ import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
-import { hasKey, mapOf, type Value } from './value.js';
+import { EvalError, hasKey, mapOf, type Value } from './value.js';
 import { parseGivenText, type GivenValue } from './variables.js';
 import { isRegularFile } from '../read-file.js';
 
@@ -97,6 +97,33 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
     return { mode: 'count', items: Array.from({ length: Math.min(n, MAX_COUNT) }, (_, i) => ({ key: i, locals: new Map([['count', mapOf([['index', i]])]]) })) };
   }
   return singleCounts && !affords(1) ? UNKNOWN_EACH : { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
+}
+
+/** The files `file()` and `templatefile` read, by path as written, once per configuration: a `for` may read one a thousand times. */
+const readFiles = new WeakMap<ModuleTree, Map<string, string | undefined>>();
+
+function readConfigFile(tree: ModuleTree, path: string): string | undefined {
+  let files = readFiles.get(tree);
+  if (!files) readFiles.set(tree, (files = new Map()));
+  if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
+  return files.get(path);
+}
+
+/**
+ * A file of the configuration being scanned, relative to the root module's directory; `undefined`
+ * for one elsewhere (a `file()` elsewhere is not followed), its real path compared so that a
+ * symlink in the tree does not lead out of it.
+ */
+function readInsideTree(rootDir: string, path: string): string | undefined {
+  try {
+    const full = realpathSync(resolve(rootDir, path));
+    const rel = relative(realpathSync(rootDir), full);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+    if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
+    return readFileSync(full, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** One resource or data source instance, evaluated on first use. */
@@ -228,22 +255,21 @@ export class ModuleInstance implements Scope {
   }
 
   readFile(path: string): string | undefined {
-    const rootDir = this.ctx.tree.rootDir;
-    const full = resolve(rootDir, path);
-    // Only files of the configuration being scanned: a `file()` elsewhere is not followed.
-    const rel = relative(rootDir, full);
-    if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
-    try {
-      if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
-      return readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readConfigFile(this.ctx.tree, path);
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
     const locals = new Map(Object.entries(variables));
-    return evaluate(parseTemplate(text), { scope: this, locals, deps: new Set() });
+    // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
+    const scope: Scope = {
+      resolve: (name, steps, deps) => this.resolve(name, steps, deps),
+      readFile: (path) => this.readFile(path),
+      budget: this.budget,
+      renderTemplate: () => {
+        throw new EvalError('templatefile cannot be called from a template that templatefile renders');
+      },
+    };
+    return evaluate(parseTemplate(text), { scope, locals, deps: new Set() });
   }
 
   /** `path.module`: this module's directory relative to the root module's, as Terraform gives it. */
@@ -276,7 +302,8 @@ export class ModuleInstance implements Scope {
       value = new Unknown([], `\${var.${name}}`);
     }
     value = convert(value, type, (e) => evaluate(e, ev));
-    if (decl?.body['sensitive'] === true && !(value instanceof Unknown) && value !== null) value = Secret.instance;
+    // `sensitive = "true"`: Terraform converts the string.
+    if ((decl?.body['sensitive'] === true || decl?.body['sensitive'] === 'true') && !(value instanceof Unknown) && value !== null) value = Secret.instance;
     t = { value, deps };
     this.variables.set(name, t);
     return t;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -301,6 +301,8 @@ describe('evaluation bounded in time and memory', () => {
     ['a list doubled through locals', 'local.c30', `c0 = [1, 2, 3, 4]\n${doubled('c', 30, (x) => `concat(${x}, ${x})`)}`],
     ['a padded format', 'format("%0999999999d", 1)', ''],
     ['an indent of a billion spaces', 'indent(1000000000, "a\\nb")', ''],
+    ['many strings each under the size bound', '[for i in range(300) : format("%1000000s", i)]', ''],
+    ['a product of three lists of two million tuples', 'setproduct(range(1024), range(1024), range(2))', ''],
   ])('leaves %s unknown, says so once, and still loads the rest', async (_, expression, locals) => {
     const started = Date.now();
     const unit = await load({
@@ -316,6 +318,38 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(prop(unit, 'aws_s3_bucket.big', 'bucket')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'aws_s3_bucket.plain', 'bucket')).toBe('plain');
     expect(unit.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'evaluation-limit']]);
+  });
+
+  it('refuses a chunklist size that is not a whole number, as Terraform does', async () => {
+    const unit = await load({ 'main.tf': 'resource "x_thing" "t" {\n  tiny = chunklist(["a"], 1e-300)\n  neg  = try(chunklist(["a"], -1), "error")\n  ok   = chunklist(["a", "b", "c"], 2)\n}' });
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ neg: 'error', ok: [['a', 'b'], ['c']] });
+    expect(prop(unit, 'x_thing.t', 'tiny')).toBeInstanceOf(Unknown);
+  });
+
+  it('stops generating dynamic blocks nested over large ranges at a bound, and still loads the rest', async () => {
+    const nested = (level: number): string =>
+      level === 6 ? 'x = 1' : `dynamic "rule${level}" {\n for_each = range(16)\n content {\n ${nested(level + 1)}\n }\n}`;
+    const started = Date.now();
+    const unit = await load({ 'main.tf': `resource "x_thing" "t" {\n${nested(0)}\n}\nresource "x_thing" "plain" { v = "plain" }` });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(prop(unit, 'x_thing.plain', 'v')).toBe('plain');
+    expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
+  });
+
+  it.each([
+    ['toset', 'length(toset(local.names))', 204_800],
+    ['distinct', 'length(distinct(local.names))', 204_800],
+    ['transpose', 'length(transpose({ for n in local.names : n => ["same"] })["same"])', 204_800],
+    ['grouping in a for expression', 'length({ for n in local.names : "k" => n... }["k"])', 204_800],
+  ])('takes %s of 200,000 names in linear time', async (_, expression, expected) => {
+    const started = Date.now();
+    const unit = await load({
+      'main.tf': `
+locals { names = [for p in setproduct(range(1024), range(200)) : "\${p[0]}-\${p[1]}"] }
+resource "x_thing" "t" { n = ${expression} }`,
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(prop(unit, 'x_thing.t', 'n')).toBe(expected);
   });
 
   it('checks the first 10,000 instances of a larger count, and says so at the block', async () => {
@@ -350,6 +384,116 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     });
     expect(unit.nodes.length).toBeLessThanOrEqual(25_000);
     expect(unit.diagnostics.map((d) => d.code)).toEqual(['evaluation-limit']);
+  });
+});
+
+describe('values nested too deep', () => {
+  const deep = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+
+  it('refuses a decoded value nested deeper than 512 levels, as an error try catches, and loads the rest', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "aws_security_group" "s" { ingress = jsondecode("${deep(20_000)}") }
+resource "x_thing" "t" {
+  tried = try(jsondecode("${deep(513)}"), "fallback")
+  fine  = length(jsondecode("${deep(512)}"))
+}`,
+    });
+    expect(prop(unit, 'aws_security_group.s', 'ingress')).toBeInstanceOf(Unknown);
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ tried: 'fallback', fine: 1 });
+  });
+
+  it('reports a terraform.tfvars.json nested too deep, in both languages, and loads the module', async () => {
+    const unit = await load({
+      'main.tf': 'variable "ingress" {}\nresource "aws_security_group" "s" { ingress = var.ingress }',
+      'terraform.tfvars.json': `{"ingress": ${deep(20_000)}}`,
+    });
+    expect(prop(unit, 'aws_security_group.s', 'ingress')).toBeInstanceOf(Unknown);
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'too-deep', message: { en: 'nested deeper than 512 levels', ja: '入れ子が 512 階層を超えています' } }]);
+  });
+});
+
+describe('file()', () => {
+  it('does not follow a symlink out of the configuration', async () => {
+    const outside = tree({ creds: 'SECRET' });
+    const dir = tree({ 'main.tf': 'resource "x_thing" "t" {\n  out = file("${path.module}/creds")\n  in  = file("link/inside.txt")\n}', 'sub/inside.txt': 'inside' });
+    symlinkSync(join(outside, 'creds'), join(dir, 'creds'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'link'));
+    const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'x_thing.t', 'out')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'x_thing.t', 'in')).toBe('inside');
+  });
+});
+
+describe('sensitive variables', () => {
+  it('treats sensitive = "true" as true', async () => {
+    const unit = await load({ 'main.tf': 'variable "p" {\n  default   = "hunter2"\n  sensitive = "true"\n}\nresource "x_thing" "t" { v = var.p }' });
+    expect(prop(unit, 'x_thing.t', 'v')).toBeInstanceOf(Secret);
+  });
+});
+
+describe('templatefile', () => {
+  it('refuses templatefile inside a template templatefile renders, as Terraform does', async () => {
+    const started = Date.now();
+    const unit = await load({
+      't.tpl': '${templatefile("t.tpl", {})}${templatefile("t.tpl", {})}',
+      'hello.tpl': 'hello ${name}',
+      'main.tf': 'resource "x_thing" "t" {\n  loop  = templatefile("t.tpl", {})\n  hello = templatefile("hello.tpl", { name = "you" })\n}',
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(prop(unit, 'x_thing.t', 'loop')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'x_thing.t', 'hello')).toBe('hello you');
+  });
+});
+
+describe('regular expressions, as RE2 reads them', () => {
+  it('gives the match, the groups as a list, or the named groups as a map; an invalid pattern is an error try and can catch', async () => {
+    const unit = await load({
+      'main.tf': `
+resource "x_thing" "t" {
+  flag     = regex("(?i)^prod", "PROD-x")
+  list     = regex("([a-z]+)-([0-9]+)?", "web-")
+  map      = regex("(?P<name>[a-z]+)=(?P<value>[a-z]+)", "a=b")
+  all      = regexall("[0-9]", "a1b22")
+  allmap   = regexall("(?P<k>[a-z])=", "a=b=")
+  replaced = replace("a-1 b-22", "/(?P<w>[a-z])-([0-9]+)/", "$2$\${w}$$1x$")
+  empty    = replace("abc", "/b*/", "-")
+  invalid  = try(regex("[", "x"), "fallback")
+  backref  = can(regex("(a)\\\\1", "aa"))
+  mixed    = can(regex("(?P<k>a)(b)", "ab"))
+  missing  = can(regex("z", "a"))
+}
+resource "x_thing" "bad" { v = regex("[", "x") }`,
+    });
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({
+      flag: 'PROD',
+      list: ['web', null],
+      map: { name: 'a', value: 'b' },
+      all: ['1', '2', '2'],
+      allmap: [{ k: 'a' }, { k: 'b' }],
+      replaced: '1a$1x$ 22b$1x$',
+      empty: '-a-c-',
+      invalid: 'fallback',
+      backref: false,
+      mixed: false,
+      missing: false,
+    });
+    expect(prop(unit, 'x_thing.bad', 'v')).toBeInstanceOf(Unknown);
+    expect(unit.diagnostics).toEqual([]);
+  });
+
+  it('matches in linear time: a pattern that backtracks catastrophically in JavaScript ends at once', async () => {
+    const started = Date.now();
+    const s = `${'a'.repeat(5000)}b`;
+    const unit = await load({
+      'main.tf': `
+resource "x_thing" "t" {
+  found    = can(regex("(a+)+$", "${s}"))
+  replaced = length(replace("${s}", "/(a|aa)+$/", ""))
+}`,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(node(unit, 'x_thing.t').properties).toMatchObject({ found: false, replaced: 5001 });
   });
 });
 

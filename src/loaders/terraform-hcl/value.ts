@@ -19,6 +19,16 @@ export function isWhollyKnown(v: Value): boolean {
   return true;
 }
 
+/**
+ * Whether a decoded document nests no deeper than `levels` (a scalar is 0 deep). Later walks
+ * over values recurse, so a deeper one is refused where it enters; this walk stops at the limit.
+ */
+export function nestsWithin(v: unknown, levels: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (levels === 0) return false;
+  return (Array.isArray(v) ? v : Object.values(v)).every((c) => nestsWithin(c, levels - 1));
+}
+
 /** Whether a value holds a `Secret` anywhere. */
 export function hasSecret(v: Value): boolean {
   if (v instanceof Secret) return true;
@@ -114,7 +124,32 @@ export function compareStrings(a: string, b: string): number {
 
 /** A set: duplicates removed; strings in lexical order as Terraform lists them. */
 export function toSet(items: readonly Value[]): Value[] {
-  const out: Value[] = [];
-  for (const item of items) if (!out.some((x) => equal(x, item))) out.push(item);
+  const out = distinct(items);
   return out.every((x) => typeof x === 'string') ? (out as string[]).sort(compareStrings) : out;
+}
+
+/**
+ * The items without duplicates, first ones kept. Primitives are looked up by a key, so that
+ * 200,000 names take linear time; collections and unknowns (few, in practice) are compared.
+ */
+export function distinct(items: readonly Value[]): Value[] {
+  const seen = new Set<string>();
+  const others: Value[] = [];
+  const out: Value[] = [];
+  for (const item of items) {
+    const key = primitiveKey(item);
+    if (key === undefined ? others.some((x) => equal(x, item)) : seen.has(key)) continue;
+    if (key === undefined) others.push(item);
+    else seen.add(key);
+    out.push(item);
+  }
+  return out;
+}
+
+/** A key two primitives share when they are equal (types must agree); none for other values. */
+function primitiveKey(v: Value): string | undefined {
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'number') return `n${v}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  return v === null ? 'null' : undefined;
 }

@@ -10,7 +10,8 @@ import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
-import { mapOf, type Value } from './value.js';
+import { mapOf, nestsWithin, type Value } from './value.js';
+import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 import { readTextFile } from '../read-file.js';
 
 /**
@@ -90,6 +91,7 @@ function readVariableFile(path: string, file: string): VariableFile {
     try {
       const doc: unknown = JSON.parse(text);
       if (!isObject(doc)) throw new Error('not an object');
+      if (!nestsWithin(doc, MAX_NESTING)) return failed(diagnostic('error', 'too-deep', file, TOO_DEEP));
       return { values: new Map(Object.entries(doc).map(([k, v]) => [k, v as Value])), lines: new Map(), diagnostics: [] };
     } catch {
       return failed(diagnostic('error', 'parse-error', file, { en: 'invalid JSON variable file', ja: 'JSON の変数ファイルとして読めません' }));
