@@ -9,6 +9,7 @@ import { decodeUtf16, hasBom, notUtf8, utf16Order } from './encoding.js';
 import { loadPulumiJson } from './pulumi/index.js';
 import { loadTerraformJson } from './terraform-plan/index.js';
 import type { LoadedUnit, LoadOptions } from './types.js';
+import { formatSize, tooLarge } from './read-file.js';
 
 /**
  * Files above this size are refused with a diagnostic rather than read into memory. A plan of
@@ -26,10 +27,7 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
   const size = statSync(entry.path).size;
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (size > limit) {
-    return single('error', 'too-large', file, {
-      en: `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`,
-      ja: `ファイルが ${formatSize(size)} あり、上限の ${formatSize(limit)} を超えています（上限は --max-file-size で引き上げられます）`,
-    });
+    return single('error', 'too-large', file, tooLarge(size, limit));
   }
   const head = readHead(entry.path, SNIFF_LENGTH);
   const utf16 = utf16Order(head);
@@ -117,7 +115,4 @@ export function single(level: Diagnostic['level'], code: string, file: string, m
   return { nodes: [], edges: [], diagnostics: [diagnostic(level, code, file, message)] };
 }
 
-function formatSize(bytes: number): string {
-  if (bytes >= 1 << 20) return `${Math.round(bytes / (1 << 20))} MiB`;
-  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
-}
+

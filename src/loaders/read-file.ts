@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import type { Bilingual } from '../diagnostic.js';
 
 /**
  * The error of reading something that is not a regular file: a device (`/dev/zero`), a named pipe
@@ -24,4 +25,17 @@ export function isRegularFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a file over `--max-file-size` is not read. */
+export function tooLarge(size: number, limit: number): Bilingual {
+  return {
+    en: `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`,
+    ja: `ファイルが ${formatSize(size)} あり、上限の ${formatSize(limit)} を超えています（上限は --max-file-size で引き上げられます）`,
+  };
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1 << 20) return `${Math.round(bytes / (1 << 20))} MiB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
 }

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../diagnostic.js';
 import { unreadableReason } from '../detect.js';
 import { readHead } from '../file.js';
-import { readTextFile } from '../read-file.js';
+import { readTextFile, tooLarge } from '../read-file.js';
 
 /** An assembly's root directory: as the user named it (paths are shown from it), and with symlinks resolved. */
 export interface AssemblyRoot {
@@ -58,13 +58,7 @@ export function readAssemblyFile(path: string, maxFileSize: number): string {
   const st = statSync(path);
   // Directories and devices are refused by `readTextFile` without being opened.
   if (st.isFile() && st.size > maxFileSize) {
-    throw new InputError(
-      {
-        en: `file is ${st.size} bytes, over the ${maxFileSize}-byte limit (raise it with --max-file-size)`,
-        ja: `ファイルが ${st.size} バイトあり、上限の ${maxFileSize} バイトを超えています（上限は --max-file-size で引き上げられます）`,
-      },
-      'too-large',
-    );
+    throw new InputError(tooLarge(st.size, maxFileSize), 'too-large');
   }
   const reason = st.isFile() ? unreadableReason(readHead(path, BINARY_SNIFF)) : undefined;
   if (reason === 'binary' || reason === 'terraform-binary-plan') {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { displayPath } from '../display-path.js';
@@ -6,7 +6,7 @@ import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
 import { parseFiles, type SourceText } from './parse.js';
 import { withoutUrlCredentials } from '../../redact.js';
-import { isRegularFile, readTextFile } from '../read-file.js';
+import { isRegularFile, readTextFile, tooLarge } from '../read-file.js';
 
 /** Modules nest deeper than this only by calling themselves. */
 const MAX_MODULE_DEPTH = 16;
@@ -68,7 +68,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
     return config;
   };
 
-  /** `callers`: the directories of the modules whose calls led here, the root's first and this one's last. */
+  /** `callers`: the real directories of the modules whose calls led here (a symlink may lead back), the root's first and this one's last. */
   const visit = (config: ModuleConfig, prefix: string, callers: readonly string[]): void => {
     if (callers.length > MAX_MODULE_DEPTH + 1) return;
     for (const [name, call] of config.calls) {
@@ -87,7 +87,8 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
         diagnostics.push(diagnostic('warning', 'module-limit', call.file.file, text, where));
         return;
       }
-      if (dir !== undefined && callers.includes(dir)) {
+      const real = dir === undefined ? undefined : realDirectory(dir);
+      if (real !== undefined && callers.includes(real)) {
         const text = {
           en: `module ${key} calls a module that leads back to itself (${JSON.stringify(shownSource(source))}): Terraform cannot load it, and it is not followed`,
           ja: `モジュール ${key} の呼び出し先（${JSON.stringify(shownSource(source))}）をたどると自分自身に戻ります。Terraform はこの構成を読み込めないため、この呼び出しはたどっていません`,
@@ -116,13 +117,22 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
       }
       const child = load(dir);
       calls.set(key, child);
-      visit(child, key, [...callers, dir]);
+      visit(child, key, [...callers, realDirectory(dir)]);
     }
   };
 
   const root = load(rootDir);
-  visit(root, '', [resolve(rootDir)]);
+  visit(root, '', [realDirectory(rootDir)]);
   return { rootDir, root, calls, diagnostics };
+}
+
+/** A directory with symlinks resolved; as given when it cannot be (it is missing: the load says so). */
+function realDirectory(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
 }
 
 /**
@@ -164,12 +174,7 @@ function readModule(dir: string, options: TreeOptions, diagnostics: Diagnostic[]
     try {
       const size = statSync(path).size;
       if (size > options.maxFileSize) {
-        diagnostics.push(
-          diagnostic('error', 'too-large', file, {
-            en: `file is ${size} bytes, over the ${options.maxFileSize}-byte limit (raise it with --max-file-size)`,
-            ja: `ファイルが ${size} バイトあり、上限の ${options.maxFileSize} バイトを超えています（上限は --max-file-size で引き上げられます）`,
-          }),
-        );
+        diagnostics.push(diagnostic('error', 'too-large', file, tooLarge(size, options.maxFileSize)));
         continue;
       }
       sources.push({ path, file, text: readTextFile(path) });

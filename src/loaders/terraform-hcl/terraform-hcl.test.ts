@@ -367,6 +367,14 @@ resource "x_thing" "t" { n = ${expression} }`,
     expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'module-cycle', line: 1 }]);
   });
 
+  it('sees a module reached back through a symlink as calling itself', async () => {
+    const dir = tree({ 'main.tf': 'module "a" { source = "./a" }\n', 'a/main.tf': 'module "again" { source = "./up/a" }\nresource "aws_s3_bucket" "b" { bucket = "b" }\n' });
+    symlinkSync('..', join(dir, 'a', 'up'));
+    const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket')).toHaveLength(1);
+    expect(unit.diagnostics.map((d) => d.code)).toEqual(['module-cycle']);
+  });
+
   it('stops following modules that call others twice at every level at 20,000 calls', async () => {
     const files: Record<string, string> = { 'main.tf': 'module "a" { source = "./m0" }\nmodule "b" { source = "./m0" }\n' };
     for (let i = 0; i < 16; i++) {
