@@ -129,15 +129,16 @@ export function toSet(items: readonly Value[]): Value[] {
 }
 
 /**
- * The items without duplicates, first ones kept. Primitives are looked up by a key, so that
- * 200,000 names take linear time; collections and unknowns (few, in practice) are compared.
+ * The items without duplicates, first ones kept. Known values are looked up by a key, so that
+ * 200,000 names or tuples take linear time; values holding an unknown or a secret (few, in
+ * practice) are compared.
  */
 export function distinct(items: readonly Value[]): Value[] {
   const seen = new Set<string>();
   const others: Value[] = [];
   const out: Value[] = [];
   for (const item of items) {
-    const key = primitiveKey(item);
+    const key = valueKey(item);
     if (key === undefined ? others.some((x) => equal(x, item)) : seen.has(key)) continue;
     if (key === undefined) others.push(item);
     else seen.add(key);
@@ -146,10 +147,29 @@ export function distinct(items: readonly Value[]): Value[] {
   return out;
 }
 
-/** A key two primitives share when they are equal (types must agree); none for other values. */
-function primitiveKey(v: Value): string | undefined {
+/**
+ * A key two values share when they are `equal` (primitives' types must agree, a map's keys are
+ * taken in order); none for a value holding an unknown or a secret, which only equals itself.
+ */
+function valueKey(v: Value): string | undefined {
   if (typeof v === 'string') return `s${v}`;
   if (typeof v === 'number') return `n${v}`;
   if (typeof v === 'boolean') return `b${v}`;
-  return v === null ? 'null' : undefined;
+  if (v === null) return 'null';
+  const parts: string[] = [];
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const key = valueKey(item);
+      if (key === undefined) return undefined;
+      parts.push(JSON.stringify(key));
+    }
+    return `[${parts.join(',')}]`;
+  }
+  if (!isMap(v)) return undefined;
+  for (const name of Object.keys(v).sort()) {
+    const key = valueKey(v[name]!);
+    if (key === undefined) return undefined;
+    parts.push(`${JSON.stringify(name)}:${JSON.stringify(key)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
