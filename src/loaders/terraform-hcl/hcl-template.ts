@@ -79,6 +79,9 @@ export function meld(parts: readonly Part[]): Part[] {
  * The template's parts as expressions, directives built into conditionals and loops. `end` is
  * where the template closes, for a directive left open.
  */
+/** `%{if}` and `%{for}` directives nested in each other, at most: the value built from them is walked recursively. */
+const MAX_DIRECTIVE_NESTING = 128;
+
 export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
   let pos = 0;
   const text = (start: number): Expr => ({ kind: 'literal', value: { type: 'string', value: '' }, start, end: start });
@@ -87,15 +90,23 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
     return { kind: 'template', parts: all, start: all[0]!.start, end: all[all.length - 1]!.end };
   };
 
+  /** Directives open around the item being read: deeper than the parser lets expressions nest is refused, as they are. */
+  let open = 0;
+
   /** Items up to the directive that closes the one opened (`closers`), which is returned too. */
-  const until = (opener: string, closers: readonly string[]): { items: Expr[]; closer: Part } => {
+  const until = (opener: string, closers: readonly string[], at: number): { items: Expr[]; closer: Part } => {
+    if (open === MAX_DIRECTIVE_NESTING) throw new ParseFailure({ message: { en: `nesting deeper than ${MAX_DIRECTIVE_NESTING} levels`, ja: `入れ子が ${MAX_DIRECTIVE_NESTING} 階層を超えています` }, offset: at });
+    open++;
     const items: Expr[] = [];
     for (;;) {
       const part = parts[pos];
       if (part === undefined) throw new ParseFailure({ message: { en: `the ${opener} directive has no matching end${opener}`, ja: `${opener} ディレクティブに対応する end${opener} がありません` }, offset: end });
       if (part.t === 'else' || part.t === 'endif' || part.t === 'endfor') {
         pos++;
-        if (closers.includes(part.t)) return { items, closer: part };
+        if (closers.includes(part.t)) {
+          open--;
+          return { items, closer: part };
+        }
         throw new ParseFailure({ message: { en: `unexpected ${part.t} directive inside a ${opener} directive`, ja: `${opener} ディレクティブの中に予期しない ${part.t} ディレクティブがあります` }, offset: part.start });
       }
       items.push(item());
@@ -110,12 +121,12 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
       case 'interp':
         return part.expr;
       case 'if': {
-        const then = until('if', ['else', 'endif']);
-        const otherwise = then.closer.t === 'else' ? until('if', ['endif']) : { items: [], closer: then.closer };
+        const then = until('if', ['else', 'endif'], part.start);
+        const otherwise = then.closer.t === 'else' ? until('if', ['endif'], part.start) : { items: [], closer: then.closer };
         return { kind: 'conditional', condition: part.condition, then: template(then.items, part.end), otherwise: template(otherwise.items, otherwise.closer.start), start: part.start, end: otherwise.closer.end };
       }
       case 'for': {
-        const body = until('for', ['endfor']);
+        const body = until('for', ['endfor'], part.start);
         return { kind: 'template-for', keyVar: part.keyVar, valueVar: part.valueVar, collection: part.collection, body: template(body.items, part.end), start: part.start, end: body.closer.end };
       }
       default:

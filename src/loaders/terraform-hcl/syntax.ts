@@ -183,7 +183,9 @@ function templateStructure(tokens: TemplateToken[], depth: number): TemplatePart
     if (tok.stripRight && tokens[i + 1]?.t === 'text') texts[i + 1] = texts[i + 1]!.replace(/^\s+/, '');
   });
   let pos = 0;
-  const parseUntil = (ends: readonly string[]): { parts: TemplatePart[]; end: string | undefined } => {
+  /** `nested`: the `%{if}` and `%{for}` directives this one is in, counted toward `MAX_DEPTH` as expressions are. */
+  const parseUntil = (ends: readonly string[], nested: number): { parts: TemplatePart[]; end: string | undefined } => {
+    if (depth + nested > MAX_DEPTH) throw new TooDeep();
     const parts: TemplatePart[] = [];
     while (pos < tokens.length) {
       const tok = tokens[pos]!;
@@ -196,12 +198,12 @@ function templateStructure(tokens: TemplateToken[], depth: number): TemplatePart
         if (ends.includes(word)) return { parts, end: word };
         if (word === 'if') {
           const condition = parseExpression(tok.text.slice(2), depth + 1);
-          const then = parseUntil(['else', 'endif']);
-          const otherwise = then.end === 'else' ? parseUntil(['endif']).parts : [];
+          const then = parseUntil(['else', 'endif'], nested + 1);
+          const otherwise = then.end === 'else' ? parseUntil(['endif'], nested + 1).parts : [];
           parts.push({ kind: 'if', condition, then: then.parts, otherwise });
         } else if (word === 'for') {
           const m = /^for\s+([A-Za-z_][\w-]*)\s*(?:,\s*([A-Za-z_][\w-]*)\s*)?in\s+([\s\S]*)$/.exec(tok.text);
-          const body = parseUntil(['endfor']).parts;
+          const body = parseUntil(['endfor'], nested + 1).parts;
           if (m) {
             const [keyVar, valueVar] = m[2] === undefined ? [undefined, m[1]!] : [m[1]!, m[2]];
             parts.push({ kind: 'for', keyVar, valueVar, collection: parseExpression(m[3]!, depth + 1), body });
@@ -211,8 +213,16 @@ function templateStructure(tokens: TemplateToken[], depth: number): TemplatePart
     }
     return { parts, end: undefined };
   };
-  return parseUntil([]).parts;
+  try {
+    return parseUntil([], 0).parts;
+  } catch (error) {
+    // Directives nested past the bound: the template's value is not worked out (it is unknown).
+    if (error instanceof TooDeep) return [{ kind: 'interp', expr: { kind: 'invalid', text: '' } }];
+    throw error;
+  }
 }
+
+class TooDeep extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Expressions

@@ -359,6 +359,17 @@ resource "x_thing" "t" { n = ${expression} }`,
     expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: { en: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' } }]);
   });
 
+  it('refuses template directives nested past a bound, in .tf source and in a template file, keeping the rest', async () => {
+    const deep = `${'%{ if true }'.repeat(1500)}x${'%{ endif }'.repeat(1500)}`;
+    const unit = await load({
+      'main.tf': `locals {\n  x = <<EOT\n${deep}\nEOT\n}\n`,
+      'ok.tf': 'resource "aws_s3_bucket" "ok" {\n  bucket = templatefile("deep.tpl", {})\n}\n',
+      'deep.tpl': deep,
+    });
+    expect(prop(unit, 'aws_s3_bucket.ok', 'bucket')).toBeInstanceOf(Unknown);
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'parse-error', file: expect.stringContaining('main.tf'), line: 3, message: { en: 'invalid HCL: nesting deeper than 128 levels' } }]);
+  });
+
   it('does not follow a module that calls itself, and says Terraform cannot load it', async () => {
     const unit = await load({
       'main.tf': 'module "again" { source = "./" }\nresource "aws_s3_bucket" "b" { bucket = "b" }\n',
