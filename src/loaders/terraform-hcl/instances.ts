@@ -72,11 +72,23 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
     ev.scope.budget.passed();
     return false;
   };
+  const address = `${block.type ?? 'module'}.${block.name}`;
+  /** A value Terraform refuses: said at the block, whose instances are then of unknown key. */
+  const refused = (expansion: Expansion, message: { en: string; ja: string }): Expansion => {
+    ctx.diagnostics.push(diagnostic('error', 'invalid-expansion', block.file.file, message, { line: block.source?.line }));
+    return expansion;
+  };
   const forEach = block.body['for_each'];
   const count = block.body['count'];
   if (forEach !== undefined && forEach !== null) {
     const v = evaluateJson(forEach, ev);
-    if (v instanceof Unknown || v instanceof Secret || (!Array.isArray(v) && !isMap(v))) return UNKNOWN_EACH;
+    if (v instanceof Unknown || v instanceof Secret) return UNKNOWN_EACH;
+    if (!isMap(v) && !(Array.isArray(v) && v.every((x) => typeof x === 'string' || x instanceof Unknown))) {
+      return refused(UNKNOWN_EACH, {
+        en: `for_each of ${address} is not a map or a set of strings: Terraform refuses it`,
+        ja: `${address} の for_each がマップでも文字列のセットでもないため、Terraform はこの構成を受け付けません`,
+      });
+    }
     const entries: [string, Value][] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => [x, x]) : Object.keys(v).sort().map((k) => [k, v[k]!]);
     if (!affords(entries.length)) return UNKNOWN_EACH;
     return { mode: 'for_each', items: entries.map(([key, value]) => ({ key, locals: new Map([['each', mapOf([['key', key], ['value', value]])]]) })) };
@@ -84,9 +96,14 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
   if (count !== undefined && count !== null) {
     const v = evaluateJson(count, ev);
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
-    if (n === undefined || !Number.isInteger(n) || n < 0) return UNKNOWN_COUNT;
+    if (n === undefined || !Number.isInteger(n) || n < 0) {
+      if (v instanceof Unknown || v instanceof Secret) return UNKNOWN_COUNT;
+      return refused(UNKNOWN_COUNT, {
+        en: `count of ${address} is not a whole number of zero or more: Terraform refuses it`,
+        ja: `${address} の count が 0 以上の整数ではないため、Terraform はこの構成を受け付けません`,
+      });
+    }
     if (n > MAX_COUNT) {
-      const address = `${block.type ?? 'module'}.${block.name}`;
       const message = {
         en: `count asks for ${n} instances of ${address}: the first ${MAX_COUNT} are checked`,
         ja: `${address} の count は ${n} 個のインスタンスを作ります。チェックするのは最初の ${MAX_COUNT} 個です`,

@@ -359,6 +359,15 @@ resource "x_thing" "t" { n = ${expression} }`,
     expect(unit.diagnostics).toMatchObject([{ level: 'warning', code: 'count-limited', line: 2, message: { en: 'count asks for 100000000 instances of aws_s3_bucket.b: the first 10000 are checked' } }]);
   });
 
+  it.each([
+    ['a negative count', 'count = -5', 'count of aws_s3_bucket.b is not a whole number of zero or more: Terraform refuses it'],
+    ['a fractional count', 'count = 2.5', 'count of aws_s3_bucket.b is not a whole number of zero or more: Terraform refuses it'],
+    ['a number for for_each', 'for_each = 5', 'for_each of aws_s3_bucket.b is not a map or a set of strings: Terraform refuses it'],
+  ])('says Terraform refuses %s, at the block', async (_, argument, message) => {
+    const unit = await load({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  ${argument}\n  bucket = "b"\n}\n` });
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'invalid-expansion', line: 1, message: { en: message } }]);
+  });
+
   it('refuses template directives nested past a bound, in .tf source and in a template file, keeping the rest', async () => {
     const deep = `${'%{ if true }'.repeat(1500)}x${'%{ endif }'.repeat(1500)}`;
     const unit = await load({
