@@ -339,5 +339,11 @@ describe('malformed templates', () => {
     const { diagnostics } = load(text);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.message.en).toMatch(/more than \d+ values/);
+    expect(diagnostics[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('says where a node that holds an alias to itself is written', () => {
+    const { diagnostics } = load('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B: &a\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: *a\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 4 })]);
   });
 });

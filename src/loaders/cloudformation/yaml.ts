@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
 import { EMPTY_FILE, InputError } from '../../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
@@ -58,6 +58,8 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   const resolved = new Map<Alias, unknown>();
   let produced = 0;
   const lineAt = (node: Node): number => lineCounter.linePos(node.range?.[0] ?? 0).line;
+  /** Where a value that is too much is written: an alias's line, or its anchor's. */
+  const lineOfValue = (node: unknown): number | undefined => (isNode(node) ? lineAt(node) : undefined);
 
   /** The lines of the children of the mapping or sequence converted last; `undefined` after a scalar. */
   let children: LineChildren | undefined;
@@ -65,9 +67,9 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   /** `record` is off below an alias: the values' lines are those of the anchor, recorded there. */
   const convert = (node: unknown, depth: number, record = true): Json => {
     if (++produced > MAX_VALUES) {
-      throw new InputError({ en: `the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, ja: `文書を展開すると値が ${MAX_VALUES} 個を超えます（YAML のエイリアスによるものではありませんか）` }, 'too-large');
+      throw new InputError({ en: `the document expands to more than ${MAX_VALUES} values (YAML aliases?)`, ja: `文書を展開すると値が ${MAX_VALUES} 個を超えます（YAML のエイリアスによるものではありませんか）` }, 'too-large', lineOfValue(node));
     }
-    if (depth > MAX_NESTING) throw new InputError(TOO_DEEP, 'too-deep');
+    if (depth > MAX_NESTING) throw new InputError(TOO_DEEP, 'too-deep', lineOfValue(node));
     children = undefined;
     if (isAlias(node)) {
       if (!resolved.has(node)) resolved.set(node, node.resolve(doc as Document));
