@@ -61,11 +61,16 @@ export function inputErrorDiagnostic(file: string, error: InputError): Diagnosti
 /** What a file with nothing in it (or only white space or comments) is told. */
 export const EMPTY_FILE: Bilingual = { en: 'the file is empty', ja: 'ファイルが空です' };
 
+/**
+ * The error code of reading something that is not a regular file: a device (`/dev/zero`), a named
+ * pipe or a socket, reached by name or through a symlink. Reading one might never end.
+ */
+export const NOT_REGULAR_FILE = 'ENOTREG';
+
 /** Why a file or directory could not be read, by the system's error code (`EACCES`, `EISDIR`, …). */
 export function cannotRead(error: unknown): Bilingual {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  // Set by `readTextFile` (loaders/read-file.ts), which the diagnostics here cannot import.
-  if (code === 'ENOTREG') return { en: 'cannot read: not a regular file (a device, a pipe or a socket)', ja: '読み込めません: 通常のファイルではありません（デバイス、パイプ、ソケットなど）' };
+  if (code === NOT_REGULAR_FILE) return { en: 'cannot read: not a regular file (a device, a pipe or a socket)', ja: '読み込めません: 通常のファイルではありません（デバイス、パイプ、ソケットなど）' };
   if (code === 'EISDIR') return { en: 'cannot read: a directory, not a file', ja: '読み込めません: ファイルではなくディレクトリです' };
   return { en: `cannot read (${code})`, ja: `読み込めません（${code}）` };
 }

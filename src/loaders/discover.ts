@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { cannotRead, diagnostic, type Diagnostic } from '../diagnostic.js';
+import { cannotRead, diagnostic, NOT_REGULAR_FILE, type Diagnostic } from '../diagnostic.js';
 import { displayPath } from './display-path.js';
 import { localModuleSources } from './terraform-hcl/sources.js';
-import { NOT_REGULAR_FILE, readTextFile } from './read-file.js';
+import { readTextFile } from './read-file.js';
 
 /** What discovery hands to loading: files to read (format decided by content) and CDK assemblies. */
 export interface Discovered {

@@ -93,7 +93,7 @@ export async function runJobs(jobs: readonly LoadJob[], options: LoadOptions): P
   return jobs.map((job) => {
     switch (job.kind) {
       case 'stack':
-        return guarded(job.stack.templatePath, options, () => loadAssemblyStack(job.stack, options));
+        return guarded(job.stack.template.path, options, () => loadAssemblyStack(job.stack, options));
       case 'file':
         return guarded(job.entry.path, options, () => {
           const unit = loadFile(job.entry, options);
@@ -122,7 +122,7 @@ export interface JobWeight {
 /** What a job reads and costs: what threads share out, and what decides whether starting them is worth it. */
 export function jobWeight(job: LoadJob): JobWeight {
   try {
-    if (job.kind === 'stack') return weigh(statSync(job.stack.templatePath).size, COST_PER_BYTE.json);
+    if (job.kind === 'stack') return weigh(statSync(job.stack.template.path).size, COST_PER_BYTE.json);
     if (job.kind === 'module') return weigh(terraformFiles(job.entry.path).reduce((sum, f) => sum + statSync(f).size, 0), COST_PER_BYTE.hcl);
     return weigh(statSync(job.entry.path).size, isJsonText(job.entry.path) ? COST_PER_BYTE.json : COST_PER_BYTE.yaml);
   } catch {

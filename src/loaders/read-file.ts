@@ -1,11 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Bilingual } from '../diagnostic.js';
-
-/**
- * The error of reading something that is not a regular file: a device (`/dev/zero`), a named pipe
- * or a socket, reached by name or through a symlink. Reading one might never end, so none is read.
- */
-export const NOT_REGULAR_FILE = 'ENOTREG';
+import { isAbsolute, relative, sep } from 'node:path';
+import { NOT_REGULAR_FILE, type Bilingual } from '../diagnostic.js';
 
 /**
  * A regular file's text (a leading byte order mark dropped). A directory throws `EISDIR`, anything
@@ -25,6 +20,12 @@ export function isRegularFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `path` is `dir` or lies below it (both absolute, or both relative to one directory). */
+export function isWithinDirectory(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** Why a file over `--max-file-size` is not read. */

@@ -1,9 +1,9 @@
 import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../../diagnostic.js';
 import { unreadableReason } from '../detect.js';
 import { readHead } from '../file.js';
-import { readTextFile, tooLarge } from '../read-file.js';
+import { isWithinDirectory, readTextFile, tooLarge } from '../read-file.js';
 
 /** An assembly's root directory: as the user named it (paths are shown from it), and with symlinks resolved. */
 export interface AssemblyRoot {
@@ -23,12 +23,6 @@ export function assemblyRoot(dir: string): AssemblyRoot {
   return { dir, real: realpathSync(dir) };
 }
 
-/** Whether `path` is `dir` or lies below it. */
-function isWithin(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
 /**
  * `target` resolved against `base`, or `undefined` when it leads out of the assembly, as written or
  * through a symlink: a manifest or template names files, and a hostile one could name any file
@@ -37,14 +31,14 @@ function isWithin(dir: string, path: string): boolean {
  */
 export function confined(root: AssemblyRoot, base: string, target: string): ConfinedPath | undefined {
   const path = resolve(base, target);
-  if (!isWithin(root.dir, path)) return undefined;
+  if (!isWithinDirectory(root.dir, path)) return undefined;
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
     return { path, real: path };
   }
-  return isWithin(root.real, real) ? { path, real } : undefined;
+  return isWithinDirectory(root.real, real) ? { path, real } : undefined;
 }
 
 /** Where a binary file shows itself: the NUL bytes `unreadableReason` looks for are in the first bytes. */

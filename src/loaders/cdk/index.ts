@@ -28,7 +28,8 @@ export type AssemblyOptions = Pick<LoadOptions, 'cwd' | 'maxFileSize'>;
 
 /** One stack template of a cloud assembly, with what its manifest says about it: loaded on its own. */
 export interface AssemblyStack {
-  readonly templatePath: string;
+  /** Its template, checked to lie inside the assembly. */
+  readonly template: ConfinedPath;
   /** The assembly it belongs to: no file outside it is read. */
   readonly root: AssemblyRoot;
   /** The stack's unit: `cdk.out#ArtifactId`. */
@@ -107,7 +108,7 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
         const metadataPath = typeof metadataFile === 'string' ? confined(root, dir.path, metadataFile) : undefined;
         if (typeof metadataFile === 'string' && !metadataPath) report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: additionalMetadataFile`, `スタック ${artifactId} の additionalMetadataFile`, metadataFile));
         const metadata = metadataPath ? read(metadataPath.path, parseJson) : artifact['metadata'];
-        stacks.push({ templatePath: template.path, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
+        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
         const nested = confined(root, dir.path, properties['directoryName']);
         if (!nested) report('error', 'outside-assembly', outsideAssembly(`nested assembly ${artifactId}: directoryName`, `入れ子のアセンブリ ${artifactId} の directoryName`, properties['directoryName']));
@@ -169,7 +170,7 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
         diagnostics.push(diagnostic('error', nested.code, show(template.path), nested.problem, { line: node.source.line }));
       } else if (templates >= MAX_TEMPLATES) {
         const text = { en: `the stack's nested stacks load more than ${MAX_TEMPLATES} templates; the rest are not read`, ja: `このスタックの入れ子のスタックが読み込むテンプレートが ${MAX_TEMPLATES} 個を超えました。残りは読みません` };
-        if (!capped) diagnostics.push(diagnostic('warning', 'too-many-templates', show(stack.templatePath), text));
+        if (!capped) diagnostics.push(diagnostic('warning', 'too-many-templates', show(stack.template.path), text));
         capped = true;
         return;
       } else {
@@ -178,9 +179,7 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     }
   };
 
-  // `templatePath` lies inside the root: `assemblyStacks` checked it.
-  const top = confined(stack.root, stack.root.dir, stack.templatePath) ?? { path: stack.templatePath, real: stack.templatePath };
-  loadStackTemplate(top, [], stack.unit, stack.prefix, stack.constructPaths, undefined);
+  loadStackTemplate(stack.template, [], stack.unit, stack.prefix, stack.constructPaths, undefined);
   return { nodes, edges, diagnostics };
 }
 

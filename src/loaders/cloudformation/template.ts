@@ -253,7 +253,7 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);
     else if (isNoEcho(def)) value = Secret.instance;
-    else if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
+    else if (list) {
       value = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((s) => s.trim());
     } else value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
     out.set(name, value);

@@ -56,6 +56,9 @@ export class ParseFailure extends Error {
   }
 }
 
+/** The problem of expressions or template directives nested past `levels`. */
+export const nestedTooDeep = (levels: number): Bilingual => ({ en: `nesting deeper than ${levels} levels`, ja: `入れ子が ${levels} 階層を超えています` });
+
 export interface Lexed {
   readonly tokens: readonly Token[];
   /** The first token that can never appear in HCL, which makes the file invalid whatever follows. */

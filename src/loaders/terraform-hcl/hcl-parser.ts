@@ -1,6 +1,6 @@
 import type { Bilingual } from '../../diagnostic.js';
 import type { Attribute, Block, Body, Expr, ObjectItem, Span } from './hcl-ast.js';
-import { lex, ParseFailure, type SyntaxProblem, type Token, type TokenType } from './hcl-lexer.js';
+import { lex, nestedTooDeep, ParseFailure, type SyntaxProblem, type Token, type TokenType } from './hcl-lexer.js';
 import { buildTemplate, flushIndentation, literalValue, meld, trimEnd, trimStart, type Part, type PartContent } from './hcl-template.js';
 
 /**
@@ -143,7 +143,7 @@ class Parser {
   }
 
   private nested<T>(at: number, parse: () => T): T {
-    if (++this.depth > MAX_NESTING) fail({ en: `nesting deeper than ${MAX_NESTING} levels`, ja: `入れ子が ${MAX_NESTING} 階層を超えています` }, at);
+    if (++this.depth > MAX_NESTING) fail(nestedTooDeep(MAX_NESTING), at);
     try {
       return parse();
     } finally {

@@ -1,5 +1,5 @@
 import type { Expr } from './hcl-ast.js';
-import { leadingSpace, ParseFailure, withoutTrailingSpace } from './hcl-lexer.js';
+import { leadingSpace, nestedTooDeep, ParseFailure, withoutTrailingSpace } from './hcl-lexer.js';
 
 /**
  * The second half of parsing a template: the parser reads its tokens into parts (literal text,
@@ -95,7 +95,7 @@ export function buildTemplate(parts: readonly Part[], end: number): Expr[] {
 
   /** Items up to the directive that closes the one opened (`closers`), which is returned too. */
   const until = (opener: string, closers: readonly string[], at: number): { items: Expr[]; closer: Part } => {
-    if (open === MAX_DIRECTIVE_NESTING) throw new ParseFailure({ message: { en: `nesting deeper than ${MAX_DIRECTIVE_NESTING} levels`, ja: `入れ子が ${MAX_DIRECTIVE_NESTING} 階層を超えています` }, offset: at });
+    if (open === MAX_DIRECTIVE_NESTING) throw new ParseFailure({ message: nestedTooDeep(MAX_DIRECTIVE_NESTING), offset: at });
     open++;
     const items: Expr[] = [];
     for (;;) {

@@ -36,7 +36,7 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
       ),
     ),
   );
-  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget };
+  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, files: new Map() };
   const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];

@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
@@ -14,8 +14,8 @@ import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
 import { EvalError, hasKey, mapOf, type Value } from './value.js';
-import { parseGivenText, type GivenValue } from './variables.js';
-import { isRegularFile } from '../read-file.js';
+import { isSensitive, parseGivenText, type GivenValue } from './variables.js';
+import { isRegularFile, isWithinDirectory } from '../read-file.js';
 
 /** What every module instance of one root module shares. */
 export interface TreeContext {
@@ -25,6 +25,8 @@ export interface TreeContext {
   readonly rootValues: ReadonlyMap<string, GivenValue>;
   readonly diagnostics: Diagnostic[];
   readonly budget: EvaluationBudget;
+  /** The files `file()` and `templatefile` read, by path as written, read once: a `for` may read one a thousand times. */
+  readonly files: Map<string, string | undefined>;
 }
 
 /** A value with the resource nodes it was computed from (references followed through variables, locals, outputs). */
@@ -116,16 +118,6 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
   return singleCounts && !affords(1) ? UNKNOWN_EACH : { mode: 'single', items: [{ key: undefined, locals: new Map() }] };
 }
 
-/** The files `file()` and `templatefile` read, by path as written, once per configuration: a `for` may read one a thousand times. */
-const readFiles = new WeakMap<ModuleTree, Map<string, string | undefined>>();
-
-function readConfigFile(tree: ModuleTree, path: string): string | undefined {
-  let files = readFiles.get(tree);
-  if (!files) readFiles.set(tree, (files = new Map()));
-  if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
-  return files.get(path);
-}
-
 /**
  * A file of the configuration being scanned, relative to the root module's directory; `undefined`
  * for one elsewhere (a `file()` elsewhere is not followed), its real path compared so that a
@@ -134,8 +126,7 @@ function readConfigFile(tree: ModuleTree, path: string): string | undefined {
 function readInsideTree(rootDir: string, path: string): string | undefined {
   try {
     const full = realpathSync(resolve(rootDir, path));
-    const rel = relative(realpathSync(rootDir), full);
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+    if (!isWithinDirectory(realpathSync(rootDir), full)) return undefined;
     if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
     return readFileSync(full, 'utf8');
   } catch {
@@ -272,7 +263,9 @@ export class ModuleInstance implements Scope {
   }
 
   readFile(path: string): string | undefined {
-    return readConfigFile(this.ctx.tree, path);
+    const { files, tree } = this.ctx;
+    if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
+    return files.get(path);
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
@@ -319,8 +312,7 @@ export class ModuleInstance implements Scope {
       value = new Unknown([], `\${var.${name}}`);
     }
     value = convert(value, type, (e) => evaluate(e, ev));
-    // `sensitive = "true"`: Terraform converts the string.
-    if ((decl?.body['sensitive'] === true || decl?.body['sensitive'] === 'true') && !(value instanceof Unknown) && value !== null) value = Secret.instance;
+    if (decl && isSensitive(decl) && !(value instanceof Unknown) && value !== null) value = Secret.instance;
     t = { value, deps };
     this.variables.set(name, t);
     return t;
@@ -444,7 +436,7 @@ export class ModuleInstance implements Scope {
     this.outputs.set(name, 'evaluating');
     const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
     let value = evaluateJson(decl.body['value']!, ev);
-    if (decl.body['sensitive'] === true && !(value instanceof Unknown)) value = Secret.instance;
+    if (isSensitive(decl) && !(value instanceof Unknown)) value = Secret.instance;
     const t = { value, deps: [...ev.deps] };
     this.outputs.set(name, t);
     return t;

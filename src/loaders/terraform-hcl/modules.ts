@@ -87,15 +87,6 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
         diagnostics.push(diagnostic('warning', 'module-limit', call.file.file, text, where));
         return;
       }
-      const real = dir === undefined ? undefined : realDirectory(dir);
-      if (real !== undefined && callers.includes(real)) {
-        const text = {
-          en: `module ${key} calls a module that leads back to itself (${JSON.stringify(shownSource(source))}): Terraform cannot load it, and it is not followed`,
-          ja: `モジュール ${key} の呼び出し先（${JSON.stringify(shownSource(source))}）をたどると自分自身に戻ります。Terraform はこの構成を読み込めないため、この呼び出しはたどっていません`,
-        };
-        diagnostics.push(diagnostic('error', 'module-cycle', call.file.file, text, where));
-        continue;
-      }
       if (dir === undefined) {
         if (!reported.has(source)) {
           reported.add(source);
@@ -105,6 +96,15 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
           };
           diagnostics.push(diagnostic('warning', 'module-not-inspected', call.file.file, text, where));
         }
+        continue;
+      }
+      const real = realDirectory(dir);
+      if (callers.includes(real)) {
+        const text = {
+          en: `module ${key} calls a module that leads back to itself (${JSON.stringify(shownSource(source))}): Terraform cannot load it, and it is not followed`,
+          ja: `モジュール ${key} の呼び出し先（${JSON.stringify(shownSource(source))}）をたどると自分自身に戻ります。Terraform はこの構成を読み込めないため、この呼び出しはたどっていません`,
+        };
+        diagnostics.push(diagnostic('error', 'module-cycle', call.file.file, text, where));
         continue;
       }
       if (terraformFiles(dir).length === 0) {
@@ -117,7 +117,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
       }
       const child = load(dir);
       calls.set(key, child);
-      visit(child, key, [...callers, realDirectory(dir)]);
+      visit(child, key, [...callers, real]);
     }
   };
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { LineTree, type ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
 import { displayPath } from '../display-path.js';
-import type { ModuleConfig } from './config.js';
+import type { BlockConfig, ModuleConfig } from './config.js';
 import { isObject, type JsonValue } from '../terraform-plan/schema.js';
 import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
 import { evaluate, type Scope } from './evaluate.js';
@@ -12,7 +12,7 @@ import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
 import { mapOf, nestsWithin, type Value } from './value.js';
 import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
-import { readTextFile } from '../read-file.js';
+import { isWithinDirectory, readTextFile } from '../read-file.js';
 
 /**
  * A root variable's value as given: evaluated from a tfvars file (with where it is written there),
@@ -55,7 +55,7 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
     const read = readVariableFile(path, file);
     diagnostics.push(...read.diagnostics);
     // A `--var-file` from outside the scanned tree (kept out of the repository) is not in the code.
-    const inCode = [rootDir, cwd].some((dir) => !relative(resolve(dir), path).startsWith('..'));
+    const inCode = [rootDir, cwd].some((dir) => isWithinDirectory(resolve(dir), path));
     for (const [k, v] of read.values) values.set(k, { value: v, file, line: read.lines.get(k) ?? 1, inCode });
   }
   for (const [k, v] of inputs.vars ?? []) values.set(k, { text: v });
@@ -122,6 +122,9 @@ export function parseGivenText(text: string, isString: boolean): Value {
   return evaluate(expr, { scope: scopeWithoutNames(), locals: new Map<string, Value>(), deps: new Set<string>() });
 }
 
+/** Whether a variable or output is declared `sensitive = true` (or `"true"`, which Terraform converts). */
+export const isSensitive = (decl: BlockConfig): boolean => decl.body['sensitive'] === true || decl.body['sensitive'] === 'true';
+
 /** The type of the nodes that stand for variables with a value written in the code. */
 export const VARIABLE_TYPE = 'terraform_variable';
 
@@ -141,7 +144,7 @@ export function variableNodes(modules: ReadonlyMap<string, ModuleConfig>, given:
     const prefix = steps.map((name) => `module.${name}.`).join('');
     const call = steps.length === 0 ? undefined : modules.get(steps.slice(0, -1).join('.'))?.calls.get(steps[steps.length - 1]!);
     for (const [name, decl] of config.variables) {
-      const sensitive = decl.body['sensitive'] === true;
+      const sensitive = isSensitive(decl);
       const node = (path: 'default' | 'value' | 'argument', value: Value, file: string, line: number, pathLine: number): void => {
         if (typeof value !== 'string' || value === '' || seen.has(`${file}:${pathLine}`)) return;
         seen.add(`${file}:${pathLine}`);
