@@ -67,11 +67,16 @@ function evaluatePolicy(policy: Policy, models: readonly Model[], results: Resul
     }
     if (verdicts.length === 0) results.push({ policy, status: 'pass', severity: policy.severity, resource: model.resource });
     for (const v of verdicts) {
-      const named = model.orphan && 'at' in v ? v.at.node : model.resource;
-      const base = { policy, resource: named, severity: policy.severity };
-      if (v.status === 'fail') results.push({ ...base, status: 'fail', severity: v.severity ?? policy.severity, at: v.at, messageId: v.messageId, data: v.data });
-      else if (v.status === 'unknown') results.push({ ...base, status: 'unknown', at: v.at, ...(v.messageId !== undefined && { messageId: v.messageId, data: v.data ?? {} }) });
-      else results.push({ ...base, status: v.status });
+      const resource = model.orphan && 'at' in v ? v.at.node : model.resource;
+      // Literals without spreads: a large scan makes tens of thousands of results.
+      if (v.status === 'fail') results.push({ policy, resource, severity: v.severity ?? policy.severity, status: 'fail', at: v.at, messageId: v.messageId, data: v.data });
+      else if (v.status === 'unknown') {
+        results.push(
+          v.messageId !== undefined
+            ? { policy, resource, severity: policy.severity, status: 'unknown', at: v.at, messageId: v.messageId, data: v.data ?? {} }
+            : { policy, resource, severity: policy.severity, status: 'unknown', at: v.at },
+        );
+      } else results.push({ policy, resource, severity: policy.severity, status: v.status });
     }
   }
 }

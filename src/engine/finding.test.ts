@@ -49,6 +49,22 @@ describe('a result that cannot be decided', () => {
   });
 });
 
+describe('findings of one policy on one resource', () => {
+  it('are given once when two results say the same at the same place, and apart when they differ', () => {
+    const other: ResourceNode = { ...node, id: 'plan.json#aws_db_instance.other', address: 'aws_db_instance.other' };
+    const findings = toFindings(
+      [undecided('storage_encrypted'), undecided('storage_encrypted'), undecided('kms_key_id'), { ...undecided('storage_encrypted'), resource: other }, { ...undecided('storage_encrypted'), status: 'fail', messageId: 'unencrypted' }],
+      'en',
+    );
+    expect(findings.map((f) => `${f.resource} ${f.status} ${f.evidence?.path}`).sort()).toEqual([
+      'aws_db_instance.db fail storage_encrypted',
+      'aws_db_instance.db unknown kms_key_id',
+      'aws_db_instance.db unknown storage_encrypted',
+      'aws_db_instance.other unknown storage_encrypted',
+    ]);
+  });
+});
+
 describe('interpolate', () => {
   it('fills each placeholder once, leaving those without data as written', () => {
     expect(interpolate('{{a}}{{ b }} and {{c}}', { a: 'x', b: 2 })).toBe('x2 and {{c}}');

@@ -44,7 +44,7 @@ export interface Finding {
 
 /** Fails and unknowns as findings in `lang`, deduplicated and in a deterministic order. */
 export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
-  const seen = new Set<string>();
+  const seen = new SeenResults();
   const out: Finding[] = [];
   for (const r of results) {
     if (r.status !== 'fail' && r.status !== 'unknown' && r.status !== 'suppressed') continue;
@@ -62,9 +62,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
         : evidence?.path
           ? undecidedText(r.at!.node.properties, evidence.path, lang, { path: evidence.path, resource: evidence.resource })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
-    const key = `${r.policy.id}\u0000${r.resource.id}\u0000${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!seen.first(r, `${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`)) continue;
     // A finding points at the line to change: where the setting is written if that is in the same file.
     const line = evidence && evidence.file === r.resource.source.file && evidence.line !== undefined ? evidence.line : r.resource.source.line;
     out.push({
@@ -95,6 +93,29 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
     });
   }
   return out.sort(compareFindings);
+}
+
+/**
+ * The results already made findings, by policy and resource (identities, which a map hashes for
+ * nothing), then by what else a finding says: a key string of all of it cost more to hash than
+ * the rest of the finding did to build.
+ */
+class SeenResults {
+  private readonly byPolicy = new Map<Result['policy'], Map<Result['resource'], string[]>>();
+
+  /** Whether `r`, saying `rest`, is the first such result. */
+  first(r: Result, rest: string): boolean {
+    let byResource = this.byPolicy.get(r.policy);
+    if (!byResource) this.byPolicy.set(r.policy, (byResource = new Map()));
+    const said = byResource.get(r.resource);
+    if (!said) {
+      byResource.set(r.resource, [rest]);
+      return true;
+    }
+    if (said.includes(rest)) return false;
+    said.push(rest);
+    return true;
+  }
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

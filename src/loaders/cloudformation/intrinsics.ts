@@ -31,10 +31,13 @@ const PSEUDO_PARAMETERS = new Set([
 /** Whether a value is an intrinsic function call: an object whose single key is `Ref` or `Fn::…`. */
 export function intrinsicName(value: Json): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0]!;
-  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
+  // The first key, and whether there is a second, without listing them: every object of a template passes here.
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::')) ? only : undefined;
 }
 
 /**
@@ -54,8 +57,8 @@ export function resolveValue(value: Json, path: string, scope: TemplateScope): R
   const fn = intrinsicName(value);
   if (fn) return resolveIntrinsic(fn, value[fn]!, path, scope);
   const out: PropertyMap = {};
-  for (const [key, item] of Object.entries(value)) {
-    const r = resolveValue(item, joinPath(path, key), scope);
+  for (const key in value) {
+    const r = resolveValue(value[key]!, joinPath(path, key), scope);
     if (r !== NO_VALUE) setOwn(out, key, r);
   }
   return out;
