@@ -3,6 +3,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { ResourceGraph } from '../graph/graph.js';
+import { linkImports } from '../loaders/cloudformation/imports.js';
 import { loadSources, loadText } from '../loaders/index.js';
 import type { LoadOptions } from '../loaders/types.js';
 import { evaluate, type Result } from './evaluate.js';
@@ -35,6 +36,8 @@ export interface TextSource {
   /** How findings name the source. */
   readonly file: string;
   readonly text: string;
+  /** A CloudFormation template's stack name, where it is known: export names built from `AWS::StackName` then resolve. */
+  readonly stackName?: string;
 }
 
 /** The same pipeline over sources held in memory: a test's template, a CDK app's synthesized stack. */
@@ -43,8 +46,10 @@ export function scanText(sources: readonly TextSource[], options: Omit<ScanOptio
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
-  for (const { file, text } of sources) {
-    const unit = loadText(text, file, options);
+  const loaded = sources.map(({ file, text, stackName }) => loadText(text, file, { parameters: options.parameters, stackName }));
+  // One template may import what another exports.
+  for (const [i, unit] of linkImports(loaded).entries()) {
+    const { file } = sources[i]!;
     if (!unit) {
       diagnostics.push(diagnostic('error', 'not-iac', file, { en: 'not a recognised IaC document', ja: 'IaC の文書として認識できません' }));
       continue;

@@ -91,21 +91,24 @@ export function readHead(path: string, length: number): Buffer {
   }
 }
 
+/** How a text is loaded: CloudFormation parameter values, and a template's stack name where it is known. */
+export type TextLoadOptions = Pick<LoadOptions, 'parameters'> & { readonly stackName?: string | undefined };
+
 /**
  * Loads IaC held in memory (a file's text, a template a test or a CDK app built), recognising its
  * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
  */
-export function loadText(text: string, file: string, options: Pick<LoadOptions, 'parameters'> = {}): LoadedUnit | undefined {
+export function loadText(text: string, file: string, options: TextLoadOptions = {}): LoadedUnit | undefined {
   const kind = detectKind(text);
   return kind && loadKind(kind, text, file, options);
 }
 
-function loadKind(kind: FileKind, text: string, file: string, options: Pick<LoadOptions, 'parameters'>): LoadedUnit {
+function loadKind(kind: FileKind, text: string, file: string, options: TextLoadOptions): LoadedUnit {
   switch (kind) {
     case 'terraform-json':
       return loadTerraformJson(text, file);
     case 'cloudformation':
-      return loadCloudFormation(text, file, options.parameters);
+      return loadCloudFormation(text, file, options.parameters, options.stackName);
     case 'pulumi':
       return loadPulumiJson(text, file);
   }

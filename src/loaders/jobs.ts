@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { cannotRead, diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { assemblyStacks, loadAssemblyStack, type AssemblyStack } from './cdk/index.js';
+import { linkImports } from './cloudformation/imports.js';
 import { PARAMETER_TYPE } from './cloudformation/template.js';
 import { detectKind, SNIFF_LENGTH } from './detect.js';
 import { discover, type Discovered, type DiscoveredFile } from './discover.js';
@@ -139,8 +140,10 @@ const weigh = (bytes: number, perByte: number): JobWeight => ({ bytes, cost: byt
 export async function combine(plan: LoadPlan, units: readonly (LoadedUnit | undefined)[], options: LoadOptions): Promise<LoadedSources> {
   const out: LoadedSources = { nodes: [], edges: [], diagnostics: [...plan.found.diagnostics], sources: [] };
   const byGroup = new Map<number, LoadedUnit[]>();
+  // A template may import what another exports: resolved across every source of the scan.
+  const linked = linkImports(units);
   plan.jobs.forEach((job, i) => {
-    const unit = units[i];
+    const unit = linked[i];
     if (unit) byGroup.set(job.group, [...(byGroup.get(job.group) ?? []), unit]);
   });
   const rootsWithIaC = new Set<string>();

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { LineTree, type Edge, type LineChildren, type PropertyLines, type ResourceNode } from '../graph/resource.js';
 import { Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
-import type { LoadedUnit } from './types.js';
+import type { LoadedUnit, StackExport } from './types.js';
 
 /**
  * Loaded units as they cross between threads: as JSON text, which V8 writes and reads several
@@ -23,6 +23,8 @@ interface WireUnit {
   readonly nodes: readonly Record<string, unknown>[];
   readonly edges: readonly Edge[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly exports?: readonly StackExport[];
+  readonly importing?: readonly string[];
 }
 
 /** Units (or `undefined` for a source that was not IaC) as one JSON text. */
@@ -46,6 +48,8 @@ function toWire(unit: LoadedUnit): WireUnit {
     })),
     edges: unit.edges,
     diagnostics: unit.diagnostics,
+    ...(unit.exports !== undefined && { exports: unit.exports.map((e) => ({ ...e, value: encode(e.value) })) }),
+    ...(unit.importing !== undefined && { importing: unit.importing }),
   };
 }
 
@@ -64,6 +68,8 @@ function fromWire(wire: WireUnit): LoadedUnit {
     }),
     edges: wire.edges,
     diagnostics: wire.diagnostics,
+    ...(wire.exports !== undefined && { exports: wire.exports.map((e) => ({ ...e, value: decode(e.value) })) }),
+    ...(wire.importing !== undefined && { importing: wire.importing }),
   };
 }
 

@@ -1,11 +1,28 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
+import type { PropertyValue } from '../graph/values.js';
 
 /** What a loader makes of one source: its resources, their references, and what went wrong. */
 export interface LoadedUnit {
   readonly nodes: readonly ResourceNode[];
   readonly edges: readonly Edge[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The names a CloudFormation template exports (`Outputs.*.Export`), for other templates' `Fn::ImportValue`. */
+  readonly exports?: readonly StackExport[];
+  /**
+   * The nodes whose values hold an `Fn::ImportValue` of a known name: until `linkImports` has seen
+   * every unit of the scan, such a value refers to the export by name rather than to a node.
+   */
+  readonly importing?: readonly string[];
+}
+
+/** A CloudFormation export: its name, and its `Value` as it resolves in the template that exports it. */
+export interface StackExport {
+  readonly name: string;
+  readonly value: PropertyValue;
+  /** The template that exports it, as shown to users, and the line of its output. */
+  readonly file: string;
+  readonly line?: number;
 }
 
 /** Options a user gives on the command line that change how sources are read. */

@@ -3,11 +3,12 @@ import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Bilingua
 import { childEntry, lineOfEntry, type Edge, type ResourceNode } from '../../graph/resource.js';
 import { isMap, type PropertyValue } from '../../graph/values.js';
 import { parseTemplateText } from '../cloudformation/index.js';
+import { linkImports } from '../cloudformation/imports.js';
 import { loadTemplate } from '../cloudformation/template.js';
 import { displayPath } from '../display-path.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../file.js';
 import { parseJson, parseJsonWithLines, type Json } from '../json-with-lines.js';
-import type { LoadedUnit, LoadOptions } from '../types.js';
+import type { LoadedUnit, LoadOptions, StackExport } from '../types.js';
 import { assemblyRoot, confined, readAssemblyFile, type AssemblyRoot, type ConfinedPath } from './files.js';
 
 type JsonObject = { [key: string]: Json };
@@ -36,6 +37,8 @@ export interface AssemblyStack {
   readonly unit: string;
   /** `StackName/`: what the stack's resource addresses start with. */
   readonly prefix: string;
+  /** The name CloudFormation deploys the stack under: the manifest's `stackName`, else the artifact ID. */
+  readonly stackName: string;
   /** Construct paths by logical ID, from the manifest's metadata. */
   readonly constructPaths: ReadonlyMap<string, string>;
 }
@@ -47,7 +50,8 @@ export interface AssemblyStack {
  */
 export function loadCloudAssembly(manifestPath: string, options: AssemblyOptions): LoadedUnit {
   const listed = assemblyStacks(manifestPath, options);
-  const units = listed.stacks.map((stack) => loadAssemblyStack(stack, options));
+  // Stacks refer to each other's resources through exports: resolved once every stack is loaded.
+  const units = linkImports(listed.stacks.map((stack) => loadAssemblyStack(stack, options)));
   return {
     nodes: units.flatMap((u) => u.nodes),
     edges: units.flatMap((u) => u.edges),
@@ -108,7 +112,8 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
         const metadataPath = typeof metadataFile === 'string' ? confined(root, dir.path, metadataFile) : undefined;
         if (typeof metadataFile === 'string' && !metadataPath) report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: additionalMetadataFile`, `スタック ${artifactId} の additionalMetadataFile`, metadataFile));
         const metadata = metadataPath ? read(metadataPath.path, parseJson) : artifact['metadata'];
-        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, constructPaths: logicalIdPaths(metadata) });
+        const stackName = typeof properties['stackName'] === 'string' ? properties['stackName'] : artifactId;
+        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, stackName, constructPaths: logicalIdPaths(metadata) });
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
         const nested = confined(root, dir.path, properties['directoryName']);
         if (!nested) report('error', 'outside-assembly', outsideAssembly(`nested assembly ${artifactId}: directoryName`, `入れ子のアセンブリ ${artifactId} の directoryName`, properties['directoryName']));
@@ -142,18 +147,29 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
+  const exports: StackExport[] = [];
+  const importing: string[] = [];
   const show = (p: string): string => displayPath(options.cwd, p);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let templates = 0;
   let capped = false;
 
   /** `chain`: the real paths of the templates from the stack's own down to this one. */
-  const loadStackTemplate = (template: ConfinedPath, chain: readonly string[], unit: string, prefix: string, constructPaths: ReadonlyMap<string, string>, parameters: Map<string, string> | undefined): void => {
+  /** `stackName`: known for the stack itself, not for the nested stacks, whose names CloudFormation makes up. */
+  const loadStackTemplate = (
+    template: ConfinedPath,
+    chain: readonly string[],
+    unit: string,
+    prefix: string,
+    constructPaths: ReadonlyMap<string, string>,
+    parameters: Map<string, string> | undefined,
+    stackName: string | undefined,
+  ): void => {
     templates += 1;
     let loaded: LoadedUnit;
     try {
       const parsed = parseTemplateText(readAssemblyFile(template.path, maxFileSize));
-      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths });
+      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName });
     } catch (error) {
       diagnostics.push(readFailure(show(template.path), error));
       return;
@@ -161,6 +177,8 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     nodes.push(...loaded.nodes);
     edges.push(...loaded.edges);
     diagnostics.push(...loaded.diagnostics);
+    exports.push(...(loaded.exports ?? []));
+    importing.push(...(loaded.importing ?? []));
     const here = [...chain, template.real];
     for (const node of loaded.nodes) {
       if (node.type !== 'AWS::CloudFormation::Stack' || node.metadata?.['aws:asset:path'] === undefined) continue;
@@ -174,13 +192,13 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
         capped = true;
         return;
       } else {
-        loadStackTemplate(nested, here, `${unit}/${logicalId}`, `${prefix}${logicalId}/`, new Map(), knownParameters(node.properties['Parameters']));
+        loadStackTemplate(nested, here, `${unit}/${logicalId}`, `${prefix}${logicalId}/`, new Map(), knownParameters(node.properties['Parameters']), undefined);
       }
     }
   };
 
-  loadStackTemplate(stack.template, [], stack.unit, stack.prefix, stack.constructPaths, undefined);
-  return { nodes, edges, diagnostics };
+  loadStackTemplate(stack.template, [], stack.unit, stack.prefix, stack.constructPaths, undefined, stack.stackName);
+  return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.length > 0 && { importing }) };
 }
 
 /**

@@ -9,8 +9,11 @@ export function parseTemplateText(text: string): JsonWithLines {
   return text.trimStart().startsWith('{') ? parseJsonWithLines(text) : parseCloudFormationYaml(text);
 }
 
-/** Loads a standalone CloudFormation template file (YAML or JSON). */
-export function loadCloudFormation(text: string, file: string, parameters?: ParameterOverrides): LoadedUnit {
+/**
+ * Loads a standalone CloudFormation template file (YAML or JSON). Its stack name is known only when
+ * given (a CDK app's synthesized stack): a file can be deployed under any name.
+ */
+export function loadCloudFormation(text: string, file: string, parameters?: ParameterOverrides, stackName?: string): LoadedUnit {
   let parsed: JsonWithLines;
   try {
     parsed = parseTemplateText(text);
@@ -18,5 +21,5 @@ export function loadCloudFormation(text: string, file: string, parameters?: Para
     if (!(error instanceof InputError)) throw error;
     return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
   }
-  return loadTemplate({ file, unit: file, addressPrefix: '', format: 'cloudformation', parsed, parameters });
+  return loadTemplate({ file, unit: file, addressPrefix: '', format: 'cloudformation', parsed, parameters, stackName });
 }

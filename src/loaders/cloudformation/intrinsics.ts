@@ -1,5 +1,6 @@
 import { joinPath, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
+import { importPlaceholder, importRef } from './imports.js';
 
 /** `Ref: AWS::NoValue`: the property is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -14,8 +15,13 @@ export interface TemplateScope {
   condition(name: string): boolean | undefined;
   /** The graph node id of a logical resource ID declared in the template. */
   resourceId(logicalId: string): string | undefined;
-  /** Called for every `Ref`/`Fn::GetAtt`/`Fn::Sub` reference to a resource, at the property path. */
+  /**
+   * Called for every `Ref`/`Fn::GetAtt`/`Fn::Sub` reference to a resource, at the property path,
+   * and for every `Fn::ImportValue` of a known name (`nodeId` is then the import's, see `importRef`).
+   */
   onReference(path: string, nodeId: string): void;
+  /** The stack's name where it is known (a stack of a CDK assembly): export and import names may be built from it. */
+  readonly stackName?: string | undefined;
 }
 
 const PSEUDO_PARAMETERS = new Set([
@@ -94,8 +100,10 @@ function resolveIntrinsic(fn: string, arg: Json, path: string, scope: TemplateSc
       const v = resolveValue(arg, path, scope);
       return Array.isArray(v) ? v.length : unknownFrom([v]);
     }
+    case 'Fn::ImportValue':
+      return resolveImport(arg, path, scope);
     default:
-      // Fn::GetAZs, Fn::ImportValue, Fn::Cidr, Fn::Transform and the like: known only at deploy time.
+      // Fn::GetAZs, Fn::Cidr, Fn::Transform and the like: known only at deploy time.
       return unknownFrom([resolveValue(arg, path, scope)], `\${${fn}}`);
   }
 }
@@ -123,6 +131,28 @@ function resolveRef(written: Json, path: string, scope: TemplateScope): Resolved
     return new Unknown([id], `\${${arg}}`);
   }
   return new Unknown([], `\${${arg}}`);
+}
+
+/**
+ * `Fn::ImportValue` of a name known before deployment: a reference to the export, which
+ * `linkImports` resolves once every template of the scan is loaded. Of any other name: unknown.
+ */
+function resolveImport(arg: Json, path: string, scope: TemplateScope): Resolved {
+  const name = resolveName(arg, path, scope);
+  if (typeof name !== 'string') return unknownFrom([name], '${Fn::ImportValue}');
+  const ref = importRef(name);
+  scope.onReference(path, ref);
+  return new Unknown([ref], importPlaceholder(ref));
+}
+
+/**
+ * An export's or import's name: resolved as any value, and with `AWS::StackName` where the stack's
+ * name is known (`!Sub "${AWS::StackName}-VpcId"`). Elsewhere in a template the stack name stays
+ * unknown, as it is for a template deployed under a name chosen at deployment.
+ */
+export function resolveName(value: Json, path: string, scope: TemplateScope): Resolved {
+  if (scope.stackName === undefined) return resolveValue(value, path, scope);
+  return resolveValue(value, path, { ...scope, parameters: new Map([...scope.parameters, ['AWS::StackName', scope.stackName]]) });
 }
 
 function resolveGetAtt(arg: Json, path: string, scope: TemplateScope): Resolved {

@@ -2,9 +2,10 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, LineTree, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
-import type { LoadedUnit } from '../types.js';
+import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
-import { evaluateCondition, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
+import { isImportRef } from './imports.js';
+import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless } from './serverless.js';
 
 /** Parameter values given on the command line: a string, or a list for `List<…>` parameters. */
@@ -21,6 +22,8 @@ export interface TemplateInput {
   readonly parameters?: ParameterOverrides | undefined;
   /** Construct paths by logical ID, from the assembly manifest's metadata. */
   readonly constructPaths?: ReadonlyMap<string, string>;
+  /** The stack's name, where it is known before deployment (a CDK assembly's manifest says it). */
+  readonly stackName?: string | undefined;
 }
 
 type JsonObject = { [key: string]: Json };
@@ -47,6 +50,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   }
   const idOf = (logicalId: string): string => `${input.unit}#${logicalId}`;
   const edges: Edge[] = [];
+  /** The nodes holding an `Fn::ImportValue`, for `linkImports`. */
+  const importing = new Set<string>();
   let currentFrom = '';
   const conditionCache = new Map<string, boolean | undefined>();
   /** Conditions being evaluated, each within the one before: a long chain is left undecided rather than overflow the stack. */
@@ -85,7 +90,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     resourceId: (logicalId) => (isObject(byId.get(logicalId)?.resource) ? idOf(logicalId) : undefined),
     onReference(path, to) {
       edges.push({ from: currentFrom, to, kind: 'reference', path });
+      if (isImportRef(to)) importing.add(currentFrom);
     },
+    stackName: input.stackName,
   };
 
   const nodes: ResourceNode[] = [];
@@ -140,7 +147,29 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     });
   }
   nodes.push(...parameterNodes(template['Parameters'], input, parsed.lines));
-  return { nodes, edges, diagnostics };
+  const exports = templateExports(template['Outputs'], { ...scope, onReference() {} }, input.file, parsed.lines);
+  return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.size > 0 && { importing: [...importing] }) };
+}
+
+/**
+ * The names the template exports (`Outputs.*.Export.Name`, when known before deployment) with
+ * their `Value`s, resolved in this template: what `Fn::ImportValue` of that name stands for.
+ */
+function templateExports(outputs: Json | undefined, scope: TemplateScope, file: string, lines: LineTree): StackExport[] {
+  if (!isObject(outputs)) return [];
+  const out: StackExport[] = [];
+  for (const [key, output] of Object.entries(outputs)) {
+    if (!isObject(output) || !isObject(output['Export']) || output['Value'] === undefined) continue;
+    const condition = output['Condition'];
+    if (typeof condition === 'string' && scope.condition(condition) === false) continue;
+    const name = output['Export']['Name'];
+    const resolvedName = name === undefined ? undefined : resolveName(name, '', scope);
+    const value = resolveValue(output['Value'], '', scope);
+    if (typeof resolvedName !== 'string' || value === NO_VALUE) continue;
+    const line = lines.get(`Outputs.${key}`);
+    out.push({ name: resolvedName, value, file, ...(line !== undefined && { line }) });
+  }
+  return out;
 }
 
 /**
