@@ -149,6 +149,57 @@ describe('the SekishoValidator plugin', () => {
   });
 });
 
+/**
+ * A bucket and a security group in one stack, the bucket's policy (which denies plain HTTP) and an
+ * ingress rule open to the world in another: CDK makes the references exports and `Fn::ImportValue`.
+ */
+function buildCrossStack(app: App): void {
+  const shared = new Stack(app, 'Shared');
+  const assets = new s3.Bucket(shared, 'Assets', { versioned: true });
+  const web = new ec2.CfnSecurityGroup(shared, 'Web', { groupDescription: 'Web servers' });
+  const consumer = new Stack(app, 'Consumer');
+  // The L1 construct: `s3.BucketPolicy` takes an `IBucket`, which `s3.Bucket` does not satisfy under
+  // this project's exactOptionalPropertyTypes (aws-cdk-lib's types predate it).
+  const deny = new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['s3:*'],
+    resources: [assets.bucketArn, assets.arnForObjects('*')],
+    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+  new s3.CfnBucketPolicy(consumer, 'AssetsPolicy', { bucket: assets.bucketName, policyDocument: new iam.PolicyDocument({ statements: [deny] }) });
+  new ec2.CfnSecurityGroupIngress(consumer, 'Ssh', { groupId: web.attrGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' });
+}
+
+describe('stacks referring to each other', () => {
+  it('are checked by the Aspect as `sekisho scan cdk.out` checks them: a bucket policy and an ingress rule in another stack count for their bucket and group', async () => {
+    const app = newApp();
+    buildCrossStack(app);
+    Aspects.of(app).add(new SekishoChecks({ lang: 'en', today: TODAY }));
+    const assembly = app.synth();
+    const annotated = assembly.stacks
+      .flatMap((s) => s.messages)
+      .filter((m) => String(m.entry.data).startsWith('['))
+      .map((m) => `${/^\[([^\]]+)\]/.exec(String(m.entry.data))![1]} ${m.id}`)
+      .sort();
+    const cli = await cliFailures(assembly.directory);
+    expect(annotated).toEqual(cli);
+    expect(cli).toContain('aws-ec2-sg-world-admin-ports /Shared/Web');
+    expect(cli.filter((f) => f.startsWith('aws-s3-secure-transport '))).toEqual([]);
+    expect(cli.filter((f) => f.endsWith('/Consumer/Ssh') || f.endsWith('/Consumer/AssetsPolicy'))).toEqual([]);
+  });
+
+  it('are checked by the validation plugin as `sekisho scan cdk.out` checks them', async () => {
+    const app = newApp({ policyValidationBeta1: [new SekishoValidator({ lang: 'en', today: TODAY })] });
+    buildCrossStack(app);
+    expect(() => app.synth()).toThrow(/aws-ec2-sg-world-admin-ports/);
+    const violations = pluginViolations(JSON.parse(readFileSync(join(app.outdir, 'validation-report.json'), 'utf8')) as unknown, 'sekisho');
+    expect([...new Set(violations)].sort()).toEqual(await cliFailures(app.outdir));
+    expect(violations).toContain('aws-ec2-sg-world-admin-ports /Shared/Web');
+    expect(violations.filter((v) => v.startsWith('aws-s3-secure-transport '))).toEqual([]);
+  });
+});
+
 describe('findViolations and expectNoViolations', () => {
   const app = newApp();
   const built = build(app);

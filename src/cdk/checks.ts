@@ -40,7 +40,7 @@ export class SekishoChecks implements IAspect {
 function annotate(scope: IConstruct, options: SekishoCdkOptions, told: WeakMap<IConstruct, Set<string>>): void {
   const stacks = [...(Stack.isStack(scope) ? [scope] : []), ...scope.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== scope)];
   const findings = scanTemplates(
-    stacks.map((stack) => ({ file: stack.node.path, text: JSON.stringify(stackTemplate(stack)) })),
+    stacks.map((stack) => ({ file: stack.node.path, text: JSON.stringify(stackTemplate(stack)), stackName: stack.stackName })),
     options,
   );
   const byResource = new Map<string, Finding[]>();

@@ -190,6 +190,12 @@ describe('Fn::ImportValue between CloudFormation templates scanned together', ()
     ]);
   });
 
+  it('resolves an export named after AWS::StackName when the stack name is given with the template', () => {
+    const named = scanText([{ ...sources[0]!, stackName: 'shared' }, sources[1]!], { policies: builtinPolicies, today: TODAY });
+    const logBucket = byAddress(named.graph.nodes, 'LogBucket');
+    expect(getPath(byAddress(named.graph.nodes, 'Data').properties, 'Tags[2].Value')).toEqual(new Unknown([logBucket.id], '${LogBucket.Arn}'));
+  });
+
   it('leaves unknown, with a warning, a name two templates export', () => {
     const twice = scanText([...sources, { file: 'copy.yaml', text: SHARED }], { policies: builtinPolicies, today: TODAY });
     expect(twice.diagnostics).toEqual(
