@@ -196,6 +196,27 @@ describe('Fn::ImportValue between CloudFormation templates scanned together', ()
     expect(getPath(byAddress(named.graph.nodes, 'Data').properties, 'Tags[2].Value')).toEqual(new Unknown([logBucket.id], '${LogBucket.Arn}'));
   });
 
+  it('follows an export that passes on an import, and leaves unknown exports that import each other', () => {
+    const relay = `Resources:
+  Topic: { Type: AWS::SNS::Topic }
+Outputs:
+  Passed: { Value: !ImportValue shared-access-logs, Export: { Name: relayed-logs } }
+  Ping: { Value: !ImportValue pong, Export: { Name: ping } }
+  Pong: { Value: !ImportValue ping, Export: { Name: pong } }
+`;
+    const user = `Resources:
+  Reader:
+    Type: AWS::Test::Thing
+    Properties:
+      Logs: !ImportValue relayed-logs
+      Loop: !ImportValue ping
+`;
+    const linked = scanText([sources[0]!, { file: 'relay.yaml', text: relay }, { file: 'user.yaml', text: user }], { policies: [] });
+    const reader = byAddress(linked.graph.nodes, 'Reader');
+    expect(reader.properties).toEqual({ Logs: new Unknown([byAddress(linked.graph.nodes, 'LogBucket').id], '${LogBucket}'), Loop: new Unknown([], '${Fn::ImportValue}') });
+    expect(linked.graph.referencedFrom(reader, 'Logs').map((n) => n.address)).toEqual(['LogBucket']);
+  });
+
   it('leaves unknown, with a warning, a name two templates export', () => {
     const twice = scanText([...sources, { file: 'copy.yaml', text: SHARED }], { policies: builtinPolicies, today: TODAY });
     expect(twice.diagnostics).toEqual(
