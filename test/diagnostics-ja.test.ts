@@ -140,7 +140,7 @@ function workspace(): string {
 
 async function provoked(): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  for (const [, text, parameters] of TEMPLATES) out.push(...loadCloudFormation(text, 'template', parameters).diagnostics);
+  for (const [, text, parameters] of TEMPLATES) out.push(...loadCloudFormation(text, 'template', { parameters }).diagnostics);
   for (const text of PLANS) out.push(...loadTerraformJson(text, 'plan.json').diagnostics);
   for (const text of PULUMI) out.push(...loadPulumiJson(text, 'pulumi.json').diagnostics);
   out.push(...parseFiles(HCL.map((text, i) => ({ path: `${i}.tf`, file: `${i}.tf`, text }))).flatMap((f) => f.diagnostics));

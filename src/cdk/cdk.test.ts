@@ -160,21 +160,44 @@ function buildCrossStack(app: App): void {
   const consumer = new Stack(app, 'Consumer');
   // The L1 construct: `s3.BucketPolicy` takes an `IBucket`, which `s3.Bucket` does not satisfy under
   // this project's exactOptionalPropertyTypes (aws-cdk-lib's types predate it).
-  const deny = new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['s3:*'],
-    resources: [assets.bucketArn, assets.arnForObjects('*')],
-    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
-  });
-  new s3.CfnBucketPolicy(consumer, 'AssetsPolicy', { bucket: assets.bucketName, policyDocument: new iam.PolicyDocument({ statements: [deny] }) });
+  new s3.CfnBucketPolicy(consumer, 'AssetsPolicy', { bucket: assets.bucketName, policyDocument: new iam.PolicyDocument({ statements: [denyInsecureTransport(assets)] }) });
   new ec2.CfnSecurityGroupIngress(consumer, 'Ssh', { groupId: web.attrGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' });
 }
 
-describe('stacks referring to each other', () => {
+/** A policy statement denying plain HTTP on a bucket and its objects. */
+const denyInsecureTransport = (bucket: s3.Bucket): iam.PolicyStatement =>
+  new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['s3:*'],
+    resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+
+/**
+ * The same across a nested stack: the parent's bucket has its policy in the nested stack (CDK
+ * passes the bucket as a parameter), the nested stack's bucket has its policy in the parent (CDK
+ * reads it through an output), and an ingress rule open to the world in the nested stack is on the
+ * parent's security group.
+ */
+function buildNested(app: App): void {
+  const parent = new Stack(app, 'Parent');
+  const site = new s3.Bucket(parent, 'Site', { versioned: true });
+  const web = new ec2.CfnSecurityGroup(parent, 'Web', { groupDescription: 'Web servers' });
+  const inner = new NestedStack(parent, 'Inner');
+  const data = new s3.Bucket(inner, 'Data', { versioned: true });
+  new s3.CfnBucketPolicy(inner, 'SitePolicy', { bucket: site.bucketName, policyDocument: new iam.PolicyDocument({ statements: [denyInsecureTransport(site)] }) });
+  new s3.CfnBucketPolicy(parent, 'DataPolicy', { bucket: data.bucketName, policyDocument: new iam.PolicyDocument({ statements: [denyInsecureTransport(data)] }) });
+  new ec2.CfnSecurityGroupIngress(inner, 'Ssh', { groupId: web.attrGroupId, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' });
+}
+
+describe.each([
+  ['in other stacks', buildCrossStack, '/Shared/Web', ['/Consumer/Ssh', '/Consumer/AssetsPolicy']],
+  ['through a nested stack', buildNested, '/Parent/Web', ['/Parent/Inner/Ssh', '/Parent/Inner/SitePolicy', '/Parent/DataPolicy']],
+] as const)('stacks referring to each other %s', (_, build, group, joined) => {
   it('are checked by the Aspect as `sekisho scan cdk.out` checks them: a bucket policy and an ingress rule in another stack count for their bucket and group', async () => {
     const app = newApp();
-    buildCrossStack(app);
+    build(app);
     Aspects.of(app).add(new SekishoChecks({ lang: 'en', today: TODAY }));
     const assembly = app.synth();
     const annotated = assembly.stacks
@@ -184,18 +207,18 @@ describe('stacks referring to each other', () => {
       .sort();
     const cli = await cliFailures(assembly.directory);
     expect(annotated).toEqual(cli);
-    expect(cli).toContain('aws-ec2-sg-world-admin-ports /Shared/Web');
+    expect(cli).toContain(`aws-ec2-sg-world-admin-ports ${group}`);
     expect(cli.filter((f) => f.startsWith('aws-s3-secure-transport '))).toEqual([]);
-    expect(cli.filter((f) => f.endsWith('/Consumer/Ssh') || f.endsWith('/Consumer/AssetsPolicy'))).toEqual([]);
+    expect(cli.filter((f) => joined.some((path) => f.endsWith(path)))).toEqual([]);
   });
 
   it('are checked by the validation plugin as `sekisho scan cdk.out` checks them', async () => {
     const app = newApp({ policyValidationBeta1: [new SekishoValidator({ lang: 'en', today: TODAY })] });
-    buildCrossStack(app);
+    build(app);
     expect(() => app.synth()).toThrow(/aws-ec2-sg-world-admin-ports/);
     const violations = pluginViolations(JSON.parse(readFileSync(join(app.outdir, 'validation-report.json'), 'utf8')) as unknown, 'sekisho');
     expect([...new Set(violations)].sort()).toEqual(await cliFailures(app.outdir));
-    expect(violations).toContain('aws-ec2-sg-world-admin-ports /Shared/Web');
+    expect(violations).toContain(`aws-ec2-sg-world-admin-ports ${group}`);
     expect(violations.filter((v) => v.startsWith('aws-s3-secure-transport '))).toEqual([]);
   });
 });

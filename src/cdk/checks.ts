@@ -40,7 +40,7 @@ export class SekishoChecks implements IAspect {
 function annotate(scope: IConstruct, options: SekishoCdkOptions, told: WeakMap<IConstruct, Set<string>>): void {
   const stacks = [...(Stack.isStack(scope) ? [scope] : []), ...scope.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== scope)];
   const findings = scanTemplates(
-    stacks.map((stack) => ({ file: stack.node.path, text: JSON.stringify(stackTemplate(stack)), stackName: stack.stackName })),
+    stacks.map((stack) => ({ file: stack.node.path, text: JSON.stringify(stackTemplate(stack)), stackName: stack.stackName, ...nestedIn(stack) })),
     options,
   );
   const byResource = new Map<string, Finding[]>();
@@ -64,3 +64,10 @@ function annotate(scope: IConstruct, options: SekishoCdkOptions, told: WeakMap<I
 }
 
 const key = (file: string, logicalId: string): string => `${file}\u0000${logicalId}`;
+
+/** A nested stack's place in its parent: what the parent passes it and reads of its outputs joins the two. */
+function nestedIn(stack: Stack): { nestedIn?: { file: string; logicalId: string } } {
+  const parent = stack.nestedStackParent;
+  const resource = stack.nestedStackResource;
+  return parent && resource ? { nestedIn: { file: parent.node.path, logicalId: parent.getLogicalId(resource) } } : {};
+}

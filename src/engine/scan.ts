@@ -4,7 +4,7 @@ import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostic.j
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { ResourceGraph } from '../graph/graph.js';
 import { linkImports } from '../loaders/cloudformation/imports.js';
-import { loadSources, loadText } from '../loaders/index.js';
+import { loadSources, loadTexts, type TextSource } from '../loaders/index.js';
 import type { LoadOptions } from '../loaders/types.js';
 import { evaluate, type Result } from './evaluate.js';
 import { applySuppressions, today } from './suppress.js';
@@ -32,13 +32,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   return evaluateLoaded(loaded.nodes, loaded.edges, loaded.diagnostics, loaded.sources, options);
 }
 
-export interface TextSource {
-  /** How findings name the source. */
-  readonly file: string;
-  readonly text: string;
-  /** A CloudFormation template's stack name, where it is known: export names built from `AWS::StackName` then resolve. */
-  readonly stackName?: string;
-}
+export type { TextSource };
 
 /** The same pipeline over sources held in memory: a test's template, a CDK app's synthesized stack. */
 export function scanText(sources: readonly TextSource[], options: Omit<ScanOptions, 'paths' | 'cwd' | 'maxFileSize'>): ScanOutcome {
@@ -46,9 +40,8 @@ export function scanText(sources: readonly TextSource[], options: Omit<ScanOptio
   const edges: Edge[] = [];
   const diagnostics: Diagnostic[] = [];
   const names: string[] = [];
-  const loaded = sources.map(({ file, text, stackName }) => loadText(text, file, { parameters: options.parameters, stackName }));
   // One template may import what another exports.
-  for (const [i, unit] of linkImports(loaded).entries()) {
+  for (const [i, unit] of linkImports(loadTexts(sources, options.parameters)).entries()) {
     const { file } = sources[i]!;
     if (!unit) {
       diagnostics.push(diagnostic('error', 'not-iac', file, { en: 'not a recognised IaC document', ja: 'IaC の文書として認識できません' }));

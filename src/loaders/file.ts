@@ -2,6 +2,7 @@ import { constants, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { diagnostic, EMPTY_FILE, type Bilingual, type Diagnostic } from '../diagnostic.js';
 import { loadCloudFormation } from './cloudformation/index.js';
+import { NESTED_STACK_TYPE, nestedStackUnit, passedParameters, type StackOptions } from './cloudformation/template.js';
 import { detectKind, isStoredTerraformState, SNIFF_LENGTH, unreadableReason, type FileKind } from './detect.js';
 import type { DiscoveredFile } from './discover.js';
 import { displayPath } from './display-path.js';
@@ -91,24 +92,60 @@ export function readHead(path: string, length: number): Buffer {
   }
 }
 
-/** How a text is loaded: CloudFormation parameter values, and a template's stack name where it is known. */
-export type TextLoadOptions = Pick<LoadOptions, 'parameters'> & { readonly stackName?: string | undefined };
-
 /**
  * Loads IaC held in memory (a file's text, a template a test or a CDK app built), recognising its
  * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
  */
-export function loadText(text: string, file: string, options: TextLoadOptions = {}): LoadedUnit | undefined {
+export function loadText(text: string, file: string, options: StackOptions = {}): LoadedUnit | undefined {
   const kind = detectKind(text);
   return kind && loadKind(kind, text, file, options);
 }
 
-function loadKind(kind: FileKind, text: string, file: string, options: TextLoadOptions): LoadedUnit {
+/** IaC held in memory, as `scanText` is given it. */
+export interface TextSource {
+  /** How findings name the source. */
+  readonly file: string;
+  readonly text: string;
+  /** A CloudFormation template's stack name, where it is known: export names built from `AWS::StackName` then resolve. */
+  readonly stackName?: string;
+  /** A nested stack of a CDK app: the source of the stack it belongs to, and the logical ID of its resource there. */
+  readonly nestedIn?: { readonly file: string; readonly logicalId: string };
+}
+
+/**
+ * Sources held in memory, each loaded as `loadText` does, a nested stack after the stack it belongs
+ * to and given what that stack passes it: its parameters, and its outputs linked to the parent's
+ * `Fn::GetAtt [Stack, Outputs.Name]`, as in a CDK assembly.
+ */
+export function loadTexts(sources: readonly TextSource[], parameters: StackOptions['parameters']): (LoadedUnit | undefined)[] {
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  const nestedStacks = new Map<string, Set<string>>();
+  for (const { nestedIn } of sources) if (nestedIn) nestedStacks.set(nestedIn.file, (nestedStacks.get(nestedIn.file) ?? new Set()).add(nestedIn.logicalId));
+  const units = new Map<TextSource, LoadedUnit | undefined>();
+  const load = (source: TextSource): LoadedUnit | undefined => {
+    if (units.has(source)) return units.get(source);
+    units.set(source, undefined); // a stack said to be nested in itself is then loaded as a stack of its own
+    const { nestedIn } = source;
+    const parent = nestedIn && byFile.get(nestedIn.file);
+    const stack = nestedIn && parent && load(parent)?.nodes.find((n) => n.type === NESTED_STACK_TYPE && n.address === nestedIn.logicalId);
+    const unit = loadText(source.text, source.file, {
+      parameters: stack ? passedParameters(stack.properties['Parameters']) : parameters,
+      stackName: source.stackName,
+      nestedStacks: nestedStacks.get(source.file),
+      nestedAs: stack ? nestedStackUnit(nestedIn.file, nestedIn.logicalId) : undefined,
+    });
+    units.set(source, unit);
+    return unit;
+  };
+  return sources.map(load);
+}
+
+function loadKind(kind: FileKind, text: string, file: string, options: StackOptions): LoadedUnit {
   switch (kind) {
     case 'terraform-json':
       return loadTerraformJson(text, file);
     case 'cloudformation':
-      return loadCloudFormation(text, file, options.parameters, options.stackName);
+      return loadCloudFormation(text, file, options);
     case 'pulumi':
       return loadPulumiJson(text, file);
   }

@@ -2,7 +2,7 @@ import { combine, planLoad, runJobs, type LoadedSources } from './jobs.js';
 import { runJobsOnThreads } from './threads.js';
 import type { LoadOptions } from './types.js';
 
-export { DEFAULT_MAX_FILE_SIZE, loadText } from './file.js';
+export { DEFAULT_MAX_FILE_SIZE, loadTexts, type TextSource } from './file.js';
 export type { LoadedSources } from './jobs.js';
 
 /**

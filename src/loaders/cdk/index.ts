@@ -1,10 +1,10 @@
 import { dirname, join } from 'node:path';
 import { cannotRead, diagnostic, InputError, inputErrorDiagnostic, type Bilingual, type Diagnostic, type DiagnosticLevel } from '../../diagnostic.js';
 import { childEntry, lineOfEntry, type Edge, type ResourceNode } from '../../graph/resource.js';
-import { isMap, type PropertyValue } from '../../graph/values.js';
+import type { PropertyValue } from '../../graph/values.js';
 import { parseTemplateText } from '../cloudformation/index.js';
 import { linkImports } from '../cloudformation/imports.js';
-import { loadTemplate } from '../cloudformation/template.js';
+import { assemblyNestedStacks, loadTemplate, NESTED_STACK_TYPE, NESTED_TEMPLATE_PATH, nestedStackUnit, passedParameters, type ParameterOverrides } from '../cloudformation/template.js';
 import { displayPath } from '../display-path.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../file.js';
 import { parseJson, parseJsonWithLines, type Json } from '../json-with-lines.js';
@@ -162,14 +162,15 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     unit: string,
     prefix: string,
     constructPaths: ReadonlyMap<string, string>,
-    parameters: Map<string, string> | undefined,
+    parameters: ParameterOverrides | undefined,
     stackName: string | undefined,
   ): void => {
     templates += 1;
     let loaded: LoadedUnit;
     try {
       const parsed = parseTemplateText(readAssemblyFile(template.path, maxFileSize));
-      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName });
+      const nestedStacks = assemblyNestedStacks(parsed.value);
+      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName, nestedStacks, nestedAs: chain.length > 0 ? unit : undefined });
     } catch (error) {
       diagnostics.push(readFailure(show(template.path), error));
       return;
@@ -181,9 +182,9 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     importing.push(...(loaded.importing ?? []));
     const here = [...chain, template.real];
     for (const node of loaded.nodes) {
-      if (node.type !== 'AWS::CloudFormation::Stack' || node.metadata?.['aws:asset:path'] === undefined) continue;
+      if (node.type !== NESTED_STACK_TYPE || node.metadata?.[NESTED_TEMPLATE_PATH] === undefined) continue;
       const logicalId = node.address.slice(prefix.length);
-      const nested = nestedTemplate(stack.root, template, logicalId, node.metadata['aws:asset:path'], here);
+      const nested = nestedTemplate(stack.root, template, logicalId, node.metadata[NESTED_TEMPLATE_PATH], here);
       if ('problem' in nested) {
         diagnostics.push(diagnostic('error', nested.code, show(template.path), nested.problem, { line: node.source.line }));
       } else if (templates >= MAX_TEMPLATES) {
@@ -192,7 +193,7 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
         capped = true;
         return;
       } else {
-        loadStackTemplate(nested, here, `${unit}/${logicalId}`, `${prefix}${logicalId}/`, new Map(), knownParameters(node.properties['Parameters']), undefined);
+        loadStackTemplate(nested, here, nestedStackUnit(unit, logicalId), `${prefix}${logicalId}/`, new Map(), passedParameters(node.properties['Parameters']), undefined);
       }
     }
   };
@@ -234,13 +235,6 @@ function logicalIdPaths(metadata: unknown): Map<string, string> {
   return out;
 }
 
-/** The nested stack's parameters that the parent passes as known strings. */
-function knownParameters(parameters: PropertyValue | undefined): Map<string, string> | undefined {
-  if (!isMap(parameters)) return undefined;
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(parameters)) if (typeof v === 'string' || typeof v === 'number') out.set(k, String(v));
-  return out;
-}
 
 function readFailure(file: string, error: unknown): Diagnostic {
   if (error instanceof InputError) return inputErrorDiagnostic(file, error);

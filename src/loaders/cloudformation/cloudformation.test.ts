@@ -4,7 +4,7 @@ import { Secret, Unknown } from '../../graph/values.js';
 import { loadCloudFormation } from './index.js';
 
 const load = (text: string, parameters?: Record<string, string>) =>
-  loadCloudFormation(text, 'template.yaml', parameters ? new Map(Object.entries(parameters)) : undefined);
+  loadCloudFormation(text, 'template.yaml', parameters ? { parameters: new Map(Object.entries(parameters)) } : {});
 
 /** The template's resources, without the `data` nodes of its parameters. */
 const resources = (nodes: readonly ResourceNode[]): ResourceNode[] => nodes.filter((n) => n.mode === 'managed');

@@ -18,6 +18,11 @@ const IMPORT_REF = '\u0000import:';
 /** The id an `Fn::ImportValue` of `name` refers to until it is linked. */
 export const importRef = (name: string): string => IMPORT_REF + name;
 export const isImportRef = (id: string): boolean => id.startsWith(IMPORT_REF);
+/**
+ * The name a CDK nested stack's output is linked under, for its parent's `Fn::GetAtt [Stack,
+ * Outputs.Name]`: not a name CloudFormation allows for an export, so never one of the template's.
+ */
+export const nestedOutputName = (nestedUnit: string, output: string): string => `\u0001${nestedUnit}\u0001${output}`;
 /** The import's place in the shape of a string it is part of. */
 export const importPlaceholder = (ref: string): string => `\${${ref}}`;
 

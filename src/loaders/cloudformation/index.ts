@@ -1,7 +1,7 @@
 import { InputError, inputErrorDiagnostic } from '../../diagnostic.js';
 import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
-import { loadTemplate, type ParameterOverrides } from './template.js';
+import { loadTemplate, type StackOptions } from './template.js';
 import { parseCloudFormationYaml } from './yaml.js';
 
 /** A template is JSON when it starts with `{`; otherwise YAML (which CloudFormation also reads). */
@@ -13,7 +13,7 @@ export function parseTemplateText(text: string): JsonWithLines {
  * Loads a standalone CloudFormation template file (YAML or JSON). Its stack name is known only when
  * given (a CDK app's synthesized stack): a file can be deployed under any name.
  */
-export function loadCloudFormation(text: string, file: string, parameters?: ParameterOverrides, stackName?: string): LoadedUnit {
+export function loadCloudFormation(text: string, file: string, stack: StackOptions = {}): LoadedUnit {
   let parsed: JsonWithLines;
   try {
     parsed = parseTemplateText(text);
@@ -21,5 +21,5 @@ export function loadCloudFormation(text: string, file: string, parameters?: Para
     if (!(error instanceof InputError)) throw error;
     return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
   }
-  return loadTemplate({ file, unit: file, addressPrefix: '', format: 'cloudformation', parsed, parameters, stackName });
+  return loadTemplate({ ...stack, file, unit: file, addressPrefix: '', format: 'cloudformation', parsed });
 }

@@ -22,6 +22,8 @@ export interface TemplateScope {
   onReference(path: string, nodeId: string): void;
   /** The stack's name where it is known (a stack of a CDK assembly): export and import names may be built from it. */
   readonly stackName?: string | undefined;
+  /** The name output `output` of nested stack `logicalId` is linked under, when that stack's template is loaded too. */
+  nestedOutput?(logicalId: string, output: string): string | undefined;
 }
 
 const PSEUDO_PARAMETERS = new Set([
@@ -123,7 +125,11 @@ function resolveRef(written: Json, path: string, scope: TemplateScope): Resolved
   if (typeof arg !== 'string') return new Unknown();
   if (arg === 'AWS::NoValue') return NO_VALUE;
   const param = scope.parameters.get(arg);
-  if (param !== undefined) return param;
+  if (param !== undefined) {
+    // A nested stack's parameter may hold its parent's resource: referring to it, as a `Ref` in the parent does.
+    if (param instanceof Unknown) for (const id of param.refs) scope.onReference(path, id);
+    return param;
+  }
   if (PSEUDO_PARAMETERS.has(arg)) return new Unknown([], `\${${arg}}`);
   const id = scope.resourceId(arg);
   if (id) {
@@ -139,7 +145,11 @@ function resolveRef(written: Json, path: string, scope: TemplateScope): Resolved
  */
 function resolveImport(arg: Json, path: string, scope: TemplateScope): Resolved {
   const name = resolveName(arg, path, scope);
-  if (typeof name !== 'string') return unknownFrom([name], '${Fn::ImportValue}');
+  return typeof name === 'string' ? importOf(name, path, scope) : unknownFrom([name], '${Fn::ImportValue}');
+}
+
+/** What the export `name` will stand for once linked (`linkImports`). */
+function importOf(name: string, path: string, scope: TemplateScope): Unknown {
   const ref = importRef(name);
   scope.onReference(path, ref);
   return new Unknown([ref], importPlaceholder(ref));
@@ -164,6 +174,8 @@ function resolveGetAtt(arg: Json, path: string, scope: TemplateScope): Resolved 
     attribute = arg[1] === undefined ? '' : resolveValue(arg[1], path, scope);
   }
   if (typeof logicalId !== 'string') return new Unknown();
+  const output = typeof attribute === 'string' && attribute.startsWith('Outputs.') ? scope.nestedOutput?.(logicalId, attribute.slice('Outputs.'.length)) : undefined;
+  if (output !== undefined) return importOf(output, path, scope);
   const id = scope.resourceId(logicalId);
   if (id) scope.onReference(path, id);
   return new Unknown(id ? [id] : [], `\${${logicalId}.${typeof attribute === 'string' ? attribute : '?'}}`);

@@ -3,7 +3,7 @@ import { lineOf, type ResourceNode } from '../../graph/resource.js';
 import { loadCloudFormation } from './index.js';
 
 const load = (text: string, parameters?: Record<string, string>) =>
-  loadCloudFormation(text, 'template.yaml', parameters ? new Map(Object.entries(parameters)) : undefined);
+  loadCloudFormation(text, 'template.yaml', parameters ? { parameters: new Map(Object.entries(parameters)) } : {});
 
 const managed = (nodes: readonly ResourceNode[]): Record<string, string> =>
   Object.fromEntries(nodes.filter((n) => n.mode === 'managed').map((n) => [n.address, n.type]));

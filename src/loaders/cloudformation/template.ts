@@ -4,14 +4,32 @@ import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '..
 import type { Json, JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
-import { isImportRef } from './imports.js';
+import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless } from './serverless.js';
 
-/** Parameter values given on the command line: a string, or a list for `List<…>` parameters. */
-export type ParameterOverrides = ReadonlyMap<string, string>;
+/**
+ * Parameter values given on the command line (a string, or a list for `List<…>` parameters), or
+ * passed by the stack a nested stack belongs to: a string, or a reference to one of its resources.
+ */
+export type ParameterOverrides = ReadonlyMap<string, string | Unknown>;
 
-export interface TemplateInput {
+/** What a template's stack is given, and where it stands among the stacks loaded with it. */
+export interface StackOptions {
+  readonly parameters?: ParameterOverrides | undefined;
+  /** The stack's name, where it is known before deployment (a CDK assembly's manifest says it). */
+  readonly stackName?: string | undefined;
+  /** The logical IDs of this stack's nested stacks whose templates are loaded with it (a CDK app's). */
+  readonly nestedStacks?: ReadonlySet<string> | undefined;
+  /**
+   * This stack is nested in one loaded with it, as `nestedStackUnit(parent's unit, logical ID)`:
+   * each of its outputs is what the parent's `Fn::GetAtt [Stack, Outputs.Name]` stands for,
+   * linked as an export is (`nestedOutputName`).
+   */
+  readonly nestedAs?: string | undefined;
+}
+
+export interface TemplateInput extends StackOptions {
   readonly file: string;
   /** Unit id: the file for a standalone template, the stack path inside a CDK assembly. */
   readonly unit: string;
@@ -19,11 +37,8 @@ export interface TemplateInput {
   readonly addressPrefix: string;
   readonly format: 'cloudformation' | 'cdk';
   readonly parsed: JsonWithLines;
-  readonly parameters?: ParameterOverrides | undefined;
   /** Construct paths by logical ID, from the assembly manifest's metadata. */
   readonly constructPaths?: ReadonlyMap<string, string>;
-  /** The stack's name, where it is known before deployment (a CDK assembly's manifest says it). */
-  readonly stackName?: string | undefined;
 }
 
 type JsonObject = { [key: string]: Json };
@@ -93,6 +108,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       if (isImportRef(to)) importing.add(currentFrom);
     },
     stackName: input.stackName,
+    nestedOutput: (logicalId, output) => (input.nestedStacks?.has(logicalId) ? nestedOutputName(nestedStackUnit(input.unit, logicalId), output) : undefined),
   };
 
   const nodes: ResourceNode[] = [];
@@ -147,30 +163,64 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     });
   }
   nodes.push(...parameterNodes(template['Parameters'], input, parsed.lines));
-  const exports = templateExports(template['Outputs'], { ...scope, onReference() {} }, input.file, parsed.lines);
+  const exports = templateExports(template['Outputs'], { ...scope, onReference() {} }, input, parsed.lines);
   return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.size > 0 && { importing: [...importing] }) };
 }
 
 /**
  * The names the template exports (`Outputs.*.Export.Name`, when known before deployment) with
- * their `Value`s, resolved in this template: what `Fn::ImportValue` of that name stands for.
+ * their `Value`s, resolved in this template: what `Fn::ImportValue` of that name stands for. A
+ * nested stack's outputs are all exported to its parent, under names of their own.
  */
-function templateExports(outputs: Json | undefined, scope: TemplateScope, file: string, lines: LineTree): StackExport[] {
+function templateExports(outputs: Json | undefined, scope: TemplateScope, input: TemplateInput, lines: LineTree): StackExport[] {
   if (!isObject(outputs)) return [];
   const out: StackExport[] = [];
   for (const [key, output] of Object.entries(outputs)) {
-    if (!isObject(output) || !isObject(output['Export']) || output['Value'] === undefined) continue;
+    if (!isObject(output) || output['Value'] === undefined) continue;
+    const exported = isObject(output['Export']) ? output['Export']['Name'] : undefined;
+    if (exported === undefined && input.nestedAs === undefined) continue;
     const condition = output['Condition'];
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
-    const name = output['Export']['Name'];
-    const resolvedName = name === undefined ? undefined : resolveName(name, '', scope);
     const value = resolveValue(output['Value'], '', scope);
-    if (typeof resolvedName !== 'string' || value === NO_VALUE) continue;
+    if (value === NO_VALUE) continue;
     const line = lines.get(`Outputs.${key}`);
-    out.push({ name: resolvedName, value, file, ...(line !== undefined && { line }) });
+    const at = { file: input.file, ...(line !== undefined && { line }) };
+    if (input.nestedAs !== undefined) out.push({ name: nestedOutputName(input.nestedAs, key), value, ...at });
+    const name = exported === undefined ? undefined : resolveName(exported, '', scope);
+    if (typeof name === 'string') out.push({ name, value, ...at });
   }
   return out;
 }
+
+/** The type of a nested stack, and the metadata by which the CDK names its template in the assembly. */
+export const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
+export const NESTED_TEMPLATE_PATH = 'aws:asset:path';
+
+/** The nested stacks of a CDK assembly's template whose templates it names (`aws:asset:path`). */
+export function assemblyNestedStacks(template: Json): Set<string> {
+  const out = new Set<string>();
+  const resources = isObject(template) ? template['Resources'] : undefined;
+  if (!isObject(resources)) return out;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const metadata = isObject(resource) && resource['Type'] === NESTED_STACK_TYPE ? resource['Metadata'] : undefined;
+    if (isObject(metadata) && typeof metadata[NESTED_TEMPLATE_PATH] === 'string') out.add(logicalId);
+  }
+  return out;
+}
+
+/** The nested stack's parameters that the parent passes as known strings or as references to its resources. */
+export function passedParameters(parameters: PropertyValue | undefined): Map<string, string | Unknown> | undefined {
+  if (!isMap(parameters)) return undefined;
+  const out = new Map<string, string | Unknown>();
+  for (const [k, v] of Object.entries(parameters)) {
+    if (typeof v === 'string' || typeof v === 'number') out.set(k, String(v));
+    else if (v instanceof Unknown && v.refs.length > 0) out.set(k, v);
+  }
+  return out;
+}
+
+/** The unit a nested stack of a CDK assembly is loaded as, within its parent's. */
+export const nestedStackUnit = (parentUnit: string, logicalId: string): string => `${parentUnit}/${logicalId}`;
 
 /**
  * Accepted exceptions in a resource's `Metadata` (the CDK helpers write the same):
@@ -277,11 +327,12 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
     const given = overrides?.get(name);
     const allowed = def['AllowedValues'];
     const list = type === 'CommaDelimitedList' || type.startsWith('List<');
-    if (given !== undefined && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, allowed.map(String).join(', '));
+    if (typeof given === 'string' && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, allowed.map(String).join(', '));
     const raw = given ?? def['Default'];
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);
     else if (isNoEcho(def)) value = Secret.instance;
+    else if (raw instanceof Unknown) value = raw; // a parent stack's resource, passed to its nested stack
     else if (list) {
       value = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((s) => s.trim());
     } else value = typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
