@@ -323,7 +323,7 @@ export class ModuleInstance implements Scope {
     if (memo === 'evaluating') return { value: new Unknown([], `\${local.${name}}`), deps: [] };
     if (memo) return memo;
     const decl = this.config.locals.get(name);
-    if (!decl) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
+    if (!decl || this.config.cyclicLocals.has(name)) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
     this.localValues.set(name, 'evaluating');
     const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
     const t = { value: evaluateJson(decl.value, ev), deps: [...ev.deps] };
