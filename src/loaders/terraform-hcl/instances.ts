@@ -7,13 +7,13 @@ import { isObject } from '../terraform-plan/schema.js';
 import { INSTANCE_COST, type EvaluationBudget } from './budget.js';
 import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META } from './body.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
-import { evaluate, registerInstance, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
+import { evaluate, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
 import type { ModuleTree } from './modules.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
-import { EvalError, hasKey, mapOf, type Value } from './value.js';
+import { EvalError, hasKey, mapOf, registerInstance, type Value } from './value.js';
 import { isSensitive, parseGivenText, type GivenValue } from './variables.js';
 import { isRegularFile, isWithinDirectory } from '../read-file.js';
 

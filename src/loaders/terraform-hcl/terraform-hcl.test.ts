@@ -379,6 +379,99 @@ resource "aws_s3_bucket" "b" {
   });
 });
 
+describe('element types unified as Terraform unifies them', () => {
+  it('makes toset of strings mixed with numbers and bools a set of strings, a for_each Terraform accepts', async () => {
+    const unit = await load({
+      'main.tf': `locals { names = toset(["a", 1]) }
+resource "aws_s3_bucket" "x" {
+  for_each = local.names
+  bucket   = "b-\${each.key}"
+}
+resource "aws_s3_bucket" "ports" {
+  for_each = toset([for p in [80, "ssh", true] : p])
+  bucket   = "p-\${each.value}"
+}
+`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(unit.nodes.map((n) => n.address)).toEqual(['aws_s3_bucket.ports["80"]', 'aws_s3_bucket.ports["ssh"]', 'aws_s3_bucket.ports["true"]', 'aws_s3_bucket.x["1"]', 'aws_s3_bucket.x["a"]']);
+    expect(prop(unit, 'aws_s3_bucket.x["1"]', 'bucket')).toBe('b-1');
+  });
+
+  it('unifies tolist, toset, tomap, distinct, the set functions, compact and list(any) variables; leaves tuples (concat, for) as they are', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "anything" {
+  type    = list(any)
+  default = ["a", 2]
+}
+variable "tags" {
+  type    = map(any)
+  default = { a = "x", b = false }
+}
+resource "x_thing" "t" {
+  list      = tolist(["a", 1, 1.5, true])
+  set       = toset(["b", 2, "2"])
+  map       = tomap({ a = "x", b = 2 })
+  distinct  = distinct(["1", 1])
+  union     = setunion(["a"], [1])
+  common    = setintersection(["1", "2"], [1])
+  compact   = compact(["a", 1, ""])
+  objects   = tolist([{ port = 80 }, { port = "443" }])
+  to_map    = tolist([{ a = 1 }, { b = "x" }])
+  lengths   = tolist([["a", 1], ["b"]])
+  columns   = tolist([["a", 1], ["b", 2]])
+  numbers   = tolist([1, 2.5])
+  concat    = concat(["a"], [1])
+  tuple     = [for x in ["a", 1] : x]
+  anything  = var.anything
+  tags      = var.tags
+}`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(node(unit, 'x_thing.t').properties).toEqual({
+      list: ['a', '1', '1.5', 'true'],
+      set: ['2', 'b'],
+      map: { a: 'x', b: '2' },
+      distinct: ['1'],
+      union: ['1', 'a'],
+      common: ['1'],
+      compact: ['a', '1'],
+      objects: [{ port: '80' }, { port: '443' }],
+      to_map: [{ a: '1' }, { b: 'x' }],
+      lengths: [['a', '1'], ['b']],
+      columns: [['a', 1], ['b', 2]],
+      numbers: [1, 2.5],
+      concat: ['a', 1],
+      tuple: ['a', 1],
+      anything: ['a', '2'],
+      tags: { a: 'x', b: 'false' },
+    });
+  });
+
+  it.each([
+    ['numbers with bools', 'toset([1, true])'],
+    ['an object with a string', 'toset([{ a = "x" }, "y"])'],
+  ])('still says Terraform refuses a for_each of %s, which have no common type', async (_, value) => {
+    const unit = await load({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  for_each = ${value}\n  bucket   = "b"\n}\n` });
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'invalid-expansion', line: 1 }]);
+  });
+
+  it('keeps a resource value given to toset a resource value: its attributes known at apply stay unknown, not errors', async () => {
+    const unit = await load({
+      'main.tf': `resource "aws_s3_bucket" "a" { bucket = "a" }
+resource "aws_s3_bucket" "b" {
+  bucket        = "b"
+  force_destroy = true
+}
+resource "x_thing" "t" { arns = [for b in toset([aws_s3_bucket.a, aws_s3_bucket.b]) : b.arn] }
+`,
+    });
+    const arns = prop(unit, 'x_thing.t', 'arns');
+    expect(Array.isArray(arns) && arns.length === 2 && arns.every((a) => a instanceof Unknown)).toBe(true);
+  });
+});
+
 describe('evaluation bounded in time and memory', () => {
   const doubled = (prefix: string, levels: number, twice: (x: string) => string): string =>
     Array.from({ length: levels }, (_, i) => `  ${prefix}${i + 1} = ${twice(`local.${prefix}${i}`)}`).join('\n');
