@@ -74,56 +74,40 @@ function jsonReferences(raw: JsonValue, out: Set<string>): void {
  * expressions around it, which hide a `local` of their own name as they do in evaluation.
  */
 function exprReferences(expr: Expr, bound: ReadonlySet<string>, out: Set<string>): void {
-  const walk = (e: Expr): void => exprReferences(e, bound, out);
+  if (expr.kind === 'attr' && expr.target.kind === 'name' && expr.target.name === 'local' && !bound.has('local')) out.add(expr.name);
+  else if (expr.kind === 'template') partReferences(expr.parts, bound, out);
+  else if (expr.kind === 'for') {
+    exprReferences(expr.collection, bound, out);
+    const inner = withBound(bound, expr.keyVar, expr.valueVar);
+    for (const e of [expr.key, expr.value, expr.condition]) if (e) exprReferences(e, inner, out);
+  } else for (const child of children(expr)) exprReferences(child, bound, out);
+}
+
+/** The expressions directly within one (`for` and templates aside, which bind names). */
+function children(expr: Expr): readonly Expr[] {
   switch (expr.kind) {
     case 'attr':
-      if (expr.target.kind === 'name' && expr.target.name === 'local' && !bound.has('local')) out.add(expr.name);
-      else walk(expr.target);
-      return;
+      return [expr.target];
     case 'index':
-      walk(expr.target);
-      walk(expr.key);
-      return;
+      return [expr.target, expr.key];
     case 'splat':
-      walk(expr.target);
-      walk(expr.each);
-      return;
-    case 'template':
-      partReferences(expr.parts, bound, out);
-      return;
+      return [expr.target, expr.each];
     case 'tuple':
-      expr.items.forEach(walk);
-      return;
+      return expr.items;
     case 'object':
-      expr.items.forEach((i) => (walk(i.key), walk(i.value)));
-      return;
+      return expr.items.flatMap((i) => [i.key, i.value]);
     case 'call':
-      expr.args.forEach(walk);
-      return;
+      return expr.args;
     case 'conditional':
-      [expr.condition, expr.then, expr.otherwise].forEach(walk);
-      return;
+      return [expr.condition, expr.then, expr.otherwise];
     case 'unary':
-      walk(expr.operand);
-      return;
+      return [expr.operand];
     case 'binary':
-      walk(expr.left);
-      walk(expr.right);
-      return;
+      return [expr.left, expr.right];
     case 'paren':
-      walk(expr.expr);
-      return;
-    case 'for': {
-      walk(expr.collection);
-      const inner = withBound(bound, expr.keyVar, expr.valueVar);
-      for (const e of [expr.key, expr.value, expr.condition]) if (e) exprReferences(e, inner, out);
-      return;
-    }
-    case 'literal':
-    case 'name':
-    case 'anon':
-    case 'invalid':
-      return;
+      return [expr.expr];
+    default:
+      return [];
   }
 }
 
