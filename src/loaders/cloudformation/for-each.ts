@@ -93,7 +93,7 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
 const valueCounts = new WeakMap<object, number>();
 
 /** How many values make up `value` (itself and all within it): what copying it once costs. Counted once per object. */
-function valueCount(value: Json): number {
+export function valueCount(value: Json): number {
   if (value === null || typeof value !== 'object') return 1;
   let count = valueCounts.get(value);
   if (count === undefined) {

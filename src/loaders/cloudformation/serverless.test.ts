@@ -187,6 +187,35 @@ Resources:
     expect(managed(nodes)).toEqual({ ServerlessRestApi: 'AWS::ApiGateway::RestApi', ServerlessRestApiliveStage: 'AWS::ApiGateway::Stage' });
   });
 
+  it('merges Globals of 30,000 environment variables into the first functions only, says which are not checked, and keeps resources without Globals', () => {
+    const variables = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`VAR_${i}`, `value-${i}`]));
+    const resources: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) {
+      resources[`Fn${i}`] = { Type: 'AWS::Serverless::Function', Properties: { Handler: 'app.handler', CodeUri: 's3://b/k.zip', Environment: { Variables: { OWN: `own-${i}` } } } };
+    }
+    resources['Table'] = { Type: 'AWS::Serverless::SimpleTable' };
+    const text = JSON.stringify({ Transform: 'AWS::Serverless-2016-10-31', Globals: { Function: { Runtime: 'python3.12', Environment: { Variables: variables } } }, Resources: resources }, null, 1);
+    const { nodes, diagnostics } = load(text);
+    // Each function takes 30,005 values from Globals: eight fit in 250,000.
+    expect(Object.values(managed(nodes)).filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(8);
+    expect(node(nodes, 'Fn7').properties['Environment']).toMatchObject({ Variables: { VAR_0: 'value-0', VAR_29999: 'value-29999', OWN: 'own-7' } });
+    expect(node(nodes, 'Fn7').properties['Runtime']).toBe('python3.12');
+    expect(nodes.some((n) => n.address === 'Fn8')).toBe(false);
+    expect(node(nodes, 'Table').type).toBe('AWS::DynamoDB::Table');
+    expect(diagnostics).toEqual([
+      {
+        level: 'warning',
+        code: 'globals-limit',
+        file: 'template.yaml',
+        line: 4,
+        message: {
+          en: 'Globals would copy more than 250000 values into the resources they apply to: Fn8 and 291 more are not checked (keep Globals small: a function allows 4 KB of environment variables and 50 tags)',
+          ja: 'Globals の設定を適用先のリソースにコピーすると値が 250000 個を超えるため、Fn8 ほか 291 個は検査していません（Globals を小さくしてください。関数の環境変数は合計 4 KB、タグは 50 個までです）',
+        },
+      },
+    ]);
+  });
+
   it('leaves a template without the transform as it is', () => {
     const { nodes } = load(`Resources:
   Fn:

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { childEntry, childrenOf, lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
-import type { TemplateResource } from './for-each.js';
+import { valueCount, type TemplateResource } from './for-each.js';
 
 type JsonObject = { [key: string]: Json };
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,6 +34,14 @@ const GLOBALS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The most values `Globals` may bring into the resources they apply to, in all: a value of
+ * `Globals` is copied into every function (and its role), so 30,000 environment variables over
+ * 300 functions would make nine million. Real templates stay far below (a function may hold 4 KB
+ * of environment variables and 50 tags).
+ */
+const MAX_GLOBAL_VALUES = 250_000;
+
+/**
  * The AWS SAM transform (`Transform: AWS::Serverless-2016-10-31`) applied as CloudFormation applies
  * it before deploying, for the resources sekisho's policies read: a function becomes an
  * `AWS::Lambda::Function` with its execution role (`<Id>Role`, the `Policies` as managed policy ARNs
@@ -44,7 +52,7 @@ const GLOBALS: Readonly<Record<string, string>> = {
  * `ServerlessHttpApi`; a simple table an `AWS::DynamoDB::Table`; a state machine an
  * `AWS::StepFunctions::StateMachine` with its role; a layer an `AWS::Lambda::LayerVersion`.
  * `Globals` are merged in first, as SAM merges them (the resource's value wins, mappings are
- * merged, lists joined). Logical IDs are SAM's (a layer keeps its own, without SAM's hash), and each
+ * merged, lists joined); the resources past `MAX_GLOBAL_VALUES` of them are left out and reported. Logical IDs are SAM's (a layer keeps its own, without SAM's hash), and each
  * resource made points at the lines of what it was made from.
  *
  * Left out: SAM policy templates (`S3ReadPolicy: {BucketName: …}`, each scoped to the resources it
@@ -65,6 +73,9 @@ export function expandServerless(
   /** The line of the first event needing each implicit API. */
   const implicit: { rest?: number | undefined; http?: number | undefined } = {};
   const taken = new Set(resources.map((r) => r.logicalId));
+  /** How many values `Globals` have brought into resources so far, and the resources left out past the bound. */
+  let globalValues = 0;
+  const tooMany: { readonly resource: TemplateResource; readonly section: string }[] = [];
   for (const r of resources) {
     const type = typeOf(r);
     if (type === undefined || !type.startsWith('AWS::Serverless::')) {
@@ -79,6 +90,13 @@ export function expandServerless(
     let properties = own;
     let propertyLines = ownLines;
     if (isMapping(fromGlobals)) {
+      // Counted once per object however many resources take it: each check costs nothing after the first.
+      const cost = valueCount(fromGlobals);
+      if (globalValues + cost > MAX_GLOBAL_VALUES) {
+        tooMany.push({ resource: r, section: section! });
+        continue;
+      }
+      globalValues += cost;
       const [merged, lines] = mergeGlobal(fromGlobals, own, globalLines.entry(section!), ownLines);
       properties = merged as JsonObject; // two mappings merge into a mapping
       propertyLines = lines;
@@ -127,6 +145,16 @@ export function expandServerless(
     const made = implicitApi('HttpApi', implicit.http);
     httpApi(made, 'ServerlessHttpApi', globalOf('HttpApi'), resolveName);
     out.push(...made.resources);
+  }
+  if (tooMany.length > 0) {
+    const [first] = tooMany;
+    const id = first!.resource.logicalId;
+    const more = tooMany.length - 1;
+    const message = {
+      en: `Globals would copy more than ${MAX_GLOBAL_VALUES} values into the resources they apply to: ${more > 0 ? `${id} and ${more} more are` : `${id} is`} not checked (keep Globals small: a function allows 4 KB of environment variables and 50 tags)`,
+      ja: `Globals の設定を適用先のリソースにコピーすると値が ${MAX_GLOBAL_VALUES} 個を超えるため、${more > 0 ? `${id} ほか ${more} 個は` : `${id} は`}検査していません（Globals を小さくしてください。関数の環境変数は合計 4 KB、タグは 50 個までです）`,
+    };
+    diagnostics.push(diagnostic('warning', 'globals-limit', file, message, { line: globalLines.get(first!.section) ?? first!.resource.line }));
   }
   if (notExpanded.length > 0) {
     const listed = notExpanded.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ');

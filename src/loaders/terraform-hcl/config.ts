@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
+import { localCycles } from './local-cycles.js';
 import type { ParsedFile } from './parse.js';
 import { blockFinder, blockKey, type SourceAttribute, type SourceBlock, type SourceBody } from './positions.js';
 
@@ -27,6 +28,8 @@ export interface ModuleConfig {
   readonly files: readonly ParsedFile[];
   readonly variables: ReadonlyMap<string, BlockConfig>;
   readonly locals: ReadonlyMap<string, LocalConfig>;
+  /** Locals whose values depend on themselves (Terraform refuses them): unknown, reported once here. */
+  readonly cyclicLocals: ReadonlySet<string>;
   /** By relative address: `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`. */
   readonly resources: ReadonlyMap<string, BlockConfig>;
   readonly calls: ReadonlyMap<string, BlockConfig>;
@@ -78,7 +81,9 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
       }
     }
   }
-  return { dir, files, variables, locals, resources, calls, outputs, diagnostics: [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered)] };
+  const cycles = localCycles(locals);
+  const diagnostics = [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered), ...cycles.diagnostics];
+  return { dir, files, variables, locals, cyclicLocals: cycles.cyclic, resources, calls, outputs, diagnostics };
 }
 
 /** The attributes of a file's `locals` blocks by name; the first of a name written twice. */

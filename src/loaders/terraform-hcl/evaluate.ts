@@ -1,4 +1,4 @@
-import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { isMap, Secret, Unknown } from '../../graph/values.js';
 import { EvaluationLimit } from './budget.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import type { Expr, TemplatePart } from './syntax.js';
@@ -9,6 +9,7 @@ import {
   equal,
   EvalError,
   hasKey,
+  instanceOf,
   isWhollyKnown,
   mapOf,
   sortedKeys,
@@ -32,21 +33,10 @@ export interface Scope extends FunctionContext {
   resolve(name: string, steps: readonly Step[], deps: Set<string>): Resolved;
 }
 
-/**
- * The resources an instance object (a resource's value as other expressions see it) stands for:
- * an attribute it does not hold is computed by the provider, so it is unknown rather than an error.
- */
-const instanceObjects = new WeakMap<object, { readonly id: string; readonly address: string }>();
-
-export function registerInstance(object: PropertyMap, id: string, address: string): PropertyMap {
-  instanceObjects.set(object, { id, address });
-  return object;
-}
-
 /** Notes the resources a local name's value comes from: an instance object, or an attribute known at apply. */
 function noteSource(value: Value, deps: Set<string>): void {
   if (isMap(value)) {
-    const instance = instanceObjects.get(value);
+    const instance = instanceOf(value);
     if (instance) deps.add(instance.id);
   } else if (value instanceof Unknown) {
     // `each.value` where `for_each = { s = aws_s3_bucket.s.id }`: an attribute known at apply, from that resource.
@@ -228,7 +218,7 @@ export function applyStep(value: Value, step: Step): Value {
   if (isMap(value)) {
     const name = asString(key);
     if (hasKey(value, name)) return value[name]!;
-    const instance = instanceObjects.get(value);
+    const instance = instanceOf(value);
     if (instance) return new Unknown([instance.id], `\${${instance.address}.${name}}`);
     throw new EvalError(`no attribute ${JSON.stringify(name)}`);
   }

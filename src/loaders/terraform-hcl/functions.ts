@@ -22,6 +22,7 @@ import {
 } from './value.js';
 import { EvaluationLimit, MAX_VALUE_SIZE, type EvaluationBudget } from './budget.js';
 import { regex, regexAll, regexReplace } from './regex.js';
+import { unifyAcross, unifyElements, unifyMapValues } from './types.js';
 import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
@@ -249,7 +250,7 @@ function zipmap(args: Value[]): Value {
 }
 
 function chunk(args: Value[]): Value[] {
-  const l = list(args, 0);
+  const l = unifyElements(list(args, 0));
   const size = num(args, 1);
   // As Terraform checks it: a fractional size would otherwise make a chunk per 1e-300 of an index.
   if (!Number.isInteger(size)) throw new EvalError('the size must be a whole number');
@@ -283,7 +284,8 @@ function transpose(args: Value[]): Value {
 
 function setOperation(kind: 'union' | 'intersection' | 'subtract'): FunctionSpec {
   return deep((args) => {
-    const sets = args.map((a) => collection(a));
+    // Each argument is a set of one type, and the sets take one type between them.
+    const sets = unifyAcross(args.map((a) => collection(a)));
     const [first = [], ...rest] = sets;
     if (kind === 'union') return toSet(sets.flat());
     if (kind === 'intersection') return toSet(first.filter((x) => rest.every((s) => s.some((y) => equal(x, y)))));
@@ -385,8 +387,9 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
     return sortedKeys(m).map((k) => m[k]!);
   })],
   ['contains', deep((a) => collection(arg(a, 0)).some((x) => equal(x, arg(a, 1))))],
-  ['distinct', deep((a) => distinct(list(a, 0)))],
-  ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== ''))],
+  ['distinct', deep((a) => distinct(unifyElements(list(a, 0))))],
+  // A list of strings: numbers and bools become strings.
+  ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== '').map(asString))],
   ['coalesce', raw(coalesce)],
   ['coalescelist', shallow((a) => a.find((l) => asList(l).length > 0) ?? [])],
   ['index', deep((a) => {
@@ -424,9 +427,10 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
     const search = collection(arg(a, 2));
     return values.filter((_, i) => search.some((x) => equal(x, keys[i]!)));
   })],
-  ['tolist', shallow((a) => collection(arg(a, 0)))],
-  ['toset', shallow((a) => toSet(collection(arg(a, 0))))],
-  ['tomap', shallow((a) => asMap(arg(a, 0)))],
+  // The elements take one type between them: `toset(["a", 1])` is a set of strings, a valid `for_each`.
+  ['tolist', shallow((a) => unifyElements(collection(arg(a, 0))))],
+  ['toset', shallow((a) => toSet(unifyElements(collection(arg(a, 0)))))],
+  ['tomap', shallow((a) => unifyMapValues(asMap(arg(a, 0))))],
   ['tostring', deep((a) => (arg(a, 0) === null ? null : str(a, 0)))],
   ['tonumber', deep((a) => (arg(a, 0) === null ? null : num(a, 0)))],
   ['tobool', deep((a) => (arg(a, 0) === null ? null : asBool(arg(a, 0))))],

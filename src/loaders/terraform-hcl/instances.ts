@@ -7,13 +7,13 @@ import { isObject } from '../terraform-plan/schema.js';
 import { INSTANCE_COST, type EvaluationBudget } from './budget.js';
 import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META } from './body.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
-import { evaluate, registerInstance, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
+import { evaluate, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
 import type { ModuleTree } from './modules.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
 import { convert, typeOf } from './types.js';
-import { EvalError, hasKey, mapOf, type Value } from './value.js';
+import { EvalError, hasKey, mapOf, registerInstance, type Value } from './value.js';
 import { isSensitive, parseGivenText, type GivenValue } from './variables.js';
 import { isRegularFile, isWithinDirectory } from '../read-file.js';
 
@@ -323,7 +323,7 @@ export class ModuleInstance implements Scope {
     if (memo === 'evaluating') return { value: new Unknown([], `\${local.${name}}`), deps: [] };
     if (memo) return memo;
     const decl = this.config.locals.get(name);
-    if (!decl) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
+    if (!decl || this.config.cyclicLocals.has(name)) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
     this.localValues.set(name, 'evaluating');
     const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
     const t = { value: evaluateJson(decl.value, ev), deps: [...ev.deps] };

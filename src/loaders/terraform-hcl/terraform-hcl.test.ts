@@ -216,6 +216,95 @@ resource "aws_ecs_task_definition" "u" {
   });
 });
 
+describe('locals that depend on themselves', () => {
+  const at = (unit: LoadedUnit): string[] => unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.file.split('/').pop()}:${d.line} ${d.message.en}`);
+
+  it('reports each cycle of locals once, at its first local, naming them; their values are unknown and the rest is scanned', async () => {
+    const unit = await load({
+      'main.tf': `locals {
+  a    = local.b
+  b    = "\${local.a}-x"
+  self = try(local.self, "fallback")
+  ok   = "fine"
+}
+resource "aws_s3_bucket" "uses" {
+  bucket = local.a
+  tags   = { self = local.self, ok = local.ok }
+}
+resource "aws_s3_bucket" "other" { bucket = "other" }
+`,
+      'chain.tf': `locals {
+  first  = { name = local.second.name }
+  second = { name = [for s in local.third : s][0] }
+  third  = true ? ["x"] : local.first.list
+}
+`,
+    });
+    expect(at(unit)).toEqual([
+      'error local-cycle chain.tf:2 locals refer to each other in a cycle (local.first, local.second, local.third), so Terraform refuses the configuration ("Cycle"): their values are unknown here',
+      'error local-cycle main.tf:2 locals refer to each other in a cycle (local.a, local.b), so Terraform refuses the configuration ("Cycle"): their values are unknown here',
+      'error local-cycle main.tf:4 local.self refers to itself, so Terraform refuses the configuration ("Self-referencing local value"): its value is unknown here',
+    ]);
+    expect(unit.diagnostics[1]!.message.ja).toBe(
+      'local 値が互いを参照して循環しているため（local.a, local.b）、Terraform はこの構成を受け付けません（Cycle）。どれか 1 つの式がほかの local を参照しないように書き換えて、循環を断ってください。ここではこれらの値を不明として扱います',
+    );
+    expect(prop(unit, 'aws_s3_bucket.uses', 'bucket')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'aws_s3_bucket.uses', 'tags.self')).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'aws_s3_bucket.uses', 'tags.ok')).toBe('fine');
+    expect(prop(unit, 'aws_s3_bucket.other', 'bucket')).toBe('other');
+  });
+
+  it('reports a cycle of 5,000 locals once, naming the first ten', async () => {
+    const n = 5000;
+    const lines = Array.from({ length: n }, (_, i) => `  l${i} = local.l${(i + 1) % n}`);
+    const unit = await load({ 'main.tf': `locals {\n${lines.join('\n')}\n}\nresource "aws_s3_bucket" "b" { bucket = local.l0 }\n` });
+    expect(unit.diagnostics).toHaveLength(1);
+    expect(unit.diagnostics[0]).toMatchObject({ level: 'error', code: 'local-cycle', line: 2 });
+    expect(unit.diagnostics[0]!.message.en).toContain('(local.l0, local.l1, local.l2, local.l3, local.l4, local.l5, local.l6, local.l7, local.l8, local.l9 and 4990 more)');
+    expect(unit.diagnostics[0]!.message.ja).toContain('local.l9 ほか 4990 個');
+    expect(prop(unit, 'aws_s3_bucket.b', 'bucket')).toBeInstanceOf(Unknown);
+  });
+
+  it('reports no cycle for locals that only refer down a chain, for a for variable that hides local, or for locals of another module', async () => {
+    const unit = await load({
+      'main.tf': `locals {
+  top    = { name = local.middle.name, size = local.bottom }
+  middle = { name = "m-\${local.bottom}", other = local.bottom }
+  bottom = 3
+  hidden = [for local in [{ hidden = "h" }] : local.hidden]
+  shared = module.m.shared
+}
+module "m" {
+  source = "./m"
+  shared = "from-root"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = local.top.name
+  tags   = { size = local.top.size, hidden = local.hidden[0], shared = local.shared }
+}
+`,
+      'm/main.tf': 'variable "shared" {}\nlocals { shared = var.shared }\noutput "shared" { value = local.shared }\n',
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(prop(unit, 'aws_s3_bucket.b', 'bucket')).toBe('m-3');
+    expect(node(unit, 'aws_s3_bucket.b').properties['tags']).toEqual({ size: 3, hidden: 'h', shared: 'from-root' });
+  });
+
+  it('leaves a local that reaches itself only through a resource to evaluation: unknown where it loops, not reported as a cycle of locals', async () => {
+    const unit = await load({
+      'main.tf': `locals { name = aws_s3_bucket.b.tags.name }
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+  tags   = { name = local.name }
+}
+`,
+    });
+    expect(unit.diagnostics.map((d) => d.code)).not.toContain('local-cycle');
+    expect(prop(unit, 'aws_s3_bucket.b', 'bucket')).toBe('b');
+    expect(prop(unit, 'aws_s3_bucket.b', 'tags.name')).toBeInstanceOf(Unknown);
+  });
+});
+
 describe('count, for_each and dynamic blocks', () => {
   it('expands instances with their index keys, and pairs for_each resources by key', async () => {
     const unit = await load({
@@ -287,6 +376,99 @@ resource "aws_s3_bucket" "b" {
     expect(g.propertyLines?.get('ingress[2]')).toBe(5);
     expect(g.propertyLines?.get('ingress[2].from_port')).toBe(10);
     expect(g.written).toEqual(new Set(['ingress']));
+  });
+});
+
+describe('element types unified as Terraform unifies them', () => {
+  it('makes toset of strings mixed with numbers and bools a set of strings, a for_each Terraform accepts', async () => {
+    const unit = await load({
+      'main.tf': `locals { names = toset(["a", 1]) }
+resource "aws_s3_bucket" "x" {
+  for_each = local.names
+  bucket   = "b-\${each.key}"
+}
+resource "aws_s3_bucket" "ports" {
+  for_each = toset([for p in [80, "ssh", true] : p])
+  bucket   = "p-\${each.value}"
+}
+`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(unit.nodes.map((n) => n.address)).toEqual(['aws_s3_bucket.ports["80"]', 'aws_s3_bucket.ports["ssh"]', 'aws_s3_bucket.ports["true"]', 'aws_s3_bucket.x["1"]', 'aws_s3_bucket.x["a"]']);
+    expect(prop(unit, 'aws_s3_bucket.x["1"]', 'bucket')).toBe('b-1');
+  });
+
+  it('unifies tolist, toset, tomap, distinct, the set functions, compact and list(any) variables; leaves tuples (concat, for) as they are', async () => {
+    const unit = await load({
+      'main.tf': `
+variable "anything" {
+  type    = list(any)
+  default = ["a", 2]
+}
+variable "tags" {
+  type    = map(any)
+  default = { a = "x", b = false }
+}
+resource "x_thing" "t" {
+  list      = tolist(["a", 1, 1.5, true])
+  set       = toset(["b", 2, "2"])
+  map       = tomap({ a = "x", b = 2 })
+  distinct  = distinct(["1", 1])
+  union     = setunion(["a"], [1])
+  common    = setintersection(["1", "2"], [1])
+  compact   = compact(["a", 1, ""])
+  objects   = tolist([{ port = 80 }, { port = "443" }])
+  to_map    = tolist([{ a = 1 }, { b = "x" }])
+  lengths   = tolist([["a", 1], ["b"]])
+  columns   = tolist([["a", 1], ["b", 2]])
+  numbers   = tolist([1, 2.5])
+  concat    = concat(["a"], [1])
+  tuple     = [for x in ["a", 1] : x]
+  anything  = var.anything
+  tags      = var.tags
+}`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(node(unit, 'x_thing.t').properties).toEqual({
+      list: ['a', '1', '1.5', 'true'],
+      set: ['2', 'b'],
+      map: { a: 'x', b: '2' },
+      distinct: ['1'],
+      union: ['1', 'a'],
+      common: ['1'],
+      compact: ['a', '1'],
+      objects: [{ port: '80' }, { port: '443' }],
+      to_map: [{ a: '1' }, { b: 'x' }],
+      lengths: [['a', '1'], ['b']],
+      columns: [['a', 1], ['b', 2]],
+      numbers: [1, 2.5],
+      concat: ['a', 1],
+      tuple: ['a', 1],
+      anything: ['a', '2'],
+      tags: { a: 'x', b: 'false' },
+    });
+  });
+
+  it.each([
+    ['numbers with bools', 'toset([1, true])'],
+    ['an object with a string', 'toset([{ a = "x" }, "y"])'],
+  ])('still says Terraform refuses a for_each of %s, which have no common type', async (_, value) => {
+    const unit = await load({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  for_each = ${value}\n  bucket   = "b"\n}\n` });
+    expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'invalid-expansion', line: 1 }]);
+  });
+
+  it('keeps a resource value given to toset a resource value: its attributes known at apply stay unknown, not errors', async () => {
+    const unit = await load({
+      'main.tf': `resource "aws_s3_bucket" "a" { bucket = "a" }
+resource "aws_s3_bucket" "b" {
+  bucket        = "b"
+  force_destroy = true
+}
+resource "x_thing" "t" { arns = [for b in toset([aws_s3_bucket.a, aws_s3_bucket.b]) : b.arn] }
+`,
+    });
+    const arns = prop(unit, 'x_thing.t', 'arns');
+    expect(Array.isArray(arns) && arns.length === 2 && arns.every((a) => a instanceof Unknown)).toBe(true);
   });
 });
 

@@ -6,6 +6,22 @@ import { isMap, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } 
  */
 export type Value = PropertyValue;
 
+/**
+ * The resources an instance object (a resource's value as other expressions see it) stands for:
+ * an attribute it does not hold is computed by the provider, so it is unknown rather than an error.
+ */
+const instanceObjects = new WeakMap<object, { readonly id: string; readonly address: string }>();
+
+export function registerInstance(object: PropertyMap, id: string, address: string): PropertyMap {
+  instanceObjects.set(object, { id, address });
+  return object;
+}
+
+/** The resource instance an object is the value of, if it is one. */
+export function instanceOf(object: PropertyMap): { readonly id: string; readonly address: string } | undefined {
+  return instanceObjects.get(object);
+}
+
 /** A Terraform error during evaluation (a missing attribute, a wrong type): `try` and `can` catch it. */
 export class EvalError extends Error {}
 
