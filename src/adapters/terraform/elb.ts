@@ -13,18 +13,24 @@ const V2_LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CLASSIC = ['aws_elb'];
 const LISTENER_POLICY = 'aws_load_balancer_listener_policy';
 const POLICY = 'aws_load_balancer_policy';
+/** A negotiation policy made and set on one listener in one resource (`load_balancer`, `lb_port`, `attribute`). */
+const SSL_NEGOTIATION_POLICY = 'aws_lb_ssl_negotiation_policy';
 
 /**
  * `aws_lb`/`aws_alb` with their `aws_lb_listener`s, and `aws_elb` with its inline listeners and
- * the `aws_load_balancer_listener_policy`/`aws_load_balancer_policy` resources that set their TLS
- * negotiation. Listeners of a load balancer that is not in the sources are still read.
+ * the resources that set their TLS negotiation: `aws_lb_ssl_negotiation_policy`, or
+ * `aws_load_balancer_listener_policy` naming an `aws_load_balancer_policy`. Listeners of a load
+ * balancer that is not in the sources are still read.
  */
 export const terraformLoadBalancers = defineAdapter({
   kind: 'aws.elb.LoadBalancer',
   family: 'terraform',
   adapt(graph) {
     const v2 = joinChildren(graph, V2, 'arn', V2_LISTENERS.map((type) => ({ type, paths: ['load_balancer_arn'] })));
-    const classic = joinChildren(graph, CLASSIC, 'name', [LISTENER_POLICY, POLICY].map((type) => ({ type, paths: ['load_balancer_name'] })));
+    const classic = joinChildren(graph, CLASSIC, 'name', [
+      ...[LISTENER_POLICY, POLICY].map((type) => ({ type, paths: ['load_balancer_name'] })),
+      { type: SSL_NEGOTIATION_POLICY, paths: ['load_balancer'] },
+    ]);
     return [...v2.map(v2Model), ...classic.flatMap((j) => (j.parent ? [classicModel(graph, j, j.parent)] : []))];
   },
 });
@@ -53,8 +59,6 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
 }
 
 function classicModel(graph: ResourceGraph, j: Joined, elb: ResourceNode): LoadBalancer {
-  const listenerPolicies = j.children.get(LISTENER_POLICY) ?? [];
-  const policies = j.children.get(POLICY) ?? [];
   const listeners = asList(getPath(elb.properties, 'listener')).map((_, i): ElbListener => {
     const path = joinPath('listener', i);
     const protocol = read(elb, `${path}.lb_protocol`, upper);
@@ -63,7 +67,7 @@ function classicModel(graph: ResourceGraph, j: Joined, elb: ResourceNode): LoadB
       at: { node: elb, path },
       protocol,
       port,
-      tlsPolicy: isTlsProtocol(protocol) ? classicPolicy(graph, elb, path, port, listenerPolicies, policies) : defaulted<TlsPolicy>(elb, path, undefined),
+      tlsPolicy: isTlsProtocol(protocol) ? classicPolicy(graph, elb, path, port, j) : defaulted<TlsPolicy>(elb, path, undefined),
       redirectsToHttps: explicit(elb, path, false),
     };
   });
@@ -79,12 +83,20 @@ function classicModel(graph: ResourceGraph, j: Joined, elb: ResourceNode): LoadB
 }
 
 /**
- * The negotiation policy of the listener on `port`: from the `aws_load_balancer_listener_policy`
- * for that port and the SSLNegotiationPolicyType `aws_load_balancer_policy` it names, else the default.
+ * The negotiation policy of the listener on `port`: from an `aws_lb_ssl_negotiation_policy` for
+ * that port, else from the `aws_load_balancer_listener_policy` for it and the
+ * SSLNegotiationPolicyType `aws_load_balancer_policy` it names, else the default.
  */
-function classicPolicy(graph: ResourceGraph, elb: ResourceNode, path: string, port: Attr<number>, listenerPolicies: readonly ResourceNode[], policies: readonly ResourceNode[]): Attr<TlsPolicy> {
+function classicPolicy(graph: ResourceGraph, elb: ResourceNode, path: string, port: Attr<number>, j: Joined): Attr<TlsPolicy> {
   if (port.value === undefined) return { value: undefined, origin: 'unknown', at: port.at };
-  const forPort = listenerPolicies.filter((lp) => num(getPath(lp.properties, 'load_balancer_port') ?? '') === port.value);
+  const onPort = (type: string, portPath: string): ResourceNode[] => (j.children.get(type) ?? []).filter((n) => num(getPath(n.properties, portPath) ?? '') === port.value);
+  const [negotiation] = onPort(SSL_NEGOTIATION_POLICY, 'lb_port');
+  if (negotiation) {
+    const policy = negotiationPolicy(String(getPath(negotiation.properties, 'name')), getPath(negotiation.properties, 'attribute'), { name: 'name', value: 'value' });
+    return policy ? explicit(negotiation, 'attribute', policy) : { value: undefined, origin: 'unknown', at: { node: negotiation, path: 'attribute' } };
+  }
+  const policies = j.children.get(POLICY) ?? [];
+  const forPort = onPort(LISTENER_POLICY, 'load_balancer_port');
   if (forPort.length === 0) return defaultClassicPolicy(elb, path);
   for (const lp of forPort) {
     const names = getPath(lp.properties, 'policy_names');

@@ -285,6 +285,7 @@ describe('Pulumi types', () => {
     ['aws:elb/loadBalancer:LoadBalancer', 'aws_elb'],
     ['aws:elb/loadBalancerPolicy:LoadBalancerPolicy', 'aws_load_balancer_policy'],
     ['aws:elb/listenerPolicy:ListenerPolicy', 'aws_load_balancer_listener_policy'],
+    ['aws:elb/sslNegotiationPolicy:SslNegotiationPolicy', 'aws_lb_ssl_negotiation_policy'],
   ])('AWS classic %s is the Terraform type %s', (token, type) => {
     expect(schemaTypeOf(token)).toEqual({ family: 'terraform', type });
   });
