@@ -219,7 +219,7 @@ describe('diagnostics in the language of the report', () => {
     'モジュールのソース "terraform-aws-modules/vpc/aws" がインストールされていないため、そのリソースはスキャンしていません（`terraform init` を実行してモジュールを取得してから再度スキャンしてください）',
     'Terraform の JSON の format_version "9.0" には対応していません（sekisho が読めるのは 0.x と 1.x です）',
     'JSON として読めません: プロパティ名があるべきところに文字 "}" があります',
-    'YAML として読めません: All mapping items must start at the same column',
+    'YAML として読めません: インデント（字下げ）が揃っていません（All mapping items must start at the same column）',
   ];
 
   it('lists them in Japanese with --lang ja, labelled 警告 and エラー', async () => {

@@ -321,6 +321,14 @@ describe('malformed templates', () => {
     expect(diagnostics[0]!.message.en).toContain(message);
   });
 
+  it('points an unclosed quote at the line it opens on, and says in Japanese what is wrong', () => {
+    const { diagnostics } = load('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: "abc }\n  C:\n    Type: AWS::SQS::Queue\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', line: 4 })]);
+    expect(diagnostics[0]!.message).toEqual({ en: 'invalid YAML: Missing closing "quote', ja: 'YAML として読めません: 引用符が閉じられていません（Missing closing "quote）' });
+    const tab = load('Resources:\n  B:\n\tType: AWS::S3::Bucket\n').diagnostics[0]!;
+    expect(tab.message.ja).toMatch(/^YAML として読めません: .*タブ/);
+  });
+
   it('reports a resource without Type and keeps the others', () => {
     const { nodes, diagnostics } = load('Resources:\n  Good:\n    Type: AWS::S3::Bucket\n  Bad:\n    Properties: {}\n');
     expect(nodes.map((n) => n.address)).toEqual(['Good']);

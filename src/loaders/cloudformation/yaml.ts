@@ -48,9 +48,11 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
         pos.col,
       );
     }
-    // The library's own words (in English) are kept, framed in each language.
+    // The library's own words in English; in Japanese, what they mean, with them for searching.
     const reason = firstLine(error.message);
-    throw new InputError({ en: `invalid YAML: ${reason}`, ja: `YAML として読めません: ${reason}` }, 'parse-error', pos.line, pos.col);
+    // An unclosed quote runs to the end of the document: the line to fix is where it opens.
+    const at = UNCLOSED_QUOTE.test(reason) ? lineCounter.linePos(openingQuote(text, error.pos[0], reason.includes('"') ? '"' : "'")) : pos;
+    throw new InputError({ en: `invalid YAML: ${reason}`, ja: `YAML として読めません: ${yamlErrorInJapanese(error.code, reason)}（${reason}）` }, 'parse-error', at.line, at.col);
   }
   if (doc.contents === null) throw new InputError(EMPTY_FILE, 'empty-file', 1);
 
@@ -131,6 +133,43 @@ function intrinsic(name: string, value: Json): Json {
     return { 'Fn::GetAtt': dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
   }
   return { [`Fn::${name}`]: value };
+}
+
+const UNCLOSED_QUOTE = /^Missing closing ["']quote/;
+
+/** Where the quoted value left open before `end` starts: the last such quote not escaped inside a double-quoted one. */
+function openingQuote(text: string, end: number, quote: '"' | "'"): number {
+  let at = text.lastIndexOf(quote, end - 1);
+  while (quote === '"' && at > 0 && text[at - 1] === '\\') at = text.lastIndexOf(quote, at - 1);
+  return Math.max(at, 0);
+}
+
+/** The YAML library's messages (by their start) and error codes, said in Japanese for the operator who must fix the line. */
+const JAPANESE_BY_MESSAGE: readonly (readonly [RegExp, string])[] = [
+  [UNCLOSED_QUOTE, '引用符が閉じられていません'],
+  [/^Missing , or : between/, '項目の間にカンマ（,）かコロン（:）がありません'],
+  [/^Missing , between/, '項目の間にカンマ（,）がありません'],
+  [/^Missing space after :/, 'コロン（:）の後に空白がありません'],
+  [/^Implicit map keys need to be followed by map values/, 'キーの後に「: 値」がありません'],
+  [/^Sequence item without - indicator/, 'リストの項目に「- 」がありません'],
+  [/^Comments must be separated/, 'コメントの「#」の前には空白が必要です'],
+  [/^Expected flow (map|sequence) to end with/, '{ } または [ ] が閉じられていません'],
+];
+const JAPANESE_BY_CODE: Readonly<Record<string, string>> = {
+  TAB_AS_INDENT: 'インデントにタブ文字は使えません。スペースで字下げしてください',
+  BAD_INDENT: 'インデント（字下げ）が揃っていません',
+  UNEXPECTED_TOKEN: 'ここには書けない文字があります',
+  BAD_DQ_ESCAPE: 'ダブルクォートで囲んだ文字列のエスケープ（\\）が正しくありません',
+  BAD_SCALAR_START: '値をこの文字で始めることはできません。引用符で囲んでください',
+  BLOCK_IN_FLOW: '{ } や [ ] の中にブロック形式の値は書けません',
+  MULTILINE_IMPLICIT_KEY: 'キーを複数行にまたがって書くことはできません',
+  BLOCK_AS_IMPLICIT_KEY: 'ブロック形式の値をキーにすることはできません',
+  KEY_OVER_1024_CHARS: 'キーが 1024 文字を超えています',
+  TAG_RESOLVE_FAILED: 'タグの値を解決できません',
+};
+
+function yamlErrorInJapanese(code: string, reason: string): string {
+  return JAPANESE_BY_MESSAGE.find(([pattern]) => pattern.test(reason))?.[1] ?? JAPANESE_BY_CODE[code] ?? '書き方が正しくありません';
 }
 
 function firstLine(message: string): string {
