@@ -2,7 +2,8 @@ import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
 import type { RdsInstance } from '../models/aws/rds.js';
 import { targetsOf } from './join.js';
-import { bool, firstWritten, read } from './read.js';
+import type { Attr } from '../models/attr.js';
+import { bool, firstWritten, read, str } from './read.js';
 
 /** How one IaC family spells the properties a replica's source is found and read by. */
 export interface ReplicaProperties {
@@ -12,6 +13,7 @@ export interface ReplicaProperties {
   readonly inherits: readonly string[];
   readonly identifier: string;
   readonly encrypted: string;
+  readonly engine: string;
   /** The types of instance a replica's source may be. */
   readonly sourceTypes: readonly string[];
 }
@@ -21,9 +23,23 @@ export interface ReplicaProperties {
  * in the sources (by reference or by its identifier) and sets its own: what the replica gets.
  */
 export function sourceEncryption(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperties): Pick<RdsInstance, 'sourceStorageEncrypted'> {
-  const sources = targetsOf(graph, node, p.replicaOf, p.sourceTypes, p.identifier);
-  const source = sources.length === 1 ? sources[0]! : undefined;
+  const source = replicated(graph, node, p);
   // A source that itself inherits its encryption (a replica of a replica, a restored snapshot) is not followed.
-  if (!source || source === node || firstWritten(source, p.inherits).origin !== 'default') return {};
+  if (!source || firstWritten(source, p.inherits).origin !== 'default') return {};
   return { sourceStorageEncrypted: read(source, p.encrypted, bool, false) };
+}
+
+/** An instance's engine: a read replica that names none runs the engine of the instance it replicates. */
+export function instanceEngine(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperties): Attr<string> {
+  const own = read(node, p.engine, str);
+  if (own.value !== undefined || own.origin === 'explicit') return own;
+  const source = replicated(graph, node, p);
+  const inherited = source && read(source, p.engine, str);
+  return inherited?.value !== undefined ? inherited : own;
+}
+
+/** The instance a read replica replicates, when it is in the sources (by reference or by its identifier). */
+function replicated(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperties): ResourceNode | undefined {
+  const sources = targetsOf(graph, node, p.replicaOf, p.sourceTypes, p.identifier);
+  return sources.length === 1 && sources[0] !== node ? sources[0] : undefined;
 }

@@ -4,13 +4,14 @@ import { getPath } from '../../graph/values.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, firstWritten, num, read, str, strList } from '../read.js';
-import { sourceEncryption, type ReplicaProperties } from '../rds-common.js';
+import { instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
 const REPLICA: ReplicaProperties = {
   replicaOf: 'SourceDBInstanceIdentifier',
   inherits: ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier'],
   identifier: 'DBInstanceIdentifier',
   encrypted: 'StorageEncrypted',
+  engine: 'Engine',
   sourceTypes: ['AWS::RDS::DBInstance'],
 };
 
@@ -24,7 +25,7 @@ export const cloudFormationRdsInstances = defineAdapter({
       subnetGroup: read(node, 'DBSubnetGroupName', str),
       replicaOf: firstWritten(node, ['SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier']),
       identifier: read(node, 'DBInstanceIdentifier', str),
-      engine: read(node, 'Engine', str),
+      engine: instanceEngine(graph, node, REPLICA),
       storageEncrypted: read(node, 'StorageEncrypted', bool, false),
       kmsKeyId: read(node, 'KmsKeyId', str),
       inheritsEncryptionFrom: firstWritten(node, REPLICA.inherits),

@@ -1,13 +1,14 @@
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, firstWritten, num, read, str, strList } from '../read.js';
-import { sourceEncryption, type ReplicaProperties } from '../rds-common.js';
+import { instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
 const REPLICA: ReplicaProperties = {
   replicaOf: 'replicate_source_db',
   inherits: ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'],
   identifier: 'identifier',
   encrypted: 'storage_encrypted',
+  engine: 'engine',
   sourceTypes: ['aws_db_instance'],
 };
 
@@ -21,7 +22,7 @@ export const terraformRdsInstances = defineAdapter({
       return {
         resource: node,
         identifier: read(node, 'identifier', str),
-        engine: read(node, 'engine', str),
+        engine: instanceEngine(graph, node, REPLICA),
         storageEncrypted: read(node, 'storage_encrypted', bool, false),
         kmsKeyId: read(node, 'kms_key_id', str),
         inheritsEncryptionFrom: firstWritten(node, REPLICA.inherits),
