@@ -1,7 +1,27 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { ADMIN_PORTS, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
+import type { NetworkAcl, NetworkAclEntry } from '../../../src/models/aws/ec2-network.js';
+import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources, type ServicePort } from '../../../src/models/aws/ec2-queries.js';
 
 type Message = 'allTraffic' | 'adminPort';
+
+/**
+ * Whether an inbound deny entry evaluated before `entry` (a lower rule number) stops `service`
+ * from the world range `cidr` of the same address family: the first matching entry decides, so
+ * `entry` never lets that traffic in.
+ */
+function deniedBefore(acl: NetworkAcl, entry: NetworkAclEntry, service: ServicePort, cidr: string): boolean {
+  const rule = entry.ruleNumber;
+  if (rule === undefined) return false;
+  return acl.entries.some(
+    (d) =>
+      d.direction === 'ingress' &&
+      d.action === 'deny' &&
+      d.ruleNumber !== undefined &&
+      d.ruleNumber < rule &&
+      coversPort(d, service.protocol, service.port) === true &&
+      worldSources(d).cidrs.some((w) => w.includes(':') === cidr.includes(':')),
+  );
+}
 
 export default definePolicy({
   id: 'aws-ec2-nacl-world-admin-ports',
@@ -19,7 +39,7 @@ export default definePolicy({
     en: {
       title: 'Network ACL allows SSH, RDP or all traffic from the internet',
       description:
-        'Checks network ACL entries — ingress blocks of aws_network_acl and aws_default_network_acl, aws_network_acl_rule, AWS::EC2::NetworkAclEntry — for an inbound allow rule from 0.0.0.0/0 or ::/0 that covers SSH (22), RDP (3389) or every port. Rule order is not evaluated: an allow entry is reported even if a lower-numbered deny entry would stop the same traffic first, so review such findings against the ACL\'s deny entries.',
+        'Checks network ACL entries — ingress blocks of aws_network_acl and aws_default_network_acl, aws_network_acl_rule, AWS::EC2::NetworkAclEntry — for an inbound allow rule from 0.0.0.0/0 or ::/0 that covers SSH (22), RDP (3389) or every port. Entries are evaluated in rule-number order, as AWS does: an allow entry is not reported for a port that a deny entry with a lower number already closes to the world (a deny for 3389 ahead of an allow for the ephemeral ports 1024–65535).',
       rationale:
         'A network ACL is the subnet-level barrier in front of every security group in it. When it lets administration ports in from anywhere, a single security group mistake in the subnet exposes SSH or RDP to the whole internet, where they are scanned and attacked within minutes.',
       fix: 'Allow 22 and 3389 only from known address ranges in the network ACL, or not at all.',
@@ -29,7 +49,7 @@ export default definePolicy({
     ja: {
       title: 'ネットワーク ACL でインターネットからの SSH・RDP またはすべての通信を許可している',
       description:
-        'ネットワーク ACL のエントリ（aws_network_acl と aws_default_network_acl の ingress ブロック、aws_network_acl_rule、AWS::EC2::NetworkAclEntry）で、0.0.0.0/0 または ::/0 から SSH（22 番）、RDP（3389 番）、またはすべてのポートへのインバウンドを許可していないかを確認します。ルール番号の順序は評価しません。より小さい番号の拒否エントリが同じ通信を先に止める場合でも許可エントリを報告するので、ACL の拒否エントリと照らして確認してください。',
+        'ネットワーク ACL のエントリ（aws_network_acl と aws_default_network_acl の ingress ブロック、aws_network_acl_rule、AWS::EC2::NetworkAclEntry）で、0.0.0.0/0 または ::/0 から SSH（22 番）、RDP（3389 番）、またはすべてのポートへのインバウンドを許可していないかを確認します。エントリは AWS と同じくルール番号の小さい順に評価します。より小さい番号の拒否エントリがそのポートを 0.0.0.0/0 に対して先に閉じている場合（エフェメラルポート 1024〜65535 の許可より前に 3389 番を拒否する場合など）、その許可エントリは報告しません。',
       rationale:
         'ネットワーク ACL は、サブネット内のすべてのセキュリティグループの手前にあるサブネット単位の防御です。ここで管理用ポートを全世界から許可していると、サブネット内のセキュリティグループを一つ誤っただけで SSH や RDP がインターネットにさらされ、数分のうちにスキャンと攻撃が始まります。',
       fix: 'ネットワーク ACL では 22 番と 3389 番を決まったアドレス範囲からだけ許可するか、許可しないでください。',
@@ -87,7 +107,9 @@ export default definePolicy({
       if (entry.direction === 'egress' || entry.action === 'deny') continue;
       const { cidrs, undecided: sourceUndecided } = worldSources(entry);
       const all = isAllTraffic(entry);
-      const { reached, undecided: portsUndecided } = reachedServices(entry, ADMIN_PORTS);
+      // The admin ports an earlier deny entry does not already close to the world.
+      const open = cidrs.length === 0 ? ADMIN_PORTS : ADMIN_PORTS.filter((s) => !cidrs.every((c) => deniedBefore(acl, entry, s, c)));
+      const { reached, undecided: portsUndecided } = reachedServices(entry, open);
       const opens = all === true || reached.length > 0;
       if (cidrs.length === 0) {
         if (sourceUndecided && (opens || portsUndecided)) verdicts.push(unknown(entry.at));
@@ -99,7 +121,7 @@ export default definePolicy({
         continue;
       }
       const data = { acl: acl.resource.address, cidr: cidrs.join(', '), rule: entry.ruleNumber ?? '?' };
-      if (all === true) verdicts.push(fail('allTraffic', entry.at, data));
+      if (all === true && open.length > 0) verdicts.push(fail('allTraffic', entry.at, data));
       else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: reached.join(', '), ports: portLabel(entry) }));
       else if (portsUndecided) verdicts.push(unknown(entry.at));
     }
