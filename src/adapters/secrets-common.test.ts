@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hasUrlCredentials, isSecretPointer, isSecretVariable, looksLikeSecretName } from './secrets-common.js';
+import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName } from './secrets-common.js';
 
 describe('secret-like names', () => {
-  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS'])(
+  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS', 'EncryptionKey', 'KMS_SECRET', 'KmsPassword'])(
     '%s holds a secret',
     (name) => expect(looksLikeSecretName(name)).toBe(true),
   );
 
-  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER'])(
+  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER', 'EncryptionKeyAlias', 'SecretsKmsKeyAlias', 'secret_kms_key_alias', 'SECRETS_KMS_KEY', 'secret_kms_key_id', 'SecretKmsKeyArn', 'TokenSigningKeyAliases', 'PasswordSecretNames'])(
     '%s does not',
     (name) => expect(looksLikeSecretName(name)).toBe(false),
   );
@@ -25,6 +25,18 @@ describe('secret-like values', () => {
     expect(isSecretPointer('{{resolve:secretsmanager:prod/db:SecretString:password}}')).toBe(true);
     expect(isSecretPointer('arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:db-AbCdEf')).toBe(true);
     expect(isSecretPointer('hunter2')).toBe(false);
+  });
+
+  it('takes a KMS key alias, and a key ID under a name about encryption keys, for an identifier', () => {
+    expect(isIdentifierValue('Anything', 'alias/app-data')).toBe(true);
+    expect(isIdentifierValue('SECRET_KMS_KEY', 'arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(true);
+    expect(isIdentifierValue('EncryptionKey', '1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(true);
+    expect(isIdentifierValue('MASTER_KEY', 'mrk-1234abcd1234abcd1234abcd1234abcd')).toBe(true);
+    // A UUID under another name may well be an API key.
+    expect(isIdentifierValue('API_KEY', '1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(false);
+    expect(isIdentifierValue('EncryptionKey', 'c2VjcmV0LWtleS1tYXRlcmlhbA==')).toBe(false);
+    expect(isSecretVariable('ENCRYPTION_KEY', 'alias/app-data')).toBe(false);
+    expect(isSecretVariable('ENCRYPTION_KEY', 'c2VjcmV0LWtleS1tYXRlcmlhbA==')).toBe(true);
   });
 
   it('skips flags that only mention a secret', () => {

@@ -3,7 +3,7 @@ import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
 import { containerDefinitions } from '../ecs-common.js';
-import { isSecretPointer, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isIdentifierValue, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Arguments of the AWS provider that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -57,7 +57,7 @@ function variableValue(node: ResourceNode): SecretSetting | undefined {
   const value = node.properties[path];
   const name = node.address.split('.').pop()!;
   const masked = node.properties['sensitive'] === true;
-  const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isSecretPointer(value));
+  const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isIdentifierValue(name, value));
   if (!written || !(masked || looksLikeSecretName(name))) return undefined;
   return { kind: 'variable', name, written: 'literal', masked, at: { node, path } };
 }
