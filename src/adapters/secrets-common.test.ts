@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName } from './secrets-common.js';
+import { Unknown } from '../graph/values.js';
+import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName, shapeHasUrlCredentials } from './secrets-common.js';
 
 describe('secret-like names', () => {
   it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS', 'EncryptionKey', 'KMS_SECRET', 'KmsPassword'])(
@@ -19,6 +20,18 @@ describe('secret-like values', () => {
     expect(hasUrlCredentials('https://user@example.com/')).toBe(false);
     expect(hasUrlCredentials('https://example.com/a:b@c')).toBe(false);
     expect(isSecretVariable('DATABASE_URL', 'mysql://root:pw@db/app')).toBe(true);
+    // Redis URLs have no user: the password follows the colon.
+    expect(hasUrlCredentials('redis://:pw@cache.internal:6379')).toBe(true);
+    expect(hasUrlCredentials('redis://cache.internal:6379')).toBe(false);
+  });
+
+  it('finds a literal password in a URL known only in part, not an interpolated one', () => {
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgresql://report:pw@${aws_db_instance.db.address}:5432/reports'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'redis://:pw@${AWS::StackName}-cache.internal:6379'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgres://${var.user}:pw@db.internal/app'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgres://app:${var.pw}@${aws_db_instance.db.address}/app'))).toBe(false);
+    expect(shapeHasUrlCredentials(new Unknown([], '${var.scheme}://app:pw@db/app'))).toBe(false);
+    expect(shapeHasUrlCredentials(new Unknown())).toBe(false);
   });
 
   it('takes a dynamic reference or an ARN for a pointer to a secret', () => {

@@ -1,5 +1,5 @@
 import { isWithin } from '../graph/graph.js';
-import type { ResourceNode } from '../graph/resource.js';
+import type { LiteralOrigin, ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
 import type { SecretSetting, SecretSettingKind, SecretWriting } from '../models/aws/secrets.js';
 
@@ -50,9 +50,23 @@ export function looksLikeSecretName(name: string): boolean {
   return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
 }
 
-/** A URL with a password in it: `postgres://app:s3cret@db:5432/app`. */
+/** `scheme://user:password@`, the user possibly empty (`redis://:password@host`): the password is group 1. */
+const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
+
+/** A URL with a password in it: `postgres://app:s3cret@db:5432/app`, `redis://:s3cret@cache:6379`. */
 export function hasUrlCredentials(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value.trim());
+  return URL_CREDENTIALS.test(value.trim());
+}
+
+/**
+ * A string known only in part (an `Unknown` with a shape) whose known text has a literal password
+ * in a URL: `postgres://app:pw@${aws_db_instance.db.address}:5432/app`. Not when the password is
+ * itself interpolated (`postgres://app:${var.pw}@…`).
+ */
+export function shapeHasUrlCredentials(value: PropertyValue | undefined): boolean {
+  if (!isUnknown(value) || value.shape === undefined) return false;
+  const m = URL_CREDENTIALS.exec(value.shape.trim());
+  return m !== null && !m[1]!.includes('${');
 }
 
 /**
@@ -106,6 +120,17 @@ export function writtenAsLiteral(node: ResourceNode, path: string): boolean | un
 }
 
 /**
+ * Where the literal at `path` is written when not there (`.tf` source): the local, variable
+ * default, variables file, module argument or file it comes from, as the node's `literalOrigins`
+ * say for the path or the nearest one holding it.
+ */
+export function literalOriginOf(node: ResourceNode, path: string): LiteralOrigin | undefined {
+  let best: [string, LiteralOrigin] | undefined;
+  for (const entry of node.literalOrigins ?? []) if (isWithin(path, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1];
+}
+
+/**
  * Where a resource type sets passwords, per schema family: `[*]` stands for every element of a list
  * (a broker's users). Each is a secret whatever its name.
  */
@@ -153,5 +178,6 @@ export function passwordSettings(
 }
 
 export function secretSetting(kind: SecretSettingKind, name: string, written: SecretWriting, node: ResourceNode, path: string): SecretSetting {
-  return { kind, name, written, masked: false, at: { node, path } };
+  const from = written === 'literal' ? literalOriginOf(node, path) : undefined;
+  return { kind, name, written, masked: false, at: { node, path }, ...(from && { from }) };
 }
