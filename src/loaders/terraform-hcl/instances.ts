@@ -380,6 +380,8 @@ export class ModuleInstance implements Scope {
       value = 'value' in given ? given.value : parseGivenText(given.text, type.kind === 'string' || type.kind === 'any');
     } else if (decl && hasKey(decl.body, 'default')) {
       value = evaluateJson(decl.body['default']!, ev);
+      // `default = null` (or "") makes a variable optional: its value, if any, is given from outside.
+      if (view === 'code' && (value === null || value === '')) value = new Unknown([], `\${var.${name}}`);
     } else {
       // No value anywhere: Terraform would ask for it; it is known only when someone gives it.
       value = new Unknown([], `\${var.${name}}`);

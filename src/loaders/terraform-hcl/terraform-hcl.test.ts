@@ -224,6 +224,7 @@ describe('values written in the code, followed to where they are written', () =>
 variable "from_tfvars" {}
 variable "from_cli" { default = "overridden" }
 variable "from_outside" {}
+variable "optional" { default = null }
 locals {
   creds = { user = "app", pass = "l-value" }
   alias = local.creds.pass
@@ -240,6 +241,7 @@ resource "x_thing" "t" {
   h = file("\${path.module}/body.json")
   i = "postgres://app:pw@\${aws_sqs_queue.q.url}/db"
   j = "postgres://app:\${var.from_cli}@\${aws_sqs_queue.q.url}/db"
+  k = jsonencode({ user = "admin", password = var.optional })
 }
 resource "x_thing" "each" {
   for_each = { k = "e-value" }
@@ -266,11 +268,12 @@ module "m" {
   it('counts as literals the values the code alone gives: through locals, defaults, tfvars in the tree, merge(), files and parts of strings', async () => {
     const unit = await load(files, options);
     expect(unit.diagnostics).toEqual([]);
-    // Not d (given by --var), e (a variables file outside the tree), f and g.C (a resource's attributes), j (a password given by --var).
+    // Not d (given by --var), e (a variables file outside the tree), f and g.C (a resource's attributes), j (a password given by --var),
+    // k (a variable whose default is null: given from outside, if at all).
     expect([...(node(unit, 'x_thing.t').literals ?? [])].sort()).toEqual(['a', 'b', 'c', 'g.A', 'g.B', 'h', 'i']);
     expect(origins(node(unit, 'x_thing.t'))).toEqual({
       a: 'default from_default main.tf:1',
-      b: 'local creds main.tf:6',
+      b: 'local creds main.tf:7',
       c: 'tfvars from_tfvars terraform.tfvars:1',
       // g.B: an entry of a map a function made is not traced to the expression that wrote it.
       h: 'file ./body.json body.json',
@@ -284,7 +287,7 @@ module "m" {
     const u = node(unit, 'module.m.x_thing.u');
     expect(u.properties['p']).toBe(Secret.instance);
     expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q']);
-    expect(origins(u)).toEqual({ p: 'local creds main.tf:6', q: 'default fixed m/main.tf:2' });
+    expect(origins(u)).toEqual({ p: 'local creds main.tf:7', q: 'default fixed m/main.tf:2' });
     expect(JSON.stringify(u)).not.toContain('l-value');
   });
 });
