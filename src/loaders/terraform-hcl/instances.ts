@@ -255,7 +255,7 @@ interface CallInstances {
  */
 export class ModuleInstance implements Scope {
   /** Variables, locals and outputs evaluated: as the scan knows them, and as the code alone gives them. */
-  private readonly memos: Readonly<Record<'scan' | 'code', Memo>> = { scan: newMemo(), code: newMemo() };
+  private readonly memos: Readonly<Record<View, Memo>> = { scan: newMemo(), code: newMemo() };
   private readonly expansions = new Map<string, ResourceInstance[] & { mode?: Expansion['mode'] }>();
   private readonly callInstances = new Map<string, CallInstances>();
   private codeScope: CodeScope | undefined;
