@@ -21,6 +21,14 @@ const HCL_SECRETS = [
   'Plaintext-HclUrlPassword-Zq8',
   'Plaintext-HclMixedToken-31',
   'Plaintext-HclEcsPassword-6y',
+  'Plaintext-HclVarDefault-8d',
+  'Plaintext-HclLocalPassword-2c',
+  'Plaintext-HclLocalToken-5f',
+  'Plaintext-HclTfvarsToken-7k',
+  'Plaintext-HclMergedApiKey-9q',
+  'Plaintext-HclUrlHostPassword-3v',
+  'Plaintext-HclFileToken-4m',
+  'Plaintext-HclTemplateToken-6n',
 ];
 const PULUMI_SECRETS = [
   'Plaintext-PulumiDbPassword-7Q2x',
@@ -46,9 +54,9 @@ const FORMATS = [
   ['json', 'ja'],
 ] as const;
 
-async function scanOutput(paths: readonly string[], format: string, lang: string): Promise<{ code: number; out: string }> {
+async function scanOutput(paths: readonly string[], format: string, lang: string, options: readonly string[] = []): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await run(['scan', ...paths, '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info'], {
+  const code = await run(['scan', ...paths, '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info', ...options], {
     cwd: root,
     env: {},
     stdout: { write: (s: string) => (out += s) },
@@ -68,7 +76,12 @@ describe('aws-secrets-plaintext findings', () => {
   });
 
   describe.each([
-    ['Terraform source', [`${FIXTURES}/terraform-hcl/fail-plaintext-secrets`, `${FIXTURES}/terraform-hcl/pass-referenced-secrets`], HCL_SECRETS, ['aws_lambda_function.worker', 'API_TOKEN']],
+    [
+      'Terraform source',
+      [`${FIXTURES}/terraform-hcl/fail-plaintext-secrets`, `${FIXTURES}/terraform-hcl/pass-referenced-secrets`, `${FIXTURES}/terraform-hcl/fail-values-through-locals`],
+      HCL_SECRETS,
+      ['aws_lambda_function.worker', 'API_TOKEN', 'aws_lambda_function.notifier', 'module.reports_db.aws_db_instance.this'],
+    ],
     ['Pulumi stack exports', [`${FIXTURES}/pulumi/fail-plaintext-secrets.json`, `${FIXTURES}/pulumi/pass-referenced-secrets.json`], PULUMI_SECRETS, ['aws:rds/cluster:Cluster::main', 'API_TOKEN']],
   ] as const)('in %s', (_, paths, secrets, places) => {
     it.each(FORMATS)('name the place and never the value in %s output (%s)', async (format, lang) => {
@@ -78,5 +91,52 @@ describe('aws-secrets-plaintext findings', () => {
       for (const secret of secrets) expect(out).not.toContain(secret);
       expect(out).not.toContain('Plaintext-');
     });
+  });
+});
+
+describe('aws-secrets-plaintext in .tf source, a secret typed in elsewhere than where it is used', () => {
+  const dir = `${FIXTURES}/terraform-hcl/fail-values-through-locals`;
+  const messages = async (lang: string, options: readonly string[] = []): Promise<string[]> => {
+    const { out } = await scanOutput([dir], 'json', lang, options);
+    const report = JSON.parse(out) as { findings: { policyId: string; status: string; message: string }[] };
+    return report.findings.filter((f) => f.policyId === 'aws-secrets-plaintext').map((f) => `${f.status} ${f.message}`);
+  };
+
+  it('is reported where it is used, saying where it is written (English)', async () => {
+    const found = await messages('en');
+    for (const text of [
+      'fail password of aws_db_instance.from_variable takes a secret from the default of variable bootstrap_value (fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/main.tf:5), where it is written in the code as plain text.',
+      'fail password of aws_db_instance.from_local takes a secret from local value creds (fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/main.tf:14), where it is written in the code as plain text.',
+      'fail password of module.reports_db.aws_db_instance.this takes a secret from local value creds (fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/main.tf:14), where it is written in the code as plain text.',
+      'fail SLACK_TOKEN of aws_lambda_function.notifier takes a secret from local value slack_token (fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/main.tf:15), where it is written in the code as plain text.',
+      'fail RUNNER_TOKEN of aws_lambda_function.notifier takes a secret from variable runner_pat, given in plain text in the variables file (fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/terraform.tfvars:1).',
+      'fail Environment variable STRIPE_API_KEY of aws_lambda_function.worker holds a secret written in the code as plain text.',
+      'fail Environment variable REPORTING_DB_URL of aws_lambda_function.worker holds a secret written in the code as plain text.',
+      'fail REDIS_AUTH_TOKEN of aws_ecs_task_definition.from_file holds a secret written in plain text in fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/worker.json, the file it is read from.',
+      'fail REDIS_AUTH_TOKEN of aws_ecs_task_definition.from_template holds a secret written in plain text in fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/worker.json.tftpl, the file it is read from.',
+    ])
+      expect(found).toContain(text);
+    expect(found.filter((m) => !m.startsWith('fail '))).toEqual([]);
+  });
+
+  it('is reported where it is used, saying where it is written (Japanese)', async () => {
+    const found = await messages('ja');
+    expect(found).toContain(
+      'fail aws_db_instance.from_local の password には、ローカル値 creds（fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/main.tf:14）からシークレットが渡されています。そのローカル値にシークレットが平文で書かれています。',
+    );
+    expect(found).toContain(
+      'fail aws_lambda_function.notifier の RUNNER_TOKEN には、変数 runner_pat からシークレットが渡されています。その値は変数ファイル（fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/terraform.tfvars:1）に平文で書かれています。',
+    );
+  });
+
+  it('is not in the code when --var gives the variable: no finding, and nothing left undecided', async () => {
+    const given = 'Plaintext-GivenOnCommandLine-1z';
+    for (const lang of ['en', 'ja']) {
+      const found = await messages(lang, ['--var', `runner_pat=${given}`]);
+      expect(found.filter((m) => m.includes('RUNNER_TOKEN'))).toEqual([]);
+      expect(found.filter((m) => !m.startsWith('fail '))).toEqual([]);
+      expect(found.some((m) => m.includes('SLACK_TOKEN'))).toBe(true);
+      expect(found.join('\n')).not.toContain('Plaintext-');
+    }
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hasUrlCredentials, isSecretPointer, isSecretVariable, looksLikeSecretName } from './secrets-common.js';
+import { Unknown } from '../graph/values.js';
+import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName, shapeHasUrlCredentials } from './secrets-common.js';
 
 describe('secret-like names', () => {
-  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS'])(
+  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS', 'EncryptionKey', 'KMS_SECRET', 'KmsPassword'])(
     '%s holds a secret',
     (name) => expect(looksLikeSecretName(name)).toBe(true),
   );
 
-  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER'])(
+  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER', 'EncryptionKeyAlias', 'SecretsKmsKeyAlias', 'secret_kms_key_alias', 'SECRETS_KMS_KEY', 'secret_kms_key_id', 'SecretKmsKeyArn', 'TokenSigningKeyAliases', 'PasswordSecretNames'])(
     '%s does not',
     (name) => expect(looksLikeSecretName(name)).toBe(false),
   );
@@ -19,12 +20,36 @@ describe('secret-like values', () => {
     expect(hasUrlCredentials('https://user@example.com/')).toBe(false);
     expect(hasUrlCredentials('https://example.com/a:b@c')).toBe(false);
     expect(isSecretVariable('DATABASE_URL', 'mysql://root:pw@db/app')).toBe(true);
+    // Redis URLs have no user: the password follows the colon.
+    expect(hasUrlCredentials('redis://:pw@cache.internal:6379')).toBe(true);
+    expect(hasUrlCredentials('redis://cache.internal:6379')).toBe(false);
+  });
+
+  it('finds a literal password in a URL known only in part, not an interpolated one', () => {
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgresql://report:pw@${aws_db_instance.db.address}:5432/reports'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'redis://:pw@${AWS::StackName}-cache.internal:6379'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgres://${var.user}:pw@db.internal/app'))).toBe(true);
+    expect(shapeHasUrlCredentials(new Unknown([], 'postgres://app:${var.pw}@${aws_db_instance.db.address}/app'))).toBe(false);
+    expect(shapeHasUrlCredentials(new Unknown([], '${var.scheme}://app:pw@db/app'))).toBe(false);
+    expect(shapeHasUrlCredentials(new Unknown())).toBe(false);
   });
 
   it('takes a dynamic reference or an ARN for a pointer to a secret', () => {
     expect(isSecretPointer('{{resolve:secretsmanager:prod/db:SecretString:password}}')).toBe(true);
     expect(isSecretPointer('arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:db-AbCdEf')).toBe(true);
     expect(isSecretPointer('hunter2')).toBe(false);
+  });
+
+  it('takes a KMS key alias, and a key ID under a name about encryption keys, for an identifier', () => {
+    expect(isIdentifierValue('Anything', 'alias/app-data')).toBe(true);
+    expect(isIdentifierValue('SECRET_KMS_KEY', 'arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(true);
+    expect(isIdentifierValue('EncryptionKey', '1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(true);
+    expect(isIdentifierValue('MASTER_KEY', 'mrk-1234abcd1234abcd1234abcd1234abcd')).toBe(true);
+    // A UUID under another name may well be an API key.
+    expect(isIdentifierValue('API_KEY', '1234abcd-12ab-34cd-56ef-1234567890ab')).toBe(false);
+    expect(isIdentifierValue('EncryptionKey', 'c2VjcmV0LWtleS1tYXRlcmlhbA==')).toBe(false);
+    expect(isSecretVariable('ENCRYPTION_KEY', 'alias/app-data')).toBe(false);
+    expect(isSecretVariable('ENCRYPTION_KEY', 'c2VjcmV0LWtleS1tYXRlcmlhbA==')).toBe(true);
   });
 
   it('skips flags that only mention a secret', () => {

@@ -1,5 +1,5 @@
 import { isWithin } from '../graph/graph.js';
-import type { ResourceNode } from '../graph/resource.js';
+import type { LiteralOrigin, ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
 import type { SecretSetting, SecretSettingKind, SecretWriting } from '../models/aws/secrets.js';
 
@@ -17,8 +17,15 @@ const NOT_THE_SECRET = new Set([
   'arn', 'name', 'id', 'ids', 'path', 'param', 'parameter', 'ssm', 'file', 'url', 'uri', 'endpoint', 'length', 'len', 'ttl', 'expiry', 'expiration',
   'expires', 'timeout', 'seconds', 'minutes', 'hours', 'days', 'enabled', 'disabled', 'enable', 'type', 'version', 'region', 'bucket', 'prefix',
   'location', 'ref', 'policy', 'rotation', 'field', 'header', 'hash', 'format', 'mode', 'count', 'size', 'min', 'max', 'provider', 'source',
-  'store', 'method', 'algorithm', 'host', 'port', 'user', 'username', 'table', 'queue', 'topic', 'key_id', 'kms',
+  'store', 'method', 'algorithm', 'host', 'port', 'user', 'username', 'table', 'queue', 'topic', 'key_id', 'kms', 'alias', 'aliases', 'arns',
+  'names', 'identifier',
 ]);
+
+/**
+ * Words that, after `kms`, leave the name naming a KMS key rather than holding a secret:
+ * `SECRETS_KMS_KEY`, `secret_kms_key_id`. A KMS key is an identifier; its material never leaves KMS.
+ */
+const KMS_KEY_WORDS = new Set(['key', 'keys', 'cmk', 'id', 'ids', 'arn', 'alias']);
 
 /** `DB_PASSWORD` → `db password`; `clientSecret` → `client secret`; `API-KEY` → `api key`. */
 function words(name: string): string[] {
@@ -38,21 +45,54 @@ export function looksLikeSecretName(name: string): boolean {
   if (CREDENTIAL_NAMES.has(name.toLowerCase())) return true;
   const w = words(name);
   if (w.length === 0 || NOT_THE_SECRET.has(w[w.length - 1]!)) return false;
+  const kms = w.lastIndexOf('kms');
+  if (kms !== -1 && w.slice(kms + 1).every((word) => KMS_KEY_WORDS.has(word))) return false;
   return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
 }
 
-/** A URL with a password in it: `postgres://app:s3cret@db:5432/app`. */
+/** `scheme://user:password@`, the user possibly empty (`redis://:password@host`): the password is group 1. */
+const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
+
+/** A URL with a password in it: `postgres://app:s3cret@db:5432/app`, `redis://:s3cret@cache:6379`. */
 export function hasUrlCredentials(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value.trim());
+  return URL_CREDENTIALS.test(value.trim());
 }
 
 /**
- * A string that names a secret kept elsewhere rather than holding one: a CloudFormation dynamic
- * reference (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`) or an ARN.
+ * A string known only in part (an `Unknown` with a shape) whose known text has a literal password
+ * in a URL: `postgres://app:pw@${aws_db_instance.db.address}:5432/app`. Not when the password is
+ * itself interpolated (`postgres://app:${var.pw}@…`).
+ */
+export function shapeHasUrlCredentials(value: PropertyValue | undefined): boolean {
+  if (!isUnknown(value) || value.shape === undefined) return false;
+  const m = URL_CREDENTIALS.exec(value.shape.trim());
+  return m !== null && !m[1]!.includes('${');
+}
+
+/**
+ * A string that names a secret kept elsewhere, or a key, rather than holding one: a CloudFormation
+ * dynamic reference (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`), an ARN, or a KMS
+ * key alias (`alias/app-data`).
  */
 export function isSecretPointer(value: string): boolean {
   const v = value.trim();
-  return v.startsWith('{{resolve:') || v.startsWith('arn:');
+  return v.startsWith('{{resolve:') || v.startsWith('arn:') || KMS_ALIAS.test(v);
+}
+
+/** `alias/app-data`, `alias/aws/secretsmanager`: how KMS names a key. */
+const KMS_ALIAS = /^alias\/[A-Za-z0-9/_-]+$/;
+/** A KMS key ID: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
+const KMS_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+/** Words that make a name about a KMS key, so that a key ID there is that key's ID. */
+const KMS_CONTEXT = new Set(['kms', 'cmk', 'encryption', 'master']);
+
+/**
+ * Whether a value set under `name` identifies something rather than being a secret: a pointer
+ * (`isSecretPointer`), or a KMS key ID under a name about encryption keys (`ENCRYPTION_KEY` set to
+ * a UUID is a key's ID: key material never leaves KMS, and a raw key is not shaped like one).
+ */
+export function isIdentifierValue(name: string, value: string): boolean {
+  return isSecretPointer(value) || (KMS_KEY_ID.test(value.trim()) && words(name).some((w) => KMS_CONTEXT.has(w)));
 }
 
 /**
@@ -80,6 +120,17 @@ export function writtenAsLiteral(node: ResourceNode, path: string): boolean | un
 }
 
 /**
+ * Where the literal at `path` is written when not there (`.tf` source): the local, variable
+ * default, variables file, module argument or file it comes from, as the node's `literalOrigins`
+ * say for the path or the nearest one holding it.
+ */
+export function literalOriginOf(node: ResourceNode, path: string): LiteralOrigin | undefined {
+  let best: [string, LiteralOrigin] | undefined;
+  for (const entry of node.literalOrigins ?? []) if (isWithin(path, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1];
+}
+
+/**
  * Where a resource type sets passwords, per schema family: `[*]` stands for every element of a list
  * (a broker's users). Each is a secret whatever its name.
  */
@@ -97,6 +148,7 @@ function expandPaths(node: ResourceNode, path: string): string[] {
 export function isSecretVariable(name: string, value: PropertyValue | undefined): boolean {
   if (typeof value === 'string' && hasUrlCredentials(value)) return true;
   if (typeof value === 'boolean' || typeof value === 'number' || value === 'true' || value === 'false') return false;
+  if (typeof value === 'string' && isIdentifierValue(name, value)) return false;
   return looksLikeSecretName(name);
 }
 
@@ -126,5 +178,6 @@ export function passwordSettings(
 }
 
 export function secretSetting(kind: SecretSettingKind, name: string, written: SecretWriting, node: ResourceNode, path: string): SecretSetting {
-  return { kind, name, written, masked: false, at: { node, path } };
+  const from = written === 'literal' ? literalOriginOf(node, path) : undefined;
+  return { kind, name, written, masked: false, at: { node, path }, ...(from && { from }) };
 }

@@ -68,12 +68,33 @@ export interface ResourceNode {
    * Where the source cannot tell, absent.
    */
   readonly literals?: ReadonlySet<string>;
+  /**
+   * Where a literal is written when that is not at the property itself (`.tf` source): the local,
+   * the variable's default, the variables file or the module call's argument it came through, or
+   * the file `file()` read. By path, as in `literals`.
+   */
+  readonly literalOrigins?: ReadonlyMap<string, LiteralOrigin>;
   /** Accepted exceptions written with the resource (a comment above a Terraform block, CloudFormation `Metadata`). */
   readonly suppressions?: readonly Suppression[];
   /** The source unit (a plan, a template, a CDK stack) the node belongs to. */
   readonly unit: string;
   /** CloudFormation `Metadata`, kept for suppressions and construct paths. */
   readonly metadata?: PropertyMap;
+}
+
+/**
+ * Where a value written in the code is, seen from a property that takes it from there:
+ * - `local`: a local value (`name`);
+ * - `default`: a variable's default (`name`: the variable);
+ * - `tfvars`: a variables file giving the variable `name` its value;
+ * - `argument`: a module call's argument `name`;
+ * - `file`: a file read with `file()` or `templatefile()` (`name`: its path as written).
+ */
+export interface LiteralOrigin {
+  readonly kind: 'local' | 'default' | 'tfvars' | 'argument' | 'file';
+  readonly name: string;
+  readonly file: string;
+  readonly line?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
-import { LineTree, type Edge, type LineChildren, type PropertyLines, type ResourceNode } from '../graph/resource.js';
+import { LineTree, type Edge, type LineChildren, type LiteralOrigin, type PropertyLines, type ResourceNode } from '../graph/resource.js';
 import { Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { LoadedUnit, StackExport } from './types.js';
 
@@ -45,6 +45,7 @@ function toWire(unit: LoadedUnit): WireUnit {
       ...(n.propertyLines !== undefined && { propertyLines: encodeLines(n.propertyLines) }),
       ...(n.written !== undefined && { written: [...n.written] }),
       ...(n.literals !== undefined && { literals: [...n.literals] }),
+      ...(n.literalOrigins !== undefined && { literalOrigins: [...n.literalOrigins] }),
     })),
     edges: unit.edges,
     diagnostics: unit.diagnostics,
@@ -63,6 +64,7 @@ function fromWire(wire: WireUnit): LoadedUnit {
         ...(raw['propertyLines'] !== undefined && { propertyLines: decodeLines(raw['propertyLines'] as Tagged) }),
         ...(raw['written'] !== undefined && { written: new Set(raw['written'] as string[]) }),
         ...(raw['literals'] !== undefined && { literals: new Set(raw['literals'] as string[]) }),
+        ...(raw['literalOrigins'] !== undefined && { literalOrigins: new Map(raw['literalOrigins'] as [string, LiteralOrigin][]) }),
       };
       return node as unknown as ResourceNode; // every field as the loader wrote it, the classes made again
     }),

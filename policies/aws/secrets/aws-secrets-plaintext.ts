@@ -1,9 +1,32 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import type { LiteralOrigin } from '../../../src/graph/resource.js';
 
-type Message = 'password' | 'environment' | 'parameter' | 'parameterMasked' | 'variableDefault' | 'variableArgument' | 'variableFile' | 'cannotTell';
+type Message =
+  | 'password'
+  | 'environment'
+  | 'parameter'
+  | 'parameterMasked'
+  | 'variableDefault'
+  | 'variableArgument'
+  | 'variableFile'
+  | 'fromLocal'
+  | 'fromDefault'
+  | 'fromVariableFile'
+  | 'fromArgument'
+  | 'fromFile'
+  | 'cannotTell';
 
 /** Where a variable's value is written, by the path of its node: a tfvars file, a module call, its default. */
 const VARIABLE_MESSAGES: Readonly<Record<string, Message>> = { value: 'variableFile', argument: 'variableArgument', default: 'variableDefault' };
+
+/** A setting that takes a literal written elsewhere, by where that is. */
+const ORIGIN_MESSAGES: Readonly<Record<LiteralOrigin['kind'], Message>> = {
+  local: 'fromLocal',
+  default: 'fromDefault',
+  tfvars: 'fromVariableFile',
+  argument: 'fromArgument',
+  file: 'fromFile',
+};
 
 export default definePolicy({
   id: 'aws-secrets-plaintext',
@@ -19,7 +42,7 @@ export default definePolicy({
     en: {
       title: 'Secret written in the code as plain text',
       description:
-        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), the value a Secrets Manager secret stores (secret_string, SecretString) when it is typed in, environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default, and Terraform variables with a secret\'s name — or sensitive — whose value is written in the code: a default, a module call\'s argument, or a value in a .tfvars file scanned with the code. A value from a variable given outside the code, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine. Findings name the place, never the value.',
+        'Finds secrets typed into the code: database master passwords and auth tokens (aws_db_instance.password, aws_rds_cluster.master_password, Redshift, DocumentDB, ElastiCache auth_token, Amazon MQ and OpenSearch users, and their CloudFormation properties such as MasterUserPassword), the value a Secrets Manager secret stores (secret_string, SecretString) when it is typed in, environment variables of Lambda functions and ECS containers whose names say they hold a secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…) or whose value is a URL with a password, CloudFormation parameters with a secret\'s name — or NoEcho — that have a Default, and Terraform variables with a secret\'s name — or sensitive — whose value is written in the code: a default, a module call\'s argument, or a value in a .tfvars file scanned with the code. In Terraform source a value is followed to where it is written: a password or environment variable set from a local, a variable\'s default, a .tfvars file in the scanned tree, a module call\'s argument or a file read with file() or templatefile() is reported where it is used, naming that place. A value from a variable given outside the code (--var, a variables file outside the scanned tree, TF_VAR_…), a resource or a data source, a NoEcho parameter, a generated password, Secrets Manager or SSM Parameter Store (including dynamic references such as {{resolve:secretsmanager:…}}) is fine, and so is a KMS key\'s alias, ID or ARN, whatever the setting is called. Findings name the place, never the value.',
       rationale:
         'A secret in the code is in every clone of the repository, its history (even after it is removed), pull requests, CI logs and build artifacts, and — for environment variables and parameters without NoEcho — in plain view in the console and API to anyone who can describe the function, task or stack. It cannot be rotated without a code change, so it usually is not. Whoever sees it can log in to the database or call the API as the application.',
       fix: 'Take the secret from Secrets Manager or SSM Parameter Store (or let the service manage it) instead of writing it in the code; then rotate it, since it has already leaked into the history.',
@@ -29,7 +52,7 @@ export default definePolicy({
     ja: {
       title: 'シークレットがコードに平文で書かれている',
       description:
-        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、Secrets Manager のシークレットに直接書き込んだ値（secret_string、SecretString）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つもの、シークレットらしい名前の（または sensitive の）Terraform 変数で、default、モジュール呼び出しの引数、コードと一緒にスキャンした .tfvars ファイルのいずれかに値が書かれているものです。コードの外から渡す変数、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。検出結果には場所だけを示し、値は表示しません。',
+        'コードに直接書かれたシークレットを見つけます。対象は、データベースのマスターパスワードや認証トークン（aws_db_instance.password、aws_rds_cluster.master_password、Redshift、DocumentDB、ElastiCache の auth_token、Amazon MQ や OpenSearch のユーザー、CloudFormation の MasterUserPassword などのプロパティ）、Secrets Manager のシークレットに直接書き込んだ値（secret_string、SecretString）、名前からシークレットとわかる（PASSWORD、SECRET、TOKEN、API_KEY、PRIVATE_KEY など）か値がパスワード入りの URL である Lambda 関数・ECS コンテナの環境変数、シークレットらしい名前の（または NoEcho の）CloudFormation パラメータで Default を持つもの、シークレットらしい名前の（または sensitive の）Terraform 変数で、default、モジュール呼び出しの引数、コードと一緒にスキャンした .tfvars ファイルのいずれかに値が書かれているものです。Terraform のソースでは、値がどこに書かれているかをたどります。ローカル値、変数の default、スキャン対象のツリーにある .tfvars ファイル、モジュール呼び出しの引数、file() や templatefile() で読み込むファイルから渡されたパスワードや環境変数は、使われている場所で検出し、値が書かれている場所も示します。コードの外から渡す変数（--var、スキャン対象の外にある変数ファイル、TF_VAR_…）、リソースやデータソースの値、NoEcho パラメータ、自動生成したパスワード、Secrets Manager や SSM Parameter Store（{{resolve:secretsmanager:…}} などの動的参照を含む）から渡す値は問題ありません。KMS キーのエイリアス、キー ID、ARN も、設定の名前にかかわらずシークレットとしては扱いません。検出結果には場所だけを示し、値は表示しません。',
       rationale:
         'コードに書いたシークレットは、リポジトリのすべてのクローン、履歴（削除した後も残ります）、プルリクエスト、CI のログ、ビルド成果物に残ります。環境変数や NoEcho のないパラメータは、関数やタスク、スタックを参照できる人ならコンソールや API でそのまま見られます。コードを変えないと更新できないため、たいていローテーションもされません。見た人は誰でも、アプリケーションになりすましてデータベースにログインしたり API を呼んだりできます。',
       fix: 'シークレットはコードに書かず、Secrets Manager や SSM Parameter Store から渡す（またはサービスに管理させる）ようにしてください。すでにリポジトリの履歴に残っているため、ローテーションも必要です。',
@@ -46,6 +69,11 @@ export default definePolicy({
       variableDefault: 'Variable {{setting}} has a secret as its default: it is written in the code as plain text, however the variable is used.',
       variableFile: 'Variable {{setting}} is given a secret in this variables file: it is written in plain text beside the code.',
       variableArgument: 'Variable {{setting}} of the module is given a secret in this module call: it is written in the code as plain text.',
+      fromLocal: '{{setting}} of {{resource}} takes a secret from local value {{name}} ({{place}}), where it is written in the code as plain text.',
+      fromDefault: '{{setting}} of {{resource}} takes a secret from the default of variable {{name}} ({{place}}), where it is written in the code as plain text.',
+      fromVariableFile: '{{setting}} of {{resource}} takes a secret from variable {{name}}, given in plain text in the variables file ({{place}}).',
+      fromArgument: '{{setting}} of {{resource}} takes a secret from module argument {{name}} ({{place}}), where it is written in the code as plain text.',
+      fromFile: '{{setting}} of {{resource}} holds a secret written in plain text in {{place}}, the file it is read from.',
       cannotTell: '{{setting}} of {{resource}} is set, but the source does not show whether it is written as a literal or taken from a variable.',
     },
     ja: {
@@ -56,6 +84,11 @@ export default definePolicy({
       variableDefault: '変数 {{setting}} の default にシークレットが書かれています。変数をどこでどう使っていても、値はコードに平文で残ります。',
       variableFile: '変数 {{setting}} に、この変数ファイルでシークレットが平文で設定されています。値はコードと一緒に平文で置かれています。',
       variableArgument: 'モジュールの変数 {{setting}} に、このモジュール呼び出しでシークレットが渡されています。値はコードに平文で書かれています。',
+      fromLocal: '{{resource}} の {{setting}} には、ローカル値 {{name}}（{{place}}）からシークレットが渡されています。そのローカル値にシークレットが平文で書かれています。',
+      fromDefault: '{{resource}} の {{setting}} には、変数 {{name}} の default（{{place}}）からシークレットが渡されています。default にシークレットが平文で書かれています。',
+      fromVariableFile: '{{resource}} の {{setting}} には、変数 {{name}} からシークレットが渡されています。その値は変数ファイル（{{place}}）に平文で書かれています。',
+      fromArgument: '{{resource}} の {{setting}} には、モジュール呼び出しの引数 {{name}}（{{place}}）からシークレットが渡されています。その引数にシークレットが平文で書かれています。',
+      fromFile: '{{resource}} の {{setting}} に、読み込み元のファイル {{place}} に平文で書かれたシークレットが設定されています。',
       cannotTell: '{{resource}} の {{setting}} は設定されていますが、コードに直接書かれた値か変数から渡された値かを、このソースからは判断できません。',
     },
   },
@@ -115,6 +148,11 @@ taskDefinition.addContainer('app', {
       const data = { setting: s.name, resource };
       if (s.written === 'unknown') verdicts.push(unknown(s.at, 'cannotTell', data));
       if (s.written !== 'literal') continue;
+      if (s.from) {
+        const place = s.from.line === undefined ? s.from.file : `${s.from.file}:${s.from.line}`;
+        verdicts.push(fail(ORIGIN_MESSAGES[s.from.kind], s.at, { ...data, name: s.from.name, place }));
+        continue;
+      }
       const message: Message =
         s.kind === 'parameter' ? (s.masked ? 'parameterMasked' : 'parameter') : s.kind === 'variable' ? VARIABLE_MESSAGES[s.at.path] ?? 'variableDefault' : s.kind;
       verdicts.push(fail(message, s.at, data));

@@ -1,8 +1,8 @@
 import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
-import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyValue } from '../../graph/values.js';
+import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
-import { isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isIdentifierValue, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Properties of CloudFormation resources that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -76,8 +76,11 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
   const def = node.properties['Default'];
   const masked = node.properties['NoEcho'] === true; // the loader reads any spelling of true as `true`
   if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::')) return [];
-  if (def === undefined || def === null || def === '' || !(masked || looksLikeSecretName(node.address.split('/').pop()!))) return [];
-  return [{ kind: 'parameter', name: node.address.split('/').pop()!, written: 'literal', masked, at: { node, path: 'Default' } }];
+  const name = node.address.split('/').pop()!;
+  if (def === undefined || def === null || def === '' || !(masked || looksLikeSecretName(name))) return [];
+  // A KMS key's alias, ID or ARN, whatever the parameter is called (`SecretsKmsKeyAlias`).
+  if (typeof def === 'string' && isIdentifierValue(name, def)) return [];
+  return [{ kind: 'parameter', name, written: 'literal', masked, at: { node, path: 'Default' } }];
 }
 
 /**
@@ -98,10 +101,3 @@ function writing(node: ResourceNode, path: string, value: PropertyValue | undefi
 
 /** Where the resource is read from a CloudFormation template, which holds every known string it sets. */
 const TEMPLATE_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['cloudformation', 'cdk']);
-
-/** An unknown string whose known text has a literal password in a URL. */
-function shapeHasUrlCredentials(value: PropertyValue | undefined): boolean {
-  if (!isUnknown(value) || value.shape === undefined) return false;
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value.shape.trim());
-  return m !== null && !m[1]!.includes('${');
-}

@@ -3,7 +3,7 @@ import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
 import { containerDefinitions } from '../ecs-common.js';
-import { isSecretPointer, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { isIdentifierValue, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Arguments of the AWS provider that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -57,7 +57,7 @@ function variableValue(node: ResourceNode): SecretSetting | undefined {
   const value = node.properties[path];
   const name = node.address.split('.').pop()!;
   const masked = node.properties['sensitive'] === true;
-  const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isSecretPointer(value));
+  const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isIdentifierValue(name, value));
   if (!written || !(masked || looksLikeSecretName(name))) return undefined;
   return { kind: 'variable', name, written: 'literal', masked, at: { node, path } };
 }
@@ -68,7 +68,7 @@ function lambdaVariables(node: ResourceNode): SecretSetting[] {
   if (!isMap(variables)) return [];
   return Object.entries(variables).flatMap(([name, value]) => {
     const path = joinPath(LAMBDA_VARIABLES, name);
-    const written = isSecretVariable(name, value) ? writing(node, LAMBDA_VARIABLES, path, value) : undefined;
+    const written = isSecretVariable(name, value) || shapeHasUrlCredentials(value) ? writing(node, LAMBDA_VARIABLES, path, value) : undefined;
     return written ? [secretSetting('environment', name, written, node, path)] : [];
   });
 }
@@ -81,7 +81,7 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
       if (!isMap(entry) || typeof entry['name'] !== 'string') return [];
       const name = entry['name'];
       const path = joinPath(joinPath(joinPath(c.path, 'environment'), j), 'value');
-      const written = isSecretVariable(name, entry['value']) ? writing(node, 'container_definitions', path, entry['value']) : undefined;
+      const written = isSecretVariable(name, entry['value']) || shapeHasUrlCredentials(entry['value']) ? writing(node, 'container_definitions', path, entry['value']) : undefined;
       return written ? [secretSetting('environment', name, written, node, path)] : [];
     }),
   );
@@ -91,10 +91,16 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
  * How the value at `path`, inside the argument `argument`, is given. An argument written as a
  * literal holds literals throughout. One that is not may still hold literals next to references
  * (`{ STAGE = "prod", DB_PASSWORD = var.pw }`): `.tf` source names those entries among the
- * literals, a plan does not say which — there a known value deep inside is undecided, unless it is
- * sensitive (a literal there would not be).
+ * literals (and follows values through locals, variables and module calls), so there what it
+ * does not name is not a literal; a plan does not say which — there a known value deep inside is
+ * undecided, unless it is sensitive (a literal there would not be). A URL known only in part is a
+ * literal when its known text is written in the code and holds the password.
  */
 function writing(node: ResourceNode, argument: string, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
+  if (node.format === 'terraform-hcl') {
+    const literal = writtenAsLiteral(node, path);
+    return literal && shapeHasUrlCredentials(value) ? 'literal' : secretWriting(value, literal);
+  }
   const nested = path !== argument;
   // The `.tf` source tells the constant entries of a map that also holds references.
   const whole = writtenAsLiteral(node, argument);

@@ -1,3 +1,4 @@
+import type { LiteralOrigin } from '../../graph/resource.js';
 import { joinPath, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { DYNAMIC_BLOCK_COST } from './budget.js';
@@ -5,7 +6,7 @@ import { evaluate, iterate, type Evaluation } from './evaluate.js';
 import { isBlockList } from './parse.js';
 import type { SourceBlock, SourceBody } from './positions.js';
 import { isConstant, parseJsonString, type Expr } from './syntax.js';
-import { mapOf, type Value } from './value.js';
+import { equal, hasKey, isWhollyKnown, mapOf, type Value } from './value.js';
 
 /**
  * A block's body evaluated into resource properties, the way a plan shows them: arguments as
@@ -65,24 +66,87 @@ export function isLiteral(raw: JsonValue): boolean {
 }
 
 /**
+ * What the code alone gives a block's arguments, for `literalPaths`: `properties` as the scan
+ * evaluated them, each argument evaluated again with only what is written in the code known
+ * (`ModuleInstance.inCode`), and where a value is written when not at the argument.
+ */
+export interface CodeValues {
+  readonly properties: PropertyMap;
+  evaluate(raw: JsonValue): Value;
+  origin(raw: JsonValue): LiteralOrigin | undefined;
+  /** Filled with the origin of each path added that has one. */
+  readonly origins: Map<string, LiteralOrigin>;
+}
+
+/**
  * The arguments of a block body written as literals, by path, as a plan's configuration tells
  * them: top-level (`password`) and inside nested blocks (`environment[0].variables`), and the
  * constant entries of a map that is not all constants (`environment[0].variables.API_TOKEN`). Nested blocks
  * are numbered as `evaluateBody` numbers them; those a `dynamic` block generates take their values
  * from its iterator, so none of their arguments is a literal.
+ *
+ * With `code`, also the arguments and the entries of maps and lists whose values come from the code
+ * alone through locals, variables, module calls, files and functions (`password = local.creds.pass`,
+ * `merge({…}, { API_KEY = "…", URL = aws_sqs_queue.q.url })`); and a string known only in part
+ * whose known text is all written in the code (`"postgres://app:pw@${aws_db_instance.db.address}"`).
  */
-export function literalPaths(body: JsonObject, source: SourceBody | undefined, path = '', out = new Set<string>()): Set<string> {
+export function literalPaths(body: JsonObject, source: SourceBody | undefined, code?: CodeValues, path = '', out = new Set<string>()): Set<string> {
   for (const [key, raw] of Object.entries(body)) {
     if ((path === '' && META.has(key)) || key === 'dynamic') continue;
     const at = joinPath(path, key);
     const blocks = source?.blocks.filter((b) => b.type === key) ?? [];
-    if (isBlockList(raw) && (blocks.length > 0 || !source?.attributes.some((a) => a.name === key))) raw.forEach((b, i) => literalPaths(b, blocks[i]?.body, joinPath(at, i), out));
-    else if (isLiteral(raw)) out.add(at);
-    // A map mixing constants and references (`{ TOKEN = "…", URL = var.url }`): a plan cannot
-    // split it, the source can.
-    else if (isObject(raw)) for (const [k, v] of Object.entries(raw)) if (!k.includes('${') && isLiteral(v)) out.add(joinPath(at, k));
+    if (isBlockList(raw) && (blocks.length > 0 || !source?.attributes.some((a) => a.name === key))) {
+      const scanned = code?.properties[key];
+      raw.forEach((b, i) => {
+        const properties = Array.isArray(scanned) ? scanned[i] : undefined;
+        literalPaths(b, blocks[i]?.body, code && isMap(properties) ? { ...code, properties } : undefined, joinPath(at, i), out);
+      });
+    } else if (isLiteral(raw)) out.add(at);
+    else {
+      // A map mixing constants and references (`{ TOKEN = "…", URL = var.url }`): a plan cannot
+      // split it, the source can.
+      if (isObject(raw)) for (const [k, v] of Object.entries(raw)) if (!k.includes('${') && isLiteral(v)) out.add(joinPath(at, k));
+      const scanned = code?.properties[key];
+      // Known only at apply, with no text known: nothing of it comes from the code.
+      if (code && scanned !== undefined && !(scanned instanceof Unknown && scanned.shape === undefined)) addWrittenInCode(code.evaluate(raw), scanned, raw, at, code, out);
+    }
   }
   return out;
+}
+
+/** The origins of the expressions in `raw`, an expression or a map or list of them, by path. */
+function addOrigins(raw: JsonValue, at: string, code: CodeValues): void {
+  if (isArray(raw)) {
+    raw.forEach((v, i) => addOrigins(v, joinPath(at, i), code));
+  } else if (isObject(raw)) {
+    for (const [k, v] of Object.entries(raw)) if (!k.includes('${')) addOrigins(v, joinPath(at, k), code);
+  } else {
+    const origin = code.origin(raw);
+    if (origin) code.origins.set(at, origin);
+  }
+}
+
+/**
+ * Adds `at` when `value`, as the code alone gives it, is what the scan found there (`scanned`,
+ * hidden if a secret), or the parts of it that are; `raw` is the expression written there, where
+ * the source has one.
+ */
+function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonValue | undefined, at: string, code: CodeValues, out: Set<string>): void {
+  const whole = isWhollyKnown(value) ? scanned instanceof Secret || (scanned !== undefined && equal(value, scanned)) : knownTextInCode(value, scanned);
+  if (whole) {
+    out.add(at);
+    if (raw !== undefined) addOrigins(raw, at, code);
+  } else if (isMap(value) && isMap(scanned)) {
+    for (const [k, v] of Object.entries(value)) addWrittenInCode(v, hasKey(scanned, k) ? scanned[k] : undefined, isObject(raw) && hasKey(raw, k) ? raw[k] : undefined, joinPath(at, k), code, out);
+  } else if (Array.isArray(value) && Array.isArray(scanned)) {
+    value.forEach((v, i) => addWrittenInCode(v, scanned[i], isArray(raw) ? raw[i] : undefined, joinPath(at, i), code, out));
+  }
+}
+
+/** A string known only in part, whose known text (some besides interpolations) the code alone gives. */
+function knownTextInCode(value: Value, scanned: Value | undefined): boolean {
+  if (!(value instanceof Unknown) || value.shape === undefined || !(scanned instanceof Unknown) || scanned.shape !== value.shape) return false;
+  return value.shape.replace(/\$\{[^}]*\}/g, '') !== '';
 }
 
 export function hideSecrets(properties: PropertyMap): void {

@@ -36,7 +36,8 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
       ),
     ),
   );
-  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, files: new Map() };
+  const codeBudget = new EvaluationBudget(EVALUATION_STEPS, () => {});
+  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, codeBudget, files: new Map() };
   const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];

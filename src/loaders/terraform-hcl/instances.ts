@@ -1,11 +1,12 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
-import type { Edge, ResourceNode, Suppression } from '../../graph/resource.js';
+import type { Edge, LiteralOrigin, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
 import { isObject } from '../terraform-plan/schema.js';
 import { INSTANCE_COST, type EvaluationBudget } from './budget.js';
-import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META } from './body.js';
+import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literalPaths, META, type CodeValues } from './body.js';
+import { literalOrigin } from './origins.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
 import { evaluate, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
 import type { ModuleTree } from './modules.js';
@@ -25,6 +26,11 @@ export interface TreeContext {
   readonly rootValues: ReadonlyMap<string, GivenValue>;
   readonly diagnostics: Diagnostic[];
   readonly budget: EvaluationBudget;
+  /**
+   * The bound on evaluating what the code alone gives (`ModuleInstance.inCode`), apart from the
+   * scan's: passing it leaves values not known to be written in the code, which is said nowhere.
+   */
+  readonly codeBudget: EvaluationBudget;
   /** The files `file()` and `templatefile` read, by path as written, read once: a `for` may read one a thousand times. */
   readonly files: Map<string, string | undefined>;
 }
@@ -187,6 +193,56 @@ class ResourceInstance {
   }
 }
 
+/** Which values a module instance's names take: as the scan knows them, or as the code alone gives them. */
+type View = 'scan' | 'code';
+
+interface Memo {
+  readonly variables: Map<string, Tracked>;
+  readonly locals: Map<string, Tracked | 'evaluating'>;
+  readonly outputs: Map<string, Tracked | 'evaluating'>;
+  /** `for_each` of the blocks whose instances `codeLocals` has made (the code view only). */
+  readonly forEach: Map<BlockConfig, Value>;
+}
+
+const newMemo = (): Memo => ({ variables: new Map(), locals: new Map(), outputs: new Map(), forEach: new Map() });
+
+/** A module instance's names as the code alone gives them: see `ModuleInstance.inCode`. */
+class CodeScope implements Scope {
+  constructor(private readonly module: ModuleInstance) {}
+
+  resolve(name: string, steps: readonly Step[], deps: Set<string>): Resolved {
+    return this.module.resolveIn('code', name, steps, deps);
+  }
+
+  readFile(path: string): string | undefined {
+    // A file of the scanned tree is as much in the code as a literal.
+    return this.module.readFile(path);
+  }
+
+  renderTemplate(text: string, variables: PropertyMap): Value {
+    return renderTemplate(this, text, variables);
+  }
+
+  get budget(): EvaluationBudget {
+    return this.module.ctx.codeBudget;
+  }
+}
+
+/** `templatefile`: the template's text evaluated with `variables` as its only local names, in `scope`. */
+function renderTemplate(scope: Scope, text: string, variables: PropertyMap): Value {
+  const locals = new Map(Object.entries(variables));
+  // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
+  const inner: Scope = {
+    resolve: (name, steps, deps) => scope.resolve(name, steps, deps),
+    readFile: (path) => scope.readFile(path),
+    budget: scope.budget,
+    renderTemplate: () => {
+      throw new EvalError('templatefile cannot be called from a template that templatefile renders');
+    },
+  };
+  return evaluate(parseTemplate(text), { scope: inner, locals, deps: new Set() });
+}
+
 /** A module call and its instances. */
 interface CallInstances {
   readonly mode: Expansion['mode'];
@@ -198,11 +254,11 @@ interface CallInstances {
  * expressions use, evaluating variables, locals, resources and module outputs lazily, once each.
  */
 export class ModuleInstance implements Scope {
-  private readonly variables = new Map<string, Tracked>();
-  private readonly localValues = new Map<string, Tracked | 'evaluating'>();
+  /** Variables, locals and outputs evaluated: as the scan knows them, and as the code alone gives them. */
+  private readonly memos: Readonly<Record<View, Memo>> = { scan: newMemo(), code: newMemo() };
   private readonly expansions = new Map<string, ResourceInstance[] & { mode?: Expansion['mode'] }>();
   private readonly callInstances = new Map<string, CallInstances>();
-  private readonly outputs = new Map<string, Tracked | 'evaluating'>();
+  private codeScope: CodeScope | undefined;
 
   constructor(
     readonly ctx: TreeContext,
@@ -212,12 +268,28 @@ export class ModuleInstance implements Scope {
     /** Module instance address: `''`, `module.app["blue"]`. */
     readonly path: string,
     /** How this instance's variables are set: by the call in the parent, or for the root from outside. */
-    private readonly binding: { readonly parent: ModuleInstance; readonly call: BlockConfig; readonly locals: Locals } | undefined,
+    readonly binding: { readonly parent: ModuleInstance; readonly call: BlockConfig; readonly locals: Locals } | undefined,
     /** Suppressions written on the module calls that lead here: they hold for everything inside. */
     readonly inherited: readonly Suppression[],
   ) {}
 
   resolve(name: string, steps: readonly Step[], deps: Set<string>): Resolved {
+    return this.resolveIn('scan', name, steps, deps);
+  }
+
+  /**
+   * This instance's names as the code alone gives them: variables from their defaults, from
+   * variables files in the scanned tree and from module calls' arguments, locals and module
+   * outputs computed from those; a variable given by `--var` or from a file outside the tree, and
+   * every resource's and data source's attribute, unknown. A value known there is written in the
+   * code, however many locals and module calls it went through.
+   */
+  get inCode(): Scope {
+    return (this.codeScope ??= new CodeScope(this));
+  }
+
+  /** `scan`: the names as the scan knows them; `code`: as the code alone gives them (`inCode`). */
+  resolveIn(view: View, name: string, steps: readonly Step[], deps: Set<string>): Resolved {
     const track = (t: Tracked, consumed: number): Resolved => {
       t.deps.forEach((d) => deps.add(d));
       return { value: t.value, consumed };
@@ -225,15 +297,17 @@ export class ModuleInstance implements Scope {
     switch (name) {
       case 'var': {
         const n = attrStep(steps[0]);
-        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.variable(n), 1);
+        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.variable(n, view), 1);
       }
       case 'local': {
         const n = attrStep(steps[0]);
-        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.local(n), 1);
+        return n === undefined ? { value: new Unknown(), consumed: 0 } : track(this.local(n, view), 1);
       }
       case 'module':
-        return this.resolveModule(steps, deps);
+        return this.resolveModule(steps, deps, view);
       case 'data': {
+        // What a data source reads is not in the code.
+        if (view === 'code') return { value: new Unknown([], '${data}'), consumed: 0 };
         const type = attrStep(steps[0]);
         const n = attrStep(steps[1]);
         if (type === undefined || n === undefined) return { value: new Unknown(), consumed: 0 };
@@ -252,7 +326,8 @@ export class ModuleInstance implements Scope {
         return { value: new Unknown([], `\${${name}}`), consumed: 0 };
       default: {
         const n = attrStep(steps[0]);
-        if (n === undefined) return { value: new Unknown([], `\${${name}}`), consumed: 0 };
+        // A resource's attributes are its provider's to give, even those written in its block.
+        if (n === undefined || view === 'code') return { value: new Unknown([], `\${${name}}`), consumed: 0 };
         return this.resolveResource(`${name}.${n}`, steps.slice(1), deps, 1);
       }
     }
@@ -269,17 +344,7 @@ export class ModuleInstance implements Scope {
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
-    const locals = new Map(Object.entries(variables));
-    // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
-    const scope: Scope = {
-      resolve: (name, steps, deps) => this.resolve(name, steps, deps),
-      readFile: (path) => this.readFile(path),
-      budget: this.budget,
-      renderTemplate: () => {
-        throw new EvalError('templatefile cannot be called from a template that templatefile renders');
-      },
-    };
-    return evaluate(parseTemplate(text), { scope, locals, deps: new Set() });
+    return renderTemplate(this, text, variables);
   }
 
   /** `path.module`: this module's directory relative to the root module's, as Terraform gives it. */
@@ -288,11 +353,16 @@ export class ModuleInstance implements Scope {
     return rel === '' ? '.' : rel;
   }
 
-  variable(name: string): Tracked {
-    let t = this.variables.get(name);
+  private scope(view: View): Scope {
+    return view === 'code' ? this.inCode : this;
+  }
+
+  variable(name: string, view: View = 'scan'): Tracked {
+    const memo = this.memos[view].variables;
+    let t = memo.get(name);
     if (t) return t;
     const decl = this.config.variables.get(name);
-    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    const ev: Evaluation = { scope: this.scope(view), locals: new Map(), deps: new Set() };
     const typeRaw = decl?.body['type'];
     const type = typeOf(typeof typeRaw === 'string' ? expression(typeRaw) : undefined);
     let value: Value;
@@ -300,35 +370,72 @@ export class ModuleInstance implements Scope {
     const given = this.binding ? undefined : this.ctx.rootValues.get(name);
     if (this.binding && hasKey(this.binding.call.body, name)) {
       const { parent, call, locals } = this.binding;
-      const parentEv: Evaluation = { scope: parent, locals, deps: new Set() };
+      const parentEv: Evaluation = { scope: parent.scope(view), locals: view === 'code' ? parent.codeLocals(call, locals) : locals, deps: new Set() };
       value = evaluateJson(call.body[name]!, parentEv);
       deps = [...parentEv.deps];
+    } else if (given !== undefined && view === 'code') {
+      // Given on the command line, or in a variables file outside the scanned tree: not in the code.
+      value = 'value' in given && given.inCode ? given.value : new Unknown([], `\${var.${name}}`);
     } else if (given !== undefined) {
       value = 'value' in given ? given.value : parseGivenText(given.text, type.kind === 'string' || type.kind === 'any');
     } else if (decl && hasKey(decl.body, 'default')) {
       value = evaluateJson(decl.body['default']!, ev);
+      // `default = null` (or "") makes a variable optional: its value, if any, is given from outside.
+      if (view === 'code' && (value === null || value === '')) value = new Unknown([], `\${var.${name}}`);
     } else {
       // No value anywhere: Terraform would ask for it; it is known only when someone gives it.
       value = new Unknown([], `\${var.${name}}`);
     }
     value = convert(value, type, (e) => evaluate(e, ev));
-    if (decl && isSensitive(decl) && !(value instanceof Unknown) && value !== null) value = Secret.instance;
+    // What the code gives is only told apart from what it does not: nothing reads the value itself.
+    if (view === 'scan' && decl && isSensitive(decl) && !(value instanceof Unknown) && value !== null) value = Secret.instance;
     t = { value, deps };
-    this.variables.set(name, t);
+    memo.set(name, t);
     return t;
   }
 
-  local(name: string): Tracked {
-    const memo = this.localValues.get(name);
-    if (memo === 'evaluating') return { value: new Unknown([], `\${local.${name}}`), deps: [] };
-    if (memo) return memo;
+  local(name: string, view: View = 'scan'): Tracked {
+    const memo = this.memos[view].locals;
+    const done = memo.get(name);
+    if (done === 'evaluating') return { value: new Unknown([], `\${local.${name}}`), deps: [] };
+    if (done) return done;
     const decl = this.config.locals.get(name);
     if (!decl || this.config.cyclicLocals.has(name)) return { value: new Unknown([], `\${local.${name}}`), deps: [] };
-    this.localValues.set(name, 'evaluating');
-    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    memo.set(name, 'evaluating');
+    const ev: Evaluation = { scope: this.scope(view), locals: new Map(), deps: new Set() };
     const t = { value: evaluateJson(decl.value, ev), deps: [...ev.deps] };
-    this.localValues.set(name, t);
+    memo.set(name, t);
     return t;
+  }
+
+  /**
+   * The local names (`each`) of an instance of `block` as the code alone gives them: `each.key`
+   * and `each.value` from its `for_each` evaluated `inCode`, unknown where that does not hold the
+   * instance's key. `count.index` is a number the code gives.
+   */
+  codeLocals(block: BlockConfig, locals: Locals): Locals {
+    const each = locals.get('each');
+    const forEach = block.body['for_each'];
+    if (!isMap(each) || forEach === undefined || forEach === null) return locals;
+    let collection = this.memos.code.forEach.get(block);
+    if (collection === undefined) {
+      collection = evaluateJson(forEach, { scope: this.inCode, locals: new Map(), deps: new Set() });
+      this.memos.code.forEach.set(block, collection);
+    }
+    const key = each['key'];
+    const value =
+      typeof key !== 'string'
+        ? undefined
+        : isMap(collection)
+          ? hasKey(collection, key)
+            ? collection[key]
+            : undefined
+          : Array.isArray(collection) && collection.includes(key)
+            ? key
+            : undefined;
+    const next = new Map(locals);
+    next.set('each', mapOf(value === undefined ? [['key', new Unknown()], ['value', new Unknown()]] : [['key', key!], ['value', value]]));
+    return next;
   }
 
   /** The instances of a resource or data source (`aws_s3_bucket.b`, `data.x.y`); undefined if not declared. */
@@ -397,14 +504,14 @@ export class ModuleInstance implements Scope {
     return result;
   }
 
-  private resolveModule(steps: readonly Step[], deps: Set<string>): Resolved {
+  private resolveModule(steps: readonly Step[], deps: Set<string>, view: View): Resolved {
     const name = attrStep(steps[0]);
     if (name === undefined) return { value: new Unknown(), consumed: 0 };
     const call = this.calls(name);
     if (!call || call.instances.length === 0) return { value: call ? (call.mode === 'for_each' ? {} : []) : new Unknown([], `\${module.${name}}`), consumed: 1 };
     const output = (instance: CallInstances['instances'][number], outputName: string): Value => {
       if (!instance.module) return new Unknown([], `\${module.${name}.${outputName}}`);
-      const t = instance.module.output(outputName);
+      const t = instance.module.output(outputName, view);
       t.deps.forEach((d) => deps.add(d));
       return t.value;
     };
@@ -427,18 +534,19 @@ export class ModuleInstance implements Scope {
     return { value: mapOf(call.instances.map((i) => [String(i.key), whole(i)])), consumed: 1 };
   }
 
-  output(name: string): Tracked {
-    const memo = this.outputs.get(name);
-    if (memo === 'evaluating') return { value: new Unknown([], `\${module.${name}}`), deps: [] };
-    if (memo) return memo;
+  output(name: string, view: View = 'scan'): Tracked {
+    const memo = this.memos[view].outputs;
+    const done = memo.get(name);
+    if (done === 'evaluating') return { value: new Unknown([], `\${module.${name}}`), deps: [] };
+    if (done) return done;
     const decl = this.config.outputs.get(name);
     if (!decl || !hasKey(decl.body, 'value')) return { value: new Unknown(), deps: [] };
-    this.outputs.set(name, 'evaluating');
-    const ev: Evaluation = { scope: this, locals: new Map(), deps: new Set() };
+    memo.set(name, 'evaluating');
+    const ev: Evaluation = { scope: this.scope(view), locals: new Map(), deps: new Set() };
     let value = evaluateJson(decl.body['value']!, ev);
-    if (isSensitive(decl) && !(value instanceof Unknown)) value = Secret.instance;
+    if (view === 'scan' && isSensitive(decl) && !(value instanceof Unknown)) value = Secret.instance;
     const t = { value, deps: [...ev.deps] };
-    this.outputs.set(name, t);
+    memo.set(name, t);
     return t;
   }
 
@@ -456,6 +564,17 @@ export class ModuleInstance implements Scope {
     }
   }
 
+  /** An instance's arguments as the code alone gives them, for `literalPaths`. */
+  private codeValues(instance: ResourceInstance, properties: PropertyMap, origins: Map<string, LiteralOrigin>): CodeValues {
+    const locals = this.codeLocals(instance.block, instance.locals);
+    return {
+      properties,
+      evaluate: (raw) => evaluateJson(raw, { scope: this.inCode, locals, deps: new Set() }),
+      origin: (raw) => literalOrigin(raw, this, locals),
+      origins,
+    };
+  }
+
   private node(instance: ResourceInstance, block: BlockConfig, properties: PropertyMap, lines: Map<string, number>): ResourceNode {
     const written = new Set<string>();
     for (const [key, raw] of Object.entries(block.body)) {
@@ -463,7 +582,8 @@ export class ModuleInstance implements Scope {
       if (key === 'dynamic' && isObject(raw)) Object.keys(raw).forEach((t) => written.add(t));
       else written.add(key);
     }
-    const literals = literalPaths(block.body, block.source?.body);
+    const origins = new Map<string, LiteralOrigin>();
+    const literals = literalPaths(block.body, block.source?.body, instance.relative.startsWith('data.') ? undefined : this.codeValues(instance, properties, origins));
     const own = ownSuppressions(block, this.ctx);
     const suppressions = [...this.inherited, ...own];
     const source = block.source;
@@ -479,6 +599,7 @@ export class ModuleInstance implements Scope {
       propertyLines: lines,
       written,
       literals,
+      ...(origins.size > 0 && { literalOrigins: origins }),
       ...(suppressions.length > 0 && { suppressions }),
       unit: this.ctx.unit,
     };

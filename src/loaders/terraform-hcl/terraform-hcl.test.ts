@@ -166,7 +166,8 @@ resource "aws_db_instance" "d" {
     expect(d.properties['username']).toBe(Secret.instance);
     expect(d.properties['manage_master_user_password']).toBe(true);
     expect(JSON.stringify(unit)).not.toContain('hunter2');
-    expect([...(d.literals ?? [])].sort()).toEqual(['manage_master_user_password', 'password']);
+    // The default is written in the code: so is the username taken from it, sensitive or not.
+    expect([...(d.literals ?? [])].sort()).toEqual(['manage_master_user_password', 'password', 'username']);
   });
 
   it('keeps idempotency tokens, which are names and not secrets', async () => {
@@ -175,6 +176,7 @@ resource "aws_db_instance" "d" {
   });
 
   it('names the literals as a plan does: in nested blocks, functions of constants, and the constant entries of a mixed map', async () => {
+    // `url` given on the command line: not in the code.
     const unit = await load({
       'main.tf': `
 variable "url" { default = "https://example.com" }
@@ -204,7 +206,7 @@ resource "aws_ecs_task_definition" "u" {
   family                = "u"
   container_definitions = jsonencode([{ name = "app", image = var.url }])
 }`,
-    });
+    }, { vars: new Map([['url', 'https://given.example.com']]) });
     expect([...(node(unit, 'aws_lambda_function.f').literals ?? [])].sort()).toEqual([
       'environment[0].variables.API_TOKEN',
       'environment[0].variables.STAGE',
@@ -213,6 +215,80 @@ resource "aws_ecs_task_definition" "u" {
     ]);
     expect([...(node(unit, 'aws_ecs_task_definition.t').literals ?? [])].sort()).toEqual(['container_definitions', 'family']);
     expect([...(node(unit, 'aws_ecs_task_definition.u').literals ?? [])].sort()).toEqual(['family']);
+  });
+});
+
+describe('values written in the code, followed to where they are written', () => {
+  const files = {
+    'main.tf': `variable "from_default" { default = "d-value" }
+variable "from_tfvars" {}
+variable "from_cli" { default = "overridden" }
+variable "from_outside" {}
+variable "optional" { default = null }
+locals {
+  creds = { user = "app", pass = "l-value" }
+  alias = local.creds.pass
+}
+resource "aws_sqs_queue" "q" { name = "q" }
+resource "x_thing" "t" {
+  a = var.from_default
+  b = local.alias
+  c = var.from_tfvars
+  d = var.from_cli
+  e = var.from_outside
+  f = aws_sqs_queue.q.name
+  g = merge({ A = "x" }, { B = local.creds.user, C = aws_sqs_queue.q.url })
+  h = file("\${path.module}/body.json")
+  i = "postgres://app:pw@\${aws_sqs_queue.q.url}/db"
+  j = "postgres://app:\${var.from_cli}@\${aws_sqs_queue.q.url}/db"
+  k = jsonencode({ user = "admin", password = var.optional })
+}
+resource "x_thing" "each" {
+  for_each = { k = "e-value" }
+  v        = each.value
+}
+resource "x_thing" "each_given" {
+  for_each = toset([var.from_cli])
+  v        = each.value
+}
+module "m" {
+  source = "./m"
+  pw     = local.creds.pass
+}
+`,
+    'm/main.tf': 'variable "pw" { sensitive = true }\nvariable "fixed" { default = "m-default" }\nresource "x_thing" "u" {\n  p = var.pw\n  q = var.fixed\n}\n',
+    'terraform.tfvars': 'from_tfvars = "t-value"\n',
+    'body.json': '{"k": "f-value"}',
+  };
+  const outside = tree({ 'outside.tfvars': 'from_outside = "o-value"\n' });
+  const options = { varFiles: [join(outside, 'outside.tfvars')], vars: new Map([['from_cli', 'given']]) };
+  const origins = (n: ResourceNode): Record<string, string> =>
+    Object.fromEntries([...(n.literalOrigins ?? [])].map(([path, o]) => [path, `${o.kind} ${o.name} ${o.file.split('/').slice(-2).join('/')}${o.line === undefined ? '' : `:${o.line}`}`]));
+
+  it('counts as literals the values the code alone gives: through locals, defaults, tfvars in the tree, merge(), files and parts of strings', async () => {
+    const unit = await load(files, options);
+    expect(unit.diagnostics).toEqual([]);
+    // Not d (given by --var), e (a variables file outside the tree), f and g.C (a resource's attributes), j (a password given by --var),
+    // k (a variable whose default is null: given from outside, if at all).
+    expect([...(node(unit, 'x_thing.t').literals ?? [])].sort()).toEqual(['a', 'b', 'c', 'g.A', 'g.B', 'h', 'i']);
+    expect(origins(node(unit, 'x_thing.t'))).toEqual({
+      a: 'default from_default main.tf:1',
+      b: 'local creds main.tf:7',
+      c: 'tfvars from_tfvars terraform.tfvars:1',
+      // g.B: an entry of a map a function made is not traced to the expression that wrote it.
+      h: 'file ./body.json body.json',
+    });
+    expect([...(node(unit, 'x_thing.each["k"]').literals ?? [])]).toEqual(['v']);
+    expect([...(node(unit, 'x_thing.each_given["given"]').literals ?? [])]).toEqual([]);
+  });
+
+  it('follows a module argument into the module, sensitive or not, to the local it names', async () => {
+    const unit = await load(files, options);
+    const u = node(unit, 'module.m.x_thing.u');
+    expect(u.properties['p']).toBe(Secret.instance);
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q']);
+    expect(origins(u)).toEqual({ p: 'local creds main.tf:7', q: 'default fixed m/main.tf:2' });
+    expect(JSON.stringify(u)).not.toContain('l-value');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { LiteralOrigin } from '../../graph/resource.js';
 import type { Evidence, Model } from '../attr.js';
 
 /**
@@ -29,6 +30,11 @@ export interface SecretSetting {
   /** A `NoEcho` parameter or `sensitive` variable: hidden from output, but its value is still in the code. */
   readonly masked: boolean;
   readonly at: Evidence;
+  /**
+   * A literal written elsewhere than at `at`, which takes it from there: the local, variable
+   * default, variables file line, module argument or file (`.tf` source).
+   */
+  readonly from?: LiteralOrigin;
 }
 
 /**
