@@ -19,7 +19,12 @@ const PASSWORDS: PasswordPaths = {
   aws_dms_endpoint: ['password'],
   // The value a Secrets Manager secret stores, typed in rather than generated or passed in.
   aws_secretsmanager_secret_version: ['secret_string'],
+  // A SecureString parameter's value (`holdsSecret`): what Parameter Store is asked to keep secret.
+  aws_ssm_parameter: ['value'],
 };
+
+/** An SSM parameter's value is a secret only as a SecureString: a String or StringList parameter holds configuration. */
+const holdsSecret = (node: ResourceNode): boolean => node.type !== 'aws_ssm_parameter' || getPath(node.properties, 'type') === 'SecureString';
 
 const LAMBDA_VARIABLES = 'environment[0].variables';
 /** Variables with a value written in the code, as the `.tf` loader gives them. */
@@ -41,7 +46,8 @@ export const terraformSecretSettings = defineAdapter({
         return setting ? [{ resource: node, settings: [setting] }] : [];
       }
       if (node.mode !== 'managed') return [];
-      const settings = [...passwordSettings(node, PASSWORDS, (path, value) => writing(node, path, path, value)), ...lambdaVariables(node), ...containerVariables(node)];
+      const passwords = holdsSecret(node) ? passwordSettings(node, PASSWORDS, (path, value) => writing(node, path, path, value)) : [];
+      const settings = [...passwords, ...lambdaVariables(node), ...containerVariables(node)];
       return settings.length > 0 ? [{ resource: node, settings }] : [];
     });
   },

@@ -132,6 +132,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_securityhub_account: ['aws:securityhub/account:Account'],
     aws_securityhub_standards_subscription: ['aws:securityhub/standardsSubscription:StandardsSubscription'],
     aws_sns_topic: ['aws:sns/topic:Topic'],
+    aws_ssm_parameter: ['aws:ssm/parameter:Parameter'],
     aws_sns_topic_policy: ['aws:sns/topicPolicy:TopicPolicy'],
     aws_sqs_queue: ['aws:sqs/queue:Queue'],
     aws_sqs_queue_policy: ['aws:sqs/queuePolicy:QueuePolicy'],
