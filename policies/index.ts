@@ -41,6 +41,7 @@ import awsIamAdminPolicyAttachment from './aws/iam/aws-iam-admin-policy-attachme
 import awsIamFullAdmin from './aws/iam/aws-iam-full-admin.js';
 import awsIamMfaSensitiveActions from './aws/iam/aws-iam-mfa-sensitive-actions.js';
 import awsIamNotActionAllow from './aws/iam/aws-iam-not-action-allow.js';
+import awsIamOidcTrustUnscoped from './aws/iam/aws-iam-oidc-trust-unscoped.js';
 import awsIamPassroleWildcard from './aws/iam/aws-iam-passrole-wildcard.js';
 import awsIamPasswordPolicy from './aws/iam/aws-iam-password-policy.js';
 import awsIamPrivilegeEscalation from './aws/iam/aws-iam-privilege-escalation.js';
@@ -120,6 +121,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsIamFullAdmin,
   awsIamMfaSensitiveActions,
   awsIamNotActionAllow,
+  awsIamOidcTrustUnscoped,
   awsIamPassroleWildcard,
   awsIamPasswordPolicy,
   awsIamPrivilegeEscalation,

@@ -1,11 +1,23 @@
 import type { ResourceGraph } from '../graph/graph.js';
-import type { ResourceNode } from '../graph/resource.js';
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, setOwn, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
-import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString } from '../models/aws/iam.js';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString, PrincipalEntry } from '../models/aws/iam.js';
 
 /** Terraform's policy-document data source: a policy written as `policy = data.x.json`. */
 const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
+
+/**
+ * The resources of OIDC identity providers, each with its URL in `url` (`Url`). CDK's
+ * `iam.OpenIdConnectProvider` deploys its provider through a custom resource of its own.
+ */
+const OIDC_PROVIDER_TYPES: Readonly<Record<SchemaFamily, readonly string[]>> = {
+  terraform: ['aws_iam_openid_connect_provider'],
+  cloudformation: ['AWS::IAM::OIDCProvider', 'Custom::AWSCDKOpenIdConnectProvider'],
+};
+
+/** The URLs of the OIDC providers among the resources a value is computed from; `undefined` when there is none. */
+type ProviderUrls = (value: Unknown) => readonly PolicyString[] | undefined;
 
 /**
  * Reads the IAM policy document at `path` of `node`, however it is written: a JSON string
@@ -38,7 +50,24 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
   const inText = typeof value === 'string' || value instanceof Unknown;
   const listPath = joinPath(at.path, 'Statement');
   const pathOf = (index: number): string => (inText ? at.path : Array.isArray(statements) ? joinPath(listPath, index) : listPath);
-  return { ...base, at, statements: asList(statements).map((s, index) => readStatement(s, index, { node: at.node, path: pathOf(index) })) };
+  const urls = providerUrls(graph, at.node);
+  return { ...base, at, statements: asList(statements).map((s, index) => readStatement(s, index, { node: at.node, path: pathOf(index) }, urls)) };
+}
+
+/** Looks up, once and only when asked, the OIDC providers `node` refers to. */
+function providerUrls(graph: ResourceGraph, node: ResourceNode): ProviderUrls {
+  let providers: ReadonlyMap<string, ResourceNode> | undefined;
+  return (value) => {
+    if (value.refs.length === 0) return undefined;
+    providers ??= new Map(graph.referencedFrom(node, '', OIDC_PROVIDER_TYPES[node.family]).map((p) => [p.id, p]));
+    const urls = value.refs.flatMap((id) => {
+      const provider = providers!.get(id);
+      if (!provider) return [];
+      const url = getPath(provider.properties, 'url');
+      return [typeof url === 'string' || url instanceof Unknown ? url : new Unknown([provider.id])];
+    });
+    return urls.length > 0 ? urls : undefined;
+  };
 }
 
 /**
@@ -102,7 +131,7 @@ function unknownStatement(index: number, at: Evidence): PolicyStatement {
   return { index, effect: undefined, actions: unknown, resources: unknown, principal: anyone, conditions: undefined, at };
 }
 
-function readStatement(s: PropertyValue, index: number, at: Evidence): PolicyStatement {
+function readStatement(s: PropertyValue, index: number, at: Evidence, urls: ProviderUrls): PolicyStatement {
   if (!isMap(s)) return unknownStatement(index, at);
   const effect = s['Effect'];
   const sid = s['Sid'];
@@ -117,8 +146,8 @@ function readStatement(s: PropertyValue, index: number, at: Evidence): PolicySta
   for (const [key, field] of Object.entries(lists)) {
     if (s[key] !== undefined) statement[field] = strings(s[key]);
   }
-  if (s['Principal'] !== undefined) statement.principal = readPrincipal(s['Principal']);
-  if (s['NotPrincipal'] !== undefined) statement.notPrincipal = readPrincipal(s['NotPrincipal']);
+  if (s['Principal'] !== undefined) statement.principal = readPrincipal(s['Principal'], urls);
+  if (s['NotPrincipal'] !== undefined) statement.notPrincipal = readPrincipal(s['NotPrincipal'], urls);
   return statement;
 }
 
@@ -131,11 +160,16 @@ function strings(v: PropertyValue | undefined): PolicyString[] {
   return asList(v).map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x instanceof Unknown ? x : new Unknown()));
 }
 
-function readPrincipal(v: PropertyValue): PolicyPrincipal {
+function readPrincipal(v: PropertyValue, urls: ProviderUrls): PolicyPrincipal {
   if (v === '*') return { any: true, entries: [] };
   if (!isMap(v)) return { any: false, entries: [{ type: 'AWS', value: typeof v === 'string' ? v : new Unknown() }] };
-  const entries: { type: string; value: PolicyString }[] = [];
-  for (const [type, values] of Object.entries(v)) for (const value of strings(values)) entries.push({ type, value });
+  const entries: PrincipalEntry[] = [];
+  for (const [type, values] of Object.entries(v)) {
+    for (const value of strings(values)) {
+      const oidcProviderUrls = type === 'Federated' && value instanceof Unknown ? urls(value) : undefined;
+      entries.push(oidcProviderUrls ? { type, value, oidcProviderUrls } : { type, value });
+    }
+  }
   return { any: false, entries };
 }
 

@@ -75,6 +75,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_iam_group_policy: ['aws:iam/groupPolicy:GroupPolicy'],
     aws_ssoadmin_permission_set_inline_policy: ['aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy'],
     aws_iam_group_policy_attachment: ['aws:iam/groupPolicyAttachment:GroupPolicyAttachment'],
+    aws_iam_openid_connect_provider: ['aws:iam/openIdConnectProvider:OpenIdConnectProvider'],
     aws_iam_policy: ['aws:iam/policy:Policy'],
     aws_iam_policy_attachment: ['aws:iam/policyAttachment:PolicyAttachment'],
     aws_iam_role: ['aws:iam/role:Role'],
@@ -186,6 +187,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::IAM::GroupPolicy': ['aws-native:iam:GroupPolicy'],
     'AWS::SSO::PermissionSet': ['aws-native:sso:PermissionSet'],
     'AWS::IAM::ManagedPolicy': ['aws-native:iam:ManagedPolicy'],
+    'AWS::IAM::OIDCProvider': ['aws-native:iam:OidcProvider'],
     'AWS::IAM::Policy': ['aws-native:iam:Policy'],
     'AWS::IAM::Role': ['aws-native:iam:Role'],
     'AWS::IAM::RolePolicy': ['aws-native:iam:RolePolicy'],
@@ -223,9 +225,10 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 
 /**
  * Read by adapters, but no Pulumi resource: a data source (a function in Pulumi), a template's
- * parameters, the custom resource CDK's EKS construct deploys a cluster with.
+ * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
+ * provider with.
  */
-const NOT_RESOURCES = ['aws_iam_policy_document', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster'];
+const NOT_RESOURCES = ['aws_iam_policy_document', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
 
 /** A graph that records the types asked of it. */
 class AskedGraph extends ResourceGraph {

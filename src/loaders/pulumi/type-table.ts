@@ -33,6 +33,7 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
   'elb/loadBalancerPolicy': 'aws_load_balancer_policy',
   'elb/listenerPolicy': 'aws_load_balancer_listener_policy',
   'elb/sslNegotiationPolicy': 'aws_lb_ssl_negotiation_policy',
+  'iam/openIdConnectProvider': 'aws_iam_openid_connect_provider',
   's3/bucketObject': 'aws_s3_bucket_object',
   's3/bucketObjectv2': 'aws_s3_object',
   'ec2/capacityReservation': 'aws_ec2_capacity_reservation',

@@ -4,11 +4,14 @@ import type { PolicyStatement } from './iam.js';
 import {
   actionMatches,
   allowsAction,
+  conditionOperator,
+  conditionsOn,
   coversEveryRole,
   isAwsManagedPolicy,
   isFullAdminStatement,
   mayBeEverything,
   mayMatchAction,
+  oidcIssuers,
   onEveryResource,
   passesRoleTo,
 } from './iam-queries.js';
@@ -95,5 +98,48 @@ describe('AWS managed policy ARNs', () => {
     expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${data.aws_region.current.name}:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(false);
     // Any other value may be `aws`.
     expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${var.account}:policy/AdministratorAccess'), 'AdministratorAccess')).toBeUndefined();
+  });
+});
+
+describe('conditions', () => {
+  it('takes an operator apart', () => {
+    expect(conditionOperator('StringLike')).toEqual({ base: 'stringlike', ifExists: false });
+    expect(conditionOperator('ForAnyValue:StringLikeIfExists')).toEqual({ set: 'foranyvalue', base: 'stringlike', ifExists: true });
+    expect(conditionOperator('forallvalues:StringEquals')).toEqual({ set: 'forallvalues', base: 'stringequals', ifExists: false });
+  });
+
+  it('finds the conditions on a key whatever its case, and says when the block is not known', () => {
+    const s = statement({
+      conditions: [
+        { operator: 'StringEquals', key: 'Token.Actions.GithubUserContent.com:SUB', values: ['repo:a/b:*'] },
+        { operator: 'StringEquals', key: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] },
+      ],
+    });
+    expect(conditionsOn(s, 'token.actions.githubusercontent.com:sub')?.map((c) => c.values)).toEqual([['repo:a/b:*']]);
+    expect(conditionsOn(statement({ conditions: undefined }), 'x:sub')).toBeUndefined();
+  });
+});
+
+describe('OIDC issuers of a Federated principal', () => {
+  const federated = (value: string | Unknown, oidcProviderUrls?: (string | Unknown)[]) => ({ type: 'Federated', value, ...(oidcProviderUrls && { oidcProviderUrls }) });
+
+  it('reads the host and path of an oidc-provider ARN, whose partition and account may be unknown', () => {
+    expect(oidcIssuers(federated('arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'))).toEqual(['token.actions.githubusercontent.com']);
+    expect(oidcIssuers(federated(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.ap-northeast-1.amazonaws.com/id/ABC')))).toEqual([
+      'oidc.eks.ap-northeast-1.amazonaws.com/id/ABC',
+    ]);
+    expect(oidcIssuers(federated(new Unknown([], 'arn:aws:iam::${var.account}:oidc-provider/${var.host}')))).toEqual([undefined]);
+  });
+
+  it('takes the URL of the provider of the sources the value refers to', () => {
+    expect(oidcIssuers(federated(new Unknown(['p'], '${aws_iam_openid_connect_provider.p.arn}'), ['https://gitlab.com/']))).toEqual(['gitlab.com']);
+    expect(oidcIssuers(federated(new Unknown(['p']), [new Unknown(['cluster'])]))).toEqual([undefined]);
+    expect(oidcIssuers(federated(new Unknown([], '${var.provider_arn}')))).toEqual([undefined]);
+  });
+
+  it('names providers built into AWS, and none for SAML or other principals', () => {
+    expect(oidcIssuers(federated('cognito-identity.amazonaws.com'))).toEqual(['cognito-identity.amazonaws.com']);
+    expect(oidcIssuers(federated('arn:aws:iam::123456789012:saml-provider/Okta'))).toEqual([]);
+    expect(oidcIssuers({ type: 'Service', value: 'ec2.amazonaws.com' })).toEqual([]);
   });
 });

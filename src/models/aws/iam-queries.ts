@@ -1,5 +1,5 @@
 import type { Evidence } from '../attr.js';
-import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString } from './iam.js';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
 
 /** Three-valued answers: `undefined` when the source does not tell before deployment. */
 export type Maybe = boolean | undefined;
@@ -317,4 +317,47 @@ export function passesRoleTo(s: PolicyStatement, service: string): Maybe {
   if (s.conditions === undefined) return undefined;
   const limits = s.conditions.filter((c) => c.key.toLowerCase() === 'iam:passedtoservice' && /^(foranyvalue:)?string(equals|like)(ignorecase)?$/i.test(c.operator));
   return and(limits.map((c) => or(c.values.map((v) => (/like$/i.test(c.operator) ? mayMatchAction(v, service) : typeof v === 'string' ? v.toLowerCase() === service : undefined)))));
+}
+
+/** A condition operator taken apart: `ForAnyValue:StringLikeIfExists` → `foranyvalue`, `stringlike`, IfExists. Lower case. */
+export interface ConditionOperator {
+  readonly set?: 'forallvalues' | 'foranyvalue';
+  readonly base: string;
+  readonly ifExists: boolean;
+}
+
+export function conditionOperator(operator: string): ConditionOperator {
+  const m = /^(?:(forallvalues|foranyvalue):)?(.*?)(ifexists)?$/s.exec(operator.toLowerCase())!;
+  const set = m[1] as ConditionOperator['set'];
+  return { ...(set && { set }), base: m[2]!, ifExists: m[3] !== undefined };
+}
+
+/** A statement's conditions on `key` (names compared ignoring case, as IAM does); `undefined` when its Condition block is not known. */
+export function conditionsOn(s: PolicyStatement, key: string): readonly PolicyCondition[] | undefined {
+  const wanted = key.toLowerCase();
+  return s.conditions?.filter((c) => c.key.toLowerCase() === wanted);
+}
+
+/**
+ * The OIDC and web identity providers a `Federated` principal entry names, each as its issuer
+ * without `https://` (`token.actions.githubusercontent.com`, `accounts.google.com`), as written:
+ * read from an `oidc-provider/` ARN (its partition and account may be unknown), from the URL of the
+ * provider of the sources it refers to, or as the name of a provider built into AWS. Empty for a
+ * SAML provider; an element is `undefined` where the issuer is not known before deployment.
+ */
+export function oidcIssuers(entry: PrincipalEntry): readonly (string | undefined)[] {
+  if (entry.type !== 'Federated') return [];
+  const value = entry.value;
+  // Each unknown part of the text as `\u0000`.
+  const text = typeof value === 'string' ? value : value.shape?.replace(/\$\{[^}]*\}/g, '\u0000');
+  const arn = text === undefined ? null : /^arn:[^:]*:iam::[^:]*:(oidc-provider|saml-provider)\/(.*)$/s.exec(text);
+  if (arn) return arn[1] === 'saml-provider' ? [] : [issuerOf(arn[2]!)];
+  if (typeof value === 'string') return value.startsWith('arn:') ? [] : [issuerOf(value)];
+  if (entry.oidcProviderUrls) return entry.oidcProviderUrls.map((url) => (typeof url === 'string' ? issuerOf(url) : undefined));
+  return [undefined];
+}
+
+/** `https://token.actions.githubusercontent.com/` → `token.actions.githubusercontent.com`; `undefined` when a part is unknown (`\u0000`). */
+function issuerOf(url: string): string | undefined {
+  return url.includes('\u0000') ? undefined : url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
 }

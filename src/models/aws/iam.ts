@@ -18,7 +18,18 @@ export interface PolicyPrincipal {
   /** `Principal: "*"`. */
   readonly any: boolean;
   /** `{"AWS": [...], "Service": ..., "Federated": ..., "CanonicalUser": ...}` flattened. */
-  readonly entries: readonly { readonly type: string; readonly value: PolicyString }[];
+  readonly entries: readonly PrincipalEntry[];
+}
+
+export interface PrincipalEntry {
+  readonly type: string;
+  readonly value: PolicyString;
+  /**
+   * For a `Federated` value computed from resources of the sources (`aws_iam_openid_connect_provider.x.arn`,
+   * `!Ref Provider`): the URL of each OIDC identity provider among them as written
+   * (`https://token.actions.githubusercontent.com`), unknown-aware. Absent when none of them is one.
+   */
+  readonly oidcProviderUrls?: readonly PolicyString[];
 }
 
 export interface PolicyCondition {
