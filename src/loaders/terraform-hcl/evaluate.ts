@@ -6,13 +6,19 @@ import {
   asBool,
   asNumber,
   asString,
+  concatenate,
   equal,
+  equality,
   EvalError,
   hasKey,
+  hasSecret,
   instanceOf,
+  isUnknownElements,
   isWhollyKnown,
+  knownPrefix,
   mapOf,
   sortedKeys,
+  maybeElements,
   undetermined,
   unknownFrom,
   type Value,
@@ -147,29 +153,21 @@ function template(parts: readonly TemplatePart[], ev: Evaluation): Value {
   return out;
 }
 
-/** Joins template pieces into a string, or an `Unknown` with the shape of the string. */
-export function concatenate(pieces: readonly Value[]): Value {
-  if (pieces.every((p) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean')) return pieces.map(asString).join('');
-  if (pieces.some((p) => p instanceof Secret)) return Secret.instance;
-  let shape = '';
-  for (const p of pieces) {
-    if (p instanceof Unknown) shape += p.shape ?? '${?}';
-    else if (typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') shape += asString(p);
-    else if (p === null) throw new EvalError('null value in a template');
-    else throw new EvalError('a collection cannot be used in a template');
-  }
-  return unknownFrom(pieces, shape);
-}
-
 function withLocals(locals: Locals, entries: readonly (readonly [string, Value])[]): Locals {
   const next = new Map(locals);
   for (const [k, v] of entries) next.set(k, v);
   return next;
 }
 
-/** The elements of a collection with their keys: indexes for lists, keys for maps. */
+/**
+ * The elements of a collection with their keys: indexes for lists, keys for maps. After an
+ * element standing for zero or more (`unknownElements`), indexes are not known.
+ */
 export function iterate(v: Value): [Value, Value][] {
-  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (Array.isArray(v)) {
+    const known = knownPrefix(v);
+    return v.map((x, i) => [i < known ? i : unknownFrom([x]), x]);
+  }
   if (isMap(v)) return sortedKeys(v).map((k) => [k, v[k]!]);
   throw new EvalError('cannot iterate over this value');
 }
@@ -212,7 +210,12 @@ export function applyStep(value: Value, step: Step): Value {
   if (value instanceof Unknown || key instanceof Unknown) return unknownFrom([value, key], extendShape(value, step));
   if (Array.isArray(value)) {
     const i = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
-    if (!Number.isInteger(i) || i < 0 || i >= value.length) throw new EvalError('index out of range');
+    if (!Number.isInteger(i) || i < 0) throw new EvalError('index out of range');
+    // At or after an element standing for zero or more, which element is there is not known.
+    if (i >= knownPrefix(value)) {
+      if (knownPrefix(value) < value.length) return unknownFrom(value.slice(knownPrefix(value)));
+      throw new EvalError('index out of range');
+    }
     return value[i]!;
   }
   if (isMap(value)) {
@@ -240,7 +243,10 @@ function splat(expr: Extract<Expr, { kind: 'splat' }>, ev: Evaluation): Value {
   if (target instanceof Unknown || target instanceof Secret) return undetermined([target]);
   // A splat on a single value makes a one-element list (or an empty one for null).
   const items = target === null ? [] : Array.isArray(target) ? target : [target];
-  return items.map((item) => evaluateStrict(expr.each, { ...ev, locals: withLocals(ev.locals, [['\u0000anon', item]]) }));
+  return items.map((item) => {
+    const value = evaluateStrict(expr.each, { ...ev, locals: withLocals(ev.locals, [['\u0000anon', item]]) });
+    return isUnknownElements(item) ? maybeElements(value) : value;
+  });
 }
 
 function call(expr: Extract<Expr, { kind: 'call' }>, ev: Evaluation): Value {
@@ -267,7 +273,7 @@ function call(expr: Extract<Expr, { kind: 'call' }>, ev: Evaluation): Value {
   let args = expr.args.map((a) => evaluateStrict(a, ev));
   if (expr.expandFinal && args.length > 0) {
     const last = args[args.length - 1]!;
-    if (last instanceof Unknown || last instanceof Secret) return undetermined(args);
+    if (last instanceof Unknown || last instanceof Secret || (Array.isArray(last) && knownPrefix(last) < last.length)) return undetermined(args);
     args = [...args.slice(0, -1), ...iterate(last).map(([, v]) => v)];
   }
   return callFunction(expr.name, args, ev.scope);
@@ -303,9 +309,12 @@ function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Value, rightT
   }
   switch (op) {
     case '==':
-      return equal(left, right);
-    case '!=':
-      return !equal(left, right);
+    case '!=': {
+      // Collections holding parts known only at apply are equal or not as those parts turn out.
+      const same = equality(left, right);
+      if (same === undefined) return undetermined([left, right]);
+      return op === '==' ? same : !same;
+    }
     case '&&':
       return asBool(left) && asBool(right);
     case '||':
@@ -344,17 +353,27 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Va
     ev.scope.budget.spend(1);
     const locals = withLocals(ev.locals, expr.keyVar === undefined ? [[expr.valueVar, v]] : [[expr.keyVar, k], [expr.valueVar, v]]);
     const inner: Evaluation = { ...ev, locals };
+    // An element standing for zero or more gives zero or more; so does, in a list, one whose filter only apply decides.
+    let maybe = isUnknownElements(v);
     if (expr.condition) {
       const c = evaluateStrict(expr.condition, inner);
-      if (c instanceof Unknown || c instanceof Secret) {
+      if (c instanceof Unknown && !expr.key) maybe = true;
+      else if (c instanceof Unknown || c instanceof Secret) {
         pending.push(c);
         continue;
-      }
-      if (!asBool(c)) continue;
+      } else if (!asBool(c)) continue;
     }
     const value = evaluateStrict(expr.value, inner);
+    if (maybe && hasSecret(value)) {
+      pending.push(value);
+      continue;
+    }
     if (!expr.key) {
-      listOut.push(value);
+      listOut.push(maybe ? maybeElements(value) : value);
+      continue;
+    }
+    if (maybe) {
+      pending.push(v);
       continue;
     }
     const key = evaluateStrict(expr.key, inner);
@@ -369,7 +388,7 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, ev: Evaluation): Va
     else if (mapOut.has(name)) throw new EvalError('duplicate key in a for expression');
     else mapOut.set(name, value);
   }
-  // A filter or key known only at apply leaves the collection's size unknown.
+  // In a map, a filter or key known only at apply leaves the keys unknown.
   if (pending.length > 0) return undetermined(pending);
   if (!expr.key) return listOut;
   return mapOf(expr.group ? grouped : mapOut);

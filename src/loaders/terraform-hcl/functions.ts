@@ -7,17 +7,25 @@ import {
   asNumber,
   asString,
   compareStrings,
+  concatenate,
   distinct,
   equal,
+  equality,
   EvalError,
   formatNumber,
   hasKey,
+  hasSecret,
+  isUnknownElements,
   isWhollyKnown,
+  knownPrefix,
   mapOf,
+  maybeElements,
   nestsWithin,
   sortedKeys,
   toSet,
   undetermined,
+  unknownElements,
+  unknownFrom,
   type Value,
 } from './value.js';
 import { EvaluationLimit, MAX_VALUE_SIZE, type EvaluationBudget } from './budget.js';
@@ -40,23 +48,38 @@ type Fn = (args: Value[], ctx: FunctionContext) => Value;
 /**
  * How much of its arguments a function needs known: `deep` (every part, the default), `shallow`
  * (the arguments themselves, not their elements: `length`, `merge`, `lookup` work on a list of
- * unknowns), or `none` (the function handles unknowns itself).
+ * unknowns), `elements` (the arguments themselves, and no secret anywhere in them: the function
+ * handles unknown elements), or `none` (the function handles unknowns and secrets itself).
+ *
+ * A list may hold elements standing for zero or more (`unknownElements`): what depends on its
+ * length or on the position of an element after one (`length`, `element`, `slice`, `zipmap`…)
+ * is unknown.
  */
 interface FunctionSpec {
   readonly fn: Fn;
-  readonly needs: 'deep' | 'shallow' | 'none';
+  readonly needs: 'deep' | 'shallow' | 'elements' | 'none';
 }
 
 const deep = (fn: Fn): FunctionSpec => ({ fn, needs: 'deep' });
 const shallow = (fn: Fn): FunctionSpec => ({ fn, needs: 'shallow' });
+const elements = (fn: Fn): FunctionSpec => ({ fn, needs: 'elements' });
 const raw = (fn: Fn): FunctionSpec => ({ fn, needs: 'none' });
+
+const isOpen = (v: Value): boolean => v instanceof Unknown || v instanceof Secret;
+
+/** Whether a list's length, and so every position after its first element standing for zero or more, is not known. */
+const unsized = (list: readonly Value[]): boolean => knownPrefix(list) < list.length;
 
 /** Calls a built-in function. Unknown arguments give an unknown result, never a guess. */
 export function callFunction(name: string, args: Value[], ctx: FunctionContext): Value {
   const spec = FUNCTIONS.get(name);
   // Functions not modelled here (timestamp, uuid, provider functions, …) are known only at apply.
   if (!spec) return undetermined(args, `\${${name}(…)}`);
-  const blocked = spec.needs === 'deep' ? !args.every(isWhollyKnown) : spec.needs === 'shallow' ? args.some((a) => a instanceof Unknown || a instanceof Secret) : false;
+  const blocked =
+    spec.needs === 'deep' ? !args.every(isWhollyKnown)
+    : spec.needs === 'shallow' ? args.some(isOpen)
+    : spec.needs === 'elements' ? args.some((a) => a instanceof Unknown || hasSecret(a))
+    : false;
   if (blocked) return undetermined(args);
   return ctx.budget.charge(spec.fn(args, ctx));
 }
@@ -64,7 +87,7 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
 const str = (args: Value[], i: number): string => asString(arg(args, i));
 const num = (args: Value[], i: number): number => asNumber(arg(args, i));
 const list = (args: Value[], i: number): Value[] => asList(arg(args, i));
-function arg(args: Value[], i: number): Value {
+function arg(args: readonly Value[], i: number): Value {
   if (i >= args.length) throw new EvalError('not enough arguments');
   return args[i]!;
 }
@@ -76,45 +99,96 @@ function collection(v: Value): Value[] {
   throw new EvalError('value is not a collection');
 }
 
-/** `%s`, `%d`, `%q`, `%v`, `%t`, `%f`, `%%` and widths, as Terraform's `format` reads them. */
-function format(spec: string, values: Value[]): string {
+const FORMAT_VERB = /%([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
+
+/**
+ * `%s`, `%d`, `%q`, `%v`, `%t`, `%f`, `%%` and widths, as Terraform's `format` reads them. A value
+ * known only at apply makes the result unknown with the shape of the string (`arn:aws:s3:::${…}/*`),
+ * the value's own shape where `%s` or `%v` writes it as it is.
+ */
+function format(spec: string, values: readonly Value[]): Value {
+  const pieces: Value[] = [];
   let next = 0;
-  return spec.replace(/%([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
-    const v = arg(values, next++);
-    let out: string;
-    switch (verb) {
-      case 'd':
-        out = formatNumber(Math.trunc(asNumber(v)));
-        break;
-      case 'f':
-      case 'e':
-      case 'g':
-        out = verb === 'f' ? asNumber(v).toFixed(precision === undefined ? 6 : Number(precision)) : String(asNumber(v));
-        break;
-      case 'q':
-        out = JSON.stringify(asString(v));
-        break;
-      case 't':
-        out = String(asBool(v));
-        break;
-      case 'x':
-      case 'X':
-        out = typeof v === 'number' ? v.toString(16) : Buffer.from(asString(v)).toString('hex');
-        if (verb === 'X') out = out.toUpperCase();
-        break;
-      case 'v':
-        out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? asString(v) : jsonEncode(v);
-        break;
-      default:
-        out = asString(v);
+  let from = 0;
+  for (const m of spec.matchAll(FORMAT_VERB)) {
+    pieces.push(spec.slice(from, m.index));
+    from = m.index + m[0].length;
+    const [, flags = '', width, precision, verb = ''] = m;
+    if (verb === '%') {
+      pieces.push('%');
+      continue;
     }
-    if (flags.includes('+') && typeof v === 'number' && v >= 0) out = `+${out}`;
-    const w = width === undefined ? 0 : Number(width);
-    if (w > MAX_VALUE_SIZE) throw new EvaluationLimit();
-    if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
-    return out;
+    const v = arg(values, next++);
+    if (isWhollyKnown(v)) pieces.push(formatKnown(v, verb, flags, width, precision));
+    else if ((verb === 's' || verb === 'v') && flags === '' && width === undefined && precision === undefined && v instanceof Unknown) pieces.push(v);
+    else pieces.push(verb === 'q' ? '"' : '', unknownFrom([v]), verb === 'q' ? '"' : '');
+  }
+  pieces.push(spec.slice(from));
+  return concatenate(pieces);
+}
+
+function formatKnown(v: Value, verb: string, flags: string, width: string | undefined, precision: string | undefined): string {
+  let out: string;
+  switch (verb) {
+    case 'd':
+      out = formatNumber(Math.trunc(asNumber(v)));
+      break;
+    case 'f':
+    case 'e':
+    case 'g':
+      out = verb === 'f' ? asNumber(v).toFixed(precision === undefined ? 6 : Number(precision)) : String(asNumber(v));
+      break;
+    case 'q':
+      out = JSON.stringify(asString(v));
+      break;
+    case 't':
+      out = String(asBool(v));
+      break;
+    case 'x':
+    case 'X':
+      out = typeof v === 'number' ? v.toString(16) : Buffer.from(asString(v)).toString('hex');
+      if (verb === 'X') out = out.toUpperCase();
+      break;
+    case 'v':
+      out = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? asString(v) : jsonEncode(v);
+      break;
+    default:
+      out = asString(v);
+  }
+  if (flags.includes('+') && typeof v === 'number' && v >= 0) out = `+${out}`;
+  const w = width === undefined ? 0 : Number(width);
+  if (w > MAX_VALUE_SIZE) throw new EvaluationLimit();
+  if (out.length < w) out = flags.includes('-') ? out.padEnd(w) : out.padStart(w, flags.includes('0') ? '0' : ' ');
+  return out;
+}
+
+/**
+ * `formatlist`: one `format` per element of the list arguments, in step. An element known only at
+ * apply gives an element with the shape of the string, as Terraform gives that one unknown. A
+ * value known only at apply beside a known list is one value or a list of that length: either
+ * way each element has a hole where it goes. With no known list to give the length, the result
+ * is unknown, as it is where two lists in step hold elements standing for zero or more.
+ */
+function formatList(a: Value[]): Value {
+  const spec = str(a, 0);
+  const values = a.slice(1);
+  const lists = values.filter((x): x is Value[] => Array.isArray(x));
+  if (values.some((x) => x instanceof Unknown) && lists.length === 0) return unknownFrom(values);
+  if (lists.some(unsized) && lists.length > 1) return unknownFrom(values);
+  const n = Math.max(0, ...lists.map((x) => x.length));
+  return Array.from({ length: n }, (_, i) => {
+    const row = values.map((x) => (Array.isArray(x) ? x[i]! : x));
+    const out = format(spec, row);
+    return row.some(isUnknownElements) ? maybeElements(out) : out;
   });
+}
+
+/** `join`: an element known only at apply leaves the string's shape; one standing for zero or more, not even that. */
+function join(a: Value[]): Value {
+  const separator = str(a, 0);
+  const items = a.slice(1).flatMap((l) => asList(l));
+  if (unsized(items)) return unknownFrom(items);
+  return concatenate(items.flatMap((x, i) => (i === 0 ? [x] : [separator, x])));
 }
 
 /** `jsonencode` of a known value, with Go's escaping of `<`, `>` and `&` as Terraform writes it. */
@@ -151,8 +225,12 @@ function replace(s: string, search: string, replacement: string): string {
   return search === '' ? s : s.split(search).join(replacement);
 }
 
+/**
+ * `flatten`: an element known only at apply may be a list (Terraform then makes the whole result
+ * unknown) or one value; either way it is zero or more elements here, the others kept.
+ */
 function flatten(v: Value[]): Value[] {
-  return v.flatMap((x) => (Array.isArray(x) ? flatten(x) : [x]));
+  return v.flatMap((x) => (Array.isArray(x) ? flatten(x) : x instanceof Unknown ? [unknownElements(x)] : [x]));
 }
 
 /** IPv4 CIDR arithmetic (`cidrsubnet`, `cidrhost`); IPv6 prefixes are left unknown. */
@@ -219,15 +297,17 @@ function range(args: Value[]): Value[] {
 
 function element(args: Value[]): Value {
   const l = list(args, 0);
+  if (unsized(l)) return unknownFrom(l);
   if (l.length === 0) throw new EvalError('empty list');
   const i = Math.trunc(num(args, 1));
   return l[((i % l.length) + l.length) % l.length]!;
 }
 
-function slice(args: Value[]): Value[] {
+function slice(args: Value[]): Value {
   const l = list(args, 0);
   const from = num(args, 1);
   const to = num(args, 2);
+  if (to > knownPrefix(l) && unsized(l)) return unknownFrom(l);
   if (from < 0 || to > l.length || from > to) throw new EvalError('index out of range');
   return l.slice(from, to);
 }
@@ -245,12 +325,14 @@ function merge(args: Value[]): Value {
 function zipmap(args: Value[]): Value {
   const keys = list(args, 0);
   const values = list(args, 1);
+  if (unsized(keys) || unsized(values)) return unknownFrom([...keys, ...values]);
   if (keys.length !== values.length) throw new EvalError('lists of different lengths');
   return mapOf(keys.map((k, i) => [asString(k), values[i]!]));
 }
 
-function chunk(args: Value[]): Value[] {
+function chunk(args: Value[]): Value {
   const l = unifyElements(list(args, 0));
+  if (unsized(l)) return unknownFrom(l);
   const size = num(args, 1);
   // As Terraform checks it: a fractional size would otherwise make a chunk per 1e-300 of an index.
   if (!Number.isInteger(size)) throw new EvalError('the size must be a whole number');
@@ -263,6 +345,7 @@ function chunk(args: Value[]): Value[] {
 
 function one(args: Value[]): Value {
   const l = collection(arg(args, 0));
+  if (unsized(l)) return unknownFrom(l);
   if (l.length > 1) throw new EvalError('more than one element');
   return l[0] ?? null;
 }
@@ -282,15 +365,119 @@ function transpose(args: Value[]): Value {
   return mapOf([...out].map(([k, keys]) => [k, keys.sort(compareStrings)]));
 }
 
+/**
+ * `setunion` keeps what is known as Terraform does (a set with unknown elements: they may equal
+ * known ones, so they stand for zero or more); a set known only at apply adds zero or more
+ * elements, where Terraform makes the union unknown. `setintersection` and `setsubtract` are
+ * unknown in Terraform when any element is: here an element of the first set is kept where the
+ * other sets' known elements decide it, and zero or more elements stand for those only apply
+ * decides (an ARN that an unknown set might remove is not kept as certain).
+ */
 function setOperation(kind: 'union' | 'intersection' | 'subtract'): FunctionSpec {
-  return deep((args) => {
+  const operation = (args: Value[]): Value => {
+    if (args.some(hasSecret)) return undetermined(args);
+    if (kind !== 'union' && args.some((a) => a instanceof Unknown)) return unknownFrom(args);
     // Each argument is a set of one type, and the sets take one type between them.
-    const sets = unifyAcross(args.map((a) => collection(a)));
-    const [first = [], ...rest] = sets;
+    const sets = unifyAcross(args.map((a) => (a instanceof Unknown ? [unknownElements(a)] : collection(a))));
     if (kind === 'union') return toSet(sets.flat());
-    if (kind === 'intersection') return toSet(first.filter((x) => rest.every((s) => s.some((y) => equal(x, y)))));
-    return toSet(first.filter((x) => !rest.some((s) => s.some((y) => equal(x, y)))));
-  });
+    const [first = [], ...rest] = sets;
+    const out: Value[] = [];
+    const open: Value[] = [];
+    for (const x of first) {
+      const inEach = rest.map((set) => member(set, x));
+      const decided = kind === 'intersection' ? (inEach.some((m) => m === false) ? false : inEach.every((m) => m === true) ? true : undefined) : inEach.some((m) => m === true) ? false : inEach.every((m) => m === false) ? true : undefined;
+      if (decided === true) out.push(x);
+      else if (decided === undefined) open.push(x);
+    }
+    return open.length === 0 ? toSet(out) : [maybeElements(unknownFrom(open)), ...toSet(out)];
+  };
+  return raw(operation);
+}
+
+/** Whether a set holds a value: `undefined` where an element known only at apply could be it. */
+function member(set: readonly Value[], x: Value): boolean | undefined {
+  let open = false;
+  for (const y of set) {
+    const same = equality(x, y);
+    if (same === true) return true;
+    if (same === undefined) open = true;
+  }
+  return open ? undefined : false;
+}
+
+/**
+ * `contains`, as Terraform decides it: true where a known element is the value, unknown where
+ * only an element known only at apply could be, false otherwise.
+ */
+function contains(args: Value[]): Value {
+  if (isOpen(arg(args, 0)) || args.some(hasSecret)) return undetermined(args);
+  const items = collection(arg(args, 0));
+  if (items.length === 0) return false;
+  const found = member(items, arg(args, 1));
+  return found === undefined ? unknownFrom(args) : found;
+}
+
+/** `index`: the first element equal to the value, unknown from the first one only apply could tell. */
+function indexOf(args: Value[]): Value {
+  const items = list(args, 0);
+  for (const [i, x] of items.entries()) {
+    const same = equality(x, arg(args, 1));
+    if (same === undefined) return unknownFrom(args);
+    if (same) return i;
+  }
+  throw new EvalError('value not in list');
+}
+
+/**
+ * `distinct` is unknown in Terraform when an element is. Here the known elements stay, without
+ * their duplicates, and an element known only at apply (which may equal one of them) stands for
+ * zero or more, in its place: the elements before it keep their positions. A partly known
+ * structure (a policy document rendered with ARNs known only at apply) is kept as it is: were it
+ * to equal another, the values in the list would be the same, only their count smaller.
+ */
+function distinctList(args: Value[]): Value[] {
+  return distinct(unifyElements(list(args, 0))).map((x) => (x instanceof Unknown ? unknownElements(x) : x));
+}
+
+/**
+ * `compact` is unknown in Terraform when an element is. Here the known non-empty strings stay, an
+ * element known only at apply (which may be empty) stands for zero or more in its place, and a
+ * partly known structure (a policy document's JSON with ARNs known only at apply, never empty) is
+ * kept as the string it stands for.
+ */
+function compact(args: Value[]): Value[] {
+  return list(args, 0)
+    .filter((x) => x !== null && x !== '')
+    .map((x) => (x instanceof Unknown ? unknownElements(x) : (Array.isArray(x) || isMap(x)) && !isWhollyKnown(x) ? x : asString(x)));
+}
+
+/**
+ * `sort` is unknown in Terraform when an element is. Here the known strings are sorted, and the
+ * elements known only at apply come first, standing for zero or more: where the known ones end
+ * up is not known, and a policy still sees each of them.
+ */
+function sortList(args: Value[]): Value[] {
+  const items = list(args, 0);
+  const known = items.filter(isWhollyKnown).map(asString).sort(compareStrings);
+  const open = items.filter((x) => !isWhollyKnown(x)).map((x) => (x instanceof Unknown ? unknownElements(x) : x));
+  return [...open, ...known];
+}
+
+/** `coalescelist`: the first list with an element; unknown where only apply tells whether one is empty. */
+function coalesceList(args: Value[]): Value {
+  for (const l of args) {
+    if (isOpen(l)) return undetermined([l]);
+    const items = asList(l);
+    if (knownPrefix(items) > 0) return l;
+    if (items.length > 0) return undetermined([l]);
+  }
+  return [];
+}
+
+/** `concat`: a list known only at apply adds zero or more elements, where Terraform makes the result unknown. */
+function concat(args: Value[]): Value {
+  if (args.some((a) => a instanceof Secret)) return undetermined(args);
+  return args.flatMap((l) => (l instanceof Unknown ? [unknownElements(l)] : asList(l)));
 }
 
 function templateFile(args: Value[], ctx: FunctionContext): Value {
@@ -327,13 +514,10 @@ function yamlEncode(v: Value, indent = ''): string {
 
 const FUNCTIONS = new Map<string, FunctionSpec>([
   // Strings
-  ['format', deep((a) => format(str(a, 0), a.slice(1)))],
-  ['formatlist', deep((a) => {
-    const lists = a.slice(1);
-    const n = Math.max(0, ...lists.map((x) => (Array.isArray(x) ? x.length : 0)));
-    return Array.from({ length: n }, (_, i) => format(str(a, 0), lists.map((x) => (Array.isArray(x) ? x[i]! : x))));
-  })],
-  ['join', deep((a) => a.slice(1).flatMap((l) => asList(l)).map(asString).join(str(a, 0)))],
+  // The format known, values and list elements known only at apply leave holes in the result's shape.
+  ['format', raw((a) => (isOpen(arg(a, 0)) || a.some(hasSecret) ? undetermined(a) : format(str(a, 0), a.slice(1))))],
+  ['formatlist', raw((a) => (isOpen(arg(a, 0)) || a.some(hasSecret) ? undetermined(a) : formatList(a)))],
+  ['join', elements(join)],
   ['split', deep((a) => (str(a, 1) === '' ? [] : str(a, 1).split(str(a, 0))))],
   ['lower', deep((a) => str(a, 0).toLowerCase())],
   ['upper', deep((a) => str(a, 0).toUpperCase())],
@@ -372,11 +556,11 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['length', shallow((a) => {
     const v = arg(a, 0);
     if (typeof v === 'string') return [...v].length;
-    if (Array.isArray(v)) return v.length;
+    if (Array.isArray(v)) return unsized(v) ? unknownFrom(v) : v.length;
     if (isMap(v)) return Object.keys(v).length;
     throw new EvalError('length of a value without one');
   })],
-  ['concat', shallow((a) => a.flatMap((l) => asList(l)))],
+  ['concat', raw(concat)],
   ['merge', shallow(merge)],
   ['lookup', shallow(lookup)],
   ['element', shallow(element)],
@@ -386,20 +570,16 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
     const m = asMap(arg(a, 0));
     return sortedKeys(m).map((k) => m[k]!);
   })],
-  ['contains', deep((a) => collection(arg(a, 0)).some((x) => equal(x, arg(a, 1))))],
-  ['distinct', deep((a) => distinct(unifyElements(list(a, 0))))],
+  ['contains', raw(contains)],
+  ['distinct', elements(distinctList)],
   // A list of strings: numbers and bools become strings.
-  ['compact', deep((a) => list(a, 0).filter((x) => x !== null && x !== '').map(asString))],
+  ['compact', elements(compact)],
   ['coalesce', raw(coalesce)],
-  ['coalescelist', shallow((a) => a.find((l) => asList(l).length > 0) ?? [])],
-  ['index', deep((a) => {
-    const i = list(a, 0).findIndex((x) => equal(x, arg(a, 1)));
-    if (i === -1) throw new EvalError('value not in list');
-    return i;
-  })],
+  ['coalescelist', raw(coalesceList)],
+  ['index', elements(indexOf)],
   ['reverse', shallow((a) => [...list(a, 0)].reverse())],
   ['slice', shallow(slice)],
-  ['sort', deep((a) => list(a, 0).map(asString).sort(compareStrings))],
+  ['sort', elements(sortList)],
   ['range', deep(range)],
   ['zipmap', shallow(zipmap)],
   ['chunklist', shallow(chunk)],
@@ -413,6 +593,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   // Every combination of one element of each argument, in order: `for_each` over ports × CIDRs.
   ['setproduct', shallow((a, ctx) => {
     const sets = a.map(collection);
+    if (sets.some(unsized)) return unknownFrom(a);
     const tuples = sets.reduce((n, set) => n * set.length, 1);
     if (tuples > MAX_VALUE_SIZE) throw new EvaluationLimit();
     // Charged before it is built: each tuple's elements too.

@@ -97,6 +97,8 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
         ja: `${address} の for_each がマップでも文字列のセットでもないため、Terraform はこの構成を受け付けません`,
       });
     }
+    // A set of elements all known only at apply (`toset(compact([var.x]))`): as a set known only at apply.
+    if (Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Unknown)) return UNKNOWN_EACH;
     const entries: [string, Value][] = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => [x, x]) : Object.keys(v).sort().map((k) => [k, v[k]!]);
     if (!affords(entries.length)) return UNKNOWN_EACH;
     return { mode: 'for_each', items: entries.map(([key, value]) => ({ key, locals: new Map([['each', mapOf([['key', key], ['value', value]])]]) })) };

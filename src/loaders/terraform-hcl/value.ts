@@ -22,6 +22,44 @@ export function instanceOf(object: PropertyMap): { readonly id: string; readonly
   return instanceObjects.get(object);
 }
 
+/**
+ * Unknowns standing in a list for zero or more elements known only at apply: what `compact`,
+ * `distinct`, `toset` or a `for` filter make of an element known only at apply (it may be
+ * dropped, or equal another), and what `concat` makes of a list known only at apply. The elements
+ * around one are known to be in the list, so a policy still sees them; the list's length, and the
+ * position of every element after one, are not known.
+ */
+const unknownRuns = new WeakSet<Unknown>();
+
+/** An `Unknown` standing for zero or more elements, each like `like` (its references, its string's shape). */
+export function unknownElements(like: Value): Unknown {
+  if (like instanceof Unknown && unknownRuns.has(like)) return like;
+  const shape = like instanceof Unknown ? like.shape : typeof like === 'string' ? like : typeof like === 'number' || typeof like === 'boolean' ? asString(like) : undefined;
+  const out = unknownFrom([like], shape);
+  unknownRuns.add(out);
+  return out;
+}
+
+/**
+ * Zero or more elements like `value`, where it may not be there at all (a `for` filter only apply
+ * decides): its shape is kept only where it has a part known only at apply, since a policy takes
+ * the text of a shape as there (a fully known `…/AdministratorAccess` would be a guessed finding).
+ */
+export function maybeElements(value: Value): Unknown {
+  return unknownElements(value instanceof Unknown && value.shape?.includes('${') ? value : unknownFrom([value]));
+}
+
+/** Whether a value is an `Unknown` standing for zero or more elements (`unknownElements`). */
+export function isUnknownElements(v: Value): boolean {
+  return v instanceof Unknown && unknownRuns.has(v);
+}
+
+/** The index of a list's first element standing for zero or more; the list's length when there is none. */
+export function knownPrefix(list: readonly Value[]): number {
+  const i = list.findIndex(isUnknownElements);
+  return i === -1 ? list.length : i;
+}
+
 /** A Terraform error during evaluation (a missing attribute, a wrong type): `try` and `can` catch it. */
 export class EvalError extends Error {}
 
@@ -73,6 +111,20 @@ export function undetermined(inputs: readonly Value[], shape?: string): Value {
   return inputs.some(hasSecret) ? Secret.instance : unknownFrom(inputs, shape);
 }
 
+/** Joins template pieces into a string, or an `Unknown` with the shape of the string. */
+export function concatenate(pieces: readonly Value[]): Value {
+  if (pieces.every((p) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean')) return pieces.map(asString).join('');
+  if (pieces.some((p) => p instanceof Secret)) return Secret.instance;
+  let shape = '';
+  for (const p of pieces) {
+    if (p instanceof Unknown) shape += p.shape ?? '${?}';
+    else if (typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') shape += asString(p);
+    else if (p === null) throw new EvalError('null value in a template');
+    else throw new EvalError('a collection cannot be used in a template');
+  }
+  return unknownFrom(pieces, shape);
+}
+
 /** HCL's automatic conversion to string: numbers and bools convert, other types do not. */
 export function asString(v: Value): string {
   if (typeof v === 'string') return v;
@@ -107,6 +159,40 @@ export function asMap(v: Value): PropertyMap {
   throw new EvalError('value is not a map');
 }
 
+/**
+ * Equality of values that may hold unknown parts, as Terraform's `==` decides it: `false` where a
+ * known part differs (types, lengths, keys, a known element), `undefined` where only an unknown
+ * part could tell, else `true`.
+ */
+export function equality(a: Value, b: Value): boolean | undefined {
+  if (a instanceof Unknown || b instanceof Unknown || a instanceof Secret || b instanceof Secret) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const sized = knownPrefix(a) === a.length && knownPrefix(b) === b.length;
+    if (sized && a.length !== b.length) return false;
+    // Elements compared up to the first that stands for zero or more: after it, positions are not known.
+    const n = Math.min(knownPrefix(a), knownPrefix(b));
+    let open = !sized;
+    for (let i = 0; i < n; i++) {
+      const e = equality(a[i]!, b[i]!);
+      if (e === false) return false;
+      if (e === undefined) open = true;
+    }
+    return open ? undefined : true;
+  }
+  if (isMap(a) && isMap(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length || !ka.every((k) => hasKey(b, k))) return false;
+    let open = false;
+    for (const k of ka) {
+      const e = equality(a[k]!, b[k]!);
+      if (e === false) return false;
+      if (e === undefined) open = true;
+    }
+    return open ? undefined : true;
+  }
+  return equal(a, b);
+}
+
 /** Structural equality, as `==` compares in HCL (types must agree). */
 export function equal(a: Value, b: Value): boolean {
   if (a === b) return true;
@@ -138,10 +224,17 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A set: duplicates removed; strings in lexical order as Terraform lists them. */
+/**
+ * A set: duplicates removed; strings in lexical order as Terraform lists them. An element known
+ * only at apply may equal another, so it stands for zero or more (`unknownElements`), first: the
+ * order of the set around it is not known.
+ */
 export function toSet(items: readonly Value[]): Value[] {
   const out = distinct(items);
-  return out.every((x) => typeof x === 'string') ? (out as string[]).sort(compareStrings) : out;
+  const open = out.filter((x) => x instanceof Unknown);
+  const known = open.length === 0 ? out : out.filter((x) => !(x instanceof Unknown));
+  const sorted = known.every((x) => typeof x === 'string') ? (known as string[]).sort(compareStrings) : known;
+  return open.length === 0 ? sorted : [...open.map(unknownElements), ...sorted];
 }
 
 /**

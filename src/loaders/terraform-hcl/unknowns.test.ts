@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { scan } from '../../engine/scan.js';
+import { Unknown, type PropertyValue } from '../../graph/values.js';
+import type { LoadedUnit } from '../types.js';
+import { loadTerraformModule } from './index.js';
+
+/**
+ * Values known only at apply inside lists, policy documents and templates: what Terraform keeps
+ * known stays known, and what it cannot tell is unknown, never dropped.
+ */
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sekisho-hcl-unknowns-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+async function load(files: Record<string, string>): Promise<LoadedUnit> {
+  const dir = tree(files);
+  return loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+}
+
+/** The properties of `x_thing.t`. */
+async function thing(body: string, more = ''): Promise<Record<string, PropertyValue>> {
+  const unit = await load({ 'main.tf': `${PRELUDE}\n${more}\nresource "x_thing" "t" {\n${body}\n}\n` });
+  const node = unit.nodes.find((n) => n.address === 'x_thing.t');
+  if (!node) throw new Error('no x_thing.t');
+  return node.properties;
+}
+
+/** Statuses of one policy's results, by resource address (several results of a resource in order). */
+async function statuses(files: Record<string, string>, policyId: string): Promise<Record<string, string[]>> {
+  const dir = tree(files);
+  const outcome = await scan({ paths: [dir], cwd: dir, policies: builtinPolicies.filter((p) => p.id === policyId), today: '2026-01-01' });
+  const out: Record<string, string[]> = {};
+  for (const r of outcome.results) (out[r.resource.address] ??= []).push(r.status);
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
+
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+const PRELUDE = `
+variable "missing" {}
+resource "aws_iam_policy" "x" { policy = "{}" }
+locals { admin = "${ADMIN}" }
+`;
+
+const unknown = expect.any(Unknown);
+
+describe('list functions over elements known only at apply', () => {
+  it('keeps the known elements of compact, distinct, sort, toset and setunion, with an unknown element for the others', async () => {
+    const t = await thing(`
+  compact  = compact([local.admin, "", aws_iam_policy.x.arn])
+  distinct = distinct([local.admin, aws_iam_policy.x.arn, local.admin])
+  sort     = sort(["b", aws_iam_policy.x.arn, "a"])
+  toset    = toset(["b", aws_iam_policy.x.arn, "a", "b"])
+  union    = setunion([local.admin], [aws_iam_policy.x.arn])
+  unknown  = setunion([local.admin], var.missing)
+  concat   = concat([local.admin], var.missing)
+  flatten  = flatten([[local.admin], aws_iam_policy.x.arn])
+  filtered = [for a in [local.admin, aws_iam_policy.x.arn] : a if a != ""]`);
+    expect(t['compact']).toEqual([ADMIN, unknown]);
+    expect(t['distinct']).toEqual([ADMIN, unknown]);
+    // Where the known ones end up is not known: the unknown ones come first.
+    expect(t['sort']).toEqual([unknown, 'a', 'b']);
+    expect(t['toset']).toEqual([unknown, 'a', 'b']);
+    expect(t['union']).toEqual([unknown, ADMIN]);
+    expect(t['unknown']).toEqual([unknown, ADMIN]);
+    expect(t['concat']).toEqual([ADMIN, unknown]);
+    expect(t['flatten']).toEqual([ADMIN, unknown]);
+    expect(t['filtered']).toEqual([ADMIN, unknown]);
+    // The shape of an element is kept where it is certainly there.
+    expect((t['compact'] as PropertyValue[])[1]).toEqual(new Unknown([expect.stringContaining('aws_iam_policy.x')], '${aws_iam_policy.x.arn}'));
+  });
+
+  it('leaves the length and the positions after such an element unknown, and the positions before it known', async () => {
+    const t = await thing(`
+  length   = length(compact([local.admin, aws_iam_policy.x.arn]))
+  sized    = length(concat([local.admin], [aws_iam_policy.x.arn]))
+  first    = compact([local.admin, aws_iam_policy.x.arn])[0]
+  second   = compact([aws_iam_policy.x.arn, local.admin])[1]
+  element  = element(distinct([local.admin, aws_iam_policy.x.arn]), 0)
+  slice    = slice(compact([local.admin, aws_iam_policy.x.arn, "b"]), 0, 1)
+  sliced   = slice(compact([local.admin, aws_iam_policy.x.arn, "b"]), 0, 2)
+  empty    = compact([aws_iam_policy.x.arn]) == []
+  equal    = [aws_iam_policy.x.arn] == ["a"]
+  longer   = [aws_iam_policy.x.arn] == ["a", "b"]
+  keys     = [for i, a in compact([local.admin, aws_iam_policy.x.arn, "b"]) : i]
+  zipmap   = zipmap(compact(["a", aws_iam_policy.x.arn]), ["x", "y"])
+  one      = one(compact([aws_iam_policy.x.arn]))
+  chunks   = chunklist(compact([local.admin, aws_iam_policy.x.arn]), 1)
+  coalesce = coalescelist(compact([aws_iam_policy.x.arn]), ["b"])
+  first_nonempty = coalescelist(compact([local.admin, aws_iam_policy.x.arn]), ["b"])`);
+    expect(t['length']).toBeInstanceOf(Unknown);
+    expect(t['sized']).toBe(2);
+    expect(t['first']).toBe(ADMIN);
+    expect(t['second']).toBeInstanceOf(Unknown);
+    expect(t['element']).toBeInstanceOf(Unknown);
+    expect(t['slice']).toEqual([ADMIN]);
+    expect(t['sliced']).toBeInstanceOf(Unknown);
+    expect(t['empty']).toBeInstanceOf(Unknown);
+    expect(t['equal']).toBeInstanceOf(Unknown);
+    expect(t['longer']).toBe(false);
+    expect(t['keys']).toEqual([0, unknown, unknown]);
+    expect(t['zipmap']).toBeInstanceOf(Unknown);
+    expect(t['one']).toBeInstanceOf(Unknown);
+    expect(t['chunks']).toBeInstanceOf(Unknown);
+    expect(t['coalesce']).toBeInstanceOf(Unknown);
+    expect(t['first_nonempty']).toEqual([ADMIN, unknown]);
+    // A for_each over such elements only: one instance of unknown key, as over a set known only at apply.
+    const unit = await load({ 'main.tf': `${PRELUDE}\nresource "aws_s3_bucket" "b" {\n  for_each = toset(compact([var.missing]))\n  bucket   = "b"\n}\n` });
+    expect(unit.nodes.filter((n) => n.type === 'aws_s3_bucket').map((n) => n.address)).toEqual(['aws_s3_bucket.b']);
+  });
+
+  it('decides contains, index and the set operations where the known elements decide them, as Terraform does', async () => {
+    const t = await thing(`
+  contains      = contains([aws_iam_policy.x.arn, local.admin], local.admin)
+  maybe         = contains([aws_iam_policy.x.arn], local.admin)
+  not_in_empty  = contains([], aws_iam_policy.x.arn)
+  index         = index([local.admin, aws_iam_policy.x.arn], local.admin)
+  index_after   = index([aws_iam_policy.x.arn, local.admin], local.admin)
+  subtract      = setsubtract([local.admin, "b"], [aws_iam_policy.x.arn])
+  subtract_kept = setsubtract([local.admin, "b"], ["b"])
+  intersection  = setintersection([local.admin, "b"], [local.admin, aws_iam_policy.x.arn])`);
+    expect(t['contains']).toBe(true);
+    expect(t['maybe']).toBeInstanceOf(Unknown);
+    expect(t['not_in_empty']).toBe(false);
+    expect(t['index']).toBe(0);
+    expect(t['index_after']).toBeInstanceOf(Unknown);
+    // An unknown element may remove the ARN: it is not kept as certainly there.
+    expect(t['subtract']).toEqual([unknown]);
+    expect((t['subtract'] as PropertyValue[])[0]).toHaveProperty('shape', undefined);
+    expect(t['subtract_kept']).toEqual([ADMIN]);
+    expect(t['intersection']).toEqual([unknown, ADMIN]);
+  });
+
+  it('keeps the known text of format, formatlist and join around values known only at apply', async () => {
+    const t = await thing(`
+  format     = format("%s/*", aws_iam_policy.x.arn)
+  quoted     = format("%q", aws_iam_policy.x.arn)
+  formatlist = formatlist("%s/*", ["a", aws_iam_policy.x.arn])
+  scalar     = formatlist("%s/%s", aws_iam_policy.x.arn, ["a", "b"])
+  join       = join(":", ["arn", "aws", aws_iam_policy.x.name])
+  join_list  = join(",", compact(["a", aws_iam_policy.x.arn]))`);
+    expect(t['format']).toEqual(new Unknown([expect.any(String)], '${aws_iam_policy.x.arn}/*'));
+    expect(t['quoted']).toEqual(new Unknown([expect.any(String)], '"${?}"'));
+    expect(t['formatlist']).toEqual(['a/*', new Unknown([expect.any(String)], '${aws_iam_policy.x.arn}/*')]);
+    expect(t['scalar']).toEqual([new Unknown([expect.any(String)], '${aws_iam_policy.x.arn}/a'), new Unknown([expect.any(String)], '${aws_iam_policy.x.arn}/b')]);
+    expect(t['join']).toEqual(new Unknown([expect.any(String)], 'arn:aws:${aws_iam_policy.x.name}'));
+    // How many separators there are is not known.
+    expect(t['join_list']).toEqual(new Unknown([expect.any(String)]));
+  });
+
+  it('does not take a value a for filter may drop as certainly there', async () => {
+    const t = await thing(`  maybe = [for a in [local.admin] : a if var.missing != ""]`);
+    expect(t['maybe']).toEqual([unknown]);
+    expect((t['maybe'] as PropertyValue[])[0]).toHaveProperty('shape', undefined);
+  });
+
+  it('reports AdministratorAccess attached through compact, distinct, sort and setunion beside an ARN known only at apply', async () => {
+    const role = (name: string, arns: string): string => `
+resource "aws_iam_role" "${name}" {
+  name                = "${name}"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  managed_policy_arns = ${arns}
+}`;
+    const files = {
+      'main.tf': [
+        PRELUDE,
+        role('concat', 'concat([local.admin], [aws_iam_policy.x.arn])'),
+        role('distinct', 'distinct(concat([local.admin], [aws_iam_policy.x.arn]))'),
+        role('compact', 'compact([local.admin, aws_iam_policy.x.arn])'),
+        role('sort', 'sort([local.admin, aws_iam_policy.x.arn])'),
+        role('setunion', 'setunion([local.admin], [aws_iam_policy.x.arn])'),
+        role('given', 'concat([local.admin], var.missing)'),
+      ].join('\n'),
+    };
+    const found = await statuses(files, 'aws-iam-admin-policy-attachment');
+    for (const name of ['concat', 'distinct', 'compact', 'sort', 'setunion', 'given']) expect(found[`aws_iam_role.${name}`], name).toContain('fail');
+  });
+});
