@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { asList, getPath, isMap, joinPath, setOwn, Unknown, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, parseJsonShape, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString, PrincipalEntry } from '../models/aws/iam.js';
 
@@ -42,7 +42,7 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
     at = { node: rendered, path: 'json' };
     value = rendered.properties['json'];
   }
-  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value instanceof Unknown ? parseShape(value) : value;
+  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value instanceof Unknown ? parseJsonShape(value) : value;
   if (!isMap(parsed)) return { ...base, at, statements: undefined };
   const statements = parsed['Statement'];
   if (statements instanceof Unknown) return { ...base, at, statements: undefined };
@@ -92,26 +92,6 @@ const canonicalJson = (v: PropertyValue): string =>
           .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k]!)}`)
           .join(',')}}`
       : JSON.stringify(v);
-
-/**
- * A document written as JSON text with parts known only at apply (a heredoc with
- * `${aws_s3_bucket.b.arn}` in it): the known text parsed, each string holding one of those parts
- * unknown. Undecided where a part stands outside a string (`"Resource": ${jsonencode(…)}`).
- */
-function parseShape(value: Unknown): PropertyValue | undefined {
-  if (value.shape === undefined) return undefined;
-  const holes = (v: PropertyValue): PropertyValue => {
-    if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v) : v;
-    if (Array.isArray(v)) return v.map(holes);
-    if (!isMap(v)) return v;
-    const out: { [key: string]: PropertyValue } = {};
-    for (const [key, item] of Object.entries(v)) setOwn(out, key, holes(item));
-    return out;
-  };
-  // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part becomes a plain marker.
-  const parsed = parseJsonDocument(value.shape.replace(/\$\{[^}]*\}/g, '${?}'));
-  return parsed === undefined ? undefined : holes(parsed);
-}
 
 function parseJsonDocument(text: string): PropertyValue | undefined {
   try {

@@ -123,3 +123,27 @@ export function asList(v: PropertyValue | undefined): PropertyValue[] {
   if (v === undefined || v === null) return [];
   return Array.isArray(v) ? v : [v];
 }
+
+/**
+ * JSON text with parts known only at apply (a heredoc or template with `${aws_s3_bucket.b.arn}` in
+ * it), as its shape holds it: the known text parsed, each string holding one of those parts
+ * unknown (with that string as its shape). Undefined where the text does not parse as JSON, as
+ * where a part stands outside a string (`"Resource": ${jsonencode(…)}`).
+ */
+export function parseJsonShape(value: Unknown): PropertyValue | undefined {
+  if (value.shape === undefined) return undefined;
+  const holes = (v: PropertyValue): PropertyValue => {
+    if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v) : v;
+    if (Array.isArray(v)) return v.map(holes);
+    if (!isMap(v)) return v;
+    const out: PropertyMap = {};
+    for (const [key, item] of Object.entries(v)) setOwn(out, key, holes(item));
+    return out;
+  };
+  try {
+    // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part becomes a plain marker.
+    return holes(JSON.parse(value.shape.replace(/\$\{[^}]*\}/g, '${?}')) as PropertyValue);
+  } catch {
+    return undefined;
+  }
+}

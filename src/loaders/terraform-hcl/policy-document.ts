@@ -1,6 +1,6 @@
-import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { isMap, parseJsonShape, Unknown, type PropertyMap } from '../../graph/values.js';
 import { goEscape } from './functions.js';
-import { compareStrings, isWhollyKnown, mapOf, type Value } from './value.js';
+import { compareStrings, isWhollyKnown, mapOf, unknownFrom, type Value } from './value.js';
 
 /**
  * `data "aws_iam_policy_document"` rendered as the AWS provider renders it (v5,
@@ -12,15 +12,21 @@ import { compareStrings, isWhollyKnown, mapOf, type Value } from './value.js';
  * statement replacing an earlier one with the same `Sid`.
  *
  * `json` is the JSON text when every part is known. Otherwise it is the document as a structure
- * with the unknown parts in place, which the IAM reader reads like a CloudFormation document.
+ * with the unknown parts in place, which the IAM reader reads like a CloudFormation document. A
+ * source or override document known only in part (JSON text with ARNs known only at apply) gives
+ * its statements with those parts unknown; one nothing is known of (or a list of them known only
+ * at apply) gives a statement nothing is known of, so that a policy says unknown rather than
+ * finding no statement. An override document's statements replace earlier ones by `Sid`: where a
+ * `Sid` is known only at apply, the earlier statements it may replace are unknown.
  */
 export function renderPolicyDocument(props: PropertyMap): { json: Value; minified: Value } {
   const version = props['version'] ?? '2012-10-17';
   let doc: Doc = { version: '', id: undefined, statements: [] };
-  for (const source of listOf(props['source_policy_documents'])) doc = merge(doc, parseDocument(source));
+  // Source documents with the same Sid are an error in the provider: one cannot replace another.
+  for (const source of listOf(props['source_policy_documents'])) doc = merge(doc, parseDocument(source), false);
   const own: Doc = { version, id: props['policy_id'] ?? undefined, statements: listOf(props['statement']).map((s) => configStatement(s)) };
-  doc = merge(doc, own);
-  for (const override of listOf(props['override_policy_documents'])) doc = merge(doc, parseDocument(override));
+  doc = merge(doc, own, true);
+  for (const override of listOf(props['override_policy_documents'])) doc = merge(doc, parseDocument(override), true);
 
   const fields: [string, Value][] = [];
   if (doc.version !== '') fields.push(['Version', doc.version]);
@@ -34,20 +40,39 @@ export function renderPolicyDocument(props: PropertyMap): { json: Value; minifie
 interface Doc {
   readonly version: Value;
   readonly id: Value | undefined;
-  readonly statements: readonly PropertyMap[];
+  /** Statements: maps, or an `Unknown` for a statement nothing is known of. */
+  readonly statements: readonly Value[];
 }
 
+/** The elements of a list argument; a value that is not a list (known only at apply) stands for one element. */
 function listOf(v: Value | undefined): Value[] {
   if (v === undefined || v === null) return [];
-  return Array.isArray(v) ? v : [v];
+  return Array.isArray(v) ? v.filter((x) => x !== null) : [v];
 }
 
-/** The provider's Merge: adopt Id, upgrade Version, replace statements by Sid, append the rest. */
-function merge(base: Doc, next: Doc): Doc {
+/** A statement's `Sid`: `''` for none, `undefined` where only apply tells. */
+function sidOf(s: Value): string | undefined {
+  if (!isMap(s)) return undefined;
+  const sid = s['Sid'];
+  return sid === undefined || sid === null ? '' : typeof sid === 'string' ? sid : undefined;
+}
+
+/**
+ * The provider's Merge: adopt Id, upgrade Version, replace statements by Sid, append the rest.
+ * Where `replaces`, a statement whose Sid only apply tells may replace any earlier one with a Sid,
+ * and one with a known Sid any earlier one whose Sid only apply tells: those become unknown.
+ */
+function merge(base: Doc, next: Doc, replaces: boolean): Doc {
   const statements = [...base.statements];
   for (const s of next.statements) {
-    const sid = s['Sid'];
-    const at = typeof sid === 'string' && sid !== '' ? statements.findIndex((x) => x['Sid'] === sid) : -1;
+    const sid = sidOf(s);
+    if (replaces && sid !== '') {
+      for (const [i, x] of statements.entries()) {
+        const other = sidOf(x);
+        if (other !== '' && (sid === undefined || other === undefined)) statements[i] = unknownStatement(x);
+      }
+    }
+    const at = sid !== undefined && sid !== '' ? statements.findIndex((x) => sidOf(x) === sid) : -1;
     if (at >= 0) statements[at] = s;
     else statements.push(s);
   }
@@ -56,17 +81,24 @@ function merge(base: Doc, next: Doc): Doc {
   return { version, id, statements };
 }
 
-/** A `source_`/`override_policy_documents` entry: JSON text, or a document still partly unknown. */
+/**
+ * A `source_`/`override_policy_documents` entry: JSON text, a document still partly unknown (a
+ * rendered document's structure, or JSON text with holes), or one nothing is known of. What a
+ * document nothing is known of does to Version and Id is not followed: no policy reads them.
+ */
 function parseDocument(v: Value): Doc {
-  let parsed: Value = v;
+  let parsed: Value | undefined = v;
   if (typeof v === 'string') {
     try {
       parsed = JSON.parse(v) as Value;
     } catch {
-      parsed = new Unknown();
+      // The provider refuses it: the document is not known.
+      parsed = undefined;
     }
+  } else if (v instanceof Unknown) {
+    parsed = parseJsonShape(v);
   }
-  if (!isMap(parsed)) return { version: '', id: undefined, statements: [unknownStatement(parsed)] };
+  if (!isMap(parsed)) return { version: '', id: undefined, statements: [unknownStatement(v)] };
   const statements = parsed['Statement'];
   const list = Array.isArray(statements) ? statements : statements === undefined || statements === null ? [] : [statements];
   return {
@@ -76,14 +108,9 @@ function parseDocument(v: Value): Doc {
   };
 }
 
-/** A statement nothing is known of: its effect, actions and resources are all unknown. */
-function unknownStatement(v: Value): PropertyMap {
-  const u = v instanceof Unknown ? v : v instanceof Secret ? new Unknown() : new Unknown();
-  return mapOf([
-    ['Effect', u],
-    ['Action', u],
-    ['Resource', u],
-  ]);
+/** A statement nothing is known of (any of its parts may be anything), from what it was made of. */
+function unknownStatement(v: Value): Unknown {
+  return unknownFrom([v]);
 }
 
 /** A statement from JSON, re-rendered as the provider's model re-renders it (principals sorted). */
@@ -111,7 +138,7 @@ function jsonStatement(s: PropertyMap): PropertyMap {
 }
 
 /** A `statement` block of the data source. */
-function configStatement(block: Value): PropertyMap {
+function configStatement(block: Value): Value {
   if (!isMap(block)) return unknownStatement(block);
   const strings = (v: Value | undefined, vars: boolean): Value | undefined => {
     if (v === undefined || v === null) return undefined;

@@ -187,3 +187,113 @@ resource "aws_iam_role" "${name}" {
     for (const name of ['concat', 'distinct', 'compact', 'sort', 'setunion', 'given']) expect(found[`aws_iam_role.${name}`], name).toContain('fail');
   });
 });
+
+describe('aws_iam_policy_document with source and override documents known only in part', () => {
+  const DENY_HTTP = `
+  statement {
+    SID_LINE
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn, "\${aws_s3_bucket.b.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }`;
+  const denyHttp = (sid: string | undefined): string => DENY_HTTP.replace('SID_LINE', sid === undefined ? '' : `sid = "${sid}"`);
+  const bucket = (document: string): string => `
+variable "missing" {}
+resource "aws_s3_bucket" "b" { bucket = "b" }
+resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.combined.json
+}
+${document}`;
+
+  it('keeps the statements of a source document given through compact, whose ARNs are known only at apply', async () => {
+    const main = bucket(`
+data "aws_iam_policy_document" "deny" {${denyHttp('denyInsecureTransport')}
+}
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([data.aws_iam_policy_document.deny.json])
+}`);
+    expect(await statuses({ 'main.tf': main }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+  });
+
+  it('reports a public statement merged from a source document through compact', async () => {
+    const main = bucket(`
+resource "aws_s3_bucket_public_access_block" "b" {
+  bucket                  = aws_s3_bucket.b.id
+  block_public_policy     = false
+  restrict_public_buckets = false
+}
+data "aws_iam_policy_document" "public" {
+  statement {
+    sid       = "PublicRead"
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.b.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([data.aws_iam_policy_document.public.json])
+}`);
+    expect(await statuses({ 'main.tf': main }, 'aws-s3-bucket-public-policy')).toEqual({ 'aws_s3_bucket.b': ['fail'] });
+  });
+
+  it('keeps the statements of JSON text with ARNs known only at apply', async () => {
+    const main = bucket(`
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = [<<-JSON
+    {"Version": "2012-10-17", "Statement": [{"Sid": "DenyHttp", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+      "Resource": ["\${aws_s3_bucket.b.arn}", "\${aws_s3_bucket.b.arn}/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+    JSON
+  ]
+}`);
+    expect(await statuses({ 'main.tf': main }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+  });
+
+  it('says unknown, not that no statement denies plain HTTP, for a document or a list of documents known only at apply', async () => {
+    const cases = {
+      source: 'source_policy_documents = [var.missing]',
+      list: 'source_policy_documents = var.missing == "" ? [] : [var.missing]',
+      override: 'override_policy_documents = [var.missing]',
+    };
+    for (const [name, argument] of Object.entries(cases)) {
+      const main = bucket(`data "aws_iam_policy_document" "combined" {\n  ${argument}\n}`);
+      expect(await statuses({ 'main.tf': main }, 'aws-s3-secure-transport'), name).toEqual({ 'aws_s3_bucket.b': ['unknown'] });
+    }
+    const unit = await load({ 'main.tf': bucket(`data "aws_iam_policy_document" "combined" {\n  ${cases.source}\n}`) });
+    const json = unit.nodes.find((n) => n.address === 'data.aws_iam_policy_document.combined')?.properties['json'];
+    expect(json).toEqual({ Version: '2012-10-17', Statement: [unknown] });
+  });
+
+  it('makes the statements an override document known only at apply may replace by Sid unknown, and keeps those without a Sid', async () => {
+    const withSid = bucket(`
+data "aws_iam_policy_document" "combined" {${denyHttp('DenyHttp')}
+  override_policy_documents = [var.missing]
+}`);
+    expect(await statuses({ 'main.tf': withSid }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['unknown'] });
+    const withoutSid = bucket(`
+data "aws_iam_policy_document" "combined" {${denyHttp(undefined)}
+  override_policy_documents = [var.missing]
+}`);
+    expect(await statuses({ 'main.tf': withoutSid }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+    // A source document cannot replace another's statement (the provider refuses the same Sid twice).
+    const source = bucket(`
+data "aws_iam_policy_document" "deny" {${denyHttp('DenyHttp')}
+}
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = [data.aws_iam_policy_document.deny.json, var.missing]
+}`);
+    expect(await statuses({ 'main.tf': source }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+  });
+});
