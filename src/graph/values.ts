@@ -132,8 +132,12 @@ export function asList(v: PropertyValue | undefined): PropertyValue[] {
  */
 export function parseJsonShape(value: Unknown): PropertyValue | undefined {
   if (value.shape === undefined) return undefined;
+  // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part is parsed as a plain
+  // numbered marker, then given its text back.
+  const parts: string[] = [];
+  const marked = value.shape.replace(/\$\{[^}]*\}/g, (part) => `\${${parts.push(part) - 1}}`);
   const holes = (v: PropertyValue): PropertyValue => {
-    if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v) : v;
+    if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v.replace(/\$\{(\d+)\}/g, (marker, i: string) => parts[Number(i)] ?? marker)) : v;
     if (Array.isArray(v)) return v.map(holes);
     if (!isMap(v)) return v;
     const out: PropertyMap = {};
@@ -141,8 +145,7 @@ export function parseJsonShape(value: Unknown): PropertyValue | undefined {
     return out;
   };
   try {
-    // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part becomes a plain marker.
-    return holes(JSON.parse(value.shape.replace(/\$\{[^}]*\}/g, '${?}')) as PropertyValue);
+    return holes(JSON.parse(marked) as PropertyValue);
   } catch {
     return undefined;
   }

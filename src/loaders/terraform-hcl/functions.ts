@@ -480,10 +480,18 @@ function concat(args: Value[]): Value {
   return args.flatMap((l) => (l instanceof Unknown ? [unknownElements(l)] : asList(l)));
 }
 
+/**
+ * `templatefile`: variables known only at apply are rendered as any value known only at apply is
+ * in a template, as holes in the shape of the text (`arn:aws:iam::${…}:role/*`), so that a JSON
+ * policy rendered from a template is still read statement by statement. A sensitive variable
+ * makes the whole text sensitive.
+ */
 function templateFile(args: Value[], ctx: FunctionContext): Value {
+  const [path = null, variables = null] = args;
+  if (!isWhollyKnown(path) || isOpen(variables) || hasSecret(variables)) return undetermined(args);
   const text = ctx.readFile(str(args, 0));
   if (text === undefined) return undetermined([], '${templatefile(…)}');
-  return ctx.renderTemplate(text, asMap(arg(args, 1)));
+  return ctx.renderTemplate(text, asMap(variables));
 }
 
 function fileText(args: Value[], ctx: FunctionContext): Value {
@@ -665,7 +673,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   // Files, relative to the root module, as Terraform reads them.
   ['file', deep(fileText)],
   ['fileexists', deep((a, ctx) => ctx.readFile(str(a, 0)) !== undefined)],
-  ['templatefile', deep(templateFile)],
+  ['templatefile', raw(templateFile)],
   ['basename', deep((a) => str(a, 0).split('/').pop() ?? '')],
   ['dirname', deep((a) => str(a, 0).split('/').slice(0, -1).join('/') || '.')],
   ['abspath', deep((a) => str(a, 0))],

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
+import { toFindings } from '../../engine/finding.js';
 import { scan } from '../../engine/scan.js';
-import { Unknown, type PropertyValue } from '../../graph/values.js';
+import { Secret, Unknown, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTerraformModule } from './index.js';
 
@@ -295,5 +296,47 @@ data "aws_iam_policy_document" "combined" {
   source_policy_documents = [data.aws_iam_policy_document.deny.json, var.missing]
 }`);
     expect(await statuses({ 'main.tf': source }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+  });
+});
+
+describe('templatefile with variables known only at apply', () => {
+  const TEMPLATE = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "PassAnyRole", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::\${account_id}:role/*" },
+    { "Sid": "Lambda", "Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:InvokeFunction", "lambda:UpdateFunctionCode"], "Resource": "*" }
+  ]
+}
+`;
+  const MAIN = `
+data "aws_caller_identity" "current" {}
+variable "secret" {
+  default   = "x"
+  sensitive = true
+}
+resource "aws_iam_policy" "deployer" {
+  name   = "deployer"
+  policy = templatefile("\${path.module}/deployer.json.tftpl", { account_id = data.aws_caller_identity.current.account_id })
+}
+resource "x_thing" "t" {
+  hello  = templatefile("hello.tpl", { name = data.aws_caller_identity.current.account_id })
+  secret = templatefile("hello.tpl", { name = var.secret })
+}`;
+  const files = { 'main.tf': MAIN, 'deployer.json.tftpl': TEMPLATE, 'hello.tpl': 'hello ${name}!' };
+
+  it('renders the known text with holes where the unknown values go', async () => {
+    const unit = await load(files);
+    const t = unit.nodes.find((n) => n.address === 'x_thing.t')!.properties;
+    expect(t['hello']).toEqual(new Unknown([expect.stringContaining('data.aws_caller_identity.current')], 'hello ${data.aws_caller_identity.current.account_id}!'));
+    // A sensitive variable still makes the text sensitive.
+    expect(t['secret']).toBeInstanceOf(Secret);
+  });
+
+  it('checks a policy rendered from a template statement by statement, naming the value known only at apply', async () => {
+    const dir = tree(files);
+    const outcome = await scan({ paths: [dir], cwd: dir, policies: builtinPolicies.filter((p) => ['aws-iam-passrole-wildcard', 'aws-iam-privilege-escalation'].includes(p.id)), today: '2026-01-01' });
+    const findings = toFindings(outcome.results, 'en').filter((f) => f.resource === 'aws_iam_policy.deployer');
+    expect(findings.map((f) => `${f.policyId} ${f.status}`).sort()).toEqual(['aws-iam-passrole-wildcard fail', 'aws-iam-privilege-escalation fail', 'aws-iam-privilege-escalation fail']);
+    expect(findings.find((f) => f.policyId === 'aws-iam-passrole-wildcard')?.message).toContain('arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/*');
   });
 });
