@@ -27,6 +27,8 @@ export interface AttachmentSource {
   readonly identities: readonly { readonly kind: IdentityKind; readonly path: string }[] | { readonly self: IdentityKind };
   /** The property holding the attached managed policies' ARNs: one string or a list. */
   readonly arns?: string;
+  /** `arns` holds a list: known only at apply, it may hold any ARN, not only a policy it refers to. */
+  readonly arnsList?: boolean;
   /** Inline documents (`Policies[*].PolicyDocument`) and their names, relative to the same element. */
   readonly inline?: { readonly path: string; readonly name?: string };
   /** The resource is a managed policy naming the identities it is attached to (`AWS::IAM::ManagedPolicy`). */
@@ -148,6 +150,11 @@ function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: Atta
       const arns = source.arns;
       const elements = Array.isArray(value) ? value.map((v, i) => ({ v, path: joinPath(arns, i) })) : [{ v: value, path: arns }];
       for (const { v, path } of elements) out.push(managedByArn(graph, node, path, v, schema));
+      // `var.on ? [admin_arn, aws_iam_policy.x.arn] : []`: besides the policy it refers to, any ARN.
+      const [referred] = out.slice(-1);
+      if (source.arnsList && value instanceof Unknown && referred && (referred.definedInSources || typeof referred.arn === 'string')) {
+        out.push({ type: 'managed', name: '?', arn: value, definedInSources: false, at: { node, path: arns } });
+      }
     }
   }
   if (source.inline && read(source.inline.path, 'inline')) {

@@ -46,6 +46,7 @@ export const cloudFormationIdentities = identityAdapter('cloudformation', {
       type,
       identities: { self: type === 'AWS::IAM::User' ? 'user' : type === 'AWS::IAM::Group' ? 'group' : 'role' } as const,
       arns: 'ManagedPolicyArns',
+      arnsList: true,
       inline: { path: 'Policies[*].PolicyDocument', name: 'PolicyName' },
     })),
     { type: 'AWS::IAM::Policy', identities: IDENTITY_LISTS, inline: { path: 'PolicyDocument', name: 'PolicyName' } },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
-import type { PropertyMap } from '../../graph/values.js';
+import { Unknown, type PropertyMap } from '../../graph/values.js';
 import { terraformAccessKeys, terraformIdentities, terraformPolicyDocuments } from './iam.js';
 
 const key = (format: SourceFormat): ResourceNode => ({
@@ -92,5 +92,23 @@ describe('terraformIdentities', () => {
 
   it('take a role\'s inline policy beside an aws_iam_role_policy, not written on the role, for the read-back', () => {
     expect(inlineFrom([role(['name']), rolePolicy])).toEqual(['role-policy']);
+  });
+
+  it('take a managed_policy_arns list known only at apply for the policy it refers to and any other ARN, not that policy alone', () => {
+    const node = (id: string, type: string, properties: PropertyMap): ResourceNode => ({ id, address: id, type, family: 'terraform', format: 'terraform-hcl', mode: 'managed', properties, source: { file: 'main.tf' }, unit: '.' });
+    const policy = node('aws_iam_policy.x', 'aws_iam_policy', { name: 'x', policy: ADMIN });
+    // `managed_policy_arns = var.on ? ["arn:aws:iam::aws:policy/AdministratorAccess", aws_iam_policy.x.arn] : []`
+    const listed = node('aws_iam_role.r', 'aws_iam_role', { name: 'r', managed_policy_arns: new Unknown(['aws_iam_policy.x']) });
+    // `policy_arn = aws_iam_policy.x.arn`: one ARN, that policy's.
+    const attached = node('aws_iam_role_policy_attachment.one', 'aws_iam_role_policy_attachment', { role: 'one', policy_arn: new Unknown(['aws_iam_policy.x'], '${aws_iam_policy.x.arn}') });
+    const one = node('aws_iam_role.one', 'aws_iam_role', { name: 'one' });
+    const edges = [
+      { from: listed.id, to: policy.id, kind: 'reference' as const, path: 'managed_policy_arns' },
+      { from: attached.id, to: policy.id, kind: 'reference' as const, path: 'policy_arn' },
+    ];
+    const identities = terraformIdentities.adapt(new ResourceGraph([policy, listed, attached, one], edges));
+    const managed = (name: string) => identities.find((i) => i.name === name)!.policies.map((p) => [p.name, p.definedInSources, p.arn instanceof Unknown]);
+    expect(managed('r')).toEqual([['x', true, true], ['?', false, true]]);
+    expect(managed('one')).toEqual([['x', true, true]]);
   });
 });

@@ -60,7 +60,7 @@ export const terraformIdentities = identityAdapter('terraform', {
     role: { type: 'aws_iam_role', name: 'name' },
   },
   attachments: [
-    { type: 'aws_iam_role', identities: { self: 'role' }, arns: 'managed_policy_arns', inline: { path: 'inline_policy[*].policy', name: 'name' }, readBack: true },
+    { type: 'aws_iam_role', identities: { self: 'role' }, arns: 'managed_policy_arns', arnsList: true, inline: { path: 'inline_policy[*].policy', name: 'name' }, readBack: true },
     { type: 'aws_iam_role_policy_attachment', identities: [{ kind: 'role', path: 'role' }], arns: 'policy_arn' },
     { type: 'aws_iam_user_policy_attachment', identities: [{ kind: 'user', path: 'user' }], arns: 'policy_arn' },
     { type: 'aws_iam_group_policy_attachment', identities: [{ kind: 'group', path: 'group' }], arns: 'policy_arn' },

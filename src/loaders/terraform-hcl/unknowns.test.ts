@@ -182,10 +182,13 @@ resource "aws_iam_role" "${name}" {
         role('sort', 'sort([local.admin, aws_iam_policy.x.arn])'),
         role('setunion', 'setunion([local.admin], [aws_iam_policy.x.arn])'),
         role('given', 'concat([local.admin], var.missing)'),
+        role('conditional', 'var.missing != "" ? [local.admin, aws_iam_policy.x.arn] : []'),
       ].join('\n'),
     };
     const found = await statuses(files, 'aws-iam-admin-policy-attachment');
     for (const name of ['concat', 'distinct', 'compact', 'sort', 'setunion', 'given']) expect(found[`aws_iam_role.${name}`], name).toContain('fail');
+    // A list known only at apply is not taken for the one policy it refers to.
+    expect(found['aws_iam_role.conditional']).toEqual(['unknown']);
   });
 });
 
