@@ -560,7 +560,12 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   ['strrev', deep((a) => [...str(a, 0)].reverse().join(''))],
   ['regex', deep((a) => regex(str(a, 0), str(a, 1)))],
   ['regexall', deep((a) => regexAll(str(a, 0), str(a, 1)))],
-  // Collections
+  // Collections. With elements known only at apply: `concat`, `merge`, `lookup`, `keys`, `values`,
+  // `reverse`, `tolist` and `tomap` keep them in place, as they keep any element (`lookup` gives
+  // the entry apply gives, where Terraform waits for the whole map); the list functions below
+  // say per function what they keep. `transpose`, `matchkeys`, `range`, `sum`, `alltrue` and
+  // `anytrue` need every element known (an unknown one decides keys, positions or the value),
+  // as in Terraform.
   ['length', shallow((a) => {
     const v = arg(a, 0);
     if (typeof v === 'string') return [...v].length;
