@@ -54,10 +54,18 @@ export function isUnknownElements(v: Value): boolean {
   return v instanceof Unknown && unknownRuns.has(v);
 }
 
+/** `knownPrefix` of lists already asked about: `local.names[count.index]` asks for every instance. */
+const prefixes = new WeakMap<readonly Value[], number>();
+
 /** The index of a list's first element standing for zero or more; the list's length when there is none. */
 export function knownPrefix(list: readonly Value[]): number {
-  const i = list.findIndex(isUnknownElements);
-  return i === -1 ? list.length : i;
+  let n = prefixes.get(list);
+  if (n === undefined) {
+    const i = list.findIndex(isUnknownElements);
+    n = i === -1 ? list.length : i;
+    prefixes.set(list, n);
+  }
+  return n;
 }
 
 /** A Terraform error during evaluation (a missing attribute, a wrong type): `try` and `can` catch it. */
