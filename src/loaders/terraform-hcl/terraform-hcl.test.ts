@@ -1,27 +1,12 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { load, tree } from '../../../test/helpers/terraform-tree.js';
 import type { ResourceNode } from '../../graph/resource.js';
 import { getPath, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
 import { loadSources } from '../index.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTerraformModule } from './index.js';
-
-/** A scratch directory holding `files` (relative path → content). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sekisho-hcl-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-async function load(files: Record<string, string>, options: { varFiles?: string[]; vars?: Map<string, string> } = {}): Promise<LoadedUnit> {
-  const dir = tree(files);
-  return loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20, ...options });
-}
 
 function node(unit: LoadedUnit, address: string): ResourceNode {
   const found = unit.nodes.find((n) => n.address === address);

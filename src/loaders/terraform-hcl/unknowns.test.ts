@@ -1,32 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
+import { load, tree } from '../../../test/helpers/terraform-tree.js';
 import { toFindings } from '../../engine/finding.js';
 import { scan } from '../../engine/scan.js';
 import { Secret, Unknown, type PropertyValue } from '../../graph/values.js';
-import type { LoadedUnit } from '../types.js';
-import { loadTerraformModule } from './index.js';
 
 /**
  * Values known only at apply inside lists, policy documents and templates: what Terraform keeps
  * known stays known, and what it cannot tell is unknown, never dropped.
  */
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sekisho-hcl-unknowns-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-async function load(files: Record<string, string>): Promise<LoadedUnit> {
-  const dir = tree(files);
-  return loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
-}
 
 /** The properties of `x_thing.t`. */
 async function thing(body: string, more = ''): Promise<Record<string, PropertyValue>> {
@@ -193,23 +175,20 @@ resource "aws_iam_role" "${name}" {
 });
 
 describe('aws_iam_policy_document with source and override documents known only in part', () => {
-  const DENY_HTTP = `
-  statement {
-    SID_LINE
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.b.arn, "\${aws_s3_bucket.b.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }`;
-  const denyHttp = (sid: string | undefined): string => DENY_HTTP.replace('SID_LINE', sid === undefined ? '' : `sid = "${sid}"`);
+  /** A `statement` block granting or denying to everyone (`*`). */
+  const statement = (sid: string | undefined, effect: string, actions: string, resources: string, condition = ''): string =>
+    [
+      '  statement {',
+      sid === undefined ? '' : `    sid = "${sid}"`,
+      `    effect = "${effect}"`,
+      `    actions = [${actions}]`,
+      `    resources = [${resources}]`,
+      '    principals {\n      type = "*"\n      identifiers = ["*"]\n    }',
+      condition,
+      '  }',
+    ].join('\n');
+  const denyHttp = (sid: string | undefined): string =>
+    statement(sid, 'Deny', '"s3:*"', 'aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"', '    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["false"]\n    }');
   const bucket = (document: string): string => `
 variable "missing" {}
 resource "aws_s3_bucket" "b" { bucket = "b" }
@@ -219,38 +198,21 @@ resource "aws_s3_bucket_policy" "b" {
 }
 ${document}`;
 
-  it('keeps the statements of a source document given through compact, whose ARNs are known only at apply', async () => {
-    const main = bucket(`
-data "aws_iam_policy_document" "deny" {${denyHttp('denyInsecureTransport')}
+  /** `combined` merging, through `compact`, the document `name` that holds `block`. */
+  const throughCompact = (name: string, block: string, more = ''): string =>
+    bucket(`${more}
+data "aws_iam_policy_document" "${name}" {
+${block}
 }
 data "aws_iam_policy_document" "combined" {
-  source_policy_documents = compact([data.aws_iam_policy_document.deny.json])
+  source_policy_documents = compact([data.aws_iam_policy_document.${name}.json])
 }`);
-    expect(await statuses({ 'main.tf': main }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
-  });
 
-  it('reports a public statement merged from a source document through compact', async () => {
-    const main = bucket(`
-resource "aws_s3_bucket_public_access_block" "b" {
-  bucket                  = aws_s3_bucket.b.id
-  block_public_policy     = false
-  restrict_public_buckets = false
-}
-data "aws_iam_policy_document" "public" {
-  statement {
-    sid       = "PublicRead"
-    actions   = ["s3:GetObject"]
-    resources = ["\${aws_s3_bucket.b.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-  }
-}
-data "aws_iam_policy_document" "combined" {
-  source_policy_documents = compact([data.aws_iam_policy_document.public.json])
-}`);
-    expect(await statuses({ 'main.tf': main }, 'aws-s3-bucket-public-policy')).toEqual({ 'aws_s3_bucket.b': ['fail'] });
+  it('keeps the statements of a source document given through compact, whose ARNs are known only at apply: a deny that is there, a public grant', async () => {
+    expect(await statuses({ 'main.tf': throughCompact('deny', denyHttp('denyInsecureTransport')) }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
+    const publicRead = statement('PublicRead', 'Allow', '"s3:GetObject"', '"${aws_s3_bucket.b.arn}/*"');
+    const blockOff = 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n}';
+    expect(await statuses({ 'main.tf': throughCompact('public', publicRead, blockOff) }, 'aws-s3-bucket-public-policy')).toEqual({ 'aws_s3_bucket.b': ['fail'] });
   });
 
   it('keeps the statements of JSON text with ARNs known only at apply', async () => {
@@ -282,18 +244,21 @@ data "aws_iam_policy_document" "combined" {
 
   it('makes the statements an override document known only at apply may replace by Sid unknown, and keeps those without a Sid', async () => {
     const withSid = bucket(`
-data "aws_iam_policy_document" "combined" {${denyHttp('DenyHttp')}
+data "aws_iam_policy_document" "combined" {
+${denyHttp('DenyHttp')}
   override_policy_documents = [var.missing]
 }`);
     expect(await statuses({ 'main.tf': withSid }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['unknown'] });
     const withoutSid = bucket(`
-data "aws_iam_policy_document" "combined" {${denyHttp(undefined)}
+data "aws_iam_policy_document" "combined" {
+${denyHttp(undefined)}
   override_policy_documents = [var.missing]
 }`);
     expect(await statuses({ 'main.tf': withoutSid }, 'aws-s3-secure-transport')).toEqual({ 'aws_s3_bucket.b': ['pass'] });
     // A source document cannot replace another's statement (the provider refuses the same Sid twice).
     const source = bucket(`
-data "aws_iam_policy_document" "deny" {${denyHttp('DenyHttp')}
+data "aws_iam_policy_document" "deny" {
+${denyHttp('DenyHttp')}
 }
 data "aws_iam_policy_document" "combined" {
   source_policy_documents = [data.aws_iam_policy_document.deny.json, var.missing]
