@@ -49,16 +49,16 @@ export default definePolicy({
   },
   messages: {
     en: {
-      queue: 'Statement {{statement}} of the SQS queue policy {{resource}} allows {{actions}} to everyone ("*") with no narrowing condition: anyone can act on the queue\'s messages as it allows.',
-      topic: 'Statement {{statement}} of the SNS topic policy {{resource}} allows {{actions}} to everyone ("*") with no narrowing condition: anyone can publish to or subscribe to the topic as it allows.',
-      repository: 'Statement {{statement}} of the ECR repository policy {{resource}} allows {{actions}} to everyone ("*") with no narrowing condition: anyone can pull or push images as it allows.',
-      secret: 'Statement {{statement}} of the Secrets Manager secret policy {{resource}} allows {{actions}} to everyone ("*") with no narrowing condition: anyone can read or change the secret as it allows.',
+      queue: 'Statement {{statement}} of the SQS queue policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can act on the queue\'s messages as it allows.',
+      topic: 'Statement {{statement}} of the SNS topic policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can publish to or subscribe to the topic as it allows.',
+      repository: 'Statement {{statement}} of the ECR repository policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can pull or push images as it allows.',
+      secret: 'Statement {{statement}} of the Secrets Manager secret policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can read or change the secret as it allows.',
     },
     ja: {
-      queue: 'SQS キューのポリシー {{resource}} のステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもキューのメッセージを操作できます。',
-      topic: 'SNS トピックのポリシー {{resource}} のステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもトピックへの発行や購読ができます。',
-      repository: 'ECR リポジトリのポリシー {{resource}} のステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもイメージの取得や push ができます。',
-      secret: 'Secrets Manager シークレットのポリシー {{resource}} のステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもシークレットを読み取ったり変更したりできます。',
+      queue: 'SQS キューのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもキューのメッセージを操作できます。',
+      topic: 'SNS トピックのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもトピックへの発行や購読ができます。',
+      repository: 'ECR リポジトリのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもイメージの取得や push ができます。',
+      secret: 'Secrets Manager シークレットのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもシークレットを読み取ったり変更したりできます。',
     },
   },
   snippets: {

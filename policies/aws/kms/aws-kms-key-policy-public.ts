@@ -34,8 +34,8 @@ export default definePolicy({
     },
   },
   messages: {
-    en: { public: 'Statement {{statement}} of the key policy of {{key}} allows {{actions}} to everyone ("*") with no narrowing condition.' },
-    ja: { public: '{{key}} のキーポリシーのステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。' },
+    en: { public: 'Statement {{statement}} of the key policy of {{key}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks.' },
+    ja: { public: '{{key}} のキーポリシーのステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。' },
   },
   snippets: {
     terraform: `data "aws_iam_policy_document" "key" {

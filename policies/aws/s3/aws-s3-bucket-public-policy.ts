@@ -38,14 +38,14 @@ export default definePolicy({
   },
   messages: {
     en: {
-      public: 'Statement {{statement}} of the policy on {{bucket}} allows {{actions}} to everyone ("*") with no narrowing condition: the bucket is public.',
+      public: 'Statement {{statement}} of the policy on {{bucket}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: the bucket is public.',
       blocked:
-        'Statement {{statement}} of the policy on {{bucket}} allows {{actions}} to everyone ("*") with no narrowing condition. Block Public Access rejects or neutralises it today — but it asks for a public bucket; narrow it.',
+        'Statement {{statement}} of the policy on {{bucket}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks. Block Public Access rejects or neutralises it today — but it asks for a public bucket; narrow it.',
     },
     ja: {
-      public: '{{bucket}} のポリシーのステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしており、バケットが公開されています。',
+      public: '{{bucket}} のポリシーのステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしており、バケットが公開されています。',
       blocked:
-        '{{bucket}} のポリシーのステートメント {{statement}} は、絞り込み条件なしで誰でも（"*"）{{actions}} を行えるようにしています。現在はブロックパブリックアクセスにより拒否または無効化されますが、公開を意図した設定です。対象を絞り込んでください。',
+        '{{bucket}} のポリシーのステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。現在はブロックパブリックアクセスにより拒否または無効化されますが、公開を意図した設定です。対象を絞り込んでください。',
     },
   },
   snippets: {
