@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Aspects, CfnParameter, NestedStack, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
@@ -220,6 +220,30 @@ describe.each([
     expect([...new Set(violations)].sort()).toEqual(await cliFailures(app.outdir));
     expect(violations).toContain(`aws-ec2-sg-world-admin-ports ${group}`);
     expect(violations.filter((v) => v.startsWith('aws-s3-secure-transport '))).toEqual([]);
+  });
+});
+
+describe('a nested stack of an app synthesized without asset metadata', () => {
+  /** `app.synth()` in a program of its own, or `cdk synth --no-asset-metadata`: no `aws:asset:path` on the nested stack. */
+  const synthesized = (): string => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'sekisho-cdk-')), context: { 'aws:cdk:enable-path-metadata': true } });
+    const parent = new Stack(app, 'Parent');
+    const inner = new NestedStack(parent, 'Inner');
+    new sqs.CfnQueue(inner, 'Plain', { sqsManagedSseEnabled: false });
+    return app.synth().directory;
+  };
+
+  it('is read through the asset manifest that uploads its template', async () => {
+    const outcome = await scan({ paths: [synthesized()], cwd: process.cwd(), policies: builtinPolicies, today: TODAY });
+    expect(outcome.diagnostics).toEqual([]);
+    expect(toFindings(outcome.results, 'en').map((f) => `${f.policyId} ${f.constructPath}`)).toContain('aws-sqs-encryption /Parent/Inner/Plain');
+  });
+
+  it('is said not to be checked when the assembly does not say where its template is', async () => {
+    const dir = synthesized();
+    for (const f of readdirSync(dir)) if (f.endsWith('.assets.json')) rmSync(join(dir, f));
+    const outcome = await scan({ paths: [dir], cwd: process.cwd(), policies: builtinPolicies, today: TODAY });
+    expect(outcome.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'nested-template-missing', message: expect.objectContaining({ en: expect.stringMatching(/^nested stack InnerNestedStack.*its resources are not checked$/) }) })]);
   });
 });
 

@@ -4,7 +4,7 @@ import { childEntry, lineOfEntry, type Edge, type ResourceNode } from '../../gra
 import type { PropertyValue } from '../../graph/values.js';
 import { parseTemplateText } from '../cloudformation/index.js';
 import { linkImports } from '../cloudformation/imports.js';
-import { assemblyNestedStacks, loadTemplate, NESTED_STACK_TYPE, NESTED_TEMPLATE_PATH, nestedStackUnit, passedParameters, type ParameterOverrides } from '../cloudformation/template.js';
+import { loadTemplate, NESTED_STACK_TYPE, nestedStackUnit, passedParameters, type ParameterOverrides } from '../cloudformation/template.js';
 import { displayPath } from '../display-path.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../file.js';
 import { parseJson, parseJsonWithLines, type Json } from '../json-with-lines.js';
@@ -41,6 +41,8 @@ export interface AssemblyStack {
   readonly stackName: string;
   /** Construct paths by logical ID, from the manifest's metadata. */
   readonly constructPaths: ReadonlyMap<string, string>;
+  /** The asset manifests of its assembly, where nested stacks' templates are found when their resources do not say (`nestedTemplates`). */
+  readonly assetManifests: readonly ConfinedPath[];
 }
 
 /**
@@ -90,6 +92,11 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
       return;
     }
     const lines = manifest.lines.under('artifacts').children;
+    const assetManifests = Object.values(artifacts).flatMap((a) => {
+      const file = isObject(a) && a['type'] === 'cdk:asset-manifest' && isObject(a['properties']) ? a['properties']['file'] : undefined;
+      const confinedFile = typeof file === 'string' ? confined(root, dir.path, file) : undefined;
+      return confinedFile ? [confinedFile] : [];
+    });
     for (const [artifactId, artifact] of Object.entries(artifacts)) {
       const line = lineOfEntry(childEntry(lines, artifactId));
       const report = (level: DiagnosticLevel, code: string, message: Bilingual): void => void diagnostics.push(diagnostic(level, code, show(path), message, { line }));
@@ -113,7 +120,7 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
         if (typeof metadataFile === 'string' && !metadataPath) report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: additionalMetadataFile`, `スタック ${artifactId} の additionalMetadataFile`, metadataFile));
         const metadata = metadataPath ? read(metadataPath.path, parseJson) : artifact['metadata'];
         const stackName = typeof properties['stackName'] === 'string' ? properties['stackName'] : artifactId;
-        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, stackName, constructPaths: logicalIdPaths(metadata) });
+        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, stackName, constructPaths: logicalIdPaths(metadata), assetManifests });
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
         const nested = confined(root, dir.path, properties['directoryName']);
         if (!nested) report('error', 'outside-assembly', outsideAssembly(`nested assembly ${artifactId}: directoryName`, `入れ子のアセンブリ ${artifactId} の directoryName`, properties['directoryName']));
@@ -153,6 +160,9 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let templates = 0;
   let capped = false;
+  let fromAssets: ReadonlyMap<string, string> | undefined;
+  /** Template files by the object key the CDK uploads them under, from the asset manifests, read once when needed. */
+  const templateAssets = (): ReadonlyMap<string, string> => (fromAssets ??= templatesByObjectKey(stack.assetManifests, maxFileSize));
 
   /** `chain`: the real paths of the templates from the stack's own down to this one. */
   /** `stackName`: known for the stack itself, not for the nested stacks, whose names CloudFormation makes up. */
@@ -167,10 +177,11 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
   ): void => {
     templates += 1;
     let loaded: LoadedUnit;
+    let nested: Map<string, PropertyValue | undefined>;
     try {
       const parsed = parseTemplateText(readAssemblyFile(template.path, maxFileSize));
-      const nestedStacks = assemblyNestedStacks(parsed.value);
-      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName, nestedStacks, nestedAs: chain.length > 0 ? unit : undefined });
+      nested = nestedTemplates(parsed.value, templateAssets);
+      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName, nestedStacks: new Set(nested.keys()), nestedAs: chain.length > 0 ? unit : undefined });
     } catch (error) {
       diagnostics.push(readFailure(show(template.path), error));
       return;
@@ -182,18 +193,18 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     importing.push(...(loaded.importing ?? []));
     const here = [...chain, template.real];
     for (const node of loaded.nodes) {
-      if (node.type !== NESTED_STACK_TYPE || node.metadata?.[NESTED_TEMPLATE_PATH] === undefined) continue;
+      if (node.type !== NESTED_STACK_TYPE) continue;
       const logicalId = node.address.slice(prefix.length);
-      const nested = nestedTemplate(stack.root, template, logicalId, node.metadata[NESTED_TEMPLATE_PATH], here);
-      if ('problem' in nested) {
-        diagnostics.push(diagnostic('error', nested.code, show(template.path), nested.problem, { line: node.source.line }));
+      const child = nestedTemplate(stack.root, template, logicalId, nested.get(logicalId), here);
+      if ('problem' in child) {
+        diagnostics.push(diagnostic(child.code === 'nested-template-missing' ? 'warning' : 'error', child.code, show(template.path), child.problem, { line: node.source.line }));
       } else if (templates >= MAX_TEMPLATES) {
         const text = { en: `the stack's nested stacks load more than ${MAX_TEMPLATES} templates; the rest are not read`, ja: `このスタックの入れ子のスタックが読み込むテンプレートが ${MAX_TEMPLATES} 個を超えました。残りは読みません` };
         if (!capped) diagnostics.push(diagnostic('warning', 'too-many-templates', show(stack.template.path), text));
         capped = true;
         return;
       } else {
-        loadStackTemplate(nested, here, nestedStackUnit(unit, logicalId), `${prefix}${logicalId}/`, new Map(), passedParameters(node.properties['Parameters']), undefined);
+        loadStackTemplate(child, here, nestedStackUnit(unit, logicalId), `${prefix}${logicalId}/`, new Map(), passedParameters(node.properties['Parameters']), undefined);
       }
     }
   };
@@ -202,12 +213,71 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
   return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.length > 0 && { importing }) };
 }
 
+/** The metadata by which `cdk synth` names a nested stack's template in the assembly. */
+const ASSET_PATH = 'aws:asset:path';
+
 /**
- * The template a nested stack's `aws:asset:path` names, or why it is not read: not a path, outside
- * the assembly, one of the templates that contain it (which would nest itself without end), or
- * nested too deep.
+ * The template of each nested stack of a template, as the assembly names it: the resource's
+ * `aws:asset:path` metadata, else (an app synthesized without asset metadata, as `cdk synth
+ * --no-asset-metadata` and a bare `app.synth()` write it) the file an asset manifest uploads under
+ * the object key its `TemplateURL` ends with; `undefined` when neither says.
  */
-function nestedTemplate(root: AssemblyRoot, parent: ConfinedPath, logicalId: string, assetPath: PropertyValue, chain: readonly string[]): ConfinedPath | { code: string; problem: Bilingual } {
+function nestedTemplates(template: Json, assets: () => ReadonlyMap<string, string>): Map<string, PropertyValue | undefined> {
+  const out = new Map<string, PropertyValue | undefined>();
+  const resources = isObject(template) ? template['Resources'] : undefined;
+  if (!isObject(resources)) return out;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!isObject(resource) || resource['Type'] !== NESTED_STACK_TYPE) continue;
+    const metadata = resource['Metadata'];
+    if (isObject(metadata) && metadata[ASSET_PATH] !== undefined) {
+      out.set(logicalId, metadata[ASSET_PATH] as PropertyValue);
+      continue;
+    }
+    const url = isObject(resource['Properties']) ? resource['Properties']['TemplateURL'] : undefined;
+    // The URL is built with Fn::Join or Fn::Sub around the bucket; the object key is its last segment.
+    const key = url === undefined ? undefined : /([^/"]+\.json)"/.exec(JSON.stringify(url).replace(/.*\//, '"/'))?.[1];
+    out.set(logicalId, key === undefined ? undefined : assets().get(key));
+  }
+  return out;
+}
+
+/** The files of the asset manifests, by the object key each is uploaded under. */
+function templatesByObjectKey(manifests: readonly ConfinedPath[], maxFileSize: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const manifest of manifests) {
+    let files: Json | undefined;
+    try {
+      const parsed = parseJson(readAssemblyFile(manifest.path, maxFileSize));
+      files = isObject(parsed) ? parsed['files'] : undefined;
+    } catch {
+      continue; // a nested stack it would have named is reported as not found
+    }
+    for (const file of isObject(files) ? Object.values(files) : []) {
+      const path = isObject(file) && isObject(file['source']) ? file['source']['path'] : undefined;
+      if (typeof path !== 'string' || !isObject(file) || !isObject(file['destinations'])) continue;
+      for (const destination of Object.values(file['destinations'])) {
+        if (isObject(destination) && typeof destination['objectKey'] === 'string') out.set(destination['objectKey'], path);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The template a nested stack's asset path names, or why it is not read: not found in the
+ * assembly, not a path, outside the assembly, one of the templates that contain it (which would
+ * nest itself without end), or nested too deep.
+ */
+function nestedTemplate(root: AssemblyRoot, parent: ConfinedPath, logicalId: string, assetPath: PropertyValue | undefined, chain: readonly string[]): ConfinedPath | { code: string; problem: Bilingual } {
+  if (assetPath === undefined) {
+    return {
+      code: 'nested-template-missing',
+      problem: {
+        en: `nested stack ${logicalId}: the cloud assembly does not say which of its files is the template (no aws:asset:path metadata, no asset manifest entry for its TemplateURL); its resources are not checked`,
+        ja: `入れ子のスタック ${logicalId} のテンプレートがクラウドアセンブリのどのファイルか分かりません（aws:asset:path メタデータも、TemplateURL に対応するアセットマニフェストのエントリもありません）。そのリソースは検査していません`,
+      },
+    };
+  }
   if (typeof assetPath !== 'string') {
     return { code: 'invalid-asset-path', problem: { en: `nested stack ${logicalId}: aws:asset:path is not a string; its template is not read`, ja: `入れ子のスタック ${logicalId} の aws:asset:path が文字列ではありません。そのテンプレートは読みません` } };
   }

@@ -192,21 +192,8 @@ function templateExports(outputs: Json | undefined, scope: TemplateScope, input:
   return out;
 }
 
-/** The type of a nested stack, and the metadata by which the CDK names its template in the assembly. */
+/** The type of a nested stack. */
 export const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
-export const NESTED_TEMPLATE_PATH = 'aws:asset:path';
-
-/** The nested stacks of a CDK assembly's template whose templates it names (`aws:asset:path`). */
-export function assemblyNestedStacks(template: Json): Set<string> {
-  const out = new Set<string>();
-  const resources = isObject(template) ? template['Resources'] : undefined;
-  if (!isObject(resources)) return out;
-  for (const [logicalId, resource] of Object.entries(resources)) {
-    const metadata = isObject(resource) && resource['Type'] === NESTED_STACK_TYPE ? resource['Metadata'] : undefined;
-    if (isObject(metadata) && typeof metadata[NESTED_TEMPLATE_PATH] === 'string') out.add(logicalId);
-  }
-  return out;
-}
 
 /** The nested stack's parameters that the parent passes as known strings or as references to its resources. */
 export function passedParameters(parameters: PropertyValue | undefined): Map<string, string | Unknown> | undefined {
