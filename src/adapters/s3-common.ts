@@ -1,6 +1,8 @@
+import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
-import type { PropertyValue } from '../graph/values.js';
+import { getPath, type PropertyValue } from '../graph/values.js';
 import type { AclGrantee, S3Bucket } from '../models/aws/s3.js';
+import { targetsOf } from './join.js';
 
 /**
  * What S3 does for a bucket created today when a setting is not written: ACLs disabled
@@ -54,4 +56,38 @@ export function markLogBuckets(models: S3Bucket[], logTargets: (model: S3Bucket,
       );
     return receives ? { ...m, receivesAccessLogs: true } : m;
   });
+}
+
+/** Where load balancers of some types name the bucket they deliver access logs to. */
+export interface ElbLogLink {
+  readonly types: readonly string[];
+  /**
+   * The path of the bucket (by reference or name) when `lb` is an Application or Classic Load
+   * Balancer whose access logs are on or may be; `undefined` otherwise. A Network Load Balancer's
+   * logs may go to an SSE-KMS bucket, so it never counts.
+   */
+  readonly bucketPath: (lb: ResourceNode) => string | undefined;
+}
+
+/**
+ * Marks the buckets an Application or Classic Load Balancer of the sources delivers its access
+ * logs to, named by reference or by a literal name (matched against a bucket whose resource is
+ * not in the sources, too).
+ */
+export function markElbLogBuckets(graph: ResourceGraph, models: S3Bucket[], bucketTypes: readonly string[], nameProperty: string, links: readonly ElbLogLink[]): S3Bucket[] {
+  const targets = new Set<ResourceNode>();
+  const names = new Set<string>();
+  for (const link of links) {
+    for (const lb of graph.ofType(...link.types)) {
+      const path = lb.mode === 'managed' ? link.bucketPath(lb) : undefined;
+      if (path === undefined) continue;
+      targetsOf(graph, lb, path, bucketTypes, nameProperty).forEach((t) => targets.add(t));
+      const name = getPath(lb.properties, path);
+      if (typeof name === 'string') names.add(name);
+    }
+  }
+  if (targets.size === 0 && names.size === 0) return models;
+  return models.map((m) =>
+    targets.has(m.resource) || (m.name.value !== undefined && names.has(m.name.value)) ? { ...m, receivesElbAccessLogs: true } : m,
+  );
 }

@@ -15,7 +15,7 @@ export default definePolicy({
     en: {
       title: 'S3 bucket encrypted with SSE-S3 rather than a KMS key',
       description:
-        'An optional, stricter check: it reports buckets whose default encryption is SSE-S3 (AES256) — set explicitly, or left to S3, which has encrypted every new object with SSE-S3 since January 2023 — rather than SSE-KMS or DSSE-KMS. The data is encrypted either way; this is about who controls the key. Buckets that receive S3 server access logs or Elastic Load Balancing access logs are skipped, since those logs can only be delivered to SSE-S3 buckets.',
+        'An optional, stricter check: it reports buckets whose default encryption is SSE-S3 (AES256) — set explicitly, or left to S3, which has encrypted every new object with SSE-S3 since January 2023 — rather than SSE-KMS or DSSE-KMS. The data is encrypted either way; this is about who controls the key. Buckets that receive S3 server access logs or Application or Classic Load Balancer access logs are skipped, since those logs can only be delivered to SSE-S3 buckets: a bucket a load balancer names for its access logs, or whose policy grants Elastic Load Balancing (its log delivery service principal, or the ELB account of the Region). The access logs of a Network Load Balancer can also go to an SSE-KMS bucket, so its bucket is still checked.',
       rationale:
         'With SSE-S3, S3 owns and manages the key: anyone the bucket policy or IAM lets read an object gets it decrypted, and there is no separate record of key use. With a KMS key you decide who may use the key (a second, independent permission on the data), every decryption is logged in CloudTrail, and you can disable the key to cut off access at once. Security Hub S3.17 and several regulated-industry baselines ask for it.',
       fix: 'Set the bucket\'s default encryption to SSE-KMS (aws:kms) with a customer managed key, and turn on S3 Bucket Keys to keep KMS costs down.',
@@ -25,7 +25,7 @@ export default definePolicy({
     ja: {
       title: 'S3 バケットが KMS キーではなく SSE-S3 で暗号化されている',
       description:
-        '任意で使う、より厳しいチェックです。バケットのデフォルト暗号化が SSE-KMS や DSSE-KMS ではなく SSE-S3（AES256）になっているものを報告します。明示的に SSE-S3 を指定した場合も、何も書かず S3 の既定（2023 年 1 月以降、新しいオブジェクトはすべて SSE-S3 で暗号化）に任せた場合も対象です。どちらでもデータは暗号化されており、論点は鍵を誰が管理するかです。S3 サーバーアクセスログや Elastic Load Balancing のアクセスログを受け取るバケットは、SSE-S3 のバケットにしかログを配信できないため対象外です。',
+        '任意で使う、より厳しいチェックです。バケットのデフォルト暗号化が SSE-KMS や DSSE-KMS ではなく SSE-S3（AES256）になっているものを報告します。明示的に SSE-S3 を指定した場合も、何も書かず S3 の既定（2023 年 1 月以降、新しいオブジェクトはすべて SSE-S3 で暗号化）に任せた場合も対象です。どちらでもデータは暗号化されており、論点は鍵を誰が管理するかです。S3 サーバーアクセスログや Application Load Balancer・Classic Load Balancer のアクセスログを受け取るバケットは、SSE-S3 のバケットにしかログを配信できないため対象外です。ロードバランサーがアクセスログの出力先に指定しているバケットや、バケットポリシーで Elastic Load Balancing（ログ配信のサービスプリンシパル、またはリージョンごとの ELB アカウント）に書き込みを許可しているバケットがこれに当たります。Network Load Balancer のアクセスログは SSE-KMS のバケットにも配信できるため、そのバケットは対象のままです。',
       rationale:
         'SSE-S3 では鍵を S3 が所有・管理するため、バケットポリシーや IAM で読み取りを許された人には復号されたデータが渡され、鍵の使用記録も別には残りません。KMS キーを使えば、キーを使える人を別に決められ（データに対するもう一つの独立した権限になります）、復号のたびに CloudTrail に記録され、キーを無効にすればすぐにアクセスを止められます。Security Hub の S3.17 や、規制の厳しい業界のベースラインではこれが求められます。',
       fix: 'バケットのデフォルト暗号化を、カスタマー管理キーを使った SSE-KMS（aws:kms）にし、KMS の費用を抑えるため S3 バケットキーを有効にしてください。',

@@ -50,7 +50,7 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
 }
 
 /** A boolean `LoadBalancerAttributes` entry; absent ones are off. */
-function loadBalancerAttribute(node: ResourceNode, key: string): Attr<boolean> {
+export function loadBalancerAttribute(node: ResourceNode, key: string): Attr<boolean> {
   const attributes = getPath(node.properties, 'LoadBalancerAttributes');
   if (attributes instanceof Unknown) return unknownAt(node, 'LoadBalancerAttributes');
   let keyUnknown = false;
@@ -59,6 +59,14 @@ function loadBalancerAttribute(node: ResourceNode, key: string): Attr<boolean> {
     else if (a['Key'] === key) return read(node, `LoadBalancerAttributes[${i}].Value`, bool, false);
   }
   return keyUnknown ? unknownAt(node, 'LoadBalancerAttributes') : defaulted(node, 'LoadBalancerAttributes', false);
+}
+
+/** The path of the value of the `LoadBalancerAttributes` entry for `key`; `undefined` when none is known to be it. */
+export function loadBalancerAttributePath(node: ResourceNode, key: string): string | undefined {
+  const attributes = getPath(node.properties, 'LoadBalancerAttributes');
+  if (attributes instanceof Unknown) return undefined;
+  const i = asList(attributes).findIndex((a) => isMap(a) && a['Key'] === key);
+  return i < 0 ? undefined : `LoadBalancerAttributes[${i}].Value`;
 }
 
 function classicModel(node: ResourceNode): LoadBalancer {

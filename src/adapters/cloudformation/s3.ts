@@ -7,10 +7,31 @@ import { defineAdapter } from '../adapter.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, present, read, str, type Parse } from '../read.js';
-import { CLOUDFORMATION_CANNED_ACL, markLogBuckets, S3_DEFAULTS } from '../s3-common.js';
+import { lbType } from '../elb-common.js';
+import { CLOUDFORMATION_CANNED_ACL, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, type ElbLogLink } from '../s3-common.js';
+import { loadBalancerAttribute, loadBalancerAttributePath } from './elb.js';
 
 const BUCKET = ['AWS::S3::Bucket'];
 const POLICY = 'AWS::S3::BucketPolicy';
+
+/**
+ * Load balancers writing access logs to a bucket: an application `AWS::ElasticLoadBalancingV2::LoadBalancer`
+ * with the `access_logs.s3.enabled` attribute on (off unless set) names it in `access_logs.s3.bucket`,
+ * an `AWS::ElasticLoadBalancing::LoadBalancer` in its enabled `AccessLoggingPolicy`.
+ */
+const ELB_LOGS: readonly ElbLogLink[] = [
+  {
+    types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+    bucketPath: (lb) =>
+      read(lb, 'Type', lbType, 'application').value === 'application' && loadBalancerAttribute(lb, 'access_logs.s3.enabled').value !== false
+        ? loadBalancerAttributePath(lb, 'access_logs.s3.bucket')
+        : undefined,
+  },
+  {
+    types: ['AWS::ElasticLoadBalancing::LoadBalancer'],
+    bucketPath: (lb) => (read(lb, 'AccessLoggingPolicy.Enabled', bool, false).value !== false ? 'AccessLoggingPolicy.S3BucketName' : undefined),
+  },
+];
 
 /** `AWS::S3::Bucket` with its settings, and the `AWS::S3::BucketPolicy` resources that name it. */
 export const cloudFormationS3Buckets = defineAdapter({
@@ -19,7 +40,7 @@ export const cloudFormationS3Buckets = defineAdapter({
   adapt(graph) {
     const joined = joinChildren(graph, BUCKET, 'BucketName', [{ type: POLICY, paths: ['Bucket'] }]);
     const models = joined.map((j) => bucketModel(graph, j));
-    return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
+    return markElbLogBuckets(graph, markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m)), BUCKET, 'BucketName', ELB_LOGS);
   },
 });
 
@@ -54,6 +75,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
     website: prop('WebsiteConfiguration', present, false),
     policies: (j.children.get(POLICY) ?? []).map((p) => readPolicyDocument(graph, p, 'PolicyDocument', 'resource')),
     receivesAccessLogs: false,
+    receivesElbAccessLogs: false,
   };
 }
 

@@ -45,4 +45,21 @@ describe('Terraform S3 buckets', () => {
     expect(model!.policies.map((p) => p.resource.id)).toEqual(['p']);
     expect(terraformS3Buckets.adapt(new ResourceGraph([deployed], []))[0]!.policies.map((p) => p.resource.id)).toEqual(['b']);
   });
+
+  it('mark the bucket an Application or Classic Load Balancer logs to, not a Network Load Balancer’s (which may use SSE-KMS)', () => {
+    const named = (id: string, type: string, properties: ResourceNode['properties']): ResourceNode => ({ ...bucket(undefined), id, address: id, type, properties });
+    const graph = new ResourceGraph(
+      [
+        named('alb-logs', 'aws_s3_bucket', { bucket: 'acme-alb-logs' }),
+        named('nlb-logs', 'aws_s3_bucket', { bucket: 'acme-nlb-logs' }),
+        named('off-logs', 'aws_s3_bucket', { bucket: 'acme-off-logs' }),
+        named('alb', 'aws_lb', { load_balancer_type: 'application', access_logs: [{ bucket: 'acme-alb-logs', enabled: true }] }),
+        named('nlb', 'aws_lb', { load_balancer_type: 'network', access_logs: [{ bucket: 'acme-nlb-logs', enabled: true }] }),
+        named('off', 'aws_alb', { access_logs: [{ bucket: 'acme-off-logs', enabled: false }] }),
+      ],
+      [],
+    );
+    const marked = Object.fromEntries(terraformS3Buckets.adapt(graph).map((m) => [m.resource.id, m.receivesElbAccessLogs]));
+    expect(marked).toEqual({ 'alb-logs': true, 'nlb-logs': false, 'off-logs': false });
+  });
 });

@@ -8,7 +8,8 @@ import { isSet } from '../configured.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, explicit, present, read, str, type Parse } from '../read.js';
-import { grantee, markLogBuckets, S3_DEFAULTS } from '../s3-common.js';
+import { lbType } from '../elb-common.js';
+import { grantee, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, type ElbLogLink } from '../s3-common.js';
 
 const BUCKET = ['aws_s3_bucket'];
 const ACL = 'aws_s3_bucket_acl';
@@ -20,6 +21,20 @@ const VERSIONING = 'aws_s3_bucket_versioning';
 const OWNERSHIP = 'aws_s3_bucket_ownership_controls';
 const WEBSITE = 'aws_s3_bucket_website_configuration';
 const NONE_DELETED: ReadonlyMap<string, ResourceNode> = new Map();
+/**
+ * Load balancers writing access logs to a bucket: `aws_lb`/`aws_alb` of type application whose
+ * `access_logs` are enabled (off unless written), and `aws_elb` (on once the block is written).
+ */
+const ELB_LOGS: readonly ElbLogLink[] = [
+  {
+    types: ['aws_lb', 'aws_alb'],
+    bucketPath: (lb) =>
+      read(lb, 'load_balancer_type', lbType, 'application').value === 'application' && read(lb, 'access_logs[0].enabled', bool, false).value !== false
+        ? 'access_logs[0].bucket'
+        : undefined,
+  },
+  { types: ['aws_elb'], bucketPath: (lb) => (read(lb, 'access_logs[0].enabled', bool, true).value !== false ? 'access_logs[0].bucket' : undefined) },
+];
 const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'] }));
 
 /**
@@ -33,7 +48,7 @@ export const terraformS3Buckets = defineAdapter({
     const joined = joinChildren(graph, BUCKET, 'bucket', SEPARATE);
     const deleted = deletedSettings(graph);
     const models = joined.map((j) => bucketModel(graph, j, (j.parent && deleted.get(j.parent)) ?? NONE_DELETED));
-    return markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m));
+    return markElbLogBuckets(graph, markLogBuckets(models, (m, i) => logTargets(graph, joined[i]!, m)), BUCKET, 'bucket', ELB_LOGS);
   },
 });
 
@@ -167,6 +182,7 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
           ? [readPolicyDocument(graph, parent, 'policy', 'resource')]
           : [],
     receivesAccessLogs: false,
+    receivesElbAccessLogs: false,
   };
 }
 

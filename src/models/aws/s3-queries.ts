@@ -1,5 +1,5 @@
 import type { Attr, Evidence } from '../attr.js';
-import type { PolicyCondition, PolicyStatement, PolicyString } from './iam.js';
+import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
 import { anyEquals, isPublicPrincipal, isPublicStatement, or, type Maybe } from './iam-queries.js';
 import type { AclGrant, S3Bucket } from './s3.js';
 
@@ -123,14 +123,76 @@ export function and(values: readonly Maybe[]): Maybe {
 }
 
 /**
+ * The Elastic Load Balancing account of each Region opened before August 2022, which a bucket
+ * policy grants (`arn:aws:iam::<id>:root`) to receive Application and Classic Load Balancer access
+ * logs; newer Regions use the `logdelivery.elasticloadbalancing.amazonaws.com` service principal.
+ * From the AWS docs "Enable access logs for your Application Load Balancer" (Attach a policy to
+ * your S3 bucket), which list these Regions and GovCloud; the China Regions (Amazon Web Services
+ * in China docs) and Asia Pacific (Jakarta) as Terraform's `data.aws_elb_service_account` and
+ * CDK's `logAccessLogs` (region-info) grant them.
+ */
+export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = {
+  'us-east-1': '127311923021',
+  'us-east-2': '033677994240',
+  'us-west-1': '027434742980',
+  'us-west-2': '797873946194',
+  'af-south-1': '098369216593',
+  'ca-central-1': '985666609251',
+  'eu-central-1': '054676820928',
+  'eu-west-1': '156460612806',
+  'eu-west-2': '652711504416',
+  'eu-south-1': '635631232127',
+  'eu-west-3': '009996457667',
+  'eu-north-1': '897822967062',
+  'ap-east-1': '754344448648',
+  'ap-northeast-1': '582318560864',
+  'ap-northeast-2': '600734575887',
+  'ap-northeast-3': '383597477331',
+  'ap-southeast-1': '114774131450',
+  'ap-southeast-2': '783225319266',
+  'ap-southeast-3': '589379963580',
+  'ap-south-1': '718504428378',
+  'me-south-1': '076674570225',
+  'sa-east-1': '507241528517',
+  'us-gov-west-1': '048591011584',
+  'us-gov-east-1': '190560391635',
+  'cn-north-1': '638102146993',
+  'cn-northwest-1': '037604701340',
+};
+
+const ELB_ACCOUNT_IDS = new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS));
+
+/** An account ID or its root ARN in any partition; `${…}` (`${AWS::Partition}`) is the partition. */
+const ACCOUNT_PRINCIPAL = /^(?:arn:(?:aws(?:-[a-z]+)*|\$\{[^}]*\}):iam::)?(\d{12})(?::root)?$/;
+
+/**
+ * Whether a principal entry is Elastic Load Balancing delivering access logs: its service
+ * principal, a Region's ELB account (by ID or root ARN, the partition possibly unknown: CDK writes
+ * `arn:${AWS::Partition}:iam::582318560864:root`), or Terraform's `data.aws_elb_service_account`.
+ */
+export function isElbLogDeliveryPrincipal(entry: PrincipalEntry): boolean {
+  if (entry.type === 'Service') return entry.value === 'logdelivery.elasticloadbalancing.amazonaws.com';
+  if (entry.type !== 'AWS') return false;
+  const value = entry.value;
+  if (typeof value !== 'string') {
+    if (value.refs.some((id) => /(^|\.)data\.aws_elb_service_account\./.test(id))) return true;
+    if (value.shape !== undefined && /^\$\{(?:[^}]*\.)?data\.aws_elb_service_account\.[^}]*\}$/.test(value.shape)) return true;
+  }
+  const text = typeof value === 'string' ? value : value.shape;
+  const account = text === undefined ? undefined : ACCOUNT_PRINCIPAL.exec(text)?.[1];
+  return account !== undefined && ELB_ACCOUNT_IDS.has(account);
+}
+
+/**
  * Buckets that must stay on SSE-S3: S3 server access logs can only be delivered to a bucket
- * encrypted with SSE-S3, and so can Elastic Load Balancing access logs.
+ * encrypted with SSE-S3, and so can Application and Classic Load Balancer access logs (a Network
+ * Load Balancer's can also go to SSE-KMS with a customer managed key). An ELB log bucket is told
+ * by a load balancer naming it or by a bucket policy granting Elastic Load Balancing.
  */
 export function mustUseSseS3(bucket: S3Bucket): boolean {
   return (
     bucket.receivesAccessLogs ||
-    bucket.policies.some((p) =>
-      p.statements?.some((s) => s.effect === 'Allow' && s.principal?.entries.some((e) => e.type === 'Service' && e.value === 'logdelivery.elasticloadbalancing.amazonaws.com')),
-    )
+    bucket.receivesElbAccessLogs ||
+    bucket.policies.some((p) => p.statements?.some((s) => s.effect === 'Allow' && s.principal?.entries.some(isElbLogDeliveryPrincipal)))
   );
 }

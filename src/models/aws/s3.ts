@@ -47,6 +47,11 @@ export interface S3Bucket extends Model {
   readonly policies: readonly PolicyDocument[];
   /** Other buckets deliver their server access logs here: it is a log bucket. */
   readonly receivesAccessLogs: boolean;
+  /**
+   * An Application or Classic Load Balancer of the sources delivers its access logs here (a
+   * Network Load Balancer's are left out: they may go to an SSE-KMS bucket).
+   */
+  readonly receivesElbAccessLogs: boolean;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Unknown } from '../../graph/values.js';
+import { isElbLogDeliveryPrincipal } from './s3-queries.js';
+
+const aws = (value: string | Unknown) => ({ type: 'AWS', value });
+
+describe('Elastic Load Balancing log delivery principals', () => {
+  it('are the service principal and each Region’s ELB account, by ID or root ARN in any partition', () => {
+    expect(isElbLogDeliveryPrincipal({ type: 'Service', value: 'logdelivery.elasticloadbalancing.amazonaws.com' })).toBe(true);
+    expect(isElbLogDeliveryPrincipal(aws('arn:aws:iam::582318560864:root'))).toBe(true);
+    expect(isElbLogDeliveryPrincipal(aws('127311923021'))).toBe(true);
+    expect(isElbLogDeliveryPrincipal(aws('arn:aws-us-gov:iam::048591011584:root'))).toBe(true);
+    expect(isElbLogDeliveryPrincipal(aws('arn:aws-cn:iam::037604701340:root'))).toBe(true);
+    // CDK's `logAccessLogs`: the partition is known only at deployment.
+    expect(isElbLogDeliveryPrincipal(aws(new Unknown([], 'arn:${AWS::Partition}:iam::582318560864:root')))).toBe(true);
+  });
+
+  it('are Terraform’s data.aws_elb_service_account, whose ARN is known only at plan', () => {
+    expect(isElbLogDeliveryPrincipal(aws(new Unknown(['data.aws_elb_service_account.main'], '${data.aws_elb_service_account.main.arn}')))).toBe(true);
+    expect(isElbLogDeliveryPrincipal(aws(new Unknown(['module.logs.data.aws_elb_service_account.this'])))).toBe(true);
+  });
+
+  it('are not other accounts, users of an ELB account, or other services', () => {
+    expect(isElbLogDeliveryPrincipal(aws('arn:aws:iam::111122223333:root'))).toBe(false);
+    expect(isElbLogDeliveryPrincipal(aws('arn:aws:iam::127311923021:user/someone'))).toBe(false);
+    expect(isElbLogDeliveryPrincipal(aws(new Unknown(['data.aws_caller_identity.current'], '${data.aws_caller_identity.current.arn}')))).toBe(false);
+    expect(isElbLogDeliveryPrincipal({ type: 'Service', value: 'delivery.logs.amazonaws.com' })).toBe(false);
+    expect(isElbLogDeliveryPrincipal({ type: 'Service', value: '127311923021' })).toBe(false);
+  });
+});
