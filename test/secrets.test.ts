@@ -26,6 +26,8 @@ const SECRETS = [
   'PulumiSecretToken-c7b1',
   'PulumiLiteralEnv-90e3',
   'PulumiLiteralToken-18fa',
+  'PulumiNativeEnv-4e2a',
+  'PulumiNativeSecret-e61b',
   'ParameterGiven-b3d5',
   'ModuleSourceToken-a4c8',
   'UrlToken-7e1d',
@@ -50,6 +52,7 @@ describe('secrets in the input', () => {
     expect(code).toBe(1);
     expect(out).toContain('aws_db_instance.orders');
     expect(out).toContain('aws:elasticache/replicationGroup:ReplicationGroup::sessions');
+    expect(out).toContain('aws-native:lambda:Function::worker'); // DB_PASSWORD, next to a Pulumi secret
     expect(out).toContain('rotate-me'); // the parameter's AllowedValues, said in place of the value given
     expect(out).toContain('git::https://…@git.example.com/infra/modules.git//vpc?ref=v1.2.0');
     for (const secret of SECRETS) expect(out).not.toContain(secret);

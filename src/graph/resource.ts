@@ -63,8 +63,9 @@ export interface ResourceNode {
   /**
    * The properties written as literal values (no reference or variable; a function of literals such
    * as `jsonencode([...])` counts): a password typed into the code. Top-level arguments by name,
-   * arguments inside nested blocks by path (`environment[0].variables`), and in `.tf` source the
-   * constant entries of a map that also holds references (`environment[0].variables.API_TOKEN`).
+   * arguments inside nested blocks by path (`environment[0].variables`), and in `.tf` source and
+   * Pulumi exports and previews the constant entries of a map that also holds references, secrets
+   * or unknowns (`environment[0].variables.API_TOKEN`).
    * Where the source cannot tell, absent.
    */
   readonly literals?: ReadonlySet<string>;

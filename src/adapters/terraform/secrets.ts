@@ -98,9 +98,10 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
  * literal holds literals throughout. One that is not may still hold literals next to references
  * (`{ STAGE = "prod", DB_PASSWORD = var.pw }`): `.tf` source names those entries among the
  * literals (and follows values through locals, variables and module calls), so there what it
- * does not name is not a literal; a plan does not say which — there a known value deep inside is
- * undecided, unless it is sensitive (a literal there would not be). A URL known only in part is a
- * literal when its known text is written in the code and holds the password.
+ * does not name is not a literal; a Pulumi export or preview names those it can tell, and a plan
+ * none — there a known value deep inside that is not named is undecided, unless it is sensitive
+ * (a literal there would not be). A URL known only in part is a literal when its known text is
+ * written in the code and holds the password.
  */
 function writing(node: ResourceNode, argument: string, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
   if (node.format === 'terraform-hcl') {

@@ -9,7 +9,9 @@ import { isSecret, isUnknown } from '../../graph/values.js';
 import { adapters } from '../../adapters/index.js';
 import { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
+import type { SecretSettings } from '../../models/aws/secrets.js';
 import { detectKind } from '../detect.js';
+import type { LoadedUnit } from '../types.js';
 import { loadSources } from '../index.js';
 import { loadPulumiJson } from './index.js';
 import { MAX_COMPONENT_DEPTH } from './resources.js';
@@ -21,6 +23,16 @@ const LEGACY = 'fixtures/loaders/pulumi/legacy.json';
 const PREVIEW = 'fixtures/loaders/pulumi/update-preview.json';
 const load = (path: string) => loadPulumiJson(readFileSync(join(root, path), 'utf8'), path);
 const node = (path: string, name: string) => load(path).nodes.find((n) => n.address.endsWith(`::${name}`))!;
+
+/** How each secret setting the adapters find is written, by resource name and setting name. */
+function secretWritings(unit: LoadedUnit): Record<string, string> {
+  const graph = new ResourceGraph(unit.nodes, unit.edges);
+  const out: Record<string, string> = {};
+  for (const adapter of adapters.filter((a) => a.kind === 'aws.secrets.SecretSettings')) {
+    for (const { resource, settings } of adapter.adapt(graph) as SecretSettings[]) for (const s of settings) out[`${resource.address.split('::').pop()} ${s.name}`] = s.written;
+  }
+  return out;
+}
 
 /**
  * Every resource type an adapter reads (in `src/adapters/terraform/` and `src/adapters/cloudformation/`
@@ -476,7 +488,42 @@ describe('pulumi stack export', () => {
     const secret = '{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":"v1:abc"}';
     const doc = `{"version":3,"deployment":{"manifest":{},"resources":[{"urn":"urn:pulumi:a::b::aws:sqs/queue:Queue::q","custom":true,"type":"aws:sqs/queue:Queue","inputs":{"name":"q"},"outputs":{"url":"https://q"}},{"urn":"urn:pulumi:a::b::aws:lambda/function:Function::f","custom":true,"type":"aws:lambda/function:Function","inputs":{"name":"f","kmsKeyArn":${secret},"environment":{"variables":{"TOKEN":"typed","URL":"https://q"}},"layers":["arn:aws:lambda:ap-northeast-1:111122223333:layer:x:1"]},"propertyDependencies":{"environment":["urn:pulumi:a::b::aws:sqs/queue:Queue::q"]}}]}}`;
     const fn = loadPulumiJson(doc, 's.json').nodes.find((n) => n.address.endsWith('::f'))!;
-    expect([...(fn.literals ?? [])].sort()).toEqual(['function_name', 'layers']);
+    expect([...(fn.literals ?? [])].sort()).toEqual(['environment[0].variables.TOKEN', 'function_name', 'layers']);
+  });
+
+  it('judges each environment variable on its own, next to a secret or an unknown one, in AWS classic and Native', () => {
+    const secret = { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', ciphertext: 'v1:abc' };
+    const variables = { PDF_API_KEY: secret, DB_PASSWORD: 'hunter2-prod-2024!', STAGE: 'prod' };
+    const fn = (type: string, name: string) => ({ urn: `urn:pulumi:a::b::${type}::${name}`, custom: true, type, inputs: { role: 'arn:aws:iam::111122223333:role/r', environment: { variables } } });
+    const doc = { version: 3, deployment: { manifest: {}, resources: [fn('aws:lambda/function:Function', 'classic'), fn('aws-native:lambda:Function', 'native')] } };
+    const unit = loadPulumiJson(JSON.stringify(doc), 's.json');
+    expect([...unit.nodes[0]!.literals!].sort()).toEqual(['environment[0].variables.DB_PASSWORD', 'environment[0].variables.STAGE', 'role']);
+    expect([...unit.nodes[1]!.literals!].sort()).toEqual(['Environment.Variables.DB_PASSWORD', 'Environment.Variables.STAGE', 'Role']);
+    expect(secretWritings(unit)).toEqual({ 'classic DB_PASSWORD': 'literal', 'classic PDF_API_KEY': 'reference', 'native DB_PASSWORD': 'literal', 'native PDF_API_KEY': 'reference' });
+  });
+
+  it('takes an entry of a property that depends on a resource for a literal only where it cannot be that resource\'s', () => {
+    const q = { urn: 'urn:pulumi:a::b::aws:sqs/queue:Queue::q', custom: true, id: 'https://sqs/q', type: 'aws:sqs/queue:Queue', inputs: { name: 'q' }, outputs: { name: 'orders-queue-7f3', url: 'https://sqs/q' } };
+    const fn = (name: string, vars: Record<string, string>, deps: string[]) => ({
+      urn: `urn:pulumi:a::b::aws:lambda/function:Function::${name}`, custom: true, type: 'aws:lambda/function:Function',
+      inputs: { environment: { variables: vars } }, propertyDependencies: { environment: deps },
+    });
+    const resources = [
+      q,
+      fn('held', { QUEUE_URL: 'https://sqs/q', API_TOKEN: 'ghp_typed-in-the-program' }, [q.urn]),
+      fn('inside', { QUEUE_TOKEN: 'Bearer orders-queue-7f3', API_TOKEN: 'ghp_typed-in-the-program' }, [q.urn]),
+      fn('unseen', { API_TOKEN: 'ghp_typed-in-the-program', OTHER_TOKEN: 'derived-somehow' }, [q.urn]),
+      fn('absent', { QUEUE_URL: 'https://sqs/q', API_TOKEN: 'ghp_typed-in-the-program' }, ['urn:pulumi:a::b::aws:sqs/queue:Queue::gone']),
+    ];
+    const unit = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources } }), 's.json');
+    expect(secretWritings(unit)).toEqual({
+      'held API_TOKEN': 'literal',
+      'inside API_TOKEN': 'literal',
+      'inside QUEUE_TOKEN': 'unknown',
+      'unseen API_TOKEN': 'unknown',
+      'unseen OTHER_TOKEN': 'unknown',
+      'absent API_TOKEN': 'unknown',
+    });
   });
 
   it('does not take the values a bridged provider defaulted (`__defaults`) for written ones', () => {
@@ -600,6 +647,16 @@ describe('pulumi preview --json', () => {
     const outcome = await scan({ paths: [PREVIEW], cwd: root, policies: builtinPolicies, today: '2026-11-22' });
     const suppressed = toFindings(outcome.results, 'en').filter((f) => f.status === 'suppressed');
     expect(suppressed.map((f) => [f.policyId, f.suppression?.reason])).toEqual([['aws-s3-bucket-public-access-block', 'Reviewed in SEC-201']]);
+  });
+
+  it('judges a plain environment variable on its own next to one not known until the update', () => {
+    const step = (type: string, name: string) => {
+      const urn = `urn:pulumi:a::b::${type}::${name}`;
+      const inputs = { environment: { variables: { TABLE: '04da6b54-80e4-46f7-96ec-b56ff0331ba9', API_TOKEN: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', KEY_SECRET: '[secret]' } } };
+      return { op: 'create', urn, newState: { urn, custom: true, type, inputs, outputs: {}, propertyDependencies: { role: ['urn:pulumi:a::b::aws:iam/role:Role::r'] } } };
+    };
+    const unit = loadPulumiJson(JSON.stringify({ steps: [step('aws:lambda/function:Function', 'classic'), step('aws-native:lambda:Function', 'native')] }), 'p.json');
+    expect(secretWritings(unit)).toEqual({ 'classic API_TOKEN': 'literal', 'classic KEY_SECRET': 'reference', 'native API_TOKEN': 'literal', 'native KEY_SECRET': 'reference' });
   });
 
   it('warns when the preview leaves unchanged resources out (no --show-sames)', () => {

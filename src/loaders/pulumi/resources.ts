@@ -1,10 +1,11 @@
 import { diagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
-import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
+import type { Edge, PlannedAction, ResourceNode, SchemaFamily, SourceFormat } from '../../graph/resource.js';
 import { isMap, isSecret, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
 import { toSchemaProperties, type SchemaProperties } from './properties.js';
 import { readTagSuppressions } from './suppressions.js';
-import { schemaTypeOf } from './types.js';
+import { FREE_FORM_PROPERTIES } from './type-table.js';
+import { schemaTypeOf, snakeCase } from './types.js';
 import { isStack, urnName } from './urn.js';
 
 /**
@@ -85,7 +86,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
       ...(r.action !== undefined && { action: r.action }),
       source: { file: source.file, ...(line !== undefined && { line }), ...(path.path !== undefined && { constructPath: path.path }) },
       ...(r.inputs !== undefined && { written: new Set(inputs.names.values()) }),
-      ...(r.inputs !== undefined && r.inputsMarked !== false && { literals: plainInputs(r, inputs) }),
+      ...(r.inputs !== undefined && r.inputsMarked !== false && { literals: plainInputs(r, inputs, schema.family, byUrn) }),
       unit: source.file,
       ...(suppressions.length > 0 && { suppressions }),
     });
@@ -108,16 +109,90 @@ function merged(inputs: SchemaProperties, outputs: SchemaProperties, r: PulumiRe
 }
 
 /**
- * The inputs the program wrote in plain text: no other resource gave them (no property
- * dependencies) and nothing in them is a secret or unknown. Such a value is typed into the program
- * or taken from plain stack configuration — in the repository either way; a secret comes from
- * `pulumi.secret`, secret configuration or a secret output, and is encrypted in the state.
+ * The inputs the program wrote in plain text, by path: no other resource gave them and they are
+ * neither secret nor unknown. Such a value is typed into the program or taken from plain stack
+ * configuration — in the repository either way; a secret comes from `pulumi.secret`, secret
+ * configuration or a secret output, and is encrypted in the state. A property holding secrets or
+ * unknowns next to plain values (`environment.variables`) is judged entry by entry.
+ *
+ * Pulumi records property dependencies per top-level input only. Such a property is not a literal
+ * as a whole, nor is a scalar one; inside a map or list, an entry is a literal unless it could be
+ * what a resource it depends on hands out (holds one of its id or output strings), and provided the
+ * dependency shows somewhere in it (an entry holding such a value, a secret or an unknown): where
+ * it does not, or the resource is not in the file, which entry came from it is not known.
  */
-function plainInputs(r: PulumiResource, inputs: SchemaProperties): Set<string> {
+function plainInputs(r: PulumiResource, inputs: SchemaProperties, family: SchemaFamily, byUrn: ReadonlyMap<string, PulumiResource>): Set<string> {
   const out = new Set<string>();
-  for (const [key, value] of Object.entries(r.inputs ?? {})) if ((r.propertyDependencies[key] ?? []).length === 0 && isPlain(value)) out.add(inputs.names.get(key) ?? key);
+  for (const key of Object.keys(r.inputs ?? {})) {
+    const name = inputs.names.get(key) ?? key;
+    const value = inputs.properties[name];
+    if (value === undefined) continue;
+    const deps = r.propertyDependencies[key] ?? [];
+    const blocks = family === 'terraform' && !FREE_FORM_NAMES.has(name);
+    if (deps.length === 0) {
+      literalPaths(value, name, blocks, () => false, out);
+      continue;
+    }
+    if (!isMap(value) && !Array.isArray(value)) continue;
+    const given = givenBy(deps.map((urn) => byUrn.get(urn)));
+    if (given === undefined || !leaves(value).some((v) => !isPlain(v) || given(v))) continue;
+    literalPaths(value, name, blocks, given, out);
+  }
   return out;
 }
+
+/** Schema names of maps whose keys are the user's own (tags, environment variables): not blocks. */
+const FREE_FORM_NAMES: ReadonlySet<string> = new Set([...FREE_FORM_PROPERTIES].flatMap((k) => [k, snakeCase(k)]));
+
+/**
+ * Adds `path` when `value` is plain and nothing in it is `given`, else the paths of its entries
+ * that are. A Terraform block Pulumi writes as an object (`environment`) is the first item of a
+ * list in the schema (`environment[0].variables`).
+ */
+function literalPaths(value: PropertyValue, path: string, blocks: boolean, given: (v: PropertyValue) => boolean, out: Set<string>): void {
+  if (isPlain(value) && !leaves(value).some(given)) {
+    out.add(path);
+    return;
+  }
+  const inside = (v: PropertyValue, p: string): void => {
+    if (isMap(v)) for (const [k, item] of Object.entries(v)) literalPaths(item, joinPath(p, k), blocks && !FREE_FORM_NAMES.has(k), given, out);
+    else literalPaths(v, p, blocks, given, out);
+  };
+  if (Array.isArray(value)) value.forEach((v, i) => inside(v, joinPath(path, i)));
+  else if (isMap(value)) inside(value, blocks ? joinPath(path, 0) : path);
+}
+
+function leaves(value: PropertyValue): PropertyValue[] {
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  return isMap(value) ? Object.values(value).flatMap(leaves) : [value];
+}
+
+/**
+ * Whether a value could have come from the resources given: it is, or holds, their id or one of
+ * their output strings (a short one only whole: `1`, `true` are in many values written). `undefined`
+ * when one of them is not in the file.
+ */
+function givenBy(resources: readonly (PulumiResource | undefined)[]): ((v: PropertyValue) => boolean) | undefined {
+  if (resources.some((r) => r === undefined)) return undefined;
+  const values = new Set<string>();
+  const add = (v: PropertyValue): void => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values.add(String(v));
+  };
+  for (const r of resources) {
+    if (r!.id !== undefined) add(r!.id);
+    leaves(r!.outputs).forEach(add);
+  }
+  values.delete('');
+  const long = [...values].filter((v) => v.length >= MIN_HELD_LENGTH);
+  return (v) => {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+    const s = String(v);
+    return values.has(s) || (typeof v === 'string' && long.some((h) => s.includes(h)));
+  };
+}
+
+/** Output strings at least this long are looked for inside a value (a name interpolated into a URL). */
+const MIN_HELD_LENGTH = 8;
 
 function isPlain(value: PropertyValue): boolean {
   if (isSecret(value) || value instanceof Unknown) return false;
