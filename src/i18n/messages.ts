@@ -23,6 +23,8 @@ export interface UiText {
   readonly setAt: string;
   readonly deletedByChange: string;
   readonly constructLabel: string;
+  /** What a Pulumi resource's path through its parent components is called. */
+  readonly componentLabel: string;
   readonly noFindings: string;
   readonly summary: (counts: { failed: number; unknown: number; suppressed: number; passed: number; resources: number; sources: number }) => string;
   readonly belowThreshold: (count: number, threshold: Severity) => string;
@@ -59,6 +61,7 @@ const en: UiText = {
   setAt: 'set in',
   deletedByChange: 'deleted by this change',
   constructLabel: 'construct',
+  componentLabel: 'in components',
   noFindings: 'No findings.',
   summary: (c) =>
     `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.suppressed} suppressed, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
@@ -102,6 +105,7 @@ const ja: UiText = {
   setAt: '設定箇所',
   deletedByChange: 'この変更で削除',
   constructLabel: 'コンストラクト',
+  componentLabel: 'コンポーネント',
   noFindings: '指摘事項はありません。',
   summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、例外として抑止 ${c.suppressed} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
   belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,

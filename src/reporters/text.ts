@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
+import { isUrn } from '../loaders/pulumi/urn.js';
 import type { Reporter } from './reporter.js';
 
 type Style = (s: string) => string;
@@ -44,7 +45,7 @@ export const textReporter: Reporter = (input, options) => {
       const label =
         f.status === 'unknown' ? dim(t.unknownLabel) : f.status === 'suppressed' ? dim(`${t.suppressedLabel} ${t.severity[f.severity]}`) : style(SEVERITY_STYLE[f.severity])(t.severity[f.severity]);
       const where = f.line === undefined ? '' : `${f.line}`;
-      lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(printable(f.resource))}${f.constructPath ? dim(` (${t.constructLabel} ${printable(f.constructPath)})`) : ''}`);
+      lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(printable(f.resource))}${f.constructPath ? dim(` (${isUrn(f.resource) ? t.componentLabel : t.constructLabel} ${printable(f.constructPath)})`) : ''}`);
       lines.push(`         ${printable(f.message)}`);
       const ev = f.evidence;
       if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {

@@ -15,6 +15,9 @@ export function urnType(urn: string): string {
 
 export const STACK_TYPE = 'pulumi:pulumi:Stack';
 
+/** Whether a resource address is a Pulumi URN (its construct path is then the components it lies in). */
+export const isUrn = (address: string): boolean => address.startsWith('urn:pulumi:');
+
 /** Whether a URN names the stack itself, the root of every parent chain. */
 export function isStack(urn: string, type: string | undefined): boolean {
   return (type ?? urnType(urn)) === STACK_TYPE;
