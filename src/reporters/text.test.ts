@@ -27,7 +27,7 @@ const report = (findings: Finding[], lang: Lang): string =>
       threshold: 'low',
       findings,
       diagnostics: [],
-      summary: { failed: findings.length, unknown: 0, passed: 0, notApplicable: 0, suppressed: 0, belowThreshold: 0, resources: 1, sources: 1 },
+      summary: { failed: findings.length, unknown: 0, passed: 0, notApplicable: 0, suppressed: 0, belowThreshold: 0, resources: 1, sources: ['stack.json'] },
       policies: builtinPolicies,
     },
     { colour: false, showUnknown: false, showSuppressed: false },
