@@ -3,7 +3,8 @@ import type { ResourceNode } from '../graph/resource.js';
 import type { RdsInstance } from '../models/aws/rds.js';
 import { targetsOf } from './join.js';
 import type { Attr } from '../models/attr.js';
-import { bool, firstWritten, read, str } from './read.js';
+import { bool, firstWritten, num, read, str } from './read.js';
+import type { PortOf } from './security-group-common.js';
 
 /** How one IaC family spells the properties a replica's source is found and read by. */
 export interface ReplicaProperties {
@@ -42,4 +43,43 @@ export function instanceEngine(graph: ResourceGraph, node: ResourceNode, p: Repl
 function replicated(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperties): ResourceNode | undefined {
   const sources = targetsOf(graph, node, p.replicaOf, p.sourceTypes, p.identifier);
   return sources.length === 1 && sources[0] !== node ? sources[0] : undefined;
+}
+
+/** The port RDS gives an engine when none is set (CreateDBInstance `Port`). */
+export function engineDefaultPort(engine: string): number | undefined {
+  const e = engine.toLowerCase();
+  if (/^(aurora-)?postgres/.test(e)) return 5432;
+  if (/^(aurora|aurora-mysql|mysql|mariadb)$/.test(e)) return 3306;
+  if (e.startsWith('oracle')) return 1521;
+  if (e.startsWith('sqlserver')) return 1433;
+  if (e.startsWith('db2')) return 50000;
+  return undefined;
+}
+
+/** How one IaC family spells a database's port attribute, the properties it is read from, and the database types. */
+export interface DatabasePortProperties {
+  /** The attribute as a reference writes it, at the end of the value's shape: `Endpoint.Port`, `port`. */
+  readonly attribute: string;
+  readonly port: string;
+  readonly engine: string;
+  readonly types: readonly string[];
+}
+
+/**
+ * A value that is a database's port attribute (`!GetAtt Db.Endpoint.Port`, what CDK's
+ * `connections.allowDefaultPortFrom…` writes; `aws_db_instance.db.port`): the port the database
+ * sets, else its engine's default.
+ */
+export function databasePortOf(graph: ResourceGraph, p: DatabasePortProperties): PortOf {
+  const suffix = `.${p.attribute}}`;
+  return (value) => {
+    const [id] = value.refs;
+    if (value.refs.length !== 1 || value.shape === undefined || !value.shape.startsWith('${') || !value.shape.endsWith(suffix) || value.shape.indexOf('${', 1) !== -1) return undefined;
+    const db = graph.get(id!);
+    if (!db || !p.types.includes(db.type)) return undefined;
+    const port = db.properties[p.port];
+    if (port !== undefined && port !== null) return typeof port === 'number' || typeof port === 'string' ? num(port) : undefined;
+    const engine = db.properties[p.engine];
+    return typeof engine === 'string' ? engineDefaultPort(engine) : undefined;
+  };
 }

@@ -25,14 +25,19 @@ export interface RuleFields {
   readonly otherSources: readonly string[];
 }
 
+/** The port a value known only at deployment will be, where the sources tell it (a database's port attribute). */
+export type PortOf = (value: Unknown) => number | undefined;
+
+const noPort: PortOf = () => undefined;
+
 /** A rule from a property map in the given schema. All-traffic rules cover ports 0–65535. */
-export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string): SecurityGroupRule {
+export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string, portOf = noPort): SecurityGroupRule {
   // Through getPath, so AWS Native's `CidrIp`-style names match however they are cased.
   const field = (name: string): PropertyValue | undefined => getPath(rule, name);
   const protocol = normaliseProtocol(field(fields.protocol));
   const port = (name: string): number | undefined => {
     const v = field(name);
-    return v === undefined || v === null || v instanceof Unknown ? undefined : num(v);
+    return v === undefined || v === null ? undefined : v instanceof Unknown ? portOf(v) : num(v);
   };
   const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
   return {
@@ -51,10 +56,10 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
 }
 
 /** Rules written inline as a list of blocks (`ingress`, `SecurityGroupIngress`). */
-export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction']): SecurityGroupRule[] {
+export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction'], portOf = noPort): SecurityGroupRule[] {
   const list = getPath(node.properties, listPath);
   if (list instanceof Unknown) return [unknownRule(node, listPath, direction)];
-  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
+  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`, portOf)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
 }
 
 function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {

@@ -2,11 +2,15 @@ import type { SecurityGroup } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
 import { read, str } from '../read.js';
+import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
 import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
 
 const GROUP = ['AWS::EC2::SecurityGroup'];
 const INGRESS = 'AWS::EC2::SecurityGroupIngress';
 const EGRESS = 'AWS::EC2::SecurityGroupEgress';
+
+/** `!GetAtt Db.Endpoint.Port`, as CDK's `allowDefaultPortFrom…` writes a database's port into a rule. */
+const DATABASE_PORT: DatabasePortProperties = { attribute: 'Endpoint.Port', port: 'Port', engine: 'Engine', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] };
 
 const FIELDS: RuleFields = {
   protocol: 'IpProtocol',
@@ -27,15 +31,16 @@ export const cloudFormationSecurityGroups = defineAdapter({
   family: 'cloudformation',
   adapt(graph) {
     const links = [INGRESS, EGRESS].map((type) => ({ type, paths: ['GroupId', 'GroupName'] }));
+    const portOf = databasePortOf(graph, DATABASE_PORT);
     return joinChildren(graph, GROUP, 'GroupName', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, parent ? 'GroupName' : 'GroupId', str),
       isDefault: !parent && [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'GroupId', ['AWS::EC2::VPC']).length > 0),
       rules: [
-        ...(parent ? [...inlineRules(parent, 'SecurityGroupIngress', FIELDS, 'ingress'), ...inlineRules(parent, 'SecurityGroupEgress', FIELDS, 'egress')] : []),
-        ...(children.get(INGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'ingress', n, '')),
-        ...(children.get(EGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'egress', n, '')),
+        ...(parent ? [...inlineRules(parent, 'SecurityGroupIngress', FIELDS, 'ingress', portOf), ...inlineRules(parent, 'SecurityGroupEgress', FIELDS, 'egress', portOf)] : []),
+        ...(children.get(INGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'ingress', n, '', portOf)),
+        ...(children.get(EGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'egress', n, '', portOf)),
       ],
     }));
   },

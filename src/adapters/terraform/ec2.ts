@@ -4,7 +4,8 @@ import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
 import { ownInlineThenSeparate } from '../read-back.js';
 import { read, str } from '../read.js';
-import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
+import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
+import { inlineRules, readRule, type PortOf, type RuleFields } from '../security-group-common.js';
 
 const GROUPS = ['aws_security_group', 'aws_default_security_group'];
 const LEGACY_RULE = 'aws_security_group_rule';
@@ -41,27 +42,27 @@ export const terraformSecurityGroups = defineAdapter({
   family: 'terraform',
   adapt(graph) {
     const links = [LEGACY_RULE, INGRESS_RULE, EGRESS_RULE].map((type) => ({ type, paths: ['security_group_id'] }));
+    const portOf = databasePortOf(graph, DATABASE_PORT);
     return joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       // Rules of a group outside the sources name it by the ID they share.
       name: parent ? read(parent, 'name', str) : read(anchor, 'security_group_id', str),
       isDefault: parent ? parent.type === 'aws_default_security_group' : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', ['aws_vpc']).length > 0),
-      rules: groupRules(parent, children),
+      rules: groupRules(parent, children, portOf),
     }));
   },
 });
 
 /** A group's own inline rules, then its separate rule resources. */
-function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>): SecurityGroupRule[] {
+function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>, portOf: PortOf): SecurityGroupRule[] {
   const separate = [
-    ...(children.get(LEGACY_RULE) ?? []).map(legacyRule),
-    ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '')),
-    ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '')),
+    ...(children.get(LEGACY_RULE) ?? []).map((n) => readRule(n.properties, BLOCK_FIELDS, n.properties['type'] === 'egress' ? 'egress' : 'ingress', n, '', portOf)),
+    ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '', portOf)),
+    ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '', portOf)),
   ];
-  return ownInlineThenSeparate(parent, separate, (group, direction) => inlineRules(group, direction, BLOCK_FIELDS, direction));
+  return ownInlineThenSeparate(parent, separate, (group, direction) => inlineRules(group, direction, BLOCK_FIELDS, direction, portOf));
 }
 
-function legacyRule(node: ResourceNode): SecurityGroupRule {
-  return readRule(node.properties, BLOCK_FIELDS, node.properties['type'] === 'egress' ? 'egress' : 'ingress', node, '');
-}
+/** `aws_db_instance.db.port`, a database's port read into a rule. */
+const DATABASE_PORT: DatabasePortProperties = { attribute: 'port', port: 'port', engine: 'engine', types: ['aws_db_instance', 'aws_rds_cluster'] };
