@@ -388,6 +388,8 @@ export class ModuleInstance implements Scope {
       // No value anywhere: Terraform would ask for it; it is known only when someone gives it.
       value = new Unknown([], `\${var.${name}}`);
     }
+    // `nullable = false`: a null given (by a module call, a variables file) takes the default, as Terraform does.
+    if (value === null && decl && decl.body['nullable'] === false && hasKey(decl.body, 'default')) value = evaluateJson(decl.body['default']!, ev);
     value = convert(value, type, (e) => evaluate(e, ev));
     // What the code gives is only told apart from what it does not: nothing reads the value itself.
     if (view === 'scan' && decl && isSensitive(decl) && !(value instanceof Unknown) && value !== null) value = Secret.instance;

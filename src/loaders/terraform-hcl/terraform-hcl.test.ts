@@ -277,6 +277,24 @@ module "m" {
   });
 });
 
+describe('a variable declared nullable = false', () => {
+  const module = 'variable "rotate" {\n  type     = bool\n  default  = true\n  nullable = false\n}\nresource "aws_kms_key" "this" {\n  enable_key_rotation = var.rotate\n}\n';
+
+  it('takes its default when a module call passes null, as Terraform does', async () => {
+    const { nodes } = await load({
+      'main.tf': 'variable "rotate" {\n  type    = bool\n  default = null\n}\nmodule "key" {\n  source = "./key"\n  rotate = var.rotate\n}\n',
+      'key/main.tf': module,
+    });
+    expect(nodes.find((n) => n.address === 'module.key.aws_kms_key.this')?.properties['enable_key_rotation']).toBe(true);
+  });
+
+  it('takes its default when a variables file gives null, and null when it may be null', async () => {
+    const root = (nullable: boolean) => ({ 'main.tf': module.replace('nullable = false', `nullable = ${nullable}`), 'terraform.tfvars': 'rotate = null\n' });
+    expect((await load(root(false))).nodes[0]!.properties['enable_key_rotation']).toBe(true);
+    expect((await load(root(true))).nodes[0]!.properties['enable_key_rotation']).toBeNull();
+  });
+});
+
 describe('locals that depend on themselves', () => {
   const at = (unit: LoadedUnit): string[] => unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.file.split('/').pop()}:${d.line} ${d.message.en}`);
 
