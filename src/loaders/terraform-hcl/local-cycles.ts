@@ -18,13 +18,15 @@ export function localCycles(locals: ReadonlyMap<string, LocalConfig>): { cyclic:
   for (const [name, local] of locals) {
     const found = new Set<string>();
     jsonReferences(local.value, found);
-    refs.set(name, [...found].filter((r) => locals.has(r)));
+    const toLocals = [...found].filter((r) => locals.has(r));
+    // Only a local that refers to another can be in a cycle: the others are left out of the search.
+    if (toLocals.length > 0) refs.set(name, toLocals);
   }
   const cyclic = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const component of stronglyConnected(refs)) {
     const [only] = component;
-    if (component.length === 1 && !refs.get(only!)!.includes(only!)) continue;
+    if (component.length === 1 && !(refs.get(only!) ?? []).includes(only!)) continue;
     component.forEach((n) => cyclic.add(n));
     // In the order they are written in (by file, then line): the message and its line are the same on every run.
     const ordered = component.sort((a, b) => writtenBefore(locals.get(a)!, locals.get(b)!));
@@ -153,7 +155,7 @@ function stronglyConnected(refs: ReadonlyMap<string, readonly string[]>): string
     onStack.add(root);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
-      const out = refs.get(frame.name)!;
+      const out = refs.get(frame.name) ?? [];
       if (frame.edge < out.length) {
         const to = out[frame.edge++]!;
         if (!index.has(to)) {
