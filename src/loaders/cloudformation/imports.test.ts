@@ -228,3 +228,33 @@ Outputs:
     expect(statuses(twice)).toContain('fail aws-s3-secure-transport LogBucket');
   });
 });
+
+describe('imports that would grow without bound', () => {
+  /** One template whose outputs export `X0`…`Xn`, each made of the one before, and a bucket named by the last. */
+  const chained = (n: number, next: (i: number) => unknown): TextSource => {
+    const outputs: Record<string, unknown> = { X0: { Value: 'abcdefghijklmnop', Export: { Name: 'X0' } } };
+    for (let i = 1; i <= n; i++) outputs[`X${i}`] = { Value: next(i), Export: { Name: `X${i}` } };
+    const template = { Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::ImportValue': `X${n}` } } } }, Outputs: outputs };
+    return { file: 'chained.json', text: JSON.stringify(template) };
+  };
+  const bucketName = (source: TextSource): unknown => scanText([source], { policies: [] }).graph.nodes.find((n) => n.address === 'Bucket')!.properties['BucketName'];
+
+  it('leaves a value doubled through forty exports unknown rather than building a string of terabytes', () => {
+    const doubling = chained(40, (i) => ({ 'Fn::Join': ['', [{ 'Fn::ImportValue': `X${i - 1}` }, { 'Fn::ImportValue': `X${i - 1}` }]] }));
+    expect(bucketName(doubling)).toBeInstanceOf(Unknown);
+    // A few doublings are followed.
+    expect(bucketName(chained(2, (i) => ({ 'Fn::Join': ['', [{ 'Fn::ImportValue': `X${i - 1}` }, { 'Fn::ImportValue': `X${i - 1}` }]] })))).toBe('abcdefghijklmnop'.repeat(4));
+  });
+
+  it('follows a chain of exports passing on imports a hundred deep, and leaves a longer one unknown', () => {
+    expect(bucketName(chained(50, (i) => ({ 'Fn::ImportValue': `X${i - 1}` })))).toBe('abcdefghijklmnop');
+    expect(bucketName(chained(5000, (i) => ({ 'Fn::ImportValue': `X${i - 1}` })))).toBeInstanceOf(Unknown);
+  });
+
+  it('fills a Fn::Join of thousands of imports in one pass', () => {
+    const parts = Array.from({ length: 20_000 }, (_, i) => ({ 'Fn::ImportValue': `Part${i}` }));
+    const outputs = Object.fromEntries(parts.map((_, i) => [`Part${i}`, { Value: 'x', Export: { Name: `Part${i}` } }]));
+    const template = { Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Join': ['', parts] } } } }, Outputs: outputs };
+    expect(bucketName({ file: 'parts.json', text: JSON.stringify(template) })).toBe('x'.repeat(20_000));
+  });
+});

@@ -30,6 +30,14 @@ export const importPlaceholder = (ref: string): string => `\${${ref}}`;
 const UNRESOLVED_SHAPE = '${Fn::ImportValue}';
 
 /**
+ * Exports passing on imports are followed this many deep; a longer chain is left unknown (real
+ * stacks chain a few; thousands would overflow the stack).
+ */
+const MAX_CHAIN = 100;
+/** A string built from imports is kept up to this length; past it (exports doubling each other) it is unknown. */
+const MAX_SHAPE = 1_000_000;
+
+/**
  * Resolves the imports of every unit against the exports of them all: an import whose name one
  * template exports takes that export's value; one that no template exports, or that two do
  * (which CloudFormation refuses in one account and Region), stays unknown. The units come back
@@ -48,7 +56,7 @@ export function linkImports(units: readonly (LoadedUnit | undefined)[]): (Loaded
   /** What the import `ref` stands for; `undefined` when no single export gives it. */
   const valueOf = (ref: string): PropertyValue | undefined => {
     if (values.has(ref)) return values.get(ref);
-    if (resolving.has(ref)) return undefined; // exports importing each other
+    if (resolving.has(ref) || resolving.size >= MAX_CHAIN) return undefined; // exports importing each other, or a chain too long
     const name = ref.slice(IMPORT_REF.length);
     const found = byName.get(name) ?? [];
     let value: PropertyValue | undefined;
@@ -97,8 +105,8 @@ function linkUnknown(value: Unknown, valueOf: (ref: string) => PropertyValue | u
   const [first] = value.refs;
   if (value.refs.length === 1 && value.shape === importPlaceholder(first!)) return valueOf(first!) ?? new Unknown([], UNRESOLVED_SHAPE);
   const refs = new Set<string>();
-  let shape = value.shape;
-  let known = shape !== undefined;
+  let known = value.shape !== undefined;
+  const texts = new Map<string, string>();
   for (const ref of value.refs) {
     if (!isImportRef(ref)) {
       refs.add(ref);
@@ -109,10 +117,36 @@ function linkUnknown(value: Unknown, valueOf: (ref: string) => PropertyValue | u
     for (const r of refsOf(v)) refs.add(r);
     const scalar = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
     if (!scalar) known = false;
-    shape = shape?.replaceAll(importPlaceholder(ref), scalar ? String(v) : v instanceof Unknown ? (v.shape ?? '${?}') : v === undefined ? UNRESOLVED_SHAPE : '${?}');
+    texts.set(importPlaceholder(ref), scalar ? String(v) : v instanceof Unknown ? (v.shape ?? '${?}') : v === undefined ? UNRESOLVED_SHAPE : '${?}');
   }
+  const shape = value.shape === undefined ? undefined : fillPlaceholders(value.shape, texts);
+  if (shape === undefined) return new Unknown([...refs]);
   // Literal text of the template may hold `${` (`${!Literal}`): such a value is left unknown.
-  return known && !shape!.includes('${') ? shape! : new Unknown([...refs], shape);
+  return known && !shape.includes('${') ? shape : new Unknown([...refs], shape);
+}
+
+/**
+ * `shape` with each import placeholder replaced by its text, in one pass (a `Fn::Join` of
+ * thousands of imports is not rewritten once per import); `undefined` past `MAX_SHAPE`.
+ */
+function fillPlaceholders(shape: string, texts: ReadonlyMap<string, string>): string | undefined {
+  const marker = `\${${IMPORT_REF}`;
+  let out = '';
+  let from = 0;
+  for (let at = shape.indexOf(marker); at !== -1; at = shape.indexOf(marker, from)) {
+    const close = shape.indexOf('}', at);
+    const text = close === -1 ? undefined : texts.get(shape.slice(at, close + 1));
+    if (text === undefined) {
+      out += shape.slice(from, at + marker.length);
+      from = at + marker.length;
+      continue;
+    }
+    out += shape.slice(from, at) + text;
+    from = close + 1;
+    if (out.length > MAX_SHAPE) return undefined;
+  }
+  out += shape.slice(from);
+  return out.length > MAX_SHAPE ? undefined : out;
 }
 
 /** The nodes a value refers to, anywhere in it. */
