@@ -86,14 +86,28 @@ describe('CDK cloud assembly from an untrusted source', () => {
       expect.objectContaining({ level: 'error', code: 'nested-stack-cycle', file: 'cdk.out/loop.json', line: 12 }),
     ]);
 
-    // No cycle, but each template nests the next four times: 4^7 templates.
+    // No cycle, but each template nests the next four times: 4^7 templates, where the CDK gives every nested stack a template of its own.
     const levels = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`cdk.out/t${i}.json`, template(i === 7 ? { Bucket: BUCKET } : { A: nestedStack(`t${i + 1}.json`), B: nestedStack(`t${i + 1}.json`), C: nestedStack(`t${i + 1}.json`), D: nestedStack(`t${i + 1}.json`) })]));
-    const wide = written({ 'cdk.out/manifest.json': manifest({ Wide: stack('t0.json'), Other: stack('other.json') }), 'cdk.out/other.json': template({ Bucket: BUCKET }), ...levels });
+    const wide = written({ 'cdk.out/manifest.json': manifest({ Wide: stack('t0.json'), Again: stack('t0.json'), Other: stack('other.json') }), 'cdk.out/other.json': template({ Bucket: BUCKET }), ...levels });
     const started = Date.now();
     const { nodes, diagnostics } = loadCloudAssembly(join(wide, 'cdk.out', 'manifest.json'), { cwd: wide });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'too-many-templates', file: 'cdk.out/t0.json' })]);
-    expect(nodes.map((n) => n.address)).toContain('Other/Bucket');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'template-listed-again', file: 'cdk.out/manifest.json' }),
+      // Depth first: the first template named again is t7, by t6's second nested stack.
+      expect.objectContaining({ level: 'warning', code: 'template-listed-again', file: 'cdk.out/t6.json' }),
+    ]);
+    expect(nodes.filter((n) => n.address.endsWith('/Bucket')).map((n) => n.address)).toEqual(['Wide/A/A/A/A/A/A/A/Bucket', 'Other/Bucket']);
+  });
+
+  it('bounds the templates a stack loads', () => {
+    // A thousand nested stacks, each with a template of its own, each holding one more.
+    const files = Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`cdk.out/n${i}.json`, template({ Bucket: BUCKET })]));
+    const parent = template(Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`N${i}`, nestedStack(`n${i}.json`)])));
+    const dir = written({ 'cdk.out/manifest.json': manifest({ Big: stack('big.json') }), 'cdk.out/big.json': parent, ...files });
+    const { nodes, diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'too-many-templates', file: 'cdk.out/big.json' })]);
+    expect(nodes.filter((n) => n.address.endsWith('/Bucket'))).toHaveLength(999);
   });
 
   it('reads each assembly directory once, however often stages name it', () => {

@@ -78,6 +78,8 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
   const root = assemblyRoot(dirname(manifestPath));
   // Real paths of the assembly directories read: a stage naming `.` (or an ancestor stage) is read once.
   const visited = new Set<string>();
+  /** Real paths of the stack templates listed: the CDK gives each stack its own, so one listed again is read once. */
+  const listedTemplates = new Set<string>();
 
   const visit = (dir: ConfinedPath, depth: number): void => {
     visited.add(dir.real);
@@ -113,6 +115,14 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
           report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: templateFile`, `スタック ${artifactId} の templateFile`, properties['templateFile']));
           continue;
         }
+        if (listedTemplates.has(template.real)) {
+          report('warning', 'template-listed-again', {
+            en: `stack ${artifactId} names the template of a stack listed before; it is read once`,
+            ja: `スタック ${artifactId} は、先に記載されたスタックと同じテンプレートを指しています。テンプレートは 1 回だけ読みます`,
+          });
+          continue;
+        }
+        listedTemplates.add(template.real);
         const name = typeof artifact['displayName'] === 'string' ? artifact['displayName'] : artifactId;
         // Newer assemblies (schema 44+) keep stack metadata in a file of its own.
         const metadataFile = artifact['additionalMetadataFile'];
@@ -162,7 +172,11 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
   let capped = false;
   let fromAssets: ReadonlyMap<string, string> | undefined;
   /** Template files by the object key the CDK uploads them under, from the asset manifests, read once when needed. */
-  const templateAssets = (): ReadonlyMap<string, string> => (fromAssets ??= templatesByObjectKey(stack.assetManifests, maxFileSize));
+  const templateAssets = (): ReadonlyMap<string, string> =>
+    (fromAssets ??= templatesByObjectKey(stack.assetManifests, maxFileSize, (path, error) => diagnostics.push(readFailure(show(path), error))));
+  /** Real paths of the nested templates read: the CDK gives each nested stack its own, so one named again is read once. */
+  const nestedRead = new Set<string>();
+  let reusedTold = false;
 
   /** `chain`: the real paths of the templates from the stack's own down to this one. */
   /** `stackName`: known for the stack itself, not for the nested stacks, whose names CloudFormation makes up. */
@@ -198,12 +212,20 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
       const child = nestedTemplate(stack.root, template, logicalId, nested.get(logicalId), here);
       if ('problem' in child) {
         diagnostics.push(diagnostic(child.code === 'nested-template-missing' ? 'warning' : 'error', child.code, show(template.path), child.problem, { line: node.source.line }));
+      } else if (nestedRead.has(child.real)) {
+        const text = {
+          en: `nested stack ${logicalId} names the template of another nested stack of this stack; a template is read once per stack (further such nested stacks are not reported)`,
+          ja: `入れ子のスタック ${logicalId} は、このスタックの別の入れ子のスタックと同じテンプレートを指しています。テンプレートはスタックごとに 1 回だけ読みます（同様の入れ子のスタックはこれ以上報告しません）`,
+        };
+        if (!reusedTold) diagnostics.push(diagnostic('warning', 'template-listed-again', show(template.path), text, { line: node.source.line }));
+        reusedTold = true;
       } else if (templates >= MAX_TEMPLATES) {
         const text = { en: `the stack's nested stacks load more than ${MAX_TEMPLATES} templates; the rest are not read`, ja: `このスタックの入れ子のスタックが読み込むテンプレートが ${MAX_TEMPLATES} 個を超えました。残りは読みません` };
         if (!capped) diagnostics.push(diagnostic('warning', 'too-many-templates', show(stack.template.path), text));
         capped = true;
         return;
       } else {
+        nestedRead.add(child.real);
         loadStackTemplate(child, here, nestedStackUnit(unit, logicalId), `${prefix}${logicalId}/`, new Map(), passedParameters(node.properties['Parameters']), undefined);
       }
     }
@@ -234,23 +256,39 @@ function nestedTemplates(template: Json, assets: () => ReadonlyMap<string, strin
       continue;
     }
     const url = isObject(resource['Properties']) ? resource['Properties']['TemplateURL'] : undefined;
-    // The URL is built with Fn::Join or Fn::Sub around the bucket; the object key is its last segment.
-    const key = url === undefined ? undefined : /([^/"]+\.json)"/.exec(JSON.stringify(url).replace(/.*\//, '"/'))?.[1];
+    const key = url === undefined ? undefined : objectKey(url);
     out.set(logicalId, key === undefined ? undefined : assets().get(key));
   }
   return out;
 }
 
+/** A URL longer than this is no template's (CDK's are about 200 characters). */
+const MAX_TEMPLATE_URL = 4096;
+
+/**
+ * The object key a `TemplateURL` ends with, built with Fn::Join or Fn::Sub around the bucket: the
+ * text after its last `/`, up to the quote that closes the last string.
+ */
+function objectKey(url: Json): string | undefined {
+  const text = JSON.stringify(url);
+  if (text.length > MAX_TEMPLATE_URL) return undefined;
+  const slash = text.lastIndexOf('/');
+  const end = text.indexOf('"', slash + 1);
+  const key = slash === -1 || end === -1 ? undefined : text.slice(slash + 1, end);
+  return key !== undefined && key.endsWith('.json') ? key : undefined;
+}
+
 /** The files of the asset manifests, by the object key each is uploaded under. */
-function templatesByObjectKey(manifests: readonly ConfinedPath[], maxFileSize: number): Map<string, string> {
+function templatesByObjectKey(manifests: readonly ConfinedPath[], maxFileSize: number, failed: (path: string, error: unknown) => void): Map<string, string> {
   const out = new Map<string, string>();
   for (const manifest of manifests) {
     let files: Json | undefined;
     try {
       const parsed = parseJson(readAssemblyFile(manifest.path, maxFileSize));
       files = isObject(parsed) ? parsed['files'] : undefined;
-    } catch {
-      continue; // a nested stack it would have named is reported as not found
+    } catch (error) {
+      failed(manifest.path, error);
+      continue;
     }
     for (const file of isObject(files) ? Object.values(files) : []) {
       const path = isObject(file) && isObject(file['source']) ? file['source']['path'] : undefined;
@@ -282,7 +320,8 @@ function nestedTemplate(root: AssemblyRoot, parent: ConfinedPath, logicalId: str
     return { code: 'invalid-asset-path', problem: { en: `nested stack ${logicalId}: aws:asset:path is not a string; its template is not read`, ja: `入れ子のスタック ${logicalId} の aws:asset:path が文字列ではありません。そのテンプレートは読みません` } };
   }
   const nested = confined(root, dirname(parent.path), assetPath);
-  if (!nested) return { code: 'outside-assembly', problem: outsideAssembly(`nested stack ${logicalId}: aws:asset:path`, `入れ子のスタック ${logicalId} の aws:asset:path`, assetPath) };
+  // The path comes from the resource's aws:asset:path or from an asset manifest: said without naming either.
+  if (!nested) return { code: 'outside-assembly', problem: outsideAssembly(`nested stack ${logicalId}: the template path`, `入れ子のスタック ${logicalId} のテンプレートのパス`, assetPath) };
   if (chain.includes(nested.real)) {
     return { code: 'nested-stack-cycle', problem: { en: `nested stack ${logicalId} leads back to ${assetPath}, a template that contains it; not followed`, ja: `入れ子のスタック ${logicalId} は、自身を含むテンプレート ${assetPath} に戻ります。たどりません` } };
   }
