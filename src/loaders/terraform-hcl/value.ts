@@ -29,15 +29,17 @@ export function instanceOf(object: PropertyMap): { readonly id: string; readonly
  * around one are known to be in the list, so a policy still sees them; the list's length, and the
  * position of every element after one, are not known.
  */
-const unknownRuns = new WeakSet<Unknown>();
+class UnknownRun extends Unknown {}
+/** Marks the class's instances: a list may hold a million of them, which a `WeakSet` would make the collector trace one by one. */
+const RUN = Symbol('zero or more elements');
+Object.defineProperty(UnknownRun.prototype, RUN, { value: true });
 
 /** An `Unknown` standing for zero or more elements, each like `like` (its references, its string's shape). */
 export function unknownElements(like: Value): Unknown {
-  if (like instanceof Unknown && unknownRuns.has(like)) return like;
+  if (isUnknownElements(like)) return like as Unknown;
   const shape = like instanceof Unknown ? like.shape : typeof like === 'string' ? like : typeof like === 'number' || typeof like === 'boolean' ? asString(like) : undefined;
-  const out = unknownFrom([like], shape);
-  unknownRuns.add(out);
-  return out;
+  const { refs } = unknownFrom([like]);
+  return new UnknownRun(refs, shape);
 }
 
 /**
@@ -51,7 +53,7 @@ export function maybeElements(value: Value): Unknown {
 
 /** Whether a value is an `Unknown` standing for zero or more elements (`unknownElements`). */
 export function isUnknownElements(v: Value): boolean {
-  return v instanceof Unknown && unknownRuns.has(v);
+  return typeof v === 'object' && v !== null && (v as { [RUN]?: boolean })[RUN] === true;
 }
 
 /** `knownPrefix` of lists already asked about: `local.names[count.index]` asks for every instance. */
