@@ -100,6 +100,26 @@ describe('CDK cloud assembly from an untrusted source', () => {
     expect(nodes.filter((n) => n.address.endsWith('/Bucket')).map((n) => n.address)).toEqual(['Wide/A/A/A/A/A/A/A/Bucket', 'Other/Bucket']);
   });
 
+  it('finds a nested template through the asset manifest, and gives up on a TemplateURL no template has at once', () => {
+    const assets = JSON.stringify({ version: '36.0.0', files: { h: { source: { path: 'inner.json', packaging: 'file' }, destinations: { d: { bucketName: 'b', objectKey: 'h.json' } } } } });
+    const url = (key: string): unknown => ({ 'Fn::Join': ['', ['https://s3.', { Ref: 'AWS::Region' }, '.amazonaws.com/bucket/', key]] });
+    const dir = written({
+      'cdk.out/manifest.json': manifest({ P: stack('p.json'), 'P.assets': { type: 'cdk:asset-manifest', properties: { file: 'P.assets.json' } } }),
+      'cdk.out/P.assets.json': assets,
+      'cdk.out/inner.json': template({ Bucket: BUCKET }),
+      'cdk.out/p.json': template({
+        Inner: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: url('h.json') } },
+        // A URL of 100,000 characters with no slash: looked at once, not searched back and forth.
+        Odd: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'x'.repeat(100_000) } },
+      }),
+    });
+    const started = Date.now();
+    const { nodes, diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(nodes.map((n) => n.address)).toContain('P/Inner/Bucket');
+    expect(codes(diagnostics)).toEqual(['nested-template-missing']);
+  });
+
   it('bounds the templates a stack loads', () => {
     // A thousand nested stacks, each with a template of its own, each holding one more.
     const files = Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`cdk.out/n${i}.json`, template({ Bucket: BUCKET })]));

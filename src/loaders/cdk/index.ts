@@ -267,15 +267,16 @@ const MAX_TEMPLATE_URL = 4096;
 
 /**
  * The object key a `TemplateURL` ends with, built with Fn::Join or Fn::Sub around the bucket: the
- * text after its last `/`, up to the quote that closes the last string.
+ * last `….json` in it, back to the `/` or the quote before it.
  */
 function objectKey(url: Json): string | undefined {
   const text = JSON.stringify(url);
   if (text.length > MAX_TEMPLATE_URL) return undefined;
-  const slash = text.lastIndexOf('/');
-  const end = text.indexOf('"', slash + 1);
-  const key = slash === -1 || end === -1 ? undefined : text.slice(slash + 1, end);
-  return key !== undefined && key.endsWith('.json') ? key : undefined;
+  const end = text.lastIndexOf('.json"');
+  if (end === -1) return undefined;
+  let start = end;
+  while (start > 0 && text[start - 1] !== '/' && text[start - 1] !== '"') start--;
+  return start === end ? undefined : text.slice(start, end + '.json'.length);
 }
 
 /** The files of the asset manifests, by the object key each is uploaded under. */
