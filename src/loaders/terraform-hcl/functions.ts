@@ -101,29 +101,41 @@ function collection(v: Value): Value[] {
 
 const FORMAT_VERB = /%([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
 
+/** A format string taken apart once: its text, and its verbs with their flags, width and precision. */
+type FormatPart = string | { readonly verb: string; readonly flags: string; readonly width: string | undefined; readonly precision: string | undefined };
+
+function formatParts(spec: string): FormatPart[] {
+  const parts: FormatPart[] = [];
+  let from = 0;
+  for (const m of spec.matchAll(FORMAT_VERB)) {
+    parts.push(spec.slice(from, m.index));
+    from = m.index + m[0].length;
+    const [, flags = '', width, precision, verb = ''] = m;
+    parts.push(verb === '%' ? '%' : { verb, flags, width, precision });
+  }
+  parts.push(spec.slice(from));
+  return parts;
+}
+
 /**
  * `%s`, `%d`, `%q`, `%v`, `%t`, `%f`, `%%` and widths, as Terraform's `format` reads them. A value
  * known only at apply makes the result unknown with the shape of the string (`arn:aws:s3:::${…}/*`),
  * the value's own shape where `%s` or `%v` writes it as it is.
  */
-function format(spec: string, values: readonly Value[]): Value {
+function format(parts: readonly FormatPart[], values: readonly Value[]): Value {
   const pieces: Value[] = [];
   let next = 0;
-  let from = 0;
-  for (const m of spec.matchAll(FORMAT_VERB)) {
-    pieces.push(spec.slice(from, m.index));
-    from = m.index + m[0].length;
-    const [, flags = '', width, precision, verb = ''] = m;
-    if (verb === '%') {
-      pieces.push('%');
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      pieces.push(part);
       continue;
     }
+    const { verb, flags, width, precision } = part;
     const v = arg(values, next++);
     if (isWhollyKnown(v)) pieces.push(formatKnown(v, verb, flags, width, precision));
     else if ((verb === 's' || verb === 'v') && flags === '' && width === undefined && precision === undefined && v instanceof Unknown) pieces.push(v);
     else pieces.push(verb === 'q' ? '"' : '', unknownFrom([v]), verb === 'q' ? '"' : '');
   }
-  pieces.push(spec.slice(from));
   return concatenate(pieces);
 }
 
@@ -170,7 +182,8 @@ function formatKnown(v: Value, verb: string, flags: string, width: string | unde
  * is unknown, as it is where two lists in step hold elements standing for zero or more.
  */
 function formatList(a: Value[]): Value {
-  const spec = str(a, 0);
+  // Taken apart once for every row: a list of a million rows otherwise parses it a million times.
+  const spec = formatParts(str(a, 0));
   const values = a.slice(1);
   const lists = values.filter((x): x is Value[] => Array.isArray(x));
   if (values.some((x) => x instanceof Unknown) && lists.length === 0) return unknownFrom(values);
@@ -523,7 +536,7 @@ function yamlEncode(v: Value, indent = ''): string {
 const FUNCTIONS = new Map<string, FunctionSpec>([
   // Strings
   // The format known, values and list elements known only at apply leave holes in the result's shape.
-  ['format', raw((a) => (isOpen(arg(a, 0)) || a.some(hasSecret) ? undetermined(a) : format(str(a, 0), a.slice(1))))],
+  ['format', raw((a) => (isOpen(arg(a, 0)) || a.some(hasSecret) ? undetermined(a) : format(formatParts(str(a, 0)), a.slice(1))))],
   ['formatlist', raw((a) => (isOpen(arg(a, 0)) || a.some(hasSecret) ? undetermined(a) : formatList(a)))],
   ['join', elements(join)],
   ['split', deep((a) => (str(a, 1) === '' ? [] : str(a, 1).split(str(a, 0))))],
