@@ -96,7 +96,7 @@ export function readHead(path: string, length: number): Buffer {
  * Loads IaC held in memory (a file's text, a template a test or a CDK app built), recognising its
  * format by content; `undefined` when it is no format sekisho reads. `file` is how findings name it.
  */
-export function loadText(text: string, file: string, options: StackOptions = {}): LoadedUnit | undefined {
+function loadText(text: string, file: string, options: StackOptions = {}): LoadedUnit | undefined {
   const kind = detectKind(text);
   return kind && loadKind(kind, text, file, options);
 }
@@ -154,5 +154,3 @@ function loadKind(kind: FileKind, text: string, file: string, options: StackOpti
 export function single(level: Diagnostic['level'], code: string, file: string, message: Bilingual): LoadedUnit {
   return { nodes: [], edges: [], diagnostics: [diagnostic(level, code, file, message)] };
 }
-
-

@@ -18,9 +18,9 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
 const MAX_DEPTH = 16;
 
 /**
- * The templates one stack and its nested stacks may load. Nested stacks may share a template (one
- * per instance), so a few templates each nesting a few of the next reach millions without a cycle.
- * Each stack is loaded on its own (maybe on another thread), so the bound is per stack.
+ * The templates one stack and its nested stacks may load: each template is read once per stack
+ * (the CDK gives every nested stack its own), so this bounds the distinct files a stack's nesting
+ * reaches. Each stack is loaded on its own (maybe on another thread), so the bound is per stack.
  */
 const MAX_TEMPLATES = 1000;
 

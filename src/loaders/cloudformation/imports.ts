@@ -25,6 +25,8 @@ export const isImportRef = (id: string): boolean => id.startsWith(IMPORT_REF);
 export const nestedOutputName = (nestedUnit: string, output: string): string => `\u0001${nestedUnit}\u0001${output}`;
 /** The import's place in the shape of a string it is part of. */
 export const importPlaceholder = (ref: string): string => `\${${ref}}`;
+/** How every import placeholder begins. */
+const PLACEHOLDER_START = importPlaceholder(IMPORT_REF).slice(0, -1);
 
 /** What an import no scanned template exports stands for: a value known only at deployment. */
 const UNRESOLVED_SHAPE = '${Fn::ImportValue}';
@@ -130,15 +132,14 @@ function linkUnknown(value: Unknown, valueOf: (ref: string) => PropertyValue | u
  * thousands of imports is not rewritten once per import); `undefined` past `MAX_SHAPE`.
  */
 function fillPlaceholders(shape: string, texts: ReadonlyMap<string, string>): string | undefined {
-  const marker = `\${${IMPORT_REF}`;
   let out = '';
   let from = 0;
-  for (let at = shape.indexOf(marker); at !== -1; at = shape.indexOf(marker, from)) {
+  for (let at = shape.indexOf(PLACEHOLDER_START); at !== -1; at = shape.indexOf(PLACEHOLDER_START, from)) {
     const close = shape.indexOf('}', at);
     const text = close === -1 ? undefined : texts.get(shape.slice(at, close + 1));
     if (text === undefined) {
-      out += shape.slice(from, at + marker.length);
-      from = at + marker.length;
+      out += shape.slice(from, at + PLACEHOLDER_START.length);
+      from = at + PLACEHOLDER_START.length;
       continue;
     }
     out += shape.slice(from, at) + text;

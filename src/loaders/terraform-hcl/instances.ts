@@ -195,6 +195,12 @@ class ResourceInstance {
   }
 }
 
+/** `each.value` of the instance with `key` of a `for_each` over `collection` (a map, or a set of strings); undefined where it holds no such key. */
+function eachValue(collection: Value, key: string): Value | undefined {
+  if (isMap(collection)) return hasKey(collection, key) ? collection[key] : undefined;
+  return Array.isArray(collection) && collection.includes(key) ? key : undefined;
+}
+
 /** Which values a module instance's names take: as the scan knows them, or as the code alone gives them. */
 type View = 'scan' | 'code';
 
@@ -427,16 +433,7 @@ export class ModuleInstance implements Scope {
       this.memos.code.forEach.set(block, collection);
     }
     const key = each['key'];
-    const value =
-      typeof key !== 'string'
-        ? undefined
-        : isMap(collection)
-          ? hasKey(collection, key)
-            ? collection[key]
-            : undefined
-          : Array.isArray(collection) && collection.includes(key)
-            ? key
-            : undefined;
+    const value = typeof key === 'string' ? eachValue(collection, key) : undefined;
     const next = new Map(locals);
     next.set('each', mapOf(value === undefined ? [['key', new Unknown()], ['value', new Unknown()]] : [['key', key!], ['value', value]]));
     return next;
