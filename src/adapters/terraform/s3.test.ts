@@ -46,6 +46,17 @@ describe('Terraform S3 buckets', () => {
     expect(terraformS3Buckets.adapt(new ResourceGraph([deployed], []))[0]!.policies.map((p) => p.resource.id)).toEqual(['b']);
   });
 
+  it('read the bucket’s own policy beside a separate one where the author wrote it: both put the bucket policy, and either may be the one in force', () => {
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-b/*"}]}';
+    const written = (format: ResourceNode['format'], names: ReadonlySet<string> | undefined): ResourceNode => ({ ...bucket(names), format, properties: { bucket: 'acme-b', policy } });
+    const separate: ResourceNode = { ...written('terraform-hcl', undefined), id: 'p', address: 'p', type: 'aws_s3_bucket_policy' };
+    const ids = (node: ResourceNode): string[] => terraformS3Buckets.adapt(new ResourceGraph([node, separate], []))[0]!.policies.map((p) => p.resource.id);
+    expect(ids(written('terraform-hcl', undefined))).toEqual(['b', 'p']);
+    expect(ids(written('terraform-plan', new Set(['bucket', 'policy'])))).toEqual(['b', 'p']);
+    // Not in the plan's configuration: the separate resource's policy read back onto the bucket.
+    expect(ids(written('terraform-plan', new Set(['bucket'])))).toEqual(['p']);
+  });
+
   it('mark the bucket an Application or Classic Load Balancer logs to, not a Network Load Balancer’s (which may use SSE-KMS)', () => {
     const named = (id: string, type: string, properties: ResourceNode['properties']): ResourceNode => ({ ...bucket(undefined), id, address: id, type, properties });
     const graph = new ResourceGraph(

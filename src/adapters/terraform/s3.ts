@@ -6,6 +6,7 @@ import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../model
 import { defineAdapter } from '../adapter.js';
 import { isSet } from '../configured.js';
 import { readPolicyDocument } from '../iam-document.js';
+import { isOwnValue } from '../read-back.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, explicit, present, read, str, type Parse } from '../read.js';
 import { lbType } from '../elb-common.js';
@@ -172,15 +173,15 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
     website: undone(WEBSITE, '', false, () =>
       websiteNode ? explicit(websiteNode, '', true) : parent ? read(parent, 'website', present, false) : defaulted(anchor, '', false),
     ),
-    // A bucket has one policy: a separate aws_s3_bucket_policy sets it, and the bucket's own
-    // `policy` then only echoes it (a state or a stack export reports the attribute computed) —
-    // also when the plan deletes the policy resource, which leaves the bucket with none.
-    policies:
-      separatePolicies.length > 0
-        ? separatePolicies.map((p) => readPolicyDocument(graph, p, 'policy', 'resource'))
-        : parent && !gone(POLICY) && isSet(parent, 'policy').value
-          ? [readPolicyDocument(graph, parent, 'policy', 'resource')]
-          : [],
+    // A bucket has one policy, which its own `policy` and a separate aws_s3_bucket_policy both
+    // put: where the author wrote both, either may be the one in force, so both count. Beside a
+    // separate one (also one a plan deletes) the bucket's `policy` is otherwise its read-back.
+    policies: [
+      ...(parent && isSet(parent, 'policy').value && isOwnValue(parent, 'policy', separatePolicies.length > 0 || gone(POLICY) !== undefined)
+        ? [readPolicyDocument(graph, parent, 'policy', 'resource')]
+        : []),
+      ...separatePolicies.map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+    ],
     receivesAccessLogs: false,
     receivesElbAccessLogs: false,
   };
