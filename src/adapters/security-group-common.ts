@@ -1,5 +1,5 @@
 import type { ResourceNode } from '../graph/resource.js';
-import { asList, getPath, isMap, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { SecurityGroupRule } from '../models/aws/ec2.js';
 import { num } from './read.js';
 
@@ -23,6 +23,13 @@ export interface RuleFields {
   readonly ipv6: string;
   /** Fields naming a non-CIDR source: another group, a prefix list, the group itself. */
   readonly otherSources: readonly string[];
+  /**
+   * What becomes of a CIDR whose host bits are set (`0.1.0.0/0`, `10.0.0.5/8`). The Terraform AWS
+   * provider rejects it at plan (`rejected`): the rule cannot be deployed as written, so what it
+   * opens is unknown. EC2, behind CloudFormation, drops the host bits (`masked`): `0.1.0.0/0` is
+   * `0.0.0.0/0`.
+   */
+  readonly hostBits: 'rejected' | 'masked';
 }
 
 /** The port a value known only at deployment will be, where the sources tell it (a database's port attribute). */
@@ -40,18 +47,22 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
     return v === undefined || v === null ? undefined : v instanceof Unknown ? portOf(v) : num(v);
   };
   const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
+  const ipv4 = cidrs(field(fields.ipv4), fields.ipv4, fields.hostBits);
+  const ipv6 = cidrs(field(fields.ipv6), fields.ipv6, fields.hostBits);
+  const undecided = ipv4.undecidedAt ?? ipv6.undecidedAt;
   return {
     direction,
     protocol,
     fromPort: allPorts ? 0 : port(fields.fromPort),
     toPort: allPorts ? 65535 : port(fields.toPort),
-    ipv4: cidrs(field(fields.ipv4)),
-    ipv6: cidrs(field(fields.ipv6)),
+    ipv4: ipv4.values,
+    ipv6: ipv6.values,
     hasNonCidrSource: fields.otherSources.some((f) => {
       const v = field(f);
       return v !== undefined && v !== null && v !== false && v !== '' && !(Array.isArray(v) && v.length === 0);
     }),
     at: { node, path },
+    sourceAt: { node, path: undecided === undefined ? path : joinPath(path, undecided) },
   };
 }
 
@@ -63,10 +74,47 @@ export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFi
 }
 
 function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {
-  return { direction, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], hasNonCidrSource: false, at: { node, path } };
+  return { direction, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], hasNonCidrSource: false, at: { node, path }, sourceAt: { node, path } };
 }
 
-function cidrs(v: PropertyValue | undefined): (string | Unknown)[] {
-  if (v instanceof Unknown) return [v];
-  return asList(v).map((c) => (typeof c === 'string' ? c : new Unknown()));
+/** The CIDRs of one field (`cidr_blocks`, `CidrIp`), and the path under it of the first that cannot be read. */
+function cidrs(v: PropertyValue | undefined, field: string, hostBits: RuleFields['hostBits']): { values: (string | Unknown)[]; undecidedAt?: string } {
+  if (v instanceof Unknown) return { values: [v], undecidedAt: field };
+  const values = asList(v).map((c) => (typeof c === 'string' && (hostBits === 'masked' || isNetworkCidr(c)) ? c : new Unknown()));
+  const first = values.findIndex((c) => c instanceof Unknown);
+  return first === -1 ? { values } : { values, undecidedAt: Array.isArray(v) ? joinPath(field, first) : field };
+}
+
+/**
+ * Whether `cidr` is a network prefix as the Terraform AWS provider accepts it: an IPv4 or IPv6
+ * address with a prefix length, and no bit set after the prefix (`0.0.0.0/0`, `10.0.0.0/8`, `::/0`;
+ * not `0.1.0.0/0`, `/0` or `10.0.0.0`).
+ */
+export function isNetworkCidr(cidr: string): boolean {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr.trim());
+  const bytes = m ? (m[1]!.includes(':') ? ipv6Bytes(m[1]!) : ipv4Bytes(m[1]!)) : undefined;
+  if (!m || !bytes) return false;
+  const prefix = Number(m[2]);
+  if (prefix > bytes.length * 8) return false;
+  return bytes.every((b, i) => (b & (0xff >> Math.min(8, Math.max(0, prefix - i * 8)))) === 0);
+}
+
+/** The four bytes of a dotted IPv4 address; like Go's parser, no octet has a leading zero. */
+function ipv4Bytes(address: string): number[] | undefined {
+  const octets = address.split('.');
+  if (octets.length !== 4 || !octets.every((o) => /^(0|[1-9]\d{0,2})$/.test(o) && Number(o) <= 255)) return undefined;
+  return octets.map(Number);
+}
+
+/** The sixteen bytes of an IPv6 address in hexadecimal groups, `::` standing for a run of zero groups. */
+function ipv6Bytes(address: string): number[] | undefined {
+  const halves = address.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+  const written = groups.flat();
+  if (!written.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return undefined;
+  const missing = 8 - written.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const all = halves.length === 1 ? written : [...groups[0]!, ...Array<string>(missing).fill('0'), ...groups[1]!];
+  return all.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff]);
 }

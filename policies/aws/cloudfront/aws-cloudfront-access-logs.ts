@@ -1,5 +1,12 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 
+/**
+ * The bucket's domain name, which is how legacy logging names its bucket: global
+ * (`b.s3.amazonaws.com`) or regional (`b.s3.eu-west-1.amazonaws.com`, `b.s3-eu-west-1.amazonaws.com`),
+ * also in the China partition (`….amazonaws.com.cn`).
+ */
+const S3_BUCKET_DOMAIN = /^[a-z0-9][a-z0-9.-]*\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i;
+
 export default definePolicy({
   id: 'aws-cloudfront-access-logs',
   // Medium like load balancer and API Gateway access logs: for cached content the edge is the only
@@ -16,7 +23,7 @@ export default definePolicy({
     en: {
       title: 'CloudFront distribution without access logs',
       description:
-        'Checks that the distribution records viewer requests with standard logging: the legacy form to an S3 bucket (logging_config, DistributionConfig.Logging) or standard logging v2 through CloudWatch Logs — an aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource of log type ACCESS_LOGS for the distribution with an aws_cloudwatch_log_delivery / AWS::Logs::Delivery from it.',
+        'Checks that the distribution records viewer requests with standard logging: the legacy form to an S3 bucket (logging_config, DistributionConfig.Logging) or standard logging v2 through CloudWatch Logs — an aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource of log type ACCESS_LOGS for the distribution with an aws_cloudwatch_log_delivery / AWS::Logs::Delivery from it. The legacy form takes the bucket\'s domain name (amzn-s3-demo-bucket.s3.amazonaws.com, or a regional one); a bucket written any other way, such as mylogs.amazonaws.com or a bare bucket name, is reported, as CloudFront can deliver no logs to it.',
       rationale:
         'Requests answered from the cache never reach the origin, so the origin\'s logs do not show them: without CloudFront\'s access logs there is no record of who downloaded what, of scraping or credential-stuffing through the distribution, or of the requests that probed for vulnerable paths. Investigating a leak of content served through CloudFront is then impossible.',
       fix: 'Enable standard logging (logging_config / Logging, or a CloudWatch Logs delivery of ACCESS_LOGS).',
@@ -26,7 +33,7 @@ export default definePolicy({
     ja: {
       title: 'CloudFront ディストリビューションのアクセスログが有効になっていない',
       description:
-        'ディストリビューションが標準ログでビューワーのリクエストを記録しているかを確認します。S3 バケットへの従来の形式（logging_config、DistributionConfig.Logging）か、CloudWatch Logs を使う標準ログ v2（ディストリビューションを対象にログタイプ ACCESS_LOGS の aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource と、そこからの aws_cloudwatch_log_delivery / AWS::Logs::Delivery）のどちらかがあれば問題ありません。',
+        'ディストリビューションが標準ログでビューワーのリクエストを記録しているかを確認します。S3 バケットへの従来の形式（logging_config、DistributionConfig.Logging）か、CloudWatch Logs を使う標準ログ v2（ディストリビューションを対象にログタイプ ACCESS_LOGS の aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource と、そこからの aws_cloudwatch_log_delivery / AWS::Logs::Delivery）のどちらかがあれば問題ありません。従来の形式ではバケットをドメイン名（amzn-s3-demo-bucket.s3.amazonaws.com、またはリージョン別のドメイン名）で指定します。mylogs.amazonaws.com やバケット名だけなど、それ以外の書き方のバケットには CloudFront がログを配信できないため、報告の対象になります。',
       rationale:
         'キャッシュから返されたリクエストはオリジンに届かないため、オリジン側のログには残りません。CloudFront のアクセスログがなければ、誰が何をダウンロードしたのか、ディストリビューション経由のスクレイピングやパスワードリスト攻撃、脆弱なパスを探るリクエストの記録がどこにも残らず、CloudFront で配信したコンテンツの漏えいを調査できません。',
       fix: '標準ログを有効にしてください（logging_config / Logging、または ACCESS_LOGS の CloudWatch Logs 配信）。',
@@ -35,8 +42,14 @@ export default definePolicy({
     },
   },
   messages: {
-    en: { noLogging: 'Distribution {{distribution}} does not log viewer requests.' },
-    ja: { noLogging: 'ディストリビューション {{distribution}} はビューワーのリクエストを記録していません。' },
+    en: {
+      noLogging: 'Distribution {{distribution}} does not log viewer requests.',
+      notS3Bucket: 'Distribution {{distribution}} sends its access logs to {{bucket}}, which is not an S3 bucket domain name (bucket.s3.amazonaws.com): CloudFront can deliver no logs there.',
+    },
+    ja: {
+      noLogging: 'ディストリビューション {{distribution}} はビューワーのリクエストを記録していません。',
+      notS3Bucket: 'ディストリビューション {{distribution}} のアクセスログの送り先 {{bucket}} は S3 バケットのドメイン名（bucket.s3.amazonaws.com の形）ではないため、CloudFront はログを配信できません。',
+    },
   },
   snippets: {
     terraform: `resource "aws_cloudfront_distribution" "cdn" {
@@ -65,10 +78,12 @@ export default definePolicy({
   loggingConfig: { bucket: cfLogs.bucketDomainName, prefix: "cdn/" },
 });`,
   },
-  check(distribution, { fail, unknown, pass }) {
-    const { legacyLogging, logDelivery } = distribution;
-    if (legacyLogging.value === true || logDelivery.value === true) return pass();
-    if (legacyLogging.origin === 'unknown') return unknown(legacyLogging);
-    return fail('noLogging', legacyLogging, { distribution: distribution.resource.address });
+  check(distribution, { fail, pass }) {
+    const { legacyLogBucket: bucket, logDelivery } = distribution;
+    const data = { distribution: distribution.resource.address };
+    // A bucket computed at deployment (a bucket's domain name attribute) is a bucket all the same.
+    if (logDelivery.value === true || bucket.origin === 'unknown') return pass();
+    if (bucket.value === undefined || bucket.value === '') return fail('noLogging', bucket, data);
+    return S3_BUCKET_DOMAIN.test(bucket.value) ? pass() : fail('notS3Bucket', bucket, { ...data, bucket: bucket.value });
   },
 });

@@ -77,7 +77,7 @@ export default definePolicy({
       const { cidrs, undecided: sourceUndecided } = worldSources(rule);
       const { reached, undecided: portsUndecided } = reachedServices(rule, DATA_STORE_PORTS);
       if (cidrs.length === 0) {
-        if (sourceUndecided && (reached.length > 0 || portsUndecided)) verdicts.push(unknown(rule.at));
+        if (sourceUndecided && (reached.length > 0 || portsUndecided)) verdicts.push(unknown(rule.sourceAt));
         continue;
       }
       if (reached.length > 0) verdicts.push(fail('databasePort', rule.at, { group: name, cidr: cidrs.join(', '), service: reached.join(', '), ports: portLabel(rule) }));

@@ -4,7 +4,6 @@ import type { Attr } from '../../models/attr.js';
 import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/cloudfront.js';
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
-import { isSet } from '../configured.js';
 import { CLOUDFORMATION_LOG_DELIVERY, logDeliveryOf } from '../log-delivery.js';
 import { read, str } from '../read.js';
 
@@ -17,7 +16,7 @@ export const cloudFormationCloudFrontDistributions = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::CloudFront::Distribution').map((node): CloudFrontDistribution => ({
       resource: node,
-      legacyLogging: isSet(node, `${CONFIG}.Logging.Bucket`),
+      legacyLogBucket: read(node, `${CONFIG}.Logging.Bucket`, str),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', CLOUDFORMATION_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {

@@ -19,6 +19,7 @@ const FIELDS: RuleFields = {
   ipv4: 'CidrIp',
   ipv6: 'CidrIpv6',
   otherSources: ['SourceSecurityGroupId', 'SourceSecurityGroupName', 'SourcePrefixListId', 'DestinationSecurityGroupId', 'DestinationPrefixListId'],
+  hostBits: 'masked',
 };
 
 /**

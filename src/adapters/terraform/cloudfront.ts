@@ -4,7 +4,6 @@ import type { Attr } from '../../models/attr.js';
 import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/cloudfront.js';
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
-import { isSet } from '../configured.js';
 import { logDeliveryOf, TERRAFORM_LOG_DELIVERY } from '../log-delivery.js';
 import { read, str } from '../read.js';
 
@@ -16,7 +15,7 @@ export const terraformCloudFrontDistributions = defineAdapter({
   adapt(graph) {
     return graph.ofType('aws_cloudfront_distribution').filter((n) => n.mode === 'managed').map((node): CloudFrontDistribution => ({
       resource: node,
-      legacyLogging: isSet(node, 'logging_config[0].bucket'),
+      legacyLogBucket: read(node, 'logging_config[0].bucket', str),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', TERRAFORM_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {

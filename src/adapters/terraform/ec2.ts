@@ -20,6 +20,7 @@ const BLOCK_FIELDS: RuleFields = {
   ipv4: 'cidr_blocks',
   ipv6: 'ipv6_cidr_blocks',
   otherSources: ['security_groups', 'source_security_group_id', 'self', 'prefix_list_ids'],
+  hostBits: 'rejected',
 };
 
 /** `aws_vpc_security_group_{ingress,egress}_rule` (AWS provider v5). */
@@ -30,6 +31,7 @@ const VPC_RULE_FIELDS: RuleFields = {
   ipv4: 'cidr_ipv4',
   ipv6: 'cidr_ipv6',
   otherSources: ['referenced_security_group_id', 'prefix_list_id'],
+  hostBits: 'rejected',
 };
 
 /**

@@ -10,8 +10,12 @@ export interface CacheBehavior {
 
 /** A CloudFront distribution (`aws_cloudfront_distribution`, `AWS::CloudFront::Distribution`). */
 export interface CloudFrontDistribution extends Model {
-  /** Standard logging (legacy) to an S3 bucket: `logging_config`, `DistributionConfig.Logging`. */
-  readonly legacyLogging: Attr<boolean>;
+  /**
+   * Standard logging (legacy) to an S3 bucket (`logging_config`, `DistributionConfig.Logging`): the
+   * bucket as written, its domain name such as `amzn-s3-demo-bucket.s3.amazonaws.com`; none or empty
+   * without legacy logging.
+   */
+  readonly legacyLogBucket: Attr<string>;
   /**
    * Standard logging v2: a CloudWatch Logs delivery source for the distribution's `ACCESS_LOGS`
    * (`aws_cloudwatch_log_delivery_source`, `AWS::Logs::DeliverySource`) with a delivery from it.

@@ -13,6 +13,11 @@ export interface SecurityGroupRule {
   /** The rule comes from another security group, prefix list or itself rather than CIDRs. */
   readonly hasNonCidrSource: boolean;
   readonly at: Evidence;
+  /**
+   * Where the rule's CIDR sources are written: the first that cannot be read (known only at
+   * deployment, or one the provider rejects), so that an undecided result names it; else `at`.
+   */
+  readonly sourceAt: Evidence;
 }
 
 /**
