@@ -1,11 +1,18 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 
 /**
- * The bucket's domain name, which is how legacy logging names its bucket: global
- * (`b.s3.amazonaws.com`) or regional (`b.s3.eu-west-1.amazonaws.com`, `b.s3-eu-west-1.amazonaws.com`),
- * also in the China partition (`….amazonaws.com.cn`).
+ * Whether `host` is an S3 bucket's domain name, which is how legacy logging names its bucket:
+ * global (`b.s3.amazonaws.com`) or regional (`b.s3.eu-west-1.amazonaws.com`,
+ * `b.s3-eu-west-1.amazonaws.com`), also in the China partition (`….amazonaws.com.cn`). Read label
+ * by label: a single pattern reaching as far backtracks for minutes on a long crafted value.
  */
-const S3_BUCKET_DOMAIN = /^[a-z0-9][a-z0-9.-]*\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i;
+function isS3BucketDomain(host: string): boolean {
+  const labels = host.toLowerCase().split('.');
+  if (labels.at(-1) === 'cn') labels.pop();
+  if (labels.pop() !== 'com' || labels.pop() !== 'amazonaws') return false;
+  const s3 = labels.findIndex((label, i) => i > 0 && (label === 's3' || label.startsWith('s3-')));
+  return s3 > 0 && /^[a-z0-9]/.test(labels[0]!) && labels.every((label) => /^[a-z0-9-]+$/.test(label));
+}
 
 export default definePolicy({
   id: 'aws-cloudfront-access-logs',
@@ -84,6 +91,6 @@ export default definePolicy({
     // A bucket computed at deployment (a bucket's domain name attribute) is a bucket all the same.
     if (logDelivery.value === true || bucket.origin === 'unknown') return pass();
     if (bucket.value === undefined || bucket.value === '') return fail('noLogging', bucket, data);
-    return S3_BUCKET_DOMAIN.test(bucket.value) ? pass() : fail('notS3Bucket', bucket, { ...data, bucket: bucket.value });
+    return isS3BucketDomain(bucket.value) ? pass() : fail('notS3Bucket', bucket, { ...data, bucket: bucket.value });
   },
 });
