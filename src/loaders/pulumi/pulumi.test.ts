@@ -329,7 +329,7 @@ describe('Pulumi types', () => {
     expect(schemaTypeOf(token)).toEqual({ family: 'cloudformation', type });
   });
 
-  it.each(Object.entries(ADAPTER_TYPES.terraform))('the Terraform type %s an adapter reads is AWS classic %s', (type, tokens) => {
+  it.each(Object.entries(ADAPTER_TYPES.terraform))('the Terraform type %s an adapter reads is the classic provider\'s %s', (type, tokens) => {
     for (const token of tokens) expect(schemaTypeOf(token), token).toEqual({ family: 'terraform', type });
   });
 
@@ -347,8 +347,19 @@ describe('Pulumi types', () => {
     expect([...listed].filter((t) => !graph.asked.has(t)).sort()).toEqual([]);
   });
 
+  it.each([
+    ['gcp:storage/bucketIAMBinding:BucketIAMBinding', 'google_storage_bucket_iam_binding'],
+    ['gcp:storage/bucketACL:BucketACL', 'google_storage_bucket_acl'],
+    ['azure:storage/container:Container', 'azurerm_storage_container'],
+    ['azure:core/resourceGroup:ResourceGroup', 'azurerm_resource_group'],
+  ])('Google Cloud and Azure classic %s are the Terraform type %s', (token, type) => {
+    expect(schemaTypeOf(token)).toEqual({ family: 'terraform', type });
+  });
+
   it('leaves other providers, components and the stack out', () => {
     expect(schemaTypeOf('random:index/randomPet:RandomPet')).toBeUndefined();
+    // Azure Native is Azure Resource Manager's schema, which no adapter reads.
+    expect(schemaTypeOf('azure-native:storage:BlobContainer')).toBeUndefined();
     expect(schemaTypeOf('pulumi:pulumi:Stack')).toBeUndefined();
     expect(load(LEGACY).nodes.map((n) => n.type).sort()).toEqual(['aws_db_instance', 'aws_s3_bucket', 'aws_s3_bucket', 'aws_s3_bucket', 'aws_security_group', 'aws_security_group_rule']);
   });
@@ -372,6 +383,13 @@ describe('Pulumi property names', () => {
       cidr_blocks: ['0.0.0.0/0'],
       s3_bucket_name: 'logs',
       ipv6_cidr_blocks: [],
+    });
+  });
+
+  it('become Terraform\'s role_entity for the Cloud Storage ACLs\' roleEntities', () => {
+    expect(toSchemaProperties({ bucket: 'b', roleEntities: ['READER:allUsers'] }, 'terraform', 'google_storage_bucket_acl').properties).toEqual({
+      bucket: 'b',
+      role_entity: ['READER:allUsers'],
     });
   });
 
