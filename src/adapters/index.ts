@@ -15,6 +15,7 @@ import * as terraformEfs from './terraform/efs.js';
 import * as terraformEks from './terraform/eks.js';
 import * as terraformElasticache from './terraform/elasticache.js';
 import * as terraformElb from './terraform/elb.js';
+import * as terraformGcpStorage from './terraform/gcp-storage.js';
 import * as terraformGuardduty from './terraform/guardduty.js';
 import * as terraformIam from './terraform/iam.js';
 import * as terraformKinesis from './terraform/kinesis.js';
@@ -78,6 +79,7 @@ export const adapters: readonly Adapter[] = [
   terraformEks,
   terraformElasticache,
   terraformElb,
+  terraformGcpStorage,
   terraformGuardduty,
   terraformIam,
   terraformKinesis,

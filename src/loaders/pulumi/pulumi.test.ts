@@ -153,6 +153,16 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_vpc: ['aws:ec2/vpc:Vpc'],
     aws_vpc_security_group_egress_rule: ['aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule'],
     aws_vpc_security_group_ingress_rule: ['aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule'],
+    google_storage_bucket: ['gcp:storage/bucket:Bucket'],
+    google_storage_bucket_access_control: ['gcp:storage/bucketAccessControl:BucketAccessControl'],
+    google_storage_bucket_acl: ['gcp:storage/bucketACL:BucketACL'],
+    google_storage_bucket_iam_binding: ['gcp:storage/bucketIAMBinding:BucketIAMBinding'],
+    google_storage_bucket_iam_member: ['gcp:storage/bucketIAMMember:BucketIAMMember'],
+    google_storage_bucket_iam_policy: ['gcp:storage/bucketIAMPolicy:BucketIAMPolicy'],
+    google_storage_default_object_access_control: ['gcp:storage/defaultObjectAccessControl:DefaultObjectAccessControl'],
+    google_storage_default_object_acl: ['gcp:storage/defaultObjectACL:DefaultObjectACL'],
+    google_storage_object_access_control: ['gcp:storage/objectAccessControl:ObjectAccessControl'],
+    google_storage_object_acl: ['gcp:storage/objectACL:ObjectACL'],
   },
   cloudformation: {
     'AWS::AmazonMQ::Broker': ['aws-native:amazonmq:Broker'],
@@ -236,11 +246,11 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 };
 
 /**
- * Read by adapters, but no Pulumi resource: a data source (a function in Pulumi), a template's
+ * Read by adapters, but no Pulumi resource: data sources (functions in Pulumi), a template's
  * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
  * provider with.
  */
-const NOT_RESOURCES = ['aws_iam_policy_document', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
+const NOT_RESOURCES = ['aws_iam_policy_document', 'google_iam_policy', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
 
 /** A graph that records the types asked of it. */
 class AskedGraph extends ResourceGraph {
