@@ -153,6 +153,8 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_vpc: ['aws:ec2/vpc:Vpc'],
     aws_vpc_security_group_egress_rule: ['aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule'],
     aws_vpc_security_group_ingress_rule: ['aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule'],
+    azurerm_storage_account: ['azure:storage/account:Account'],
+    azurerm_storage_container: ['azure:storage/container:Container'],
     google_storage_bucket: ['gcp:storage/bucket:Bucket'],
     google_storage_bucket_access_control: ['gcp:storage/bucketAccessControl:BucketAccessControl'],
     google_storage_bucket_acl: ['gcp:storage/bucketACL:BucketACL'],
