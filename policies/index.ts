@@ -77,6 +77,8 @@ import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js'
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
 import awsVpcFlowLogs from './aws/vpc/aws-vpc-flow-logs.js';
+import azureStorageContainerPublic from './azure/storage/azure-storage-container-public.js';
+import gcpStorageBucketPublic from './gcp/storage/gcp-storage-bucket-public.js';
 
 /** Every built-in policy, in file order. */
 export const builtinPolicies: readonly Policy[] = [
@@ -157,4 +159,6 @@ export const builtinPolicies: readonly Policy[] = [
   awsSnsEncryption,
   awsSqsEncryption,
   awsVpcFlowLogs,
+  azureStorageContainerPublic,
+  gcpStorageBucketPublic,
 ];

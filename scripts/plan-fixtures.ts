@@ -49,11 +49,25 @@ export interface PlanSpec {
   pretty?: boolean;
 }
 
-const PROVIDER = 'registry.terraform.io/hashicorp/aws';
+/**
+ * The providers fixtures use, by the prefix of their type names (`google_storage_bucket` is the
+ * Google provider's), with the provider block each is configured by.
+ */
+const PROVIDERS: { [prefix: string]: { name: string; expressions: JsonObject } } = {
+  aws: { name: 'aws', expressions: { region: { constant_value: 'ap-northeast-1' } } },
+  google: { name: 'google', expressions: { project: { constant_value: 'acme-prod' }, region: { constant_value: 'asia-northeast1' } } },
+  azurerm: { name: 'azurerm', expressions: { features: [{}] } },
+};
+const providerOf = (type: string): string => {
+  const prefix = type.slice(0, type.indexOf('_'));
+  if (!(prefix in PROVIDERS)) throw new Error(`no provider for ${type}`);
+  return prefix;
+};
+const fullName = (provider: string): string => `registry.terraform.io/hashicorp/${provider}`;
 
 /**
- * Attributes the AWS provider (v5) computes: unknown in a create plan unless configured.
- * Optional+computed arguments are among them (S3 `logging`, `versioning`, …).
+ * Attributes the providers compute (AWS v5, Google v6, AzureRM v4): unknown in a create plan unless
+ * configured. Optional+computed arguments are among them (S3 `logging`, `versioning`, …).
  */
 const COMPUTED: Record<string, string[]> = {
   aws_s3_bucket: [
@@ -234,6 +248,27 @@ const COMPUTED: Record<string, string[]> = {
   aws_guardduty_detector: ['account_id', 'arn', 'datasources', 'finding_publishing_frequency', 'id', 'tags_all'],
   aws_securityhub_account: ['arn', 'id'],
   aws_securityhub_standards_subscription: ['id'],
+  // A bucket's uniform access and public access prevention are optional+computed.
+  google_storage_bucket: [
+    'effective_labels', 'id', 'project', 'project_number', 'public_access_prevention', 'rpo', 'self_link', 'soft_delete_policy', 'terraform_labels',
+    'time_created', 'uniform_bucket_level_access', 'updated', 'url',
+  ],
+  google_storage_bucket_iam_binding: ['etag', 'id'],
+  google_storage_bucket_iam_member: ['etag', 'id'],
+  google_storage_bucket_iam_policy: ['etag', 'id'],
+  google_storage_bucket_acl: ['id', 'role_entity'],
+  google_storage_default_object_acl: ['id', 'role_entity'],
+  google_storage_object_acl: ['id', 'role_entity'],
+  google_storage_bucket_access_control: ['domain', 'email', 'id'],
+  google_storage_object_access_control: ['domain', 'email', 'entity_id', 'generation', 'id', 'project_team'],
+  google_service_account: ['email', 'id', 'member', 'name', 'project', 'unique_id'],
+  google_iam_policy: ['id', 'policy_data'],
+  azurerm_storage_account: [
+    'access_tier', 'blob_properties', 'id', 'identity', 'large_file_share_enabled', 'network_rules', 'primary_access_key', 'primary_blob_endpoint',
+    'primary_blob_host', 'primary_connection_string', 'primary_location', 'queue_properties', 'secondary_access_key', 'secondary_location',
+    'share_properties', 'static_website',
+  ],
+  azurerm_storage_container: ['has_immutability_policy', 'has_legal_hold', 'id', 'metadata', 'resource_manager_id'],
 };
 
 interface Parsed {
@@ -403,7 +438,7 @@ export function buildPlan(spec: PlanSpec): JsonObject {
       type: p.type,
       name: p.name,
       ...(p.index !== undefined && { index: p.index }),
-      provider_name: PROVIDER,
+      provider_name: fullName(providerOf(p.type)),
       schema_version: 0,
     };
     if (action === undefined) {
@@ -419,7 +454,7 @@ export function buildPlan(spec: PlanSpec): JsonObject {
         type: p.type,
         name: p.name,
         ...(p.index !== undefined && { index: p.index }),
-        provider_name: PROVIDER,
+        provider_name: fullName(providerOf(p.type)),
         change: {
           actions,
           before: action === 'create' || action === 'read' ? null : after,
@@ -442,7 +477,7 @@ export function buildPlan(spec: PlanSpec): JsonObject {
         mode: p.mode,
         type: p.type,
         name: p.name,
-        provider_config_key: 'aws',
+        provider_config_key: providerOf(p.type),
         expressions: expressions(r.config ?? {}),
         schema_version: 0,
         ...(r.count !== undefined && { count_expression: expression(r.count) }),
@@ -501,7 +536,9 @@ export function buildPlan(spec: PlanSpec): JsonObject {
     resource_changes: changes,
     ...(prior.size > 0 && { prior_state: { format_version: '1.0', terraform_version: version, values: { root_module: moduleTree(prior) } } }),
     configuration: {
-      provider_config: { aws: { name: 'aws', full_name: PROVIDER, expressions: { region: { constant_value: 'ap-northeast-1' } } } },
+      provider_config: Object.fromEntries(
+        [...new Set(spec.resources.map((r) => providerOf(parseAddress(r.address).type)))].map((p) => [p, { name: PROVIDERS[p]!.name, full_name: fullName(p), expressions: PROVIDERS[p]!.expressions }]),
+      ),
       root_module: configModule(''),
     },
     timestamp: '2026-11-01T00:00:00Z',

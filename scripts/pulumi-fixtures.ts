@@ -52,7 +52,14 @@ export interface PulumiSpec {
 
 const SECRET_SIG = { '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270' };
 const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-const DEFAULT_PROVIDERS: { [pkg: string]: string } = { aws: '6.66.2', 'aws-native': '1.21.0' };
+const DEFAULT_PROVIDERS: { [pkg: string]: string } = { aws: '6.66.2', 'aws-native': '1.21.0', gcp: '8.12.1', azure: '6.14.0' };
+/** Packages bridged from a Terraform provider: their state holds the bridge's `__defaults` and `__meta`. */
+const BRIDGED = new Set(['aws', 'gcp', 'azure']);
+/** The settings each package's default provider is configured with (`pulumi config set aws:region …`). */
+const PROVIDER_CONFIG: { [pkg: string]: JsonObject } = {
+  gcp: { project: 'acme-prod', region: 'asia-northeast1' },
+  azure: { location: 'japaneast' },
+};
 
 /** Attributes providers compute, with how to derive them from the resource (`arn` of an S3 bucket…). */
 const COMPUTED: { [type: string]: (id: string) => JsonObject } = {
@@ -110,6 +117,28 @@ const COMPUTED: { [type: string]: (id: string) => JsonObject } = {
   'aws-native:iam:Role': (id) => ({ arn: `arn:aws:iam::123456789012:role/${id}`, roleName: id, roleId: `AROA${hash(id, 17).toUpperCase()}` }),
   'aws-native:rds:DbInstance': (id) => ({ dbInstanceArn: `arn:aws:rds:ap-northeast-1:123456789012:db:${id}`, dbInstanceIdentifier: id, storageEncrypted: false }),
   'aws-native:cloudtrail:Trail': (id) => ({ arn: `arn:aws:cloudtrail:ap-northeast-1:123456789012:trail/${id}`, trailName: id }),
+  // The Google provider reports the settings Cloud Storage applied: uniform access off, public access prevention inherited.
+  'gcp:storage/bucket:Bucket': (id) => ({
+    name: id,
+    project: 'acme-prod',
+    publicAccessPrevention: 'inherited',
+    selfLink: `https://www.googleapis.com/storage/v1/b/${id}`,
+    storageClass: 'STANDARD',
+    uniformBucketLevelAccess: false,
+    url: `gs://${id}`,
+  }),
+  'gcp:storage/bucketIAMBinding:BucketIAMBinding': () => ({ etag: 'CAE=' }),
+  'gcp:storage/bucketIAMMember:BucketIAMMember': () => ({ etag: 'CAE=' }),
+  'gcp:storage/bucketIAMPolicy:BucketIAMPolicy': () => ({ etag: 'CAE=' }),
+  // AzureRM 3.x/4.x (Pulumi Azure classic 5.x/6.x) send allow_nested_items_to_be_public = true when it is left out.
+  'azure:storage/account:Account': (id) => ({
+    accessTier: 'Hot',
+    accountKind: 'StorageV2',
+    allowNestedItemsToBePublic: true,
+    name: id,
+    primaryBlobEndpoint: `https://${id}.blob.core.windows.net/`,
+  }),
+  'azure:storage/container:Container': () => ({ containerAccessType: 'private', hasImmutabilityPolicy: false, hasLegalHold: false }),
 };
 
 const OWNER = '3f2c8b5e0a7d4c1f9e6b2a8d5c0f7e4b1a9d6c3f0e7b4a1d8c5f2e9b6a3d0c7f';
@@ -173,9 +202,9 @@ export function buildPulumi(spec: PulumiSpec): JsonObject {
     };
     const resolved: JsonObject = Object.fromEntries(Object.entries(r.inputs ?? {}).map(([k, v]) => [k, resolve(v, k)]));
     const pkg = r.type.split(':')[0]!;
-    const classic = pkg === 'aws';
+    const classic = BRIDGED.has(pkg);
     const computed = custom ? (COMPUTED[r.type]?.(id) ?? {}) : {};
-    const outputs: JsonObject = custom ? { ...computed, ...resolved, ...r.outputs, id, ...(classic && resolved['tags'] !== undefined && { tagsAll: resolved['tags'] }) } : {};
+    const outputs: JsonObject = custom ? { ...computed, ...resolved, ...r.outputs, id, ...(pkg === 'aws' && resolved['tags'] !== undefined && { tagsAll: resolved['tags'] }) } : {};
     const inputs: JsonObject = { ...resolved };
     for (const key of r.secrets ?? []) {
       if (key in inputs) inputs[key] = secret(inputs[key]!, preview);
@@ -219,8 +248,8 @@ export function buildPulumi(spec: PulumiSpec): JsonObject {
       custom: true,
       ...(!preview && { id: p.id }),
       type: p.type,
-      inputs: { __internal: { 'pluginDownloadURL': '' }, region: 'ap-northeast-1', version: versions[pkg]! },
-      outputs: { region: 'ap-northeast-1', version: versions[pkg]! },
+      inputs: { __internal: { 'pluginDownloadURL': '' }, ...(PROVIDER_CONFIG[pkg] ?? { region: 'ap-northeast-1' }), version: versions[pkg]! },
+      outputs: { ...(PROVIDER_CONFIG[pkg] ?? { region: 'ap-northeast-1' }), version: versions[pkg]! },
     }));
 
   if (!preview) {

@@ -8,9 +8,12 @@ export { evaluate, type Result, type Status } from './engine/evaluate.js';
 export { toFindings, type Finding, type FindingLocation } from './engine/finding.js';
 export {
   definePolicy,
+  formatsOf,
   LANGS,
+  PROVIDER_FORMATS,
   SEVERITIES,
   type CheckContext,
+  type FormatsOf,
   type FrameworkMappings,
   type GuidelineCategory,
   type Lang,
@@ -19,6 +22,7 @@ export {
   type PolicyText,
   type RemediationSnippets,
   type Severity,
+  type SnippetFormat,
   type Verdict,
 } from './engine/policy.js';
 export { scan, scanText, type ScanOptions, type ScanOutcome, type TextSource } from './engine/scan.js';

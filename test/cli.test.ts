@@ -281,6 +281,16 @@ describe('sekisho policies and explain', () => {
     expect(stdout).toContain('直し方:');
     for (const format of ['terraform', 'cloudformation', 'cdk', 'pulumi']) expect(stdout).toContain(`[${format}]`);
   });
+
+  it('explains a Google Cloud policy with fixes in the formats Google Cloud is written in, and its CIS mapping', async () => {
+    const { code, stdout } = await sekisho(['explain', 'gcp-storage-bucket-public']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('CIS Google Cloud Platform Foundation v1.3.0: 5.1');
+    expect(stdout).toContain('[terraform]');
+    expect(stdout).toContain('[pulumi]');
+    expect(stdout).not.toContain('[cloudformation]');
+    expect(stdout).not.toContain('[cdk]');
+  });
 });
 
 describe('usage errors exit 2 with a hint', () => {

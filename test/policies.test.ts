@@ -53,6 +53,17 @@ describe('the policy catalogue', () => {
   it.each(builtinPolicies.map((p) => [p.id, p] as const))('%s has complete texts in both languages, snippets and mappings', (_, policy) => {
     expect(policyMetadataProblems(policy)).toEqual([]);
   });
+
+  it('asks for a fix in each format the provider is written in, and in no other', () => {
+    const gcp = builtinPolicies.find((p) => p.model === 'gcp.storage.Bucket')!;
+    expect(gcp.formats).toEqual(['terraform', 'pulumi']);
+    expect(policyMetadataProblems({ ...gcp, snippets: { terraform: gcp.snippets.terraform!, cdk: 'new Bucket()' } })).toEqual([
+      'snippets.pulumi is missing or empty',
+      'snippets.cdk: gcp.storage.Bucket is not written in that format',
+    ]);
+    const aws = builtinPolicies.find((p) => p.model === 'aws.s3.Bucket')!;
+    expect(aws.formats).toEqual(['terraform', 'cloudformation', 'cdk', 'pulumi']);
+  });
 });
 
 describe.each(builtinPolicies.map((p) => [p.id, p] as const))('%s', (id, policy) => {

@@ -62,3 +62,15 @@ export function firstWritten(node: ResourceNode, paths: readonly string[]): Attr
   });
   return path ? read(node, path, (v) => (typeof v === 'string' ? v : path)) : defaulted<string>(node, '', undefined);
 }
+
+/**
+ * What a property says, for a message naming what it points at: its text, else the one
+ * expression it is written as (`google_storage_bucket.data.name` for a value only known at apply
+ * that `${google_storage_bucket.data.name}` gives).
+ */
+export function writtenText(node: ResourceNode, path: string): string | undefined {
+  const v = getPath(node.properties, path);
+  if (typeof v === 'string') return v;
+  const whole = v instanceof Unknown && v.shape !== undefined ? /^\$\{([^{}]+)\}$/.exec(v.shape) : null;
+  return whole?.[1];
+}

@@ -42,15 +42,36 @@ export interface FrameworkMappings {
   readonly cisAwsV5?: readonly string[];
   /** AWS Foundational Security Best Practices controls (`S3.8`). */
   readonly fsbp?: readonly string[];
+  /** CIS Google Cloud Platform Foundation Benchmark v1.3.0 recommendations. */
+  readonly cisGcpV1?: readonly string[];
 }
 
-/** How to fix it in each format the user may write: Terraform, CloudFormation, CDK and Pulumi (TypeScript). */
-export interface RemediationSnippets {
-  readonly terraform: string;
-  readonly cloudformation: string;
-  readonly cdk: string;
-  readonly pulumi: string;
+/** The formats a fix is shown in: Terraform (HCL), CloudFormation (YAML), CDK and Pulumi (TypeScript). */
+export type SnippetFormat = 'terraform' | 'cloudformation' | 'cdk' | 'pulumi';
+
+/**
+ * The formats each cloud provider's resources are written in, and so the fixes a policy about them
+ * shows: CloudFormation and CDK describe AWS resources only. A model kind's provider is its first
+ * segment (`gcp.storage.Bucket`).
+ */
+export const PROVIDER_FORMATS = {
+  aws: ['terraform', 'cloudformation', 'cdk', 'pulumi'],
+  gcp: ['terraform', 'pulumi'],
+  azure: ['terraform', 'pulumi'],
+} as const satisfies Readonly<Record<string, readonly SnippetFormat[]>>;
+type Provider = keyof typeof PROVIDER_FORMATS;
+const ALL_FORMATS: readonly SnippetFormat[] = ['terraform', 'cloudformation', 'cdk', 'pulumi'];
+
+/** The formats of a model kind's provider; every format for a kind of a provider not listed (a plugin's own). */
+export type FormatsOf<K extends string> = K extends `${infer P}.${string}` ? (P extends Provider ? (typeof PROVIDER_FORMATS)[P][number] : SnippetFormat) : SnippetFormat;
+
+export function formatsOf(kind: string): readonly SnippetFormat[] {
+  const provider = kind.slice(0, kind.indexOf('.'));
+  return Object.hasOwn(PROVIDER_FORMATS, provider) ? PROVIDER_FORMATS[provider as Provider] : ALL_FORMATS;
 }
+
+/** How to fix it in each format a policy's model is written in (`formatsOf`). */
+export type RemediationSnippets = Readonly<Partial<Record<SnippetFormat, string>>>;
 
 /** Values interpolated into a message's `{{name}}` placeholders. Never a secret from the input. */
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -85,7 +106,8 @@ export interface PolicySpec<K extends ModelKind, M extends string> {
   readonly text: Readonly<Record<Lang, PolicyText>>;
   /** Finding messages by id; Japanese must have exactly the English ids. */
   readonly messages: { readonly en: Readonly<Record<M, string>>; readonly ja: Readonly<Record<NoInfer<M>, string>> };
-  readonly snippets: RemediationSnippets;
+  /** One per format of the model's provider, no more: a CloudFormation fix for a Google Cloud bucket does not build. */
+  readonly snippets: Readonly<Record<FormatsOf<K>, string>>;
   readonly tags?: readonly string[];
   check(model: ModelKinds[K], context: CheckContext<M>): Verdict<M> | readonly Verdict<M>[];
 }
@@ -99,6 +121,8 @@ export interface Policy {
   readonly text: Readonly<Record<Lang, PolicyText>>;
   readonly messages: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
   readonly snippets: RemediationSnippets;
+  /** The formats its model is written in, and its snippets cover (`formatsOf`). */
+  readonly formats: readonly SnippetFormat[];
   readonly tags: readonly string[];
   /** Where the policy's reference documentation is. */
   readonly docs: string;
@@ -143,6 +167,7 @@ export function definePolicy<K extends ModelKind, M extends string>(spec: Policy
     text: spec.text,
     messages: spec.messages,
     snippets: spec.snippets,
+    formats: formatsOf(spec.model),
     tags: spec.tags ?? [],
     docs: `docs/policies.md#${spec.id}`,
     evaluate(model) {

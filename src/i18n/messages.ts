@@ -1,5 +1,5 @@
 import type { DiagnosticLevel } from '../diagnostic.js';
-import type { Lang, Severity } from '../engine/policy.js';
+import type { FrameworkMappings, Lang, Severity } from '../engine/policy.js';
 
 /** Every string the reporters and the CLI print besides the policies' own texts. */
 export interface UiText {
@@ -40,7 +40,7 @@ export interface UiText {
     readonly frameworks: string;
     readonly examples: string;
   };
-  readonly frameworkNames: Readonly<Record<'guideline' | 'iso27017' | 'soc2' | 'cisAwsV3' | 'cisAwsV5' | 'fsbp', string>>;
+  readonly frameworkNames: Readonly<Record<keyof FrameworkMappings, string>>;
 }
 
 const en: UiText = {
@@ -84,6 +84,7 @@ const en: UiText = {
     cisAwsV3: 'CIS AWS Foundations v3.0.0',
     cisAwsV5: 'CIS AWS Foundations v5.0.0',
     fsbp: 'AWS Foundational Security Best Practices',
+    cisGcpV1: 'CIS Google Cloud Platform Foundation v1.3.0',
   },
 };
 
@@ -127,6 +128,7 @@ const ja: UiText = {
     cisAwsV3: 'CIS AWS Foundations v3.0.0',
     cisAwsV5: 'CIS AWS Foundations v5.0.0',
     fsbp: 'AWS Foundational Security Best Practices',
+    cisGcpV1: 'CIS Google Cloud Platform Foundation v1.3.0',
   },
 };
 

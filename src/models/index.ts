@@ -28,6 +28,8 @@ import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
 import type { Vpc } from './aws/vpc.js';
+import type { StorageAccount } from './azure/storage.js';
+import type { GcsBucket } from './gcp/storage.js';
 
 /**
  * Every service model by kind. Policies name a kind and receive its type; adapters produce it.
@@ -72,6 +74,8 @@ export interface ModelKinds {
   'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;
+  'azure.storage.Account': StorageAccount;
+  'gcp.storage.Bucket': GcsBucket;
 }
 
 export type ModelKind = keyof ModelKinds;

@@ -1,8 +1,11 @@
-import type { FrameworkMappings, Lang, Policy } from '../engine/policy.js';
+import type { FrameworkMappings, Lang, Policy, SnippetFormat } from '../engine/policy.js';
 import { LANGS } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
 
-const FRAMEWORK_KEYS = ['guideline', 'iso27017', 'soc2', 'cisAwsV3', 'cisAwsV5', 'fsbp'] as const satisfies readonly (keyof FrameworkMappings)[];
+// The framework names are a complete record of the mapping keys, so a framework added to the
+// mappings is listed as soon as it is named, in the order the names are written.
+const FRAMEWORK_KEYS = Object.keys(uiText('en').frameworkNames) as (keyof FrameworkMappings)[];
+const FORMAT_NAMES: Readonly<Record<SnippetFormat, string>> = { terraform: 'Terraform', cloudformation: 'CloudFormation', cdk: 'CDK', pulumi: 'Pulumi' };
 
 /** `sekisho policies`: one line per policy. */
 export function policyTable(policies: readonly Policy[], lang: Lang): string {
@@ -18,6 +21,7 @@ export function policyJson(policies: readonly Policy[]): string {
     id: p.id,
     severity: p.severity,
     model: p.model,
+    formats: p.formats,
     title: Object.fromEntries(LANGS.map((l) => [l, p.text[l].title])),
     frameworks: p.frameworks,
     tags: p.tags,
@@ -77,7 +81,7 @@ export function policyMarkdown(policies: readonly Policy[]): string {
     '',
   ];
   for (const p of policies) {
-    lines.push(`## ${p.id}`, '', `- Severity: ${p.severity}`, `- Checks: \`${p.model}\``, `- ${p.text.en.title}`, `- ${p.text.ja.title}`, '');
+    lines.push(`## ${p.id}`, '', `- Severity: ${p.severity}`, `- Checks: \`${p.model}\``, `- Fix examples: ${p.formats.map((f) => FORMAT_NAMES[f]).join(', ')}`, `- ${p.text.en.title}`, `- ${p.text.ja.title}`, '');
     lines.push(p.text.en.description, '', p.text.ja.description, '');
     lines.push('| Framework | Controls |', '| --- | --- |');
     for (const k of FRAMEWORK_KEYS) {

@@ -94,7 +94,8 @@ export function policyMetadataProblems(policy: Policy): string[] {
     if (!JAPANESE.test(ja)) problems.push(`messages.ja.${id} is not written in Japanese`);
     if (JSON.stringify(placeholders(policy.messages.en[id]!)) !== JSON.stringify(placeholders(ja))) problems.push(`messages.${id}: English and Japanese use different placeholders`);
   }
-  for (const [format, snippet] of Object.entries(policy.snippets)) if (snippet.trim() === '') problems.push(`snippets.${format} is empty`);
+  for (const format of policy.formats) if ((policy.snippets[format] ?? '').trim() === '') problems.push(`snippets.${format} is missing or empty`);
+  for (const format of Object.keys(policy.snippets)) if (!(policy.formats as readonly string[]).includes(format)) problems.push(`snippets.${format}: ${policy.model} is not written in that format`);
   if (policy.frameworks.guideline.length === 0) problems.push('frameworks.guideline names no category');
   return problems;
 }

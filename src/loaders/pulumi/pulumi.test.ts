@@ -153,6 +153,18 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_vpc: ['aws:ec2/vpc:Vpc'],
     aws_vpc_security_group_egress_rule: ['aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule'],
     aws_vpc_security_group_ingress_rule: ['aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule'],
+    azurerm_storage_account: ['azure:storage/account:Account'],
+    azurerm_storage_container: ['azure:storage/container:Container'],
+    google_storage_bucket: ['gcp:storage/bucket:Bucket'],
+    google_storage_bucket_access_control: ['gcp:storage/bucketAccessControl:BucketAccessControl'],
+    google_storage_bucket_acl: ['gcp:storage/bucketACL:BucketACL'],
+    google_storage_bucket_iam_binding: ['gcp:storage/bucketIAMBinding:BucketIAMBinding'],
+    google_storage_bucket_iam_member: ['gcp:storage/bucketIAMMember:BucketIAMMember'],
+    google_storage_bucket_iam_policy: ['gcp:storage/bucketIAMPolicy:BucketIAMPolicy'],
+    google_storage_default_object_access_control: ['gcp:storage/defaultObjectAccessControl:DefaultObjectAccessControl'],
+    google_storage_default_object_acl: ['gcp:storage/defaultObjectACL:DefaultObjectACL'],
+    google_storage_object_access_control: ['gcp:storage/objectAccessControl:ObjectAccessControl'],
+    google_storage_object_acl: ['gcp:storage/objectACL:ObjectACL'],
   },
   cloudformation: {
     'AWS::AmazonMQ::Broker': ['aws-native:amazonmq:Broker'],
@@ -236,11 +248,11 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 };
 
 /**
- * Read by adapters, but no Pulumi resource: a data source (a function in Pulumi), a template's
+ * Read by adapters, but no Pulumi resource: data sources (functions in Pulumi), a template's
  * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
  * provider with.
  */
-const NOT_RESOURCES = ['aws_iam_policy_document', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
+const NOT_RESOURCES = ['aws_iam_policy_document', 'google_iam_policy', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
 
 /** A graph that records the types asked of it. */
 class AskedGraph extends ResourceGraph {
@@ -329,7 +341,7 @@ describe('Pulumi types', () => {
     expect(schemaTypeOf(token)).toEqual({ family: 'cloudformation', type });
   });
 
-  it.each(Object.entries(ADAPTER_TYPES.terraform))('the Terraform type %s an adapter reads is AWS classic %s', (type, tokens) => {
+  it.each(Object.entries(ADAPTER_TYPES.terraform))('the Terraform type %s an adapter reads is the classic provider\'s %s', (type, tokens) => {
     for (const token of tokens) expect(schemaTypeOf(token), token).toEqual({ family: 'terraform', type });
   });
 
@@ -347,8 +359,19 @@ describe('Pulumi types', () => {
     expect([...listed].filter((t) => !graph.asked.has(t)).sort()).toEqual([]);
   });
 
+  it.each([
+    ['gcp:storage/bucketIAMBinding:BucketIAMBinding', 'google_storage_bucket_iam_binding'],
+    ['gcp:storage/bucketACL:BucketACL', 'google_storage_bucket_acl'],
+    ['azure:storage/container:Container', 'azurerm_storage_container'],
+    ['azure:core/resourceGroup:ResourceGroup', 'azurerm_resource_group'],
+  ])('Google Cloud and Azure classic %s are the Terraform type %s', (token, type) => {
+    expect(schemaTypeOf(token)).toEqual({ family: 'terraform', type });
+  });
+
   it('leaves other providers, components and the stack out', () => {
     expect(schemaTypeOf('random:index/randomPet:RandomPet')).toBeUndefined();
+    // Azure Native is Azure Resource Manager's schema, which no adapter reads.
+    expect(schemaTypeOf('azure-native:storage:BlobContainer')).toBeUndefined();
     expect(schemaTypeOf('pulumi:pulumi:Stack')).toBeUndefined();
     expect(load(LEGACY).nodes.map((n) => n.type).sort()).toEqual(['aws_db_instance', 'aws_s3_bucket', 'aws_s3_bucket', 'aws_s3_bucket', 'aws_security_group', 'aws_security_group_rule']);
   });
@@ -372,6 +395,13 @@ describe('Pulumi property names', () => {
       cidr_blocks: ['0.0.0.0/0'],
       s3_bucket_name: 'logs',
       ipv6_cidr_blocks: [],
+    });
+  });
+
+  it('become Terraform\'s role_entity for the Cloud Storage ACLs\' roleEntities', () => {
+    expect(toSchemaProperties({ bucket: 'b', roleEntities: ['READER:allUsers'] }, 'terraform', 'google_storage_bucket_acl').properties).toEqual({
+      bucket: 'b',
+      role_entity: ['READER:allUsers'],
     });
   });
 

@@ -1,48 +1,60 @@
 /**
- * Where Pulumi's AWS type tokens and property names differ from what the general rules in
- * `types.ts` and `properties.ts` derive. Data only: add a row when a new adapter reads a type
- * the rules get wrong (the tests list every type the adapters read).
+ * Where Pulumi's type tokens and property names differ from what the general rules in `types.ts`
+ * and `properties.ts` derive. Data only: add a row when a new adapter reads a type the rules get
+ * wrong (the tests list every type the adapters read).
  */
 
 /**
- * AWS classic modules whose Terraform types do not start with `aws_<module>_`: the EC2 module
- * holds `aws_security_group`, `aws_instance`, `aws_vpc`…; RDS instances are `aws_db_*`.
+ * Pulumi packages bridged from a Terraform provider ("classic" providers), with the prefix of that
+ * provider's type names: `gcp:storage/bucket:Bucket` is `google_storage_bucket`.
  */
-export const CLASSIC_MODULE_PREFIX: Readonly<Record<string, string>> = {
-  ec2: '',
-  rds: 'db',
-  apigateway: 'api_gateway',
-  cfg: 'config',
-  elasticbeanstalk: 'elastic_beanstalk',
+export const CLASSIC_PACKAGES: Readonly<Record<string, string>> = { aws: 'aws', gcp: 'google', azure: 'azurerm' };
+
+/**
+ * Classic modules whose Terraform types do not start with `<prefix>_<module>_`, by package: the
+ * AWS EC2 module holds `aws_security_group`, `aws_instance`, `aws_vpc`…; RDS instances are `aws_db_*`.
+ */
+export const CLASSIC_MODULE_PREFIX: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws: {
+    ec2: '',
+    rds: 'db',
+    apigateway: 'api_gateway',
+    cfg: 'config',
+    elasticbeanstalk: 'elastic_beanstalk',
+  },
+  // Azure's core module holds `azurerm_resource_group`, `azurerm_subscription`…
+  azure: { core: '' },
 };
 
-/** AWS classic resources (`module/resource`, the resource without its `V2` suffix) named otherwise. */
-export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
-  'cloudtrail/trail': 'aws_cloudtrail',
-  'rds/cluster': 'aws_rds_cluster',
-  'rds/clusterInstance': 'aws_rds_cluster_instance',
-  'rds/clusterParameterGroup': 'aws_rds_cluster_parameter_group',
-  'rds/clusterEndpoint': 'aws_rds_cluster_endpoint',
-  'rds/clusterSnapshot': 'aws_db_cluster_snapshot',
-  'rds/clusterRoleAssociation': 'aws_rds_cluster_role_association',
-  'rds/globalCluster': 'aws_rds_global_cluster',
-  'lb/loadBalancer': 'aws_lb',
-  'alb/loadBalancer': 'aws_alb',
-  // The Classic Load Balancer and its policies: Terraform names them without the module.
-  'elb/loadBalancer': 'aws_elb',
-  'elb/loadBalancerPolicy': 'aws_load_balancer_policy',
-  'elb/listenerPolicy': 'aws_load_balancer_listener_policy',
-  'elb/sslNegotiationPolicy': 'aws_lb_ssl_negotiation_policy',
-  'iam/openIdConnectProvider': 'aws_iam_openid_connect_provider',
-  's3/bucketObject': 'aws_s3_bucket_object',
-  's3/bucketObjectv2': 'aws_s3_object',
-  'ec2/capacityReservation': 'aws_ec2_capacity_reservation',
-  'ec2/fleet': 'aws_ec2_fleet',
-  'ec2/instanceMetadataDefaults': 'aws_ec2_instance_metadata_defaults',
-  'cfg/recorder': 'aws_config_configuration_recorder',
-  'cfg/recorderStatus': 'aws_config_configuration_recorder_status',
-  'appsync/graphQLApi': 'aws_appsync_graphql_api',
-  'cloudwatch/eventRule': 'aws_cloudwatch_event_rule',
+/** Classic resources (`module/resource`, the resource without its `V2` suffix) named otherwise, by package. */
+export const CLASSIC_TYPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws: {
+    'cloudtrail/trail': 'aws_cloudtrail',
+    'rds/cluster': 'aws_rds_cluster',
+    'rds/clusterInstance': 'aws_rds_cluster_instance',
+    'rds/clusterParameterGroup': 'aws_rds_cluster_parameter_group',
+    'rds/clusterEndpoint': 'aws_rds_cluster_endpoint',
+    'rds/clusterSnapshot': 'aws_db_cluster_snapshot',
+    'rds/clusterRoleAssociation': 'aws_rds_cluster_role_association',
+    'rds/globalCluster': 'aws_rds_global_cluster',
+    'lb/loadBalancer': 'aws_lb',
+    'alb/loadBalancer': 'aws_alb',
+    // The Classic Load Balancer and its policies: Terraform names them without the module.
+    'elb/loadBalancer': 'aws_elb',
+    'elb/loadBalancerPolicy': 'aws_load_balancer_policy',
+    'elb/listenerPolicy': 'aws_load_balancer_listener_policy',
+    'elb/sslNegotiationPolicy': 'aws_lb_ssl_negotiation_policy',
+    'iam/openIdConnectProvider': 'aws_iam_openid_connect_provider',
+    's3/bucketObject': 'aws_s3_bucket_object',
+    's3/bucketObjectv2': 'aws_s3_object',
+    'ec2/capacityReservation': 'aws_ec2_capacity_reservation',
+    'ec2/fleet': 'aws_ec2_fleet',
+    'ec2/instanceMetadataDefaults': 'aws_ec2_instance_metadata_defaults',
+    'cfg/recorder': 'aws_config_configuration_recorder',
+    'cfg/recorderStatus': 'aws_config_configuration_recorder_status',
+    'appsync/graphQLApi': 'aws_appsync_graphql_api',
+    'cloudwatch/eventRule': 'aws_cloudwatch_event_rule',
+  },
 };
 
 /**
@@ -52,12 +64,16 @@ export const CLASSIC_TYPES: Readonly<Record<string, string>> = {
 export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
 
 /**
- * Top-level properties the Pulumi AWS provider renames for one resource only, by Terraform type:
- * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`).
+ * Top-level properties a classic provider renames for one resource only, by Terraform type:
+ * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`; the Cloud
+ * Storage ACLs take a list of strings `roleEntities` for Terraform's `role_entity`).
  */
 export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   aws_lambda_function: { name: 'function_name' },
   aws_lambda_permission: { function: 'function_name' },
+  google_storage_bucket_acl: { roleEntities: 'role_entity' },
+  google_storage_default_object_acl: { roleEntities: 'role_entity' },
+  google_storage_object_acl: { roleEntities: 'role_entity' },
 };
 
 /** Terraform block names that are plural themselves: a list of them keeps its `s`. */

@@ -1,5 +1,5 @@
 import type { SchemaFamily } from '../../graph/resource.js';
-import { CLASSIC_MODULE_PREFIX, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
+import { CLASSIC_MODULE_PREFIX, CLASSIC_PACKAGES, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
 
 /** The schema a Pulumi resource type is read in, and its type in that schema. */
 export interface SchemaType {
@@ -8,30 +8,33 @@ export interface SchemaType {
 }
 
 /**
- * The Terraform or CloudFormation type the adapters know a Pulumi type token by:
- * AWS classic (`aws:s3/bucketV2:BucketV2`) is the Terraform AWS provider under Pulumi names,
- * AWS Native (`aws-native:s3:Bucket`) is CloudFormation's registry. Other providers are not
- * AWS resources sekisho checks: `undefined`.
+ * The Terraform or CloudFormation type the adapters know a Pulumi type token by: a classic
+ * provider (`aws:s3/bucketV2:BucketV2`, `gcp:storage/bucketIAMBinding:BucketIAMBinding`,
+ * `azure:storage/container:Container`) is the Terraform provider it is bridged from, under Pulumi
+ * names; AWS Native (`aws-native:s3:Bucket`) is CloudFormation's registry. Other providers
+ * (Azure Native among them: Azure Resource Manager's schema, neither family's) are not resources
+ * sekisho checks: `undefined`.
  */
 export function schemaTypeOf(token: string): SchemaType | undefined {
   const [pkg, module, name] = token.split(':');
-  if (module === undefined || name === undefined || module === '' || name === '') return undefined;
-  if (pkg === 'aws') return { family: 'terraform', type: classicType(module, name) };
+  if (pkg === undefined || module === undefined || name === undefined || module === '' || name === '') return undefined;
+  const prefix = Object.hasOwn(CLASSIC_PACKAGES, pkg) ? CLASSIC_PACKAGES[pkg] : undefined;
+  if (prefix !== undefined) return { family: 'terraform', type: classicType(pkg, prefix, module, name) };
   if (pkg === 'aws-native') return { family: 'cloudformation', type: nativeType(module, name) };
   return undefined;
 }
 
 /**
- * `s3/bucketV2` + `BucketV2` → `aws_s3_bucket`. The `V2` suffix marks Pulumi's second take on a
- * Terraform type (v4-style S3 resources), not another Terraform type.
+ * `aws` + `s3/bucketV2` + `BucketV2` → `aws_s3_bucket`. The `V2` suffix marks Pulumi's second
+ * take on a Terraform type (v4-style S3 resources), not another Terraform type.
  */
-function classicType(module: string, name: string): string {
+function classicType(pkg: string, typePrefix: string, module: string, name: string): string {
   const { service, resource } = classicParts(module, name);
-  const listed = CLASSIC_TYPES[`${service}/${resource}`];
+  const listed = CLASSIC_TYPES[pkg]?.[`${service}/${resource}`];
   if (listed) return listed;
   const snake = snakeCase(resource);
-  const prefix = CLASSIC_MODULE_PREFIX[service] ?? service;
-  return prefix === '' || snake === prefix || snake.startsWith(`${prefix}_`) ? `aws_${snake}` : `aws_${prefix}_${snake}`;
+  const prefix = CLASSIC_MODULE_PREFIX[pkg]?.[service] ?? service;
+  return prefix === '' || snake === prefix || snake.startsWith(`${prefix}_`) ? `${typePrefix}_${snake}` : `${typePrefix}_${prefix}_${snake}`;
 }
 
 /** `s3/bucketV2` + `BucketV2` → service `s3`, resource `bucket`. */
