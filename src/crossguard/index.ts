@@ -35,10 +35,10 @@ export function sekishoPolicyPack(options: CrossGuardOptions = {}): PolicyPackAr
     policies: sekishoPolicies(options),
     // Each policy carries its own level (from its severity); this only covers a policy without one.
     enforcementLevel: 'advisory',
-    description: 'sekisho: security policies for AWS infrastructure, the same checks as `sekisho scan`',
+    description: 'sekisho: security policies for AWS infrastructure, and public access to Cloud Storage and Azure Storage, the same checks as `sekisho scan`',
     displayName: 'sekisho',
     provider: 'aws',
-    tags: ['aws', 'security'],
+    tags: ['aws', 'gcp', 'azure', 'security'],
   };
 }
 
