@@ -57,7 +57,8 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   return {
     resource: node,
     ...(bucket === undefined && { orphan: true }),
-    name: prop('BucketName', str, undefined),
+    // A bucket outside the sources goes by the name its policy gives it.
+    name: bucket ? read(bucket, 'BucketName', str) : read(node, 'Bucket', str),
     acl: prop('AccessControl', (v) => (typeof v === 'string' ? (CLOUDFORMATION_CANNED_ACL[v] ?? v) : undefined), S3_DEFAULTS.acl),
     grants: [],
     objectOwnership: prop('OwnershipControls.Rules[0].ObjectOwnership', str, S3_DEFAULTS.objectOwnership),
