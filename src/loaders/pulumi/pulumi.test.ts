@@ -256,8 +256,8 @@ class AskedGraph extends ResourceGraph {
     for (const t of types ?? []) this.asked.add(t);
     return super.referencedFrom(node, path, types);
   }
-  override referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
-    for (const t of types) this.asked.add(t);
+  override referencing(node: ResourceNode, types?: readonly string[], path?: string): ResourceNode[] {
+    for (const t of types ?? []) this.asked.add(t);
     return super.referencing(node, types, path);
   }
 }
