@@ -52,6 +52,30 @@ export function templateVolumes(template: TemplateLink): BlockDevice[] {
   return template.model ? [] : [{ device: 'root', isRoot: true, encrypted: { value: undefined, origin: 'unknown', at: template.at }, snapshot: defaulted<string>(template.at.node, template.at.path, undefined) }];
 }
 
+/** An instance and the launch template it names. */
+export interface TemplateUse {
+  readonly instance: ResourceNode;
+  readonly template: TemplateLink;
+  /** Whether the instance maps its own root volume (CloudFormation: any volume, as which one is the root depends on the AMI). */
+  readonly mapsVolumes: boolean;
+}
+
+/**
+ * The launch templates of the sources that no resource launches with their own volumes: each one
+ * that refers to them is an instance mapping its own, as for the template CDK makes to give one
+ * instance metadata options (`requireImdsv2`). Such a template's root volume, the AMI's when it maps
+ * none, is never launched.
+ */
+export function templatesOverridden(graph: ResourceGraph, uses: readonly TemplateUse[]): ReadonlySet<ResourceNode> {
+  const allMap = new Map<ResourceNode, boolean>();
+  for (const use of uses) {
+    const template = use.template.model?.resource;
+    if (template) allMap.set(template, (allMap.get(template) ?? true) && use.mapsVolumes);
+  }
+  const instances = new Set(uses.map((u) => u.instance));
+  return new Set([...allMap].filter(([template, all]) => all && graph.referencing(template).every((user) => instances.has(user))).map(([template]) => template));
+}
+
 /** The written `path` flags in a list of blocks (`network_interfaces[*].associate_public_ip_address`). */
 export function writtenFlags(node: ResourceNode, listPath: string, field: string): Attr<boolean>[] {
   const list = getPath(node.properties, listPath);

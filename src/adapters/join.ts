@@ -7,6 +7,17 @@ export interface ChildLink {
   readonly type: string;
   /** The properties that may hold the parent's reference or name (`bucket`; `GroupId`, `GroupName`), in order. */
   readonly paths: readonly string[];
+  /**
+   * Resources the child may refer to in the parent's place, and the property where they name the
+   * parent: a Lambda alias or version stands for its function (a permission on `!Ref Alias` is the
+   * function's).
+   */
+  readonly through?: readonly StandIn[];
+}
+
+export interface StandIn {
+  readonly types: readonly string[];
+  readonly path: string;
 }
 
 /** A parent and the separate resources that configure it, by type. */
@@ -42,7 +53,12 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
   for (const link of links) {
     for (const child of graph.ofType(link.type)) {
       if (child.mode !== 'managed') continue;
-      const parents = link.paths.flatMap((path) => targetsOf(graph, child, path, parentTypes, nameProperty)).filter((p) => byParent.has(p));
+      const parents = link.paths
+        .flatMap((path) => [
+          ...targetsOf(graph, child, path, parentTypes, nameProperty),
+          ...(link.through ?? []).flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))),
+        ])
+        .filter((p) => byParent.has(p));
       if (parents.length > 0) {
         for (const p of new Set(parents)) add(byParent.get(p)!, link.type, child);
         continue;

@@ -2,7 +2,7 @@ import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { getPath, type PropertyValue } from '../graph/values.js';
 import type { LambdaFunction } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
-import { joinChildren } from './join.js';
+import { joinChildren, type StandIn } from './join.js';
 import { bool, read, str } from './read.js';
 
 /** Property names of a format's function, permission and function URL resources. */
@@ -21,6 +21,8 @@ export interface LambdaSchema {
     readonly invokedViaFunctionUrl: string;
   };
   readonly url: { readonly type: string; readonly function: string; readonly authType: string };
+  /** Aliases and versions: a permission or URL naming one is its function's, for that qualifier. */
+  readonly qualifiers: readonly StandIn[];
 }
 
 /** Functions with their permissions and function URLs, joined from the separate resources. */
@@ -31,8 +33,8 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
     family,
     adapt(graph) {
       const joined = joinChildren(graph, [schema.function.type], schema.function.name, [
-        { type: p.type, paths: [p.function] },
-        { type: schema.url.type, paths: [schema.url.function] },
+        { type: p.type, paths: [p.function], through: schema.qualifiers },
+        { type: schema.url.type, paths: [schema.url.function], through: schema.qualifiers },
       ]);
       return joined.map(({ anchor, parent, children }): LambdaFunction => {
         // Without the function in the sources, the name its permission or URL writes.

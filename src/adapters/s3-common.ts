@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
 import { getPath, type PropertyValue } from '../graph/values.js';
+import type { Attr } from '../models/attr.js';
 import type { AclGrantee, S3Bucket } from '../models/aws/s3.js';
 import { targetsOf } from './join.js';
 
@@ -21,6 +22,17 @@ const GROUPS: Record<string, AclGrantee> = {
   'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'AuthenticatedUsers',
   'http://acs.amazonaws.com/groups/s3/LogDelivery': 'LogDelivery',
 };
+
+/**
+ * Versioning as S3 applies it: a bucket created with Object Lock is versioned, and its versioning
+ * can never be suspended (S3 User Guide, "Configuring S3 Object Lock"). Written versioning stands
+ * as written; left out, Object Lock decides.
+ */
+export function versioningWithObjectLock(versioning: Attr<string>, objectLock: Attr<boolean>): Attr<string> {
+  if (versioning.origin !== 'default') return versioning;
+  if (objectLock.value === true) return { value: 'Enabled', origin: 'explicit', at: objectLock.at };
+  return objectLock.origin === 'unknown' ? { value: undefined, origin: 'unknown', at: objectLock.at } : versioning;
+}
 
 /** Who an ACL grant is for: a group by its URI, else an account. */
 export function grantee(uri: PropertyValue | undefined): AclGrantee {

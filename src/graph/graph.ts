@@ -74,12 +74,12 @@ export class ResourceGraph {
     return (this.incoming.get(node) ?? []).some(({ edge }) => edge.kind !== 'depends-on');
   }
 
-  /** Nodes of the given types that refer to `node` (a bucket's separate policy, ACL, logging…). */
-  referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
+  /** Nodes of the given types (of any, without them) that refer to `node` (a bucket's separate policy, ACL, logging…). */
+  referencing(node: ResourceNode, types?: readonly string[], path?: string): ResourceNode[] {
     const out: ResourceNode[] = [];
     for (const { edge, node: from } of this.incoming.get(node) ?? []) {
       if (edge.kind === 'depends-on' || (path !== undefined && !isWithin(edge.path, path))) continue;
-      if (isOneOf(from.type, types) && !out.includes(from)) out.push(from);
+      if ((!types || isOneOf(from.type, types)) && !out.includes(from)) out.push(from);
     }
     return out;
   }

@@ -14,7 +14,7 @@ export default definePolicy({
     en: {
       title: 'S3 bucket versioning not enabled',
       description:
-        'Checks that versioning is Enabled (aws_s3_bucket_versioning status, the inline versioning block, VersioningConfiguration.Status). Buckets start without versioning; Suspended stops keeping new versions.',
+        'Checks that versioning is Enabled (aws_s3_bucket_versioning status, the inline versioning block, VersioningConfiguration.Status). Buckets start without versioning, except that S3 versions a bucket created with Object Lock (object_lock_enabled, ObjectLockEnabled) and never lets it be suspended; Suspended stops keeping new versions.',
       rationale:
         'Without versioning, an overwrite or a delete — a bug, a mistaken sync, a script run against the wrong bucket, ransomware with stolen credentials — destroys the only copy of the object at once. With versioning, the previous version stays and can be restored; it is also required for replication and for Object Lock.',
       fix: 'Set the bucket\'s versioning status to Enabled, with a lifecycle rule that expires noncurrent versions.',
@@ -24,7 +24,7 @@ export default definePolicy({
     ja: {
       title: 'S3 バケットのバージョニングが有効になっていない',
       description:
-        'バージョニングが Enabled になっているかを確認します（aws_s3_bucket_versioning の status、インラインの versioning ブロック、VersioningConfiguration.Status）。バケットは作成時にはバージョニングが無効で、Suspended にすると新しいバージョンが残らなくなります。',
+        'バージョニングが Enabled になっているかを確認します（aws_s3_bucket_versioning の status、インラインの versioning ブロック、VersioningConfiguration.Status）。バケットは作成時にはバージョニングが無効です。ただし Object Lock を有効にして作成したバケット（object_lock_enabled、ObjectLockEnabled）は S3 がバージョニングを有効にし、停止もできません。Suspended にすると新しいバージョンが残らなくなります。',
       rationale:
         'バージョニングがないと、上書きや削除をした時点でオブジェクトの唯一のコピーが失われます。原因はバグ、誤った同期、別のバケットに向けて実行したスクリプト、盗まれた認証情報を使ったランサムウェアなどさまざまです。バージョニングがあれば以前のバージョンが残り、復元できます。レプリケーションやオブジェクトロックを使う前提条件でもあります。',
       fix: 'バケットのバージョニングのステータスを Enabled にし、古いバージョンを期限切れにするライフサイクルルールを設定してください。',

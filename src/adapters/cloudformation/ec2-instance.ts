@@ -4,7 +4,7 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templatesOverridden, templateUse, templateVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
 import { targetsOf } from '../join.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { cloudFormationSubnetMapsPublicIp } from './ec2-network.js';
@@ -22,16 +22,21 @@ export const cloudFormationInstanceLaunchers = defineAdapter({
   kind: 'aws.ec2.InstanceLauncher',
   family: 'cloudformation',
   adapt(graph) {
+    const uses = graph.ofType('AWS::EC2::Instance').map((node) => ({ instance: node, template: templateOf(graph, node), mapsVolumes: hasMappings(node, 'BlockDeviceMappings') }));
+    const overridden = templatesOverridden(graph, uses);
     return [
-      ...graph.ofType('AWS::EC2::Instance').map((n) => instance(graph, n)),
-      ...graph.ofType('AWS::EC2::LaunchTemplate').map(launchTemplate),
+      ...uses.map((u) => instance(graph, u.instance, u.template)),
+      ...graph.ofType('AWS::EC2::LaunchTemplate').map((n) => launchTemplate(n, overridden.has(n))),
       ...graph.ofType('AWS::AutoScaling::LaunchConfiguration').map(launchConfiguration),
     ];
   },
 });
 
-function instance(graph: ResourceGraph, node: ResourceNode): InstanceLauncher {
-  const template = linkTemplate(graph, node, 'LaunchTemplate', [['LaunchTemplate.LaunchTemplateId', 'LaunchTemplateName'], ['LaunchTemplate.LaunchTemplateName', 'LaunchTemplateName']], TEMPLATE, launchTemplate);
+function templateOf(graph: ResourceGraph, node: ResourceNode): TemplateLink {
+  return linkTemplate(graph, node, 'LaunchTemplate', [['LaunchTemplate.LaunchTemplateId', 'LaunchTemplateName'], ['LaunchTemplate.LaunchTemplateName', 'LaunchTemplateName']], TEMPLATE, (t) => launchTemplate(t, false));
+}
+
+function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): InstanceLauncher {
   return {
     resource: node,
     launcher: 'instance',
@@ -46,7 +51,8 @@ function instance(graph: ResourceGraph, node: ResourceNode): InstanceLauncher {
   };
 }
 
-function launchTemplate(node: ResourceNode): InstanceLauncher {
+/** `overridden`: only instances mapping their own volumes launch from it (`templatesOverridden`). */
+function launchTemplate(node: ResourceNode, overridden: boolean): InstanceLauncher {
   const data = 'LaunchTemplateData';
   return {
     resource: node,
@@ -56,7 +62,7 @@ function launchTemplate(node: ResourceNode): InstanceLauncher {
     publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
-    volumes: volumes(node, `${data}.BlockDeviceMappings`, undefined),
+    volumes: overridden && !hasMappings(node, `${data}.BlockDeviceMappings`) ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
     launchTemplate: undefined,
     accountEncryptionByDefault: undefined,
   };
@@ -84,10 +90,13 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
  * AMI's root device name, so only the mapped volumes are known.
  */
 function volumes(node: ResourceNode, path: string, template: TemplateLink | undefined): BlockDevice[] {
-  const mappings = getPath(node.properties, path);
-  const none = mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0);
-  if (none) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
+  if (!hasMappings(node, path)) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
   return mappedVolumes(node, path, MAPPING);
+}
+
+function hasMappings(node: ResourceNode, path: string): boolean {
+  const mappings = getPath(node.properties, path);
+  return !(mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0));
 }
 
 /**

@@ -15,4 +15,5 @@ export const cloudFormationLambdaFunctions = lambdaFunctionAdapter('cloudformati
     invokedViaFunctionUrl: 'InvokedViaFunctionUrl',
   },
   url: { type: 'AWS::Lambda::Url', function: 'TargetFunctionArn', authType: 'AuthType' },
+  qualifiers: [{ types: ['AWS::Lambda::Alias', 'AWS::Lambda::Version'], path: 'FunctionName' }],
 });

@@ -8,7 +8,7 @@ import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, present, read, str, type Parse } from '../read.js';
 import { lbType } from '../elb-common.js';
-import { CLOUDFORMATION_CANNED_ACL, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, type ElbLogLink } from '../s3-common.js';
+import { CLOUDFORMATION_CANNED_ACL, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, versioningWithObjectLock, type ElbLogLink } from '../s3-common.js';
 import { loadBalancerAttribute, loadBalancerAttributePath } from './elb.js';
 
 const BUCKET = ['AWS::S3::Bucket'];
@@ -57,7 +57,8 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
   return {
     resource: node,
     ...(bucket === undefined && { orphan: true }),
-    name: prop('BucketName', str, undefined),
+    // A bucket outside the sources goes by the name its policy gives it.
+    name: bucket ? read(bucket, 'BucketName', str) : read(node, 'Bucket', str),
     acl: prop('AccessControl', (v) => (typeof v === 'string' ? (CLOUDFORMATION_CANNED_ACL[v] ?? v) : undefined), S3_DEFAULTS.acl),
     grants: [],
     objectOwnership: prop('OwnershipControls.Rules[0].ObjectOwnership', str, S3_DEFAULTS.objectOwnership),
@@ -71,7 +72,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
     kmsKeyId: prop(`${sse}.KMSMasterKeyID`, str, undefined),
     logging: prop('LoggingConfiguration', present, false),
     loggingTarget: prop('LoggingConfiguration.DestinationBucketName', str, undefined),
-    versioning: prop('VersioningConfiguration.Status', str, 'Disabled'),
+    versioning: versioningWithObjectLock(prop('VersioningConfiguration.Status', str, 'Disabled'), prop('ObjectLockEnabled', bool, false)),
     website: prop('WebsiteConfiguration', present, false),
     policies: (j.children.get(POLICY) ?? []).map((p) => readPolicyDocument(graph, p, 'PolicyDocument', 'resource')),
     receivesAccessLogs: false,

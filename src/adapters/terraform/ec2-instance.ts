@@ -4,7 +4,7 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templateUse, templateVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
+import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templatesOverridden, templateUse, templateVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
 import { targetsOf } from '../join.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { TERRAFORM_SUBNETS, terraformSubnetMapsPublicIp } from './ec2-network.js';
@@ -21,9 +21,11 @@ export const terraformInstanceLaunchers = defineAdapter({
   family: 'terraform',
   adapt(graph) {
     const byDefault = (node: ResourceNode): Attr<boolean> | undefined => encryptionByDefault(graph, node);
+    const uses = managed(graph, 'aws_instance').map((node) => ({ instance: node, template: templateOf(graph, node, byDefault(node)), mapsVolumes: blockDevices(node).root !== undefined }));
+    const overridden = templatesOverridden(graph, uses);
     return [
-      ...managed(graph, 'aws_instance').map((n) => instance(graph, n, byDefault(n))),
-      ...managed(graph, 'aws_launch_template').map((n) => launchTemplate(n, byDefault(n))),
+      ...uses.map((u) => instance(graph, u.instance, u.template, byDefault(u.instance))),
+      ...managed(graph, 'aws_launch_template').map((n) => launchTemplate(n, byDefault(n), overridden.has(n))),
       ...managed(graph, 'aws_launch_configuration').map((n) => launchConfiguration(n, byDefault(n))),
     ];
   },
@@ -33,8 +35,11 @@ function managed(graph: ResourceGraph, type: string): ResourceNode[] {
   return graph.ofType(type).filter((n) => n.mode === 'managed');
 }
 
-function instance(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
-  const template = linkTemplate(graph, node, 'launch_template', [['launch_template[0].id', 'id'], ['launch_template[0].name', 'name']], TEMPLATE, (t) => launchTemplate(t, byDefault));
+function templateOf(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined): TemplateLink {
+  return linkTemplate(graph, node, 'launch_template', [['launch_template[0].id', 'id'], ['launch_template[0].name', 'name']], TEMPLATE, (t) => launchTemplate(t, byDefault, false));
+}
+
+function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLink, byDefault: Attr<boolean> | undefined): InstanceLauncher {
   const own = blockDevices(node);
   const ownRequest = read(node, 'associate_public_ip_address', bool);
   return {
@@ -52,7 +57,8 @@ function instance(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<bool
   };
 }
 
-function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
+/** `overridden`: only instances mapping their own root volume launch from it (`templatesOverridden`). */
+function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined, overridden: boolean): InstanceLauncher {
   const mappings = getPath(node.properties, 'block_device_mappings');
   const volumes = mappedVolumes(node, 'block_device_mappings', { device: 'device_name', ebs: 'ebs[0]', encrypted: 'encrypted', snapshot: 'snapshot_id' });
   return {
@@ -64,7 +70,7 @@ function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined
     publicIpRequests: writtenFlags(node, 'network_interfaces', 'associate_public_ip_address'),
     subnetAssignsPublicIp: undefined,
     elasticIps: [],
-    volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? [amiRootVolume(node, 'block_device_mappings')] : volumes,
+    volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? (overridden ? [] : [amiRootVolume(node, 'block_device_mappings')]) : volumes,
     launchTemplate: undefined,
     accountEncryptionByDefault: byDefault,
   };

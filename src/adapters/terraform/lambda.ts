@@ -15,4 +15,5 @@ export const terraformLambdaFunctions = lambdaFunctionAdapter('terraform', {
     invokedViaFunctionUrl: 'invoked_via_function_url',
   },
   url: { type: 'aws_lambda_function_url', function: 'function_name', authType: 'authorization_type' },
+  qualifiers: [{ types: ['aws_lambda_alias'], path: 'function_name' }],
 });

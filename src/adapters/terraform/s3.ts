@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import type { ResourceNode } from '../../graph/resource.js';
+import { writes, type ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
 import type { AclGrant, S3AccountPublicAccessBlock, S3Bucket } from '../../models/aws/s3.js';
@@ -10,7 +10,7 @@ import { isOwnValue } from '../read-back.js';
 import { joinChildren, targetsOf, type Joined } from '../join.js';
 import { bool, defaulted, explicit, present, read, str, type Parse } from '../read.js';
 import { lbType } from '../elb-common.js';
-import { grantee, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, type ElbLogLink } from '../s3-common.js';
+import { grantee, markElbLogBuckets, markLogBuckets, S3_DEFAULTS, versioningWithObjectLock, type ElbLogLink } from '../s3-common.js';
 
 const BUCKET = ['aws_s3_bucket'];
 const ACL = 'aws_s3_bucket_acl';
@@ -167,7 +167,10 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
       versioningNode
         ? read(versioningNode, 'versioning_configuration[0].status', str, 'Disabled')
         : parent
-          ? read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled')
+          ? versioningWithObjectLock(
+              read(parent, 'versioning[0].enabled', (v) => (bool(v) === undefined ? undefined : bool(v) ? 'Enabled' : 'Disabled'), 'Disabled'),
+              objectLock(parent),
+            )
           : defaulted(anchor, '', 'Disabled'),
     ),
     website: undone(WEBSITE, '', false, () =>
@@ -185,6 +188,17 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
     receivesAccessLogs: false,
     receivesElbAccessLogs: false,
   };
+}
+
+/**
+ * Whether the bucket is created with Object Lock: `object_lock_enabled` (AWS provider v4+), or the
+ * inline `object_lock_configuration` of v3. A plan shows the flag computed when the configuration
+ * leaves it out, and it is then off.
+ */
+function objectLock(bucket: ResourceNode): Attr<boolean> {
+  if (!writes(bucket, 'object_lock_enabled') && !writes(bucket, 'object_lock_configuration')) return defaulted(bucket, 'object_lock_enabled', false);
+  const legacy = read(bucket, 'object_lock_configuration[0].object_lock_enabled', (v) => v === 'Enabled', false);
+  return legacy.value === true ? legacy : read(bucket, 'object_lock_enabled', bool, false);
 }
 
 /** What versioning is once its resource is deleted: suspended if it was enabled, else as it was. */

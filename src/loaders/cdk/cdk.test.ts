@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { scan } from '../../engine/scan.js';
-import { loadCloudAssembly } from './index.js';
+import { environmentPseudoParameters, loadCloudAssembly } from './index.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const assembly = (dir: string) => loadCloudAssembly(join(root, 'fixtures', dir, 'manifest.json'), { cwd: root });
@@ -177,5 +177,33 @@ describe('CDK cloud assembly from an untrusted source', () => {
       ['error', 'invalid-assembly', 'cdk.out/manifest.json', 15, 'artifact Stage: directoryName is not a string; not read'],
       ['error', 'invalid-asset-path', 'cdk.out/good.json', 6, 'nested stack Nested: aws:asset:path is not a string; its template is not read'],
     ]);
+  });
+});
+
+describe('a stack environment', () => {
+  it('fixes the account, the Region and, where the Region’s name tells, its partition', () => {
+    expect(environmentPseudoParameters('aws://111122223333/eu-west-1')).toEqual(
+      new Map([
+        ['AWS::AccountId', '111122223333'],
+        ['AWS::Region', 'eu-west-1'],
+        ['AWS::Partition', 'aws'],
+        ['AWS::URLSuffix', 'amazonaws.com'],
+      ]),
+    );
+    expect(environmentPseudoParameters('aws://111122223333/cn-northwest-1').get('AWS::URLSuffix')).toBe('amazonaws.com.cn');
+    expect(environmentPseudoParameters('aws://111122223333/us-gov-west-1').get('AWS::Partition')).toBe('aws-us-gov');
+    expect(environmentPseudoParameters('aws://111122223333/us-isob-east-1')).toEqual(
+      new Map([
+        ['AWS::AccountId', '111122223333'],
+        ['AWS::Region', 'us-isob-east-1'],
+      ]),
+    );
+  });
+
+  it('fixes nothing where it is agnostic or not an environment', () => {
+    expect(environmentPseudoParameters('aws://unknown-account/unknown-region').size).toBe(0);
+    expect(environmentPseudoParameters('aws://111122223333/unknown-region')).toEqual(new Map([['AWS::AccountId', '111122223333']]));
+    expect(environmentPseudoParameters(undefined).size).toBe(0);
+    expect(environmentPseudoParameters('111122223333').size).toBe(0);
   });
 });

@@ -43,6 +43,8 @@ export interface AssemblyStack {
   readonly constructPaths: ReadonlyMap<string, string>;
   /** The asset manifests of its assembly, where nested stacks' templates are found when their resources do not say (`nestedTemplates`). */
   readonly assetManifests: readonly ConfinedPath[];
+  /** What its manifest's environment fixes: the account, the Region and the Region's partition (`environmentPseudoParameters`). */
+  readonly pseudoParameters: ReadonlyMap<string, string>;
 }
 
 /**
@@ -130,7 +132,16 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
         if (typeof metadataFile === 'string' && !metadataPath) report('error', 'outside-assembly', outsideAssembly(`stack ${artifactId}: additionalMetadataFile`, `スタック ${artifactId} の additionalMetadataFile`, metadataFile));
         const metadata = metadataPath ? read(metadataPath.path, parseJson) : artifact['metadata'];
         const stackName = typeof properties['stackName'] === 'string' ? properties['stackName'] : artifactId;
-        stacks.push({ template, root, unit: `${show(dir.path)}#${artifactId}`, prefix: `${name}/`, stackName, constructPaths: logicalIdPaths(metadata), assetManifests });
+        stacks.push({
+          template,
+          root,
+          unit: `${show(dir.path)}#${artifactId}`,
+          prefix: `${name}/`,
+          stackName,
+          constructPaths: logicalIdPaths(metadata),
+          assetManifests,
+          pseudoParameters: environmentPseudoParameters(artifact['environment']),
+        });
       } else if (artifact['type'] === 'cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_DEPTH) {
         const nested = confined(root, dir.path, properties['directoryName']);
         if (!nested) report('error', 'outside-assembly', outsideAssembly(`nested assembly ${artifactId}: directoryName`, `入れ子のアセンブリ ${artifactId} の directoryName`, properties['directoryName']));
@@ -195,7 +206,20 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
     try {
       const parsed = parseTemplateText(readAssemblyFile(template.path, maxFileSize));
       nested = nestedTemplates(parsed.value, templateAssets);
-      loaded = loadTemplate({ file: show(template.path), unit, addressPrefix: prefix, format: 'cdk', parsed, parameters, constructPaths, stackName, nestedStacks: new Set(nested.keys()), nestedAs: chain.length > 0 ? unit : undefined });
+      loaded = loadTemplate({
+        file: show(template.path),
+        unit,
+        addressPrefix: prefix,
+        format: 'cdk',
+        parsed,
+        parameters,
+        constructPaths,
+        stackName,
+        // A nested stack deploys where its parent does.
+        pseudoParameters: stack.pseudoParameters,
+        nestedStacks: new Set(nested.keys()),
+        nestedAs: chain.length > 0 ? unit : undefined,
+      });
     } catch (error) {
       diagnostics.push(readFailure(show(template.path), error));
       return;
@@ -233,6 +257,30 @@ export function loadAssemblyStack(stack: AssemblyStack, options: AssemblyOptions
 
   loadStackTemplate(stack.template, [], stack.unit, stack.prefix, stack.constructPaths, undefined, stack.stackName);
   return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.length > 0 && { importing }) };
+}
+
+/**
+ * The pseudo parameters a stack's environment fixes: `aws://123456789012/eu-west-1` for a stack
+ * given an account and Region (`env`), which `cdk deploy` deploys there and nowhere else. An
+ * environment-agnostic stack (`aws://unknown-account/unknown-region`) fixes none. The partition
+ * and URL suffix follow from the Region where its name says it: `cn-` Regions are `aws-cn`,
+ * `us-gov-` ones `aws-us-gov`, the commercial geographies `aws`; others (the ISO and sovereign
+ * partitions) are left unknown.
+ */
+export function environmentPseudoParameters(environment: Json | undefined): ReadonlyMap<string, string> {
+  const m = typeof environment === 'string' ? /^aws:\/\/([^/]*)\/(.*)$/.exec(environment) : null;
+  const out = new Map<string, string>();
+  if (!m) return out;
+  const account = m[1]!;
+  const region = m[2]!;
+  if (/^\d{12}$/.test(account)) out.set('AWS::AccountId', account);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return out;
+  out.set('AWS::Region', region);
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : /^(af|ap|ca|eu|il|me|mx|sa|us)-[a-z]+-\d+$/.test(region) ? 'aws' : undefined;
+  if (partition === undefined) return out;
+  out.set('AWS::Partition', partition);
+  out.set('AWS::URLSuffix', partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com');
+  return out;
 }
 
 /** The metadata by which `cdk synth` names a nested stack's template in the assembly. */

@@ -19,6 +19,8 @@ export interface StackOptions {
   readonly parameters?: ParameterOverrides | undefined;
   /** The stack's name, where it is known before deployment (a CDK assembly's manifest says it). */
   readonly stackName?: string | undefined;
+  /** Pseudo parameters known before deployment (`AWS::Region` of a CDK stack bound to one), by name. */
+  readonly pseudoParameters?: ReadonlyMap<string, string> | undefined;
   /** The logical IDs of this stack's nested stacks whose templates are loaded with it (a CDK app's). */
   readonly nestedStacks?: ReadonlySet<string> | undefined;
   /**
@@ -74,22 +76,24 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   const conditions = isObject(template['Conditions']) ? template['Conditions'] : {};
   /** The resources by logical ID once `Fn::ForEach` loops are expanded (none while they are). */
   let byId: ReadonlyMap<string, TemplateResource> = new Map();
-  const scope: TemplateScope = {
-    // The value given is not quoted: it may be a secret (a `NoEcho` parameter); the template's own list is.
-    parameters: resolveParameters(template['Parameters'], input.parameters, (name, allowed) =>
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          'parameter-not-allowed',
-          file,
-          {
-            en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
-            ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
-          },
-          { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
-        ),
+  // The value given is not quoted: it may be a secret (a `NoEcho` parameter); the template's own list is.
+  const declared = resolveParameters(template['Parameters'], input.parameters, (name, allowed) =>
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'parameter-not-allowed',
+        file,
+        {
+          en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
+          ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
+        },
+        { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
       ),
     ),
+  );
+  const scope: TemplateScope = {
+    // A `Ref` looks among the parameters first, so known pseudo parameters go with them (`AWS::` is no parameter's name).
+    parameters: withPseudoParameters(input.pseudoParameters, declared),
     mappings: template['Mappings'],
     condition(name) {
       if (conditionCache.has(name)) return conditionCache.get(name);
@@ -194,6 +198,10 @@ function templateExports(outputs: Json | undefined, scope: TemplateScope, input:
 
 /** The type of a nested stack. */
 export const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
+
+function withPseudoParameters(pseudo: ReadonlyMap<string, string> | undefined, parameters: ReadonlyMap<string, PropertyValue>): ReadonlyMap<string, PropertyValue> {
+  return pseudo && pseudo.size > 0 ? new Map<string, PropertyValue>([...pseudo, ...parameters]) : parameters;
+}
 
 /** The nested stack's parameters that the parent passes as known strings or as references to its resources. */
 export function passedParameters(parameters: PropertyValue | undefined): Map<string, string | Unknown> | undefined {

@@ -105,6 +105,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_kms_key_policy: ['aws:kms/keyPolicy:KeyPolicy'],
     aws_kms_replica_external_key: ['aws:kms/replicaExternalKey:ReplicaExternalKey'],
     aws_kms_replica_key: ['aws:kms/replicaKey:ReplicaKey'],
+    aws_lambda_alias: ['aws:lambda/alias:Alias'],
     aws_lambda_function: ['aws:lambda/function:Function'],
     aws_lambda_function_url: ['aws:lambda/functionUrl:FunctionUrl'],
     aws_lambda_permission: ['aws:lambda/permission:Permission'],
@@ -221,9 +222,11 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::KMS::Key': ['aws-native:kms:Key'],
     'AWS::KMS::ReplicaKey': ['aws-native:kms:ReplicaKey'],
     'AWS::Kinesis::Stream': ['aws-native:kinesis:Stream'],
+    'AWS::Lambda::Alias': ['aws-native:lambda:Alias'],
     'AWS::Lambda::Function': ['aws-native:lambda:Function'],
     'AWS::Lambda::Permission': ['aws-native:lambda:Permission'],
     'AWS::Lambda::Url': ['aws-native:lambda:Url'],
+    'AWS::Lambda::Version': ['aws-native:lambda:Version'],
     'AWS::Logs::Delivery': ['aws-native:logs:Delivery'],
     'AWS::Logs::DeliverySource': ['aws-native:logs:DeliverySource'],
     'AWS::Logs::LogGroup': ['aws-native:logs:LogGroup'],
@@ -265,8 +268,8 @@ class AskedGraph extends ResourceGraph {
     for (const t of types ?? []) this.asked.add(t);
     return super.referencedFrom(node, path, types);
   }
-  override referencing(node: ResourceNode, types: readonly string[], path?: string): ResourceNode[] {
-    for (const t of types) this.asked.add(t);
+  override referencing(node: ResourceNode, types?: readonly string[], path?: string): ResourceNode[] {
+    for (const t of types ?? []) this.asked.add(t);
     return super.referencing(node, types, path);
   }
 }

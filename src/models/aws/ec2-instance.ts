@@ -43,7 +43,8 @@ export interface InstanceLauncher extends Model {
   readonly elasticIps: readonly Evidence[];
   /**
    * The EBS volumes it launches with. An instance that leaves its volumes to its launch template
-   * has none here (the template is checked itself).
+   * has none here (the template is checked itself); a launch template mapping none that only
+   * instances mapping their own launch from has none either.
    */
   readonly volumes: readonly BlockDevice[];
   /**

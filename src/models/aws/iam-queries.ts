@@ -157,13 +157,17 @@ export function not(value: Maybe): Maybe {
 
 const globCache = new Map<string, RegExp>();
 
-/** An IAM wildcard pattern as a regular expression: `*` any run of characters, `?` one, case-insensitive. */
-function globRegex(pattern: string): RegExp {
-  let re = globCache.get(pattern);
+/**
+ * An IAM wildcard pattern as a regular expression: `*` any run of characters, `?` one. Action
+ * names compare ignoring case; resource ARNs (an S3 object key) do not.
+ */
+export function globRegex(pattern: string, ignoreCase = true): RegExp {
+  const key = `${ignoreCase ? 'i' : 'c'}${pattern}`;
+  let re = globCache.get(key);
   if (!re) {
     const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, 'is');
-    if (globCache.size < 10_000) globCache.set(pattern, re);
+    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+    if (globCache.size < 10_000) globCache.set(key, re);
   }
   return re;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Unknown } from '../../graph/values.js';
-import { isElbLogDeliveryPrincipal } from './s3-queries.js';
+import { isElbLogDeliveryPrincipal, resourceReach } from './s3-queries.js';
 
 const aws = (value: string | Unknown) => ({ type: 'AWS', value });
 
@@ -26,5 +26,36 @@ describe('Elastic Load Balancing log delivery principals', () => {
     expect(isElbLogDeliveryPrincipal(aws(new Unknown(['data.aws_caller_identity.current'], '${data.aws_caller_identity.current.arn}')))).toBe(false);
     expect(isElbLogDeliveryPrincipal({ type: 'Service', value: 'delivery.logs.amazonaws.com' })).toBe(false);
     expect(isElbLogDeliveryPrincipal({ type: 'Service', value: '127311923021' })).toBe(false);
+  });
+});
+
+describe('what a Resource of a bucket policy covers', () => {
+  const both = { bucket: true, objects: true };
+  it('reads literal ARNs against the bucket’s name, wildcards matching across the key', () => {
+    expect(resourceReach('logs', 'arn:aws:s3:::logs')).toEqual({ bucket: true, objects: false });
+    expect(resourceReach('logs', 'arn:aws:s3:::logs/*')).toEqual({ bucket: false, objects: true });
+    expect(resourceReach('logs', 'arn:aws-cn:s3:::logs*')).toEqual(both);
+    expect(resourceReach('logs', 'arn:aws:s3:::*')).toEqual(both);
+    expect(resourceReach('logs', '*')).toEqual(both);
+    expect(resourceReach('logs', 'arn:aws:s3:::logs/2025/*')).toEqual({ bucket: false, objects: false });
+    expect(resourceReach('logs', 'arn:aws:s3:::logs/*.gz')).toEqual({ bucket: false, objects: false });
+    expect(resourceReach('logs', 'arn:aws:s3:::logsarchive/*')).toEqual({ bucket: false, objects: false });
+    expect(resourceReach('logs', 'arn:aws:s3:::Logs')).toEqual({ bucket: false, objects: false });
+  });
+
+  it('takes a reference in an ARN’s or a name’s place for the bucket itself', () => {
+    expect(resourceReach(undefined, new Unknown(['Logs'], '${Logs.Arn}/*'))).toEqual({ bucket: false, objects: true });
+    expect(resourceReach(undefined, new Unknown(['Logs'], '${Logs.Arn}'))).toEqual({ bucket: true, objects: false });
+    expect(resourceReach('logs', new Unknown(['aws_s3_bucket.logs'], '${aws_s3_bucket.logs.arn}/*'))).toEqual({ bucket: false, objects: true });
+    expect(resourceReach(undefined, new Unknown(['Logs'], 'arn:${AWS::Partition}:s3:::${Logs}/*'))).toEqual({ bucket: false, objects: true });
+    expect(resourceReach(undefined, new Unknown(['Logs'], '${Logs.Arn}/exports/*'))).toEqual({ bucket: false, objects: false });
+  });
+
+  it('is unknown where an unknown part decides', () => {
+    expect(resourceReach('logs', new Unknown(['Logs'], '${Logs.Arn}/${Prefix}'))).toEqual({ bucket: false, objects: undefined });
+    expect(resourceReach('logs', new Unknown([], '${BucketArn}'))).toEqual({ bucket: undefined, objects: undefined });
+    expect(resourceReach('logs', new Unknown(['Logs']))).toEqual({ bucket: undefined, objects: undefined });
+    // A literal name where the bucket's own is not known may be it.
+    expect(resourceReach(undefined, 'arn:aws:s3:::logs/*')).toEqual({ bucket: false, objects: undefined });
   });
 });

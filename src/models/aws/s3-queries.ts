@@ -1,6 +1,6 @@
 import type { Attr, Evidence } from '../attr.js';
 import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
-import { anyEquals, isPublicPrincipal, isPublicStatement, or, type Maybe } from './iam-queries.js';
+import { anyEquals, globRegex, isPublicPrincipal, isPublicStatement, or, type Maybe } from './iam-queries.js';
 import type { AclGrant, S3Bucket } from './s3.js';
 
 /** How findings name a bucket: its name when known, else its address. */
@@ -103,8 +103,8 @@ function refusesPlainHttp(c: PolicyCondition): boolean {
 /**
  * Whether a statement denies everyone every S3 action over plain HTTP: `Deny`, `Principal "*"`,
  * `s3:*` (or `*`), and a condition `Bool aws:SecureTransport false` (or `NumericLessThan
- * s3:TlsVersion`) and nothing else that would narrow it. A bucket policy can only name the bucket
- * and its objects, so any `Resource` it has is the bucket's.
+ * s3:TlsVersion`) and nothing else that would narrow it. What part of the bucket it covers is
+ * {@link statementReach}'s question.
  */
 export function deniesInsecureTransport(s: PolicyStatement): Maybe {
   if (s.effect === 'Allow') return false;
@@ -114,6 +114,64 @@ export function deniesInsecureTransport(s: PolicyStatement): Maybe {
   const everyone = s.notPrincipal ? false : isPublicPrincipal(s.principal);
   const allActions = s.notActions ? false : anyEquals(s.actions, 's3:*', '*');
   return and([s.effect === 'Deny' ? true : undefined, everyone, allActions]);
+}
+
+/** What a statement of the bucket's policy applies to: the bucket itself, and every object in it. */
+export interface BucketReach {
+  readonly bucket: Maybe;
+  readonly objects: Maybe;
+}
+
+/** Whether a statement's `Resource` covers the bucket and all its objects; a `NotResource` is not judged. */
+export function statementReach(bucket: S3Bucket, s: PolicyStatement): BucketReach {
+  if (s.notResources) return { bucket: undefined, objects: undefined };
+  const reaches = (s.resources ?? []).map((r) => resourceReach(bucket.name.value, r));
+  return { bucket: or(reaches.map((r) => r.bucket)), objects: or(reaches.map((r) => r.objects)) };
+}
+
+/** Stand-ins in a resource's text: a part that may hold anything, and this bucket's name where it is referred to. */
+const FREE = '\u0000';
+const THIS_BUCKET = '\u0001';
+
+/**
+ * What one `Resource` element of the bucket's policy covers. S3 refuses a bucket policy naming
+ * resources outside its bucket, so a reference standing for an ARN (`${Bucket.Arn}/*`,
+ * `${aws_s3_bucket.b.arn}`) or in the bucket name's place (`arn:${AWS::Partition}:s3:::${Bucket}/*`)
+ * is this bucket; a literal name is compared with the bucket's. ARN wildcards match case-sensitively,
+ * and a pattern covers every object when it ends in `*` and matches the bucket ARN followed by `/`.
+ * Other unknown parts are tried at their widest and narrowest: the answer holds if both agree.
+ */
+export function resourceReach(bucketName: string | undefined, resource: PolicyString): BucketReach {
+  const pattern = bucketPattern(resource);
+  if (pattern === undefined) return { bucket: undefined, objects: undefined };
+  // A bucket whose name is not known may have the name the pattern writes.
+  const names = bucketName !== undefined ? [bucketName] : [THIS_BUCKET, ...literalBucketName(pattern)];
+  const results = [pattern, pattern.replaceAll(FREE, '*')].flatMap((p) => names.map((n) => reachOf(p.replaceAll(THIS_BUCKET, n), n)));
+  const agreed = (values: readonly boolean[]): Maybe => (values.every((v) => v === values[0]) ? values[0] : undefined);
+  return { bucket: agreed(results.map((r) => r.bucket)), objects: agreed(results.map((r) => r.objects)) };
+}
+
+/** A resource's text with the partition as `aws`, references to the bucket as {@link THIS_BUCKET} and other unknown parts as {@link FREE}. */
+function bucketPattern(resource: PolicyString): string | undefined {
+  const text = typeof resource === 'string' ? resource : resource.shape;
+  if (text === undefined) return undefined;
+  const fromSources = typeof resource !== 'string' && resource.refs.length > 0;
+  return text
+    .replace(/^\$\{[^}]*\}(?=\/|$)/, (ref) => (fromSources ? `arn:aws:s3:::${THIS_BUCKET}` : ref))
+    .replace(/^arn:(?:\$\{[^}]*\}|[a-z-]*):/, 'arn:aws:')
+    .replace(/^(arn:[^:]*:s3:::)\$\{[^}]*\}(?=\/|$)/, `$1${THIS_BUCKET}`)
+    .replace(/\$\{[^}]*\}/g, FREE);
+}
+
+function literalBucketName(pattern: string): string[] {
+  const m = /^arn:[^:]*:s3:::([^/*?\u0000\u0001]+)(?:\/|$)/.exec(pattern);
+  return m ? [m[1]!] : [];
+}
+
+function reachOf(pattern: string, name: string): { bucket: boolean; objects: boolean } {
+  const arn = `arn:aws:s3:::${name}`;
+  const re = globRegex(pattern, false);
+  return { bucket: re.test(arn), objects: pattern.endsWith('*') && re.test(`${arn}/`) };
 }
 
 /** Kleene and: false if any is false, unknown if none is but one is unknown. */
