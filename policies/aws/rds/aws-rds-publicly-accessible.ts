@@ -16,7 +16,7 @@ export default definePolicy({
     en: {
       title: 'RDS DB instance publicly accessible',
       description:
-        'Checks that publicly_accessible / PubliclyAccessible is not true on aws_db_instance, aws_rds_cluster_instance and AWS::RDS::DBInstance. Terraform sends false when it is not written. CloudFormation leaves it to RDS, which makes an instance public when it goes to the default VPC — no DB subnet group, or the one named default — or when the VPC of its DB subnet group has an internet gateway attached (as the template shows it), and private otherwise or as an Aurora cluster member. Where the template cannot tell (a subnet group name from a parameter, a read replica that follows its source) the result is unknown.',
+        'Checks that publicly_accessible / PubliclyAccessible is not true on aws_db_instance, aws_rds_cluster_instance and AWS::RDS::DBInstance. Terraform sends false when it is not written. CloudFormation leaves it to RDS, which makes an instance public when it goes to the default VPC — no DB subnet group, or the one named default — and private with another subnet group or as an Aurora cluster member. Where the template cannot tell (a subnet group name from a parameter, a read replica that follows its source) the result is unknown.',
       rationale:
         'A publicly accessible instance gets a public IP address and a DNS name that resolves to it from anywhere. Its exposure then rests on the security group alone: one rule that admits 0.0.0.0/0 puts the database port in front of automated password guessing and exploits of unpatched engines. Applications reach the database from inside the VPC and do not need it.',
       fix: 'Set publicly_accessible = false (PubliclyAccessible: false) and place the instance in private subnets.',
@@ -26,7 +26,7 @@ export default definePolicy({
     ja: {
       title: 'RDS DB インスタンスがパブリックアクセス可能になっている',
       description:
-        'aws_db_instance、aws_rds_cluster_instance、AWS::RDS::DBInstance で publicly_accessible（PubliclyAccessible）が true になっていないかを確認します。Terraform は指定がなければ false を送ります。CloudFormation は RDS に任せます。RDS は、デフォルト VPC に置かれるインスタンス（DB サブネットグループを指定しないか、default という名前のグループを指定したもの）と、DB サブネットグループの VPC にインターネットゲートウェイがアタッチされているインスタンス（テンプレートから分かる場合）をパブリックにし、それ以外や Aurora クラスターのメンバーはプライベートにします。テンプレートから判断できない場合（サブネットグループ名をパラメーターで渡す場合や、元のインスタンスに従うリードレプリカ）は判定不能として報告します。',
+        'aws_db_instance、aws_rds_cluster_instance、AWS::RDS::DBInstance で publicly_accessible（PubliclyAccessible）が true になっていないかを確認します。Terraform は指定がなければ false を送ります。CloudFormation は RDS に任せます。RDS は、デフォルト VPC に置かれるインスタンス（DB サブネットグループを指定しないか、default という名前のグループを指定したもの）をパブリックにし、ほかのサブネットグループを指定したものや Aurora クラスターのメンバーはプライベートにします。テンプレートから判断できない場合（サブネットグループ名をパラメーターで渡す場合や、元のインスタンスに従うリードレプリカ）は判定不能として報告します。',
       rationale:
         'パブリックアクセス可能なインスタンスにはパブリック IP アドレスが割り当てられ、その DNS 名はどこからでもそのアドレスに解決されます。守りはセキュリティグループだけになり、0.0.0.0/0 を許可するルールが一つあれば、データベースのポートがパスワードの総当たりや未修正の脆弱性を狙う自動攻撃にさらされます。アプリケーションは VPC の内側から接続するので、パブリックアクセスは必要ありません。',
       fix: 'publicly_accessible = false（PubliclyAccessible: false）にし、インスタンスをプライベートサブネットに置いてください。',
@@ -37,12 +37,12 @@ export default definePolicy({
   messages: {
     en: {
       public: 'DB instance {{instance}} is publicly accessible.',
-      publicByDefault: 'DB instance {{instance}} is publicly accessible: without PubliclyAccessible, RDS makes an instance public in the default VPC (no DB subnet group, or the one named default) and in a VPC with an internet gateway attached.',
+      publicByDefault: 'DB instance {{instance}} is publicly accessible: without PubliclyAccessible, RDS makes an instance in the default VPC (no DB subnet group, or the one named default) public.',
       leftToRds: 'Whether DB instance {{instance}} is publicly accessible is left to RDS and depends on what this code does not show; set PubliclyAccessible explicitly.',
     },
     ja: {
       public: 'DB インスタンス {{instance}} はパブリックアクセス可能です。',
-      publicByDefault: 'DB インスタンス {{instance}} はパブリックアクセス可能です。PubliclyAccessible を指定しないと、RDS はデフォルト VPC のインスタンス（DB サブネットグループを指定しないか、default という名前のグループを指定したもの）や、インターネットゲートウェイがアタッチされた VPC のインスタンスをパブリックにします。PubliclyAccessible: false を明示してください。',
+      publicByDefault: 'DB インスタンス {{instance}} はパブリックアクセス可能です。PubliclyAccessible を指定しないと、RDS はデフォルト VPC のインスタンス（DB サブネットグループを指定しないか、default という名前のグループを指定したもの）をパブリックにします。',
       leftToRds: 'DB インスタンス {{instance}} がパブリックアクセス可能になるかは RDS に任されており、このコードにない情報で決まります。PubliclyAccessible を明示してください。',
     },
   },

@@ -47,29 +47,19 @@ const isClusterMember = (node: ResourceNode): boolean => written(node, 'DBCluste
 
 /**
  * RDS's default for an unset `PubliclyAccessible` (CreateDBInstance): an Aurora instance is
- * private; with no DB subnet group the instance goes to the default VPC, which has an internet
- * gateway, and is public, as with the group named `default`. With a subnet group of the template,
- * the instance is public when the VPC of its subnets has an internet gateway attached in the
- * template, private when the template shows that VPC without one; a subnet group the template
- * cannot follow to its VPC is taken as private, as RDS documented before. A read replica without
- * a subnet group follows its source, which the template does not show.
+ * private; with a DB subnet group the instance is private unless the group is the one named
+ * `default` (the default VPC's), also in a VPC with an internet gateway (the current reference; an
+ * earlier text made such an instance public, and CDK leaves the property out for private
+ * subnets); with none it goes to the default VPC and is public. A subnet group created in the
+ * template cannot be named `default`. A read replica without a subnet group follows its source,
+ * which the template does not show.
  */
 function publicByDefault(graph: ResourceGraph, node: ResourceNode): boolean | undefined {
   if (isClusterMember(node)) return false;
   const group = getPath(node.properties, 'DBSubnetGroupName');
   if (typeof group === 'string') return group.toLowerCase() === 'default';
-  if (group !== undefined && group !== null) {
-    const groups = graph.referencedFrom(node, 'DBSubnetGroupName', ['AWS::RDS::DBSubnetGroup']);
-    return groups.length > 0 ? groups.some((g) => hasInternetGateway(graph, g)) : undefined;
-  }
+  if (group !== undefined && group !== null) return graph.referencedFrom(node, 'DBSubnetGroupName', ['AWS::RDS::DBSubnetGroup']).length > 0 ? false : undefined;
   return written(node, 'SourceDBInstanceIdentifier') || written(node, 'SourceDBClusterIdentifier') ? undefined : true;
-}
-
-/** Whether the VPC of a DB subnet group's subnets has an internet gateway attached, as far as the template shows. */
-function hasInternetGateway(graph: ResourceGraph, group: ResourceNode): boolean {
-  const subnets = graph.referencedFrom(group, 'SubnetIds', ['AWS::EC2::Subnet']);
-  const vpcs = new Set(subnets.flatMap((s) => graph.referencedFrom(s, 'VpcId', ['AWS::EC2::VPC'])));
-  return [...vpcs].some((vpc) => graph.referencing(vpc, ['AWS::EC2::VPCGatewayAttachment'], 'VpcId').some((a) => getPath(a.properties, 'InternetGatewayId') !== undefined));
 }
 
 /** `AWS::RDS::DBCluster`: Aurora and Multi-AZ DB clusters. */
