@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { anyEquals, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { isFullAdminStatement, statementLabel } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'fullAdmin' | 'notAction';
 
@@ -19,7 +19,7 @@ export default definePolicy({
     en: {
       title: 'IAM policy grants full administrator access ("*" on "*")',
       description:
-        'Checks identity policies (managed policies and inline policies of users, groups and roles) for an Allow statement with Action "*" on Resource "*", or an Allow with NotAction on Resource "*", which grants every action except a few.',
+        'Checks identity policies (managed policies and inline policies of users, groups and roles) for an Allow statement with Action "*" on Resource "*", or an Allow with NotAction on Resource "*", which grants every action except a few. A Resource pattern that matches every ARN ("arn:aws:*", "arn*") counts as "*".',
       rationale:
         'Whoever holds such a policy can do anything in the account: read every piece of data, delete resources, create users and keys, and switch off logging to hide it. Granting it "so that work does not stop" is how a leaked key or a compromised workload becomes a full account takeover.',
       fix: 'List the actions and resources the identity needs instead of "*" on "*".',
@@ -29,7 +29,7 @@ export default definePolicy({
     ja: {
       title: 'IAM ポリシーで管理者権限（"*" に対する "*"）を与えている',
       description:
-        'ID ベースのポリシー（管理ポリシー、ユーザー・グループ・ロールのインラインポリシー）に、Resource "*" に対して Action "*" を許可する Allow ステートメントがないかを確認します。Resource "*" に対して NotAction を使った Allow（一部を除くすべての操作を許可）も対象です。',
+        'ID ベースのポリシー（管理ポリシー、ユーザー・グループ・ロールのインラインポリシー）に、Resource "*" に対して Action "*" を許可する Allow ステートメントがないかを確認します。Resource "*" に対して NotAction を使った Allow（一部を除くすべての操作を許可）も対象です。すべての ARN に一致する Resource のパターン（"arn:aws:*" や "arn*"）は "*" と同じに扱います。',
       rationale:
         'このポリシーを持つ人やプログラムは、アカウント内で何でもできます。すべてのデータを読み、リソースを削除し、ユーザーやアクセスキーを作り、ログを止めて痕跡を消すこともできます。「作業が止まらないように」と広い権限を与えると、アクセスキーの漏えいやワークロードの乗っ取りが、そのままアカウント全体の乗っ取りにつながります。',
       fix: '"*" に対する "*" ではなく、必要な操作とリソースだけを列挙してください。',
@@ -77,11 +77,9 @@ export default definePolicy({
     const policy = doc.name ?? doc.resource.address;
     const verdicts: Verdict<Message>[] = [];
     for (const s of doc.statements) {
-      if (s.effect === 'Deny') continue;
-      const onEverything = anyEquals(s.resources, '*');
-      const everyAction = s.notActions ? true : anyEquals(s.actions, '*', '*:*');
-      if (onEverything === false || everyAction === false) continue;
-      if (onEverything === undefined || everyAction === undefined || s.effect === undefined) {
+      const fullAdmin = isFullAdminStatement(s);
+      if (fullAdmin === false) continue;
+      if (fullAdmin === undefined) {
         verdicts.push(unknown(s.at));
         continue;
       }

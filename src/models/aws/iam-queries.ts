@@ -213,13 +213,27 @@ export function allowsAction(s: PolicyStatement, action: string): Maybe {
 }
 
 /**
- * Whether a Resource element may be `*`. Unlike {@link mayEqual}, an unknown value that only refers
- * to resources of the sources (`!GetAtt Role.Arn`, `aws_iam_role.x.arn`) is an ARN, never `*`;
- * one with no known origin (a parameter without a value) may be.
+ * Whether a Resource element may stand for every resource: `*`, or an ARN pattern that matches
+ * every ARN of its partition (`arn*`, `arn:aws:*`, `arn:${AWS::Partition}:*:*:*:*`). An unknown
+ * value that only refers to resources of the sources (`!GetAtt Role.Arn`, `aws_iam_role.x.arn`) is
+ * an ARN, never `*`; one with no known origin (a parameter without a value) may be.
  */
 export function mayBeEverything(value: PolicyString): Maybe {
-  return mayEqual(value, '*');
+  const star = mayEqual(value, '*');
+  if (star !== false) return star;
+  // A partition written as a pseudo parameter or data source is the account's own.
+  const text = typeof value === 'string' ? value : value.shape?.replace(/^arn:\$\{[^}]*\}:/, 'arn:aws:');
+  if (text === undefined || !text.includes('*') || text.includes('${')) return false;
+  const partition = /^arn:(aws[a-z-]*):/.exec(text)?.[1] ?? 'aws';
+  return EVERY_RESOURCE_PROBES.every((probe) => globRegex(text, false).test(`arn:${partition}:${probe}`));
 }
+
+/**
+ * ARNs of unrelated services, Regions and accounts, after `arn:<partition>:`: a Resource pattern
+ * matching all of them (`arn*`, `arn:aws:*`, `arn:*:*:*:*:*`) matches every resource of its
+ * partition, as `*` does.
+ */
+const EVERY_RESOURCE_PROBES = ['s3:::zz-probe-bucket/k', 'ec2:eu-west-1:123456789012:instance/i-0abc', 'iam::210987654321:role/zz/Probe_9'];
 
 /**
  * Whether a statement applies to every resource: `Resource: "*"`, or `NotResource` (every resource
@@ -270,7 +284,7 @@ export function coversEveryRole(value: PolicyString): Maybe {
  */
 export function isFullAdminStatement(s: PolicyStatement): Maybe {
   if (s.effect === 'Deny') return false;
-  const onEverything = anyEquals(s.resources, '*');
+  const onEverything = s.resources ? or(s.resources.map(mayBeEverything)) : false;
   const everyAction = s.notActions ? true : anyEquals(s.actions, '*', '*:*');
   if (onEverything === false || everyAction === false) return false;
   return onEverything === undefined || everyAction === undefined || s.effect === undefined ? undefined : true;
