@@ -172,6 +172,34 @@ Resources:
   });
 });
 
+describe('a condition the template does not declare', () => {
+  const template = `AWSTemplateFormatVersion: "2010-09-09"
+Conditions:
+  IsProd: !Equals [prod, prod]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: !If [MakePublic, PublicRead, Private]
+      BucketName: !If [constructor, a, b]
+  Queue:
+    Type: AWS::SQS::Queue
+    Condition: MakePublic
+`;
+
+  it('is one warning per name, at the resource that first names it, and leaves what it decides undecided', () => {
+    const { nodes, diagnostics } = load(template);
+    expect(diagnostics.map((d) => [d.code, d.line, d.message.en.split(':')[0]])).toEqual([
+      ['undeclared-condition', 5, 'condition MakePublic is not declared in Conditions'],
+      ['undeclared-condition', 5, 'condition constructor is not declared in Conditions'],
+    ]);
+    expect(node(nodes, 'Bucket').properties['AccessControl']).toBeInstanceOf(Unknown);
+    // A name that is a property of every object is no declared condition either.
+    expect(node(nodes, 'Bucket').properties['BucketName']).toBeInstanceOf(Unknown);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'Queue']);
+  });
+});
+
 describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
   const template = `Transform: AWS::LanguageExtensions
 Parameters:

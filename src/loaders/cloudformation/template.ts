@@ -70,6 +70,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   /** The nodes holding an `Fn::ImportValue`, for `linkImports`. */
   const importing = new Set<string>();
   let currentFrom = '';
+  /** The line of the resource being resolved, where a condition it names but the template does not declare is reported. */
+  let currentLine: number | undefined;
+  const undeclaredReported = new Set<string>();
   const conditionCache = new Map<string, boolean | undefined>();
   /** Conditions being evaluated, each within the one before: a long chain is left undecided rather than overflow the stack. */
   let conditionDepth = 0;
@@ -99,7 +102,22 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       if (conditionCache.has(name)) return conditionCache.get(name);
       if (conditionDepth === MAX_CONDITION_DEPTH) return undefined;
       conditionCache.set(name, undefined); // a cycle evaluates to unknown
-      const expr = conditions[name];
+      const expr = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
+      if (expr === undefined && !undeclaredReported.has(name)) {
+        undeclaredReported.add(name);
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            'undeclared-condition',
+            file,
+            {
+              en: `condition ${name} is not declared in Conditions: CloudFormation refuses the template; what depends on it is undecided`,
+              ja: `条件 ${name} が Conditions で宣言されていないため、CloudFormation はこのテンプレートを受け付けません。この条件で決まる値は判定不能として扱います`,
+            },
+            { line: currentLine ?? parsed.lines.get('Conditions') ?? 1 },
+          ),
+        );
+      }
       conditionDepth++;
       const value = expr === undefined ? undefined : evaluateCondition(expr, scope);
       conditionDepth--;
@@ -131,6 +149,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `resource ${logicalId} has no Type`, ja: `リソース ${logicalId} に Type がありません` }, { line }));
       continue;
     }
+    currentLine = line;
     const condition = resource['Condition'];
     // A resource whose condition is false is not created: nothing to check.
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
@@ -167,6 +186,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     });
   }
   nodes.push(...parameterNodes(template['Parameters'], input, parsed.lines));
+  currentLine = parsed.lines.get('Outputs');
   const exports = templateExports(template['Outputs'], { ...scope, onReference() {} }, input, parsed.lines);
   return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.size > 0 && { importing: [...importing] }) };
 }
