@@ -172,6 +172,14 @@ Resources:
   });
 });
 
+describe('names that are properties of every object', () => {
+  it('are no mapping entries: Fn::FindInMap of constructor, __proto__ or toString is unknown', () => {
+    const { nodes } = load(`Mappings:\n  M:\n    K: { a: b }\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !FindInMap [M, K, constructor]\n      AccessControl: !FindInMap [M, K, __proto__]\n      ObjectLockEnabled: !FindInMap [M, K, toString]\n`);
+    const p = node(nodes, 'B').properties;
+    for (const key of ['BucketName', 'AccessControl', 'ObjectLockEnabled']) expect(p[key], key).toBeInstanceOf(Unknown);
+  });
+});
+
 describe('a condition the template does not declare', () => {
   const template = `AWSTemplateFormatVersion: "2010-09-09"
 Conditions:

@@ -261,7 +261,8 @@ function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolv
   let cur: Json | undefined = scope.mappings;
   for (const key of keys) {
     if (typeof key !== 'string' && typeof key !== 'number') return unknownFrom(keys);
-    cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[String(key)] : undefined;
+    // Own keys only: `constructor` or `__proto__` name no mapping entry.
+    cur = cur && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, String(key)) ? cur[String(key)] : undefined;
   }
   // A mapping's values are literals: CloudFormation refuses an intrinsic function in one.
   if (cur !== undefined) return hasIntrinsic(cur) ? new Unknown() : resolveValue(cur, path, scope);
