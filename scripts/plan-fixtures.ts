@@ -138,6 +138,10 @@ const COMPUTED: Record<string, string[]> = {
   ],
   aws_launch_template: ['arn', 'default_version', 'id', 'latest_version', 'metadata_options', 'name', 'name_prefix', 'tags_all'],
   aws_launch_configuration: ['arn', 'ebs_block_device', 'ebs_optimized', 'id', 'key_name', 'metadata_options', 'name', 'name_prefix', 'root_block_device'],
+  aws_autoscaling_group: [
+    'arn', 'availability_zones', 'default_cooldown', 'desired_capacity', 'health_check_type', 'id', 'load_balancers', 'name', 'name_prefix',
+    'predicted_capacity', 'service_linked_role_arn', 'target_group_arns', 'vpc_zone_identifier', 'warm_pool_size',
+  ],
   aws_eip: [
     'allocation_id', 'arn', 'association_id', 'carrier_ip', 'customer_owned_ip', 'domain', 'id', 'network_border_group', 'network_interface',
     'private_dns', 'private_ip', 'ptr_record', 'public_dns', 'public_ip', 'public_ipv4_pool', 'tags_all', 'vpc',

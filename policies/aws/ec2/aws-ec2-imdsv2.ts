@@ -17,7 +17,7 @@ export default definePolicy({
     en: {
       title: 'EC2 instance metadata service allows IMDSv1',
       description:
-        'Checks that instances, launch templates and launch configurations require IMDSv2: metadata_options { http_tokens = "required" } on aws_instance, aws_launch_template and aws_launch_configuration, MetadataOptions.HttpTokens: required on AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the LaunchTemplateData of AWS::EC2::LaunchTemplate. When it is not set, EC2 allows IMDSv1 (optional) unless the AMI is registered with ImdsSupport v2.0 or the account-level default requires tokens — neither of which the code shows. An instance that leaves it to its launch template is judged by the template. A disabled metadata endpoint passes.',
+        'Checks that instances, launch templates and launch configurations require IMDSv2: metadata_options { http_tokens = "required" } on aws_instance, aws_launch_template and aws_launch_configuration, MetadataOptions.HttpTokens: required on AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the LaunchTemplateData of AWS::EC2::LaunchTemplate. When it is not set, EC2 allows IMDSv1 (optional) unless the AMI is registered with ImdsSupport v2.0 or the account-level default requires tokens — neither of which the code shows. An instance that leaves it to its launch template, and an Auto Scaling group (aws_autoscaling_group, AWS::AutoScaling::AutoScalingGroup), are judged by their launch template or launch configuration, where a finding is reported once. A disabled metadata endpoint passes.',
       rationale:
         'IMDSv1 answers any plain HTTP GET from the instance, so a server-side request forgery flaw, an open proxy or a misconfigured web application on the instance is enough for an attacker to read the instance role\'s temporary credentials and act with its permissions. IMDSv2 requires a session token obtained with a PUT request, which such flaws cannot send.',
       fix: 'Set http_tokens = "required" in metadata_options (MetadataOptions.HttpTokens: required).',
@@ -27,7 +27,7 @@ export default definePolicy({
     ja: {
       title: 'EC2 のインスタンスメタデータサービスが IMDSv1 を許可している',
       description:
-        'インスタンス、起動テンプレート、起動設定が IMDSv2 を必須にしているかを確認します。aws_instance、aws_launch_template、aws_launch_configuration では metadata_options { http_tokens = "required" }、AWS::EC2::Instance と AWS::AutoScaling::LaunchConfiguration では MetadataOptions.HttpTokens: required、AWS::EC2::LaunchTemplate では LaunchTemplateData の中で同じ指定が必要です。指定しない場合、AMI が ImdsSupport v2.0 で登録されているか、アカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します（optional）。どちらもコードからは分かりません。起動テンプレートに任せているインスタンスは、テンプレートの設定で判定します。メタデータのエンドポイントを無効にしている場合は合格です。',
+        'インスタンス、起動テンプレート、起動設定が IMDSv2 を必須にしているかを確認します。aws_instance、aws_launch_template、aws_launch_configuration では metadata_options { http_tokens = "required" }、AWS::EC2::Instance と AWS::AutoScaling::LaunchConfiguration では MetadataOptions.HttpTokens: required、AWS::EC2::LaunchTemplate では LaunchTemplateData の中で同じ指定が必要です。指定しない場合、AMI が ImdsSupport v2.0 で登録されているか、アカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します（optional）。どちらもコードからは分かりません。起動テンプレートに任せているインスタンスと Auto Scaling グループ（aws_autoscaling_group、AWS::AutoScaling::AutoScalingGroup）は、その起動テンプレートや起動設定の設定で判定し、指摘はテンプレートや設定の側で一度だけ報告します。メタデータのエンドポイントを無効にしている場合は合格です。',
       rationale:
         'IMDSv1 はインスタンス内からの単純な HTTP GET に応答します。そのため、サーバーサイドリクエストフォージェリの脆弱性、オープンプロキシ、設定を誤った Web アプリケーションが一つあるだけで、攻撃者がインスタンスロールの一時的な認証情報を読み取り、その権限で操作できてしまいます。IMDSv2 は PUT リクエストで取得したセッショントークンを必要とし、こうした脆弱性からは送れません。',
       fix: 'metadata_options で http_tokens = "required"（MetadataOptions.HttpTokens: required）を指定してください。',
@@ -39,12 +39,12 @@ export default definePolicy({
     en: {
       optional: '{{resource}} allows IMDSv1: its metadata options set http_tokens (HttpTokens) to "optional".',
       notSet: '{{resource}} does not require IMDSv2: without http_tokens = "required" (HttpTokens: required in CloudFormation), EC2 allows IMDSv1 unless the AMI or the account default requires tokens.',
-      templateOutside: '{{resource}} takes its metadata options from a launch template that this code does not define.',
+      templateOutside: '{{resource}} takes its metadata options from a launch template or launch configuration that this code does not define.',
     },
     ja: {
       optional: '{{resource}} は IMDSv1 を許可しています（メタデータの設定で http_tokens（HttpTokens）が "optional"）。',
       notSet: '{{resource}} は IMDSv2 を必須にしていません。http_tokens = "required"（CloudFormation では HttpTokens: required）を指定しないと、AMI かアカウントの既定で必須にしていない限り、EC2 は IMDSv1 も許可します。',
-      templateOutside: '{{resource}} のメタデータの設定は、このコードで定義していない起動テンプレートから引き継がれます。',
+      templateOutside: '{{resource}} のメタデータの設定は、このコードで定義していない起動テンプレートや起動設定から引き継がれます。',
     },
   },
   snippets: {

@@ -17,7 +17,7 @@ export default definePolicy({
     en: {
       title: 'EC2 instance or launch template volumes not encrypted',
       description:
-        'Checks that the EBS volumes an instance, launch template or launch configuration launches with are encrypted: root_block_device and ebs_block_device of aws_instance and aws_launch_configuration, block_device_mappings of aws_launch_template, BlockDeviceMappings of AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the LaunchTemplateData of AWS::EC2::LaunchTemplate. A volume is encrypted when encrypted / Encrypted is true; left unset, it is encrypted only if its snapshot is (the AMI\'s, for the root volume) or the account encrypts new volumes by default. aws_ebs_encryption_by_default in the same configuration passes every volume. Where mappings are written, which one is the root volume depends on the AMI, so only the mapped volumes are checked; with none, the root volume is checked — except in a launch template that only instances mapping their own volumes launch from (the template CDK makes for an instance\'s requireImdsv2), whose root volume is never launched. Volumes created from a named snapshot take its encryption and cannot be decided. Separate aws_ebs_volume / AWS::EC2::Volume resources are not covered here.',
+        'Checks that the EBS volumes an instance, launch template or launch configuration launches with are encrypted: root_block_device and ebs_block_device of aws_instance and aws_launch_configuration, block_device_mappings of aws_launch_template, BlockDeviceMappings of AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the LaunchTemplateData of AWS::EC2::LaunchTemplate. A volume is encrypted when encrypted / Encrypted is true; left unset, it is encrypted only if its snapshot is (the AMI\'s, for the root volume) or the account encrypts new volumes by default. aws_ebs_encryption_by_default in the same configuration passes every volume. Where mappings are written, which one is the root volume depends on the AMI, so only the mapped volumes are checked; with none, the root volume is checked — except in a launch template that only instances mapping their own volumes launch from (the template CDK makes for an instance\'s requireImdsv2), whose root volume is never launched. An Auto Scaling group (aws_autoscaling_group, AWS::AutoScaling::AutoScalingGroup) launches with the volumes of its launch template or launch configuration, which are checked there. Volumes created from a named snapshot take its encryption and cannot be decided. Separate aws_ebs_volume / AWS::EC2::Volume resources are not covered here.',
       rationale:
         'An unencrypted volume, and every snapshot taken from it, can be read by whoever gets a copy: a snapshot shared by mistake, copied to another account or restored outside your controls. Encryption cannot be switched on for an existing volume; it has to be copied through an encrypted snapshot, with downtime.',
       fix: 'Set encrypted = true on each volume (Encrypted: true), or turn on EBS encryption by default for the account (aws_ebs_encryption_by_default).',
@@ -27,7 +27,7 @@ export default definePolicy({
     ja: {
       title: 'EC2 インスタンスや起動テンプレートのボリュームが暗号化されていない',
       description:
-        'インスタンス、起動テンプレート、起動設定が起動時に作る EBS ボリュームが暗号化されているかを確認します。対象は aws_instance と aws_launch_configuration の root_block_device と ebs_block_device、aws_launch_template の block_device_mappings、AWS::EC2::Instance と AWS::AutoScaling::LaunchConfiguration の BlockDeviceMappings、AWS::EC2::LaunchTemplate の LaunchTemplateData の BlockDeviceMappings です。encrypted（Encrypted）が true なら暗号化されます。指定しない場合に暗号化されるのは、元のスナップショット（ルートボリュームなら AMI のスナップショット）が暗号化されているか、アカウントで EBS のデフォルト暗号化を有効にしている場合だけです。同じ構成に aws_ebs_encryption_by_default があればすべて合格です。マッピングを書いている場合、どれがルートボリュームかは AMI によるため、書かれたボリュームだけを確認します。マッピングがなければルートボリュームを確認します。ただし、自身でボリュームをマッピングしたインスタンスだけが使う起動テンプレート（CDK がインスタンスの requireImdsv2 のために作るもの）は、そのルートボリュームが使われないため確認しません。指定したスナップショットから作るボリュームは、その暗号化を引き継ぐため判定できません。単独の aws_ebs_volume / AWS::EC2::Volume はこのポリシーの対象外です。',
+        'インスタンス、起動テンプレート、起動設定が起動時に作る EBS ボリュームが暗号化されているかを確認します。対象は aws_instance と aws_launch_configuration の root_block_device と ebs_block_device、aws_launch_template の block_device_mappings、AWS::EC2::Instance と AWS::AutoScaling::LaunchConfiguration の BlockDeviceMappings、AWS::EC2::LaunchTemplate の LaunchTemplateData の BlockDeviceMappings です。encrypted（Encrypted）が true なら暗号化されます。指定しない場合に暗号化されるのは、元のスナップショット（ルートボリュームなら AMI のスナップショット）が暗号化されているか、アカウントで EBS のデフォルト暗号化を有効にしている場合だけです。同じ構成に aws_ebs_encryption_by_default があればすべて合格です。マッピングを書いている場合、どれがルートボリュームかは AMI によるため、書かれたボリュームだけを確認します。マッピングがなければルートボリュームを確認します。ただし、自身でボリュームをマッピングしたインスタンスだけが使う起動テンプレート（CDK がインスタンスの requireImdsv2 のために作るもの）は、そのルートボリュームが使われないため確認しません。Auto Scaling グループ（aws_autoscaling_group、AWS::AutoScaling::AutoScalingGroup）のボリュームは起動テンプレートや起動設定のものなので、そちらで確認します。指定したスナップショットから作るボリュームは、その暗号化を引き継ぐため判定できません。単独の aws_ebs_volume / AWS::EC2::Volume はこのポリシーの対象外です。',
       rationale:
         '暗号化されていないボリュームと、そこから取ったスナップショットは、コピーを手に入れた人なら誰でも読めます（誤って共有したスナップショット、別アカウントへのコピー、管理外での復元など）。既存のボリュームは後から暗号化できず、暗号化したスナップショットを経由して作り直す必要があり、停止を伴います。',
       fix: '各ボリュームで encrypted = true（Encrypted: true）を指定するか、アカウントで EBS のデフォルト暗号化（aws_ebs_encryption_by_default）を有効にしてください。',
@@ -41,14 +41,14 @@ export default definePolicy({
       rootNotEncrypted: '{{resource}} launches with its root volume unencrypted.',
       rootFromAmi: '{{resource}} does not encrypt its root volume: it is created from the AMI\'s snapshot, encrypted only if that snapshot is or the account encrypts new volumes by default.',
       fromSnapshot: 'Volume {{device}} of {{resource}} takes its encryption from snapshot {{snapshot}}, which this code does not show.',
-      templateOutside: '{{resource}} takes its volumes from a launch template that this code does not define.',
+      templateOutside: '{{resource}} takes its volumes from a launch template or launch configuration that this code does not define.',
     },
     ja: {
       notEncrypted: '{{resource}} はボリューム {{device}} を暗号化せずに起動します。',
       rootNotEncrypted: '{{resource}} はルートボリュームを暗号化せずに起動します。',
       rootFromAmi: '{{resource}} はルートボリュームを暗号化していません。ルートボリュームは AMI のスナップショットから作られ、そのスナップショットが暗号化されているか、アカウントでデフォルト暗号化を有効にしている場合にしか暗号化されません。',
       fromSnapshot: '{{resource}} のボリューム {{device}} はスナップショット {{snapshot}} の暗号化を引き継ぐため、このコードからは判定できません。',
-      templateOutside: '{{resource}} のボリュームは、このコードで定義していない起動テンプレートから引き継がれます。',
+      templateOutside: '{{resource}} のボリュームは、このコードで定義していない起動テンプレートや起動設定から引き継がれます。',
     },
   },
   snippets: {

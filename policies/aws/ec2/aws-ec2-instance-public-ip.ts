@@ -1,7 +1,8 @@
-import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { definePolicy, type CheckContext, type Verdict } from '../../../src/engine/policy.js';
+import type { InstanceLauncher } from '../../../src/models/aws/ec2-instance.js';
 import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
 
-type Message = 'requested' | 'fromSubnet' | 'defaultSubnet' | 'outside' | 'elasticIp';
+type Message = 'requested' | 'fromSubnet' | 'defaultSubnet' | 'groupFromSubnet' | 'groupDefaultSubnet' | 'outside' | 'elasticIp';
 
 export default definePolicy({
   id: 'aws-ec2-instance-public-ip',
@@ -15,39 +16,47 @@ export default definePolicy({
   },
   text: {
     en: {
-      title: 'EC2 instance or launch template gets a public IPv4 address',
+      title: 'EC2 instance, launch template or Auto Scaling group gets a public IPv4 address',
       description:
-        'Checks whether an EC2 instance, launch template or launch configuration asks for a public IPv4 address — associate_public_ip_address on aws_instance and aws_launch_configuration, on the network interfaces of aws_launch_template, AssociatePublicIpAddress on the network interfaces of AWS::EC2::Instance and AWS::EC2::LaunchTemplate — and whether an Elastic IP is attached to an instance. An instance that does not say gets what its subnet gives: the subnet\'s map_public_ip_on_launch when the code defines the subnet, a public address in the default VPC when no subnet is named; a subnet defined elsewhere cannot be told. For launch templates and configurations only an explicit request is reported: the subnets they are used with decide the rest.',
+        'Checks whether EC2 instances get a public IPv4 address: asked for by associate_public_ip_address on aws_instance, aws_launch_configuration and the network interfaces of aws_launch_template (AssociatePublicIpAddress on AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the network interfaces of AWS::EC2::LaunchTemplate), or given by an Elastic IP attached to an instance. Where no request is written, the subnet decides, as EC2 does: an instance, and an Auto Scaling group (aws_autoscaling_group, AWS::AutoScaling::AutoScalingGroup) whose launch template or launch configuration writes none, gets a public address from a subnet whose map_public_ip_on_launch (MapPublicIpOnLaunch) is true — for a group, any one of its vpc_zone_identifier (VPCZoneIdentifier) subnets — and from the default VPC when it names no subnet. A subnet, launch template or launch configuration the code does not define cannot be told. A request written on a launch template or launch configuration is reported there, not again on the instances and groups that use it.',
       rationale:
         'An instance with a public address is reachable from the internet as soon as a security group rule or network ACL allows it, and one mistake in either exposes every service on it. Instances that serve users belong in private subnets behind a load balancer, with outbound traffic through a NAT gateway; administration needs no public address with Session Manager.',
-      fix: 'Set associate_public_ip_address = false (AssociatePublicIpAddress: false) and launch into a private subnet.',
+      fix: 'Set associate_public_ip_address = false (AssociatePublicIpAddress: false) and launch into private subnets.',
       remediation:
-        'Launch the instance into a private subnet and set associate_public_ip_address = false (CloudFormation: AssociatePublicIpAddress: false on the network interface; launch templates: on network_interfaces / NetworkInterfaces). Serve traffic through a load balancer in the public subnets, send outbound traffic through a NAT gateway, and administer the instance with Session Manager. Remove Elastic IPs that only exist to reach the instance directly.',
+        'Launch the instance into a private subnet and set associate_public_ip_address = false (CloudFormation: AssociatePublicIpAddress: false on the network interface; launch templates: on network_interfaces / NetworkInterfaces). Serve traffic through a load balancer in the public subnets, send outbound traffic through a NAT gateway, and administer the instance with Session Manager. Remove Elastic IPs that only exist to reach the instance directly. For an Auto Scaling group, list only private subnets in vpc_zone_identifier (VPCZoneIdentifier; CDK: vpcSubnets with PRIVATE_WITH_EGRESS), or set associate_public_ip_address = false on its launch template\'s network interface or its launch configuration (CDK: associatePublicIpAddress: false).',
     },
     ja: {
-      title: 'EC2 インスタンスや起動テンプレートがパブリック IPv4 アドレスを受け取る',
+      title: 'EC2 インスタンス、起動テンプレート、Auto Scaling グループがパブリック IPv4 アドレスを受け取る',
       description:
-        'EC2 インスタンス、起動テンプレート、起動設定がパブリック IPv4 アドレスを要求していないか（aws_instance と aws_launch_configuration の associate_public_ip_address、aws_launch_template のネットワークインターフェイスの associate_public_ip_address、AWS::EC2::Instance と AWS::EC2::LaunchTemplate のネットワークインターフェイスの AssociatePublicIpAddress）、インスタンスに Elastic IP が付いていないかを確認します。指定のないインスタンスはサブネットの設定に従います。コードにサブネットがあればその map_public_ip_on_launch で判定し、サブネットを指定していなければデフォルト VPC でパブリックアドレスを受け取るものとして扱います。コードの外で定義されたサブネットの場合は判定できません。起動テンプレートと起動設定は、明示的な要求だけを報告します（それ以外は使われる側のサブネットで決まります）。',
+        'EC2 インスタンスがパブリック IPv4 アドレスを受け取らないかを確認します。対象は、aws_instance、aws_launch_configuration、aws_launch_template のネットワークインターフェイスの associate_public_ip_address（CloudFormation では AWS::EC2::Instance、AWS::AutoScaling::LaunchConfiguration、AWS::EC2::LaunchTemplate のネットワークインターフェイスの AssociatePublicIpAddress）による要求と、インスタンスに付けた Elastic IP です。要求を書いていない場合は、EC2 と同じくサブネットの設定で決まります。インスタンスと、起動テンプレートや起動設定に指定のない Auto Scaling グループ（aws_autoscaling_group、AWS::AutoScaling::AutoScalingGroup）は、map_public_ip_on_launch（MapPublicIpOnLaunch）が true のサブネットで起動するとパブリックアドレスを受け取ります（グループでは vpc_zone_identifier（VPCZoneIdentifier）のサブネットのどれか一つでも該当すれば受け取ります）。サブネットを指定していなければ、デフォルト VPC で受け取るものとして扱います。コードで定義していないサブネット、起動テンプレート、起動設定の場合は判定できません。起動テンプレートや起動設定に書いた要求はそのテンプレートや設定で報告し、それを使うインスタンスやグループでは重ねて報告しません。',
       rationale:
         'パブリックアドレスを持つインスタンスは、セキュリティグループやネットワーク ACL が許可した時点でインターネットから届きます。どちらかを一つ誤るだけで、その上のすべてのサービスが外部にさらされます。利用者に提供するインスタンスはプライベートサブネットに置いてロードバランサーの後ろに隠し、外向きの通信は NAT ゲートウェイを通します。管理には Session Manager を使えばパブリックアドレスは不要です。',
       fix: 'associate_public_ip_address = false（AssociatePublicIpAddress: false）にし、プライベートサブネットで起動してください。',
       remediation:
-        'インスタンスをプライベートサブネットで起動し、associate_public_ip_address = false を指定します（CloudFormation ではネットワークインターフェイスの AssociatePublicIpAddress: false、起動テンプレートでは network_interfaces / NetworkInterfaces に指定）。利用者からの通信はパブリックサブネットのロードバランサーで受け、外向きの通信は NAT ゲートウェイを通し、管理には Session Manager を使います。インスタンスに直接つなぐためだけの Elastic IP は外してください。',
+        'インスタンスをプライベートサブネットで起動し、associate_public_ip_address = false を指定します（CloudFormation ではネットワークインターフェイスの AssociatePublicIpAddress: false、起動テンプレートでは network_interfaces / NetworkInterfaces に指定）。利用者からの通信はパブリックサブネットのロードバランサーで受け、外向きの通信は NAT ゲートウェイを通し、管理には Session Manager を使います。インスタンスに直接つなぐためだけの Elastic IP は外してください。Auto Scaling グループでは、vpc_zone_identifier（VPCZoneIdentifier、CDK では vpcSubnets に PRIVATE_WITH_EGRESS）にプライベートサブネットだけを指定するか、起動テンプレートのネットワークインターフェイスや起動設定で associate_public_ip_address = false を指定します（CDK では associatePublicIpAddress: false）。',
     },
   },
   messages: {
     en: {
       requested: '{{resource}} asks for a public IPv4 address.',
-      fromSubnet: 'Instance {{resource}} gets a public IPv4 address from its subnet, which assigns one on launch.',
+      fromSubnet: 'Instance {{resource}} gets a public IPv4 address from its subnet {{subnet}}, which assigns one on launch.',
       defaultSubnet: 'Instance {{resource}} names no subnet, so it launches into the default VPC and gets a public IPv4 address.',
-      outside: 'Instance {{resource}} gets a public IPv4 address if its subnet or launch template, which this code does not define, assigns one.',
+      groupFromSubnet:
+        'Auto Scaling group {{resource}} launches instances into a subnet that assigns public IPv4 addresses on launch ({{subnet}}), and its launch template or launch configuration does not turn them off.',
+      groupDefaultSubnet:
+        'Auto Scaling group {{resource}} names no subnets (VPCZoneIdentifier, vpc_zone_identifier), so its instances launch into the default VPC\'s default subnets and get public IPv4 addresses.',
+      outside: 'Whether {{resource}} launches with a public IPv4 address depends on a subnet, launch template or launch configuration that this code does not define.',
       elasticIp: 'Instance {{resource}} has an Elastic IP address attached.',
     },
     ja: {
       requested: '{{resource}} がパブリック IPv4 アドレスを要求しています。',
-      fromSubnet: 'インスタンス {{resource}} は、起動時にパブリック IPv4 アドレスを割り当てるサブネットから、アドレスを受け取ります。',
+      fromSubnet: 'インスタンス {{resource}} は、起動時にパブリック IPv4 アドレスを割り当てるサブネット {{subnet}} から、アドレスを受け取ります。',
       defaultSubnet: 'インスタンス {{resource}} はサブネットを指定していないため、デフォルト VPC で起動してパブリック IPv4 アドレスを受け取ります。',
-      outside: 'インスタンス {{resource}} がパブリック IPv4 アドレスを受け取るかは、このコードで定義していないサブネットや起動テンプレートの設定で決まります。',
+      groupFromSubnet:
+        'Auto Scaling グループ {{resource}} は、起動時にパブリック IPv4 アドレスを割り当てるサブネット（{{subnet}}）でインスタンスを起動し、起動テンプレートや起動設定でもそれを止めていません。',
+      groupDefaultSubnet:
+        'Auto Scaling グループ {{resource}} はサブネット（VPCZoneIdentifier、vpc_zone_identifier）を指定していないため、インスタンスはデフォルト VPC のデフォルトサブネットで起動し、パブリック IPv4 アドレスを受け取ります。',
+      outside: '{{resource}} で起動するインスタンスがパブリック IPv4 アドレスを受け取るかは、このコードで定義していないサブネット、起動テンプレート、起動設定によって決まります。',
       elasticIp: 'インスタンス {{resource}} に Elastic IP アドレスが付いています。',
     },
   },
@@ -81,22 +90,39 @@ export default definePolicy({
   associatePublicIpAddress: false,
 });`,
   },
-  check(launcher, { fail, unknown, pass }) {
+  check(launcher, context) {
+    const { fail, unknown, pass } = context;
     const data = { resource: launcher.resource.address };
     const verdicts: Verdict<Message>[] = launcher.elasticIps.map((at) => fail('elasticIp', at, data));
     const requests = launcher.publicIpRequests;
     for (const request of requests) {
       if (fromTemplateOutside(launcher, request)) verdicts.push(unknown(request, 'outside', data));
       else if (request.origin === 'unknown') verdicts.push(unknown(request));
-      // A request an instance takes from its launch template is reported on the template.
+      // A request an instance or group takes from its launch template or configuration is reported there.
       else if (request.value === true && request.at.node === launcher.resource) verdicts.push(fail('requested', request, data));
     }
-    // With no request written, an instance takes its subnet's setting.
-    const subnet = launcher.subnetAssignsPublicIp;
-    if (requests.length === 0 && subnet) {
-      if (subnet.origin === 'unknown') verdicts.push(unknown(subnet, 'outside', data));
-      else if (subnet.value === true) verdicts.push(fail(subnet.at.node === launcher.resource ? 'defaultSubnet' : 'fromSubnet', subnet, data));
-    }
+    // With no request written, instances take their subnets' setting.
+    if (requests.length === 0) verdicts.push(...subnetVerdicts(launcher, context));
     return verdicts.length > 0 ? verdicts : pass();
   },
 });
+
+/**
+ * A launcher fails when any subnet it launches into assigns public addresses (one finding, naming
+ * them all, at the first), and is unknown when none does but one is not known.
+ */
+function subnetVerdicts(launcher: InstanceLauncher, { fail, unknown }: CheckContext<Message>): Verdict<Message>[] {
+  const data = { resource: launcher.resource.address };
+  const group = launcher.launcher === 'auto-scaling-group';
+  const assigning = launcher.subnetsAssignPublicIp.filter((s) => s.origin !== 'unknown' && s.value === true);
+  const [first] = assigning;
+  if (first) {
+    // Read from no subnet of the code: the default VPC's default subnets.
+    if (first.at.node === launcher.resource) return [fail(group ? 'groupDefaultSubnet' : 'defaultSubnet', first, data)];
+    return [fail(group ? 'groupFromSubnet' : 'fromSubnet', first, { ...data, subnet: assigning.map((s) => s.at.node.address).join(', ') })];
+  }
+  const undecided = launcher.subnetsAssignPublicIp.find((s) => s.origin === 'unknown');
+  if (!undecided) return [];
+  // Unknown at the launcher: a subnet, template or configuration outside the code; at a subnet: its value comes at apply.
+  return [undecided.at.node === launcher.resource ? unknown(undecided, 'outside', data) : unknown(undecided)];
+}

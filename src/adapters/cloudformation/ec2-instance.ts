@@ -4,19 +4,39 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templatesOverridden, templateUse, templateVolumes, writtenFlags, type MappingFields, type TemplateLink } from '../instance-launcher-common.js';
-import { targetsOf } from '../join.js';
-import { bool, defaulted, read, str } from '../read.js';
+import {
+  amiRootVolume,
+  autoScalingGroup,
+  firstWrittenPath,
+  groupSource,
+  inherit,
+  inheritRequests,
+  launchSubnets,
+  linkTemplate,
+  mappedVolumes,
+  templatesOverridden,
+  templateUse,
+  templateVolumes,
+  writtenFlags,
+  type MappingFields,
+  type SubnetSchema,
+  type TemplateLink,
+} from '../instance-launcher-common.js';
+import { bool, read, str } from '../read.js';
 import { cloudFormationSubnetMapsPublicIp } from './ec2-network.js';
 
 const TEMPLATE = ['AWS::EC2::LaunchTemplate'];
+const CONFIGURATION = ['AWS::AutoScaling::LaunchConfiguration'];
+// A subnet has no property holding its id: a literal id never names one of the template's.
+const SUBNETS: SubnetSchema = { types: ['AWS::EC2::Subnet'], idProperty: 'SubnetId', mapsPublicIp: cloudFormationSubnetMapsPublicIp };
 const MAPPING: MappingFields = { device: 'DeviceName', ebs: 'Ebs', encrypted: 'Encrypted', snapshot: 'SnapshotId' };
 
 /**
- * `AWS::EC2::Instance`, `AWS::EC2::LaunchTemplate` and `AWS::AutoScaling::LaunchConfiguration`.
- * CloudFormation has no resource for EBS encryption by default, so the account setting is never
- * known here. Unset metadata options are EC2's defaults (tokens `optional` unless the AMI or the
- * account default says otherwise, which the template does not show).
+ * `AWS::EC2::Instance`, `AWS::EC2::LaunchTemplate`, `AWS::AutoScaling::LaunchConfiguration` and
+ * `AWS::AutoScaling::AutoScalingGroup`. CloudFormation has no resource for EBS encryption by
+ * default, so the account setting is never known here. Unset metadata options are EC2's defaults
+ * (tokens `optional` unless the AMI or the account default says otherwise, which the template does
+ * not show).
  */
 export const cloudFormationInstanceLaunchers = defineAdapter({
   kind: 'aws.ec2.InstanceLauncher',
@@ -28,12 +48,25 @@ export const cloudFormationInstanceLaunchers = defineAdapter({
       ...uses.map((u) => instance(graph, u.instance, u.template)),
       ...graph.ofType('AWS::EC2::LaunchTemplate').map((n) => launchTemplate(n, overridden.has(n))),
       ...graph.ofType('AWS::AutoScaling::LaunchConfiguration').map(launchConfiguration),
+      ...graph.ofType('AWS::AutoScaling::AutoScalingGroup').map((n) => group(graph, n)),
     ];
   },
 });
 
-function templateOf(graph: ResourceGraph, node: ResourceNode): TemplateLink {
-  return linkTemplate(graph, node, 'LaunchTemplate', [['LaunchTemplate.LaunchTemplateId', 'LaunchTemplateName'], ['LaunchTemplate.LaunchTemplateName', 'LaunchTemplateName']], TEMPLATE, (t) => launchTemplate(t, false));
+/** A launch template specification at `path` (`LaunchTemplateId` or `LaunchTemplateName`). */
+function templateOf(graph: ResourceGraph, node: ResourceNode, path = 'LaunchTemplate'): TemplateLink {
+  return linkTemplate(graph, node, path, [[`${path}.LaunchTemplateId`, 'LaunchTemplateName'], [`${path}.LaunchTemplateName`, 'LaunchTemplateName']], TEMPLATE, (t) => launchTemplate(t, false));
+}
+
+/** An Auto Scaling group, with its launch template or launch configuration and its subnets (`VPCZoneIdentifier`). */
+function group(graph: ResourceGraph, node: ResourceNode): InstanceLauncher {
+  const source = groupSource([
+    templateOf(graph, node),
+    templateOf(graph, node, 'MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification'),
+    linkTemplate(graph, node, 'LaunchConfigurationName', [['LaunchConfigurationName', 'LaunchConfigurationName']], CONFIGURATION, launchConfiguration),
+  ]);
+  const subnets = launchSubnets(graph, node, { path: firstWrittenPath(node, ['VPCZoneIdentifier']), elsewhere: undefined, defaultPath: 'VPCZoneIdentifier' }, SUBNETS);
+  return autoScalingGroup(node, source, subnets, undefined);
 }
 
 function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): InstanceLauncher {
@@ -43,7 +76,7 @@ function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLi
     httpTokens: inherit(read(node, 'MetadataOptions.HttpTokens', str, 'optional'), template, (t) => t.httpTokens),
     httpEndpoint: inherit(read(node, 'MetadataOptions.HttpEndpoint', str, 'enabled'), template, (t) => t.httpEndpoint),
     publicIpRequests: inheritRequests(writtenFlags(node, 'NetworkInterfaces', 'AssociatePublicIpAddress'), template),
-    subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
+    subnetsAssignPublicIp: subnets(graph, node, template),
     elasticIps: elasticIps(graph, node),
     volumes: volumes(node, 'BlockDeviceMappings', template),
     launchTemplate: templateUse(template),
@@ -60,7 +93,7 @@ function launchTemplate(node: ResourceNode, overridden: boolean): InstanceLaunch
     httpTokens: read(node, `${data}.MetadataOptions.HttpTokens`, str, 'optional'),
     httpEndpoint: read(node, `${data}.MetadataOptions.HttpEndpoint`, str, 'enabled'),
     publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
-    subnetAssignsPublicIp: undefined,
+    subnetsAssignPublicIp: [],
     elasticIps: [],
     volumes: overridden && !hasMappings(node, `${data}.BlockDeviceMappings`) ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
     launchTemplate: undefined,
@@ -76,7 +109,7 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
     httpTokens: read(node, 'MetadataOptions.HttpTokens', str, 'optional'),
     httpEndpoint: read(node, 'MetadataOptions.HttpEndpoint', str, 'enabled'),
     publicIpRequests: request.origin === 'default' ? [] : [request],
-    subnetAssignsPublicIp: undefined,
+    subnetsAssignPublicIp: [],
     elasticIps: [],
     volumes: volumes(node, 'BlockDeviceMappings', undefined),
     launchTemplate: undefined,
@@ -101,20 +134,13 @@ function hasMappings(node: ResourceNode, path: string): boolean {
 
 /**
  * The subnet's say on a public IPv4 address, from `SubnetId` or the first network interface's: no
- * subnet named means the default VPC's default subnet, which assigns one.
+ * subnet named means the default VPC's default subnet, unless a launch template or an attached
+ * network interface decides it.
  */
-function subnetAssignsPublicIp(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean> {
-  const path = ['SubnetId', 'NetworkInterfaces[0].SubnetId'].find((p) => {
-    const v = getPath(node.properties, p);
-    return v !== undefined && v !== null && v !== '';
-  });
-  if (!path) {
-    const attached = getPath(node.properties, 'NetworkInterfaces[0].NetworkInterfaceId');
-    const elsewhere = template.named || (attached !== undefined && attached !== null);
-    return elsewhere ? { value: undefined, origin: 'unknown', at: template.named ? template.at : { node, path: 'NetworkInterfaces' } } : defaulted(node, 'SubnetId', true);
-  }
-  const subnet = targetsOf(graph, node, path, ['AWS::EC2::Subnet'], 'SubnetId')[0];
-  return subnet ? cloudFormationSubnetMapsPublicIp(subnet) : { value: undefined, origin: 'unknown', at: { node, path } };
+function subnets(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean>[] {
+  const attached = getPath(node.properties, 'NetworkInterfaces[0].NetworkInterfaceId');
+  const elsewhere = template.named ? template.at : attached !== undefined && attached !== null ? { node, path: 'NetworkInterfaces' } : undefined;
+  return launchSubnets(graph, node, { path: firstWrittenPath(node, ['SubnetId', 'NetworkInterfaces[0].SubnetId']), elsewhere, defaultPath: 'SubnetId' }, SUBNETS);
 }
 
 /** Elastic IPs attached to the instance: `AWS::EC2::EIP.InstanceId`, `AWS::EC2::EIPAssociation.InstanceId`. */

@@ -4,17 +4,34 @@ import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
-import { amiRootVolume, inherit, inheritRequests, linkTemplate, mappedVolumes, templatesOverridden, templateUse, templateVolumes, writtenFlags, type TemplateLink } from '../instance-launcher-common.js';
-import { targetsOf } from '../join.js';
+import {
+  amiRootVolume,
+  autoScalingGroup,
+  firstWrittenPath,
+  groupSource,
+  inherit,
+  inheritRequests,
+  launchSubnets,
+  linkTemplate,
+  mappedVolumes,
+  templatesOverridden,
+  templateUse,
+  templateVolumes,
+  writtenFlags,
+  type SubnetSchema,
+  type TemplateLink,
+} from '../instance-launcher-common.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { TERRAFORM_SUBNETS, terraformSubnetMapsPublicIp } from './ec2-network.js';
 
 const TEMPLATE = ['aws_launch_template'];
+const SUBNETS: SubnetSchema = { types: TERRAFORM_SUBNETS, idProperty: 'id', mapsPublicIp: terraformSubnetMapsPublicIp };
 
 /**
- * `aws_instance`, `aws_launch_template` and `aws_launch_configuration`. Unset metadata options are
- * EC2's defaults: the endpoint enabled and tokens `optional` (IMDSv1 allowed) unless the AMI is
- * registered for IMDSv2 only or the account default says otherwise, which the code does not show.
+ * `aws_instance`, `aws_launch_template`, `aws_launch_configuration` and `aws_autoscaling_group`.
+ * Unset metadata options are EC2's defaults: the endpoint enabled and tokens `optional` (IMDSv1
+ * allowed) unless the AMI is registered for IMDSv2 only or the account default says otherwise,
+ * which the code does not show.
  */
 export const terraformInstanceLaunchers = defineAdapter({
   kind: 'aws.ec2.InstanceLauncher',
@@ -27,6 +44,7 @@ export const terraformInstanceLaunchers = defineAdapter({
       ...uses.map((u) => instance(graph, u.instance, u.template, byDefault(u.instance))),
       ...managed(graph, 'aws_launch_template').map((n) => launchTemplate(n, byDefault(n), overridden.has(n))),
       ...managed(graph, 'aws_launch_configuration').map((n) => launchConfiguration(n, byDefault(n))),
+      ...managed(graph, 'aws_autoscaling_group').map((n) => group(graph, n, byDefault(n))),
     ];
   },
 });
@@ -35,8 +53,21 @@ function managed(graph: ResourceGraph, type: string): ResourceNode[] {
   return graph.ofType(type).filter((n) => n.mode === 'managed');
 }
 
-function templateOf(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined): TemplateLink {
-  return linkTemplate(graph, node, 'launch_template', [['launch_template[0].id', 'id'], ['launch_template[0].name', 'name']], TEMPLATE, (t) => launchTemplate(t, byDefault, false));
+/** A launch template block at `path`: `id`/`name` (instances, groups), `launch_template_id`/`launch_template_name` (a mixed instances policy). */
+function templateOf(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined, path = 'launch_template', prefix = ''): TemplateLink {
+  const refs = [[`${path}[0].${prefix}id`, 'id'], [`${path}[0].${prefix}name`, 'name']] as const;
+  return linkTemplate(graph, node, path, refs, TEMPLATE, (t) => launchTemplate(t, byDefault, false));
+}
+
+/** An Auto Scaling group, with its launch template or launch configuration and its subnets (`vpc_zone_identifier`). */
+function group(graph: ResourceGraph, node: ResourceNode, byDefault: Attr<boolean> | undefined): InstanceLauncher {
+  const source = groupSource([
+    templateOf(graph, node, byDefault),
+    templateOf(graph, node, byDefault, 'mixed_instances_policy[0].launch_template[0].launch_template_specification', 'launch_template_'),
+    linkTemplate(graph, node, 'launch_configuration', [['launch_configuration', 'name']], ['aws_launch_configuration'], (c) => launchConfiguration(c, byDefault)),
+  ]);
+  const subnets = launchSubnets(graph, node, { path: firstWrittenPath(node, ['vpc_zone_identifier']), elsewhere: undefined, defaultPath: 'vpc_zone_identifier' }, SUBNETS);
+  return autoScalingGroup(node, source, subnets, byDefault);
 }
 
 function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLink, byDefault: Attr<boolean> | undefined): InstanceLauncher {
@@ -48,7 +79,7 @@ function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLi
     httpTokens: inherit(read(node, 'metadata_options[0].http_tokens', str, 'optional'), template, (t) => t.httpTokens),
     httpEndpoint: inherit(read(node, 'metadata_options[0].http_endpoint', str, 'enabled'), template, (t) => t.httpEndpoint),
     publicIpRequests: inheritRequests(ownRequest.origin === 'default' ? [] : [ownRequest], template),
-    subnetAssignsPublicIp: subnetAssignsPublicIp(graph, node, template),
+    subnetsAssignPublicIp: subnets(graph, node, template),
     elasticIps: elasticIps(graph, node),
     // Without a root_block_device block the root volume is the AMI's, or the launch template's.
     volumes: [...(own.root ?? (template.named ? templateVolumes(template) : [amiRootVolume(node, 'root_block_device')])), ...own.ebs],
@@ -68,7 +99,7 @@ function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined
     httpEndpoint: read(node, 'metadata_options[0].http_endpoint', str, 'enabled'),
     // associate_public_ip_address is a string here ("true"/"false"), which `bool` reads.
     publicIpRequests: writtenFlags(node, 'network_interfaces', 'associate_public_ip_address'),
-    subnetAssignsPublicIp: undefined,
+    subnetsAssignPublicIp: [],
     elasticIps: [],
     volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? (overridden ? [] : [amiRootVolume(node, 'block_device_mappings')]) : volumes,
     launchTemplate: undefined,
@@ -85,7 +116,7 @@ function launchConfiguration(node: ResourceNode, byDefault: Attr<boolean> | unde
     httpTokens: read(node, 'metadata_options[0].http_tokens', str, 'optional'),
     httpEndpoint: read(node, 'metadata_options[0].http_endpoint', str, 'enabled'),
     publicIpRequests: request.origin === 'default' ? [] : [request],
-    subnetAssignsPublicIp: undefined,
+    subnetsAssignPublicIp: [],
     elasticIps: [],
     volumes: [...(own.root ?? [amiRootVolume(node, 'root_block_device')]), ...own.ebs],
     launchTemplate: undefined,
@@ -108,18 +139,13 @@ function blockDevices(node: ResourceNode): { root: BlockDevice[] | undefined; eb
 
 /**
  * The subnet's say on a public IPv4 address: no subnet named means the default VPC's default
- * subnet, which assigns one; a subnet not in the code, or one left to a launch template or an
- * attached network interface, cannot be told.
+ * subnet, unless a launch template or an attached network interface decides it.
  */
-function subnetAssignsPublicIp(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean> {
-  const subnetId = getPath(node.properties, 'subnet_id');
+function subnets(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean>[] {
   const interfaces = getPath(node.properties, 'network_interface');
-  if (subnetId === undefined || subnetId === null || subnetId === '') {
-    const elsewhere = template.named || (interfaces !== undefined && interfaces !== null && !(Array.isArray(interfaces) && interfaces.length === 0));
-    return elsewhere ? { value: undefined, origin: 'unknown', at: template.named ? template.at : { node, path: 'network_interface' } } : defaulted(node, 'subnet_id', true);
-  }
-  const subnet = targetsOf(graph, node, 'subnet_id', TERRAFORM_SUBNETS, 'id')[0];
-  return subnet ? terraformSubnetMapsPublicIp(subnet) : { value: undefined, origin: 'unknown', at: { node, path: 'subnet_id' } };
+  const attached = interfaces !== undefined && interfaces !== null && !(Array.isArray(interfaces) && interfaces.length === 0);
+  const elsewhere = template.named ? template.at : attached ? { node, path: 'network_interface' } : undefined;
+  return launchSubnets(graph, node, { path: firstWrittenPath(node, ['subnet_id']), elsewhere, defaultPath: 'subnet_id' }, SUBNETS);
 }
 
 /** Elastic IPs attached to the instance: `aws_eip.instance`, `aws_eip_association.instance_id`. */

@@ -48,6 +48,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_api_gateway_deployment: ['aws:apigateway/deployment:Deployment'],
     aws_api_gateway_stage: ['aws:apigateway/stage:Stage'],
     aws_apigatewayv2_stage: ['aws:apigatewayv2/stage:Stage'],
+    aws_autoscaling_group: ['aws:autoscaling/group:Group'],
     aws_cloudfront_distribution: ['aws:cloudfront/distribution:Distribution'],
     aws_cloudtrail: ['aws:cloudtrail/trail:Trail'],
     aws_cloudwatch_log_delivery: ['aws:cloudwatch/logDelivery:LogDelivery'],
@@ -172,6 +173,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::ApiGateway::Deployment': ['aws-native:apigateway:Deployment'],
     'AWS::ApiGateway::Stage': ['aws-native:apigateway:Stage'],
     'AWS::ApiGatewayV2::Stage': ['aws-native:apigatewayv2:Stage'],
+    'AWS::AutoScaling::AutoScalingGroup': ['aws-native:autoscaling:AutoScalingGroup'],
     'AWS::AutoScaling::LaunchConfiguration': ['aws-native:autoscaling:LaunchConfiguration'],
     'AWS::CloudFront::Distribution': ['aws-native:cloudfront:Distribution'],
     'AWS::CloudTrail::Trail': ['aws-native:cloudtrail:Trail'],
@@ -192,7 +194,6 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::EC2::SecurityGroupIngress': ['aws-native:ec2:SecurityGroupIngress'],
     'AWS::EC2::Subnet': ['aws-native:ec2:Subnet'],
     'AWS::EC2::VPC': ['aws-native:ec2:Vpc'],
-    'AWS::EC2::VPCGatewayAttachment': ['aws-native:ec2:VpcGatewayAttachment'],
     'AWS::EC2::Volume': ['aws-native:ec2:Volume'],
     'AWS::ECR::RegistryScanningConfiguration': ['aws-native:ecr:RegistryScanningConfiguration'],
     'AWS::ECR::Repository': ['aws-native:ecr:Repository'],
@@ -409,6 +410,10 @@ describe('Pulumi property names', () => {
   });
 
   it('become the Terraform names of the few properties Pulumi renamed in one type', () => {
+    expect(toSchemaProperties({ vpcZoneIdentifiers: ['subnet-1'], launchTemplate: { id: 'lt-1' } }, 'terraform', 'aws_autoscaling_group').properties).toEqual({
+      vpc_zone_identifier: ['subnet-1'],
+      launch_template: { id: 'lt-1' },
+    });
     expect(toSchemaProperties({ name: 'report', role: 'arn:aws:iam::123456789012:role/r' }, 'terraform', 'aws_lambda_function').properties).toEqual({
       function_name: 'report',
       role: 'arn:aws:iam::123456789012:role/r',

@@ -66,9 +66,11 @@ export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
 /**
  * Top-level properties a classic provider renames for one resource only, by Terraform type:
  * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`; the Cloud
- * Storage ACLs take a list of strings `roleEntities` for Terraform's `role_entity`).
+ * Storage ACLs take a list of strings `roleEntities` for Terraform's `role_entity`, an Auto
+ * Scaling group `vpcZoneIdentifiers` for `vpc_zone_identifier`).
  */
 export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_autoscaling_group: { vpcZoneIdentifiers: 'vpc_zone_identifier' },
   aws_lambda_function: { name: 'function_name' },
   aws_lambda_permission: { function: 'function_name' },
   google_storage_bucket_acl: { roleEntities: 'role_entity' },
