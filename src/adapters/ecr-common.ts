@@ -2,6 +2,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import { or } from '../models/aws/iam-queries.js';
+import { matchesByLine } from '../models/wildcard.js';
 import { defaulted, explicit } from './read.js';
 
 /** Where a registry scanning configuration keeps its rules, in one schema family's spelling. */
@@ -54,6 +55,6 @@ function matches(filter: unknown, name: string | undefined): boolean | undefined
   if (filter === '*') return true;
   if (name === undefined) return undefined;
   if (!filter.includes('*')) return name.includes(filter);
-  const pattern = filter.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${pattern}$`).test(name);
+  // Not as a regular expression: a filter of many `*` backtracks for ever on a long name.
+  return matchesByLine(filter, name, false);
 }

@@ -192,11 +192,20 @@ function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v:
   return { type: 'managed', name: arnName(arn) ?? data?.address ?? '?', arn, definedInSources: false, at };
 }
 
-/** `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` → `ViewOnlyAccess`, also from a known shape. */
+/**
+ * `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` → `ViewOnlyAccess`, also from a known shape:
+ * the text after the last `/`, without `$` or `}`, with a `:policy/` before it on the same line. So
+ * `/:policy\/(?:.*\/)?([^/$}]+)$/` read it, in time quadratic in a text of many `:policy/`.
+ */
 function arnName(arn: PolicyString): string | undefined {
   const text = typeof arn === 'string' ? arn : arn.shape;
-  const m = text === undefined ? null : /:policy\/(?:.*\/)?([^/$}]+)$/.exec(text);
-  return m ? m[1] : undefined;
+  if (text === undefined) return undefined;
+  const slash = text.lastIndexOf('/');
+  const name = text.slice(slash + 1);
+  if (slash === -1 || name === '' || /[$}]/.test(name)) return undefined;
+  // The nearest `:policy/` ending at or before that `/`: the pattern's `.` takes no line terminator.
+  const marker = text.lastIndexOf(':policy/', slash - 7);
+  return marker !== -1 && marker + 7 <= slash && !/[\n\r\u2028\u2029]/.test(text.slice(marker + 8, slash)) ? name : undefined;
 }
 
 function stringAt(node: ResourceNode, path: string): string | undefined {

@@ -31,7 +31,9 @@ const KMS_KEY_WORDS = new Set(['key', 'keys', 'cmk', 'id', 'ids', 'arn', 'alias'
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // Before the last capital of a run followed by a small letter (`APIKey` → `API Key`); looked for
+    // from each capital with a lookahead: `([A-Z]+)([A-Z][a-z])` took time quadratic in a long run.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');

@@ -9,6 +9,8 @@
  *   parameter, a Pulumi secret). Its content is dropped at load time so no reporter can print it.
  */
 
+import { replacePlaceholders } from './placeholders.js';
+
 // `instanceof Unknown` and `instanceof Secret` hold for values made by any copy of sekisho: the
 // bundled CLI has its own classes, and a plugin's `import … from 'sekisho'` another.
 const UNKNOWN = Symbol.for('sekisho.Unknown');
@@ -135,7 +137,7 @@ export function parseJsonShape(value: Unknown): PropertyValue | undefined {
   // A part's text (`${aws_s3_bucket.b["x"].arn}`) may hold quotes: each part is parsed as a plain
   // numbered marker, then given its text back.
   const parts: string[] = [];
-  const marked = value.shape.replace(/\$\{[^}]*\}/g, (part) => `\${${parts.push(part) - 1}}`);
+  const marked = replacePlaceholders(value.shape, (part) => `\${${parts.push(part) - 1}}`);
   const holes = (v: PropertyValue): PropertyValue => {
     if (typeof v === 'string') return v.includes('${') ? new Unknown(value.refs, v.replace(/\$\{(\d+)\}/g, (marker, i: string) => parts[Number(i)] ?? marker)) : v;
     if (Array.isArray(v)) return v.map(holes);

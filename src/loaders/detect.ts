@@ -40,10 +40,25 @@ export function detectKind(text: string): FileKind | undefined {
   // Top-level keys may be indented, all by the indentation of the first: still one YAML mapping.
   // A `Resources:` nested deeper (a Serverless Framework `resources:` section) is not a template.
   const indent = /^(?:[ \t]*(?:#.*|---.*)?\r?\n)*([ \t]*)/.exec(head)![1]!;
-  const topKey = (key: string): RegExp => new RegExp(`^${indent}["']?${key}["']?\\s*:`, 'm');
-  if (topKey('AWSTemplateFormatVersion').test(head)) return 'cloudformation';
-  if (topKey('Resources').test(head) && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
+  if (hasTopKey(head, indent, 'AWSTemplateFormatVersion')) return 'cloudformation';
+  if (hasTopKey(head, indent, 'Resources') && /\bType["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
   return undefined;
+}
+
+/**
+ * Whether a line of `text` starts with `indent` and then `key:`, as `^${indent}["']?${key}["']?\s*:`
+ * in multiline mode would tell. The indentation is compared outside the pattern: one of 100,000
+ * spaces made a pattern too large to compile, an error quoting it whole.
+ */
+function hasTopKey(text: string, indent: string, key: string): boolean {
+  const afterIndent = new RegExp(`["']?${key}["']?\\s*:`, 'y');
+  const lineEnd = /[\n\r\u2028\u2029]/g;
+  for (let line = 0; ; ) {
+    afterIndent.lastIndex = line + indent.length;
+    if (text.startsWith(indent, line) && afterIndent.test(text)) return true;
+    if (!lineEnd.exec(text)) return false;
+    line = lineEnd.lastIndex;
+  }
 }
 
 /**

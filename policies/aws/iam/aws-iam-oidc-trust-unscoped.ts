@@ -1,4 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { literalPieces } from '../../../src/graph/placeholders.js';
 import type { PolicyCondition, PolicyStatement, PolicyString } from '../../../src/models/aws/iam.js';
 import { and, conditionOperator, conditionsOn, coversAction, oidcIssuers, or, policyText, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
 
@@ -73,7 +74,7 @@ function namesOwner(value: PolicyString, like: boolean, owner: RegExp): Maybe {
     return cut === -1 || owner.test(value.slice(0, cut));
   }
   if (value.shape === undefined) return like ? undefined : true;
-  const literal = value.shape.split(/\$\{[^}]*\}/)[0]!;
+  const literal = literalPieces(value.shape)[0]!;
   const cut = literal.search(wildcard);
   if (owner.test(cut === -1 ? literal : literal.slice(0, cut))) return true;
   if (cut !== -1) return false;

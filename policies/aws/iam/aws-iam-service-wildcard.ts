@@ -14,7 +14,18 @@ function serviceWildcard(action: PolicyString): { service: string } | false | un
     return m ? { service: m[1]!.toLowerCase() } : false;
   }
   // `!Sub "${Service}:*"`: a service wildcard of a service not known before deployment.
-  return action.shape !== undefined && /:\*$/.test(action.shape) && /\$\{[^}]*\}:\*$/.test(action.shape) ? undefined : false;
+  return action.shape !== undefined && endsInPartWildcard(action.shape) ? undefined : false;
+}
+
+/**
+ * Whether a shape ends in an unknown part and `:*` (`/\$\{[^}]*\}:\*$/`, whose search took time
+ * quadratic in a shape of many unclosed `${`): the last `${` before the final `}` comes after any other `}`.
+ */
+function endsInPartWildcard(shape: string): boolean {
+  if (!shape.endsWith('}:*')) return false;
+  const close = shape.length - 3;
+  const open = shape.lastIndexOf('${', close - 2);
+  return open !== -1 && open > shape.lastIndexOf('}', close - 1);
 }
 
 export default definePolicy({

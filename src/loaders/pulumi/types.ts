@@ -52,7 +52,9 @@ function nativeType(module: string, name: string): string {
 /** `bucketPublicAccessBlock` → `bucket_public_access_block`; `s3BucketName` → `s3_bucket_name`. */
 export function snakeCase(name: string): string {
   return name
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    // Before the last capital of a run followed by a small letter (`SSEAlgorithm` → `SSE_Algorithm`), by
+    // a lookahead: `([A-Z]+)([A-Z][a-z])` took time quadratic in a long run of capitals.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase();
 }

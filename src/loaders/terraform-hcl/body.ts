@@ -1,4 +1,5 @@
 import type { LiteralOrigin } from '../../graph/resource.js';
+import { replacePlaceholders } from '../../graph/placeholders.js';
 import { joinPath, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { DYNAMIC_BLOCK_COST } from './budget.js';
@@ -146,7 +147,7 @@ function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonVal
 /** A string known only in part, whose known text (some besides interpolations) the code alone gives. */
 function knownTextInCode(value: Value, scanned: Value | undefined): boolean {
   if (!(value instanceof Unknown) || value.shape === undefined || !(scanned instanceof Unknown) || scanned.shape !== value.shape) return false;
-  return value.shape.replace(/\$\{[^}]*\}/g, '') !== '';
+  return replacePlaceholders(value.shape, '') !== '';
 }
 
 export function hideSecrets(properties: PropertyMap): void {
@@ -216,13 +217,22 @@ export function evaluateBody(body: JsonObject, source: SourceBody | undefined, p
   return out;
 }
 
+/**
+ * `${ each }` → `each`: a leading `${` and a trailing `}` left out, with the spaces inside them. So
+ * `/^\$\{\s*|\s*\}$/g` did, searching again from each space of a long run not before the `}`.
+ */
+function unwrapped(text: string): string {
+  const rest = text.startsWith('${') ? text.slice(2).trimStart() : text;
+  return rest.endsWith('}') ? rest.slice(0, -1).trimEnd() : rest;
+}
+
 /** The blocks a `dynamic "type"` block generates: one per element of its `for_each`. */
 function dynamicBlocks(spec: JsonObject, source: SourceBlock | undefined, type: string, at: string, offset: number, ev: Evaluation, sink: BodySink): Value[] {
   const deps = new Set<string>();
   const collection = evaluateJson(spec['for_each'] ?? null, { ...ev, deps });
   sink.onDeps(at, deps);
   const iteratorRaw = spec['iterator'];
-  const iterator = typeof iteratorRaw === 'string' ? iteratorRaw.replace(/^\$\{\s*|\s*\}$/g, '') : type;
+  const iterator = typeof iteratorRaw === 'string' ? unwrapped(iteratorRaw) : type;
   const contentRaw = spec['content'];
   const content = isArray(contentRaw) ? contentRaw.find(isObject) : isObject(contentRaw) ? contentRaw : undefined;
   if (!content) return [];

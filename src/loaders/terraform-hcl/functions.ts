@@ -99,7 +99,9 @@ function collection(v: Value): Value[] {
   throw new EvalError('value is not a collection');
 }
 
-const FORMAT_VERB = /%([-+ #0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
+// The width starts past the flags, so not with `0`: written `(\d+)?`, it shared the flags' zeros, and
+// each way of sharing them was tried on a `%` without a verb (seconds for 30,000 zeros).
+const FORMAT_VERB = /%([-+ #0]*)([1-9]\d*)?(?:\.(\d+))?([a-zA-Z%])/g;
 
 /** A format string taken apart once: its text, and its verbs with their flags, width and precision. */
 type FormatPart = string | { readonly verb: string; readonly flags: string; readonly width: string | undefined; readonly precision: string | undefined };
@@ -229,6 +231,13 @@ function jsonDecode(text: string): Value {
   }
   if (!nestsWithin(value, MAX_NESTING)) throw new EvalError(TOO_DEEP.en);
   return value;
+}
+
+/** `chomp`: the newlines (`\n`, `\r\n`) ending `s` removed, by a loop: `/(\r?\n)+$/` took time quadratic in many newlines not at the end. */
+function chomp(s: string): string {
+  let end = s.length;
+  while (s[end - 1] === '\n') end -= s[end - 2] === '\r' ? 2 : 1;
+  return s.slice(0, end);
 }
 
 /** `replace`: a `/regex/` pattern, or a plain substring replaced everywhere. */
@@ -560,7 +569,7 @@ const FUNCTIONS = new Map<string, FunctionSpec>([
   })],
   ['trimprefix', deep((a) => (str(a, 0).startsWith(str(a, 1)) ? str(a, 0).slice(str(a, 1).length) : str(a, 0)))],
   ['trimsuffix', deep((a) => (str(a, 1) !== '' && str(a, 0).endsWith(str(a, 1)) ? str(a, 0).slice(0, -str(a, 1).length) : str(a, 0)))],
-  ['chomp', deep((a) => str(a, 0).replace(/(\r?\n)+$/, ''))],
+  ['chomp', deep((a) => chomp(str(a, 0)))],
   ['indent', deep((a) => {
     const text = str(a, 1);
     const spaces = num(a, 0);

@@ -575,7 +575,10 @@ export function canonicalNumber(text: string): string {
   const m = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text)!;
   const all = m[1]! + (m[2] ?? '');
   const leadingZeros = /^0*/.exec(all)![0].length;
-  const digits = all.slice(leadingZeros).replace(/0+$/, '');
+  // Trailing zeros by a loop: `/0+$/` searched again from each run of zeros, quadratic in the digits.
+  let end = all.length;
+  while (end > leadingZeros && all[end - 1] === '0') end--;
+  const digits = all.slice(leadingZeros, end);
   if (digits === '') return '0';
   // The value is 0.digits × 10^point.
   const point = m[1]!.length + Number(m[3] ?? '0') - leadingZeros;

@@ -47,7 +47,31 @@ export function terraformFiles(dir: string): string[] {
  * password (`git::https://user:token@host/…`) and query values other than `ref` (a signed S3 URL).
  */
 export function shownSource(source: string): string {
-  return withoutUrlCredentials(source).replace(/([?&])(?!ref=)([^=&#]+)=[^&#]*/g, '$1$2=…');
+  return withoutQueryValues(withoutUrlCredentials(source));
+}
+
+// Each query value but `ref`'s as `…`: what `/([?&])(?!ref=)([^=&#]+)=[^&#]*/g` replaced by
+// `$1$2=…`, by a scan reading each character once. The pattern looked for an `=` again from each
+// `?` of a name, in time quadratic in a long source of `?` without `=`.
+function withoutQueryValues(source: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < source.length; i++) {
+    if ((source[i] !== '?' && source[i] !== '&') || source.startsWith('ref=', i + 1)) continue;
+    let eq = i + 1;
+    while (eq < source.length && source[eq] !== '=' && source[eq] !== '&' && source[eq] !== '#') eq++;
+    // No name, or none ending in `=`: nor has any `?` within it, whose name ends at the same place.
+    if (eq === i + 1 || source[eq] !== '=') {
+      i = eq - 1;
+      continue;
+    }
+    let end = eq + 1;
+    while (end < source.length && source[end] !== '&' && source[end] !== '#') end++;
+    out += `${source.slice(last, eq + 1)}…`;
+    last = end;
+    i = end - 1;
+  }
+  return out + source.slice(last);
 }
 
 /** Parses a root module and every module it calls, local ones by path and others from `.terraform/modules`. */

@@ -179,7 +179,7 @@ function templateStructure(tokens: TemplateToken[], depth: number): TemplatePart
   const texts = tokens.map((t) => (t.t === 'text' ? t.text : ''));
   tokens.forEach((tok, i) => {
     if (tok.t === 'text') return;
-    if (tok.stripLeft && tokens[i - 1]?.t === 'text') texts[i - 1] = texts[i - 1]!.replace(/\s+$/, '');
+    if (tok.stripLeft && tokens[i - 1]?.t === 'text') texts[i - 1] = texts[i - 1]!.trimEnd(); // not `/\s+$/`: quadratic in many spaces not at the end
     if (tok.stripRight && tokens[i + 1]?.t === 'text') texts[i + 1] = texts[i + 1]!.replace(/^\s+/, '');
   });
   let pos = 0;

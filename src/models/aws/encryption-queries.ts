@@ -1,3 +1,4 @@
+import { replacePlaceholders } from '../../graph/placeholders.js';
 import { getPath, Unknown } from '../../graph/values.js';
 import type { Attr } from '../attr.js';
 import type { Maybe } from './iam-queries.js';
@@ -14,7 +15,7 @@ export function namesKmsKey(key: Attr<string>): Maybe {
   const raw = getPath(key.at.node.properties, key.at.path);
   if (!(raw instanceof Unknown)) return undefined;
   if (raw.refs.length > 0) return true;
-  return raw.shape !== undefined && raw.shape.replace(/\$\{[^}]*\}/g, '').trim() !== '' ? true : undefined;
+  return raw.shape !== undefined && replacePlaceholders(raw.shape, '').trim() !== '' ? true : undefined;
 }
 
 /** {@link namesKmsKey} as a field, so that a check can `expect` it: unknown where it cannot tell. */

@@ -1,4 +1,6 @@
+import { hasPlaceholder, literalPieces, placeholdersOf, replacePlaceholders, replacePlaceholdersWhere } from '../../graph/placeholders.js';
 import type { Evidence } from '../attr.js';
+import { caseFolded, matchesPieces } from '../wildcard.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
 
 /** Three-valued answers: `undefined` when the source does not tell before deployment. */
@@ -12,7 +14,7 @@ export type Maybe = boolean | undefined;
  */
 export function mayEqual(value: PolicyString, s: string): Maybe {
   if (typeof value === 'string') return value === s;
-  if (value.shape !== undefined && value.shape.replace(/\$\{[^}]*\}/g, '') !== '') return false;
+  if (value.shape !== undefined && replacePlaceholders(value.shape, '') !== '') return false;
   return s.includes('*') && value.refs.length > 0 ? false : undefined;
 }
 
@@ -79,7 +81,7 @@ export function isNarrowingCondition(c: PolicyCondition): Maybe {
     if (typeof v !== 'string') {
       // A reference (`!Ref Endpoint`) names one resource; only literal text in its shape can be a wildcard.
       if (v.shape === undefined) maybe = true;
-      else if (/[*?]/.test(v.shape.replace(/\$\{[^}]*\}/g, ''))) return false;
+      else if (/[*?]/.test(replacePlaceholders(v.shape, ''))) return false;
       continue;
     }
     if (/[*?]/.test(v) || v.includes('${')) return false; // a wildcard or a policy variable
@@ -155,21 +157,31 @@ export function not(value: Maybe): Maybe {
   return value === undefined ? undefined : !value;
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, readonly string[]>();
 
 /**
- * An IAM wildcard pattern as a regular expression: `*` any run of characters, `?` one. Action
- * names compare ignoring case; resource ARNs (an S3 object key) do not.
+ * An IAM wildcard pattern as the pieces between its `*`, case folded (`?` in them stands for any
+ * one character). Matched by `matchesPieces`: as a regular expression, many `*` backtrack for ever.
  */
-export function globRegex(pattern: string, ignoreCase = true): RegExp {
-  const key = `${ignoreCase ? 'i' : 'c'}${pattern}`;
-  let re = globCache.get(key);
-  if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-    if (globCache.size < 10_000) globCache.set(key, re);
+function globPieces(pattern: string): readonly string[] {
+  let pieces = globCache.get(pattern);
+  if (!pieces) {
+    pieces = caseFolded(pattern).split('*');
+    if (globCache.size < 10_000) globCache.set(pattern, pieces);
   }
-  return re;
+  return pieces;
+}
+
+const actionCache = new Map<string, string>();
+
+/** An action asked about, case folded once: policies ask about a few, many times over. */
+function foldedAction(action: string): string {
+  let folded = actionCache.get(action);
+  if (folded === undefined) {
+    folded = caseFolded(action);
+    if (actionCache.size < 10_000) actionCache.set(action, folded);
+  }
+  return folded;
 }
 
 /**
@@ -178,7 +190,12 @@ export function globRegex(pattern: string, ignoreCase = true): RegExp {
  * `iam:PassRole`.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  return globRegex(pattern).test(action);
+  return matchesPieces(globPieces(pattern), foldedAction(action), true);
+}
+
+/** Whether a Resource pattern matches an ARN as IAM matches them: `*` and `?` wildcards, case kept (an S3 object key's). */
+export function resourceMatches(pattern: string, arn: string): boolean {
+  return matchesPieces(pattern.split('*'), arn, true);
 }
 
 /**
@@ -189,7 +206,7 @@ export function actionMatches(pattern: string, action: string): boolean {
 export function mayMatchAction(value: PolicyString, action: string): Maybe {
   if (typeof value === 'string') return actionMatches(value, action);
   if (value.shape === undefined) return undefined;
-  const literal = value.shape.split(/\$\{[^}]*\}/);
+  const literal = literalPieces(value.shape);
   if (literal.length === 1) return actionMatches(value.shape, action);
   return actionMatches(literal.join('*'), action) ? undefined : false;
 }
@@ -225,7 +242,7 @@ export function mayBeEverything(value: PolicyString): Maybe {
   const text = typeof value === 'string' ? value : value.shape?.replace(/^arn:\$\{[^}]*\}:/, 'arn:aws:');
   if (text === undefined || !text.includes('*') || text.includes('${')) return false;
   const partition = /^arn:(aws[a-z-]*):/.exec(text)?.[1] ?? 'aws';
-  return EVERY_RESOURCE_PROBES.every((probe) => globRegex(text, false).test(`arn:${partition}:${probe}`));
+  return EVERY_RESOURCE_PROBES.every((probe) => resourceMatches(text, `arn:${partition}:${probe}`));
 }
 
 /**
@@ -253,10 +270,10 @@ export function onEveryResource(s: PolicyStatement): Maybe {
 function arnText(value: PolicyString): string | undefined {
   if (typeof value === 'string') return value;
   if (value.shape === undefined) return undefined;
-  const placeholders = value.shape.match(/\$\{[^}]*\}/g) ?? [];
+  const placeholders = placeholdersOf(value.shape);
   const free = placeholders.filter((p) => !p.startsWith('${AWS::')).length;
   const fromResources = value.refs.length >= free;
-  return value.shape.replace(/\$\{[^}]*\}/g, (p) => (p.startsWith('${AWS::') || fromResources ? '\u0001' : '\u0000'));
+  return replacePlaceholders(value.shape, (p) => (p.startsWith('${AWS::') || fromResources ? '\u0001' : '\u0000'));
 }
 
 /**
@@ -304,21 +321,25 @@ export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
   // An account ID or Region is never `aws`, the account part of AWS managed policies. Terraform
   // source reads them from data sources: `${data.aws_partition.current.partition}`,
   // `${data.aws_caller_identity.current.account_id}`, `${data.aws_region.current.name}`.
-  const text =
-    typeof arn === 'string'
-      ? arn
-      : arn.shape
-          ?.replace(/\$\{(AWS::Partition|data\.aws_partition\.[^}]*\.partition)\}/g, 'aws')
-          .replace(/\$\{(AWS::(AccountId|Region|URLSuffix)|data\.aws_caller_identity\.[^}]*\.account_id|data\.aws_region\.[^}]*\.(name|region))\}/g, '\u0001');
+  const text = typeof arn === 'string' ? arn : arn.shape && replacePlaceholdersWhere(replacePlaceholdersWhere(arn.shape, isPartition, 'aws'), isAccountOrRegion, '\u0001');
   if (text === undefined) return undefined;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`^arn:aws(-[a-z]+)*:iam::aws:policy/(.*/)?${escaped}$`).test(text)) return true;
-  if (!/\$\{[^}]*\}/.test(text)) return false;
-  const pattern = text
-    .split(/\$\{[^}]*\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`, 's').test(`arn:aws:iam::aws:policy/${name}`) ? undefined : false;
+  if (!hasPlaceholder(text)) return false;
+  // Each unknown part may hold anything: the literal text between them, in order.
+  return matchesPieces(literalPieces(text), `arn:aws:iam::aws:policy/${name}`, false) ? undefined : false;
+}
+
+/** `s` is `prefix`, then anything, then `suffix` (`data\.aws_region\.[^}]*\.name` without a pattern's backtracking). */
+const encloses = (s: string, prefix: string, suffix: string): boolean => s.length >= prefix.length + suffix.length && s.startsWith(prefix) && s.endsWith(suffix);
+
+/** The inside of `${AWS::Partition}`, `${data.aws_partition.<name>.partition}`. */
+const isPartition = (inside: string): boolean => inside === 'AWS::Partition' || encloses(inside, 'data.aws_partition.', '.partition');
+
+/** The inside of a part that is an account ID, a Region or a URL suffix: never `aws`. */
+function isAccountOrRegion(inside: string): boolean {
+  if (inside === 'AWS::AccountId' || inside === 'AWS::Region' || inside === 'AWS::URLSuffix') return true;
+  return encloses(inside, 'data.aws_caller_identity.', '.account_id') || encloses(inside, 'data.aws_region.', '.name') || encloses(inside, 'data.aws_region.', '.region');
 }
 
 /** Whether a statement applies to every role: a Resource covering all roles, or a NotResource that does not exclude them all. */
@@ -367,7 +388,7 @@ export function oidcIssuers(entry: PrincipalEntry): readonly (string | undefined
   if (entry.type !== 'Federated') return [];
   const value = entry.value;
   // Each unknown part of the text as `\u0000`.
-  const text = typeof value === 'string' ? value : value.shape?.replace(/\$\{[^}]*\}/g, '\u0000');
+  const text = typeof value === 'string' ? value : (value.shape === undefined ? undefined : replacePlaceholders(value.shape, '\u0000'));
   const arn = text === undefined ? null : /^arn:[^:]*:iam::[^:]*:(oidc-provider|saml-provider)\/(.*)$/s.exec(text);
   if (arn) return arn[1] === 'saml-provider' ? [] : [issuerOf(arn[2]!)];
   if (typeof value === 'string') return value.startsWith('arn:') ? [] : [issuerOf(value)];
@@ -377,5 +398,10 @@ export function oidcIssuers(entry: PrincipalEntry): readonly (string | undefined
 
 /** `https://token.actions.githubusercontent.com/` → `token.actions.githubusercontent.com`; `undefined` when a part is unknown (`\u0000`). */
 function issuerOf(url: string): string | undefined {
-  return url.includes('\u0000') ? undefined : url.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  if (url.includes('\u0000')) return undefined;
+  const issuer = url.trim().replace(/^https:\/\//i, '');
+  // Trailing slashes by a loop: `/\/+$/` took time quadratic in a URL of many slashes.
+  let end = issuer.length;
+  while (issuer[end - 1] === '/') end--;
+  return issuer.slice(0, end);
 }

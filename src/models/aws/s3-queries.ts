@@ -1,6 +1,8 @@
+import { replacePlaceholders } from '../../graph/placeholders.js';
 import type { Attr, Evidence } from '../attr.js';
+import { caseFolded, matchesByLine } from '../wildcard.js';
 import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
-import { anyEquals, globRegex, isPublicPrincipal, isPublicStatement, or, type Maybe } from './iam-queries.js';
+import { anyEquals, isPublicPrincipal, isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
 import type { AclGrant, S3Bucket } from './s3.js';
 
 /** How findings name a bucket: its name when known, else its address. */
@@ -36,11 +38,13 @@ export function publicGrants(bucket: S3Bucket): { grantee: string; permission: s
   ];
 }
 
-/** Whether an IAM action pattern (`s3:Get*`, `*`) covers `action`; unknown when the pattern is. */
+/**
+ * Whether an IAM action pattern (`s3:Get*`, `*`) covers `action`, ignoring case, `?` any one
+ * character; unknown when the pattern is. Not a regular expression: many `*` backtrack for ever.
+ */
 export function actionCovers(pattern: PolicyString, action: string): Maybe {
   if (typeof pattern !== 'string') return undefined;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.')).join('.*')}$`, 'i');
-  return re.test(action);
+  return matchesByLine(caseFolded(pattern), caseFolded(action), true);
 }
 
 /** Whether a statement's actions include `action` (`Action` matching it, or `NotAction` not excluding it). */
@@ -156,11 +160,11 @@ function bucketPattern(resource: PolicyString): string | undefined {
   const text = typeof resource === 'string' ? resource : resource.shape;
   if (text === undefined) return undefined;
   const fromSources = typeof resource !== 'string' && resource.refs.length > 0;
-  return text
+  const shaped = text
     .replace(/^\$\{[^}]*\}(?=\/|$)/, (ref) => (fromSources ? `arn:aws:s3:::${THIS_BUCKET}` : ref))
     .replace(/^arn:(?:\$\{[^}]*\}|[a-z-]*):/, 'arn:aws:')
-    .replace(/^(arn:[^:]*:s3:::)\$\{[^}]*\}(?=\/|$)/, `$1${THIS_BUCKET}`)
-    .replace(/\$\{[^}]*\}/g, FREE);
+    .replace(/^(arn:[^:]*:s3:::)\$\{[^}]*\}(?=\/|$)/, `$1${THIS_BUCKET}`);
+  return replacePlaceholders(shaped, FREE);
 }
 
 function literalBucketName(pattern: string): string[] {
@@ -170,8 +174,7 @@ function literalBucketName(pattern: string): string[] {
 
 function reachOf(pattern: string, name: string): { bucket: boolean; objects: boolean } {
   const arn = `arn:aws:s3:::${name}`;
-  const re = globRegex(pattern, false);
-  return { bucket: re.test(arn), objects: pattern.endsWith('*') && re.test(`${arn}/`) };
+  return { bucket: resourceMatches(pattern, arn), objects: pattern.endsWith('*') && resourceMatches(pattern, `${arn}/`) };
 }
 
 /** Kleene and: false if any is false, unknown if none is but one is unknown. */
@@ -223,6 +226,19 @@ const ELB_ACCOUNT_IDS = new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS));
 /** An account ID or its root ARN in any partition; `${…}` (`${AWS::Partition}`) is the partition. */
 const ACCOUNT_PRINCIPAL = /^(?:arn:(?:aws(?:-[a-z]+)*|\$\{[^}]*\}):iam::)?(\d{12})(?::root)?$/;
 
+const ELB_SERVICE_ACCOUNT = 'data.aws_elb_service_account.';
+
+/**
+ * Whether a shape is one part reading `data.aws_elb_service_account` (`${data.aws_elb_service_account.main.arn}`),
+ * as `/^\$\{(?:[^}]*\.)?data\.aws_elb_service_account\.[^}]*\}$/` tells, which backtracked in
+ * time quadratic in a part holding that name many times.
+ */
+function isElbServiceAccountPart(shape: string): boolean {
+  if (!shape.startsWith('${') || !shape.endsWith('}')) return false;
+  const inside = shape.slice(2, -1);
+  return !inside.includes('}') && (inside.startsWith(ELB_SERVICE_ACCOUNT) || inside.includes(`.${ELB_SERVICE_ACCOUNT}`));
+}
+
 /**
  * Whether a principal entry is Elastic Load Balancing delivering access logs: its service
  * principal, a Region's ELB account (by ID or root ARN, the partition possibly unknown: CDK writes
@@ -234,7 +250,7 @@ export function isElbLogDeliveryPrincipal(entry: PrincipalEntry): boolean {
   const value = entry.value;
   if (typeof value !== 'string') {
     if (value.refs.some((id) => /(^|\.)data\.aws_elb_service_account\./.test(id))) return true;
-    if (value.shape !== undefined && /^\$\{(?:[^}]*\.)?data\.aws_elb_service_account\.[^}]*\}$/.test(value.shape)) return true;
+    if (value.shape !== undefined && isElbServiceAccountPart(value.shape)) return true;
   }
   const text = typeof value === 'string' ? value : value.shape;
   const account = text === undefined ? undefined : ACCOUNT_PRINCIPAL.exec(text)?.[1];
