@@ -150,7 +150,8 @@ export function resourceReach(bucketName: string | undefined, resource: PolicySt
   if (pattern === undefined) return { bucket: undefined, objects: undefined };
   // A bucket whose name is not known may have the name the pattern writes.
   const names = bucketName !== undefined ? [bucketName] : [THIS_BUCKET, ...literalBucketName(pattern)];
-  const results = [pattern, pattern.replaceAll(FREE, '*')].flatMap((p) => names.map((n) => reachOf(p.replaceAll(THIS_BUCKET, n), n)));
+  const variants = pattern.includes(FREE) ? [pattern, pattern.replaceAll(FREE, '*')] : [pattern];
+  const results = variants.flatMap((p) => names.map((n) => reachOf(p.includes(THIS_BUCKET) ? p.replaceAll(THIS_BUCKET, n) : p, n)));
   const agreed = (values: readonly boolean[]): Maybe => (values.every((v) => v === values[0]) ? values[0] : undefined);
   return { bucket: agreed(results.map((r) => r.bucket)), objects: agreed(results.map((r) => r.objects)) };
 }
@@ -159,6 +160,8 @@ export function resourceReach(bucketName: string | undefined, resource: PolicySt
 function bucketPattern(resource: PolicyString): string | undefined {
   const text = typeof resource === 'string' ? resource : resource.shape;
   if (text === undefined) return undefined;
+  // Most resources are literal ARNs: only their partition to read.
+  if (!text.includes('${')) return text.replace(/^arn:[a-z-]*:/, 'arn:aws:');
   const fromSources = typeof resource !== 'string' && resource.refs.length > 0;
   const shaped = text
     .replace(/^\$\{[^}]*\}(?=\/|$)/, (ref) => (fromSources ? `arn:aws:s3:::${THIS_BUCKET}` : ref))
