@@ -30,7 +30,7 @@ export default definePolicy({
     en: {
       title: 'CloudFront distribution without access logs',
       description:
-        'Checks that the distribution records viewer requests with standard logging: the legacy form to an S3 bucket (logging_config, DistributionConfig.Logging) or standard logging v2 through CloudWatch Logs — an aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource of log type ACCESS_LOGS for the distribution with an aws_cloudwatch_log_delivery / AWS::Logs::Delivery from it. The legacy form takes the bucket\'s domain name (amzn-s3-demo-bucket.s3.amazonaws.com, or a regional one); a bucket written any other way, such as mylogs.amazonaws.com or a bare bucket name, is reported, as CloudFront can deliver no logs to it.',
+        'Checks that the distribution records viewer requests with standard logging: the legacy form to an S3 bucket (logging_config, DistributionConfig.Logging) or standard logging v2 through CloudWatch Logs — an aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource of log type ACCESS_LOGS for the distribution with an aws_cloudwatch_log_delivery / AWS::Logs::Delivery from it. The legacy form takes the bucket\'s domain name (amzn-s3-demo-bucket.s3.amazonaws.com, or a regional one); a bucket written any other way, such as mylogs.amazonaws.com or a bare bucket name, is reported, as CloudFront can deliver no logs to it. A disabled distribution (enabled = false) takes no requests and is not checked.',
       rationale:
         'Requests answered from the cache never reach the origin, so the origin\'s logs do not show them: without CloudFront\'s access logs there is no record of who downloaded what, of scraping or credential-stuffing through the distribution, or of the requests that probed for vulnerable paths. Investigating a leak of content served through CloudFront is then impossible.',
       fix: 'Enable standard logging (logging_config / Logging, or a CloudWatch Logs delivery of ACCESS_LOGS).',
@@ -40,7 +40,7 @@ export default definePolicy({
     ja: {
       title: 'CloudFront ディストリビューションのアクセスログが有効になっていない',
       description:
-        'ディストリビューションが標準ログでビューワーのリクエストを記録しているかを確認します。S3 バケットへの従来の形式（logging_config、DistributionConfig.Logging）か、CloudWatch Logs を使う標準ログ v2（ディストリビューションを対象にログタイプ ACCESS_LOGS の aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource と、そこからの aws_cloudwatch_log_delivery / AWS::Logs::Delivery）のどちらかがあれば問題ありません。従来の形式ではバケットをドメイン名（amzn-s3-demo-bucket.s3.amazonaws.com、またはリージョン別のドメイン名）で指定します。mylogs.amazonaws.com やバケット名だけなど、それ以外の書き方のバケットには CloudFront がログを配信できないため、報告の対象になります。',
+        'ディストリビューションが標準ログでビューワーのリクエストを記録しているかを確認します。S3 バケットへの従来の形式（logging_config、DistributionConfig.Logging）か、CloudWatch Logs を使う標準ログ v2（ディストリビューションを対象にログタイプ ACCESS_LOGS の aws_cloudwatch_log_delivery_source / AWS::Logs::DeliverySource と、そこからの aws_cloudwatch_log_delivery / AWS::Logs::Delivery）のどちらかがあれば問題ありません。従来の形式ではバケットをドメイン名（amzn-s3-demo-bucket.s3.amazonaws.com、またはリージョン別のドメイン名）で指定します。mylogs.amazonaws.com やバケット名だけなど、それ以外の書き方のバケットには CloudFront がログを配信できないため、報告の対象になります。無効にしたディストリビューション（enabled = false）はリクエストを受け付けないため、確認の対象外です。',
       rationale:
         'キャッシュから返されたリクエストはオリジンに届かないため、オリジン側のログには残りません。CloudFront のアクセスログがなければ、誰が何をダウンロードしたのか、ディストリビューション経由のスクレイピングやパスワードリスト攻撃、脆弱なパスを探るリクエストの記録がどこにも残らず、CloudFront で配信したコンテンツの漏えいを調査できません。',
       fix: '標準ログを有効にしてください（logging_config / Logging、または ACCESS_LOGS の CloudWatch Logs 配信）。',
@@ -85,8 +85,10 @@ export default definePolicy({
   loggingConfig: { bucket: cfLogs.bucketDomainName, prefix: "cdn/" },
 });`,
   },
-  check(distribution, { fail, pass }) {
+  check(distribution, { fail, pass, notApplicable }) {
     const { legacyLogBucket: bucket, logDelivery } = distribution;
+    // A disabled distribution takes no viewer requests: there is nothing to log.
+    if (distribution.enabled.value === false) return notApplicable();
     const data = { distribution: distribution.resource.address };
     // A bucket computed at deployment (a bucket's domain name attribute) is a bucket all the same.
     if (logDelivery.value === true || bucket.origin === 'unknown') return pass();

@@ -5,7 +5,7 @@ import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/clo
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
 import { CLOUDFORMATION_LOG_DELIVERY, logDeliveryOf } from '../log-delivery.js';
-import { read, str } from '../read.js';
+import { bool, read, str } from '../read.js';
 
 const CONFIG = 'DistributionConfig';
 
@@ -17,6 +17,7 @@ export const cloudFormationCloudFrontDistributions = defineAdapter({
     return graph.ofType('AWS::CloudFront::Distribution').map((node): CloudFrontDistribution => ({
       resource: node,
       legacyLogBucket: read(node, `${CONFIG}.Logging.Bucket`, str),
+      enabled: read(node, `${CONFIG}.Enabled`, bool),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', CLOUDFORMATION_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {

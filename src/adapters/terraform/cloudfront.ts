@@ -5,7 +5,7 @@ import type { CacheBehavior, CloudFrontDistribution } from '../../models/aws/clo
 import { defineAdapter } from '../adapter.js';
 import { viewerCertificate } from '../cloudfront-common.js';
 import { logDeliveryOf, TERRAFORM_LOG_DELIVERY } from '../log-delivery.js';
-import { read, str } from '../read.js';
+import { bool, read, str } from '../read.js';
 
 
 /** `aws_cloudfront_distribution`, with standard logging v2 joined from `aws_cloudwatch_log_delivery_source`/`_delivery`. */
@@ -16,6 +16,7 @@ export const terraformCloudFrontDistributions = defineAdapter({
     return graph.ofType('aws_cloudfront_distribution').filter((n) => n.mode === 'managed').map((node): CloudFrontDistribution => ({
       resource: node,
       legacyLogBucket: read(node, 'logging_config[0].bucket', str),
+      enabled: read(node, 'enabled', bool),
       logDelivery: logDeliveryOf(graph, node, 'ACCESS_LOGS', TERRAFORM_LOG_DELIVERY),
       cacheBehaviors: behaviors(node),
       ...viewerCertificate(node, {

@@ -16,6 +16,8 @@ export interface CloudFrontDistribution extends Model {
    * without legacy logging.
    */
   readonly legacyLogBucket: Attr<string>;
+  /** Whether the distribution accepts viewer requests (`enabled`, `DistributionConfig.Enabled`). */
+  readonly enabled: Attr<boolean>;
   /**
    * Standard logging v2: a CloudWatch Logs delivery source for the distribution's `ACCESS_LOGS`
    * (`aws_cloudwatch_log_delivery_source`, `AWS::Logs::DeliverySource`) with a delivery from it.
