@@ -17,7 +17,7 @@ export default definePolicy({
     en: {
       title: 'Azure Storage container open to anonymous access',
       description:
-        'Checks that no blob container sets container_access_type to "blob" (anyone may read a blob whose URL they know) or "container" (anyone may also list the container\'s blobs), and that each storage account sets allow_nested_items_to_be_public = false (allow_blob_public_access in AzureRM 2.x), so that no container in it can be opened to anonymous access. AzureRM 3.x and 4.x turn that account setting on when it is left out, unlike Azure\'s own default for new accounts.',
+        'Checks that no blob container sets container_access_type to "blob" (anyone may read a blob whose URL they know) or "container" (anyone may also list the container\'s blobs), and that each storage account sets allow_nested_items_to_be_public = false (allow_blob_public_access in AzureRM 2.x), so that no container in it can be opened to anonymous access. AzureRM 3.x and 4.x turn that account setting on when it is left out, unlike Azure\'s own default for new accounts. An account with public_network_access_enabled = false takes no traffic from the internet and is not reported for the setting; its public containers still are, since they are open to anyone on the networks that reach it.',
       rationale:
         'Anonymous access needs no key, token or signature: anyone with a blob\'s URL — and for "container", anyone who guesses the account and container names — can download the data, and nothing records who did. Public containers are found by automated scanners, and leaked data cannot be recalled. An account that allows public containers is one change away from a leak: anyone allowed to change a container, in this code or in the portal, can open it.',
       fix: 'Set container_access_type = "private" (the default) and allow_nested_items_to_be_public = false on the storage account.',
@@ -27,7 +27,7 @@ export default definePolicy({
     ja: {
       title: 'Azure Storage のコンテナーが匿名で読み取れるようになっている',
       description:
-        'BLOB コンテナーの container_access_type が "blob"（URL を知っていれば誰でも BLOB を読める）や "container"（さらにコンテナー内の BLOB 一覧も見られる）になっていないか、またストレージアカウントで allow_nested_items_to_be_public = false（AzureRM 2.x では allow_blob_public_access）を設定し、アカウント内のどのコンテナーも匿名アクセスにできないようにしているかを確認します。AzureRM 3.x と 4.x は、このアカウント設定を書かないと有効にします。Azure で新しく作るアカウントの既定（無効）とは逆なので注意してください。',
+        'BLOB コンテナーの container_access_type が "blob"（URL を知っていれば誰でも BLOB を読める）や "container"（さらにコンテナー内の BLOB 一覧も見られる）になっていないか、またストレージアカウントで allow_nested_items_to_be_public = false（AzureRM 2.x では allow_blob_public_access）を設定し、アカウント内のどのコンテナーも匿名アクセスにできないようにしているかを確認します。AzureRM 3.x と 4.x は、このアカウント設定を書かないと有効にします。Azure で新しく作るアカウントの既定（無効）とは逆なので注意してください。public_network_access_enabled = false のアカウントはインターネットからの通信を受け付けないため、この設定については報告しません。ただし公開設定のコンテナーは、そのアカウントに届くネットワークの誰にでも開かれるため、引き続き報告します。',
       rationale:
         '匿名アクセスでは、キーもトークンも署名も要りません。BLOB の URL を知っている人なら誰でも（"container" ならアカウント名とコンテナー名を推測できた人も）データをダウンロードでき、誰が取得したかの記録も残りません。公開されたコンテナーは自動スキャンで見つかり、一度漏れたデータは取り戻せません。公開コンテナーを許すアカウントでは、コンテナーを変更できる人が（このコードでもポータルでも）設定を 1 つ変えるだけで公開できてしまいます。',
       fix: 'コンテナーの container_access_type を "private"（既定）にし、ストレージアカウントで allow_nested_items_to_be_public = false を設定してください。',
@@ -108,6 +108,8 @@ new azure.storage.Container("reports", {
     if (verdicts.some((v) => v.status === 'fail')) return verdicts;
     const data = { account: account.label, setting };
     if (allow.origin === 'unknown') return [...verdicts, unknown(allow)];
+    // An account refusing traffic from the internet serves no anonymous reader there, whatever its containers become.
+    if (allow.value === true && account.publicNetworkAccess.value === false) return verdicts.length > 0 ? verdicts : pass();
     if (allow.value === true) return [...verdicts, fail(allow.origin === 'default' ? 'accountAllowsByDefault' : 'accountAllows', allow, data, 'medium')];
     return verdicts.length > 0 ? verdicts : pass();
   },

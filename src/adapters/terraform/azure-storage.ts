@@ -29,6 +29,7 @@ export const terraformStorageAccounts = defineAdapter({
         label: name.value ?? writtenText(name.at.node, name.at.path) ?? anchor.address,
         // Of an account defined elsewhere, the setting is not known here.
         allowNestedItemsToBePublic: parent ? allowPublic(parent) : defaulted<boolean>(anchor, '', undefined),
+        publicNetworkAccess: parent ? read(parent, 'public_network_access_enabled', bool, true) : defaulted<boolean>(anchor, '', undefined),
         containers: (children.get(CONTAINER) ?? []).map((c) => ({ label: c.address, accessType: read(c, 'container_access_type', str, 'private') })),
       };
     });

@@ -25,5 +25,7 @@ export interface StorageAccount extends Model {
   /** What findings call it: its name, else the expression naming it (`azurerm_storage_account.data.name`), else its address. */
   readonly label: string;
   readonly allowNestedItemsToBePublic: Attr<boolean>;
+  /** Whether the account's public endpoints take traffic from the internet (`public_network_access_enabled`, `true` by default). */
+  readonly publicNetworkAccess: Attr<boolean>;
   readonly containers: readonly BlobContainer[];
 }
