@@ -1,5 +1,5 @@
 import type { ResourceNode } from '../graph/resource.js';
-import { asList, getPath, isMap, isSecret, isUnknown, joinPath, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, isSecret, isUnknown, joinPath, parseJsonText, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { EcsContainer } from '../models/aws/ecs.js';
 import { bool, read } from './read.js';
@@ -21,14 +21,8 @@ export function containerDefinitions(node: ResourceNode, path: string): Attr<rea
   let value: PropertyValue | undefined = getPath(node.properties, path);
   if (value === undefined || value === null) return { value: [], origin: 'default', at };
   if (isUnknown(value) || isSecret(value)) return { value: undefined, origin: 'unknown', at };
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value) as PropertyValue;
-    } catch {
-      return { value: undefined, origin: 'unknown', at };
-    }
-  }
-  if (isUnknown(value)) return { value: undefined, origin: 'unknown', at };
+  if (typeof value === 'string') value = parseJsonText(value);
+  if (value === undefined || isUnknown(value)) return { value: undefined, origin: 'unknown', at };
   const list = asList(value);
   if (!list.every(isMap)) return { value: undefined, origin: 'unknown', at };
   return { value: list.map((definition, i) => ({ definition, path: joinPath(path, i) })), origin: 'explicit', at };

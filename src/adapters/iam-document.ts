@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { asList, getPath, isMap, joinPath, parseJsonShape, Unknown, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, parseJsonShape, parseJsonText, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString, PrincipalEntry } from '../models/aws/iam.js';
 
@@ -42,7 +42,7 @@ function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, pu
     at = { node: rendered, path: 'json' };
     value = rendered.properties['json'];
   }
-  const parsed = typeof value === 'string' ? parseJsonDocument(value) : value instanceof Unknown ? parseJsonShape(value) : value;
+  const parsed = typeof value === 'string' ? parseJsonText(value) : value instanceof Unknown ? parseJsonShape(value) : value;
   if (!isMap(parsed)) return { ...base, at, statements: undefined };
   const statements = parsed['Statement'];
   if (statements instanceof Unknown) return { ...base, at, statements: undefined };
@@ -78,8 +78,8 @@ function providerUrls(graph: ResourceGraph, node: ResourceNode): ProviderUrls {
 function sameDocument(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   if (a === b) return true;
   if (typeof a !== 'string' || typeof b !== 'string') return false;
-  const x = parseJsonDocument(a);
-  const y = parseJsonDocument(b);
+  const x = parseJsonText(a);
+  const y = parseJsonText(b);
   return x !== undefined && y !== undefined && canonicalJson(x) === canonicalJson(y);
 }
 
@@ -92,14 +92,6 @@ const canonicalJson = (v: PropertyValue): string =>
           .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k]!)}`)
           .join(',')}}`
       : JSON.stringify(v);
-
-function parseJsonDocument(text: string): PropertyValue | undefined {
-  try {
-    return JSON.parse(text) as PropertyValue;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A statement not known before deployment (`!If [Cond, {...}, !Ref AWS::NoValue]` on a parameter):

@@ -3,6 +3,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown } from '../graph/values.js';
 import type { Attr, Evidence } from '../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../models/aws/ec2-instance.js';
+import { isSet } from './configured.js';
 import { targetsOf } from './join.js';
 import { bool, defaulted, read, str } from './read.js';
 
@@ -22,9 +23,8 @@ export interface TemplateLink {
  * likewise the launch template or launch configuration of a group.
  */
 export function linkTemplate(graph: ResourceGraph, node: ResourceNode, blockPath: string, refs: readonly (readonly [string, string])[], templateTypes: readonly string[], model: (template: ResourceNode) => InstanceLauncher): TemplateLink {
-  const block = getPath(node.properties, blockPath);
-  // A Pulumi stack export writes "" for the launch configuration a group using a launch template leaves out.
-  const named = block !== undefined && block !== null && block !== '' && !(Array.isArray(block) && block.length === 0);
+  // A Pulumi stack export writes "" for the launch configuration a group using a launch template leaves out: not set.
+  const named = isSet(node, blockPath).value === true;
   const template = named ? refs.flatMap(([path, nameProperty]) => pointedAt(graph, node, path, templateTypes, nameProperty))[0] : undefined;
   return { named, model: template ? model(template) : undefined, at: { node, path: blockPath } };
 }
@@ -158,10 +158,7 @@ function pointedAt(graph: ResourceGraph, node: ResourceNode, path: string, types
 
 /** The first of `paths` written with a value (not empty): where a launcher names its subnets. */
 export function firstWrittenPath(node: ResourceNode, paths: readonly string[]): string | undefined {
-  return paths.find((p) => {
-    const v = getPath(node.properties, p);
-    return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-  });
+  return paths.find((p) => isSet(node, p).value);
 }
 
 /** An instance and the launch template it names. */

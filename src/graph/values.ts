@@ -146,8 +146,14 @@ export function parseJsonShape(value: Unknown): PropertyValue | undefined {
     for (const [key, item] of Object.entries(v)) setOwn(out, key, holes(item));
     return out;
   };
+  const parsed = parseJsonText(marked);
+  return parsed === undefined ? undefined : holes(parsed);
+}
+
+/** JSON text parsed, or `undefined` where it is not JSON. */
+export function parseJsonText(text: string): PropertyValue | undefined {
   try {
-    return holes(JSON.parse(marked) as PropertyValue);
+    return JSON.parse(text) as PropertyValue;
   } catch {
     return undefined;
   }

@@ -109,8 +109,7 @@ new azure.storage.Container("reports", {
     const data = { account: account.label, setting };
     if (allow.origin === 'unknown') return [...verdicts, unknown(allow)];
     // An account refusing traffic from the internet serves no anonymous reader there, whatever its containers become.
-    if (allow.value === true && account.publicNetworkAccess.value === false) return verdicts.length > 0 ? verdicts : pass();
-    if (allow.value === true) return [...verdicts, fail(allow.origin === 'default' ? 'accountAllowsByDefault' : 'accountAllows', allow, data, 'medium')];
+    if (allow.value === true && account.publicNetworkAccess.value !== false) return [...verdicts, fail(allow.origin === 'default' ? 'accountAllowsByDefault' : 'accountAllows', allow, data, 'medium')];
     return verdicts.length > 0 ? verdicts : pass();
   },
 });

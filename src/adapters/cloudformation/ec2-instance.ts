@@ -1,9 +1,9 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
-import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
 import {
   amiRootVolume,
   autoScalingGroup,
@@ -42,7 +42,7 @@ export const cloudFormationInstanceLaunchers = defineAdapter({
   kind: 'aws.ec2.InstanceLauncher',
   family: 'cloudformation',
   adapt(graph) {
-    const uses = graph.ofType('AWS::EC2::Instance').map((node) => ({ instance: node, template: templateOf(graph, node), mapsVolumes: hasMappings(node, 'BlockDeviceMappings') }));
+    const uses = graph.ofType('AWS::EC2::Instance').map((node) => ({ instance: node, template: templateOf(graph, node), mapsVolumes: isSet(node, 'BlockDeviceMappings').value === true }));
     const overridden = templatesOverridden(graph, uses);
     return [
       ...uses.map((u) => instance(graph, u.instance, u.template)),
@@ -95,7 +95,7 @@ function launchTemplate(node: ResourceNode, overridden: boolean): InstanceLaunch
     publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
     subnetsAssignPublicIp: [],
     elasticIps: [],
-    volumes: overridden && !hasMappings(node, `${data}.BlockDeviceMappings`) ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
+    volumes: overridden && !isSet(node, `${data}.BlockDeviceMappings`).value ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
     launchTemplate: undefined,
     accountEncryptionByDefault: undefined,
   };
@@ -123,13 +123,8 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
  * AMI's root device name, so only the mapped volumes are known.
  */
 function volumes(node: ResourceNode, path: string, template: TemplateLink | undefined): BlockDevice[] {
-  if (!hasMappings(node, path)) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
+  if (!isSet(node, path).value) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
   return mappedVolumes(node, path, MAPPING);
-}
-
-function hasMappings(node: ResourceNode, path: string): boolean {
-  const mappings = getPath(node.properties, path);
-  return !(mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0));
 }
 
 /**
@@ -138,8 +133,7 @@ function hasMappings(node: ResourceNode, path: string): boolean {
  * network interface decides it.
  */
 function subnets(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean>[] {
-  const attached = getPath(node.properties, 'NetworkInterfaces[0].NetworkInterfaceId');
-  const elsewhere = template.named ? template.at : attached !== undefined && attached !== null ? { node, path: 'NetworkInterfaces' } : undefined;
+  const elsewhere = template.named ? template.at : isSet(node, 'NetworkInterfaces[0].NetworkInterfaceId').value ? { node, path: 'NetworkInterfaces' } : undefined;
   return launchSubnets(graph, node, { path: firstWrittenPath(node, ['SubnetId', 'NetworkInterfaces[0].SubnetId']), elsewhere, defaultPath: 'SubnetId' }, SUBNETS);
 }
 

@@ -1,9 +1,9 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
-import { getPath } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../../models/aws/ec2-instance.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
 import {
   amiRootVolume,
   autoScalingGroup,
@@ -90,7 +90,6 @@ function instance(graph: ResourceGraph, node: ResourceNode, template: TemplateLi
 
 /** `overridden`: only instances mapping their own root volume launch from it (`templatesOverridden`). */
 function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined, overridden: boolean): InstanceLauncher {
-  const mappings = getPath(node.properties, 'block_device_mappings');
   const volumes = mappedVolumes(node, 'block_device_mappings', { device: 'device_name', ebs: 'ebs[0]', encrypted: 'encrypted', snapshot: 'snapshot_id' });
   return {
     resource: node,
@@ -101,7 +100,7 @@ function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined
     publicIpRequests: writtenFlags(node, 'network_interfaces', 'associate_public_ip_address'),
     subnetsAssignPublicIp: [],
     elasticIps: [],
-    volumes: mappings === undefined || mappings === null || (Array.isArray(mappings) && mappings.length === 0) ? (overridden ? [] : [amiRootVolume(node, 'block_device_mappings')]) : volumes,
+    volumes: isSet(node, 'block_device_mappings').value ? volumes : overridden ? [] : [amiRootVolume(node, 'block_device_mappings')],
     launchTemplate: undefined,
     accountEncryptionByDefault: byDefault,
   };
@@ -126,10 +125,8 @@ function launchConfiguration(node: ResourceNode, byDefault: Attr<boolean> | unde
 
 /** `root_block_device` (when written) and `ebs_block_device` blocks of an instance or launch configuration. */
 function blockDevices(node: ResourceNode): { root: BlockDevice[] | undefined; ebs: BlockDevice[] } {
-  const root = getPath(node.properties, 'root_block_device');
-  const written = root !== undefined && root !== null && !(Array.isArray(root) && root.length === 0);
   return {
-    root: written
+    root: isSet(node, 'root_block_device').value
       ? [{ device: 'root', isRoot: true, encrypted: read(node, 'root_block_device[0].encrypted', bool, false), snapshot: defaulted<string>(node, 'root_block_device', undefined) }]
       : undefined,
     // The ebs_block_device blocks are mappings without an `ebs` level: the whole block is the EBS part.
@@ -142,9 +139,7 @@ function blockDevices(node: ResourceNode): { root: BlockDevice[] | undefined; eb
  * subnet, unless a launch template or an attached network interface decides it.
  */
 function subnets(graph: ResourceGraph, node: ResourceNode, template: TemplateLink): Attr<boolean>[] {
-  const interfaces = getPath(node.properties, 'network_interface');
-  const attached = interfaces !== undefined && interfaces !== null && !(Array.isArray(interfaces) && interfaces.length === 0);
-  const elsewhere = template.named ? template.at : attached ? { node, path: 'network_interface' } : undefined;
+  const elsewhere = template.named ? template.at : isSet(node, 'network_interface').value ? { node, path: 'network_interface' } : undefined;
   return launchSubnets(graph, node, { path: firstWrittenPath(node, ['subnet_id']), elsewhere, defaultPath: 'subnet_id' }, SUBNETS);
 }
 

@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
-import { asList, getPath, isMap, joinPath, parseJsonShape, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
+import { asList, getPath, isMap, joinPath, parseJsonShape, parseJsonText, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
 import type { Attr, Evidence } from '../../models/attr.js';
 import type { GcsBucket, GcsGrant } from '../../models/gcp/storage.js';
 import { defineAdapter } from '../adapter.js';
@@ -115,7 +115,7 @@ function iamPolicy(graph: ResourceGraph, node: ResourceNode): Granted {
   if (raw === undefined || raw === null) return { grants: [], undecided: [] };
   const documents = raw instanceof Unknown ? graph.referencedFrom(node, 'policy_data', [IAM_POLICY_DATA]) : [];
   const bindings =
-    documents.length > 0 ? documents.flatMap((d) => asList(getPath(d.properties, 'binding'))) : bindingsOf(typeof raw === 'string' ? parseJson(raw) : raw instanceof Unknown ? parseJsonShape(raw) : undefined);
+    documents.length > 0 ? documents.flatMap((d) => asList(getPath(d.properties, 'binding'))) : bindingsOf(typeof raw === 'string' ? parseJsonText(raw) : raw instanceof Unknown ? parseJsonShape(raw) : undefined);
   if (bindings === undefined) return { grants: [], undecided: [at()] };
   return merge(
     bindings.map((b) => {
@@ -132,14 +132,6 @@ function bindingsOf(document: PropertyValue | undefined): PropertyValue[] | unde
   if (!isMap(document)) return undefined;
   const bindings = document['bindings'];
   return bindings instanceof Unknown ? undefined : asList(bindings);
-}
-
-function parseJson(text: string): PropertyValue | undefined {
-  try {
-    return JSON.parse(text) as PropertyValue;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -72,7 +72,6 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   let currentFrom = '';
   /** The line of the resource being resolved, where a condition it names but the template does not declare is reported. */
   let currentLine: number | undefined;
-  const undeclaredReported = new Set<string>();
   const conditionCache = new Map<string, boolean | undefined>();
   /** Conditions being evaluated, each within the one before: a long chain is left undecided rather than overflow the stack. */
   let conditionDepth = 0;
@@ -103,8 +102,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       if (conditionDepth === MAX_CONDITION_DEPTH) return undefined;
       conditionCache.set(name, undefined); // a cycle evaluates to unknown
       const expr = Object.hasOwn(conditions, name) ? conditions[name] : undefined;
-      if (expr === undefined && !undeclaredReported.has(name)) {
-        undeclaredReported.add(name);
+      // Reached once per name: the cache answers after.
+      if (expr === undefined) {
         diagnostics.push(
           diagnostic(
             'warning',
