@@ -45,6 +45,9 @@ export async function synthesize(appFile: string, outdir = outdirFor(appFile)): 
   // CDK's validation report and the traces it records with acknowledged rules name files by
   // absolute path; sekisho reads neither, and they would tie the fixtures to this machine.
   rmSync(join(outdir, 'validation-report.json'), { force: true });
+  // Asset bundles (the Lambda code of CDK's own custom resources) are not read either, and are
+  // not ours to commit.
+  for (const asset of readdirSync(outdir).filter((f) => f.startsWith('asset.'))) rmSync(join(outdir, asset), { recursive: true, force: true });
   for (const file of readdirSync(outdir).filter((f) => f.endsWith('.metadata.json'))) {
     const path = join(outdir, file);
     writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8'), (key, value: unknown) => (key === 'trace' ? undefined : value)), null, 2));

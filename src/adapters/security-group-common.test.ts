@@ -1,4 +1,9 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import { tree } from '../../test/helpers/terraform-tree.js';
+import type { Result } from '../engine/evaluate.js';
+import { scan, scanText } from '../engine/scan.js';
 import { isNetworkCidr } from './security-group-common.js';
 
 describe('isNetworkCidr (what the Terraform AWS provider takes as a rule CIDR)', () => {
@@ -18,5 +23,74 @@ describe('isNetworkCidr (what the Terraform AWS provider takes as a rule CIDR)',
     for (const cidr of ['/0', '10.68.0.0', '10.0.0.0/33', '::/129', '256.0.0.0/8', '192.01.01.02/23', '1:2:3:4:5:6:7:8:9/0', '1::2::3/0', 'fd00:/8', 'x.y.z.w/0', '']) {
       expect(isNetworkCidr(cidr), cidr).toBe(false);
     }
+  });
+});
+
+describe("a VPC's default security group that nothing in the sources takes over", () => {
+  const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-default-sg-rules');
+  const verdicts = (outcome: { results: readonly Result[] }): string[] =>
+    outcome.results.filter((r) => r.status !== 'not-applicable').map((r) => `${r.status} ${r.resource.address}${r.messageId ? ` ${r.messageId}` : ''}`).sort();
+  const terraform = async (files: Record<string, string>): Promise<string[]> => verdicts(await scan({ paths: [tree(files)], cwd: tmpdir(), policies }));
+  const cloudFormation = (resources: string): string[] => verdicts(scanText([{ file: 'template.yaml', text: `Resources:\n${resources}` }], { policies }));
+
+  it('keeps the rules AWS gives it (Terraform): the VPC is reported, one taken over by aws_default_security_group is not', async () => {
+    expect(
+      await terraform({
+        'main.tf': `resource "aws_vpc" "app" { cidr_block = "10.0.0.0/16" }
+resource "aws_vpc" "data" { cidr_block = "10.1.0.0/16" }
+resource "aws_default_security_group" "data" { vpc_id = aws_vpc.data.id }
+`,
+      }),
+    ).toEqual(['fail aws_vpc.app initialRules', 'pass aws_default_security_group.data']);
+  });
+
+  it('follows the VPC into the module that takes its default group over, and the default VPC to one without vpc_id', async () => {
+    expect(
+      await terraform({
+        'main.tf': `resource "aws_vpc" "app" { cidr_block = "10.0.0.0/16" }
+module "lockdown" {
+  source = "./lockdown"
+  vpc_id = aws_vpc.app.id
+}
+resource "aws_default_vpc" "default" {}
+resource "aws_default_security_group" "default_vpc" {}
+`,
+        'lockdown/main.tf': `variable "vpc_id" { type = string }
+resource "aws_default_security_group" "this" { vpc_id = var.vpc_id }
+`,
+      }),
+    ).toEqual(['pass aws_default_security_group.default_vpc', 'pass module.lockdown.aws_default_security_group.this']);
+  });
+
+  it('is undecided where a group taken over cannot be tied to a VPC (a module scanned without its caller)', async () => {
+    expect(
+      await terraform({
+        'main.tf': `variable "vpc_id" { type = string }
+resource "aws_vpc" "app" { cidr_block = "10.0.0.0/16" }
+resource "aws_default_security_group" "this" { vpc_id = var.vpc_id }
+`,
+      }),
+    ).toEqual(['pass aws_default_security_group.this', 'unknown aws_vpc.app']);
+  });
+
+  it("keeps the rules AWS gives it (CloudFormation) unless CDK's custom resource revokes them; another custom resource given the group leaves it undecided", () => {
+    expect(
+      cloudFormation(`  Open: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  Restricted: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }
+  Restrict:
+    Type: Custom::VpcRestrictDefaultSG
+    Properties: { ServiceToken: arn:aws:lambda:ap-northeast-1:111122223333:function:restrict, DefaultSecurityGroupId: !GetAtt Restricted.DefaultSecurityGroup }
+  Handed: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.2.0.0/16 } }
+  Lockdown:
+    Type: Custom::Lockdown
+    Properties: { ServiceToken: arn:aws:lambda:ap-northeast-1:111122223333:function:lockdown, GroupId: !GetAtt Handed.DefaultSecurityGroup }
+`),
+    ).toEqual(['fail Open initialRules', 'unknown Handed']);
+  });
+
+  it('opens no port to the internet: the policies on open ports pass it', () => {
+    const open = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports' || p.id === 'aws-ec2-sg-world-database-ports');
+    const outcome = scanText([{ file: 'template.yaml', text: 'Resources:\n  Open: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }\n' }], { policies: open });
+    expect(outcome.results.map((r) => `${r.status} ${r.policy.id}`)).toEqual(['pass aws-ec2-sg-world-admin-ports', 'pass aws-ec2-sg-world-database-ports']);
   });
 });

@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
-import type { SecurityGroupRule } from '../models/aws/ec2.js';
-import { num } from './read.js';
+import type { SecurityGroup, SecurityGroupRule } from '../models/aws/ec2.js';
+import { defaulted, num } from './read.js';
 
 const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
@@ -63,6 +63,35 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
     }),
     at: { node, path },
     sourceAt: { node, path: undecided === undefined ? path : joinPath(path, undecided) },
+  };
+}
+
+/**
+ * The default security group of a VPC the sources create, which nothing in them takes over: it
+ * keeps the rules AWS gives it with the VPC — all traffic from members of the group in, all
+ * traffic out (IPv4; IPv6 too where the VPC has an IPv6 block, which no policy here tells apart).
+ * `undecided`: something that may empty it cannot be tied to a VPC, so whether it keeps them is
+ * not known.
+ */
+export function unmanagedDefaultGroup(vpc: ResourceNode, undecided: boolean): SecurityGroup {
+  const at = { node: vpc, path: '' };
+  const rule = (direction: SecurityGroupRule['direction'], ipv4: string[]): SecurityGroupRule => ({
+    direction,
+    protocol: 'all',
+    fromPort: 0,
+    toPort: 65535,
+    ipv4,
+    ipv6: [],
+    hasNonCidrSource: direction === 'ingress', // from the group itself
+    at,
+    sourceAt: at,
+  });
+  return {
+    resource: vpc,
+    name: defaulted(vpc, '', 'default'),
+    isDefault: true,
+    initialRules: undecided ? { value: undefined, origin: 'unknown', at } : { value: true, origin: 'default', at },
+    rules: undecided ? [] : [rule('ingress', []), rule('egress', ['0.0.0.0/0'])],
   };
 }
 

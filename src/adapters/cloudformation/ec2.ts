@@ -1,13 +1,17 @@
+import type { ResourceGraph } from '../../graph/graph.js';
 import type { SecurityGroup } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
 import { read, str } from '../read.js';
 import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
-import { inlineRules, readRule, type RuleFields } from '../security-group-common.js';
+import { inlineRules, readRule, unmanagedDefaultGroup, type RuleFields } from '../security-group-common.js';
 
 const GROUP = ['AWS::EC2::SecurityGroup'];
 const INGRESS = 'AWS::EC2::SecurityGroupIngress';
 const EGRESS = 'AWS::EC2::SecurityGroupEgress';
+const VPC = ['AWS::EC2::VPC'];
+/** What CDK's `restrictDefaultSecurityGroup` adds to a VPC: a custom resource that removes its default group's rules. */
+const RESTRICT_DEFAULT_GROUP = 'Custom::VpcRestrictDefaultSG';
 
 /** `!GetAtt Db.Endpoint.Port`, as CDK's `allowDefaultPortFrom…` writes a database's port into a rule. */
 const DATABASE_PORT: DatabasePortProperties = { attribute: 'Endpoint.Port', port: 'Port', engine: 'Engine', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] };
@@ -33,7 +37,7 @@ export const cloudFormationSecurityGroups = defineAdapter({
   adapt(graph) {
     const links = [INGRESS, EGRESS].map((type) => ({ type, paths: ['GroupId', 'GroupName'] }));
     const portOf = databasePortOf(graph, DATABASE_PORT);
-    return joinChildren(graph, GROUP, 'GroupName', links).map(({ anchor, parent, children }): SecurityGroup => ({
+    const groups = joinChildren(graph, GROUP, 'GroupName', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, parent ? 'GroupName' : 'GroupId', str),
@@ -44,5 +48,21 @@ export const cloudFormationSecurityGroups = defineAdapter({
         ...(children.get(EGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'egress', n, '', portOf)),
       ],
     }));
+    return [...groups, ...unmanagedDefaultGroups(graph)];
   },
 });
+
+/**
+ * The default groups of the template's VPCs that keep the rules AWS gives them: CloudFormation
+ * has no resource that removes them, so only a custom resource can — CDK's, or one of the
+ * author's own that the VPC is passed to, which leaves the group undecided.
+ */
+function unmanagedDefaultGroups(graph: ResourceGraph): SecurityGroup[] {
+  return graph.ofType(...VPC).flatMap((vpc) => {
+    const users = graph.referencing(vpc).map((node) => node.type);
+    if (users.includes(RESTRICT_DEFAULT_GROUP)) return [];
+    return [unmanagedDefaultGroup(vpc, users.some(isCustomResource))];
+  });
+}
+
+const isCustomResource = (type: string): boolean => type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';

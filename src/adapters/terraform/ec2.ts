@@ -1,13 +1,17 @@
+import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
+import { getPath, Unknown } from '../../graph/values.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../models/aws/ec2.js';
 import { defineAdapter } from '../adapter.js';
-import { joinChildren } from '../join.js';
+import { joinChildren, targetsOf } from '../join.js';
 import { ownInlineThenSeparate } from '../read-back.js';
 import { read, str } from '../read.js';
 import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
-import { inlineRules, readRule, type PortOf, type RuleFields } from '../security-group-common.js';
+import { inlineRules, readRule, unmanagedDefaultGroup, type PortOf, type RuleFields } from '../security-group-common.js';
 
 const GROUPS = ['aws_security_group', 'aws_default_security_group'];
+const DEFAULT_GROUP = 'aws_default_security_group';
+const VPCS = ['aws_vpc', 'aws_default_vpc'];
 const LEGACY_RULE = 'aws_security_group_rule';
 const INGRESS_RULE = 'aws_vpc_security_group_ingress_rule';
 const EGRESS_RULE = 'aws_vpc_security_group_egress_rule';
@@ -45,16 +49,44 @@ export const terraformSecurityGroups = defineAdapter({
   adapt(graph) {
     const links = [LEGACY_RULE, INGRESS_RULE, EGRESS_RULE].map((type) => ({ type, paths: ['security_group_id'] }));
     const portOf = databasePortOf(graph, DATABASE_PORT);
-    return joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
+    const groups = joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       // Rules of a group outside the sources name it by the ID they share.
       name: parent ? read(parent, 'name', str) : read(anchor, 'security_group_id', str),
-      isDefault: parent ? parent.type === 'aws_default_security_group' : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', ['aws_vpc']).length > 0),
+      isDefault: parent ? parent.type === DEFAULT_GROUP : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', VPCS).length > 0),
       rules: groupRules(parent, children, portOf),
     }));
+    return [...groups, ...unmanagedDefaultGroups(graph)];
   },
 });
+
+/**
+ * The default groups of the VPCs the sources create that no `aws_default_security_group` takes
+ * over (one that does removes every rule it does not write), by reference or by the VPC's ID (a
+ * Pulumi state). One without `vpc_id` takes over the default VPC's; another literal ID may be an
+ * `aws_default_vpc`'s; one whose `vpc_id` is known only at deployment and leads to nothing in the
+ * sources (a module's variable left unset) may be any VPC's, which leaves every other VPC's group
+ * undecided.
+ */
+function unmanagedDefaultGroups(graph: ResourceGraph): SecurityGroup[] {
+  const taken = new Set<ResourceNode>();
+  let defaultVpcTaken = false;
+  let undecided = false;
+  for (const group of graph.ofType(DEFAULT_GROUP)) {
+    if (group.mode !== 'managed') continue;
+    const vpcs = targetsOf(graph, group, 'vpc_id', VPCS, 'id');
+    for (const vpc of vpcs) taken.add(vpc);
+    if (vpcs.length > 0) continue;
+    const vpcId = getPath(group.properties, 'vpc_id');
+    if (vpcId === undefined || vpcId === null || typeof vpcId === 'string') defaultVpcTaken = true;
+    else if (vpcId instanceof Unknown && graph.referencedFrom(group, 'vpc_id').length === 0) undecided = true;
+  }
+  return graph
+    .ofType(...VPCS)
+    .filter((vpc) => vpc.mode === 'managed' && !taken.has(vpc) && !(vpc.type === 'aws_default_vpc' && defaultVpcTaken))
+    .map((vpc) => unmanagedDefaultGroup(vpc, undecided));
+}
 
 /** A group's own inline rules, then its separate rule resources. */
 function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>, portOf: PortOf): SecurityGroupRule[] {

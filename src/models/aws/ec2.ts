@@ -32,5 +32,11 @@ export interface SecurityGroup extends Model {
    * `default_security_group_id` / `!GetAtt Vpc.DefaultSecurityGroup`.
    */
   readonly isDefault: boolean;
+  /**
+   * Set on the default group of a VPC the sources create (the model is anchored on the VPC) when
+   * nothing in them takes the group over: `true` as AWS leaves it, with the rules AWS gives it at
+   * creation in `rules`; unknown where something that may empty it cannot be tied to a VPC.
+   */
+  readonly initialRules?: Attr<boolean>;
   readonly rules: readonly SecurityGroupRule[];
 }
