@@ -62,6 +62,16 @@ resource "aws_default_security_group" "this" { vpc_id = var.vpc_id }
     ).toEqual(['pass aws_default_security_group.default_vpc', 'pass module.lockdown.aws_default_security_group.this']);
   });
 
+  it('ties a Pulumi state\'s DefaultSecurityGroup to its VPC by ID', () => {
+    const resource = (type: string, name: string, id: string, outputs: object): object => ({ urn: `urn:pulumi:prod::net::${type}::${name}`, custom: true, id, type, inputs: {}, outputs: { id, ...outputs } });
+    const deployment = {
+      manifest: { time: '2026-11-20T00:00:00Z', magic: '', version: 'v3.140.0' },
+      resources: [resource('aws:ec2/vpc:Vpc', 'main', 'vpc-0abc', { cidrBlock: '10.0.0.0/16' }), resource('aws:ec2/defaultSecurityGroup:DefaultSecurityGroup', 'main-default', 'sg-0def', { vpcId: 'vpc-0abc', ingress: [], egress: [] })],
+    };
+    const outcome = scanText([{ file: 'stack.json', text: JSON.stringify({ version: 3, deployment }) }], { policies });
+    expect(verdicts(outcome)).toEqual(['pass urn:pulumi:prod::net::aws:ec2/defaultSecurityGroup:DefaultSecurityGroup::main-default']);
+  });
+
   it('is undecided where a group taken over cannot be tied to a VPC (a module scanned without its caller)', async () => {
     expect(
       await terraform({
