@@ -4,7 +4,7 @@ import { asList, getPath, isMap, Unknown, type PropertyMap, type PropertyValue }
 import type { NetworkAclEntry } from '../models/aws/ec2-network.js';
 import type { Joined } from './join.js';
 import { num } from './read.js';
-import { normaliseProtocol } from './security-group-common.js';
+import { isNetworkCidr, normaliseProtocol, type RuleFields } from './security-group-common.js';
 
 /** Where an entry's fields are, relative to the entry (`PortRange.From` in CloudFormation). */
 export interface AclEntryFields {
@@ -15,6 +15,8 @@ export interface AclEntryFields {
   readonly ipv6: string;
   readonly fromPort: string;
   readonly toPort: string;
+  /** As for security group rules: whether a CIDR with host bits set is refused or masked. */
+  readonly hostBits: RuleFields['hostBits'];
 }
 
 /** One entry from a property map. All-traffic entries cover ports 0–65535 whatever ports they write. */
@@ -33,8 +35,8 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
     protocol,
     fromPort: all ? 0 : number(fields.fromPort),
     toPort: all ? 65535 : number(fields.toPort),
-    ipv4: cidr(getPath(entry, fields.ipv4)),
-    ipv6: cidr(getPath(entry, fields.ipv6)),
+    ipv4: cidr(getPath(entry, fields.ipv4), fields.hostBits),
+    ipv6: cidr(getPath(entry, fields.ipv6), fields.hostBits),
     at: { node, path },
   };
 }
@@ -64,7 +66,13 @@ export function namesDefaultAcl(graph: ResourceGraph, j: Joined, path: string, v
   return !j.parent && [...j.children.values()].flat().some((entry) => graph.referencedFrom(entry, path, vpcTypes).length > 0);
 }
 
-function cidr(v: PropertyValue | undefined): (string | Unknown)[] {
+/**
+ * An entry's CIDR (none where a plan or state shows `""` for the family not used). One the provider
+ * refuses (host bits set, where it checks) cannot be deployed, so what it opens is unknown.
+ */
+function cidr(v: PropertyValue | undefined, hostBits: RuleFields['hostBits']): (string | Unknown)[] {
   if (v instanceof Unknown) return [v];
-  return asList(v).map((c) => (typeof c === 'string' ? c : new Unknown()));
+  return asList(v)
+    .filter((c) => c !== '')
+    .map((c) => (typeof c === 'string' && (hostBits === 'masked' || isNetworkCidr(c)) ? c : new Unknown()));
 }

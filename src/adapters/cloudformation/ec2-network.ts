@@ -16,6 +16,7 @@ const FIELDS: AclEntryFields = {
   ipv6: 'Ipv6CidrBlock',
   fromPort: 'PortRange.From',
   toPort: 'PortRange.To',
+  hostBits: 'masked',
 };
 
 /**

@@ -10,7 +10,10 @@ import { bool, read } from '../read.js';
 const ACLS = ['aws_network_acl', 'aws_default_network_acl'];
 const ACL_RULE = 'aws_network_acl_rule';
 
-/** `ingress`/`egress` blocks of `aws_network_acl` and `aws_default_network_acl`. */
+/**
+ * `ingress`/`egress` blocks of `aws_network_acl` and `aws_default_network_acl`, whose CIDRs the
+ * AWS provider checks as network addresses at plan.
+ */
 const BLOCK_FIELDS: AclEntryFields = {
   protocol: 'protocol',
   ruleNumber: 'rule_no',
@@ -19,10 +22,11 @@ const BLOCK_FIELDS: AclEntryFields = {
   ipv6: 'ipv6_cidr_block',
   fromPort: 'from_port',
   toPort: 'to_port',
+  hostBits: 'rejected',
 };
 
-/** `aws_network_acl_rule`. */
-const RULE_FIELDS: AclEntryFields = { ...BLOCK_FIELDS, ruleNumber: 'rule_number', action: 'rule_action' };
+/** `aws_network_acl_rule`, whose CIDR the provider passes to EC2 unchecked: EC2 drops the host bits. */
+const RULE_FIELDS: AclEntryFields = { ...BLOCK_FIELDS, ruleNumber: 'rule_number', action: 'rule_action', hostBits: 'masked' };
 
 /**
  * Network ACLs with their inline entries and the `aws_network_acl_rule` resources naming them (by

@@ -69,3 +69,26 @@ describe('Terraform network ACLs, applied', () => {
     expect(terraformNetworkAcls.adapt(graph)[0]!.entries.map((e) => `${e.direction} ${e.at.node.id}`)).toEqual(['ingress ssh']);
   });
 });
+
+describe('Terraform network ACL CIDRs with host bits set', () => {
+  const entryCidrs = (acl: ResourceNode, rule?: ResourceNode): string[] => {
+    const graph = new ResourceGraph(rule ? [acl, rule] : [acl], rule ? [{ from: rule.id, to: acl.id, kind: 'reference', path: 'network_acl_id' }] : []);
+    return terraformNetworkAcls.adapt(graph)[0]!.entries.flatMap((e) => [...e.ipv4, ...e.ipv6].map((c) => (typeof c === 'string' ? c : 'unknown')));
+  };
+
+  it('are refused by the provider in inline blocks, so what they open is unknown; an unused family written as "" is no CIDR', () => {
+    const acl = node('acl', 'aws_network_acl', 'terraform-plan', {
+      ingress: [
+        { action: 'allow', cidr_block: '0.1.0.0/0', from_port: 22, to_port: 22, protocol: '6', rule_no: 100, ipv6_cidr_block: '' },
+        { action: 'allow', cidr_block: '10.0.0.0/8', from_port: 443, to_port: 443, protocol: '6', rule_no: 110, ipv6_cidr_block: '' },
+      ],
+    });
+    expect(entryCidrs(acl)).toEqual(['unknown', '10.0.0.0/8']);
+  });
+
+  it('are passed to EC2 unchecked by aws_network_acl_rule, and EC2 drops the host bits', () => {
+    const acl = node('acl', 'aws_network_acl', 'terraform-plan', { id: 'acl-1' }, ['vpc_id']);
+    const rule = node('ssh', 'aws_network_acl_rule', 'terraform-plan', { network_acl_id: 'acl-1', rule_number: 100, egress: false, protocol: '6', rule_action: 'allow', cidr_block: '0.1.0.0/0', from_port: 22, to_port: 22 });
+    expect(entryCidrs(acl, rule)).toEqual(['0.1.0.0/0']);
+  });
+});
