@@ -52,6 +52,18 @@ export function looksLikeSecretName(name: string): boolean {
   return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
 }
 
+/**
+ * Whether a variable or parameter holds a secret by what its declaration says: its name, or its
+ * being masked (`sensitive = true`, `NoEcho`) — unless the name says it is not the secret. Modules
+ * mask a database's master user name along with its password (`username`, `MasterUsername`): the
+ * name is no credential, and writing it in the code leaks nothing.
+ */
+export function declaredSecret(name: string, masked: boolean): boolean {
+  if (looksLikeSecretName(name)) return true;
+  const w = words(name);
+  return masked && (w.length === 0 || !NOT_THE_SECRET.has(w[w.length - 1]!));
+}
+
 /** `scheme://user:password@`, the user possibly empty (`redis://:password@host`): the password is group 1. */
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
 

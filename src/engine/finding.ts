@@ -63,8 +63,12 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
           ? undecidedText(r.at!.node.properties, evidence.path, lang, { path: evidence.path, resource: evidence.resource })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     if (!seen.first(r, `${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`)) continue;
-    // A finding points at the line to change: where the setting is written if that is in the same file.
-    const line = evidence && evidence.file === r.resource.source.file && evidence.line !== undefined ? evidence.line : r.resource.source.line;
+    // A finding points at the line to change: where the setting is written if that is in the same
+    // file. Inside a module `terraform init` installed, that is the module call in the scanned code
+    // (the evidence still says where in the module the setting is).
+    const call = r.resource.source.call;
+    const file = call?.file ?? r.resource.source.file;
+    const line = evidence && evidence.file === file && evidence.line !== undefined ? evidence.line : (call ?? r.resource.source).line;
     out.push({
       policyId: r.policy.id,
       title: r.policy.text[lang].title,
@@ -72,7 +76,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       status: r.status,
       resource: r.resource.address,
       resourceType: r.resource.type,
-      file: r.resource.source.file,
+      file,
       ...withLine(line),
       ...(r.resource.source.constructPath !== undefined && { constructPath: r.resource.source.constructPath }),
       ...(r.resource.source.plan !== undefined && { plan: r.resource.source.plan }),

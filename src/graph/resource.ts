@@ -32,6 +32,12 @@ export interface SourceLocation {
    * source beside it instead (a plan scanned with its source).
    */
   readonly plan?: { readonly file: string; readonly line?: number };
+  /**
+   * For a resource inside a module that `terraform init` installed (a registry or Git source, under
+   * `.terraform/modules`), the call in the scanned code that leads to it: the code its author can
+   * change, where `file` and `line` name a copy of somebody else's module.
+   */
+  readonly call?: { readonly file: string; readonly line?: number };
 }
 
 export interface ResourceNode {

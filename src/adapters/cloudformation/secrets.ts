@@ -2,7 +2,7 @@ import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
-import { isIdentifierValue, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { declaredSecret, isIdentifierValue, isSecretVariable, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Properties of CloudFormation resources that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -77,7 +77,7 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
   const masked = node.properties['NoEcho'] === true; // the loader reads any spelling of true as `true`
   if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::')) return [];
   const name = node.address.split('/').pop()!;
-  if (def === undefined || def === null || def === '' || !(masked || looksLikeSecretName(name))) return [];
+  if (def === undefined || def === null || def === '' || !declaredSecret(name, masked)) return [];
   // A KMS key's alias, ID or ARN, whatever the parameter is called (`SecretsKmsKeyAlias`).
   if (typeof def === 'string' && isIdentifierValue(name, def)) return [];
   return [{ kind: 'parameter', name, written: 'literal', masked, at: { node, path: 'Default' } }];

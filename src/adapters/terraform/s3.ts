@@ -36,7 +36,13 @@ const ELB_LOGS: readonly ElbLogLink[] = [
   },
   { types: ['aws_elb'], bucketPath: (lb) => (read(lb, 'access_logs[0].enabled', bool, true).value !== false ? 'access_logs[0].bucket' : undefined) },
 ];
-const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'] }));
+/**
+ * Separate resources whose `id` is their bucket's name: another may name the bucket through one
+ * of them (`bucket = aws_s3_bucket_policy.this[0].id`, as the s3-bucket registry module chains its
+ * public access block and ownership controls behind the policy), and then configures that bucket.
+ */
+const STAND_INS = [{ types: [POLICY, PUBLIC_ACCESS_BLOCK, OWNERSHIP, VERSIONING, ENCRYPTION, LOGGING, WEBSITE], path: 'bucket' }];
+const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'], through: STAND_INS }));
 
 /**
  * S3 buckets of the AWS provider, v3 style (settings inline on `aws_s3_bucket`) and v4+ style

@@ -3,7 +3,7 @@ import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
 import { containerDefinitions } from '../ecs-common.js';
-import { isIdentifierValue, isSecretVariable, looksLikeSecretName, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
+import { declaredSecret, isIdentifierValue, isSecretVariable, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Arguments of the AWS provider that hold a password or token. */
 const PASSWORDS: PasswordPaths = {
@@ -64,7 +64,7 @@ function variableValue(node: ResourceNode): SecretSetting | undefined {
   const name = node.address.split('.').pop()!;
   const masked = node.properties['sensitive'] === true;
   const written = isSecret(value) || (typeof value === 'string' && value.trim() !== '' && !isIdentifierValue(name, value));
-  if (!written || !(masked || looksLikeSecretName(name))) return undefined;
+  if (!written || !declaredSecret(name, masked)) return undefined;
   return { kind: 'variable', name, written: 'literal', masked, at: { node, path } };
 }
 

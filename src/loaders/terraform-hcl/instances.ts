@@ -9,7 +9,7 @@ import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literal
 import { literalOrigin } from './origins.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
 import { evaluate, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
-import type { ModuleTree } from './modules.js';
+import { isLocalSource, type ModuleTree } from './modules.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
@@ -292,6 +292,23 @@ export class ModuleInstance implements Scope {
    * every resource's and data source's attribute, unknown. A value known there is written in the
    * code, however many locals and module calls it went through.
    */
+  /**
+   * The outermost module call leading here whose source `terraform init` installed (not a local
+   * path): written in the scanned code, it is where a finding inside the module can be acted on.
+   * `undefined` when every call on the way is local (the code is the author's own).
+   */
+  get installedCall(): BlockConfig | undefined {
+    if (this.installedCallMemo === undefined) {
+      const parent = this.binding?.parent.installedCall;
+      const call = this.binding?.call;
+      const source = call?.body['source'];
+      this.installedCallMemo = { call: parent ?? (call && typeof source === 'string' && !isLocalSource(source) ? call : undefined) };
+    }
+    return this.installedCallMemo.call;
+  }
+
+  private installedCallMemo: { readonly call: BlockConfig | undefined } | undefined;
+
   get inCode(): Scope {
     return (this.codeScope ??= new CodeScope(this));
   }
@@ -588,6 +605,7 @@ export class ModuleInstance implements Scope {
     const own = ownSuppressions(block, this.ctx);
     const suppressions = [...this.inherited, ...own];
     const source = block.source;
+    const call = this.installedCall;
     return {
       id: instance.id,
       address: instance.address,
@@ -596,7 +614,7 @@ export class ModuleInstance implements Scope {
       format: 'terraform-hcl',
       mode: instance.relative.startsWith('data.') ? 'data' : 'managed',
       properties,
-      source: source ? { file: block.file.file, line: source.line, endLine: source.endLine } : { file: block.file.file },
+      source: { file: block.file.file, ...(source && { line: source.line, endLine: source.endLine }), ...(call && { call: { file: call.file.file, ...(call.source && { line: call.source.line }) } }) },
       propertyLines: lines,
       written,
       literals,

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { load, tree } from '../../../test/helpers/terraform-tree.js';
 import type { ResourceNode } from '../../graph/resource.js';
 import { getPath, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
+import { builtinPolicies } from '../../../policies/index.js';
+import { toFindings } from '../../engine/finding.js';
+import { scan } from '../../engine/scan.js';
 import { loadSources } from '../index.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTerraformModule } from './index.js';
@@ -865,6 +868,40 @@ module "missing_two" { source = "git::https://example.com/one.git" }`,
     });
     expect(prop(unit, 'module.vpc.aws_vpc.this', 'cidr_block')).toBe('10.1.0.0/16');
     expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.line}`)).toEqual(['warning module-not-inspected 7']);
+  });
+
+  it('points a finding inside an installed module at the module call in the scanned code, keeping where in the module it is', async () => {
+    const open = (name: string): string => `resource "aws_security_group" "${name}" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+    const dir = tree({
+      'main.tf': `
+module "bastion" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "4.17.2"
+}
+
+module "own" {
+  source = "./own"
+}
+`,
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'bastion', Source: 'registry.terraform.io/terraform-aws-modules/security-group/aws', Version: '4.17.2', Dir: '.terraform/modules/bastion' },
+          { Key: 'bastion.nested', Source: './modules/nested', Dir: '.terraform/modules/bastion/modules/nested' },
+        ],
+      }),
+      '.terraform/modules/bastion/main.tf': `module "nested" {\n  source = "./modules/nested"\n}\n\n${open('this')}`,
+      '.terraform/modules/bastion/modules/nested/main.tf': open('deep'),
+      'own/main.tf': `\n\n${open('mine')}`,
+    });
+    const policy = builtinPolicies.find((p) => p.id === 'aws-ec2-sg-world-admin-ports')!;
+    const outcome = await scan({ paths: [dir], cwd: dir, policies: [policy] });
+    const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
+    expect(where.sort()).toEqual([
+      'module.bastion.aws_security_group.this main.tf:2 (.terraform/modules/bastion/main.tf:6)',
+      'module.bastion.module.nested.aws_security_group.deep main.tf:2 (.terraform/modules/bastion/modules/nested/main.tf:2)',
+      'module.own.aws_security_group.mine own/main.tf:4 (own/main.tf:4)',
+    ]);
   });
 });
 
