@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
-import type { ResourceNode } from '../graph/resource.js';
-import { getPath } from '../graph/values.js';
+import type { ResourceNode, SourceFormat } from '../graph/resource.js';
+import { getPath, Unknown } from '../graph/values.js';
 
 /** How a separate resource names the resource it configures. */
 export interface ChildLink {
@@ -31,14 +31,19 @@ export interface Joined {
 
 /**
  * The resources of `targetTypes` that `node` points at from `path`: through a reference, else by
- * a literal name equal to the target's `nameProperty`.
+ * a literal name equal to the target's `nameProperty`, else — in a template — by the same
+ * expression as names the target (`!Sub "${AppName}-logs"` in both).
  */
 export function targetsOf(graph: ResourceGraph, node: ResourceNode, path: string, targetTypes: readonly string[], nameProperty: string): ResourceNode[] {
   const referenced = graph.referencedFrom(node, path, targetTypes);
   if (referenced.length > 0) return referenced;
   const value = getPath(node.properties, path);
-  return typeof value === 'string' ? graph.named(targetTypes, nameProperty, value) : [];
+  if (typeof value === 'string') return graph.named(targetTypes, nameProperty, value);
+  return value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format) ? graph.namedAlike(targetTypes, nameProperty, value.shape, node.unit) : [];
 }
+
+/** Formats whose unknown values keep the shape CloudFormation's intrinsic functions write (`${Param}`, `${Resource.Attr}`). */
+const TEMPLATE_FORMATS: ReadonlySet<SourceFormat> = new Set(['cloudformation', 'cdk']);
 
 /**
  * Gathers separate resources onto their parents (a bucket's ACL, policy, public access block…).

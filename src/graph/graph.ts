@@ -1,5 +1,6 @@
 import type { Edge, ResourceNode } from './resource.js';
-import { getPath, splitPath } from './values.js';
+import { isNamedShape } from './placeholders.js';
+import { getPath, splitPath, Unknown } from './values.js';
 
 /**
  * All resources of one scan and the references between them. Adapters read it to gather a service
@@ -106,6 +107,21 @@ export class ResourceGraph {
    * resource points at another only by writing its name (`bucket = "my-logs"`).
    */
   named(types: readonly string[], nameProperty: string, name: string): ResourceNode[] {
+    return this.nameIndex(types, nameProperty).get(name) ?? [];
+  }
+
+  /**
+   * Nodes of `types` in source unit `unit` whose name property is known only at deployment and is
+   * written as `shape` (`${AppName}-logs-${AWS::AccountId}`): the match used when a template names
+   * a resource by repeating the expression that names it. Only a shape whose every part names one
+   * value ({@link isNamedShape}) is looked up: two such writings in one template give one string.
+   */
+  namedAlike(types: readonly string[], nameProperty: string, shape: string, unit: string): ResourceNode[] {
+    return isNamedShape(shape) ? (this.nameIndex(types, nameProperty).get(shapeKey(unit, shape)) ?? []) : [];
+  }
+
+  /** The nodes of `types` by their name property: a known name as it is, a shape under {@link shapeKey}. */
+  private nameIndex(types: readonly string[], nameProperty: string): Map<string, ResourceNode[]> {
     const key = `${types.join(',')}|${nameProperty}`;
     let index = this.nameIndexes.get(key);
     if (!index) {
@@ -113,12 +129,16 @@ export class ResourceGraph {
       for (const n of this.ofType(...types)) {
         const v = getPath(n.properties, nameProperty);
         if (typeof v === 'string') push(index, v, n);
+        else if (v instanceof Unknown && v.shape !== undefined && isNamedShape(v.shape)) push(index, shapeKey(n.unit, v.shape), n);
       }
       this.nameIndexes.set(key, index);
     }
-    return index.get(name) ?? [];
+    return index;
   }
 }
+
+/** A shape's key in a name index: NUL never occurs in a name, so it cannot be taken for one. */
+const shapeKey = (unit: string, shape: string): string => `\u0000${unit}\u0000${shape}`;
 
 /** An edge seen from one of its ends, with the node at the other. */
 interface Link {

@@ -71,3 +71,20 @@ export function replacePlaceholdersWhere(text: string, wanted: (inside: string) 
   }
   return out + text.slice(last);
 }
+
+/**
+ * Whether every part of a shape names one value — a parameter, a pseudo parameter, a resource or one
+ * of its attributes (`${AppName}-${AWS::Region}`, `${Bucket.Arn}/*`) — so that two strings written
+ * with the same shape in one template are the same string. A part standing for whatever an
+ * expression gives (`${?}`) or for a function's result (`${Fn::GetAZs}`, `${Fn::ImportValue}`)
+ * may differ from one writing to the next. A shape without parts is a known string, not a shape.
+ */
+export function isNamedShape(shape: string): boolean {
+  let parts = 0;
+  for (const [start, end] of placeholderSpans(shape)) {
+    const inside = shape.slice(start + 2, end - 1);
+    if (inside === '' || inside.includes('?') || inside.startsWith('Fn::')) return false;
+    parts++;
+  }
+  return parts > 0;
+}

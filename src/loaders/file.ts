@@ -21,9 +21,10 @@ export const DEFAULT_MAX_FILE_SIZE = 512 * 1024 * 1024;
 
 /**
  * Reads one file and loads it with the loader its content calls for; `undefined` when it is not
- * IaC (skipped silently unless it was named on the command line).
+ * IaC (skipped silently unless it was named on the command line). A template is given `stack`:
+ * the command line's parameters, or what the stack it is nested in passes it.
  */
-export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUnit | undefined {
+export function loadFile(entry: DiscoveredFile, options: LoadOptions, stack: StackOptions = options): LoadedUnit | undefined {
   const file = displayPath(options.cwd, entry.path);
   const size = statSync(entry.path).size;
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -53,7 +54,7 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
   let unit: LoadedUnit | undefined;
   if (utf16 && kind !== undefined) {
     // Half the file's bytes in characters: under Node's longest string within the size limit.
-    unit = loadKind(kind, decodeUtf16(readFileSync(entry.path), utf16), file, options);
+    unit = loadKind(kind, decodeUtf16(readFileSync(entry.path), utf16), file, stack);
   } else if (kind === 'terraform-json') {
     unit = loadTerraformJson({ path: entry.path, start }, file);
   } else if (kind !== undefined && size - start > constants.MAX_STRING_LENGTH) {
@@ -63,7 +64,7 @@ export function loadFile(entry: DiscoveredFile, options: LoadOptions): LoadedUni
     });
   } else if (kind !== undefined) {
     const bytes = readFileSync(entry.path).subarray(start);
-    const loaded = loadKind(kind, bytes.toString('utf8'), file, options);
+    const loaded = loadKind(kind, bytes.toString('utf8'), file, stack);
     unit = isUtf8(bytes) ? loaded : { ...loaded, diagnostics: [...loaded.diagnostics, notUtf8(file)] };
   }
   if (unit || !entry.explicit) return unit;

@@ -4,6 +4,7 @@ import { cannotRead, diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Edge, ResourceNode } from '../graph/resource.js';
 import { assemblyStacks, loadAssemblyStack, type AssemblyStack } from './cdk/index.js';
 import { linkImports } from './cloudformation/imports.js';
+import { linkNestedTemplates } from './nested-templates.js';
 import { PARAMETER_TYPE } from './cloudformation/template.js';
 import { detectKind, SNIFF_LENGTH } from './detect.js';
 import { discover, type Discovered, type DiscoveredFile } from './discover.js';
@@ -140,8 +141,8 @@ const weigh = (bytes: number, perByte: number): JobWeight => ({ bytes, cost: byt
 export async function combine(plan: LoadPlan, units: readonly (LoadedUnit | undefined)[], options: LoadOptions): Promise<LoadedSources> {
   const out: LoadedSources = { nodes: [], edges: [], diagnostics: [...plan.found.diagnostics], sources: [] };
   const byGroup = new Map<number, LoadedUnit[]>();
-  // A template may import what another exports: resolved across every source of the scan.
-  const linked = linkImports(units);
+  // A template may nest another scanned one, and import what another exports: resolved across every source of the scan.
+  const linked = linkImports(linkNestedTemplates(plan.jobs, units, options));
   plan.jobs.forEach((job, i) => {
     const unit = linked[i];
     if (unit) byGroup.set(job.group, [...(byGroup.get(job.group) ?? []), unit]);

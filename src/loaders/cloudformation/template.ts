@@ -222,13 +222,17 @@ function withPseudoParameters(pseudo: ReadonlyMap<string, string> | undefined, p
   return pseudo && pseudo.size > 0 ? new Map<string, PropertyValue>([...pseudo, ...parameters]) : parameters;
 }
 
-/** The nested stack's parameters that the parent passes as known strings or as references to its resources. */
+/**
+ * The nested stack's parameters as the parent passes them: known strings, and values known only at
+ * deployment (a reference to the parent's resource, a parameter of the parent's without a default),
+ * which stand in for the nested template's defaults as the passed values do.
+ */
 export function passedParameters(parameters: PropertyValue | undefined): Map<string, string | Unknown> | undefined {
   if (!isMap(parameters)) return undefined;
   const out = new Map<string, string | Unknown>();
   for (const [k, v] of Object.entries(parameters)) {
-    if (typeof v === 'string' || typeof v === 'number') out.set(k, String(v));
-    else if (v instanceof Unknown && v.refs.length > 0) out.set(k, v);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.set(k, String(v));
+    else if (v instanceof Unknown) out.set(k, v);
   }
   return out;
 }

@@ -51,6 +51,14 @@ describe('what a Resource of a bucket policy covers', () => {
     expect(resourceReach(undefined, new Unknown(['Logs'], '${Logs.Arn}/exports/*'))).toEqual({ bucket: false, objects: false });
   });
 
+  it('takes a name written with unknown parts and no wildcard for the bucket itself: S3 refuses a policy naming another bucket', () => {
+    const named = (shape: string) => resourceReach(undefined, new Unknown([], shape));
+    expect(named('arn:${AWS::Partition}:s3:::${AppName}-${AWS::Region}-${AWS::AccountId}')).toEqual({ bucket: true, objects: false });
+    expect(named('arn:${AWS::Partition}:s3:::${AppName}-${AWS::Region}-${AWS::AccountId}/*')).toEqual({ bucket: false, objects: true });
+    expect(resourceReach('acme-logs', new Unknown([], 'arn:aws:s3:::${Prefix}-logs/*'))).toEqual({ bucket: false, objects: true });
+    expect(named('arn:aws:s3:::${AppName}-logs/${Prefix}/*')).toEqual({ bucket: false, objects: false });
+  });
+
   it('is unknown where an unknown part decides', () => {
     expect(resourceReach('logs', new Unknown(['Logs'], '${Logs.Arn}/${Prefix}'))).toEqual({ bucket: false, objects: undefined });
     expect(resourceReach('logs', new Unknown([], '${BucketArn}'))).toEqual({ bucket: undefined, objects: undefined });

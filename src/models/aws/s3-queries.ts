@@ -141,8 +141,10 @@ const THIS_BUCKET = '\u0001';
  * What one `Resource` element of the bucket's policy covers. S3 refuses a bucket policy naming
  * resources outside its bucket, so a reference standing for an ARN (`${Bucket.Arn}/*`,
  * `${aws_s3_bucket.b.arn}`) or in the bucket name's place (`arn:${AWS::Partition}:s3:::${Bucket}/*`)
- * is this bucket; a literal name is compared with the bucket's. ARN wildcards match case-sensitively,
- * and a pattern covers every object when it ends in `*` and matches the bucket ARN followed by `/`.
+ * is this bucket, and so is a name written with such parts and no wildcard
+ * (`arn:${AWS::Partition}:s3:::${AppName}-logs/*` where the bucket is named `!Sub "${AppName}-logs"`);
+ * a literal name is compared with the bucket's. ARN wildcards match case-sensitively, and a pattern
+ * covers every object when it ends in `*` and matches the bucket ARN followed by `/`.
  * Other unknown parts are tried at their widest and narrowest: the answer holds if both agree.
  */
 export function resourceReach(bucketName: string | undefined, resource: PolicyString): BucketReach {
@@ -166,7 +168,7 @@ function bucketPattern(resource: PolicyString): string | undefined {
   const shaped = text
     .replace(/^\$\{[^}]*\}(?=\/|$)/, (ref) => (fromSources ? `arn:aws:s3:::${THIS_BUCKET}` : ref))
     .replace(/^arn:(?:\$\{[^}]*\}|[a-z-]*):/, 'arn:aws:')
-    .replace(/^(arn:[^:]*:s3:::)\$\{[^}]*\}(?=\/|$)/, `$1${THIS_BUCKET}`);
+    .replace(/^(arn:[^:]*:s3:::)((?:[^/*?$]|\$(?!\{)|\$\{[^}/]*\})*)(?=\/|$)/, (whole, prefix: string, name: string) => (name.includes('${') ? `${prefix}${THIS_BUCKET}` : whole));
   return replacePlaceholders(shaped, FREE);
 }
 
