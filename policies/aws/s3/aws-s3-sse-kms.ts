@@ -23,7 +23,7 @@ export default definePolicy({
         'With SSE-S3, S3 owns and manages the key: anyone the bucket policy or IAM lets read an object gets it decrypted, and there is no separate record of key use. With a KMS key you decide who may use the key (a second, independent permission on the data), every decryption is logged in CloudTrail, and you can disable the key to cut off access at once. Security Hub S3.17 and several regulated-industry baselines ask for it.',
       fix: 'Set the bucket\'s default encryption to SSE-KMS (aws:kms) with a customer managed key, and turn on S3 Bucket Keys to keep KMS costs down.',
       remediation:
-        'In aws_s3_bucket_server_side_encryption_configuration (or BucketEncryption), set sse_algorithm to aws:kms with kms_master_key_id pointing at a customer managed KMS key, and bucket_key_enabled to true, which cuts KMS requests and their cost. Give the key a key policy that lets only the roles that read and write the bucket use it. Objects already in the bucket keep their encryption; copy them in place to re-encrypt them with the new key. If SSE-S3 is a deliberate choice for this bucket, record it as a suppression.',
+        'In aws_s3_bucket_server_side_encryption_configuration (or BucketEncryption), set sse_algorithm to aws:kms with kms_master_key_id pointing at a customer managed KMS key, and bucket_key_enabled to true, which cuts KMS requests and their cost. Give the key a key policy that lets only the roles that read and write the bucket use it. Objects already in the bucket keep their encryption; copy them in place to re-encrypt them with the new key. A bucket CloudFront reads through an origin access identity (OAI) cannot serve SSE-KMS objects: move the distribution to origin access control (OAC) first, and let the cloudfront.amazonaws.com service principal use the key for that distribution. If SSE-S3 is a deliberate choice for this bucket, record it as a suppression.',
     },
     ja: {
       title: 'S3 バケットが KMS キーではなく SSE-S3 で暗号化されている',
@@ -33,7 +33,7 @@ export default definePolicy({
         'SSE-S3 では鍵を S3 が所有・管理するため、バケットポリシーや IAM で読み取りを許された人には復号されたデータが渡され、鍵の使用記録も別には残りません。KMS キーを使えば、キーを使える人を別に決められ（データに対するもう一つの独立した権限になります）、復号のたびに CloudTrail に記録され、キーを無効にすればすぐにアクセスを止められます。Security Hub の S3.17 や、規制の厳しい業界のベースラインではこれが求められます。',
       fix: 'バケットのデフォルト暗号化を、カスタマー管理キーを使った SSE-KMS（aws:kms）にし、KMS の費用を抑えるため S3 バケットキーを有効にしてください。',
       remediation:
-        'aws_s3_bucket_server_side_encryption_configuration（または BucketEncryption）で sse_algorithm を aws:kms にし、kms_master_key_id にカスタマー管理の KMS キーを指定します。bucket_key_enabled を true にすると KMS へのリクエストと費用を大きく減らせます。キーポリシーでは、このバケットを読み書きするロールだけがキーを使えるようにしてください。既存のオブジェクトは元の暗号化のままなので、新しいキーで暗号化し直すには同じ場所へコピーします。このバケットで SSE-S3 を意図して使っている場合は、抑止として記録してください。',
+        'aws_s3_bucket_server_side_encryption_configuration（または BucketEncryption）で sse_algorithm を aws:kms にし、kms_master_key_id にカスタマー管理の KMS キーを指定します。bucket_key_enabled を true にすると KMS へのリクエストと費用を大きく減らせます。キーポリシーでは、このバケットを読み書きするロールだけがキーを使えるようにしてください。既存のオブジェクトは元の暗号化のままなので、新しいキーで暗号化し直すには同じ場所へコピーします。CloudFront がオリジンアクセスアイデンティティ（OAI）で読み取っているバケットでは SSE-KMS のオブジェクトを配信できないため、先にディストリビューションをオリジンアクセスコントロール（OAC）に移し、そのディストリビューションに限って cloudfront.amazonaws.com サービスプリンシパルがキーを使えるようにしてください。このバケットで SSE-S3 を意図して使っている場合は、抑止として記録してください。',
     },
   },
   messages: {
