@@ -14,8 +14,11 @@ export interface IdentitySchema {
   readonly attachments: readonly AttachmentSource[];
   /** Customer managed policies the sources may define, which an ARN may refer to. */
   readonly managedPolicies: readonly { readonly type: string; readonly document: string; readonly name: string }[];
-  /** Data sources reading an existing managed policy: their known `arn` stands for a reference to them. */
-  readonly policyData: readonly { readonly type: string; readonly arn: string }[];
+  /**
+   * Data sources reading an existing managed policy: their known `arn` stands for a reference to
+   * them; without one, their `name`, where no `pathPrefix` narrows the lookup, says which policy.
+   */
+  readonly policyData: readonly { readonly type: string; readonly arn: string; readonly name: string; readonly pathPrefix: string }[];
   /** Group memberships: which property names the users and which the groups (`self`: the resource itself). */
   readonly memberships: readonly { readonly type: string; readonly users: string | 'self'; readonly groups: string | 'self' }[];
 }
@@ -185,11 +188,15 @@ function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v:
     return { type: 'managed', name: name ?? policy.address, arn, definedInSources: true, document, at };
   }
   const [data] = graph.referencedFrom(node, path, schema.policyData.map((d) => d.type)).filter((n) => n.mode === 'data');
+  let foundByName: string | undefined;
   if (data && typeof arn !== 'string') {
-    const known = stringAt(data, schema.policyData.find((d) => d.type === data.type)!.arn);
+    const spec = schema.policyData.find((d) => d.type === data.type)!;
+    const known = stringAt(data, spec.arn);
+    const prefix = getPath(data.properties, spec.pathPrefix);
     if (known !== undefined) arn = known;
+    else if (prefix === undefined || prefix === null || prefix === '/') foundByName = stringAt(data, spec.name);
   }
-  return { type: 'managed', name: arnName(arn) ?? data?.address ?? '?', arn, definedInSources: false, at };
+  return { type: 'managed', name: foundByName ?? arnName(arn) ?? data?.address ?? '?', arn, ...(foundByName !== undefined && { foundByName }), definedInSources: false, at };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { isAwsManagedPolicy } from '../../../src/models/aws/iam-queries.js';
+import { isAwsManagedAttachment } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'role' | 'user' | 'group';
 
@@ -74,8 +74,7 @@ bucket.grantReadWrite(role);   // instead of iam.ManagedPolicy.fromAwsManagedPol
   check(identity, { fail, unknown, pass }) {
     const verdicts: Verdict<Message>[] = [];
     for (const p of identity.policies) {
-      if (p.arn === undefined || p.definedInSources) continue;
-      const admin = isAwsManagedPolicy(p.arn, 'AdministratorAccess');
+      const admin = isAwsManagedAttachment(p, 'AdministratorAccess');
       if (admin === false) continue;
       // An unknown ARN, or a list of identities that may be empty.
       if (admin === undefined || !identity.certain) verdicts.push(unknown(p.at));

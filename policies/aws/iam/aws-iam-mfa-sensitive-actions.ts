@@ -1,6 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { AttachedPolicy, PolicyCondition, PolicyStatement } from '../../../src/models/aws/iam.js';
-import { allowsAction, coversAction, isAwsManagedPolicy, isFullAdminStatement, onEveryResource, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { allowsAction, coversAction, isAwsManagedAttachment, isFullAdminStatement, onEveryResource, statementLabel } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'user' | 'group' | 'userManaged' | 'groupManaged';
 
@@ -114,9 +114,7 @@ function summarize(actions: readonly string[]): string {
 
 /** The statement an AWS managed policy of the table amounts to, if the ARN is one of them. */
 function managedStatement(p: AttachedPolicy): PolicyStatement | undefined {
-  if (p.arn === undefined || p.definedInSources) return undefined;
-  const arn = p.arn;
-  const entry = AWS_MANAGED.find((m) => isAwsManagedPolicy(arn, m.name) === true);
+  const entry = AWS_MANAGED.find((m) => isAwsManagedAttachment(p, m.name) === true);
   if (!entry) return undefined;
   return { index: 0, effect: 'Allow', ...(entry.actions && { actions: entry.actions }), ...(entry.notActions && { notActions: entry.notActions }), resources: ['*'], conditions: [], at: p.at };
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { tree } from '../../../test/helpers/terraform-tree.js';
+import { scan } from '../../engine/scan.js';
 import { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { Unknown, type PropertyMap } from '../../graph/values.js';
@@ -110,5 +113,38 @@ describe('terraformIdentities', () => {
     const managed = (name: string) => identities.find((i) => i.name === name)!.policies.map((p) => [p.name, p.definedInSources, p.arn instanceof Unknown]);
     expect(managed('r')).toEqual([['x', true, true], ['?', false, true]]);
     expect(managed('one')).toEqual([['x', true, true]]);
+  });
+});
+
+describe('a managed policy looked up by name (data "aws_iam_policy" { name = … })', () => {
+  const attach = async (lookup: string): Promise<string[]> => {
+    const dir = tree({
+      'main.tf': `data "aws_iam_policy" "p" {
+  ${lookup}
+}
+resource "aws_iam_role" "deploy" {
+  name               = "deploy"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+resource "aws_iam_role_policy_attachment" "p" {
+  role       = aws_iam_role.deploy.name
+  policy_arn = data.aws_iam_policy.p.arn
+}
+`,
+    });
+    const outcome = await scan({ paths: [dir], cwd: dir, policies: builtinPolicies.filter((p) => p.id === 'aws-iam-admin-policy-attachment') });
+    return outcome.results.map((r) => r.status);
+  };
+
+  it('is the AWS managed policy of that name: AdministratorAccess found by name is reported', async () => {
+    expect(await attach('name = "AdministratorAccess"')).toEqual(['fail']);
+  });
+
+  it('is no other policy: one of another name passes, where it was undecided', async () => {
+    expect(await attach('name = "deploy-artifacts"')).toEqual(['pass']);
+  });
+
+  it('narrowed to another path, may be a customer managed policy of the same name: undecided', async () => {
+    expect(await attach('name = "AdministratorAccess"\n  path_prefix = "/teams/"')).toEqual(['unknown']);
   });
 });

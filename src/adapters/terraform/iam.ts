@@ -78,7 +78,7 @@ export const terraformIdentities = identityAdapter('terraform', {
     { type: 'aws_iam_group_policy', identities: [{ kind: 'group', path: 'group' }], inline: { path: 'policy', name: 'name' } },
   ],
   managedPolicies: [{ type: 'aws_iam_policy', document: 'policy', name: 'name' }],
-  policyData: [{ type: 'aws_iam_policy', arn: 'arn' }],
+  policyData: [{ type: 'aws_iam_policy', arn: 'arn', name: 'name', pathPrefix: 'path_prefix' }],
   memberships: [
     { type: 'aws_iam_user_group_membership', users: 'user', groups: 'groups' },
     { type: 'aws_iam_group_membership', users: 'users', groups: 'group' },

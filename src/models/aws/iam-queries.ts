@@ -1,7 +1,7 @@
 import { hasPlaceholder, literalPieces, placeholdersOf, replacePlaceholders, replacePlaceholdersWhere } from '../../graph/placeholders.js';
 import type { Evidence } from '../attr.js';
 import { caseFolded, matchesPieces } from '../wildcard.js';
-import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
+import type { AttachedPolicy, PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
 
 /** Three-valued answers: `undefined` when the source does not tell before deployment. */
 export type Maybe = boolean | undefined;
@@ -328,6 +328,16 @@ export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
   if (!hasPlaceholder(text)) return false;
   // Each unknown part may hold anything: the literal text between them, in order.
   return matchesPieces(literalPieces(text), `arn:aws:iam::aws:policy/${name}`, false) ? undefined : false;
+}
+
+/**
+ * Whether an attached managed policy is the AWS managed policy `name`: by its ARN, or, for one
+ * looked up by name, by that name (a lookup of an AWS managed policy's name finds that policy).
+ */
+export function isAwsManagedAttachment(p: AttachedPolicy, name: string): Maybe {
+  if (p.definedInSources) return false;
+  if (p.foundByName !== undefined) return p.foundByName === name;
+  return p.arn === undefined ? false : isAwsManagedPolicy(p.arn, name);
 }
 
 /** `s` is `prefix`, then anything, then `suffix` (`data\.aws_region\.[^}]*\.name` without a pattern's backtracking). */

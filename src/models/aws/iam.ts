@@ -94,6 +94,12 @@ export interface AttachedPolicy {
    * absent for inline policies and for managed policies that attach themselves.
    */
   readonly arn?: PolicyString;
+  /**
+   * A managed policy the sources look up by name alone (`data "aws_iam_policy" { name = … }`),
+   * whose ARN is known only then: the one policy of that name — the AWS managed one where AWS
+   * manages a policy by that name, since a lookup that matches two fails.
+   */
+  readonly foundByName?: string;
   /** Whether the ARN refers to a customer managed policy the sources define (so it is not AWS managed). */
   readonly definedInSources: boolean;
   /** The document, where the sources hold it: inline policies, customer managed policies defined in the sources. */
