@@ -31,6 +31,7 @@ import awsEfsEncryption from './aws/efs/aws-efs-encryption.js';
 import awsEksControlPlaneLogging from './aws/eks/aws-eks-control-plane-logging.js';
 import awsEksPublicEndpoint from './aws/eks/aws-eks-public-endpoint.js';
 import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at-rest-encryption.js';
+import awsElasticacheBackups from './aws/elasticache/aws-elasticache-backups.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
 import awsElbAccessLogs from './aws/elb/aws-elb-access-logs.js';
 import awsElbHttpListener from './aws/elb/aws-elb-http-listener.js';
@@ -113,6 +114,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsEksControlPlaneLogging,
   awsEksPublicEndpoint,
   awsElasticacheAtRestEncryption,
+  awsElasticacheBackups,
   awsElasticacheTransitEncryption,
   awsElbAccessLogs,
   awsElbHttpListener,

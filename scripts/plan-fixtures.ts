@@ -196,6 +196,12 @@ const COMPUTED: Record<string, string[]> = {
     'replicas_per_node_group', 'security_group_ids', 'security_group_names', 'snapshot_window', 'subnet_group_name', 'tags_all',
     'transit_encryption_enabled', 'transit_encryption_mode',
   ],
+  aws_elasticache_cluster: [
+    'apply_immediately', 'arn', 'availability_zone', 'az_mode', 'cache_nodes', 'cluster_address', 'configuration_endpoint', 'engine',
+    'engine_version', 'engine_version_actual', 'id', 'ip_discovery', 'maintenance_window', 'network_type', 'node_type', 'num_cache_nodes',
+    'parameter_group_name', 'port', 'preferred_outpost_arn', 'replication_group_id', 'security_group_ids', 'snapshot_window',
+    'subnet_group_name', 'tags_all', 'transit_encryption_enabled',
+  ],
   aws_elasticache_global_replication_group: [
     'arn', 'at_rest_encryption_enabled', 'auth_token_enabled', 'cache_node_type', 'cluster_enabled', 'engine', 'engine_version',
     'engine_version_actual', 'global_node_groups', 'global_replication_group_id', 'id', 'parameter_group_name', 'transit_encryption_enabled',

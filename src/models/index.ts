@@ -10,7 +10,7 @@ import type { EcrRepository } from './aws/ecr.js';
 import type { EcsTaskDefinition } from './aws/ecs.js';
 import type { EfsFileSystem } from './aws/efs.js';
 import type { EksCluster } from './aws/eks.js';
-import type { ElastiCacheReplicationGroup } from './aws/elasticache.js';
+import type { ElastiCache, ElastiCacheReplicationGroup } from './aws/elasticache.js';
 import type { GuardDutyDetector } from './aws/guardduty.js';
 import type { InstanceLauncher } from './aws/ec2-instance.js';
 import type { LoadBalancer } from './aws/elb.js';
@@ -52,6 +52,7 @@ export interface ModelKinds {
   'aws.ecs.TaskDefinition': EcsTaskDefinition;
   'aws.efs.FileSystem': EfsFileSystem;
   'aws.eks.Cluster': EksCluster;
+  'aws.elasticache.Cache': ElastiCache;
   'aws.elasticache.ReplicationGroup': ElastiCacheReplicationGroup;
   'aws.elb.LoadBalancer': LoadBalancer;
   'aws.guardduty.Detector': GuardDutyDetector;

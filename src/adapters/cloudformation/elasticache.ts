@@ -1,6 +1,6 @@
 import type { ElastiCacheReplicationGroup } from '../../models/aws/elasticache.js';
 import { defineAdapter } from '../adapter.js';
-import { replicationGroup, serverlessCache } from '../elasticache-common.js';
+import { defineCacheAdapter, replicationGroup, serverlessCache } from '../elasticache-common.js';
 
 /** `AWS::ElastiCache::ReplicationGroup` and `AWS::ElastiCache::ServerlessCache`. */
 export const cloudFormationElastiCacheGroups = defineAdapter({
@@ -16,9 +16,18 @@ export const cloudFormationElastiCacheGroups = defineAdapter({
           transit: 'TransitEncryptionEnabled',
           transitMode: 'TransitEncryptionMode',
           globalGroup: 'GlobalReplicationGroupId',
+          snapshotRetention: 'SnapshotRetentionLimit',
         }),
     );
     const serverless = graph.ofType('AWS::ElastiCache::ServerlessCache').map((node) => serverlessCache(node, 'ServerlessCacheName', 'Engine'));
     return [...groups, ...serverless];
   },
+});
+
+/** The groups above and `AWS::ElastiCache::CacheCluster`, which is always standalone (it has no replication group property). */
+export const cloudFormationElastiCaches = defineCacheAdapter('cloudformation', cloudFormationElastiCacheGroups, {
+  type: 'AWS::ElastiCache::CacheCluster',
+  id: 'ClusterName',
+  engine: 'Engine',
+  snapshotRetention: 'SnapshotRetentionLimit',
 });
