@@ -63,6 +63,7 @@ import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-
 import awsRdsLogExports from './aws/rds/aws-rds-log-exports.js';
 import awsRdsPubliclyAccessible from './aws/rds/aws-rds-publicly-accessible.js';
 import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
+import awsRedshiftPubliclyAccessible from './aws/redshift/aws-redshift-publicly-accessible.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
 import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
@@ -145,6 +146,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsRdsLogExports,
   awsRdsPubliclyAccessible,
   awsRedshiftClusterEncryption,
+  awsRedshiftPubliclyAccessible,
   awsS3AccessLogging,
   awsS3AccountPublicAccessBlock,
   awsS3BucketPublicAccessBlock,

@@ -21,7 +21,7 @@ import type { LogGroup } from './aws/logs.js';
 import type { NetworkAcl, Subnet } from './aws/ec2-network.js';
 import type { OpenSearchDomain } from './aws/opensearch.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
-import type { RedshiftCluster } from './aws/redshift.js';
+import type { RedshiftCluster, RedshiftServerlessWorkgroup, RedshiftWarehouse } from './aws/redshift.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './aws/s3.js';
 import type { SecretSettings } from './aws/secrets.js';
 import type { SecurityBaseline } from './aws/securityhub.js';
@@ -68,6 +68,8 @@ export interface ModelKinds {
   'aws.rds.DbCluster': RdsCluster;
   'aws.rds.DbInstance': RdsInstance;
   'aws.redshift.Cluster': RedshiftCluster;
+  'aws.redshift.Warehouse': RedshiftWarehouse;
+  'aws.redshiftserverless.Workgroup': RedshiftServerlessWorkgroup;
   'aws.s3.AccountPublicAccessBlock': S3AccountPublicAccessBlock;
   'aws.s3.Bucket': S3Bucket;
   'aws.secrets.SecretSettings': SecretSettings;
