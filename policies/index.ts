@@ -10,6 +10,7 @@ import awsCloudtrailKms from './aws/cloudtrail/aws-cloudtrail-kms.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsConfigRecorder from './aws/config/aws-config-recorder.js';
+import awsDmsReplicationInstancePublic from './aws/dms/aws-dms-replication-instance-public.js';
 import awsDynamodbCmk from './aws/dynamodb/aws-dynamodb-cmk.js';
 import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
 import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
@@ -93,6 +94,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsConfigRecorder,
+  awsDmsReplicationInstancePublic,
   awsDynamodbCmk,
   awsDynamodbPitr,
   awsEbsDefaultEncryption,

@@ -2,6 +2,7 @@ import type { ApiStage } from './aws/apigateway.js';
 import type { CloudFrontDistribution } from './aws/cloudfront.js';
 import type { CloudTrail } from './aws/cloudtrail.js';
 import type { ConfigRecorder } from './aws/config.js';
+import type { DmsReplicationInstance } from './aws/dms.js';
 import type { DynamoDbTable } from './aws/dynamodb.js';
 import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
 import type { SecurityGroup } from './aws/ec2.js';
@@ -40,6 +41,7 @@ export interface ModelKinds {
   'aws.cloudfront.Distribution': CloudFrontDistribution;
   'aws.cloudtrail.Trail': CloudTrail;
   'aws.config.Recorder': ConfigRecorder;
+  'aws.dms.ReplicationInstance': DmsReplicationInstance;
   'aws.dynamodb.Table': DynamoDbTable;
   'aws.ebs.EncryptionByDefault': EbsEncryptionByDefault;
   'aws.ebs.Volume': EbsVolume;
