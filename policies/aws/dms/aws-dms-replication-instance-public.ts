@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { checkPublicFlag } from '../../../src/engine/public-flag.js';
 
 export default definePolicy({
   id: 'aws-dms-replication-instance-public',
@@ -73,10 +74,8 @@ export default definePolicy({
   publiclyAccessible: false,
 });`,
   },
-  check(instance, { fail, expect }) {
-    const flag = instance.publiclyAccessible;
+  check(instance, ctx) {
     const data = { instance: instance.identifier.value ?? instance.resource.address };
-    if (flag.origin === 'default' && flag.value === true) return fail('publicByDefault', flag, data);
-    return expect(flag, (on) => on === false, 'public', data);
+    return checkPublicFlag(instance.publiclyAccessible, ctx, { public: 'public', byDefault: 'publicByDefault' }, data);
   },
 });

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { checkPublicFlag } from '../../../src/engine/public-flag.js';
 
 export default definePolicy({
   id: 'aws-redshift-publicly-accessible',
@@ -116,15 +117,12 @@ new aws.redshiftserverless.Workgroup("analytics", {
   publiclyAccessible: false,
 });`,
   },
-  check(warehouse, { fail, unknown, pass }) {
-    const flag = warehouse.publiclyAccessible;
+  check(warehouse, ctx) {
     const data = { name: warehouse.identifier.value ?? warehouse.resource.address };
-    if (flag.origin === 'unknown') return unknown(flag);
-    if (flag.value === true) {
-      if (warehouse.warehouseType === 'workgroup') return fail('workgroupPublic', flag, data);
-      return fail(flag.origin === 'default' ? 'clusterPublicByDefault' : 'clusterPublic', flag, data);
-    }
-    if (flag.value === undefined) return unknown(flag, 'leftToProvider', data);
-    return pass();
+    const messages =
+      warehouse.warehouseType === 'workgroup'
+        ? ({ public: 'workgroupPublic', byDefault: 'workgroupPublic' } as const)
+        : ({ public: 'clusterPublic', byDefault: 'clusterPublicByDefault', undecided: 'leftToProvider' } as const);
+    return checkPublicFlag(warehouse.publiclyAccessible, ctx, messages, data);
   },
 });
