@@ -10,6 +10,7 @@ import awsCloudtrailKms from './aws/cloudtrail/aws-cloudtrail-kms.js';
 import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-validation.js';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsConfigRecorder from './aws/config/aws-config-recorder.js';
+import awsDmsReplicationInstancePublic from './aws/dms/aws-dms-replication-instance-public.js';
 import awsDynamodbCmk from './aws/dynamodb/aws-dynamodb-cmk.js';
 import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
 import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
@@ -64,6 +65,7 @@ import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-
 import awsRdsLogExports from './aws/rds/aws-rds-log-exports.js';
 import awsRdsPubliclyAccessible from './aws/rds/aws-rds-publicly-accessible.js';
 import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
+import awsRedshiftPubliclyAccessible from './aws/redshift/aws-redshift-publicly-accessible.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
 import awsS3AccountPublicAccessBlock from './aws/s3/aws-s3-account-public-access-block.js';
 import awsS3BucketPublicAccessBlock from './aws/s3/aws-s3-bucket-public-access-block.js';
@@ -93,6 +95,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsConfigRecorder,
+  awsDmsReplicationInstancePublic,
   awsDynamodbCmk,
   awsDynamodbPitr,
   awsEbsDefaultEncryption,
@@ -147,6 +150,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsRdsLogExports,
   awsRdsPubliclyAccessible,
   awsRedshiftClusterEncryption,
+  awsRedshiftPubliclyAccessible,
   awsS3AccessLogging,
   awsS3AccountPublicAccessBlock,
   awsS3BucketPublicAccessBlock,

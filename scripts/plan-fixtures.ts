@@ -216,6 +216,14 @@ const COMPUTED: Record<string, string[]> = {
     'id', 'kms_key_id', 'master_password_secret_arn', 'master_password_secret_kms_key_id', 'preferred_maintenance_window', 'tags_all',
     'vpc_security_group_ids',
   ],
+  aws_redshiftserverless_workgroup: [
+    'arn', 'base_capacity', 'config_parameter', 'endpoint', 'id', 'port', 'security_group_ids', 'subnet_ids', 'tags_all', 'workgroup_id',
+  ],
+  aws_dms_replication_instance: [
+    'allocated_storage', 'auto_minor_version_upgrade', 'availability_zone', 'engine_version', 'id', 'kms_key_arn', 'multi_az', 'network_type',
+    'preferred_maintenance_window', 'publicly_accessible', 'replication_instance_arn', 'replication_instance_private_ips',
+    'replication_instance_public_ips', 'replication_subnet_group_id', 'tags_all', 'vpc_security_group_ids',
+  ],
   aws_opensearch_domain: [
     'access_policies', 'advanced_options', 'advanced_security_options', 'arn', 'auto_tune_options', 'cluster_config', 'dashboard_endpoint',
     'domain_endpoint_options', 'domain_id', 'ebs_options', 'encrypt_at_rest', 'endpoint', 'engine_version', 'id', 'ip_address_type',

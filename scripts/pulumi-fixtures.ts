@@ -31,6 +31,8 @@ export interface ResourceSpec {
   inputs?: { [k: string]: Json };
   /** Outputs besides the inputs and the type's usual computed attributes. */
   outputs?: JsonObject;
+  /** Bridged packages: values the provider schema's defaults fill in, listed in the inputs' `__defaults`. */
+  defaults?: JsonObject;
   /** The provider-assigned id (default: a name derived from the logical name). */
   id?: string;
   /** Top-level inputs passed as `pulumi.secret(...)`. */
@@ -204,14 +206,14 @@ export function buildPulumi(spec: PulumiSpec): JsonObject {
     const pkg = r.type.split(':')[0]!;
     const classic = BRIDGED.has(pkg);
     const computed = custom ? (COMPUTED[r.type]?.(id) ?? {}) : {};
-    const outputs: JsonObject = custom ? { ...computed, ...resolved, ...r.outputs, id, ...(pkg === 'aws' && resolved['tags'] !== undefined && { tagsAll: resolved['tags'] }) } : {};
-    const inputs: JsonObject = { ...resolved };
+    const outputs: JsonObject = custom ? { ...computed, ...r.defaults, ...resolved, ...r.outputs, id, ...(pkg === 'aws' && resolved['tags'] !== undefined && { tagsAll: resolved['tags'] }) } : {};
+    const inputs: JsonObject = { ...r.defaults, ...resolved };
     for (const key of r.secrets ?? []) {
       if (key in inputs) inputs[key] = secret(inputs[key]!, preview);
       if (key in outputs) outputs[key] = secret(outputs[key]!, preview);
     }
     if (custom && classic) {
-      inputs['__defaults'] = [];
+      inputs['__defaults'] = Object.keys(r.defaults ?? {});
       outputs['__meta'] = JSON.stringify({ 'e2bfb730-ecaa-11e6-8f88-34363bc7c4c0': { create: 1800000000000, delete: 3600000000000 }, schema_version: '0' });
     }
     const dependencies = [...new Set([...Object.values(propertyDependencies).flat(), ...(r.dependsOn ?? []).map((n) => byName.get(n)!.urn)])];

@@ -5,6 +5,7 @@ import * as terraformAzureStorage from './terraform/azure-storage.js';
 import * as terraformCloudfront from './terraform/cloudfront.js';
 import * as terraformCloudtrail from './terraform/cloudtrail.js';
 import * as terraformConfig from './terraform/config.js';
+import * as terraformDms from './terraform/dms.js';
 import * as terraformDynamodb from './terraform/dynamodb.js';
 import * as terraformEbs from './terraform/ebs.js';
 import * as terraformEc2Instance from './terraform/ec2-instance.js';
@@ -36,6 +37,7 @@ import * as cloudformationApigateway from './cloudformation/apigateway.js';
 import * as cloudformationCloudfront from './cloudformation/cloudfront.js';
 import * as cloudformationCloudtrail from './cloudformation/cloudtrail.js';
 import * as cloudformationConfig from './cloudformation/config.js';
+import * as cloudformationDms from './cloudformation/dms.js';
 import * as cloudformationDynamodb from './cloudformation/dynamodb.js';
 import * as cloudformationEbs from './cloudformation/ebs.js';
 import * as cloudformationEc2Instance from './cloudformation/ec2-instance.js';
@@ -70,6 +72,7 @@ export const adapters: readonly Adapter[] = [
   terraformCloudfront,
   terraformCloudtrail,
   terraformConfig,
+  terraformDms,
   terraformDynamodb,
   terraformEbs,
   terraformEc2Instance,
@@ -101,6 +104,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationCloudfront,
   cloudformationCloudtrail,
   cloudformationConfig,
+  cloudformationDms,
   cloudformationDynamodb,
   cloudformationEbs,
   cloudformationEc2Instance,

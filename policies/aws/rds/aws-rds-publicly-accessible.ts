@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { checkPublicFlag } from '../../../src/engine/public-flag.js';
 
 export default definePolicy({
   id: 'aws-rds-publicly-accessible',
@@ -74,12 +75,8 @@ export default definePolicy({
   publiclyAccessible: false,
 });`,
   },
-  check(instance, { fail, unknown, pass }) {
-    const flag = instance.publiclyAccessible;
+  check(instance, ctx) {
     const data = { instance: instance.identifier.value ?? instance.resource.address };
-    if (flag.origin === 'unknown') return unknown(flag);
-    if (flag.value === true) return fail(flag.origin === 'default' ? 'publicByDefault' : 'public', flag, data);
-    if (flag.value === undefined) return unknown(flag, 'leftToRds', data);
-    return pass();
+    return checkPublicFlag(instance.publiclyAccessible, ctx, { public: 'public', byDefault: 'publicByDefault', undecided: 'leftToRds' }, data);
   },
 });

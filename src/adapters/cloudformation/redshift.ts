@@ -1,8 +1,13 @@
-import type { RedshiftCluster } from '../../models/aws/redshift.js';
+import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, read, str } from '../read.js';
+import { warehouses } from '../redshift-common.js';
 
-/** `AWS::Redshift::Cluster`: `Encrypted` defaults to true, and new clusters cannot be created with false. */
+/**
+ * `AWS::Redshift::Cluster`: `Encrypted` defaults to true, and new clusters cannot be created with
+ * false; `PubliclyAccessible` defaults to false (CreateCluster, and for new clusters since
+ * 10 January 2025).
+ */
 export const cloudFormationRedshiftClusters = defineAdapter({
   kind: 'aws.redshift.Cluster',
   family: 'cloudformation',
@@ -14,7 +19,30 @@ export const cloudFormationRedshiftClusters = defineAdapter({
         encrypted: read(node, 'Encrypted', bool, true),
         kmsKeyId: read(node, 'KmsKeyId', str),
         snapshotIdentifier: read(node, 'SnapshotIdentifier', str),
+        publiclyAccessible: read(node, 'PubliclyAccessible', bool, false),
       }),
     );
   },
+});
+
+/** `AWS::RedshiftServerless::Workgroup`: `PubliclyAccessible` defaults to false. */
+export const cloudFormationRedshiftServerlessWorkgroups = defineAdapter({
+  kind: 'aws.redshiftserverless.Workgroup',
+  family: 'cloudformation',
+  adapt(graph) {
+    return graph.ofType('AWS::RedshiftServerless::Workgroup').map(
+      (node): RedshiftServerlessWorkgroup => ({
+        resource: node,
+        identifier: read(node, 'WorkgroupName', str),
+        publiclyAccessible: read(node, 'PubliclyAccessible', bool, false),
+      }),
+    );
+  },
+});
+
+/** Clusters and Serverless workgroups together. */
+export const cloudFormationRedshiftWarehouses = defineAdapter({
+  kind: 'aws.redshift.Warehouse',
+  family: 'cloudformation',
+  adapt: (graph) => warehouses(graph, cloudFormationRedshiftClusters, cloudFormationRedshiftServerlessWorkgroups),
 });

@@ -1,9 +1,10 @@
 import { type ResourceNode, writes } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import type { RedshiftCluster } from '../../models/aws/redshift.js';
+import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, read, str } from '../read.js';
 import { optionalString } from '../optional-string.js';
+import { warehouses } from '../redshift-common.js';
 
 /** `aws_redshift_cluster`. */
 export const terraformRedshiftClusters = defineAdapter({
@@ -17,6 +18,9 @@ export const terraformRedshiftClusters = defineAdapter({
         encrypted: encrypted(node),
         kmsKeyId: read(node, 'kms_key_id', str),
         snapshotIdentifier: optionalString(node, 'snapshot_identifier'),
+        // The provider's default changed in v6 (true before, false since): a plan or a state holds
+        // the value it applied, `.tf` source that leaves it out does not say.
+        publiclyAccessible: read(node, 'publicly_accessible', bool),
       }),
     );
   },
@@ -32,3 +36,25 @@ function encrypted(node: ResourceNode): Attr<boolean> {
   if (node.action === 'create' && node.written !== undefined && !writes(node, 'encrypted')) return defaulted(node, 'encrypted', true);
   return read(node, 'encrypted', bool, true);
 }
+
+/** `aws_redshiftserverless_workgroup`: the provider sends `publicly_accessible` only when it is true. */
+export const terraformRedshiftServerlessWorkgroups = defineAdapter({
+  kind: 'aws.redshiftserverless.Workgroup',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_redshiftserverless_workgroup').map(
+      (node): RedshiftServerlessWorkgroup => ({
+        resource: node,
+        identifier: read(node, 'workgroup_name', str),
+        publiclyAccessible: read(node, 'publicly_accessible', bool, false),
+      }),
+    );
+  },
+});
+
+/** Clusters and Serverless workgroups together. */
+export const terraformRedshiftWarehouses = defineAdapter({
+  kind: 'aws.redshift.Warehouse',
+  family: 'terraform',
+  adapt: (graph) => warehouses(graph, terraformRedshiftClusters, terraformRedshiftServerlessWorkgroups),
+});

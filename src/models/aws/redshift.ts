@@ -11,4 +11,21 @@ export interface RedshiftCluster extends Model {
   readonly kmsKeyId: Attr<string>;
   /** `snapshot_identifier` / `SnapshotIdentifier`: restored from a snapshot, whose encryption it may take. */
   readonly snapshotIdentifier: Attr<string>;
+  /**
+   * Whether the cluster gets a public IP address. CloudFormation leaves it to Redshift, which
+   * makes a new cluster private; the AWS provider for Terraform sends true when it is not written
+   * before v6 and false from v6, so `.tf` source that leaves it out does not decide it (`undefined`).
+   */
+  readonly publiclyAccessible: Attr<boolean>;
 }
+
+/** A Redshift Serverless workgroup (`aws_redshiftserverless_workgroup`, `AWS::RedshiftServerless::Workgroup`). */
+export interface RedshiftServerlessWorkgroup extends Model {
+  /** `workgroup_name` / `WorkgroupName`. */
+  readonly identifier: Attr<string>;
+  /** Default false: neither the provider nor CloudFormation sends it when it is not written, and Redshift Serverless then keeps the workgroup private. */
+  readonly publiclyAccessible: Attr<boolean>;
+}
+
+/** What answers Redshift queries: a provisioned cluster or a Serverless workgroup, for settings both have. */
+export type RedshiftWarehouse = ({ readonly warehouseType: 'cluster' } & RedshiftCluster) | ({ readonly warehouseType: 'workgroup' } & RedshiftServerlessWorkgroup);
