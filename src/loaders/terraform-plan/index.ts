@@ -132,7 +132,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
     const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module)) : [];
     for (const e of nodeEdges) edges.push(e);
     const properties = mergePlannedValues(inst.after, inst.unknown, inst.sensitive, {
-      written: (path) => (config ? writtenIn(config.expressions, path) : true),
+      written: (path) => shape?.writtenAt(path) ?? true,
       refsAt: (path) => nodeEdges.filter((e) => e.kind === 'reference' && (isWithin(e.path, path) || isWithin(path, e.path))).map((e) => e.to),
     });
     nodes.push({
@@ -174,6 +174,8 @@ interface ConfigShape {
   readonly literals: ReadonlySet<string>;
   /** The resource's references resolved from a module instance. */
   links(moduleInstance: string): readonly Link[];
+  /** Whether the configuration writes something at `path` (asked of every instance: answered once per path). */
+  writtenAt(path: string): boolean;
 }
 
 class ConfigShapes {
@@ -199,7 +201,13 @@ class ConfigShapes {
     if (isArray(config.depends_on)) expressions.push({ path: '', refs: config.depends_on.filter((d): d is string => typeof d === 'string'), kind: 'depends-on' });
     const each = eachValueOf(config.for_each_expression);
     const byModule = new Map<string, Link[]>();
+    const writtenPaths = new Map<string, boolean>();
     return {
+      writtenAt: (path) => {
+        let written = writtenPaths.get(path);
+        if (written === undefined) writtenPaths.set(path, (written = writtenIn(config.expressions, path)));
+        return written;
+      },
       written: new Set(Object.keys(config.expressions ?? {})),
       literals: literalArguments(config.expressions),
       links: (moduleInstance) => {
