@@ -58,12 +58,12 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
   for (const link of links) {
     for (const child of graph.ofType(link.type)) {
       if (child.mode !== 'managed') continue;
-      const parents = link.paths
-        .flatMap((path) => [
-          ...targetsOf(graph, child, path, parentTypes, nameProperty),
-          ...(link.through ?? []).flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))),
-        ])
-        .filter((p) => byParent.has(p));
+      // Through a stand-in only where the child names no parent itself.
+      const parents = link.paths.flatMap((path) => {
+        const direct = targetsOf(graph, child, path, parentTypes, nameProperty).filter((p) => byParent.has(p));
+        if (direct.length > 0 || !link.through) return direct;
+        return link.through.flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))).filter((p) => byParent.has(p));
+      });
       if (parents.length > 0) {
         for (const p of new Set(parents)) add(byParent.get(p)!, link.type, child);
         continue;
