@@ -50,6 +50,18 @@ describe('sekisho scan', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it('names the construct where the setting lives when it is another than the finding\'s', async () => {
+    const assembly = 'fixtures/policies/aws-elb-http-listener/cdk/fail-plain-http.cdk.out';
+    const text = (await sekisho(['scan', assembly])).stdout;
+    expect(text).toMatch(/set in: HttpAlb\/WebHttp5908C8E9 \(construct \/HttpAlb\/Web\/Http\/Resource\) \(DefaultActions\) — /);
+    const report = JSON.parse((await sekisho(['scan', assembly, '--format', 'json'])).stdout);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.findings.find((f: { policyId: string }) => f.policyId === 'aws-elb-http-listener')).toMatchObject({
+      constructPath: '/HttpAlb/Web/Resource',
+      evidence: { resource: 'HttpAlb/WebHttp5908C8E9', constructPath: '/HttpAlb/Web/Http/Resource', path: 'DefaultActions' },
+    });
+  });
+
   it('exits 0 when nothing is found at or above the threshold', async () => {
     expect((await sekisho(['scan', PASSING])).code).toBe(0);
     const high = (await sekisho(['scan', TEMPLATE, '--severity', 'critical', '--format', 'json']));
@@ -63,7 +75,7 @@ describe('sekisho scan', () => {
     const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.version).toBe('1.3');
+    expect(report.version).toBe('1.4');
     expect(report.findings.find((f: { file: string }) => f.file === PLAN)).toMatchObject({
       policyId: expect.any(String),
       severity: expect.any(String),

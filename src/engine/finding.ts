@@ -15,6 +15,8 @@ export interface FindingLocation {
   readonly path: string;
   /** The plan deletes that resource: the finding is about what deleting it undoes. */
   readonly deleted?: true;
+  /** That resource's CDK construct path (`aws:cdk:path`), when it comes from a CDK app. */
+  readonly constructPath?: string;
 }
 
 /** A result as users read it: in one language, with the file and line to change. */
@@ -55,6 +57,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       ...withLine(lineOf(r.at.node, r.at.path)),
       path: r.at.path,
       ...(r.at.node.action === 'delete' && { deleted: true as const }),
+      ...(r.at.node.source.constructPath !== undefined && { constructPath: r.at.node.source.constructPath }),
     };
     const message =
       r.messageId !== undefined

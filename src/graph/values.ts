@@ -27,6 +27,12 @@ export class Unknown {
     readonly refs: readonly string[] = [],
     /** The known shape of a string value, with `${…}` where the unknown parts go. */
     readonly shape?: string,
+    /**
+     * The values it may take, where only the choice between them is unknown (a CloudFormation
+     * `Fn::If` on a condition decided at deployment); `undefined` for a choice that removes the
+     * property (`AWS::NoValue`).
+     */
+    readonly alternatives?: readonly (PropertyValue | undefined)[],
   ) {}
 }
 

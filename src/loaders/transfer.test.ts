@@ -36,7 +36,7 @@ describe('units crossing between threads', () => {
       diagnostics: [{ level: 'warning', code: 'x', file: 'f', message: { en: 'm', ja: 'エム' } }],
     };
     const node = unit.nodes[0]!;
-    Object.assign(node.properties, { unknown: new Unknown(['f#s'], 'arn:${X}'), secret: Secret.instance, inf: Infinity, nan: Number.NaN, tag: { '\u0000sekisho': 'not ours' } });
+    Object.assign(node.properties, { unknown: new Unknown(['f#s'], 'arn:${X}'), choice: new Unknown(['f#s'], undefined, ['a', undefined, new Unknown([], 'b${Y}')]), secret: Secret.instance, inf: Infinity, nan: Number.NaN, tag: { '\u0000sekisho': 'not ours' } });
     const [back] = unitsFromText(unitsToText([unit, undefined]));
     expect(back).toStrictEqual(unit);
     expect(Object.hasOwn(back!.nodes[0]!.properties, '__proto__')).toBe(true);

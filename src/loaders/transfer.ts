@@ -12,8 +12,10 @@ import type { LoadedUnit, StackExport } from './types.js';
 const TAG = '\u0000sekisho';
 
 type Tagged =
-  | { readonly [TAG]: 'unknown'; readonly refs: readonly string[]; readonly shape?: string }
+  | { readonly [TAG]: 'unknown'; readonly refs: readonly string[]; readonly shape?: string; readonly alternatives?: readonly PropertyValue[] }
   | { readonly [TAG]: 'secret' }
+  /** One of an `Unknown`'s alternatives that removes the property. */
+  | { readonly [TAG]: 'absent' }
   /** A number JSON has no notation for (YAML's `.inf`, `.nan`). */
   | { readonly [TAG]: 'number'; readonly text: string }
   | { readonly [TAG]: 'line-tree'; readonly children: LineChildren }
@@ -85,7 +87,14 @@ function decodeLines(lines: Tagged): PropertyLines | undefined {
 }
 
 function encode(value: PropertyValue): PropertyValue {
-  if (value instanceof Unknown) return tagged({ [TAG]: 'unknown', refs: value.refs, ...(value.shape !== undefined && { shape: value.shape }) });
+  if (value instanceof Unknown) {
+    return tagged({
+      [TAG]: 'unknown',
+      refs: value.refs,
+      ...(value.shape !== undefined && { shape: value.shape }),
+      ...(value.alternatives !== undefined && { alternatives: value.alternatives.map((a) => (a === undefined ? tagged({ [TAG]: 'absent' }) : encode(a))) }),
+    });
+  }
   if (value instanceof Secret) return tagged({ [TAG]: 'secret' });
   if (typeof value === 'number' && !Number.isFinite(value)) return tagged({ [TAG]: 'number', text: String(value) });
   if (Array.isArray(value)) return value.map(encode);
@@ -101,13 +110,18 @@ function decode(value: unknown): PropertyValue {
   if (Array.isArray(value)) return value.map(decode);
   if (value === null || typeof value !== 'object') return value as PropertyValue;
   const t = value as Record<string, unknown>;
-  if (t[TAG] === 'unknown') return new Unknown(t['refs'] as string[], t['shape'] as string | undefined);
+  if (t[TAG] === 'unknown') {
+    const alternatives = Array.isArray(t['alternatives']) ? t['alternatives'].map((a: unknown) => (isAbsent(a) ? undefined : decode(a))) : undefined;
+    return new Unknown(t['refs'] as string[], t['shape'] as string | undefined, alternatives);
+  }
   if (t[TAG] === 'secret') return Secret.instance;
   if (t[TAG] === 'number') return Number(t['text']);
   const out: PropertyMap = {};
   for (const key of Object.keys(t)) setOwn(out, key, decode(t[key]));
   return out;
 }
+
+const isAbsent = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as Record<string, unknown>)[TAG] === 'absent';
 
 /** A tagged marker, typed as the property value it stands for on the wire. */
 const tagged = (t: Tagged): PropertyValue => t as unknown as PropertyValue;

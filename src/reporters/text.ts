@@ -51,7 +51,8 @@ export const textReporter: Reporter = (input, options) => {
       if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {
         const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
         const note = [ev.path, ev.deleted && t.deletedByChange].filter(Boolean).join(', ');
-        lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${note ? ` (${note})` : ''} — ${at}`)));
+        const construct = ev.constructPath !== undefined && ev.resource !== f.resource ? ` (${t.constructLabel} ${ev.constructPath})` : '';
+        lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${construct}${note ? ` (${note})` : ''} — ${at}`)));
       }
       if (f.suppression && f.status === 'suppressed') lines.push(dim(printable(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`)));
       if (f.suppression?.expired) lines.push(printable(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`));

@@ -227,8 +227,10 @@ function resolveIf(arg: Json, path: string, scope: TemplateScope): Resolved {
   const condition = scope.condition(arg[0]);
   if (condition === true) return resolveValue(arg[1]!, path, scope);
   if (condition === false) return resolveValue(arg[2]!, path, scope);
-  // Both branches may be deployed: keep the references of both, the value of neither.
-  return unknownFrom([resolveValue(arg[1]!, path, scope), resolveValue(arg[2]!, path, scope)]);
+  // Either branch may be deployed: the references of both, and both as the values it may take.
+  const branches: Resolved[] = [resolveValue(arg[1]!, path, scope), resolveValue(arg[2]!, path, scope)];
+  const unknown = unknownFrom(branches);
+  return new Unknown(unknown.refs, undefined, branches.map((b) => (b === NO_VALUE ? undefined : b)));
 }
 
 function resolveSelect(arg: Json, path: string, scope: TemplateScope): Resolved {

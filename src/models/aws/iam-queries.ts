@@ -1,4 +1,5 @@
 import { hasPlaceholder, literalPieces, placeholdersOf, replacePlaceholders, replacePlaceholdersWhere } from '../../graph/placeholders.js';
+import { Unknown } from '../../graph/values.js';
 import type { Evidence } from '../attr.js';
 import { caseFolded, matchesPieces } from '../wildcard.js';
 import type { AttachedPolicy, PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
@@ -318,6 +319,11 @@ export function policyText(value: PolicyString): string {
  * `arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess`, which is it in every partition.
  */
 export function isAwsManagedPolicy(arn: PolicyString, name: string): Maybe {
+  // A choice made at deployment (`Fn::If` on the partition, as CDK's EKS cluster writes): decided if every choice is.
+  if (typeof arn !== 'string' && arn.alternatives !== undefined) {
+    const each = arn.alternatives.filter((a) => a !== undefined).map((a) => (typeof a === 'string' || a instanceof Unknown ? isAwsManagedPolicy(a, name) : undefined));
+    return each.every((v) => v === false) ? false : each.every((v) => v === true) && each.length === arn.alternatives.length ? true : undefined;
+  }
   // An account ID or Region is never `aws`, the account part of AWS managed policies. Terraform
   // source reads them from data sources: `${data.aws_partition.current.partition}`,
   // `${data.aws_caller_identity.current.account_id}`, `${data.aws_region.current.name}`.
