@@ -85,6 +85,13 @@ export interface ResourceNode {
   readonly suppressions?: readonly Suppression[];
   /** The source unit (a plan, a template, a CDK stack) the node belongs to. */
   readonly unit: string;
+  /**
+   * The major version of the provider that will plan the resource, where `.tf` source pins it
+   * (`.terraform.lock.hcl`, or `required_providers` allowing one major version): a default that
+   * changed between major versions is decided by it. Plans and states hold what the provider
+   * applied instead.
+   */
+  readonly providerMajorVersion?: number;
   /** CloudFormation `Metadata`, kept for suppressions and construct paths. */
   readonly metadata?: PropertyMap;
 }

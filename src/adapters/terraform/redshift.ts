@@ -18,13 +18,22 @@ export const terraformRedshiftClusters = defineAdapter({
         encrypted: encrypted(node),
         kmsKeyId: read(node, 'kms_key_id', str),
         snapshotIdentifier: optionalString(node, 'snapshot_identifier'),
-        // The provider's default changed in v6 (true before, false since): a plan or a state holds
-        // the value it applied, `.tf` source that leaves it out does not say.
-        publiclyAccessible: read(node, 'publicly_accessible', bool),
+        publiclyAccessible: publiclyAccessible(node),
       }),
     );
   },
 });
+
+/**
+ * The provider's default changed in v6 (true before, false since): a plan or a state holds the
+ * value it applied; `.tf` source that leaves it out is decided by the provider version the
+ * sources pin, and otherwise does not say.
+ */
+function publiclyAccessible(node: ResourceNode): Attr<boolean> {
+  const written = read(node, 'publicly_accessible', bool);
+  const major = node.providerMajorVersion;
+  return written.origin === 'default' && written.value === undefined && major !== undefined ? defaulted(node, 'publicly_accessible', major < 6) : written;
+}
 
 /**
  * AWS encrypts every new cluster (since 10 January 2025). Providers before v6 defaulted `encrypted`

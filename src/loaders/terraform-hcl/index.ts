@@ -6,6 +6,7 @@ import { rootVariableValues, variableNodes, type VariableInputs } from './variab
 import type { Edge, ResourceNode } from '../../graph/resource.js';
 import { compareDiagnostics, diagnostic } from '../../diagnostic.js';
 import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
+import { providerMajorVersions } from './provider-versions.js';
 
 export interface HclLoadOptions extends VariableInputs {
   readonly cwd: string;
@@ -37,7 +38,7 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
     ),
   );
   const codeBudget = new EvaluationBudget(EVALUATION_STEPS, () => {});
-  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, codeBudget, files: new Map() };
+  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, codeBudget, files: new Map(), providerMajors: providerMajorVersions(tree) };
   const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];

@@ -33,6 +33,8 @@ export interface TreeContext {
   readonly codeBudget: EvaluationBudget;
   /** The files `file()` and `templatefile` read, by path as written, read once: a `for` may read one a thousand times. */
   readonly files: Map<string, string | undefined>;
+  /** Major provider versions the sources pin, by provider type (`aws`). */
+  readonly providerMajors: ReadonlyMap<string, number>;
 }
 
 /** A value with the resource nodes it was computed from (references followed through variables, locals, outputs). */
@@ -606,6 +608,7 @@ export class ModuleInstance implements Scope {
     const suppressions = [...this.inherited, ...own];
     const source = block.source;
     const call = this.installedCall;
+    const providerMajor = this.ctx.providerMajors.get((block.type ?? '').split('_')[0]!);
     return {
       id: instance.id,
       address: instance.address,
@@ -621,6 +624,7 @@ export class ModuleInstance implements Scope {
       ...(origins.size > 0 && { literalOrigins: origins }),
       ...(suppressions.length > 0 && { suppressions }),
       unit: this.ctx.unit,
+      ...(providerMajor !== undefined && { providerMajorVersion: providerMajor }),
     };
   }
 }
