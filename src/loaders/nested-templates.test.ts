@@ -114,5 +114,22 @@ describe('a template nested by its path on disk', () => {
     const outcome = await scan({ paths: [open], cwd: open, policies: builtinPolicies, today: TODAY });
     expect(statuses(outcome)).toContain('unknown aws-ec2-sg-world-admin-ports Bastion');
   });
+
+  it('passes values down a chain of nestings, however long, the outermost read first', async () => {
+    const chain = mkdtempSync(join(tmpdir(), 'sekisho-nested-chain-'));
+    const levels = 300;
+    // Level 0 passes "true" down; each level hands on what it was given; the last encrypts by it.
+    for (let i = 0; i < levels; i++) {
+      const given = i === 0 ? '"true"' : '!Ref Encrypt';
+      const body =
+        i < levels - 1
+          ? `  Next:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: level-${i + 1}.yaml\n      Parameters:\n        Encrypt: ${given}\n`
+          : `  Database:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: 20, MasterUsername: app, ManageMasterUserPassword: true, StorageEncrypted: !Ref Encrypt }\n`;
+      // Named level-N: the files are read as their names sort (level-1, level-10, level-100, …), not in the nesting's order.
+      writeFileSync(join(chain, `level-${i}.yaml`), `Parameters:\n  Encrypt:\n    Type: String\n    Default: "false"\nResources:\n${body}`);
+    }
+    const outcome = await scan({ paths: [chain], cwd: chain, policies: builtinPolicies.filter((p) => p.id === 'aws-rds-instance-storage-encryption'), today: TODAY });
+    expect(statuses(outcome)).toEqual(['pass aws-rds-instance-storage-encryption Database']);
+  });
 });
 

@@ -38,12 +38,11 @@ export function linkNestedTemplates(jobs: readonly LoadJob[], units: readonly (L
 
   const out = [...units];
   const reloaded = new Set<number>();
-  const load = (i: number): LoadedUnit | undefined => {
+  const reload = (i: number): void => {
     const job = jobs[i];
-    if (reloaded.has(i) || job?.kind !== 'file' || (!nestedIn.has(i) && !nestedStacks.has(i))) return out[i];
-    reloaded.add(i); // a template nested in itself, or in a cycle, is loaded from where the cycle was entered
+    if (job?.kind !== 'file' || (!nestedIn.has(i) && !nestedStacks.has(i))) return;
     const at = nestedIn.get(i);
-    const stack = at && load(at.parent)?.nodes.find((n) => n.type === NESTED_STACK_TYPE && n.address === at.logicalId);
+    const stack = at && out[at.parent]?.nodes.find((n) => n.type === NESTED_STACK_TYPE && n.address === at.logicalId);
     try {
       out[i] = loadFile(job.entry, options, {
         parameters: stack ? passedParameters(stack.properties['Parameters']) : options.parameters,
@@ -53,9 +52,22 @@ export function linkNestedTemplates(jobs: readonly LoadJob[], units: readonly (L
     } catch {
       // It loaded once already: what was loaded then stands.
     }
-    return out[i];
   };
-  units.forEach((_, i) => load(i));
+  // Each template after the one it is nested in, outermost first; iteratively, since a chain of
+  // nestings is as long as the files make it. In a cycle, the template where the walk entered it
+  // is reloaded last, and the one nested in it is given what it had loaded before.
+  units.forEach((_, start) => {
+    const chain: number[] = [];
+    const onChain = new Set<number>();
+    for (let i: number | undefined = start; i !== undefined && !reloaded.has(i) && !onChain.has(i); i = nestedIn.get(i)?.parent) {
+      chain.push(i);
+      onChain.add(i);
+    }
+    for (const i of chain.reverse()) {
+      reloaded.add(i);
+      reload(i);
+    }
+  });
   return out;
 }
 
