@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { tree } from '../../../test/helpers/terraform-tree.js';
@@ -65,5 +67,12 @@ provider "registry.terraform.io/hashicorp/aws" {
 
   it('is unknown without either', async () => {
     expect(await verdict({})).toEqual(['unknown leftToProvider']);
+  });
+
+  it('is not read from a lock file that is not a regular file (a FIFO would never end)', async () => {
+    const dir = tree({ 'main.tf': cluster });
+    execFileSync('mkfifo', [join(dir, '.terraform.lock.hcl')]);
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(outcome.results.map((r) => r.status)).toEqual(['unknown']);
   });
 });

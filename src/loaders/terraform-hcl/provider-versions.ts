@@ -47,7 +47,9 @@ function lockedVersions(rootDir: string): Map<string, number> {
   const path = join(rootDir, LOCK_FILE);
   let text: string;
   try {
-    if (statSync(path).size > MAX_LOCK_FILE_SIZE) return out;
+    // A regular file only: a FIFO or a device named so would never end.
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_LOCK_FILE_SIZE) return out;
     text = readFileSync(path, 'utf8');
   } catch {
     return out; // no lock file: the project has not been initialised, or does not commit it
