@@ -11,6 +11,7 @@ import awsCloudtrailLogValidation from './aws/cloudtrail/aws-cloudtrail-log-vali
 import awsCloudtrailMultiRegion from './aws/cloudtrail/aws-cloudtrail-multi-region.js';
 import awsConfigRecorder from './aws/config/aws-config-recorder.js';
 import awsDmsReplicationInstancePublic from './aws/dms/aws-dms-replication-instance-public.js';
+import awsDocdbStorageEncryption from './aws/docdb/aws-docdb-storage-encryption.js';
 import awsDynamodbCmk from './aws/dynamodb/aws-dynamodb-cmk.js';
 import awsDynamodbPitr from './aws/dynamodb/aws-dynamodb-pitr.js';
 import awsEbsDefaultEncryption from './aws/ebs/aws-ebs-default-encryption.js';
@@ -56,6 +57,7 @@ import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
 import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
 import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
+import awsNeptuneStorageEncryption from './aws/neptune/aws-neptune-storage-encryption.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
 import awsRdsBackupRetention from './aws/rds/aws-rds-backup-retention.js';
@@ -96,6 +98,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudtrailMultiRegion,
   awsConfigRecorder,
   awsDmsReplicationInstancePublic,
+  awsDocdbStorageEncryption,
   awsDynamodbCmk,
   awsDynamodbPitr,
   awsEbsDefaultEncryption,
@@ -141,6 +144,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsKmsRotation,
   awsLambdaPublicAccess,
   awsCloudwatchLogGroupKms,
+  awsNeptuneStorageEncryption,
   awsOpensearchEncryptionAtRest,
   awsOpensearchNodeToNodeEncryption,
   awsRdsBackupRetention,

@@ -171,6 +171,11 @@ const COMPUTED: Record<string, string[]> = {
   aws_ecr_registry_scanning_configuration: ['id', 'registry_id'],
   aws_ecs_task_definition: ['arn', 'arn_without_revision', 'id', 'network_mode', 'revision', 'tags_all'],
   aws_docdb_cluster: ['arn', 'cluster_identifier', 'cluster_members', 'cluster_resource_id', 'endpoint', 'hosted_zone_id', 'id', 'reader_endpoint', 'tags_all'],
+  aws_neptune_cluster: [
+    'arn', 'availability_zones', 'cluster_identifier', 'cluster_members', 'cluster_resource_id', 'endpoint', 'engine_version', 'hosted_zone_id', 'id',
+    'kms_key_arn', 'neptune_cluster_parameter_group_name', 'neptune_subnet_group_name', 'port', 'preferred_backup_window', 'preferred_maintenance_window',
+    'reader_endpoint', 'tags_all', 'vpc_security_group_ids',
+  ],
   aws_secretsmanager_secret: ['arn', 'id', 'name', 'name_prefix', 'policy', 'tags_all'],
   aws_iam_policy_document: ['id', 'json', 'minified_json'],
   aws_ebs_volume: ['arn', 'create_time', 'encrypted', 'id', 'iops', 'kms_key_id', 'size', 'snapshot_id', 'tags_all', 'throughput', 'type'],

@@ -6,6 +6,7 @@ import * as terraformCloudfront from './terraform/cloudfront.js';
 import * as terraformCloudtrail from './terraform/cloudtrail.js';
 import * as terraformConfig from './terraform/config.js';
 import * as terraformDms from './terraform/dms.js';
+import * as terraformDocdb from './terraform/docdb.js';
 import * as terraformDynamodb from './terraform/dynamodb.js';
 import * as terraformEbs from './terraform/ebs.js';
 import * as terraformEc2Instance from './terraform/ec2-instance.js';
@@ -24,6 +25,7 @@ import * as terraformKinesis from './terraform/kinesis.js';
 import * as terraformKms from './terraform/kms.js';
 import * as terraformLambda from './terraform/lambda.js';
 import * as terraformLogs from './terraform/logs.js';
+import * as terraformNeptune from './terraform/neptune.js';
 import * as terraformOpensearch from './terraform/opensearch.js';
 import * as terraformRds from './terraform/rds.js';
 import * as terraformRedshift from './terraform/redshift.js';
@@ -38,6 +40,7 @@ import * as cloudformationCloudfront from './cloudformation/cloudfront.js';
 import * as cloudformationCloudtrail from './cloudformation/cloudtrail.js';
 import * as cloudformationConfig from './cloudformation/config.js';
 import * as cloudformationDms from './cloudformation/dms.js';
+import * as cloudformationDocdb from './cloudformation/docdb.js';
 import * as cloudformationDynamodb from './cloudformation/dynamodb.js';
 import * as cloudformationEbs from './cloudformation/ebs.js';
 import * as cloudformationEc2Instance from './cloudformation/ec2-instance.js';
@@ -55,6 +58,7 @@ import * as cloudformationKinesis from './cloudformation/kinesis.js';
 import * as cloudformationKms from './cloudformation/kms.js';
 import * as cloudformationLambda from './cloudformation/lambda.js';
 import * as cloudformationLogs from './cloudformation/logs.js';
+import * as cloudformationNeptune from './cloudformation/neptune.js';
 import * as cloudformationOpensearch from './cloudformation/opensearch.js';
 import * as cloudformationRds from './cloudformation/rds.js';
 import * as cloudformationRedshift from './cloudformation/redshift.js';
@@ -73,6 +77,7 @@ export const adapters: readonly Adapter[] = [
   terraformCloudtrail,
   terraformConfig,
   terraformDms,
+  terraformDocdb,
   terraformDynamodb,
   terraformEbs,
   terraformEc2Instance,
@@ -91,6 +96,7 @@ export const adapters: readonly Adapter[] = [
   terraformKms,
   terraformLambda,
   terraformLogs,
+  terraformNeptune,
   terraformOpensearch,
   terraformRds,
   terraformRedshift,
@@ -105,6 +111,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationCloudtrail,
   cloudformationConfig,
   cloudformationDms,
+  cloudformationDocdb,
   cloudformationDynamodb,
   cloudformationEbs,
   cloudformationEc2Instance,
@@ -122,6 +129,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationKms,
   cloudformationLambda,
   cloudformationLogs,
+  cloudformationNeptune,
   cloudformationOpensearch,
   cloudformationRds,
   cloudformationRedshift,

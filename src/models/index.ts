@@ -2,6 +2,7 @@ import type { ApiStage } from './aws/apigateway.js';
 import type { CloudFrontDistribution } from './aws/cloudfront.js';
 import type { CloudTrail } from './aws/cloudtrail.js';
 import type { ConfigRecorder } from './aws/config.js';
+import type { DocDbCluster, NeptuneCluster } from './aws/db-cluster.js';
 import type { DmsReplicationInstance } from './aws/dms.js';
 import type { DynamoDbTable } from './aws/dynamodb.js';
 import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
@@ -42,6 +43,7 @@ export interface ModelKinds {
   'aws.cloudtrail.Trail': CloudTrail;
   'aws.config.Recorder': ConfigRecorder;
   'aws.dms.ReplicationInstance': DmsReplicationInstance;
+  'aws.docdb.Cluster': DocDbCluster;
   'aws.dynamodb.Table': DynamoDbTable;
   'aws.ebs.EncryptionByDefault': EbsEncryptionByDefault;
   'aws.ebs.Volume': EbsVolume;
@@ -66,6 +68,7 @@ export interface ModelKinds {
   'aws.kms.Key': KmsKey;
   'aws.lambda.Function': LambdaFunction;
   'aws.logs.LogGroup': LogGroup;
+  'aws.neptune.Cluster': NeptuneCluster;
   'aws.opensearch.Domain': OpenSearchDomain;
   'aws.rds.Database': RdsDatabase;
   'aws.rds.DbCluster': RdsCluster;

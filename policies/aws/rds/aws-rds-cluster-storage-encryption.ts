@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { checkClusterEncryption } from '../../../src/engine/storage-encryption.js';
 
 export default definePolicy({
   id: 'aws-rds-cluster-storage-encryption',
@@ -66,11 +67,7 @@ export default definePolicy({
   storageEncrypted: true,
 });`,
   },
-  check(cluster, { expect, unknown }) {
-    const source = cluster.inheritsEncryptionFrom;
-    if (source.origin !== 'default' && cluster.storageEncrypted.value !== true) {
-      return unknown(source, 'inherited', { cluster: cluster.identifier.value ?? cluster.resource.address, source: source.value ?? source.at.path });
-    }
-    return expect(cluster.storageEncrypted, (on) => on === true, 'notEncrypted', { cluster: cluster.identifier.value ?? cluster.resource.address });
+  check(cluster, context) {
+    return checkClusterEncryption(cluster, context, { notEncrypted: 'notEncrypted', inherited: 'inherited' });
   },
 });
