@@ -1,13 +1,14 @@
 import type { ResourceGraph } from '../graph/graph.js';
-import { writes, type ResourceNode } from '../graph/resource.js';
+import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { getPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { ApiStage } from '../models/aws/apigateway.js';
 import type { WafEndpoint } from '../models/aws/waf.js';
+import { defineAdapter, type Adapter } from './adapter.js';
 import { isSet } from './configured.js';
 import { lbType } from './elb-common.js';
 import { targetsOf } from './join.js';
-import { bool, defaulted, explicit, read, strList } from './read.js';
+import { bool, defaulted, explicit, read, readComputed, strList } from './read.js';
 
 /** How one schema family writes the endpoints a web ACL protects, and the associations naming them. */
 export interface WafSchema {
@@ -37,23 +38,22 @@ interface Stage {
 }
 
 /**
- * The endpoints of one schema family that an AWS WAF web ACL can protect, each with whether one
- * does: CloudFront distributions by their own setting, Application Load Balancers and REST API
- * stages (`restStages`, from the API Gateway stage adapter) by a separate association.
+ * The adapter of one schema family for the endpoints an AWS WAF web ACL can protect, each with
+ * whether one does: CloudFront distributions by their own setting, Application Load Balancers and
+ * REST API stages (those `stages` reads) by a separate association.
  */
-export function wafEndpoints(graph: ResourceGraph, schema: WafSchema, restStages: readonly ApiStage[]): WafEndpoint[] {
+export function wafEndpointAdapter(family: SchemaFamily, schema: WafSchema, stages: Adapter<'aws.apigateway.Stage'>): Adapter<'aws.waf.Endpoint'> {
+  return defineAdapter({ kind: 'aws.waf.Endpoint', family, adapt: (graph) => wafEndpoints(graph, schema, stages.adapt(graph)) });
+}
+
+function wafEndpoints(graph: ResourceGraph, schema: WafSchema, restStages: readonly ApiStage[]): WafEndpoint[] {
   const managed = (types: readonly string[]): ResourceNode[] => graph.ofType(...types).filter((n) => n.mode === 'managed');
   const loadBalancers = managed(schema.loadBalancers).flatMap((node) => {
     const type = read(node, schema.loadBalancer.type, lbType, 'application');
     return type.value === undefined || type.value === 'application' ? [{ node, type }] : [];
   });
   const stages = restStages.filter((s) => s.api === 'rest').map((s): Stage => ({ node: s.resource, name: s.stageName.value, api: restApiOf(graph, schema, s.resource) }));
-  const webAcl = associationsOf(
-    graph,
-    schema,
-    loadBalancers.map((lb) => lb.node),
-    stages,
-  );
+  const webAcl = associationsOf(graph, schema, loadBalancers.map((lb) => lb.node), stages);
   return [
     ...managed(schema.distributions).map(
       (node): WafEndpoint => ({ resource: node, kind: 'distribution', public: read(node, schema.distribution.enabled, bool), webAcl: isSet(node, schema.distribution.webAcl) }),
@@ -79,10 +79,8 @@ function restApiOf(graph: ResourceGraph, schema: WafSchema, stage: ResourceNode)
 function restApiPublic(schema: WafSchema, stage: Stage): Attr<boolean> {
   const { api } = stage;
   if (!api) return { value: undefined, origin: 'unknown', at: { node: stage.node, path: schema.restApi.path } };
-  const path = schema.restApi.endpointTypes;
-  // Computed by the provider when not written: a plan leaves it unknown, and the API is EDGE.
-  if (getPath(api.properties, path) instanceof Unknown && api.written !== undefined && !writes(api, path)) return defaulted(api, path, true);
-  const types = read(api, path, strList, ['EDGE']);
+  // Computed by the provider when not written: EDGE.
+  const types = readComputed(api, schema.restApi.endpointTypes, strList, ['EDGE']);
   return { ...types, value: types.value === undefined ? undefined : !types.value.some((t) => t.toUpperCase() === 'PRIVATE') };
 }
 

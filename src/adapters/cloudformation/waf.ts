@@ -1,8 +1,7 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import { defineAdapter } from '../adapter.js';
 import { read, str } from '../read.js';
-import { wafEndpoints, type WafSchema } from '../waf-common.js';
+import { wafEndpointAdapter, type WafSchema } from '../waf-common.js';
 import { cloudFormationApiStages } from './apigateway.js';
 
 /** `Scheme` is `internet-facing` unless written `internal`. */
@@ -30,8 +29,4 @@ const SCHEMA: WafSchema = {
  * (`AWS::ApiGateway::Stage`, the stage of an `AWS::ApiGateway::Deployment`), with the
  * `AWS::WAFv2::WebACLAssociation`s and `AWS::WAFRegional::WebACLAssociation`s naming them.
  */
-export const cloudFormationWafEndpoints = defineAdapter({
-  kind: 'aws.waf.Endpoint',
-  family: 'cloudformation',
-  adapt: (graph) => wafEndpoints(graph, SCHEMA, cloudFormationApiStages.adapt(graph)),
-});
+export const cloudFormationWafEndpoints = wafEndpointAdapter('cloudformation', SCHEMA, cloudFormationApiStages);

@@ -176,6 +176,8 @@ export const NATIVE_RESOURCES: Readonly<Record<string, string>> = {
   'ec2:VpcGatewayAttachment': 'VPCGatewayAttachment',
   'iam:OidcProvider': 'OIDCProvider',
   'iam:SamlProvider': 'SAMLProvider',
+  'wafv2:WebAcl': 'WebACL',
+  'wafv2:WebAclAssociation': 'WebACLAssociation',
 };
 
 /**
