@@ -82,6 +82,7 @@ import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js'
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
 import awsVpcFlowLogs from './aws/vpc/aws-vpc-flow-logs.js';
+import awsWafPublicEndpoints from './aws/waf/aws-waf-public-endpoints.js';
 import azureStorageContainerPublic from './azure/storage/azure-storage-container-public.js';
 import gcpStorageBucketPublic from './gcp/storage/gcp-storage-bucket-public.js';
 
@@ -169,6 +170,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsSnsEncryption,
   awsSqsEncryption,
   awsVpcFlowLogs,
+  awsWafPublicEndpoints,
   azureStorageContainerPublic,
   gcpStorageBucketPublic,
 ];

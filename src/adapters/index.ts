@@ -35,6 +35,7 @@ import * as terraformSecurityhub from './terraform/securityhub.js';
 import * as terraformSns from './terraform/sns.js';
 import * as terraformSqs from './terraform/sqs.js';
 import * as terraformVpc from './terraform/vpc.js';
+import * as terraformWaf from './terraform/waf.js';
 import * as cloudformationApigateway from './cloudformation/apigateway.js';
 import * as cloudformationCloudfront from './cloudformation/cloudfront.js';
 import * as cloudformationCloudtrail from './cloudformation/cloudtrail.js';
@@ -68,6 +69,7 @@ import * as cloudformationSecurityhub from './cloudformation/securityhub.js';
 import * as cloudformationSns from './cloudformation/sns.js';
 import * as cloudformationSqs from './cloudformation/sqs.js';
 import * as cloudformationVpc from './cloudformation/vpc.js';
+import * as cloudformationWaf from './cloudformation/waf.js';
 
 /** Every built-in adapter: whatever the adapter files export. A model kind has one adapter per schema family. */
 export const adapters: readonly Adapter[] = [
@@ -106,6 +108,7 @@ export const adapters: readonly Adapter[] = [
   terraformSns,
   terraformSqs,
   terraformVpc,
+  terraformWaf,
   cloudformationApigateway,
   cloudformationCloudfront,
   cloudformationCloudtrail,
@@ -139,4 +142,5 @@ export const adapters: readonly Adapter[] = [
   cloudformationSns,
   cloudformationSqs,
   cloudformationVpc,
+  cloudformationWaf,
 ].flatMap((module) => Object.values(module).filter(isAdapter));

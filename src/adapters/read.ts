@@ -22,6 +22,15 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   return { value, origin: writes(node, path) ? 'explicit' : 'default', at };
 }
 
+/**
+ * `read` for an attribute the provider computes when it is not written: a plan of a new resource
+ * leaves it unknown, and it becomes the provider's default, `fallback`.
+ */
+export function readComputed<T>(node: ResourceNode, path: string, parse: Parse<T>, fallback: T): Attr<T> {
+  if (getPath(node.properties, path) instanceof Unknown && node.written !== undefined && !writes(node, path)) return defaulted(node, path, fallback);
+  return read(node, path, parse, fallback);
+}
+
 /** A field the source does not write at all, holding the provider's default. */
 export function defaulted<T>(node: ResourceNode, path: string, value: T | undefined): Attr<T> {
   return { value, origin: 'default', at: { node, path } };

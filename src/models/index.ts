@@ -30,6 +30,7 @@ import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
 import type { Vpc } from './aws/vpc.js';
+import type { WafEndpoint } from './aws/waf.js';
 import type { StorageAccount } from './azure/storage.js';
 import type { GcsBucket } from './gcp/storage.js';
 
@@ -82,6 +83,7 @@ export interface ModelKinds {
   'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;
+  'aws.waf.Endpoint': WafEndpoint;
   'azure.storage.Account': StorageAccount;
   'gcp.storage.Bucket': GcsBucket;
 }

@@ -46,6 +46,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_alb: ['aws:alb/loadBalancer:LoadBalancer'],
     aws_alb_listener: ['aws:alb/listener:Listener'],
     aws_api_gateway_deployment: ['aws:apigateway/deployment:Deployment'],
+    aws_api_gateway_rest_api: ['aws:apigateway/restApi:RestApi'],
     aws_api_gateway_stage: ['aws:apigateway/stage:Stage'],
     aws_apigatewayv2_stage: ['aws:apigatewayv2/stage:Stage'],
     aws_autoscaling_group: ['aws:autoscaling/group:Group'],
@@ -159,6 +160,8 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_vpc: ['aws:ec2/vpc:Vpc'],
     aws_vpc_security_group_egress_rule: ['aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule'],
     aws_vpc_security_group_ingress_rule: ['aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule'],
+    aws_wafregional_web_acl_association: ['aws:wafregional/webAclAssociation:WebAclAssociation'],
+    aws_wafv2_web_acl_association: ['aws:wafv2/webAclAssociation:WebAclAssociation'],
     azurerm_storage_account: ['azure:storage/account:Account'],
     azurerm_storage_container: ['azure:storage/container:Container'],
     google_storage_bucket: ['gcp:storage/bucket:Bucket'],
@@ -175,6 +178,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
   cloudformation: {
     'AWS::AmazonMQ::Broker': ['aws-native:amazonmq:Broker'],
     'AWS::ApiGateway::Deployment': ['aws-native:apigateway:Deployment'],
+    'AWS::ApiGateway::RestApi': ['aws-native:apigateway:RestApi'],
     'AWS::ApiGateway::Stage': ['aws-native:apigateway:Stage'],
     'AWS::ApiGatewayV2::Stage': ['aws-native:apigatewayv2:Stage'],
     'AWS::AutoScaling::AutoScalingGroup': ['aws-native:autoscaling:AutoScalingGroup'],
@@ -254,6 +258,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::SQS::QueuePolicy': ['aws-native:sqs:QueuePolicy'],
     'AWS::SecretsManager::ResourcePolicy': ['aws-native:secretsmanager:ResourcePolicy'],
     'AWS::SecretsManager::Secret': ['aws-native:secretsmanager:Secret'],
+    'AWS::WAFv2::WebACLAssociation': ['aws-native:wafv2:WebAclAssociation'],
     'AWS::SecurityHub::Hub': ['aws-native:securityhub:Hub'],
     'AWS::SecurityHub::Standard': ['aws-native:securityhub:Standard'],
   },
@@ -262,9 +267,17 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 /**
  * Read by adapters, but no Pulumi resource: data sources (functions in Pulumi), a template's
  * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
- * provider with.
+ * provider with, and WAF Classic's regional web ACL association, which AWS Native does not have.
  */
-const NOT_RESOURCES = ['aws_iam_policy_document', 'google_iam_policy', 'terraform_variable', 'AWS::CloudFormation::Parameter', 'Custom::AWSCDK-EKS-Cluster', 'Custom::AWSCDKOpenIdConnectProvider'];
+const NOT_RESOURCES = [
+  'aws_iam_policy_document',
+  'google_iam_policy',
+  'terraform_variable',
+  'AWS::CloudFormation::Parameter',
+  'Custom::AWSCDK-EKS-Cluster',
+  'Custom::AWSCDKOpenIdConnectProvider',
+  'AWS::WAFRegional::WebACLAssociation',
+];
 
 /** A graph that records the types asked of it. */
 class AskedGraph extends ResourceGraph {
@@ -430,6 +443,11 @@ describe('Pulumi property names', () => {
       function_name: 'report',
       action: 'lambda:InvokeFunction',
       principal: '*',
+    });
+    expect(toSchemaProperties({ restApi: 'a1b2c3d4e5', deployment: 'abc123', stageName: 'prod' }, 'terraform', 'aws_api_gateway_stage').properties).toEqual({
+      rest_api_id: 'a1b2c3d4e5',
+      deployment_id: 'abc123',
+      stage_name: 'prod',
     });
     expect(toSchemaProperties({ name: 'logs', constructor: 'x' }, 'terraform', 'aws_cloudwatch_log_group').properties).toEqual({ name: 'logs', constructor: 'x' });
   });

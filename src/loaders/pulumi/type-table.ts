@@ -65,11 +65,13 @@ export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
 
 /**
  * Top-level properties a classic provider renames for one resource only, by Terraform type:
- * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`; the Cloud
+ * Pulumi name → Terraform name (`aws.lambda.Function` takes `name` for `function_name`, an API Gateway stage `restApi` for `rest_api_id`; the Cloud
  * Storage ACLs take a list of strings `roleEntities` for Terraform's `role_entity`, an Auto
  * Scaling group `vpcZoneIdentifiers` for `vpc_zone_identifier`).
  */
 export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_api_gateway_deployment: { restApi: 'rest_api_id' },
+  aws_api_gateway_stage: { restApi: 'rest_api_id', deployment: 'deployment_id' },
   aws_autoscaling_group: { vpcZoneIdentifiers: 'vpc_zone_identifier' },
   aws_lambda_function: { name: 'function_name' },
   aws_lambda_permission: { function: 'function_name' },
@@ -174,6 +176,8 @@ export const NATIVE_RESOURCES: Readonly<Record<string, string>> = {
   'ec2:VpcGatewayAttachment': 'VPCGatewayAttachment',
   'iam:OidcProvider': 'OIDCProvider',
   'iam:SamlProvider': 'SAMLProvider',
+  'wafv2:WebAcl': 'WebACL',
+  'wafv2:WebAclAssociation': 'WebACLAssociation',
 };
 
 /**
