@@ -29,9 +29,11 @@ import awsEcrKms from './aws/ecr/aws-ecr-kms.js';
 import awsEcrScanOnPush from './aws/ecr/aws-ecr-scan-on-push.js';
 import awsEcsHostNetwork from './aws/ecs/aws-ecs-host-network.js';
 import awsEcsPrivileged from './aws/ecs/aws-ecs-privileged.js';
+import awsEcsServicePublicIp from './aws/ecs/aws-ecs-service-public-ip.js';
 import awsEfsEncryption from './aws/efs/aws-efs-encryption.js';
 import awsEksControlPlaneLogging from './aws/eks/aws-eks-control-plane-logging.js';
 import awsEksPublicEndpoint from './aws/eks/aws-eks-public-endpoint.js';
+import awsEksSecretsEncryption from './aws/eks/aws-eks-secrets-encryption.js';
 import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at-rest-encryption.js';
 import awsElasticacheBackups from './aws/elasticache/aws-elasticache-backups.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
@@ -117,9 +119,11 @@ export const builtinPolicies: readonly Policy[] = [
   awsEcrScanOnPush,
   awsEcsHostNetwork,
   awsEcsPrivileged,
+  awsEcsServicePublicIp,
   awsEfsEncryption,
   awsEksControlPlaneLogging,
   awsEksPublicEndpoint,
+  awsEksSecretsEncryption,
   awsElasticacheAtRestEncryption,
   awsElasticacheBackups,
   awsElasticacheTransitEncryption,

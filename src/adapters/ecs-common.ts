@@ -2,7 +2,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, parseJsonText, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { EcsContainer } from '../models/aws/ecs.js';
-import { bool, read } from './read.js';
+import { bool, read, type Parse } from './read.js';
 
 /** One container definition as written, with the path of its properties in the node. */
 export interface ContainerDefinition {
@@ -46,3 +46,6 @@ function fromParsed(node: ResourceNode, path: string, v: PropertyValue | undefin
   const b = bool(v);
   return b === undefined ? { value: undefined, origin: 'unknown', at } : { value: b, origin: 'explicit', at };
 }
+
+/** CloudFormation's `ENABLED`/`DISABLED` switches (`AssignPublicIp`) as booleans; anything else is not known. */
+export const enabledDisabled: Parse<boolean> = (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : undefined);

@@ -1,4 +1,7 @@
-import { asList, isMap, Unknown, type PropertyValue } from '../graph/values.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { asList, getPath, isMap, isSecret, isUnknown, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
+import type { EksCluster } from '../models/aws/eks.js';
+import { defaulted, explicit, read, str } from './read.js';
 
 /**
  * What EKS does when the endpoint settings are not written (the API, CloudFormation and the
@@ -31,4 +34,22 @@ export function apiLogTypes(v: PropertyValue): readonly string[] | undefined {
 export function cloudFormationLogTypes(v: PropertyValue): readonly string[] | undefined {
   const types = asList(v).map((e) => (isMap(e) ? e['Type'] : undefined));
   return types.every((t) => typeof t === 'string') ? (types as string[]) : undefined;
+}
+
+/**
+ * A cluster's encryption configuration: the list (or Terraform block) at `configPath` and the key
+ * at `keyPath` inside its first entry (EKS takes one). No configuration is the default, an AWS
+ * owned key; a configuration or entry that is itself unknown (a condition, a dynamic block) leaves
+ * both fields unknown, since it may hold no key at all.
+ */
+export function encryption(node: ResourceNode, configPath: string, keyPath: string): Pick<EksCluster, 'encryptionConfigured' | 'encryptionKey'> {
+  const config = getPath(node.properties, configPath);
+  const first = config === undefined || config === null || isUnknown(config) || isSecret(config) ? config : asList(config)[0];
+  const keyAt = `${joinPath(configPath, 0)}.${keyPath}`;
+  if (isUnknown(first) || isSecret(first)) {
+    const unknown = { value: undefined, origin: 'unknown', at: { node, path: configPath } } as const;
+    return { encryptionConfigured: unknown, encryptionKey: unknown };
+  }
+  if (first === undefined || first === null) return { encryptionConfigured: defaulted(node, configPath, false), encryptionKey: defaulted<string>(node, keyAt, undefined) };
+  return { encryptionConfigured: explicit(node, configPath, true), encryptionKey: read(node, keyAt, str) };
 }

@@ -9,7 +9,7 @@ import type { EbsEncryptionByDefault, EbsVolume } from './aws/ebs.js';
 import type { SecurityGroup } from './aws/ec2.js';
 import type { AccessKey, IamIdentity, PasswordPolicy, PolicyDocument } from './aws/iam.js';
 import type { EcrRepository } from './aws/ecr.js';
-import type { EcsTaskDefinition } from './aws/ecs.js';
+import type { EcsService, EcsTaskDefinition } from './aws/ecs.js';
 import type { EfsFileSystem } from './aws/efs.js';
 import type { EksCluster } from './aws/eks.js';
 import type { ElastiCache, ElastiCacheReplicationGroup } from './aws/elasticache.js';
@@ -54,6 +54,7 @@ export interface ModelKinds {
   'aws.ec2.Subnet': Subnet;
   'aws.ec2.Vpc': Vpc;
   'aws.ecr.Repository': EcrRepository;
+  'aws.ecs.Service': EcsService;
   'aws.ecs.TaskDefinition': EcsTaskDefinition;
   'aws.efs.FileSystem': EfsFileSystem;
   'aws.eks.Cluster': EksCluster;

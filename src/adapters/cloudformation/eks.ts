@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { EksCluster } from '../../models/aws/eks.js';
 import { defineAdapter } from '../adapter.js';
-import { apiLogTypes, cloudFormationLogTypes, EKS_DEFAULTS } from '../eks-common.js';
+import { apiLogTypes, cloudFormationLogTypes, EKS_DEFAULTS, encryption } from '../eks-common.js';
 import { bool, read, str, strList } from '../read.js';
 
 /**
@@ -25,6 +25,7 @@ function nativeCluster(node: ResourceNode): EksCluster {
     endpointPublicAccess: read(node, `${vpc}.EndpointPublicAccess`, bool, EKS_DEFAULTS.endpointPublicAccess),
     endpointPrivateAccess: read(node, `${vpc}.EndpointPrivateAccess`, bool, EKS_DEFAULTS.endpointPrivateAccess),
     publicAccessCidrs: read(node, `${vpc}.PublicAccessCidrs`, strList, EKS_DEFAULTS.publicAccessCidrs),
+    ...encryption(node, 'EncryptionConfig', 'Provider.KeyArn'),
   };
 }
 
@@ -37,5 +38,6 @@ function cdkCluster(node: ResourceNode): EksCluster {
     endpointPublicAccess: read(node, `${vpc}.endpointPublicAccess`, bool, EKS_DEFAULTS.endpointPublicAccess),
     endpointPrivateAccess: read(node, `${vpc}.endpointPrivateAccess`, bool, EKS_DEFAULTS.endpointPrivateAccess),
     publicAccessCidrs: read(node, `${vpc}.publicAccessCidrs`, strList, EKS_DEFAULTS.publicAccessCidrs),
+    ...encryption(node, 'Config.encryptionConfig', 'provider.keyArn'),
   };
 }

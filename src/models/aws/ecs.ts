@@ -20,3 +20,19 @@ export interface EcsTaskDefinition extends Model {
   /** Unknown when the container definitions are not known before deployment. */
   readonly containers: Attr<readonly EcsContainer[]>;
 }
+
+/**
+ * What runs tasks with a network configuration: an ECS service (`aws_ecs_service`,
+ * `AWS::ECS::Service`) or a task set of a service with an external deployment controller
+ * (`aws_ecs_task_set`, `AWS::ECS::TaskSet`).
+ */
+export interface EcsService extends Model {
+  readonly runs: 'service' | 'task-set';
+  /** The service's name; task sets have none. */
+  readonly name: Attr<string>;
+  /**
+   * Whether each task's network interface gets a public IP address (`assign_public_ip`,
+   * `AssignPublicIp: ENABLED`); off by default. Only awsvpc tasks on Fargate can have one.
+   */
+  readonly assignPublicIp: Attr<boolean>;
+}
