@@ -61,6 +61,7 @@ import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
 import awsNeptuneStorageEncryption from './aws/neptune/aws-neptune-storage-encryption.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
+import awsOpensearchLogging from './aws/opensearch/aws-opensearch-logging.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
 import awsRdsBackupRetention from './aws/rds/aws-rds-backup-retention.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
@@ -68,6 +69,7 @@ import awsRdsDeletionProtection from './aws/rds/aws-rds-deletion-protection.js';
 import awsRdsInstanceStorageEncryption from './aws/rds/aws-rds-instance-storage-encryption.js';
 import awsRdsLogExports from './aws/rds/aws-rds-log-exports.js';
 import awsRdsPubliclyAccessible from './aws/rds/aws-rds-publicly-accessible.js';
+import awsRedshiftAuditLogging from './aws/redshift/aws-redshift-audit-logging.js';
 import awsRedshiftClusterEncryption from './aws/redshift/aws-redshift-cluster-encryption.js';
 import awsRedshiftPubliclyAccessible from './aws/redshift/aws-redshift-publicly-accessible.js';
 import awsS3AccessLogging from './aws/s3/aws-s3-access-logging.js';
@@ -83,6 +85,7 @@ import awsSecretsPlaintext from './aws/secrets/aws-secrets-plaintext.js';
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
+import awsStepfunctionsLogging from './aws/stepfunctions/aws-stepfunctions-logging.js';
 import awsVpcFlowLogs from './aws/vpc/aws-vpc-flow-logs.js';
 import awsWafPublicEndpoints from './aws/waf/aws-waf-public-endpoints.js';
 import azureStorageContainerPublic from './azure/storage/azure-storage-container-public.js';
@@ -151,6 +154,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsCloudwatchLogGroupKms,
   awsNeptuneStorageEncryption,
   awsOpensearchEncryptionAtRest,
+  awsOpensearchLogging,
   awsOpensearchNodeToNodeEncryption,
   awsRdsBackupRetention,
   awsRdsClusterStorageEncryption,
@@ -158,6 +162,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsRdsInstanceStorageEncryption,
   awsRdsLogExports,
   awsRdsPubliclyAccessible,
+  awsRedshiftAuditLogging,
   awsRedshiftClusterEncryption,
   awsRedshiftPubliclyAccessible,
   awsS3AccessLogging,
@@ -173,6 +178,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsSecurityhubEnabled,
   awsSnsEncryption,
   awsSqsEncryption,
+  awsStepfunctionsLogging,
   awsVpcFlowLogs,
   awsWafPublicEndpoints,
   azureStorageContainerPublic,

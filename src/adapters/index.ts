@@ -34,6 +34,7 @@ import * as terraformSecrets from './terraform/secrets.js';
 import * as terraformSecurityhub from './terraform/securityhub.js';
 import * as terraformSns from './terraform/sns.js';
 import * as terraformSqs from './terraform/sqs.js';
+import * as terraformStepfunctions from './terraform/stepfunctions.js';
 import * as terraformVpc from './terraform/vpc.js';
 import * as terraformWaf from './terraform/waf.js';
 import * as cloudformationApigateway from './cloudformation/apigateway.js';
@@ -68,6 +69,7 @@ import * as cloudformationSecrets from './cloudformation/secrets.js';
 import * as cloudformationSecurityhub from './cloudformation/securityhub.js';
 import * as cloudformationSns from './cloudformation/sns.js';
 import * as cloudformationSqs from './cloudformation/sqs.js';
+import * as cloudformationStepfunctions from './cloudformation/stepfunctions.js';
 import * as cloudformationVpc from './cloudformation/vpc.js';
 import * as cloudformationWaf from './cloudformation/waf.js';
 
@@ -107,6 +109,7 @@ export const adapters: readonly Adapter[] = [
   terraformSecurityhub,
   terraformSns,
   terraformSqs,
+  terraformStepfunctions,
   terraformVpc,
   terraformWaf,
   cloudformationApigateway,
@@ -141,6 +144,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationSecurityhub,
   cloudformationSns,
   cloudformationSqs,
+  cloudformationStepfunctions,
   cloudformationVpc,
   cloudformationWaf,
 ].flatMap((module) => Object.values(module).filter(isAdapter));

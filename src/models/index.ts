@@ -29,6 +29,7 @@ import type { SecretSettings } from './aws/secrets.js';
 import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
+import type { StateMachine } from './aws/stepfunctions.js';
 import type { Vpc } from './aws/vpc.js';
 import type { WafEndpoint } from './aws/waf.js';
 import type { StorageAccount } from './azure/storage.js';
@@ -84,6 +85,7 @@ export interface ModelKinds {
   'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;
+  'aws.stepfunctions.StateMachine': StateMachine;
   'aws.waf.Endpoint': WafEndpoint;
   'azure.storage.Account': StorageAccount;
   'gcp.storage.Bucket': GcsBucket;

@@ -1,12 +1,13 @@
 import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
-import { bool, read, str } from '../read.js';
+import { bool, present, read, str } from '../read.js';
 import { warehouses } from '../redshift-common.js';
 
 /**
  * `AWS::Redshift::Cluster`: `Encrypted` defaults to true, and new clusters cannot be created with
  * false; `PubliclyAccessible` defaults to false (CreateCluster, and for new clusters since
- * 10 January 2025).
+ * 10 January 2025). Audit logging is off unless `LoggingProperties` is written (to an S3 bucket, or
+ * to CloudWatch Logs with `LogDestinationType: cloudwatch`).
  */
 export const cloudFormationRedshiftClusters = defineAdapter({
   kind: 'aws.redshift.Cluster',
@@ -20,6 +21,7 @@ export const cloudFormationRedshiftClusters = defineAdapter({
         kmsKeyId: read(node, 'KmsKeyId', str),
         snapshotIdentifier: read(node, 'SnapshotIdentifier', str),
         publiclyAccessible: read(node, 'PubliclyAccessible', bool, false),
+        auditLogging: read(node, 'LoggingProperties', present, false),
       }),
     );
   },

@@ -1,17 +1,23 @@
+import type { ResourceGraph } from '../../graph/graph.js';
 import { type ResourceNode, writes } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
 import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
-import { bool, defaulted, read, str } from '../read.js';
+import { joinChildren } from '../join.js';
+import { bool, defaulted, explicit, read, readComputed, str } from '../read.js';
 import { optionalString } from '../optional-string.js';
 import { warehouses } from '../redshift-common.js';
 
-/** `aws_redshift_cluster`. */
+const CLUSTER = ['aws_redshift_cluster'];
+const LOGGING = 'aws_redshift_logging';
+
+/** `aws_redshift_cluster`, with the `aws_redshift_logging` that names it. */
 export const terraformRedshiftClusters = defineAdapter({
   kind: 'aws.redshift.Cluster',
   family: 'terraform',
   adapt(graph) {
-    return graph.ofType('aws_redshift_cluster').map(
+    const logging = separateLogging(graph);
+    return graph.ofType(...CLUSTER).map(
       (node): RedshiftCluster => ({
         resource: node,
         identifier: read(node, 'cluster_identifier', str),
@@ -19,10 +25,33 @@ export const terraformRedshiftClusters = defineAdapter({
         kmsKeyId: read(node, 'kms_key_id', str),
         snapshotIdentifier: optionalString(node, 'snapshot_identifier'),
         publiclyAccessible: publiclyAccessible(node),
+        auditLogging: auditLogging(node, logging.get(node)),
       }),
     );
   },
 });
+
+/**
+ * Each cluster's `aws_redshift_logging` (AWS provider v5+), by its `cluster_identifier`. One whose
+ * cluster is not in the sources configures a cluster this scan cannot see, and is left out.
+ */
+function separateLogging(graph: ResourceGraph): Map<ResourceNode, ResourceNode> {
+  const out = new Map<ResourceNode, ResourceNode>();
+  for (const j of joinChildren(graph, CLUSTER, 'cluster_identifier', [{ type: LOGGING, paths: ['cluster_identifier'] }])) {
+    const separate = j.children.get(LOGGING)?.[0];
+    if (j.parent && separate) out.set(j.parent, separate);
+  }
+  return out;
+}
+
+/**
+ * An `aws_redshift_logging` turns audit logging on by being there, and wins over the cluster's own
+ * `logging` block (AWS provider v4 and v5, removed in v6), whose `enable` decides otherwise. A v5
+ * plan of a new cluster may leave that block unknown when it is not written: logging is then off.
+ */
+function auditLogging(cluster: ResourceNode, separate: ResourceNode | undefined): Attr<boolean> {
+  return separate ? explicit(separate, '', true) : readComputed(cluster, 'logging[0].enable', bool, false);
+}
 
 /**
  * The provider's default changed in v6 (true before, false since): a plan or a state holds the

@@ -90,6 +90,8 @@ export const CLASSIC_PLURAL_BLOCKS: ReadonlySet<string> = new Set(['principals',
  */
 export const CLASSIC_TYPE_PLURAL_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
   aws_launch_template: new Set(['block_device_mappings', 'elastic_gpu_specifications', 'network_interfaces', 'tag_specifications']),
+  aws_opensearch_domain: new Set(['log_publishing_options']),
+  aws_elasticsearch_domain: new Set(['log_publishing_options']),
 };
 
 /** AWS Native modules in CloudFormation's spelling of the service namespace. */

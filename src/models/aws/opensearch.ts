@@ -12,4 +12,11 @@ export interface OpenSearchDomain extends Model {
   readonly encryptAtRest: Attr<boolean>;
   /** TLS between the domain's nodes: off unless turned on. */
   readonly nodeToNodeEncryption: Attr<boolean>;
+  /**
+   * The log types the domain publishes to CloudWatch Logs (`ES_APPLICATION_LOGS`, `AUDIT_LOGS`,
+   * `INDEX_SLOW_LOGS`, `SEARCH_SLOW_LOGS`): none unless configured.
+   */
+  readonly publishedLogs: Attr<readonly string[]>;
+  /** Fine-grained access control (`advanced_security_options`, `AdvancedSecurityOptions`): off unless enabled; audit logs need it. */
+  readonly fineGrainedAccessControl: Attr<boolean>;
 }

@@ -17,6 +17,13 @@ export interface RedshiftCluster extends Model {
    * before v6 and false from v6, so `.tf` source that leaves it out does not decide it (`undefined`).
    */
   readonly publiclyAccessible: Attr<boolean>;
+  /**
+   * Whether audit logging (connection, user and user activity logs) is on: off unless turned on.
+   * The AWS provider for Terraform sets it with the cluster's `logging` block up to v5 and with the
+   * separate `aws_redshift_logging` from v5 (which wins where both are written); CloudFormation
+   * with `LoggingProperties`.
+   */
+  readonly auditLogging: Attr<boolean>;
 }
 
 /** A Redshift Serverless workgroup (`aws_redshiftserverless_workgroup`, `AWS::RedshiftServerless::Workgroup`). */
