@@ -221,6 +221,11 @@ const COMPUTED: Record<string, string[]> = {
     'id', 'kms_key_id', 'master_password_secret_arn', 'master_password_secret_kms_key_id', 'preferred_maintenance_window', 'tags_all',
     'vpc_security_group_ids',
   ],
+  aws_redshift_logging: ['id'],
+  aws_sfn_state_machine: [
+    'arn', 'creation_date', 'description', 'id', 'logging_configuration', 'name', 'name_prefix', 'revision_id', 'state_machine_version_arn',
+    'status', 'tags_all', 'tracing_configuration', 'version_description',
+  ],
   aws_redshiftserverless_workgroup: [
     'arn', 'base_capacity', 'config_parameter', 'endpoint', 'id', 'port', 'security_group_ids', 'subnet_ids', 'tags_all', 'workgroup_id',
   ],
