@@ -411,13 +411,21 @@ const MAX_LOCAL_SCOPE = 256;
  */
 class LocalScopes {
   private readonly byModule = new Map<string, Instance[]>();
+  /** The module instance's instances by key: a `for_each` of thousands pairs each with its own. */
+  private readonly byKey = new Map<string, Instance[]>();
   private readonly scopes = new Map<string, readonly Instance[]>();
 
   constructor(instances: readonly Instance[]) {
-    for (const inst of instances) if (inst.action !== 'delete') push(this.byModule, inst.module, inst);
+    for (const inst of instances) {
+      if (inst.action === 'delete') continue;
+      push(this.byModule, inst.module, inst);
+      if (inst.index !== undefined) push(this.byKey, `${inst.module}|${JSON.stringify(inst.index)}`, inst);
+    }
   }
 
   of(inst: Instance): readonly Instance[] {
+    const keyed = inst.index === undefined ? [] : (this.byKey.get(`${inst.module}|${JSON.stringify(inst.index)}`) ?? []).filter((c) => c !== inst);
+    if (keyed.length > 0) return keyed;
     let scope = this.scopes.get(inst.module);
     if (!scope) {
       const within: Instance[] = [];
@@ -428,9 +436,7 @@ class LocalScopes {
       scope = within.length > MAX_LOCAL_SCOPE ? [] : within;
       this.scopes.set(inst.module, scope);
     }
-    const others = scope.filter((c) => c !== inst);
-    const sameKey = inst.index === undefined ? [] : others.filter((c) => c.index === inst.index);
-    return sameKey.length > 0 ? sameKey : others;
+    return scope.filter((c) => c !== inst);
   }
 }
 

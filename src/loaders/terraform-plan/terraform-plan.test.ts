@@ -479,6 +479,9 @@ describe('Terraform plan JSON', () => {
         },
       };
       expect(versioningFindings(keyed)).toEqual([]);
+      // Keyed pairs are found among thousands of instances too, where the whole module is not searched.
+      const many = { ...keyed, resource_changes: Array.from({ length: 300 }, (_, i) => `k${i}`).flatMap((k) => [bucket(`aws_s3_bucket.this["${k}"]`, `acme-${k}`, k), versioning(`aws_s3_bucket_versioning.this["${k}"]`, k)]) };
+      expect(versioningFindings(many)).toEqual([]);
 
       // One versioning resource, two buckets: which one is versioned is not known, so neither is taken for it.
       const ambiguous = {
