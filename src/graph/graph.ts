@@ -60,19 +60,26 @@ export class ResourceGraph {
     return this.deletedByType.get(typeKey(type)) ?? [];
   }
 
-  /** Nodes that `node` refers to from property `path` or anything below it. */
+  /**
+   * Nodes that `node` refers to from property `path` or anything below it. Where it names none,
+   * but reads there a local value the source does not describe (`through-local`), the one node of
+   * `types` that local may lead to, when there is exactly one: with several, which one is not known.
+   */
   referencedFrom(node: ResourceNode, path: string, types?: readonly string[]): ResourceNode[] {
     const out: ResourceNode[] = [];
+    const possible: ResourceNode[] = [];
     for (const { edge, node: target } of this.outgoing.get(node) ?? []) {
       if (edge.kind === 'depends-on' || !isWithin(edge.path, path)) continue;
-      if ((!types || isOneOf(target.type, types)) && !out.includes(target)) out.push(target);
+      if (types && !isOneOf(target.type, types)) continue;
+      const list = edge.kind === 'through-local' ? possible : out;
+      if (!list.includes(target)) list.push(target);
     }
-    return out;
+    return out.length === 0 && possible.length === 1 ? possible : out;
   }
 
-  /** Whether any other node refers to `node` (a `depends_on` alone does not count). */
+  /** Whether any other node refers to `node` (a `depends_on` alone does not count, nor a local that may lead to it). */
   isReferenced(node: ResourceNode): boolean {
-    return (this.incoming.get(node) ?? []).some(({ edge }) => edge.kind !== 'depends-on');
+    return (this.incoming.get(node) ?? []).some(({ edge }) => edge.kind === 'reference');
   }
 
   /** Nodes of the given types (of any, without them) that refer to `node` (a bucket's separate policy, ACL, logging…). */
@@ -80,6 +87,8 @@ export class ResourceGraph {
     const out: ResourceNode[] = [];
     for (const { edge, node: from } of this.incoming.get(node) ?? []) {
       if (edge.kind === 'depends-on' || (path !== undefined && !isWithin(edge.path, path))) continue;
+      // Through a local, only where `node` is the one resource of its type the local may lead to.
+      if (edge.kind === 'through-local' && this.referencedFrom(from, edge.path, [node.type])[0] !== node) continue;
       if ((!types || isOneOf(from.type, types)) && !out.includes(from)) out.push(from);
     }
     return out;

@@ -126,7 +126,15 @@ export interface Suppression {
   readonly line?: number;
 }
 
-export type EdgeKind = 'reference' | 'depends-on';
+/**
+ * - `reference`: the expression at `path` names `to`;
+ * - `depends-on`: an explicit dependency;
+ * - `through-local`: the expression reads a local value that the source does not describe (a
+ *   plan's `configuration` leaves locals out), so `to` is only one of the resources it may lead
+ *   to: those of the module instance. {@link ResourceGraph.referencedFrom} follows such edges
+ *   where nothing else is referenced and one resource of the wanted types is among them.
+ */
+export type EdgeKind = 'reference' | 'depends-on' | 'through-local';
 
 /** `from` refers to `to`, at property `path` of `from` (empty for `depends-on`). */
 export interface Edge {

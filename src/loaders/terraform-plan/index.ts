@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { diagnostic, InputError, inputErrorDiagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import { isWithin } from '../../graph/graph.js';
 import type { Edge, PlannedAction, ResourceNode, SourceFormat } from '../../graph/resource.js';
-import { getPath, joinPath } from '../../graph/values.js';
+import { getPath, joinPath, splitPath } from '../../graph/values.js';
 import { ByteWindow, JsonBytesError } from '../json-bytes.js';
 import { notUtf8 } from '../encoding.js';
 import { parseJson, TOO_DEEP } from '../json-with-lines.js';
@@ -123,13 +123,14 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
   }
 
   const shapes = new ConfigShapes(configuration, index, doc.variables);
+  const scopes = new LocalScopes(instances);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   for (const inst of instances) {
     // A deleted resource's configuration, where there still is one (a `count` lowered), no longer applies to it.
     const config = inst.action === 'delete' ? undefined : configuration.resource(inst.module, inst.relative);
     const shape = config && shapes.of(config);
-    const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module)) : [];
+    const nodeEdges = shape ? referenceEdges(inst, shape.links(inst.module), scopes) : [];
     for (const e of nodeEdges) edges.push(e);
     const properties = mergePlannedValues(inst.after, inst.unknown, inst.sensitive, {
       written: (path) => shape?.writtenAt(path) ?? true,
@@ -166,6 +167,8 @@ interface Link {
    * reference Terraform lists without its key may be keyed by one of them.
    */
   readonly variableKeys: readonly (string | number)[];
+  /** The expression reads a local value, which a plan's `configuration` does not describe. */
+  readonly throughLocal: boolean;
 }
 
 /** What every instance of one configured resource shares: computed once, not per instance. */
@@ -226,6 +229,7 @@ class ConfigShapes {
               })),
             pairsByKey: refs.some((r) => r.startsWith('each.') || r.startsWith('count.')),
             variableKeys: moduleInstance === '' ? refs.flatMap((r) => this.rootVariableKey(r)) : [],
+            throughLocal: kind === 'reference' && refs.some((r) => r.startsWith('local.')),
           }));
           byModule.set(moduleInstance, links);
         }
@@ -372,14 +376,68 @@ function normaliseModule(address: string): string {
  * without a literal key (`aws_s3_bucket.b[each.key]`) from an instance with a key goes to the
  * target instance with the same key when there is one — the usual `for_each` pairing.
  */
-function referenceEdges(inst: Instance, links: readonly Link[]): Edge[] {
+function referenceEdges(inst: Instance, links: readonly Link[], scopes: LocalScopes): Edge[] {
   const edges: Edge[] = [];
   for (const link of links) {
     for (const t of link.targets) {
       for (const c of candidates(t, inst, link)) edges.push({ from: inst.id, to: c.id, kind: link.kind, path: link.path });
     }
+    // `bucket = local.bucket_id`: the plan says neither what the local holds nor, before the
+    // apply, its value. It can only lead to what the module instance (or a module it calls) holds.
+    if (link.throughLocal && unknownAt(inst.unknown, link.path)) {
+      for (const c of scopes.of(inst)) edges.push({ from: inst.id, to: c.id, kind: 'through-local', path: link.path });
+    }
   }
   return edges;
+}
+
+/** Whether `after_unknown` marks the value at `path` (or what holds it) as known only after the apply. */
+function unknownAt(unknown: JsonValue | undefined, path: string): boolean {
+  let cur = unknown;
+  for (const seg of splitPath(path)) {
+    if (cur === true) return true;
+    cur = isArray(cur) ? cur[Number(seg)] : isObject(cur) ? cur[seg] : undefined;
+  }
+  return cur === true;
+}
+
+/** A module instance with more resources than this is not searched for what a local leads to. */
+const MAX_LOCAL_SCOPE = 256;
+
+/**
+ * The instances a local value of a module instance may lead to: the module instance's own and
+ * those of the modules it calls — a local reads nothing else but variables. The instance with the
+ * key of the one reading the local, where there is one (`local.ids[each.key]`).
+ */
+class LocalScopes {
+  private readonly byModule = new Map<string, Instance[]>();
+  /** The module instance's instances by key: a `for_each` of thousands pairs each with its own. */
+  private readonly byKey = new Map<string, Instance[]>();
+  private readonly scopes = new Map<string, readonly Instance[]>();
+
+  constructor(instances: readonly Instance[]) {
+    for (const inst of instances) {
+      if (inst.action === 'delete') continue;
+      push(this.byModule, inst.module, inst);
+      if (inst.index !== undefined) push(this.byKey, `${inst.module}|${JSON.stringify(inst.index)}`, inst);
+    }
+  }
+
+  of(inst: Instance): readonly Instance[] {
+    const keyed = inst.index === undefined ? [] : (this.byKey.get(`${inst.module}|${JSON.stringify(inst.index)}`) ?? []).filter((c) => c !== inst);
+    if (keyed.length > 0) return keyed;
+    let scope = this.scopes.get(inst.module);
+    if (!scope) {
+      const within: Instance[] = [];
+      for (const [module, list] of this.byModule) {
+        if (inst.module === '' || module === inst.module || module.startsWith(`${inst.module}.module.`)) within.push(...list);
+        if (within.length > MAX_LOCAL_SCOPE) break;
+      }
+      scope = within.length > MAX_LOCAL_SCOPE ? [] : within;
+      this.scopes.set(inst.module, scope);
+    }
+    return scope.filter((c) => c !== inst);
+  }
 }
 
 /** The instances a reference from `inst`, written at `link.path`, leads to. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { toFindings } from '../../engine/finding.js';
+import { scanText } from '../../engine/scan.js';
 import { ResourceGraph } from '../../graph/graph.js';
 import { Secret, Unknown } from '../../graph/values.js';
 import { loadTerraformJson } from './index.js';
@@ -408,4 +411,105 @@ describe('Terraform plan JSON', () => {
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'plan-incomplete' })]);
     expect(loaded.nodes.find((n) => n.address === 'aws_security_group.admin')).toMatchObject({ action: 'create', properties: { name: 'admin' } });
   });
+
+  describe('a separate resource naming its bucket through a local value', () => {
+    // `locals { bucket_id = aws_s3_bucket.data.id }`, then `bucket = local.bucket_id`: Terraform
+    // lists only `local.bucket_id`, and a plan's configuration does not say what locals hold.
+    const change = (address: string, type: string, after: object, unknown: object, index?: string) => ({
+      address,
+      ...(address.startsWith('module.') && { module_address: address.slice(0, address.indexOf(`.${type}.`)) }),
+      mode: 'managed',
+      type,
+      name: address.slice(address.indexOf(`${type}.`) + type.length + 1).replace(/\[.*$/, ''),
+      ...(index !== undefined && { index }),
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions: ['create'], before: null, after, after_unknown: unknown, before_sensitive: false, after_sensitive: {} },
+    });
+    const bucket = (address: string, name: string, index?: string) =>
+      change(address, 'aws_s3_bucket', { bucket: name, force_destroy: false }, { id: true, arn: true, versioning: true, logging: true }, index);
+    const versioning = (address: string, index?: string) =>
+      change(address, 'aws_s3_bucket_versioning', { versioning_configuration: [{ status: 'Enabled' }] }, { id: true, bucket: true }, index);
+    const config = (type: string, expressions: object, repeat?: object) => ({ address: `${type}.this`, mode: 'managed', type, name: 'this', expressions, ...repeat });
+    const viaLocal = { bucket: { references: ['local.bucket_id'] }, versioning_configuration: [{ status: { constant_value: 'Enabled' } }] };
+    const versioningFindings = (doc: object) =>
+      toFindings(scanText([{ file: 'plan.json', text: JSON.stringify(doc, null, 2) }], { policies: builtinPolicies, today: '2026-01-01' }).results, 'en')
+        .filter((f) => f.policyId === 'aws-s3-versioning')
+        .map((f) => f.resource);
+
+    it('takes the one bucket of the module instance as the one the local names, in the root and in a module', () => {
+      const root = {
+        format_version: '1.2',
+        resource_changes: [bucket('aws_s3_bucket.this', 'acme-data'), versioning('aws_s3_bucket_versioning.this')],
+        configuration: { root_module: { resources: [config('aws_s3_bucket', { bucket: { constant_value: 'acme-data' } }), config('aws_s3_bucket_versioning', viaLocal)] } },
+      };
+      expect(versioningFindings(root)).toEqual([]);
+      const graph = new ResourceGraph(load(root).nodes, load(root).edges);
+      const v = graph.nodes.find((n) => n.type === 'aws_s3_bucket_versioning')!;
+      expect(graph.referencedFrom(v, 'bucket', ['aws_s3_bucket']).map((n) => n.address)).toEqual(['aws_s3_bucket.this']);
+
+      const inModules = {
+        format_version: '1.2',
+        resource_changes: ['a', 'b'].flatMap((k) => [bucket(`module.store["${k}"].aws_s3_bucket.this`, `acme-${k}`), versioning(`module.store["${k}"].aws_s3_bucket_versioning.this`)]),
+        configuration: {
+          root_module: {
+            module_calls: {
+              store: {
+                source: './store',
+                for_each_expression: { constant_value: { a: 1, b: 2 } },
+                module: { resources: [config('aws_s3_bucket', { bucket: { references: ['each.key'] } }), config('aws_s3_bucket_versioning', viaLocal)] },
+              },
+            },
+          },
+        },
+      };
+      expect(versioningFindings(inModules)).toEqual([]);
+    });
+
+    it('pairs keyed instances by key, and takes no bucket when the local may lead to several', () => {
+      const keyed = {
+        format_version: '1.2',
+        resource_changes: ['a', 'b'].flatMap((k) => [bucket(`aws_s3_bucket.this["${k}"]`, `acme-${k}`, k), versioning(`aws_s3_bucket_versioning.this["${k}"]`, k)]),
+        configuration: {
+          root_module: {
+            resources: [
+              config('aws_s3_bucket', { bucket: { references: ['each.key'] } }, { for_each_expression: { references: ['local.names'] } }),
+              config('aws_s3_bucket_versioning', { ...viaLocal, bucket: { references: ['local.bucket_ids', 'each.key'] } }, { for_each_expression: { references: ['local.names'] } }),
+            ],
+          },
+        },
+      };
+      expect(versioningFindings(keyed)).toEqual([]);
+      // Keyed pairs are found among thousands of instances too, where the whole module is not searched.
+      const many = { ...keyed, resource_changes: Array.from({ length: 300 }, (_, i) => `k${i}`).flatMap((k) => [bucket(`aws_s3_bucket.this["${k}"]`, `acme-${k}`, k), versioning(`aws_s3_bucket_versioning.this["${k}"]`, k)]) };
+      expect(versioningFindings(many)).toEqual([]);
+
+      // One versioning resource, two buckets: which one is versioned is not known, so neither is taken for it.
+      const ambiguous = {
+        format_version: '1.2',
+        resource_changes: [bucket('aws_s3_bucket.this', 'acme-data'), bucket('aws_s3_bucket.other', 'acme-other'), versioning('aws_s3_bucket_versioning.this')],
+        configuration: {
+          root_module: {
+            resources: [config('aws_s3_bucket', { bucket: { constant_value: 'acme-data' } }), config('aws_s3_bucket_versioning', viaLocal)],
+          },
+        },
+      };
+      expect(versioningFindings(ambiguous).sort()).toEqual(['aws_s3_bucket.other', 'aws_s3_bucket.this']);
+    });
+
+    it('leaves a known value to name its bucket, and a local never makes a resource count as referenced', () => {
+      const known = {
+        format_version: '1.2',
+        resource_changes: [
+          bucket('aws_s3_bucket.this', 'acme-data'),
+          bucket('aws_s3_bucket.other', 'acme-other'),
+          change('aws_s3_bucket_versioning.this', 'aws_s3_bucket_versioning', { bucket: 'acme-other', versioning_configuration: [{ status: 'Enabled' }] }, { id: true }),
+        ],
+        configuration: { root_module: { resources: [config('aws_s3_bucket_versioning', viaLocal)] } },
+      };
+      expect(versioningFindings(known)).toEqual(['aws_s3_bucket.this']);
+      const loaded = load(known);
+      expect(loaded.edges.filter((e) => e.kind === 'through-local')).toEqual([]);
+    });
+  });
 });
+
