@@ -82,6 +82,7 @@ import awsS3SseKms from './aws/s3/aws-s3-sse-kms.js';
 import awsS3Versioning from './aws/s3/aws-s3-versioning.js';
 import awsS3WebsitePublic from './aws/s3/aws-s3-website-public.js';
 import awsSecretsPlaintext from './aws/secrets/aws-secrets-plaintext.js';
+import awsSecretsmanagerRotation from './aws/secrets/aws-secretsmanager-rotation.js';
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
@@ -175,6 +176,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsS3Versioning,
   awsS3WebsitePublic,
   awsSecretsPlaintext,
+  awsSecretsmanagerRotation,
   awsSecurityhubEnabled,
   awsSnsEncryption,
   awsSqsEncryption,

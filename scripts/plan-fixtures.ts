@@ -177,6 +177,7 @@ const COMPUTED: Record<string, string[]> = {
     'reader_endpoint', 'tags_all', 'vpc_security_group_ids',
   ],
   aws_secretsmanager_secret: ['arn', 'id', 'name', 'name_prefix', 'policy', 'tags_all'],
+  aws_secretsmanager_secret_rotation: ['id', 'rotation_enabled'],
   aws_iam_policy_document: ['id', 'json', 'minified_json'],
   aws_ebs_volume: ['arn', 'create_time', 'encrypted', 'id', 'iops', 'kms_key_id', 'size', 'snapshot_id', 'tags_all', 'throughput', 'type'],
   aws_ebs_encryption_by_default: ['id'],

@@ -25,7 +25,7 @@ import type { OpenSearchDomain } from './aws/opensearch.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
 import type { RedshiftCluster, RedshiftServerlessWorkgroup, RedshiftWarehouse } from './aws/redshift.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './aws/s3.js';
-import type { SecretSettings } from './aws/secrets.js';
+import type { SecretSettings, SecretsManagerSecret } from './aws/secrets.js';
 import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
@@ -82,6 +82,7 @@ export interface ModelKinds {
   'aws.s3.AccountPublicAccessBlock': S3AccountPublicAccessBlock;
   'aws.s3.Bucket': S3Bucket;
   'aws.secrets.SecretSettings': SecretSettings;
+  'aws.secretsmanager.Secret': SecretsManagerSecret;
   'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;

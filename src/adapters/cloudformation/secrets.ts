@@ -2,6 +2,7 @@ import type { ResourceNode, SourceFormat } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
+import { secretRotationAdapter } from '../secret-rotation-common.js';
 import { declaredSecret, isIdentifierValue, isSecretVariable, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
 /** Properties of CloudFormation resources that hold a password or token. */
@@ -101,3 +102,18 @@ function writing(node: ResourceNode, path: string, value: PropertyValue | undefi
 
 /** Where the resource is read from a CloudFormation template, which holds every known string it sets. */
 const TEMPLATE_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['cloudformation', 'cdk']);
+
+/**
+ * `AWS::SecretsManager::Secret` with the `AWS::SecretsManager::RotationSchedule`s naming it by
+ * `SecretId` — through `!Ref` of the secret or of an `AWS::SecretsManager::SecretTargetAttachment`
+ * of it (as the CDK's `addRotationSingleUser` writes), or by its name.
+ */
+export const cloudFormationSecretsManagerSecrets = secretRotationAdapter('cloudformation', {
+  secret: 'AWS::SecretsManager::Secret',
+  name: 'Name',
+  rotation: 'AWS::SecretsManager::RotationSchedule',
+  secretId: 'SecretId',
+  standIns: [{ types: ['AWS::SecretsManager::SecretTargetAttachment'], path: 'SecretId' }],
+  days: 'RotationRules.AutomaticallyAfterDays',
+  expression: 'RotationRules.ScheduleExpression',
+});

@@ -2,6 +2,7 @@ import type { ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, isSecret, joinPath, type PropertyValue } from '../../graph/values.js';
 import type { SecretSetting, SecretSettings, SecretWriting } from '../../models/aws/secrets.js';
 import { defineAdapter } from '../adapter.js';
+import { secretRotationAdapter } from '../secret-rotation-common.js';
 import { containerDefinitions } from '../ecs-common.js';
 import { declaredSecret, isIdentifierValue, isSecretVariable, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
@@ -114,3 +115,19 @@ function writing(node: ResourceNode, argument: string, path: string, value: Prop
   const literal = whole === false && nested && writtenAsLiteral(node, path) === true ? true : whole;
   return secretWriting(value, literal === undefined ? undefined : literal || (nested && !isSecret(value) ? undefined : false));
 }
+
+/**
+ * `aws_secretsmanager_secret` with the `aws_secretsmanager_secret_rotation`s naming it by
+ * `secret_id` (a reference, or its name), and the `rotation_lambda_arn`/`rotation_rules` the secret
+ * itself took until AWS provider v5.0.0 removed them.
+ */
+export const terraformSecretsManagerSecrets = secretRotationAdapter('terraform', {
+  secret: 'aws_secretsmanager_secret',
+  name: 'name',
+  rotation: 'aws_secretsmanager_secret_rotation',
+  secretId: 'secret_id',
+  standIns: [],
+  days: 'rotation_rules[0].automatically_after_days',
+  expression: 'rotation_rules[0].schedule_expression',
+  inline: { lambda: 'rotation_lambda_arn', days: 'rotation_rules[0].automatically_after_days' },
+});

@@ -1,5 +1,5 @@
 import type { LiteralOrigin } from '../../graph/resource.js';
-import type { Evidence, Model } from '../attr.js';
+import type { Attr, Evidence, Model } from '../attr.js';
 
 /**
  * - `password`: a database master password, an auth token, a broker user's password.
@@ -43,4 +43,35 @@ export interface SecretSetting {
  */
 export interface SecretSettings extends Model {
   readonly settings: readonly SecretSetting[];
+}
+
+/**
+ * An AWS Secrets Manager secret (`aws_secretsmanager_secret`, `AWS::SecretsManager::Secret`) with
+ * the rotation configured for it: a separate `aws_secretsmanager_secret_rotation` or
+ * `AWS::SecretsManager::RotationSchedule` naming it, or — AWS provider before v5.0.0 — the
+ * secret's own `rotation_lambda_arn` and `rotation_rules`. For a rotation resource whose secret is
+ * not in the sources, the model is an orphan anchored on the rotation resource.
+ */
+export interface SecretsManagerSecret extends Model {
+  /**
+   * The secret's name. A secret that another AWS service creates and manages is named with that
+   * service's ID and `!` (`rds!db-…`), a character the names of secrets created through Secrets
+   * Manager cannot hold: such a secret is in the code only when imported.
+   */
+  readonly name: Attr<string>;
+  /** Each rotation configured for the secret; empty when there is none. */
+  readonly rotations: readonly SecretRotation[];
+}
+
+/** One rotation configuration of a secret. */
+export interface SecretRotation {
+  /**
+   * The longest time between two rotations, in days: `automatically_after_days`
+   * (`AutomaticallyAfterDays`), or what `schedule_expression` (`ScheduleExpression`) allows — the
+   * interval of a `rate()`, and for a `cron()` 31 days for each month of the longest gap between the
+   * months it runs in. `undefined` (default) when no rotation rules are written.
+   */
+  readonly intervalDays: Attr<number>;
+  /** The schedule as written, for messages: `automatically_after_days = 30`, `rate(10 days)`, `cron(0 4 1 1,7 ? *)`. */
+  readonly schedule: string | undefined;
 }
