@@ -84,6 +84,7 @@ import awsS3WebsitePublic from './aws/s3/aws-s3-website-public.js';
 import awsSecretsPlaintext from './aws/secrets/aws-secrets-plaintext.js';
 import awsSecretsmanagerRotation from './aws/secrets/aws-secretsmanager-rotation.js';
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
+import awsSnapshotPublic from './aws/sharing/aws-snapshot-public.js';
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
 import awsStepfunctionsLogging from './aws/stepfunctions/aws-stepfunctions-logging.js';
@@ -178,6 +179,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsSecretsPlaintext,
   awsSecretsmanagerRotation,
   awsSecurityhubEnabled,
+  awsSnapshotPublic,
   awsSnsEncryption,
   awsSqsEncryption,
   awsStepfunctionsLogging,

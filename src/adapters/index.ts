@@ -32,6 +32,7 @@ import * as terraformRedshift from './terraform/redshift.js';
 import * as terraformS3 from './terraform/s3.js';
 import * as terraformSecrets from './terraform/secrets.js';
 import * as terraformSecurityhub from './terraform/securityhub.js';
+import * as terraformSharing from './terraform/sharing.js';
 import * as terraformSns from './terraform/sns.js';
 import * as terraformSqs from './terraform/sqs.js';
 import * as terraformStepfunctions from './terraform/stepfunctions.js';
@@ -67,6 +68,7 @@ import * as cloudformationRedshift from './cloudformation/redshift.js';
 import * as cloudformationS3 from './cloudformation/s3.js';
 import * as cloudformationSecrets from './cloudformation/secrets.js';
 import * as cloudformationSecurityhub from './cloudformation/securityhub.js';
+import * as cloudformationSharing from './cloudformation/sharing.js';
 import * as cloudformationSns from './cloudformation/sns.js';
 import * as cloudformationSqs from './cloudformation/sqs.js';
 import * as cloudformationStepfunctions from './cloudformation/stepfunctions.js';
@@ -107,6 +109,7 @@ export const adapters: readonly Adapter[] = [
   terraformS3,
   terraformSecrets,
   terraformSecurityhub,
+  terraformSharing,
   terraformSns,
   terraformSqs,
   terraformStepfunctions,
@@ -142,6 +145,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationS3,
   cloudformationSecrets,
   cloudformationSecurityhub,
+  cloudformationSharing,
   cloudformationSns,
   cloudformationSqs,
   cloudformationStepfunctions,

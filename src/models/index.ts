@@ -26,6 +26,7 @@ import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
 import type { RedshiftCluster, RedshiftServerlessWorkgroup, RedshiftWarehouse } from './aws/redshift.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './aws/s3.js';
 import type { SecretSettings, SecretsManagerSecret } from './aws/secrets.js';
+import type { SharedCopy } from './aws/sharing.js';
 import type { SecurityBaseline } from './aws/securityhub.js';
 import type { SnsTopic } from './aws/sns.js';
 import type { SqsQueue } from './aws/sqs.js';
@@ -83,6 +84,7 @@ export interface ModelKinds {
   'aws.s3.Bucket': S3Bucket;
   'aws.secrets.SecretSettings': SecretSettings;
   'aws.secretsmanager.Secret': SecretsManagerSecret;
+  'aws.sharing.SharedCopy': SharedCopy;
   'aws.securityhub.AccountBaseline': SecurityBaseline;
   'aws.sns.Topic': SnsTopic;
   'aws.sqs.Queue': SqsQueue;

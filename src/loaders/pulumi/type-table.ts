@@ -131,6 +131,7 @@ export const NATIVE_SERVICES: Readonly<Record<string, string>> = {
   glue: 'Glue',
   guardduty: 'GuardDuty',
   iam: 'IAM',
+  imagebuilder: 'ImageBuilder',
   kinesis: 'Kinesis',
   kinesisfirehose: 'KinesisFirehose',
   kms: 'KMS',
