@@ -59,6 +59,7 @@ import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
 import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
 import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
+import awsCloudwatchLogRetention from './aws/logs/aws-cloudwatch-log-retention.js';
 import awsNeptuneStorageEncryption from './aws/neptune/aws-neptune-storage-encryption.js';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchLogging from './aws/opensearch/aws-opensearch-logging.js';
@@ -154,6 +155,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsKmsRotation,
   awsLambdaPublicAccess,
   awsCloudwatchLogGroupKms,
+  awsCloudwatchLogRetention,
   awsNeptuneStorageEncryption,
   awsOpensearchEncryptionAtRest,
   awsOpensearchLogging,

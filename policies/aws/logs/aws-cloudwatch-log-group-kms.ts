@@ -59,7 +59,9 @@ export default definePolicy({
   kmsKeyId: key.arn,
 });`,
   },
-  check(group, { expect }) {
+  check(group, { expect, notApplicable }) {
+    // A Lambda function's CDK logRetention sets only the retention of a group created outside the template.
+    if (group.retentionOnly === true) return notApplicable();
     return expect(kmsKeySet(group.kmsKeyId), (set) => set === true, 'noKmsKey', { logGroup: group.name.value ?? group.resource.address });
   },
 });

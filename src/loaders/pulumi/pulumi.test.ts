@@ -282,7 +282,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 /**
  * Read by adapters, but no Pulumi resource: data sources (functions in Pulumi), a template's
  * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
- * provider with, and WAF Classic's regional web ACL association, which AWS Native does not have.
+ * provider with, the one its Lambda logRetention sets a log group's retention with, and WAF Classic's regional web ACL association, which AWS Native does not have.
  */
 const NOT_RESOURCES = [
   'aws_iam_policy_document',
@@ -291,6 +291,7 @@ const NOT_RESOURCES = [
   'AWS::CloudFormation::Parameter',
   'Custom::AWSCDK-EKS-Cluster',
   'Custom::AWSCDKOpenIdConnectProvider',
+  'Custom::LogRetention',
   'AWS::WAFRegional::WebACLAssociation',
 ];
 
