@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -373,6 +373,19 @@ describe('the installed command', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
     // `npx sekisho` runs the file itself, by its `#!` line.
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('keeps its exit code and prints no stack trace when the reader of its output stops early (| head)', async () => {
+    // As `scan … | head` when the reader has gone before the report is written: the pipe is closed.
+    const { status, stderr } = await new Promise<{ status: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [bin, 'scan', 'fixtures/examples/webapp', '--format', 'json'], { cwd: root });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.destroy();
+      child.on('close', (code) => done({ status: code, stderr: err }));
+    });
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
   });
 
   it('reads .tf source, whose loader the bundle loads only then, as a scan in this process does', async () => {

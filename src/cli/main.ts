@@ -19,6 +19,14 @@ const YOUNG_GENERATION_MB = 8;
 
 const argv = process.argv.slice(2);
 
+// A reader that stops early (`sekisho scan … | head`) closes the pipe: what is left to write has
+// nowhere to go, which is no error of the scan, and the scan still ends with its own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const onThread = isMainThread && scansLargeInput(argv) ? startThread() : undefined;
 if (onThread) {
   process.exitCode = await onThread;
