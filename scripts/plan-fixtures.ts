@@ -227,6 +227,10 @@ const COMPUTED: Record<string, string[]> = {
     'arn', 'creation_date', 'description', 'id', 'logging_configuration', 'name', 'name_prefix', 'revision_id', 'state_machine_version_arn',
     'status', 'tags_all', 'tracing_configuration', 'version_description',
   ],
+  aws_redshiftserverless_namespace: [
+    'admin_password_secret_arn', 'admin_password_secret_kms_key_id', 'admin_username', 'arn', 'db_name', 'iam_roles', 'id', 'kms_key_id',
+    'namespace_id', 'tags_all',
+  ],
   aws_redshiftserverless_workgroup: [
     'arn', 'base_capacity', 'config_parameter', 'endpoint', 'id', 'port', 'security_group_ids', 'subnet_ids', 'tags_all', 'workgroup_id',
   ],

@@ -23,7 +23,7 @@ import type { LogGroup } from './aws/logs.js';
 import type { NetworkAcl, Subnet } from './aws/ec2-network.js';
 import type { OpenSearchDomain } from './aws/opensearch.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from './aws/rds.js';
-import type { RedshiftCluster, RedshiftServerlessWorkgroup, RedshiftWarehouse } from './aws/redshift.js';
+import type { RedshiftCluster, RedshiftDataStore, RedshiftServerlessNamespace, RedshiftServerlessWorkgroup, RedshiftWarehouse } from './aws/redshift.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './aws/s3.js';
 import type { SecretSettings, SecretsManagerSecret } from './aws/secrets.js';
 import type { SharedCopy } from './aws/sharing.js';
@@ -78,7 +78,9 @@ export interface ModelKinds {
   'aws.rds.DbCluster': RdsCluster;
   'aws.rds.DbInstance': RdsInstance;
   'aws.redshift.Cluster': RedshiftCluster;
+  'aws.redshift.DataStore': RedshiftDataStore;
   'aws.redshift.Warehouse': RedshiftWarehouse;
+  'aws.redshiftserverless.Namespace': RedshiftServerlessNamespace;
   'aws.redshiftserverless.Workgroup': RedshiftServerlessWorkgroup;
   'aws.s3.AccountPublicAccessBlock': S3AccountPublicAccessBlock;
   'aws.s3.Bucket': S3Bucket;

@@ -1,7 +1,7 @@
-import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
+import type { RedshiftCluster, RedshiftServerlessNamespace, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
-import { bool, present, read, str } from '../read.js';
-import { warehouses } from '../redshift-common.js';
+import { bool, present, read, str, strList } from '../read.js';
+import { dataStores, warehouses } from '../redshift-common.js';
 
 /**
  * `AWS::Redshift::Cluster`: `Encrypted` defaults to true, and new clusters cannot be created with
@@ -42,9 +42,31 @@ export const cloudFormationRedshiftServerlessWorkgroups = defineAdapter({
   },
 });
 
+/** `AWS::RedshiftServerless::Namespace`: no log is exported unless `LogExports` names it. */
+export const cloudFormationRedshiftServerlessNamespaces = defineAdapter({
+  kind: 'aws.redshiftserverless.Namespace',
+  family: 'cloudformation',
+  adapt(graph) {
+    return graph.ofType('AWS::RedshiftServerless::Namespace').map(
+      (node): RedshiftServerlessNamespace => ({
+        resource: node,
+        identifier: read(node, 'NamespaceName', str),
+        logExports: read(node, 'LogExports', strList, []),
+      }),
+    );
+  },
+});
+
 /** Clusters and Serverless workgroups together. */
 export const cloudFormationRedshiftWarehouses = defineAdapter({
   kind: 'aws.redshift.Warehouse',
   family: 'cloudformation',
   adapt: (graph) => warehouses(graph, cloudFormationRedshiftClusters, cloudFormationRedshiftServerlessWorkgroups),
+});
+
+/** Clusters and Serverless namespaces together. */
+export const cloudFormationRedshiftDataStores = defineAdapter({
+  kind: 'aws.redshift.DataStore',
+  family: 'cloudformation',
+  adapt: (graph) => dataStores(graph, cloudFormationRedshiftClusters, cloudFormationRedshiftServerlessNamespaces),
 });

@@ -1,12 +1,12 @@
 import type { ResourceGraph } from '../../graph/graph.js';
 import { type ResourceNode, writes } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import type { RedshiftCluster, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
+import type { RedshiftCluster, RedshiftServerlessNamespace, RedshiftServerlessWorkgroup } from '../../models/aws/redshift.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
-import { bool, defaulted, explicit, read, readComputed, str } from '../read.js';
+import { bool, defaulted, explicit, read, readComputed, str, strList } from '../read.js';
 import { optionalString } from '../optional-string.js';
-import { warehouses } from '../redshift-common.js';
+import { dataStores, warehouses } from '../redshift-common.js';
 
 const CLUSTER = ['aws_redshift_cluster'];
 const LOGGING = 'aws_redshift_logging';
@@ -90,9 +90,31 @@ export const terraformRedshiftServerlessWorkgroups = defineAdapter({
   },
 });
 
+/** `aws_redshiftserverless_namespace`: `log_exports` is optional and not computed, so a namespace that leaves it out exports no log. */
+export const terraformRedshiftServerlessNamespaces = defineAdapter({
+  kind: 'aws.redshiftserverless.Namespace',
+  family: 'terraform',
+  adapt(graph) {
+    return graph.ofType('aws_redshiftserverless_namespace').map(
+      (node): RedshiftServerlessNamespace => ({
+        resource: node,
+        identifier: read(node, 'namespace_name', str),
+        logExports: read(node, 'log_exports', strList, []),
+      }),
+    );
+  },
+});
+
 /** Clusters and Serverless workgroups together. */
 export const terraformRedshiftWarehouses = defineAdapter({
   kind: 'aws.redshift.Warehouse',
   family: 'terraform',
   adapt: (graph) => warehouses(graph, terraformRedshiftClusters, terraformRedshiftServerlessWorkgroups),
+});
+
+/** Clusters and Serverless namespaces together. */
+export const terraformRedshiftDataStores = defineAdapter({
+  kind: 'aws.redshift.DataStore',
+  family: 'terraform',
+  adapt: (graph) => dataStores(graph, terraformRedshiftClusters, terraformRedshiftServerlessNamespaces),
 });

@@ -34,5 +34,16 @@ export interface RedshiftServerlessWorkgroup extends Model {
   readonly publiclyAccessible: Attr<boolean>;
 }
 
+/** A Redshift Serverless namespace (`aws_redshiftserverless_namespace`, `AWS::RedshiftServerless::Namespace`): the databases, users and logs behind its workgroups. */
+export interface RedshiftServerlessNamespace extends Model {
+  /** `namespace_name` / `NamespaceName`. */
+  readonly identifier: Attr<string>;
+  /** `log_exports` / `LogExports`: the logs exported to CloudWatch Logs (`connectionlog`, `userlog`, `useractivitylog`); none when not written. */
+  readonly logExports: Attr<readonly string[]>;
+}
+
 /** What answers Redshift queries: a provisioned cluster or a Serverless workgroup, for settings both have. */
 export type RedshiftWarehouse = ({ readonly warehouseType: 'cluster' } & RedshiftCluster) | ({ readonly warehouseType: 'workgroup' } & RedshiftServerlessWorkgroup);
+
+/** Where Redshift keeps its databases and audit logs: a provisioned cluster or a Serverless namespace. */
+export type RedshiftDataStore = ({ readonly storeType: 'cluster' } & RedshiftCluster) | ({ readonly storeType: 'namespace' } & RedshiftServerlessNamespace);
