@@ -71,6 +71,22 @@ describe('sekisho scan', () => {
     expect(report.summary.belowThreshold).toBe((await failedIn(TEMPLATE)) - 1);
   });
 
+  it('leaves out the policies --skip names, by ID or by tag, and refuses a name that is neither', async () => {
+    const policyIds = async (args: string[]): Promise<string[]> =>
+      [...new Set((JSON.parse((await sekisho(['scan', 'fixtures/examples/webapp', '--format', 'json', ...args])).stdout) as { findings: { policyId: string }[] }).findings.map((f) => f.policyId))];
+    const all = await policyIds([]);
+    expect(all).toEqual(expect.arrayContaining(['aws-s3-sse-kms', 'aws-s3-versioning']));
+    const skipped = await policyIds(['--skip', 'aws-s3-versioning', '--skip', 'optional']);
+    expect(skipped).not.toContain('aws-s3-versioning');
+    expect(skipped).not.toContain('aws-s3-sse-kms'); // tagged optional
+    expect(skipped.length).toBeGreaterThan(0);
+    const misspelt = await sekisho(['scan', 'fixtures/examples/webapp', '--skip', 'aws-s3-versionin']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('--skip "aws-s3-versionin" names no policy ID or tag');
+    const ja = await sekisho(['scan', 'fixtures/examples/webapp', '--skip', 'nothing', '--lang', 'ja']);
+    expect(ja.stderr).toContain('に当たるポリシー ID やタグはありません');
+  });
+
   it('writes the versioned JSON report that the schema describes', async () => {
     const { stdout } = (await sekisho(['scan', PLAN, TEMPLATE, '--format', 'json']));
     const report = JSON.parse(stdout);

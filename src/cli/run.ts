@@ -29,6 +29,8 @@ Scan options:
   --format text|json        output format (default text)
   --lang en|ja              language of messages (default from the locale)
   --severity LEVEL          report findings at or above LEVEL: info, low, medium, high, critical (default low)
+  --skip POLICY             do not run POLICY (an ID, or a tag: --skip optional leaves out the stricter,
+                            optional checks); repeatable
   --output FILE             write the report to FILE instead of standard output
   --parameters FILE         CloudFormation parameter values (aws cloudformation JSON, or {"Key": "Value"})
   --parameter KEY=VALUE     one CloudFormation parameter value (repeatable)
@@ -59,6 +61,8 @@ scan のオプション:
   --format text|json        出力形式（既定は text）
   --lang en|ja              メッセージの言語（既定はロケールから決めます）
   --severity LEVEL          LEVEL 以上の指摘を報告します: info、low、medium、high、critical（既定は low）
+  --skip POLICY             POLICY を実行しません（ポリシー ID、またはタグ。--skip optional で、より厳しい
+                            任意のチェックを外します）。複数指定できます
   --output FILE             レポートを標準出力ではなく FILE に書き出します
   --parameters FILE         CloudFormation のパラメーター値（aws cloudformation の JSON、または {"Key": "Value"}）
   --parameter KEY=VALUE     CloudFormation のパラメーター値を 1 つ指定します（複数可）
@@ -82,6 +86,7 @@ const OPTIONS = {
   format: { type: 'string' },
   lang: { type: 'string' },
   severity: { type: 'string' },
+  skip: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   parameters: { type: 'string' },
   parameter: { type: 'string', multiple: true },
@@ -163,7 +168,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           colour: values['no-color'] ? false : values.color,
         },
         io,
-        policies,
+        withoutSkipped(policies, values.skip ?? []),
       );
     case 'policies': {
       const format = choice('--format', values.format, ['text', 'json', 'markdown'] as const) ?? 'text';
@@ -187,6 +192,23 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
     default:
       throw new UsageError({ en: `unknown command ${JSON.stringify(command)}`, ja: `${JSON.stringify(command)} というコマンドはありません` });
   }
+}
+
+/**
+ * The policies left once those `--skip` names are taken out: by ID, or every policy with that tag
+ * (`optional`). A name that is neither is a mistake to report, not to ignore: a misspelt ID would
+ * otherwise leave the policy running unnoticed.
+ */
+function withoutSkipped(policies: readonly Policy[], skip: readonly string[]): Policy[] {
+  for (const name of skip) {
+    if (!policies.some((p) => p.id === name || p.tags.includes(name))) {
+      throw new UsageError({
+        en: `--skip ${JSON.stringify(name)} names no policy ID or tag (see \`sekisho policies\`)`,
+        ja: `--skip ${JSON.stringify(name)} に当たるポリシー ID やタグはありません（一覧は \`sekisho policies\` で確認できます）`,
+      });
+    }
+  }
+  return policies.filter((p) => !skip.some((name) => p.id === name || p.tags.includes(name)));
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {

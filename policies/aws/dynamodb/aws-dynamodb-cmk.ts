@@ -9,6 +9,7 @@ export default definePolicy({
     iso27017: ['10.1.2'],
     soc2: ['CC6.1'],
   },
+  tags: ['optional'],
   text: {
     en: {
       title: 'DynamoDB table encrypted with the AWS owned key',

@@ -10,6 +10,7 @@ export default definePolicy({
     iso27017: ['10.1.2'],
     soc2: ['CC6.1'],
   },
+  tags: ['optional'],
   text: {
     en: {
       title: 'CloudWatch Logs log group without a KMS key',
