@@ -6,6 +6,7 @@ import { langFromEnvironment } from '../i18n/lang.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../loaders/file.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
+import { UnknownPolicyName, withoutSkipped } from '../policy-selection.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import { parseAssignment, parseParameterAssignment, readParameterFile } from './parameters.js';
 import { loadPlugins } from './plugins.js';
@@ -168,7 +169,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           colour: values['no-color'] ? false : values.color,
         },
         io,
-        withoutSkipped(policies, values.skip ?? []),
+        withoutSkippedPolicies(policies, values.skip ?? []),
       );
     case 'policies': {
       const format = choice('--format', values.format, ['text', 'json', 'markdown'] as const) ?? 'text';
@@ -194,21 +195,18 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
   }
 }
 
-/**
- * The policies left once those `--skip` names are taken out: by ID, or every policy with that tag
- * (`optional`). A name that is neither is a mistake to report, not to ignore: a misspelt ID would
- * otherwise leave the policy running unnoticed.
- */
-function withoutSkipped(policies: readonly Policy[], skip: readonly string[]): Policy[] {
-  for (const name of skip) {
-    if (!policies.some((p) => p.id === name || p.tags.includes(name))) {
-      throw new UsageError({
-        en: `--skip ${JSON.stringify(name)} names no policy ID or tag (see \`sekisho policies\`)`,
-        ja: `--skip ${JSON.stringify(name)} に当たるポリシー ID やタグはありません（一覧は \`sekisho policies\` で確認できます）`,
-      });
-    }
+/** `--skip`: the policies left, or a usage error for a name that matches no policy. */
+function withoutSkippedPolicies(policies: readonly Policy[], skip: readonly string[]): Policy[] {
+  try {
+    return withoutSkipped(policies, skip);
+  } catch (error) {
+    if (!(error instanceof UnknownPolicyName)) throw error;
+    const name = JSON.stringify(error.policyName);
+    throw new UsageError({
+      en: `--skip ${name} names no policy ID or tag (see \`sekisho policies\`)`,
+      ja: `--skip ${name} に当たるポリシー ID やタグはありません（一覧は \`sekisho policies\` で確認できます）`,
+    });
   }
-  return policies.filter((p) => !skip.some((name) => p.id === name || p.tags.includes(name)));
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
