@@ -5,10 +5,11 @@ import type { Attr } from '../models/attr.js';
 import type { ApiStage } from '../models/aws/apigateway.js';
 import type { WafEndpoint } from '../models/aws/waf.js';
 import { defineAdapter, type Adapter } from './adapter.js';
+import { restApiPrivate } from './apigateway-common.js';
 import { isSet } from './configured.js';
 import { lbType } from './elb-common.js';
 import { targetsOf } from './join.js';
-import { bool, defaulted, explicit, read, readComputed, strList } from './read.js';
+import { bool, defaulted, explicit, read } from './read.js';
 
 /** How one schema family writes the endpoints a web ACL protects, and the associations naming them. */
 export interface WafSchema {
@@ -79,9 +80,8 @@ function restApiOf(graph: ResourceGraph, schema: WafSchema, stage: ResourceNode)
 function restApiPublic(schema: WafSchema, stage: Stage): Attr<boolean> {
   const { api } = stage;
   if (!api) return { value: undefined, origin: 'unknown', at: { node: stage.node, path: schema.restApi.path } };
-  // Computed by the provider when not written: EDGE.
-  const types = readComputed(api, schema.restApi.endpointTypes, strList, ['EDGE']);
-  return { ...types, value: types.value === undefined ? undefined : !types.value.some((t) => t.toUpperCase() === 'PRIVATE') };
+  const isPrivate = restApiPrivate(api, schema.restApi.endpointTypes);
+  return { ...isPrivate, value: isPrivate.value === undefined ? undefined : !isPrivate.value };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiStage } from './aws/apigateway.js';
+import type { ApiRoute, ApiStage } from './aws/apigateway.js';
 import type { CloudFrontDistribution } from './aws/cloudfront.js';
 import type { CloudTrail } from './aws/cloudtrail.js';
 import type { ConfigRecorder } from './aws/config.js';
@@ -41,6 +41,7 @@ import type { GcsBucket } from './gcp/storage.js';
  * An interface so that plugins can add kinds by declaration merging.
  */
 export interface ModelKinds {
+  'aws.apigateway.Route': ApiRoute;
   'aws.apigateway.Stage': ApiStage;
   'aws.cloudfront.Distribution': CloudFrontDistribution;
   'aws.cloudtrail.Trail': CloudTrail;

@@ -1,4 +1,5 @@
 import { getPath } from '../../graph/values.js';
+import { apiRouteAdapter } from '../apigateway-common.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
 import { allSet } from '../configured.js';
@@ -33,4 +34,24 @@ export const cloudFormationApiStages = defineAdapter({
       ),
     ];
   },
+});
+
+/**
+ * `AWS::ApiGateway::Method` (`AuthorizationType` NONE when left out; on the `AWS::ApiGateway::Resource`
+ * chain of its `AWS::ApiGateway::RestApi`, whose `Policy` may limit callers) and
+ * `AWS::ApiGatewayV2::Route` (NONE when left out). SAM APIs define their methods in an OpenAPI
+ * body rather than as resources, and are not read here.
+ */
+export const cloudFormationApiRoutes = apiRouteAdapter('cloudformation', {
+  restApis: ['AWS::ApiGateway::RestApi'],
+  restApi: { id: 'RestApiId', endpointTypes: 'EndpointConfiguration.Types', policy: 'Policy' },
+  restApiPolicies: [],
+  methods: 'AWS::ApiGateway::Method',
+  method: { api: 'RestApiId', resource: 'ResourceId', httpMethod: 'HttpMethod', authorization: 'AuthorizationType', authorizationDefault: 'NONE', apiKeyRequired: 'ApiKeyRequired' },
+  resources: 'AWS::ApiGateway::Resource',
+  resource: { parent: 'ParentId', pathPart: 'PathPart' },
+  v2Apis: ['AWS::ApiGatewayV2::Api'],
+  v2Api: { id: 'ApiId', protocol: 'ProtocolType' },
+  routes: 'AWS::ApiGatewayV2::Route',
+  route: { api: 'ApiId', routeKey: 'RouteKey', authorization: 'AuthorizationType', apiKeyRequired: 'ApiKeyRequired' },
 });

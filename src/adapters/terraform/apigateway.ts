@@ -1,4 +1,5 @@
 import { getPath } from '../../graph/values.js';
+import { apiRouteAdapter } from '../apigateway-common.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
 import { isSet } from '../configured.js';
@@ -27,4 +28,23 @@ export const terraformApiStages = defineAdapter({
       .map((node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'stage_name', str), accessLogging: defaulted(node, 'stage_name', false) }));
     return [...stages, ...deploymentStages].filter((s) => s.resource.mode === 'managed');
   },
+});
+
+/**
+ * `aws_api_gateway_method` (on the `aws_api_gateway_resource` chain of its `aws_api_gateway_rest_api`,
+ * whose `policy` or separate `aws_api_gateway_rest_api_policy` may limit callers) and
+ * `aws_apigatewayv2_route` (`authorization_type` NONE when left out).
+ */
+export const terraformApiRoutes = apiRouteAdapter('terraform', {
+  restApis: ['aws_api_gateway_rest_api'],
+  restApi: { id: 'id', endpointTypes: 'endpoint_configuration[0].types', policy: 'policy' },
+  restApiPolicies: [{ type: 'aws_api_gateway_rest_api_policy', api: 'rest_api_id', policy: 'policy' }],
+  methods: 'aws_api_gateway_method',
+  method: { api: 'rest_api_id', resource: 'resource_id', httpMethod: 'http_method', authorization: 'authorization', apiKeyRequired: 'api_key_required' },
+  resources: 'aws_api_gateway_resource',
+  resource: { parent: 'parent_id', pathPart: 'path_part' },
+  v2Apis: ['aws_apigatewayv2_api'],
+  v2Api: { id: 'id', protocol: 'protocol_type' },
+  routes: 'aws_apigatewayv2_route',
+  route: { api: 'api_id', routeKey: 'route_key', authorization: 'authorization_type', apiKeyRequired: 'api_key_required' },
 });

@@ -71,6 +71,8 @@ export const CLASSIC_PROPERTIES: Readonly<Record<string, string>> = {};
  */
 export const CLASSIC_TYPE_PROPERTIES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   aws_api_gateway_deployment: { restApi: 'rest_api_id' },
+  aws_api_gateway_method: { restApi: 'rest_api_id' },
+  aws_api_gateway_resource: { restApi: 'rest_api_id' },
   aws_api_gateway_stage: { restApi: 'rest_api_id', deployment: 'deployment_id' },
   aws_autoscaling_group: { vpcZoneIdentifiers: 'vpc_zone_identifier' },
   aws_lambda_function: { name: 'function_name' },

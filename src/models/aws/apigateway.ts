@@ -11,3 +11,26 @@ export interface ApiStage extends Model {
   /** Access logs are delivered somewhere: a destination ARN is set. */
   readonly accessLogging: Attr<boolean>;
 }
+
+/**
+ * One way into an API: a REST API method (`aws_api_gateway_method`, `AWS::ApiGateway::Method`) or
+ * an HTTP/WebSocket API route (`aws_apigatewayv2_route`, `AWS::ApiGatewayV2::Route`).
+ */
+export interface ApiRoute extends Model {
+  /** `undefined` for a route whose API (and so its protocol) is not in the sources. */
+  readonly api: 'rest' | 'http' | 'websocket' | undefined;
+  /** For messages: `GET /orders/{id}` (the REST method with its resource path where known), a route key (`$connect`). */
+  readonly route: Attr<string>;
+  /** The HTTP method, upper case, where one is known (`ANY`, `GET`); none for `$default` or WebSocket routes. */
+  readonly httpMethod: string | undefined;
+  /** `NONE`, `AWS_IAM`, `CUSTOM`, `COGNITO_USER_POOLS`, `JWT`. */
+  readonly authorization: Attr<string>;
+  readonly apiKeyRequired: Attr<boolean>;
+  /** REST only: the API's endpoint is PRIVATE (reachable only through an interface VPC endpoint). */
+  readonly privateEndpoint?: Attr<boolean>;
+  /**
+   * REST only: the API's resource policy limits who may call it — to source IP ranges, VPCs or VPC
+   * endpoints, or to named principals. False without a resource policy.
+   */
+  readonly callersLimited?: Attr<boolean>;
+}

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Unknown } from '../../graph/values.js';
-import type { PolicyStatement } from './iam.js';
+import type { PolicyStatement, PolicyString } from './iam.js';
 import {
   actionMatches,
   allowsAction,
   conditionOperator,
   conditionsOn,
+  deniesOutsideNetworks,
   coversEveryRole,
   isAwsManagedPolicy,
   isFullAdminStatement,
+  limitsCallers,
   mayBeEverything,
   mayMatchAction,
   oidcIssuers,
@@ -141,5 +143,28 @@ describe('OIDC issuers of a Federated principal', () => {
     expect(oidcIssuers(federated('cognito-identity.amazonaws.com'))).toEqual(['cognito-identity.amazonaws.com']);
     expect(oidcIssuers(federated('arn:aws:iam::123456789012:saml-provider/Okta'))).toEqual([]);
     expect(oidcIssuers({ type: 'Service', value: 'ec2.amazonaws.com' })).toEqual([]);
+  });
+});
+
+describe('resource policies limiting callers (API Gateway)', () => {
+  const everyone = { any: true, entries: [] };
+  const doc = (...statements: PolicyStatement[]) => ({ resource: at.node, purpose: 'resource' as const, at, statements });
+  const allowAll = statement({ principal: everyone, actions: ['execute-api:Invoke'] });
+  const denyOutside = (operator: string, key: string, value: PolicyString) => statement({ effect: 'Deny', principal: everyone, conditions: [{ operator, key, values: [value] }] });
+
+  it('counts a Deny on requests from outside given addresses or VPC endpoints', () => {
+    expect(deniesOutsideNetworks(denyOutside('NotIpAddress', 'aws:SourceIp', '203.0.113.0/24'))).toBe(true);
+    expect(deniesOutsideNetworks(denyOutside('StringNotEquals', 'aws:SourceVpce', 'vpce-0123'))).toBe(true);
+    expect(deniesOutsideNetworks(denyOutside('NotIpAddress', 'aws:SourceIp', '0.0.0.0/0'))).toBe(false);
+    expect(deniesOutsideNetworks(denyOutside('StringNotLike', 'aws:SourceVpc', 'vpc-*'))).toBe(false);
+    expect(deniesOutsideNetworks(denyOutside('StringNotEquals', 'aws:SourceVpce', new Unknown()))).toBeUndefined();
+  });
+
+  it('is false without a policy or with an open Allow, true with a network Deny or a narrowed Allow', () => {
+    expect(limitsCallers([])).toBe(false);
+    expect(limitsCallers([doc(allowAll)])).toBe(false);
+    expect(limitsCallers([doc(allowAll, denyOutside('NotIpAddress', 'aws:SourceIp', '203.0.113.0/24'))])).toBe(true);
+    expect(limitsCallers([doc(statement({ principal: everyone, conditions: [{ operator: 'IpAddress', key: 'aws:SourceIp', values: ['203.0.113.0/24'] }] }))])).toBe(true);
+    expect(limitsCallers([{ ...doc(), statements: undefined }])).toBeUndefined();
   });
 });

@@ -421,3 +421,41 @@ function issuerOf(url: string): string | undefined {
   while (issuer[end - 1] === '/') end--;
   return issuer.slice(0, end);
 }
+
+/**
+ * Whether a statement denies everyone calling from outside fixed networks: `Deny` with
+ * `NotIpAddress` on `aws:SourceIp` (not a `/0`), or `StringNotEquals`/`StringNotLike` on
+ * `aws:SourceVpc`/`aws:SourceVpce` (no wildcard) — how an API Gateway resource policy keeps callers in.
+ */
+export function deniesOutsideNetworks(s: PolicyStatement): Maybe {
+  if (s.effect === 'Allow') return false;
+  if (s.conditions === undefined || s.notPrincipal) return s.effect === undefined || s.conditions === undefined ? undefined : false;
+  const everyone = isPublicPrincipal(s.principal);
+  if (everyone === false) return false;
+  const limiting = or(
+    s.conditions.map((c): Maybe => {
+      const operator = c.operator.toLowerCase();
+      const key = c.key.toLowerCase();
+      const byIp = operator === 'notipaddress' && key === 'aws:sourceip';
+      const byVpc = (operator === 'stringnotequals' || operator === 'stringnotlike') && (key === 'aws:sourcevpc' || key === 'aws:sourcevpce');
+      if ((!byIp && !byVpc) || c.values.length === 0) return false;
+      const wide = c.values.some((v) => typeof v === 'string' && (byIp ? isWorldCidr(v) : /[*?]/.test(v)));
+      return wide ? false : c.values.every((v) => typeof v === 'string') ? true : undefined;
+    }),
+  );
+  return s.effect === undefined || everyone === undefined ? (limiting === false ? false : undefined) : limiting;
+}
+
+/**
+ * Whether resource policies keep anonymous callers out: a statement denies calls from outside
+ * fixed networks, or no statement allows anyone without a narrowing condition (callers limited to
+ * named principals, or to source IPs and VPCs). False without any document.
+ */
+export function limitsCallers(docs: readonly PolicyDocument[]): Maybe {
+  if (docs.length === 0) return false;
+  const denial = or(docs.flatMap((d) => (d.statements ?? []).map(deniesOutsideNetworks)));
+  if (denial === true) return true;
+  const { open, undecided } = publicAccess(docs);
+  if (open.length > 0) return denial === false ? false : undefined;
+  return undecided.length > 0 ? undefined : true;
+}
