@@ -7,7 +7,7 @@ import { limitsCallers } from '../models/aws/iam-queries.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
 import { targetsOf } from './join.js';
-import { bool, read, readComputed, str, strList } from './read.js';
+import { bool, mapValue, read, readComputed, str, strList, unknownAt } from './read.js';
 
 /** Where one provider schema writes what `ApiRoute` needs. */
 export interface ApiRouteSchema {
@@ -69,23 +69,19 @@ function restMethod(graph: ResourceGraph, schema: ApiRouteSchema, node: Resource
   };
 }
 
-const unknownAt = <T>(at: Evidence): Attr<T> => ({ value: undefined, origin: 'unknown', at });
-
 /**
  * Whether a REST API is PRIVATE: reachable only through interface VPC endpoints. Its endpoint
  * types are computed by the provider when not written: EDGE.
  */
 export function restApiPrivate(api: ResourceNode, endpointTypes: string): Attr<boolean> {
   const types = readComputed(api, endpointTypes, strList, ['EDGE']);
-  return { ...types, value: types.value === undefined ? undefined : types.value.some((t) => t.toUpperCase() === 'PRIVATE') };
+  return mapValue(types, (list) => list.some((t) => t.toUpperCase() === 'PRIVATE'));
 }
 
 /** Whether the API's resource policies (on the API, or separate ones naming it) keep anonymous callers out. */
 function restApiCallersLimited(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode): Attr<boolean> {
-  const docs = [];
-  if (getPath(api.properties, schema.restApi.policy) !== undefined && getPath(api.properties, schema.restApi.policy) !== '') {
-    docs.push(readPolicyDocument(graph, api, schema.restApi.policy, 'resource'));
-  }
+  const own = getPath(api.properties, schema.restApi.policy);
+  const docs = own === undefined || own === '' ? [] : [readPolicyDocument(graph, api, schema.restApi.policy, 'resource')];
   for (const separate of schema.restApiPolicies) {
     for (const node of graph.referencing(api, [separate.type], separate.api)) docs.push(readPolicyDocument(graph, node, separate.policy, 'resource'));
   }

@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { EksCluster } from '../models/aws/eks.js';
-import { defaulted, explicit, read, str } from './read.js';
+import { defaulted, explicit, read, str, unknownAt } from './read.js';
 
 /**
  * What EKS does when the endpoint settings are not written (the API, CloudFormation and the
@@ -47,8 +47,7 @@ export function encryption(node: ResourceNode, configPath: string, keyPath: stri
   const first = config === undefined || config === null || isUnknown(config) || isSecret(config) ? config : asList(config)[0];
   const keyAt = `${joinPath(configPath, 0)}.${keyPath}`;
   if (isUnknown(first) || isSecret(first)) {
-    const unknown = { value: undefined, origin: 'unknown', at: { node, path: configPath } } as const;
-    return { encryptionConfigured: unknown, encryptionKey: unknown };
+    return { encryptionConfigured: unknownAt({ node, path: configPath }), encryptionKey: unknownAt({ node, path: configPath }) };
   }
   if (first === undefined || first === null) return { encryptionConfigured: defaulted(node, configPath, false), encryptionKey: defaulted<string>(node, keyAt, undefined) };
   return { encryptionConfigured: explicit(node, configPath, true), encryptionKey: read(node, keyAt, str) };

@@ -5,7 +5,7 @@ import type { Attr, Evidence } from '../models/attr.js';
 import type { BlockDevice, InstanceLauncher } from '../models/aws/ec2-instance.js';
 import { isSet } from './configured.js';
 import { targetsOf } from './join.js';
-import { bool, defaulted, read, str } from './read.js';
+import { bool, defaulted, read, str, unknownAt } from './read.js';
 
 /**
  * The launch template an instance names, or the launch template or launch configuration a group
@@ -48,13 +48,13 @@ export function inherit<T>(own: Attr<T>, template: TemplateLink, pick: (t: Insta
 
 /** A setting of the launch template or configuration linked to: unknown if it is not in the code. */
 function taken<T>(template: TemplateLink, pick: (t: InstanceLauncher) => Attr<T>): Attr<T> {
-  return template.model ? pick(template.model) : { value: undefined, origin: 'unknown', at: template.at };
+  return template.model ? pick(template.model) : unknownAt(template.at);
 }
 
 /** An instance's own public IP requests, else its launch template's (unknown if not in the code). */
 export function inheritRequests(own: readonly Attr<boolean>[], template: TemplateLink): readonly Attr<boolean>[] {
   if (own.length > 0 || !template.named) return own;
-  return template.model ? template.model.publicIpRequests : [{ value: undefined, origin: 'unknown', at: template.at }];
+  return template.model ? template.model.publicIpRequests : [unknownAt(template.at)];
 }
 
 /** How an instance model records its launch template. */
@@ -67,7 +67,7 @@ export function templateUse(template: TemplateLink): InstanceLauncher['launchTem
  * the code (the template is checked itself), one unknown volume when it is not.
  */
 export function templateVolumes(template: TemplateLink): BlockDevice[] {
-  return template.model ? [] : [{ device: 'root', isRoot: true, encrypted: { value: undefined, origin: 'unknown', at: template.at }, snapshot: defaulted<string>(template.at.node, template.at.path, undefined) }];
+  return template.model ? [] : [{ device: 'root', isRoot: true, encrypted: unknownAt(template.at), snapshot: defaulted<string>(template.at.node, template.at.path, undefined) }];
 }
 
 /**
@@ -126,7 +126,7 @@ export interface SubnetChoice {
  */
 export function launchSubnets(graph: ResourceGraph, node: ResourceNode, choice: SubnetChoice, schema: SubnetSchema): Attr<boolean>[] {
   const { path, elsewhere } = choice;
-  if (path === undefined) return [elsewhere ? { value: undefined, origin: 'unknown', at: elsewhere } : defaulted(node, choice.defaultPath, true)];
+  if (path === undefined) return [elsewhere ? unknownAt(elsewhere) : defaulted(node, choice.defaultPath, true)];
   const value = getPath(node.properties, path);
   if (!Array.isArray(value)) return subnetsAt(graph, node, path, schema);
   const subnets = value.flatMap((_, i) => subnetsAt(graph, node, joinPath(path, i), schema));
@@ -140,7 +140,7 @@ export function launchSubnets(graph: ResourceGraph, node: ResourceNode, choice: 
  */
 function subnetsAt(graph: ResourceGraph, node: ResourceNode, path: string, schema: SubnetSchema): Attr<boolean>[] {
   const subnets = pointedAt(graph, node, path, schema.types, schema.idProperty);
-  return subnets.length > 0 ? subnets.map(schema.mapsPublicIp) : [{ value: undefined, origin: 'unknown', at: { node, path } }];
+  return subnets.length > 0 ? subnets.map(schema.mapsPublicIp) : [unknownAt({ node, path })];
 }
 
 /**
@@ -188,7 +188,7 @@ export function templatesOverridden(graph: ResourceGraph, uses: readonly Templat
 /** The written `path` flags in a list of blocks (`network_interfaces[*].associate_public_ip_address`). */
 export function writtenFlags(node: ResourceNode, listPath: string, field: string): Attr<boolean>[] {
   const list = getPath(node.properties, listPath);
-  if (list instanceof Unknown) return [{ value: undefined, origin: 'unknown', at: { node, path: listPath } }];
+  if (list instanceof Unknown) return [unknownAt({ node, path: listPath })];
   return asList(list)
     .map((_, i) => read(node, `${joinPath(listPath, i)}.${field}`, bool))
     .filter((a) => a.origin !== 'default');
@@ -237,5 +237,5 @@ export function amiRootVolume(node: ResourceNode, path: string): BlockDevice {
 }
 
 function unknownVolume(node: ResourceNode, path: string): BlockDevice {
-  return { device: path, isRoot: false, encrypted: { value: undefined, origin: 'unknown', at: { node, path } }, snapshot: defaulted<string>(node, path, undefined) };
+  return { device: path, isRoot: false, encrypted: unknownAt({ node, path }), snapshot: defaulted<string>(node, path, undefined) };
 }

@@ -1,6 +1,6 @@
 import { type ResourceNode, writes } from '../graph/resource.js';
 import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../graph/values.js';
-import type { Attr } from '../models/attr.js';
+import type { Attr, Evidence } from '../models/attr.js';
 
 /** Turns a known property value into a model value; `undefined` when it has the wrong shape. */
 export type Parse<T> = (v: PropertyValue) => T | undefined;
@@ -34,6 +34,14 @@ export function readComputed<T>(node: ResourceNode, path: string, parse: Parse<T
 /** A field the source does not write at all, holding the provider's default. */
 export function defaulted<T>(node: ResourceNode, path: string, value: T | undefined): Attr<T> {
   return { value, origin: 'default', at: { node, path } };
+}
+
+/** A field whose value is not known before deployment, where `at` says. */
+export const unknownAt = <T>(at: Evidence): Attr<T> => ({ value: undefined, origin: 'unknown', at });
+
+/** The field with its value, when known, turned by `f`: same origin, same place. */
+export function mapValue<T, U>(attr: Attr<T>, f: (value: T) => U): Attr<U> {
+  return { ...attr, value: attr.value === undefined ? undefined : f(attr.value) };
 }
 
 /** A field that is explicitly known from the structure of the source rather than one property. */

@@ -4,6 +4,7 @@ import { getPath, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { AclGrantee, S3Bucket } from '../models/aws/s3.js';
 import { targetsOf } from './join.js';
+import { unknownAt } from './read.js';
 
 /**
  * What S3 does for a bucket created today when a setting is not written: ACLs disabled
@@ -31,7 +32,7 @@ const GROUPS: Record<string, AclGrantee> = {
 export function versioningWithObjectLock(versioning: Attr<string>, objectLock: Attr<boolean>): Attr<string> {
   if (versioning.origin !== 'default') return versioning;
   if (objectLock.value === true) return { value: 'Enabled', origin: 'explicit', at: objectLock.at };
-  return objectLock.origin === 'unknown' ? { value: undefined, origin: 'unknown', at: objectLock.at } : versioning;
+  return objectLock.origin === 'unknown' ? unknownAt(objectLock.at) : versioning;
 }
 
 /** Who an ACL grant is for: a group by its URI, else an account. */

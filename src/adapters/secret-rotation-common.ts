@@ -3,7 +3,7 @@ import type { SecretRotation, SecretsManagerSecret } from '../models/aws/secrets
 import { defineAdapter, type Adapter } from './adapter.js';
 import { isSet } from './configured.js';
 import { joinChildren, type StandIn } from './join.js';
-import { num, read, str } from './read.js';
+import { num, read, str, unknownAt } from './read.js';
 
 /** Where one schema family writes a secret, its rotation and the rotation's schedule. */
 export interface SecretRotationSchema {
@@ -62,7 +62,7 @@ function rotation(node: ResourceNode, daysPath: string, expressionPath: string |
     return { intervalDays: days, schedule: days.value === undefined ? undefined : `${daysPath.split(/[.\]]/).pop()} = ${days.value}` };
   }
   const bound = expression.value === undefined ? undefined : scheduleDays(expression.value);
-  return { intervalDays: bound === undefined ? { value: undefined, origin: 'unknown', at: expression.at } : { ...expression, value: bound }, schedule: expression.value };
+  return { intervalDays: bound === undefined ? unknownAt(expression.at) : { ...expression, value: bound }, schedule: expression.value };
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { SecurityGroup, SecurityGroupRule } from '../models/aws/ec2.js';
-import { defaulted, num } from './read.js';
+import { defaulted, num, unknownAt } from './read.js';
 
 const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
@@ -90,7 +90,7 @@ export function unmanagedDefaultGroup(vpc: ResourceNode, undecided: boolean): Se
     resource: vpc,
     name: defaulted(vpc, '', 'default'),
     isDefault: true,
-    initialRules: undecided ? { value: undefined, origin: 'unknown', at } : { value: true, origin: 'default', at },
+    initialRules: undecided ? unknownAt(at) : defaulted(vpc, '', true),
     rules: undecided ? [] : [rule('ingress', []), rule('egress', ['0.0.0.0/0'])],
   };
 }

@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown } from '../graph/values.js';
 import type { SharedWith } from '../models/aws/sharing.js';
-import { read, str, strList, writtenText } from './read.js';
+import { read, str, strList, unknownAt, writtenText } from './read.js';
 
 /** Where an Image Builder distribution configuration keeps its launch permissions, in one schema family's spelling. */
 export interface DistributionSchema {
@@ -29,10 +29,10 @@ export const CLOUDFORMATION_DISTRIBUTION: DistributionSchema = {
  */
 export function distributionGrantees(node: ResourceNode, schema: DistributionSchema): SharedWith[] {
   const list = getPath(node.properties, schema.distributions);
-  if (list instanceof Unknown) return [{ accounts: { value: undefined, origin: 'unknown', at: { node, path: schema.distributions } } }];
+  if (list instanceof Unknown) return [{ accounts: unknownAt({ node, path: schema.distributions }) }];
   return asList(list).map((d, i) => {
     const path = joinPath(schema.distributions, i);
-    if (!isMap(d)) return { accounts: { value: undefined, origin: 'unknown', at: { node, path } } };
+    if (!isMap(d)) return { accounts: unknownAt({ node, path }) };
     const region = read(node, `${path}.${schema.region}`, str).value;
     return { accounts: read(node, `${path}.${schema.userGroups}`, strList), ...(region !== undefined && { region }) };
   });

@@ -9,7 +9,7 @@ import { restApiPrivate } from './apigateway-common.js';
 import { isSet } from './configured.js';
 import { lbType } from './elb-common.js';
 import { targetsOf } from './join.js';
-import { bool, defaulted, explicit, read } from './read.js';
+import { bool, defaulted, explicit, mapValue, read, unknownAt } from './read.js';
 
 /** How one schema family writes the endpoints a web ACL protects, and the associations naming them. */
 export interface WafSchema {
@@ -62,7 +62,7 @@ function wafEndpoints(graph: ResourceGraph, schema: WafSchema, restStages: reado
     ...loadBalancers.map(({ node, type }): WafEndpoint => {
       const internal = schema.loadBalancer.internal(node);
       // An Application Load Balancer is internet-facing unless it says it is internal.
-      const isPublic: Attr<boolean> = type.value === undefined ? { ...type, value: undefined } : { ...internal, value: internal.value === undefined ? undefined : !internal.value };
+      const isPublic: Attr<boolean> = type.value === undefined ? { ...type, value: undefined } : mapValue(internal, (yes) => !yes);
       return { resource: node, kind: 'load-balancer', public: isPublic, webAcl: webAcl(node, 'load-balancer') };
     }),
     ...stages.map((stage): WafEndpoint => ({ resource: stage.node, kind: 'stage', public: restApiPublic(schema, stage), webAcl: webAcl(stage.node, 'stage') })),
@@ -79,9 +79,8 @@ function restApiOf(graph: ResourceGraph, schema: WafSchema, stage: ResourceNode)
  */
 function restApiPublic(schema: WafSchema, stage: Stage): Attr<boolean> {
   const { api } = stage;
-  if (!api) return { value: undefined, origin: 'unknown', at: { node: stage.node, path: schema.restApi.path } };
-  const isPrivate = restApiPrivate(api, schema.restApi.endpointTypes);
-  return { ...isPrivate, value: isPrivate.value === undefined ? undefined : !isPrivate.value };
+  if (!api) return unknownAt({ node: stage.node, path: schema.restApi.path });
+  return mapValue(restApiPrivate(api, schema.restApi.endpointTypes), (isPrivate) => !isPrivate);
 }
 
 /**
@@ -124,7 +123,7 @@ function associationsOf(graph: ResourceGraph, schema: WafSchema, loadBalancers: 
     const association = named.get(node);
     if (association) return explicit(association, path, true);
     const possible = maybe.get(node) ?? open[kind];
-    if (possible) return { value: undefined, origin: 'unknown', at: { node: possible, path } };
+    if (possible) return unknownAt({ node: possible, path });
     return defaulted(node, '', false);
   };
 }

@@ -5,13 +5,11 @@ import type { ElbListener, LoadBalancer, LoadBalancerType, TlsPolicy } from '../
 import { defineAdapter } from '../adapter.js';
 import { defaultClassicPolicy, isTlsProtocol, lbType, listenerProtocol, negotiationPolicy, redirectsToHttps, upper, v2TlsPolicy } from '../elb-common.js';
 import { joinChildren, type Joined } from '../join.js';
-import { bool, defaulted, explicit, num, read, str } from '../read.js';
+import { bool, defaulted, explicit, num, read, str, unknownAt } from '../read.js';
 
 const V2 = ['AWS::ElasticLoadBalancingV2::LoadBalancer'];
 const V2_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
-
-const unknownAt = <T>(node: ResourceNode, path: string): Attr<T> => ({ value: undefined, origin: 'unknown', at: { node, path } });
 
 /**
  * `AWS::ElasticLoadBalancingV2::LoadBalancer` with the `Listener`s naming it (listeners of a load
@@ -28,7 +26,7 @@ export const cloudFormationLoadBalancers = defineAdapter({
 });
 
 function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
-  const type: Attr<LoadBalancerType> = parent ? read(parent, 'Type', lbType, 'application') : unknownAt(anchor, '');
+  const type: Attr<LoadBalancerType> = parent ? read(parent, 'Type', lbType, 'application') : unknownAt({ node: anchor, path: '' });
   const listeners = (children.get(V2_LISTENER) ?? []).map((node): ElbListener => {
     const protocol = listenerProtocol(node, 'Protocol', type);
     return {
@@ -52,13 +50,13 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
 /** A boolean `LoadBalancerAttributes` entry; absent ones are off. */
 export function loadBalancerAttribute(node: ResourceNode, key: string): Attr<boolean> {
   const attributes = getPath(node.properties, 'LoadBalancerAttributes');
-  if (attributes instanceof Unknown) return unknownAt(node, 'LoadBalancerAttributes');
+  if (attributes instanceof Unknown) return unknownAt({ node, path: 'LoadBalancerAttributes' });
   let keyUnknown = false;
   for (const [i, a] of asList(attributes).entries()) {
     if (!isMap(a) || typeof a['Key'] !== 'string') keyUnknown = true;
     else if (a['Key'] === key) return read(node, `LoadBalancerAttributes[${i}].Value`, bool, false);
   }
-  return keyUnknown ? unknownAt(node, 'LoadBalancerAttributes') : defaulted(node, 'LoadBalancerAttributes', false);
+  return keyUnknown ? unknownAt({ node, path: 'LoadBalancerAttributes' }) : defaulted(node, 'LoadBalancerAttributes', false);
 }
 
 /** The path of the value of the `LoadBalancerAttributes` entry for `key`; `undefined` when none is known to be it. */
@@ -94,7 +92,7 @@ function classicModel(node: ResourceNode): LoadBalancer {
         : // `AccessLoggingPolicy` is an object; anything else (a list, say) is not a template CloudFormation accepts.
           isMap(logging)
           ? read(node, 'AccessLoggingPolicy.Enabled', bool, false)
-          : unknownAt(node, 'AccessLoggingPolicy'),
+          : unknownAt({ node, path: 'AccessLoggingPolicy' }),
     listeners,
   };
 }
@@ -105,7 +103,7 @@ function classicModel(node: ResourceNode): LoadBalancer {
  */
 function classicPolicy(node: ResourceNode, path: string, port: Attr<number>): Attr<TlsPolicy> {
   const names = getPath(node.properties, `${path}.PolicyNames`);
-  if (names instanceof Unknown) return unknownAt(node, `${path}.PolicyNames`);
+  if (names instanceof Unknown) return unknownAt({ node, path: `${path}.PolicyNames` });
   const named = asList(names);
   for (const [i, p] of asList(getPath(node.properties, 'Policies')).entries()) {
     if (!isMap(p) || p['PolicyType'] !== 'SSLNegotiationPolicyType') continue;
@@ -113,7 +111,7 @@ function classicPolicy(node: ResourceNode, path: string, port: Attr<number>): At
     if (!named.includes(p['PolicyName'] ?? '') && !(port.value !== undefined && ports.includes(port.value))) continue;
     const at = joinPath(joinPath('Policies', i), 'Attributes');
     const policy = negotiationPolicy(String(p['PolicyName']), p['Attributes'], { name: 'Name', value: 'Value' });
-    return policy ? explicit(node, at, policy) : unknownAt(node, at);
+    return policy ? explicit(node, at, policy) : unknownAt({ node, path: at });
   }
   return defaultClassicPolicy(node, path);
 }

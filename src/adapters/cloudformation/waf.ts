@@ -1,13 +1,12 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
-import { read, str } from '../read.js';
+import { mapValue, read, str } from '../read.js';
 import { wafEndpointAdapter, type WafSchema } from '../waf-common.js';
 import { cloudFormationApiStages } from './apigateway.js';
 
 /** `Scheme` is `internet-facing` unless written `internal`. */
 function internal(node: ResourceNode): Attr<boolean> {
-  const scheme = read(node, 'Scheme', str, 'internet-facing');
-  return { ...scheme, value: scheme.value === undefined ? undefined : scheme.value === 'internal' };
+  return mapValue(read(node, 'Scheme', str, 'internet-facing'), (scheme) => scheme === 'internal');
 }
 
 const SCHEMA: WafSchema = {
