@@ -44,6 +44,12 @@ describe('HCL to JSON syntax', () => {
     expect(body('a = {(k) = 1, k.v = 2}\n')['a']).toEqual({ '${(k)}': 1, 'k.v': 2 });
   });
 
+  it('ignores line breaks anywhere inside an interpolation or directive, before its closing brace too', () => {
+    expect(body('a = "${1\n}"\n')['a']).toBe(1);
+    expect(body('a = "${c ? "x" : y\n  }!"\n')['a']).toBe('%{if c}x%{else}${y}%{endif}!');
+    expect(body('a = <<-EOT\n  ${x\n  }\n  %{if c\n}y%{endif\n}\n  EOT\n')['a']).toBe('${x}\n%{if c}y%{endif}\n');
+  });
+
   it('reads heredocs, indented ones without their common indentation', () => {
     expect(body('a = <<EOT\n  x ${y}\nEOT\n')['a']).toBe('  x ${y}\n');
     expect(body('a = <<-EOT\n    x\n      y\n    EOT\n')['a']).toBe('x\n  y\n');

@@ -515,10 +515,13 @@ class Parser {
       if (t.type !== 'interp' && t.type !== 'control') fail(t.type === 'eof' ? { en: 'this string or heredoc has no end before the end of the file', ja: 'この文字列かヒアドキュメントが終わらないままファイルが終わっています' } : { en: 'this string or heredoc is not closed', ja: 'この文字列かヒアドキュメントが閉じられていません' }, t.start);
       const previous = parts[parts.length - 1];
       if (canTrimPrevious && t.end - t.start === 3 && previous?.t === 'text') trimEnd(previous);
-      const content = this.withNewlines(false, () => (t.type === 'interp' ? { t: 'interp' as const, expr: this.expression() } : this.directive()));
-      const close = this.peek();
-      if (close.type !== 'seq-end') fail(t.type === 'interp' ? { en: 'an interpolation is expected to end with "}" here (write "$${" for a literal "${")', ja: 'ここで補間を "}" で閉じてください（"${" を文字そのものとして書くには "$${" と書きます）' } : { en: 'a directive is expected to end with "}" here', ja: 'ここでディレクティブを "}" で閉じてください' }, close.start);
-      this.next();
+      // Newlines do not count anywhere inside `${ }` or `%{ }`, before the closing brace too.
+      const [content, close] = this.withNewlines(false, () => {
+        const inside = t.type === 'interp' ? { t: 'interp' as const, expr: this.expression() } : this.directive();
+        const end = this.peek();
+        if (end.type !== 'seq-end') fail(t.type === 'interp' ? { en: 'an interpolation is expected to end with "}" here (write "$${" for a literal "${")', ja: 'ここで補間を "}" で閉じてください（"${" を文字そのものとして書くには "$${" と書きます）' } : { en: 'a directive is expected to end with "}" here', ja: 'ここでディレクティブを "}" で閉じてください' }, end.start);
+        return [inside, this.next()] as const;
+      });
       trimNext = close.end - close.start === 2;
       parts.push({ ...content, start: t.start, end: close.end });
     }
