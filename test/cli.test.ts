@@ -336,7 +336,7 @@ describe('usage errors exit 2 with a hint', () => {
   });
 
   it.each([
-    [['scan', '--format', 'xml', '--lang', 'ja'], {}, 'sekisho: --format には text、json のどれかを指定してください（指定された値: "xml"）'],
+    [['scan', '--format', 'xml', '--lang', 'ja'], {}, 'sekisho: --format には text、json、markdown のどれかを指定してください（指定された値: "xml"）'],
     [['explain', 'no-such-policy'], { LANG: 'ja_JP.UTF-8' }, 'sekisho: ID が "no-such-policy" のポリシーはありません（一覧は `sekisho policies` で確認できます）'],
     [['scan', '--bogus', '--lang=ja'], {}, "sekisho: コマンドラインを解釈できません: Unknown option '--bogus'."],
   ])('in Japanese, from --lang or the locale: %j', async (args, env, first) => {
@@ -353,6 +353,60 @@ describe('usage errors exit 2 with a hint', () => {
       expect(stderr).toContain(`${flag} expects NAME=VALUE`);
       expect(stderr).not.toContain('hunter2-secret');
     }
+  });
+});
+
+describe('the handover report (--format markdown)', () => {
+  it('records what was checked, the results by framework, findings, undecidable checks, accepted exceptions and unscanned inputs, counting as the JSON report does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-report-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      [
+        'variable "acl" {',
+        '  type = string',
+        '}',
+        '',
+        '# sekisho:ignore:aws-s3-versioning archive of signed contracts, never overwritten exp:2099-12-31',
+        'resource "aws_s3_bucket" "archive" {',
+        '  bucket = "acme-archive"',
+        '}',
+        '',
+        'resource "aws_s3_bucket_acl" "archive" {',
+        '  bucket = aws_s3_bucket.archive.id',
+        '  acl    = var.acl',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'broken.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: {Type: AWS::S3::Bucket\n");
+    const report = await sekisho(['scan', dir, '--format', 'markdown', '--lang', 'ja', '--framework', 'iso27017']);
+    expect(report.code).toBe(2);
+    const md = report.stdout;
+    expect(md).toMatch(/^# デプロイ前の設定点検結果\n/);
+    expect(md).toMatch(/- \*\*点検日時:\*\* \d{4}-\d\d-\d\dT/);
+    expect(md).toContain('**点検できなかった入力が 1 件あります');
+    expect(md).toContain('## ISO/IEC 27017 別の結果');
+    expect(md.slice(md.indexOf('### 12.3.1'))).toMatch(/\| `aws-s3-versioning` [^\n]*\| 0 \| 0 \| 0 \| 1 \|\n/);
+    expect(md).toContain('## 指摘事項');
+    expect(md).toContain('## デプロイ前に判定できないもの');
+    expect(md.slice(md.indexOf('## デプロイ前に判定できないもの'))).toContain('`aws-s3-bucket-public-acl`');
+    expect(md).toMatch(/## 例外として承認済みのもの\n\n[^]*\| `aws-s3-versioning` \| `aws_s3_bucket\.archive` \| archive of signed contracts, never overwritten \| 2099-12-31 \| `[^`]*main\.tf:5` \|/);
+    expect(md).toMatch(/## 点検できなかった入力と補足\n\n[^]*\| エラー \| `[^`]*broken\.yaml:\d+(:\d+)?` \|/);
+
+    const json = JSON.parse((await sekisho(['scan', dir, '--format', 'json'])).stdout) as { summary: Record<string, number> };
+    const count = (label: string): number => Number(new RegExp(`\\| ${label} \\| (\\d+) \\|`).exec(md)![1]);
+    expect([count('指摘'), count('デプロイ前に判定できないもの'), count('例外として承認済み'), count('合格した点検')]).toEqual([
+      json.summary['failed'],
+      json.summary['unknown'],
+      json.summary['suppressed'],
+      json.summary['passed'],
+    ]);
+  });
+
+  it('refuses a framework it does not know, naming the ones it does', async () => {
+    const { code, stderr } = await sekisho(['scan', PASSING, '--format', 'markdown', '--framework', 'pci-dss']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--framework must be one of guideline, iso27017, soc2, cis-aws-v3, cis-aws-v5, fsbp, cis-gcp-v1');
   });
 });
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { SCAN_FORMATS } from '../src/cli/scan-command.js';
+import { LANGS } from '../src/engine/policy.js';
 
 /**
  * Inputs full of values the source marks as sensitive — plan `after_sensitive` paths,
@@ -35,12 +37,7 @@ const SECRETS = [
 ];
 
 describe('secrets in the input', () => {
-  it.each([
-    ['text', 'en'],
-    ['text', 'ja'],
-    ['json', 'en'],
-    ['json', 'ja'],
-  ])('never appear in %s output (%s)', async (format, lang) => {
+  it.each(Object.keys(SCAN_FORMATS).flatMap((format) => LANGS.map((lang) => [format, lang])))('never appear in %s output (%s)', async (format, lang) => {
     let out = '';
     const code = await run(['scan', 'fixtures/secrets', '--format', format, '--lang', lang, '--show-unknown', '--severity', 'info', '--parameter', 'ApiKey=ParameterGiven-b3d5'], {
       cwd: root,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { builtinPolicies } from '../../policies/index.js';
-import { LANGS, SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
+import { LANGS, SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { langFromEnvironment } from '../i18n/lang.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../loaders/file.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
@@ -27,7 +27,12 @@ Every command takes --plugin MODULE (repeatable): a JavaScript or TypeScript mod
 export is a sekisho plugin, whose policies then run beside the built-in ones.
 
 Scan options:
-  --format text|json        output format (default text)
+  --format text|json|markdown
+                            output format (default text); markdown is a handover report: what was checked,
+                            the results by the controls of one framework, findings, exceptions
+  --framework NAME          the framework a markdown report is organised by: guideline (the Japanese cloud
+                            configuration guideline's categories, default), iso27017, soc2, cis-aws-v3,
+                            cis-aws-v5, fsbp, cis-gcp-v1
   --lang en|ja              language of messages (default from the locale)
   --severity LEVEL          report findings at or above LEVEL: info, low, medium, high, critical (default low)
   --skip POLICY             do not run POLICY (an ID, or a tag: --skip optional leaves out the stricter,
@@ -59,7 +64,11 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not sca
 JavaScript または TypeScript のモジュールで、そのポリシーが組み込みのポリシーと一緒に実行されます。
 
 scan のオプション:
-  --format text|json        出力形式（既定は text）
+  --format text|json|markdown
+                            出力形式（既定は text）。markdown は引き渡し用の報告書です（何を点検したか、
+                            フレームワークの項目ごとの結果、指摘事項、承認済みの例外）
+  --framework NAME          markdown の報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
+                            設定ガイドラインの分類。既定）、iso27017、soc2、cis-aws-v3、cis-aws-v5、fsbp、cis-gcp-v1
   --lang en|ja              メッセージの言語（既定はロケールから決めます）
   --severity LEVEL          LEVEL 以上の指摘を報告します: info、low、medium、high、critical（既定は low）
   --skip POLICY             POLICY を実行しません（ポリシー ID、またはタグ。--skip optional で、より厳しい
@@ -81,10 +90,22 @@ scan のオプション:
 `,
 };
 
+/** `--framework` names, as users type them, for the keys of a policy's framework mappings. */
+const FRAMEWORK_OPTIONS = {
+  guideline: 'guideline',
+  iso27017: 'iso27017',
+  soc2: 'soc2',
+  'cis-aws-v3': 'cisAwsV3',
+  'cis-aws-v5': 'cisAwsV5',
+  fsbp: 'fsbp',
+  'cis-gcp-v1': 'cisGcpV1',
+} as const satisfies Record<string, keyof FrameworkMappings>;
+
 const HINT: Readonly<Record<Lang, string>> = { en: 'Run `sekisho --help` for usage.', ja: '使い方は `sekisho --help` で確認できます。' };
 
 const OPTIONS = {
   format: { type: 'string' },
+  framework: { type: 'string' },
   lang: { type: 'string' },
   severity: { type: 'string' },
   skip: { type: 'string', multiple: true },
@@ -154,6 +175,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
         {
           paths: rest.length > 0 ? rest : ['.'],
           format: choice<ScanFormat>('--format', values.format, Object.keys(SCAN_FORMATS) as ScanFormat[]) ?? 'text',
+          framework: FRAMEWORK_OPTIONS[choice('--framework', values.framework, Object.keys(FRAMEWORK_OPTIONS) as (keyof typeof FRAMEWORK_OPTIONS)[]) ?? 'guideline'],
           lang,
           threshold: choice<Severity>('--severity', values.severity, SEVERITIES) ?? 'low',
           output: values.output,

@@ -1,10 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toFindings } from '../engine/finding.js';
-import { SEVERITIES, type Lang, type Policy, type Severity } from '../engine/policy.js';
+import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { scan, type ScanOutcome } from '../engine/scan.js';
 import { jsonReportParts } from '../reporters/json.js';
-import type { ReportInput, ReportOptions } from '../reporters/reporter.js';
+import { markdownReporter } from '../reporters/markdown.js';
+import type { PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, type CliIo } from './io.js';
@@ -13,12 +14,15 @@ import { EXIT, type CliIo } from './io.js';
 export const SCAN_FORMATS = {
   text: (input, options) => [textReporter(input, options)],
   json: (input) => jsonReportParts(input),
+  markdown: (input, options) => [markdownReporter(input, options)],
 } as const satisfies Record<string, (input: ReportInput, options: ReportOptions) => Iterable<string>>;
 export type ScanFormat = keyof typeof SCAN_FORMATS;
 
 export interface ScanArgs {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
+  /** The framework a handover report (markdown) is organised by. */
+  readonly framework: keyof FrameworkMappings;
   readonly lang: Lang;
   readonly threshold: Severity;
   readonly output: string | undefined;
@@ -55,7 +59,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     policies,
   );
   const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
-  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed });
+  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed, framework: args.framework });
   if (args.output !== undefined) writeParts(resolve(io.cwd, args.output), batched(report));
   else for (const part of batched(report)) io.stdout.write(part);
 
@@ -69,7 +73,21 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const all = toFindings(outcome.results, args.lang);
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));
-  const count = (status: string): number => outcome.results.filter((r) => r.status === status).length;
+  const checks = new Map<string, { passed: number; failed: number; unknown: number; suppressed: number }>();
+  const tally = (policyId: string): { passed: number; failed: number; unknown: number; suppressed: number } => {
+    let c = checks.get(policyId);
+    if (!c) checks.set(policyId, (c = { passed: 0, failed: 0, unknown: 0, suppressed: 0 }));
+    return c;
+  };
+  let notApplicable = 0;
+  for (const r of outcome.results) {
+    if (r.status === 'not-applicable') notApplicable++;
+    else if (r.status === 'pass') tally(r.policy.id).passed++;
+    else tally(r.policy.id);
+  }
+  for (const f of findings) tally(f.policyId)[f.status === 'fail' ? 'failed' : f.status]++;
+  const totals = [...checks.values()];
+  const sum = (key: keyof PolicyTally): number => totals.reduce((n, c) => n + c[key], 0);
   return {
     tool: { name: 'sekisho', version: TOOL_VERSION },
     lang: args.lang,
@@ -77,16 +95,18 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     findings,
     diagnostics: outcome.diagnostics,
     summary: {
-      failed: findings.filter((f) => f.status === 'fail').length,
-      unknown: findings.filter((f) => f.status === 'unknown').length,
-      passed: count('pass'),
-      notApplicable: count('not-applicable'),
-      suppressed: findings.filter((f) => f.status === 'suppressed').length,
+      failed: sum('failed'),
+      unknown: sum('unknown'),
+      passed: sum('passed'),
+      notApplicable,
+      suppressed: sum('suppressed'),
       belowThreshold: all.length - findings.length,
       resources: outcome.graph.nodes.filter((n) => n.mode === 'managed').length,
       sources: outcome.sources,
     },
     policies,
+    checks,
+    scannedAt: new Date().toISOString(),
   };
 }
 

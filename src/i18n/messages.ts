@@ -1,5 +1,5 @@
 import type { DiagnosticLevel } from '../diagnostic.js';
-import type { FrameworkMappings, Lang, Severity } from '../engine/policy.js';
+import type { FrameworkMappings, GuidelineCategory, Lang, Severity } from '../engine/policy.js';
 
 /** Every string the reporters and the CLI print besides the policies' own texts. */
 export interface UiText {
@@ -41,6 +41,58 @@ export interface UiText {
     readonly examples: string;
   };
   readonly frameworkNames: Readonly<Record<keyof FrameworkMappings, string>>;
+  /** The categories of the cloud configuration guideline, as the guideline names them. */
+  readonly guidelineCategories: Readonly<Record<GuidelineCategory, string>>;
+  /** The handover report (`--format markdown`). */
+  readonly report: ReportText;
+}
+
+export interface ReportText {
+  readonly title: string;
+  readonly scannedAt: string;
+  readonly tool: string;
+  readonly sources: string;
+  readonly resources: string;
+  readonly policiesRun: string;
+  readonly thresholdLabel: string;
+  readonly threshold: (severity: string) => string;
+  readonly summaryHeading: string;
+  readonly result: string;
+  readonly count: string;
+  readonly findings: string;
+  readonly undecided: string;
+  readonly accepted: string;
+  readonly passed: string;
+  readonly passedShort: string;
+  readonly undecidedShort: string;
+  readonly acceptedShort: string;
+  readonly bySeverity: string;
+  readonly belowThreshold: (count: number) => string;
+  readonly notScanned: (count: number) => string;
+  readonly byFramework: (framework: string) => string;
+  readonly control: string;
+  readonly policies: string;
+  readonly policy: string;
+  readonly severity: string;
+  readonly notMapped: (framework: string) => string;
+  readonly nothingToCheck: (controls: string) => string;
+  readonly findingsHeading: string;
+  readonly noFindings: string;
+  readonly undecidedHeading: string;
+  readonly undecidedNote: string;
+  readonly acceptedHeading: string;
+  readonly resource: string;
+  readonly where: string;
+  readonly detail: string;
+  readonly reason: string;
+  readonly until: string;
+  readonly writtenAt: string;
+  readonly controls: string;
+  readonly fix: string;
+  readonly setIn: string;
+  readonly diagnosticsHeading: string;
+  readonly level: string;
+  readonly message: string;
 }
 
 const en: UiText = {
@@ -86,6 +138,66 @@ const en: UiText = {
     fsbp: 'AWS Foundational Security Best Practices',
     cisGcpV1: 'CIS Google Cloud Platform Foundation v1.3.0',
   },
+  guidelineCategories: {
+    '1': 'Identity and access management (IAM)',
+    '2': 'Logging and monitoring',
+    '3': 'Object storage',
+    '4.1': 'Virtual machines (VM, VPS)',
+    '4.2': 'Network',
+    '5': 'Central management of security',
+    '6.1': 'Key management',
+    '6.2': 'Applications provided by PaaS',
+    '6.3': 'Databases',
+    '6.4': 'Containers',
+    '7': 'Other settings (asset management, backup, …)',
+  },
+  report: {
+    title: 'Pre-deployment configuration check',
+    scannedAt: 'Checked at',
+    tool: 'Tool',
+    sources: 'Sources',
+    resources: 'Resources checked',
+    policiesRun: 'Policies run',
+    thresholdLabel: 'Reported',
+    threshold: (s) => `findings of severity ${s} and above`,
+    summaryHeading: 'Summary',
+    result: 'Result',
+    count: 'Count',
+    findings: 'Findings',
+    undecided: 'Undecidable before deployment',
+    accepted: 'Accepted exceptions',
+    passed: 'Passed checks',
+    passedShort: 'Passed',
+    undecidedShort: 'Undecidable',
+    acceptedShort: 'Accepted',
+    bySeverity: 'Findings by severity',
+    belowThreshold: (n) => `${n} finding(s) below the reporting threshold are not counted here.`,
+    notScanned: (n) => `${n} input(s) could not be scanned: see “Inputs not scanned” at the end. The results below do not cover them.`,
+    byFramework: (f) => `Results by ${f}`,
+    control: 'Control',
+    policies: 'Policies',
+    policy: 'Policy',
+    severity: 'Severity',
+    notMapped: (f) => `Checks not mapped to ${f}`,
+    nothingToCheck: (c) => `Controls with no resource of the kinds their policies check: ${c}.`,
+    findingsHeading: 'Findings',
+    noFindings: 'No findings.',
+    undecidedHeading: 'Undecidable before deployment',
+    undecidedNote: 'These depend on values known only at deployment (computed by the provider, or inputs given no value here). Check them after deployment, or give the values and scan again.',
+    acceptedHeading: 'Accepted exceptions',
+    resource: 'Resource',
+    where: 'Where',
+    detail: 'Detail',
+    reason: 'Reason',
+    until: 'Until',
+    writtenAt: 'Recorded at',
+    controls: 'Controls',
+    fix: 'How to fix',
+    setIn: 'set in',
+    diagnosticsHeading: 'Inputs not scanned, and notes',
+    level: 'Level',
+    message: 'Message',
+  },
 };
 
 const ja: UiText = {
@@ -130,7 +242,72 @@ const ja: UiText = {
     fsbp: 'AWS Foundational Security Best Practices',
     cisGcpV1: 'CIS Google Cloud Platform Foundation v1.3.0',
   },
+  guidelineCategories: {
+    '1': 'ID とアクセス管理（IAM）',
+    '2': 'ロギングとモニタリング',
+    '3': 'オブジェクトストレージ',
+    '4.1': '仮想マシン（VM、VPS）',
+    '4.2': 'ネットワーク',
+    '5': 'セキュリティ等の集中管理',
+    '6.1': '鍵管理',
+    '6.2': 'PaaS が提供するアプリケーション',
+    '6.3': 'データベース',
+    '6.4': 'コンテナ',
+    '7': 'その他の設定項目（統合資産管理、バックアップなど）',
+  },
+  report: {
+    title: 'デプロイ前の設定点検結果',
+    scannedAt: '点検日時',
+    tool: 'ツール',
+    sources: '点検対象',
+    resources: '点検したリソース',
+    policiesRun: '実行したポリシー',
+    thresholdLabel: '報告の基準',
+    threshold: (s) => `重大度「${s}」以上の指摘`,
+    summaryHeading: '概要',
+    result: '結果',
+    count: '件数',
+    findings: '指摘',
+    undecided: 'デプロイ前に判定できないもの',
+    accepted: '例外として承認済み',
+    passed: '合格した点検',
+    passedShort: '合格',
+    undecidedShort: '判定不能',
+    acceptedShort: '例外承認',
+    bySeverity: '重大度別の指摘',
+    belowThreshold: (n) => `報告の基準に満たない重大度の指摘 ${n} 件は、ここに数えていません。`,
+    notScanned: (n) => `点検できなかった入力が ${n} 件あります（末尾の「点検できなかった入力と補足」を参照）。以下の結果はそれらを含みません。`,
+    byFramework: (f) => `${beforeParticle(f)}別の結果`,
+    control: '項目',
+    policies: 'ポリシー',
+    policy: 'ポリシー',
+    severity: '重大度',
+    notMapped: (f) => `${beforeParticle(f)}に対応付けのない点検`,
+    nothingToCheck: (c) => `点検対象の種類のリソースがなかった管理策: ${c}`,
+    findingsHeading: '指摘事項',
+    noFindings: '指摘事項はありません。',
+    undecidedHeading: 'デプロイ前に判定できないもの',
+    undecidedNote: 'デプロイするまで値が決まらない（プロバイダーが決める値や、ここでは値が与えられていない入力）ため判定できなかったものです。デプロイ後に確認するか、値を与えて再度点検してください。',
+    acceptedHeading: '例外として承認済みのもの',
+    resource: 'リソース',
+    where: '場所',
+    detail: '内容',
+    reason: '理由',
+    until: '期限',
+    writtenAt: '記載箇所',
+    controls: '対応する項目',
+    fix: '対処',
+    setIn: '設定箇所',
+    diagnosticsHeading: '点検できなかった入力と補足',
+    level: '種別',
+    message: '内容',
+  },
 };
+
+/** A name followed by a Japanese particle: a space after Latin letters or digits, none after kana or kanji. */
+function beforeParticle(name: string): string {
+  return /[\x21-\x7e]$/.test(name) ? `${name} ` : name;
+}
 
 export function uiText(lang: Lang): UiText {
   return lang === 'ja' ? ja : en;

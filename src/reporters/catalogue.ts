@@ -30,14 +30,21 @@ export function policyJson(policies: readonly Policy[]): string {
   return `${JSON.stringify({ policies: list }, null, 2)}\n`;
 }
 
+/** The frameworks a policy maps to, by name in `lang`, with its controls (the guideline's categories named too). */
+export function policyMappings(policy: Policy, lang: Lang): [framework: string, controls: string[]][] {
+  const ui = uiText(lang);
+  return FRAMEWORK_KEYS.filter((k) => (policy.frameworks[k]?.length ?? 0) > 0).map((k) => [
+    ui.frameworkNames[k],
+    k === 'guideline' ? policy.frameworks.guideline.map((c) => `${c} ${ui.guidelineCategories[c]}`) : [...policy.frameworks[k]!],
+  ]);
+}
+
 /** `sekisho explain <id>`: everything about one policy in one language. */
 export function explainText(policy: Policy, lang: Lang): string {
   const ui = uiText(lang);
   const h = ui.explainHeadings;
   const text = policy.text[lang];
-  const frameworks = FRAMEWORK_KEYS.filter((k) => (policy.frameworks[k]?.length ?? 0) > 0).map(
-    (k) => `  ${ui.frameworkNames[k]}: ${policy.frameworks[k]!.join(', ')}`,
-  );
+  const frameworks = policyMappings(policy, lang).map(([framework, controls]) => `  ${framework}: ${controls.join(', ')}`);
   const snippets = Object.entries(policy.snippets).map(([format, code]) => `  [${format}]\n${indent(code, 4)}`);
   return [
     `${policy.id}  (${ui.severity[policy.severity]})`,

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Finding } from '../engine/finding.js';
-import type { Lang, Policy, Severity } from '../engine/policy.js';
+import type { FrameworkMappings, Lang, Policy, Severity } from '../engine/policy.js';
 
 export interface ReportSummary {
   /** Fails at or above the threshold. */
@@ -17,6 +17,15 @@ export interface ReportSummary {
   readonly sources: readonly string[];
 }
 
+/** What one policy found across the resources it applies to: the checks behind a report's framework sections. */
+export interface PolicyTally {
+  readonly passed: number;
+  /** Findings at or above the threshold, as in the summary. */
+  readonly failed: number;
+  readonly unknown: number;
+  readonly suppressed: number;
+}
+
 /** Everything a reporter may show. Findings are already in the chosen language and filtered. */
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
@@ -25,8 +34,12 @@ export interface ReportInput {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: ReportSummary;
-  /** The policies that ran: SARIF and HTML reports describe them. */
+  /** The policies that ran. */
   readonly policies: readonly Policy[];
+  /** By policy ID, the policies that applied to at least one resource. */
+  readonly checks: ReadonlyMap<string, PolicyTally>;
+  /** When the scan ran (ISO 8601), for reports that record it. */
+  readonly scannedAt?: string;
 }
 
 export interface ReportOptions {
@@ -36,6 +49,8 @@ export interface ReportOptions {
   readonly showUnknown: boolean;
   /** List suppressed findings with their reasons rather than only counting them. */
   readonly showSuppressed: boolean;
+  /** The framework whose controls a handover report is organised by. */
+  readonly framework: keyof FrameworkMappings;
 }
 
 /** One output format: a pure function from the report to its text. */

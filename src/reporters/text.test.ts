@@ -29,8 +29,9 @@ const report = (findings: Finding[], lang: Lang): string =>
       diagnostics: [],
       summary: { failed: findings.length, unknown: 0, passed: 0, notApplicable: 0, suppressed: 0, belowThreshold: 0, resources: 1, sources: ['stack.json'] },
       policies: builtinPolicies,
+      checks: new Map(),
     },
-    { colour: false, showUnknown: false, showSuppressed: false },
+    { colour: false, showUnknown: false, showSuppressed: false, framework: 'guideline' },
   );
 
 describe('the text report', () => {

@@ -2,6 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
 import { isUrn } from '../loaders/pulumi/urn.js';
+import { printable } from './printable.js';
 import type { Reporter } from './reporter.js';
 
 type Style = (s: string) => string;
@@ -15,14 +16,6 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
   low: ansi(36, 39),
   info: ansi(2, 22),
 };
-
-/**
- * Text from the input as a terminal shows it: control characters (an escape sequence that would
- * retitle the terminal, move the cursor or hide the lines after it) and bidirectional overrides
- * written as `\u001b`, so a hostile value reads as what it is.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Findings grouped by file, each with its line, severity, policy, message, where the setting lives, and the fix. */
 export const textReporter: Reporter = (input, options) => {
