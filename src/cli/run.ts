@@ -27,10 +27,10 @@ Every command takes --plugin MODULE (repeatable): a JavaScript or TypeScript mod
 export is a sekisho plugin, whose policies then run beside the built-in ones.
 
 Scan options:
-  --format text|json|markdown
-                            output format (default text); markdown is a handover report: what was checked,
-                            the results by the controls of one framework, findings, exceptions
-  --framework NAME          the framework a markdown report is organised by: guideline (the Japanese cloud
+  --format text|json|markdown|html
+                            output format (default text); markdown and html are a handover report: what was
+                            checked, the results by the controls of one framework, findings, exceptions
+  --framework NAME          the framework a handover report is organised by: guideline (the Japanese cloud
                             configuration guideline's categories, default), iso27017, soc2, cis-aws-v3,
                             cis-aws-v5, fsbp, cis-gcp-v1
   --lang en|ja              language of messages (default from the locale)
@@ -64,10 +64,10 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not sca
 JavaScript または TypeScript のモジュールで、そのポリシーが組み込みのポリシーと一緒に実行されます。
 
 scan のオプション:
-  --format text|json|markdown
-                            出力形式（既定は text）。markdown は引き渡し用の報告書です（何を点検したか、
+  --format text|json|markdown|html
+                            出力形式（既定は text）。markdown と html は引き渡し用の報告書です（何を点検したか、
                             フレームワークの項目ごとの結果、指摘事項、承認済みの例外）
-  --framework NAME          markdown の報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
+  --framework NAME          報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
                             設定ガイドラインの分類。既定）、iso27017、soc2、cis-aws-v3、cis-aws-v5、fsbp、cis-gcp-v1
   --lang en|ja              メッセージの言語（既定はロケールから決めます）
   --severity LEVEL          LEVEL 以上の指摘を報告します: info、low、medium、high、critical（既定は low）

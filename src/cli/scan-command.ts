@@ -4,6 +4,7 @@ import { toFindings } from '../engine/finding.js';
 import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { scan, type ScanOutcome } from '../engine/scan.js';
 import { jsonReportParts } from '../reporters/json.js';
+import { htmlReporter } from '../reporters/html.js';
 import { markdownReporter } from '../reporters/markdown.js';
 import type { PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
@@ -15,13 +16,14 @@ export const SCAN_FORMATS = {
   text: (input, options) => [textReporter(input, options)],
   json: (input) => jsonReportParts(input),
   markdown: (input, options) => [markdownReporter(input, options)],
+  html: (input, options) => [htmlReporter(input, options)],
 } as const satisfies Record<string, (input: ReportInput, options: ReportOptions) => Iterable<string>>;
 export type ScanFormat = keyof typeof SCAN_FORMATS;
 
 export interface ScanArgs {
   readonly paths: readonly string[];
   readonly format: ScanFormat;
-  /** The framework a handover report (markdown) is organised by. */
+  /** The framework a handover report (markdown, html) is organised by. */
   readonly framework: keyof FrameworkMappings;
   readonly lang: Lang;
   readonly threshold: Severity;
