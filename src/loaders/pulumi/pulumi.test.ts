@@ -752,6 +752,10 @@ describe('pulumi preview --json', () => {
     const step = '{"op":"update","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{}}}';
     const without = loadPulumiJson(`{"steps":[${step}],"changeSummary":{"update":1,"same":4}}`, 'p.json');
     expect(without.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'preview-without-sames', message: expect.objectContaining({ en: expect.stringContaining('4 unchanged resources') }) })]);
+    // The CLI writes the stack's own step even without --show-sames, and counts it among the unchanged.
+    const stack = '{"op":"same","urn":"urn:pulumi:a::b::pulumi:pulumi:Stack::b-a","newState":{"urn":"urn:pulumi:a::b::pulumi:pulumi:Stack::b-a","custom":false,"type":"pulumi:pulumi:Stack"}}';
+    const withStack = loadPulumiJson(`{"steps":[${stack},${step}],"changeSummary":{"update":1,"same":5}}`, 'p.json');
+    expect(withStack.diagnostics).toEqual([expect.objectContaining({ code: 'preview-without-sames', message: expect.objectContaining({ en: expect.stringContaining('4 unchanged resources') }) })]);
     const same = step.replaceAll('update', 'same').replace('::x', '::y').replace('::x', '::y');
     expect(loadPulumiJson(`{"steps":[${step},${same}],"changeSummary":{"update":1,"same":1}}`, 'p.json').diagnostics).toEqual([]);
   });
