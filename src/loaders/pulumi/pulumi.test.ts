@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { run } from '../../cli/run.js';
 import { toFindings } from '../../engine/finding.js';
-import { scan } from '../../engine/scan.js';
+import { scan, scanText } from '../../engine/scan.js';
 import { isSecret, isUnknown } from '../../graph/values.js';
 import { adapters } from '../../adapters/index.js';
 import { ResourceGraph } from '../../graph/graph.js';
@@ -550,6 +550,27 @@ describe('pulumi stack export', () => {
     const uploads = node(LEGACY, 'uploads');
     expect(uploads.properties['grant']).toHaveLength(2);
     expect(uploads.properties['logging']).toEqual([{ target_bucket: 'legacy-web-logs-0c4d1e9', target_prefix: 'uploads/' }]);
+  });
+
+  it("reads the load balancer modules pulumi-aws v5 and earlier kept under their first names", () => {
+    const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+    const entry = (type: string, name: string, id: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
+      urn: urn(type, name), custom: true, id, type, inputs, outputs: { ...inputs, id }, propertyDependencies: deps,
+    });
+    const LB = 'aws:elasticloadbalancingv2/loadBalancer:LoadBalancer';
+    const lbArn = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/web/50dc6c495c0c9188';
+    const resources = [
+      entry(LB, 'web', lbArn, { loadBalancerType: 'application', internal: false, accessLogs: { bucket: '', enabled: false } }),
+      entry('aws:elasticloadbalancingv2/listener:Listener', 'http', `${lbArn}/l1`, { loadBalancerArn: lbArn, port: 80, protocol: 'HTTP', defaultActions: [{ type: 'forward', targetGroupArn: 'arn:tg' }] }, { loadBalancerArn: [urn(LB, 'web')] }),
+      entry('aws:elasticloadbalancing/loadBalancer:LoadBalancer', 'classic', 'classic-elb', { listeners: [{ instancePort: 80, instanceProtocol: 'http', lbPort: 80, lbProtocol: 'http' }] }),
+    ];
+    const text = JSON.stringify({ version: 3, deployment: { manifest: { version: 'v3.78.1' }, resources } }, null, 4);
+    const findings = toFindings(scanText([{ file: 'v5.json', text }], { policies: builtinPolicies }).results, 'en')
+      .filter((f) => f.policyId.startsWith('aws-elb-'))
+      .map((f) => `${f.policyId} ${f.resource.slice(f.resource.lastIndexOf('::') + 2)}`);
+    expect(findings.sort()).toEqual(['aws-elb-access-logs classic', 'aws-elb-access-logs web', 'aws-elb-http-listener classic', 'aws-elb-http-listener web']);
+    expect(schemaTypeOf('aws:applicationloadbalancing/listener:Listener')).toEqual({ family: 'terraform', type: 'aws_alb_listener' });
+    expect(schemaTypeOf('aws:elasticloadbalancing/sslNegotiationPolicy:SslNegotiationPolicy')).toEqual({ family: 'terraform', type: 'aws_lb_ssl_negotiation_policy' });
   });
 
   it('names the rule the finding comes from, separate resources included', async () => {
