@@ -636,6 +636,17 @@ describe('pulumi stack export', () => {
     });
   });
 
+  it('judges the entries of a JSON document written as a string that depends on a resource: container definitions naming their log group', () => {
+    const logs = { urn: 'urn:pulumi:a::b::awsx:ecs:FargateService$aws:cloudwatch/logGroup:LogGroup::svc', custom: true, id: 'svc-4a1b2c3', type: 'aws:cloudwatch/logGroup:LogGroup', inputs: {}, outputs: { name: 'svc-4a1b2c3', arn: 'arn:aws:logs:us-west-2:111122223333:log-group:svc-4a1b2c3' } };
+    const containers = [{ name: 'app', image: 'nginx', environment: [{ name: 'DB_PASSWORD', value: 'hunter2-prod-2024!' }, { name: 'LOG_TOKEN', value: 'svc-4a1b2c3' }], logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'svc-4a1b2c3' } } }];
+    const task = {
+      urn: 'urn:pulumi:a::b::awsx:ecs:FargateService$aws:ecs/taskDefinition:TaskDefinition::svc', custom: true, id: 'svc-9d8e7f6', type: 'aws:ecs/taskDefinition:TaskDefinition',
+      inputs: { family: 'svc', containerDefinitions: JSON.stringify(containers) }, propertyDependencies: { family: [], containerDefinitions: [logs.urn] },
+    };
+    const unit = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [logs, task] } }), 's.json');
+    expect(secretWritings(unit)).toEqual({ 'svc DB_PASSWORD': 'literal', 'svc LOG_TOKEN': 'unknown' });
+  });
+
   it('does not take the values a bridged provider defaulted (`__defaults`) for written ones', () => {
     const group = {
       urn: 'urn:pulumi:a::b::aws:ec2/securityGroup:SecurityGroup::web',
