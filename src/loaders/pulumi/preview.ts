@@ -59,9 +59,11 @@ export function loadPreview(doc: Record<string, unknown>, text: string, file: st
   }
   // Without --show-sames the CLI leaves unchanged resources out of `steps`: a setting kept in one
   // (a bucket's unchanged policy) is missing, and what depends on it would be judged without it.
+  // The stack's own step is written either way, so the summary's count is compared with the steps.
   const summary = isObject(doc['changeSummary']) ? doc['changeSummary'] : {};
-  const unchanged = typeof summary['same'] === 'number' ? summary['same'] : 0;
-  if (unchanged > 0 && !steps.some((s) => isObject(s) && s['op'] === 'same')) {
+  const sames = steps.filter((s) => isObject(s) && s['op'] === 'same').length;
+  const unchanged = (typeof summary['same'] === 'number' ? summary['same'] : 0) - sames;
+  if (unchanged > 0) {
     diagnostics.push(
       diagnostic('warning', 'preview-without-sames', file, {
         en: `the preview leaves out ${unchanged} unchanged resources: run \`pulumi preview --json --show-sames\` so that settings kept in them are checked too`,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { run } from '../../cli/run.js';
 import { toFindings } from '../../engine/finding.js';
-import { scan } from '../../engine/scan.js';
+import { scan, scanText } from '../../engine/scan.js';
 import { isSecret, isUnknown } from '../../graph/values.js';
 import { adapters } from '../../adapters/index.js';
 import { ResourceGraph } from '../../graph/graph.js';
@@ -552,6 +552,27 @@ describe('pulumi stack export', () => {
     expect(uploads.properties['logging']).toEqual([{ target_bucket: 'legacy-web-logs-0c4d1e9', target_prefix: 'uploads/' }]);
   });
 
+  it("reads the load balancer modules pulumi-aws v5 and earlier kept under their first names", () => {
+    const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+    const entry = (type: string, name: string, id: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
+      urn: urn(type, name), custom: true, id, type, inputs, outputs: { ...inputs, id }, propertyDependencies: deps,
+    });
+    const LB = 'aws:elasticloadbalancingv2/loadBalancer:LoadBalancer';
+    const lbArn = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/web/50dc6c495c0c9188';
+    const resources = [
+      entry(LB, 'web', lbArn, { loadBalancerType: 'application', internal: false, accessLogs: { bucket: '', enabled: false } }),
+      entry('aws:elasticloadbalancingv2/listener:Listener', 'http', `${lbArn}/l1`, { loadBalancerArn: lbArn, port: 80, protocol: 'HTTP', defaultActions: [{ type: 'forward', targetGroupArn: 'arn:tg' }] }, { loadBalancerArn: [urn(LB, 'web')] }),
+      entry('aws:elasticloadbalancing/loadBalancer:LoadBalancer', 'classic', 'classic-elb', { listeners: [{ instancePort: 80, instanceProtocol: 'http', lbPort: 80, lbProtocol: 'http' }] }),
+    ];
+    const text = JSON.stringify({ version: 3, deployment: { manifest: { version: 'v3.78.1' }, resources } }, null, 4);
+    const findings = toFindings(scanText([{ file: 'v5.json', text }], { policies: builtinPolicies }).results, 'en')
+      .filter((f) => f.policyId.startsWith('aws-elb-'))
+      .map((f) => `${f.policyId} ${f.resource.slice(f.resource.lastIndexOf('::') + 2)}`);
+    expect(findings.sort()).toEqual(['aws-elb-access-logs classic', 'aws-elb-access-logs web', 'aws-elb-http-listener classic', 'aws-elb-http-listener web']);
+    expect(schemaTypeOf('aws:applicationloadbalancing/listener:Listener')).toEqual({ family: 'terraform', type: 'aws_alb_listener' });
+    expect(schemaTypeOf('aws:elasticloadbalancing/sslNegotiationPolicy:SslNegotiationPolicy')).toEqual({ family: 'terraform', type: 'aws_lb_ssl_negotiation_policy' });
+  });
+
   it('names the rule the finding comes from, separate resources included', async () => {
     const outcome = await scan({ paths: [LEGACY], cwd: root, policies: builtinPolicies });
     const sg = toFindings(outcome.results, 'en').find((f) => f.policyId === 'aws-ec2-sg-world-admin-ports')!;
@@ -613,6 +634,17 @@ describe('pulumi stack export', () => {
       'unseen OTHER_TOKEN': 'unknown',
       'absent API_TOKEN': 'unknown',
     });
+  });
+
+  it('judges the entries of a JSON document written as a string that depends on a resource: container definitions naming their log group', () => {
+    const logs = { urn: 'urn:pulumi:a::b::awsx:ecs:FargateService$aws:cloudwatch/logGroup:LogGroup::svc', custom: true, id: 'svc-4a1b2c3', type: 'aws:cloudwatch/logGroup:LogGroup', inputs: {}, outputs: { name: 'svc-4a1b2c3', arn: 'arn:aws:logs:us-west-2:111122223333:log-group:svc-4a1b2c3' } };
+    const containers = [{ name: 'app', image: 'nginx', environment: [{ name: 'DB_PASSWORD', value: 'hunter2-prod-2024!' }, { name: 'LOG_TOKEN', value: 'svc-4a1b2c3' }], logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'svc-4a1b2c3' } } }];
+    const task = {
+      urn: 'urn:pulumi:a::b::awsx:ecs:FargateService$aws:ecs/taskDefinition:TaskDefinition::svc', custom: true, id: 'svc-9d8e7f6', type: 'aws:ecs/taskDefinition:TaskDefinition',
+      inputs: { family: 'svc', containerDefinitions: JSON.stringify(containers) }, propertyDependencies: { family: [], containerDefinitions: [logs.urn] },
+    };
+    const unit = loadPulumiJson(JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [logs, task] } }), 's.json');
+    expect(secretWritings(unit)).toEqual({ 'svc DB_PASSWORD': 'literal', 'svc LOG_TOKEN': 'unknown' });
   });
 
   it('does not take the values a bridged provider defaulted (`__defaults`) for written ones', () => {
@@ -752,6 +784,10 @@ describe('pulumi preview --json', () => {
     const step = '{"op":"update","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","newState":{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::x","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{}}}';
     const without = loadPulumiJson(`{"steps":[${step}],"changeSummary":{"update":1,"same":4}}`, 'p.json');
     expect(without.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'preview-without-sames', message: expect.objectContaining({ en: expect.stringContaining('4 unchanged resources') }) })]);
+    // The CLI writes the stack's own step even without --show-sames, and counts it among the unchanged.
+    const stack = '{"op":"same","urn":"urn:pulumi:a::b::pulumi:pulumi:Stack::b-a","newState":{"urn":"urn:pulumi:a::b::pulumi:pulumi:Stack::b-a","custom":false,"type":"pulumi:pulumi:Stack"}}';
+    const withStack = loadPulumiJson(`{"steps":[${stack},${step}],"changeSummary":{"update":1,"same":5}}`, 'p.json');
+    expect(withStack.diagnostics).toEqual([expect.objectContaining({ code: 'preview-without-sames', message: expect.objectContaining({ en: expect.stringContaining('4 unchanged resources') }) })]);
     const same = step.replaceAll('update', 'same').replace('::x', '::y').replace('::x', '::y');
     expect(loadPulumiJson(`{"steps":[${step},${same}],"changeSummary":{"update":1,"same":1}}`, 'p.json').diagnostics).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { diagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, PlannedAction, ResourceNode, SchemaFamily, SourceFormat } from '../../graph/resource.js';
-import { isMap, isSecret, joinPath, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isMap, isSecret, joinPath, parseJsonText, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit } from '../types.js';
 import { toSchemaProperties, type SchemaProperties } from './properties.js';
 import { readTagSuppressions } from './suppressions.js';
@@ -116,7 +116,8 @@ function merged(inputs: SchemaProperties, outputs: SchemaProperties, r: PulumiRe
  * unknowns next to plain values (`environment.variables`) is judged entry by entry.
  *
  * Pulumi records property dependencies per top-level input only. Such a property is not a literal
- * as a whole, nor is a scalar one; inside a map or list, an entry is a literal unless it could be
+ * as a whole, nor is a scalar one; inside a map, a list or a JSON document written as a string, an
+ * entry is a literal unless it could be
  * what a resource it depends on hands out (holds one of its id or output strings), and provided the
  * dependency shows somewhere in it (an entry holding such a value, a secret or an unknown): where
  * it does not, or the resource is not in the file, which entry came from it is not known.
@@ -133,12 +134,21 @@ function plainInputs(r: PulumiResource, inputs: SchemaProperties, family: Schema
       literalPaths(value, name, blocks, () => false, out);
       continue;
     }
-    if (!isMap(value) && !Array.isArray(value)) continue;
+    // awsx writes a task's container definitions as JSON naming its log group: judged entry by entry.
+    const document = typeof value === 'string' ? jsonDocument(value) : undefined;
+    const judged = document ?? value;
+    if (!isMap(judged) && !Array.isArray(judged)) continue;
     const given = givenBy(deps.map((urn) => byUrn.get(urn)));
-    if (given === undefined || !leaves(value).some((v) => !isPlain(v) || given(v))) continue;
-    literalPaths(value, name, blocks, given, out);
+    if (given === undefined || !leaves(judged).some((v) => !isPlain(v) || given(v))) continue;
+    literalPaths(judged, name, blocks && document === undefined, given, out);
   }
   return out;
+}
+
+/** The object or list a string holds as JSON, else `undefined`. */
+function jsonDocument(text: string): PropertyValue | undefined {
+  const parsed = /^\s*[[{]/.test(text) ? parseJsonText(text) : undefined;
+  return isMap(parsed) || Array.isArray(parsed) ? parsed : undefined;
 }
 
 /** Schema names of maps whose keys are the user's own (tags, environment variables): not blocks. */

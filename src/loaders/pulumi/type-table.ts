@@ -26,6 +26,17 @@ export const CLASSIC_MODULE_PREFIX: Readonly<Record<string, Readonly<Record<stri
   azure: { core: '' },
 };
 
+/**
+ * Modules a classic package renamed, by package: the old name is the new one's. pulumi-aws kept
+ * the load balancer modules' first names as deprecated aliases until v6, so the state of a stack
+ * deployed with v5 or earlier still holds `aws:elasticloadbalancingv2/loadBalancer:LoadBalancer`
+ * (`aws.lb.LoadBalancer`), `aws:applicationloadbalancing/…` (`aws.alb`) and
+ * `aws:elasticloadbalancing/…` (`aws.elb`).
+ */
+export const CLASSIC_MODULE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws: { elasticloadbalancingv2: 'lb', applicationloadbalancing: 'alb', elasticloadbalancing: 'elb' },
+};
+
 /** Classic resources (`module/resource`, the resource without its `V2` suffix) named otherwise, by package. */
 export const CLASSIC_TYPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   aws: {

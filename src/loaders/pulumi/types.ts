@@ -1,5 +1,5 @@
 import type { SchemaFamily } from '../../graph/resource.js';
-import { CLASSIC_MODULE_PREFIX, CLASSIC_PACKAGES, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
+import { CLASSIC_MODULE_ALIASES, CLASSIC_MODULE_PREFIX, CLASSIC_PACKAGES, CLASSIC_TYPES, NATIVE_RESOURCES, NATIVE_SERVICES } from './type-table.js';
 
 /** The schema a Pulumi resource type is read in, and its type in that schema. */
 export interface SchemaType {
@@ -29,7 +29,9 @@ export function schemaTypeOf(token: string): SchemaType | undefined {
  * take on a Terraform type (v4-style S3 resources), not another Terraform type.
  */
 function classicType(pkg: string, typePrefix: string, module: string, name: string): string {
-  const { service, resource } = classicParts(module, name);
+  const { service: named, resource } = classicParts(module, name);
+  const aliases = CLASSIC_MODULE_ALIASES[pkg];
+  const service = aliases !== undefined && Object.hasOwn(aliases, named) ? aliases[named]! : named;
   const listed = CLASSIC_TYPES[pkg]?.[`${service}/${resource}`];
   if (listed) return listed;
   const snake = snakeCase(resource);
