@@ -188,6 +188,14 @@ export const childrenOf = (entry: LineEntry | undefined): LineChildren => (Array
 export const childEntry = (children: LineChildren, key: string): LineEntry | undefined =>
   Array.isArray(children) ? children[Number(key)] : Object.prototype.hasOwnProperty.call(children, key) ? children[key] : undefined;
 
+/**
+ * Whether the resource already exists in the cloud as the source describes it: read from a state
+ * (Terraform's, a Pulumi stack export), or left unchanged by a plan or preview.
+ */
+export function isDeployed(node: ResourceNode): boolean {
+  return node.format === 'terraform-state' || node.format === 'pulumi-state' || node.action === 'no-op';
+}
+
 /** The line of a property path, falling back to the nearest written ancestor, then the resource. */
 export function lineOf(node: ResourceNode, path: string): number | undefined {
   const lines = node.propertyLines;

@@ -1,5 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
-import { blocks, bucketLabel, publicGrants } from '../../../src/models/aws/s3-queries.js';
+import { aclsDisabled, blocks, bucketLabel, publicGrants } from '../../../src/models/aws/s3-queries.js';
 
 export default definePolicy({
   id: 'aws-s3-bucket-public-acl',
@@ -17,7 +17,7 @@ export default definePolicy({
       description:
         'Checks that the bucket ACL gives no permission to AllUsers (anyone on the internet) or AuthenticatedUsers (anyone with an AWS account), whether through a canned ACL (public-read, public-read-write, authenticated-read) or an explicit grant.',
       rationale:
-        'A bucket readable through its ACL can be listed and downloaded by anyone who knows its name; a writable one lets strangers upload or overwrite data. S3 disables ACLs and blocks public ACLs on new buckets by default, so such a grant fails or is ignored today — but it states the intent to publish the data, and turning either protection off makes it public at once.',
+        'A bucket readable through its ACL can be listed and downloaded by anyone who knows its name; a writable one lets strangers upload or overwrite data. S3 disables ACLs and blocks public ACLs on new buckets by default, so such a grant fails or is ignored today — but it states the intent to publish the data, and turning either protection off makes it public at once. In a state or a plan that leaves the ACL unchanged, the grant is already in place: S3 would have refused it under those protections, so the bucket predates them and is public.',
       fix: 'Remove the public ACL or grant and keep ACLs disabled (object ownership BucketOwnerEnforced).',
       remediation:
         'Delete the canned ACL (acl = "public-read", AccessControl: PublicRead) or the AllUsers/AuthenticatedUsers grant, and leave object ownership at BucketOwnerEnforced so ACLs stay disabled. Grant access through IAM policies, or through a bucket policy limited to known principals. To serve files publicly, put CloudFront with origin access control in front of the bucket instead.',
@@ -27,7 +27,7 @@ export default definePolicy({
       description:
         'バケットの ACL（アクセスコントロールリスト）で、AllUsers（インターネット上の誰でも）や AuthenticatedUsers（AWS アカウントを持つ誰でも）に権限を与えていないかを確認します。public-read、public-read-write、authenticated-read といった既定 ACL や、個別の grant がこれに当たります。',
       rationale:
-        'ACL で読み取りを許したバケットは、バケット名を知っていれば誰でも一覧を見てファイルを取得できます。書き込みまで許すと、第三者にファイルを置かれたり上書きされたりします。現在の S3 は新しいバケットで ACL を無効にし、公開 ACL もブロックするため、この設定は適用時にエラーになるか無視されます。しかし公開を意図した設定であることに変わりはなく、どちらかの保護を外した時点でそのまま公開されます。',
+        'ACL で読み取りを許したバケットは、バケット名を知っていれば誰でも一覧を見てファイルを取得できます。書き込みまで許すと、第三者にファイルを置かれたり上書きされたりします。現在の S3 は新しいバケットで ACL を無効にし、公開 ACL もブロックするため、この設定は適用時にエラーになるか無視されます。しかし公開を意図した設定であることに変わりはなく、どちらかの保護を外した時点でそのまま公開されます。state や、ACL を変えないプランでは、その ACL はすでに適用されています。保護が有効なら S3 は受け付けないため、そのバケットは保護が既定になる前に作られたもので、実際に公開されています。',
       fix: '公開する ACL や AllUsers／AuthenticatedUsers への付与を削除し、ACL は無効（オブジェクト所有者 BucketOwnerEnforced）のままにしてください。',
       remediation:
         '既定 ACL（acl = "public-read"、AccessControl: PublicRead など）や AllUsers／AuthenticatedUsers への grant を削除し、オブジェクト所有者の設定は BucketOwnerEnforced のままにして ACL を無効にしておきます。アクセス権は IAM ポリシーか、相手を限定したバケットポリシーで与えてください。ファイルを一般公開したい場合は、バケットを直接公開せず、オリジンアクセスコントロール（OAC）を設定した CloudFront 経由で配信します。',
@@ -89,8 +89,8 @@ new aws.s3.BucketOwnershipControls("data", {
     };
     const at = grants[0]!.at;
     const pab = bucket.publicAccessBlock;
-    if (bucket.objectOwnership.value === 'BucketOwnerEnforced') return fail('aclsDisabled', at, data, 'high');
-    if (blocks(bucket, pab.blockPublicAcls) || blocks(bucket, pab.ignorePublicAcls)) return fail('blocked', at, data, 'high');
+    if (aclsDisabled(bucket, at)) return fail('aclsDisabled', at, data, 'high');
+    if (blocks(bucket, pab.blockPublicAcls, at) || blocks(bucket, pab.ignorePublicAcls, at)) return fail('blocked', at, data, 'high');
     return fail('public', at, data);
   },
 });

@@ -20,7 +20,7 @@ export default definePolicy({
       description:
         'Checks that no Allow statement of the bucket policy has Principal "*" (or {"AWS": "*"}, or a NotPrincipal) unless a condition limits it to fixed callers or networks: aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceIp with a specific range, and the like.',
       rationale:
-        'A statement for "*" with no such condition lets anyone on the internet, signed in or not, perform its actions on the bucket — read all objects, or write and delete them. It is the most common cause of data leaks from S3. Block Public Access (on by default for new buckets) rejects or neutralises such a policy today, but the policy asks for public access and takes effect as soon as that setting is turned off.',
+        'A statement for "*" with no such condition lets anyone on the internet, signed in or not, perform its actions on the bucket — read all objects, or write and delete them. It is the most common cause of data leaks from S3. Block Public Access (on by default for new buckets) rejects or neutralises such a policy today, but the policy asks for public access and takes effect as soon as that setting is turned off. In a state or a plan that leaves the policy unchanged, it is already in place: Block Public Access would have rejected it, so unless the bucket turns it on explicitly, the bucket is public.',
       fix: 'Name the principals that need access, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID to the "*" statement.',
       remediation:
         'Replace Principal "*" with the accounts, roles or service principals that need access. Where "*" is needed (for example to allow access only through a VPC endpoint or from your organization), add a condition with a fixed value: aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount. To publish files, serve them through CloudFront with origin access control and allow only the CloudFront service principal with aws:SourceArn.',
@@ -30,7 +30,7 @@ export default definePolicy({
       description:
         'バケットポリシーの Allow ステートメントで Principal に "*"（または {"AWS": "*"}、NotPrincipal）を指定していないかを確認します。aws:SourceVpce、aws:SourceVpc、aws:SourceArn、aws:SourceAccount、aws:PrincipalOrgID、aws:PrincipalAccount、範囲を限定した aws:SourceIp など、呼び出し元やネットワークを固定値で絞り込む条件が付いていれば問題ありません。',
       rationale:
-        'こうした条件のない "*" 向けのステートメントは、インターネット上の誰もが（サインインしていなくても）その操作を行えることを意味します。全オブジェクトの読み取りや、書き込み・削除まで許してしまうこともあり、S3 からの情報漏えいの最も多い原因です。新しいバケットではブロックパブリックアクセスが既定で有効なため、現状はこのポリシーが拒否されるか無効化されますが、公開を意図した設定であり、その保護を外した時点で有効になります。',
+        'こうした条件のない "*" 向けのステートメントは、インターネット上の誰もが（サインインしていなくても）その操作を行えることを意味します。全オブジェクトの読み取りや、書き込み・削除まで許してしまうこともあり、S3 からの情報漏えいの最も多い原因です。新しいバケットではブロックパブリックアクセスが既定で有効なため、現状はこのポリシーが拒否されるか無効化されますが、公開を意図した設定であり、その保護を外した時点で有効になります。state や、ポリシーを変えないプランでは、そのポリシーはすでに適用されています。ブロックパブリックアクセスが有効なら拒否されていたはずなので、バケットで明示的に有効にしていない限り、実際に公開されています。',
       fix: 'アクセスが必要なプリンシパルを明示するか、"*" のステートメントに aws:SourceVpce や aws:PrincipalOrgID などの条件を付けてください。',
       remediation:
         'Principal の "*" を、アクセスが必要な AWS アカウント、IAM ロール、サービスプリンシパルに置き換えます。VPC エンドポイント経由や自社の AWS Organizations 内からのアクセスに限るなど "*" が必要な場合は、aws:SourceVpce、aws:SourceVpc、aws:PrincipalOrgID、aws:SourceArn、aws:SourceAccount のいずれかを固定値で指定する条件を付けてください。ファイルを一般公開したい場合は、オリジンアクセスコントロール（OAC）を使った CloudFront 経由で配信し、aws:SourceArn で限定した CloudFront のサービスプリンシパルだけを許可します。',
@@ -97,11 +97,11 @@ export default definePolicy({
   },
   check(bucket, { fail, unknown, pass }) {
     const pab = bucket.publicAccessBlock;
-    const blocked = blocks(bucket, pab.blockPublicPolicy) || blocks(bucket, pab.restrictPublicBuckets);
     const { open, undecided } = publicAccess(bucket.policies);
     const verdicts: Verdict<Message>[] = undecided.map((at) => unknown(at));
     for (const s of open) {
       const data = { bucket: bucketLabel(bucket), statement: statementLabel(s), actions: actionsLabel(s) };
+      const blocked = blocks(bucket, pab.blockPublicPolicy, s.at) || blocks(bucket, pab.restrictPublicBuckets, s.at);
       verdicts.push(blocked ? fail('blocked', s.at, data, 'high') : fail('public', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

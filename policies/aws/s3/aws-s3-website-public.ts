@@ -39,13 +39,13 @@ export default definePolicy({
       public: '{{bucket}} hosts a static website and statement {{statement}} of its policy lets everyone read its objects: the whole bucket is public, over plain HTTP.',
       publicAcl: '{{bucket}} hosts a static website and its ACL ({{acl}}) lets everyone read it: the bucket is public, over plain HTTP.',
       blocked:
-        '{{bucket}} hosts a static website and asks for public read access, which Block Public Access neutralises today (the site does not work as written). Serve it through CloudFront with origin access control instead of opening the bucket.',
+        '{{bucket}} hosts a static website and asks for public read access, which S3 refuses today (Block Public Access, or ACLs disabled by its object ownership setting): the site does not work as written. Serve it through CloudFront with origin access control instead of opening the bucket.',
     },
     ja: {
       public: '{{bucket}} は静的ウェブサイトをホスティングしており、ポリシーのステートメント {{statement}} で誰でもオブジェクトを読み取れます。バケット全体が、暗号化されない HTTP で公開されています。',
       publicAcl: '{{bucket}} は静的ウェブサイトをホスティングしており、ACL（{{acl}}）で誰でも読み取れます。バケットが、暗号化されない HTTP で公開されています。',
       blocked:
-        '{{bucket}} は静的ウェブサイトをホスティングし、誰でも読み取れるよう求めていますが、現在はブロックパブリックアクセスにより無効化されています（書かれたままではサイトは動きません）。バケットを公開するのではなく、オリジンアクセスコントロール（OAC）を使った CloudFront 経由で配信してください。',
+        '{{bucket}} は静的ウェブサイトをホスティングし、誰でも読み取れるよう求めていますが、現在の S3 はこれを受け付けません（ブロックパブリックアクセス、またはオブジェクト所有者の設定で ACL が無効）。書かれたままではサイトは動きません。バケットを公開するのではなく、オリジンアクセスコントロール（OAC）を使った CloudFront 経由で配信してください。',
     },
   },
   snippets: {

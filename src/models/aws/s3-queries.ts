@@ -1,4 +1,5 @@
 import { replacePlaceholders } from '../../graph/placeholders.js';
+import { isDeployed } from '../../graph/resource.js';
 import type { Attr, Evidence } from '../attr.js';
 import { caseFolded, matchesByLine } from '../wildcard.js';
 import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
@@ -21,12 +22,26 @@ const CANNED_PUBLIC_GRANTS: Readonly<Record<string, readonly Pick<AclGrant, 'gra
 };
 
 /**
- * Whether a Block Public Access flag blocks: set on, or on by default for a bucket these sources
- * create. A bucket from outside them (a module's `var.bucket`, a literal name) may predate the
- * April 2023 default, so its default is no protection to count on.
+ * Whether S3's defaults for a bucket created today (ACLs disabled, Block Public Access on, since
+ * April 2023) can be counted on against the public `setting` (an ACL, a bucket policy). Not for a
+ * bucket from outside these sources (a module's `var.bucket`, a literal name), which may predate
+ * them; nor where the setting is already applied (a state, or a plan leaving it unchanged): S3
+ * refuses a public ACL or policy those defaults would stop, so one in place shows the bucket
+ * predates them, and a setting left out is the old default, off.
  */
-export function blocks(bucket: S3Bucket, flag: Attr<boolean>): boolean {
-  return flag.value === true && !(bucket.orphan === true && flag.origin === 'default');
+export function todaysDefaultsHold(bucket: S3Bucket, setting: Evidence): boolean {
+  return bucket.orphan !== true && !isDeployed(setting.node);
+}
+
+/** Whether a Block Public Access flag stops the public `setting`: set on, or on by default where that default holds. */
+export function blocks(bucket: S3Bucket, flag: Attr<boolean>, setting: Evidence): boolean {
+  return flag.value === true && (flag.origin !== 'default' || todaysDefaultsHold(bucket, setting));
+}
+
+/** Whether ACLs are off (object ownership `BucketOwnerEnforced`) against the public ACL `setting`: set so, or by default where that default holds. */
+export function aclsDisabled(bucket: S3Bucket, setting: Evidence): boolean {
+  const ownership = bucket.objectOwnership;
+  return ownership.value === 'BucketOwnerEnforced' && (ownership.origin !== 'default' || todaysDefaultsHold(bucket, setting));
 }
 
 /** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
@@ -73,8 +88,8 @@ export interface PublicRead {
  */
 export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided: Evidence[] } {
   const pab = bucket.publicAccessBlock;
-  const policyBlocked = pab.blockPublicPolicy.value === true || pab.restrictPublicBuckets.value === true;
-  const aclBlocked = pab.ignorePublicAcls.value === true || pab.blockPublicAcls.value === true;
+  const policyBlocked = (at: Evidence): boolean => blocks(bucket, pab.blockPublicPolicy, at) || blocks(bucket, pab.restrictPublicBuckets, at);
+  const aclBlocked = (at: Evidence): boolean => aclsDisabled(bucket, at) || blocks(bucket, pab.ignorePublicAcls, at) || blocks(bucket, pab.blockPublicAcls, at);
   const reads: PublicRead[] = [];
   const undecided: Evidence[] = [];
   for (const doc of bucket.policies) {
@@ -84,12 +99,12 @@ export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided:
     }
     for (const s of doc.statements) {
       const open = and([isPublicStatement(s), statementCovers(s, 's3:GetObject')]);
-      if (open === true) reads.push({ via: 'policy', blocked: policyBlocked, statement: s, at: s.at });
+      if (open === true) reads.push({ via: 'policy', blocked: policyBlocked(s.at), statement: s, at: s.at });
       else if (open === undefined) undecided.push(s.at);
     }
   }
   for (const g of publicGrants(bucket)) {
-    if (g.grantee === 'AllUsers' && (g.permission === 'READ' || g.permission === 'FULL_CONTROL')) reads.push({ via: 'acl', blocked: aclBlocked, at: g.at });
+    if (g.grantee === 'AllUsers' && (g.permission === 'READ' || g.permission === 'FULL_CONTROL')) reads.push({ via: 'acl', blocked: aclBlocked(g.at), at: g.at });
   }
   if (bucket.acl.origin === 'unknown') undecided.push(bucket.acl.at);
   return { reads, undecided };
