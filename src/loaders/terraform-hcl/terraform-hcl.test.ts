@@ -278,6 +278,29 @@ module "m" {
     expect(origins(u)).toEqual({ p: 'local creds main.tf:7', q: 'default fixed m/main.tf:2' });
     expect(JSON.stringify(u)).not.toContain('l-value');
   });
+
+  it('follows the branch a known condition takes, as registry modules pass a password through (cond ? generated : var.password)', async () => {
+    const unit = await load({
+      'main.tf': 'module "db" {\n  source   = "./db"\n  generate = false\n  password = "typed-in"\n}\n',
+      'db/main.tf': `variable "password" { default = null }
+variable "generate" { default = true }
+variable "primary" { default = true }
+variable "unknown" {}
+locals {
+  password = var.generate ? random_password.p.result : var.password
+}
+resource "x_thing" "u" {
+  p = var.primary ? local.password : null
+  q = var.generate ? null : "literal-here"
+  r = var.unknown ? var.password : null
+}
+`,
+    });
+    const u = node(unit, 'module.db.x_thing.u');
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q']);
+    // q is written where it is used; r's condition is not known before deployment.
+    expect(origins(u)).toEqual({ p: 'argument password main.tf:4' });
+  });
 });
 
 describe('a variable declared nullable = false', () => {
