@@ -286,6 +286,7 @@ module "m" {
 variable "generate" { default = true }
 variable "primary" { default = true }
 variable "unknown" {}
+variable "snapshot" { default = null }
 locals {
   password = var.generate ? random_password.p.result : var.password
 }
@@ -293,13 +294,15 @@ resource "x_thing" "u" {
   p = var.primary ? local.password : null
   q = var.generate ? null : "literal-here"
   r = var.unknown ? var.password : null
+  s = var.snapshot == null ? local.password : null
 }
 `,
     });
     const u = node(unit, 'module.db.x_thing.u');
-    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q']);
+    // s: the call does not give snapshot, so it is null — no one outside the code can give a called module's variable.
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 's']);
     // q is written where it is used; r's condition is not known before deployment.
-    expect(origins(u)).toEqual({ p: 'argument password main.tf:4' });
+    expect(origins(u)).toEqual({ p: 'argument password main.tf:4', s: 'argument password main.tf:4' });
   });
 });
 
