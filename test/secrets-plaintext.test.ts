@@ -29,6 +29,7 @@ const HCL_SECRETS = [
   'Plaintext-HclUrlHostPassword-3v',
   'Plaintext-HclFileToken-4m',
   'Plaintext-HclTemplateToken-6n',
+  'Plaintext-HclModuleJsonToken-8w',
 ];
 const PULUMI_SECRETS = [
   'Plaintext-PulumiDbPassword-7Q2x',
@@ -113,6 +114,7 @@ describe('aws-secrets-plaintext in .tf source, a secret typed in elsewhere than 
       'fail Environment variable STRIPE_API_KEY of aws_lambda_function.worker holds a secret written in the code as plain text.',
       'fail Environment variable REPORTING_DB_URL of aws_lambda_function.worker holds a secret written in the code as plain text.',
       'fail REDIS_AUTH_TOKEN of aws_ecs_task_definition.from_file holds a secret written in plain text in fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/worker.json, the file it is read from.',
+      'fail Environment variable WEBHOOK_TOKEN of aws_ecs_task_definition.from_module holds a secret written in the code as plain text.',
       'fail REDIS_AUTH_TOKEN of aws_ecs_task_definition.from_template holds a secret written in plain text in fixtures/policies/aws-secrets-plaintext/terraform-hcl/fail-values-through-locals/worker.json.tftpl, the file it is read from.',
     ])
       expect(found).toContain(text);

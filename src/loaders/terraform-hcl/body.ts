@@ -1,6 +1,6 @@
 import type { LiteralOrigin } from '../../graph/resource.js';
 import { replacePlaceholders } from '../../graph/placeholders.js';
-import { joinPath, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
+import { joinPath, parseJsonText, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { DYNAMIC_BLOCK_COST } from './budget.js';
 import { evaluate, iterate, type Evaluation } from './evaluate.js';
@@ -141,6 +141,12 @@ function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonVal
     for (const [k, v] of Object.entries(value)) addWrittenInCode(v, hasKey(scanned, k) ? scanned[k] : undefined, isObject(raw) && hasKey(raw, k) ? raw[k] : undefined, joinPath(at, k), code, out);
   } else if (Array.isArray(value) && Array.isArray(scanned)) {
     value.forEach((v, i) => addWrittenInCode(v, scanned[i], isArray(raw) ? raw[i] : undefined, joinPath(at, i), code, out));
+  } else if (typeof scanned === 'string' && (isMap(value) || Array.isArray(value))) {
+    // `jsonencode(…)` of values some of which the code alone does not give (a resource's name, as
+    // the ECS module's container definitions hold): the scan wrote the JSON, the code keeps the
+    // structure. Its parts are compared with the JSON's, at the paths an adapter reads it by.
+    const parsed = parseJsonText(scanned);
+    if (parsed !== undefined) addWrittenInCode(value, parsed, undefined, at, code, out);
   }
 }
 

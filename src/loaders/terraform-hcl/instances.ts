@@ -407,8 +407,9 @@ export class ModuleInstance implements Scope {
       value = 'value' in given ? given.value : parseGivenText(given.text, type.kind === 'string' || type.kind === 'any');
     } else if (decl && hasKey(decl.body, 'default')) {
       value = evaluateJson(decl.body['default']!, ev);
-      // `default = null` (or "") makes a variable optional: its value, if any, is given from outside.
-      if (view === 'code' && (value === null || value === '')) value = new Unknown([], `\${var.${name}}`);
+      // `default = null` (or "") makes a root variable optional: its value, if any, is given from
+      // outside. A called module's is given by its call alone, which does not give it: the default holds.
+      if (view === 'code' && !this.binding && (value === null || value === '')) value = new Unknown([], `\${var.${name}}`);
     } else {
       // No value anywhere: Terraform would ask for it; it is known only when someone gives it.
       value = new Unknown([], `\${var.${name}}`);

@@ -13,8 +13,9 @@ const MAX_HOPS = 32;
  * Where the value of an expression written in `module` is written in the code, when it names it
  * rather than writes it: `local.creds.pass` → the local `creds`; `var.x` → the module call's
  * argument, the variables file line or the default that gives `x`, followed on when that is
- * itself a local or a variable; `file("…")` and `templatefile("…", …)` → the file. `undefined` for
- * anything else (a literal, a function of several values): the value is written where it is used.
+ * itself a local or a variable; `file("…")` and `templatefile("…", …)` → the file; `c ? a : b` →
+ * the origin of the branch `c` takes. `undefined` for anything else (a literal, a function of
+ * several values): the value is written where it is used.
  */
 export function literalOrigin(raw: JsonValue, module: ModuleInstance, locals: Locals): LiteralOrigin | undefined {
   return typeof raw === 'string' ? originOf(expression(raw), module, locals, 0) : undefined;
@@ -23,6 +24,13 @@ export function literalOrigin(raw: JsonValue, module: ModuleInstance, locals: Lo
 function originOf(expr: Expr, module: ModuleInstance, locals: Locals, hops: number): LiteralOrigin | undefined {
   if (hops > MAX_HOPS) return undefined;
   while (expr.kind === 'paren') expr = expr.expr;
+  if (expr.kind === 'conditional') {
+    // `var.manage ? null : var.password`, as modules write a pass-through: the branch the condition
+    // takes. A condition unknown before deployment names no one place.
+    const condition = evaluate(expr.condition, { scope: module.inCode, locals, deps: new Set() });
+    if (typeof condition !== 'boolean') return undefined;
+    return originOf(condition ? expr.then : expr.otherwise, module, locals, hops + 1);
+  }
   if (expr.kind === 'call' && (expr.name === 'file' || expr.name === 'templatefile') && expr.args[0]) {
     const path = evaluate(expr.args[0], { scope: module.inCode, locals, deps: new Set() });
     // Relative to the root module's directory, as `file()` reads it.

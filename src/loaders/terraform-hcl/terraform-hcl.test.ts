@@ -202,7 +202,8 @@ resource "aws_ecs_task_definition" "u" {
       'vpc_config[0].subnet_ids',
     ]);
     expect([...(node(unit, 'aws_ecs_task_definition.t').literals ?? [])].sort()).toEqual(['container_definitions', 'family']);
-    expect([...(node(unit, 'aws_ecs_task_definition.u').literals ?? [])].sort()).toEqual(['family']);
+    // The JSON the scan wrote is read part by part: the name is typed in, the image given by --var.
+    expect([...(node(unit, 'aws_ecs_task_definition.u').literals ?? [])].sort()).toEqual(['container_definitions[0].name', 'family']);
   });
 });
 
@@ -257,8 +258,8 @@ module "m" {
     const unit = await load(files, options);
     expect(unit.diagnostics).toEqual([]);
     // Not d (given by --var), e (a variables file outside the tree), f and g.C (a resource's attributes), j (a password given by --var),
-    // k (a variable whose default is null: given from outside, if at all).
-    expect([...(node(unit, 'x_thing.t').literals ?? [])].sort()).toEqual(['a', 'b', 'c', 'g.A', 'g.B', 'h', 'i']);
+    // k.password (a variable whose default is null: given from outside, if at all); k.user is typed in.
+    expect([...(node(unit, 'x_thing.t').literals ?? [])].sort()).toEqual(['a', 'b', 'c', 'g.A', 'g.B', 'h', 'i', 'k.user']);
     expect(origins(node(unit, 'x_thing.t'))).toEqual({
       a: 'default from_default main.tf:1',
       b: 'local creds main.tf:7',
@@ -277,6 +278,32 @@ module "m" {
     expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q']);
     expect(origins(u)).toEqual({ p: 'local creds main.tf:7', q: 'default fixed m/main.tf:2' });
     expect(JSON.stringify(u)).not.toContain('l-value');
+  });
+
+  it('follows the branch a known condition takes, as registry modules pass a password through (cond ? generated : var.password)', async () => {
+    const unit = await load({
+      'main.tf': 'module "db" {\n  source   = "./db"\n  generate = false\n  password = "typed-in"\n}\n',
+      'db/main.tf': `variable "password" { default = null }
+variable "generate" { default = true }
+variable "primary" { default = true }
+variable "unknown" {}
+variable "snapshot" { default = null }
+locals {
+  password = var.generate ? random_password.p.result : var.password
+}
+resource "x_thing" "u" {
+  p = var.primary ? local.password : null
+  q = var.generate ? null : "literal-here"
+  r = var.unknown ? var.password : null
+  s = var.snapshot == null ? local.password : null
+}
+`,
+    });
+    const u = node(unit, 'module.db.x_thing.u');
+    // s: the call does not give snapshot, so it is null — no one outside the code can give a called module's variable.
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 's']);
+    // q is written where it is used; r's condition is not known before deployment.
+    expect(origins(u)).toEqual({ p: 'argument password main.tf:4', s: 'argument password main.tf:4' });
   });
 });
 
