@@ -16,7 +16,7 @@ export default definePolicy({
     en: {
       title: 'S3 static website hosting on a bucket everyone can read',
       description:
-        'Checks buckets with static website hosting (inline website, aws_s3_bucket_website_configuration, WebsiteConfiguration) for a bucket policy statement or an ACL grant that lets everyone read the objects. The S3 website endpoint only serves public buckets, so hosting a site this way means making the whole bucket public.',
+        'Checks buckets with static website hosting (inline website, aws_s3_bucket_website_configuration, WebsiteConfiguration) for a bucket policy statement or an ACL grant (of the bucket, or of the objects the code puts in it) that lets everyone read the objects. The S3 website endpoint only serves public buckets, so hosting a site this way means making the whole bucket public.',
       rationale:
         'Every object in the bucket can be read by anyone who guesses or lists its key, not only the pages of the site — drafts, backups and files uploaded by mistake included. The website endpoint serves plain HTTP only, so visitors get no TLS, and there is no place for a WAF, access logs per request or caching. The bucket also has to stay out of Block Public Access, which removes the safety net for the next mistake.',
       fix: 'Serve the site through CloudFront with origin access control, turn website hosting off and remove the public policy statement or ACL.',
@@ -26,7 +26,7 @@ export default definePolicy({
     ja: {
       title: '誰でも読み取れる S3 バケットで静的ウェブサイトホスティングをしている',
       description:
-        '静的ウェブサイトホスティング（インラインの website、aws_s3_bucket_website_configuration、WebsiteConfiguration）を設定したバケットについて、誰でもオブジェクトを読み取れるバケットポリシーのステートメントや ACL の許可がないかを確認します。S3 のウェブサイトエンドポイントは公開バケットしか配信できないため、この方法でサイトを公開すると、バケット全体を公開することになります。',
+        '静的ウェブサイトホスティング（インラインの website、aws_s3_bucket_website_configuration、WebsiteConfiguration）を設定したバケットについて、誰でもオブジェクトを読み取れるバケットポリシーのステートメントや ACL の許可（バケットのもの、またはコードでバケットに置くオブジェクトのもの）がないかを確認します。S3 のウェブサイトエンドポイントは公開バケットしか配信できないため、この方法でサイトを公開すると、バケット全体を公開することになります。',
       rationale:
         'サイトのページだけでなく、バケット内のすべてのオブジェクトが、キーを推測したり一覧したりできる人なら誰にでも読まれます。下書き、バックアップ、誤ってアップロードしたファイルも例外ではありません。ウェブサイトエンドポイントは HTTP しか使えず TLS で保護されないうえ、WAF、リクエストごとのアクセスログ、キャッシュを入れる場所もありません。さらにバケットをブロックパブリックアクセスの対象外にしておく必要があり、次の設定ミスへの安全網もなくなります。',
       fix: 'オリジンアクセスコントロール（OAC）を使った CloudFront 経由で配信し、ウェブサイトホスティングを無効にして、公開用のポリシーステートメントや ACL を削除してください。',
@@ -38,12 +38,14 @@ export default definePolicy({
     en: {
       public: '{{bucket}} hosts a static website and statement {{statement}} of its policy lets everyone read its objects: the whole bucket is public, over plain HTTP.',
       publicAcl: '{{bucket}} hosts a static website and its ACL ({{acl}}) lets everyone read it: the bucket is public, over plain HTTP.',
+      publicObjectAcl: '{{bucket}} hosts a static website and the ACL of its object {{key}} ({{acl}}) lets everyone read it: the site is public, over plain HTTP.',
       blocked:
         '{{bucket}} hosts a static website and asks for public read access, which S3 refuses today (Block Public Access, or ACLs disabled by its object ownership setting): the site does not work as written. Serve it through CloudFront with origin access control instead of opening the bucket.',
     },
     ja: {
       public: '{{bucket}} は静的ウェブサイトをホスティングしており、ポリシーのステートメント {{statement}} で誰でもオブジェクトを読み取れます。バケット全体が、暗号化されない HTTP で公開されています。',
       publicAcl: '{{bucket}} は静的ウェブサイトをホスティングしており、ACL（{{acl}}）で誰でも読み取れます。バケットが、暗号化されない HTTP で公開されています。',
+      publicObjectAcl: '{{bucket}} は静的ウェブサイトをホスティングしており、オブジェクト {{key}} の ACL（{{acl}}）で誰でも読み取れます。サイトが、暗号化されない HTTP で公開されています。',
       blocked:
         '{{bucket}} は静的ウェブサイトをホスティングし、誰でも読み取れるよう求めていますが、現在の S3 はこれを受け付けません（ブロックパブリックアクセス、またはオブジェクト所有者の設定で ACL が無効）。書かれたままではサイトは動きません。バケットを公開するのではなく、オリジンアクセスコントロール（OAC）を使った CloudFront 経由で配信してください。',
     },
@@ -134,7 +136,9 @@ const cdn = new aws.cloudfront.Distribution("site", {
     const name = bucketLabel(bucket);
     const viaPolicy = open.find((r) => r.via === 'policy');
     if (viaPolicy?.statement) return fail('public', website, { bucket: name, statement: statementLabel(viaPolicy.statement) });
-    if (open.length > 0) return fail('publicAcl', website, { bucket: name, acl: bucket.acl.value && bucket.acl.value !== 'private' ? bucket.acl.value : 'AllUsers READ' });
+    const viaAcl = open[0];
+    if (viaAcl?.object) return fail('publicObjectAcl', website, { bucket: name, key: viaAcl.object.key, acl: viaAcl.object.acl });
+    if (viaAcl) return fail('publicAcl', website, { bucket: name, acl: bucket.acl.value && bucket.acl.value !== 'private' ? bucket.acl.value : 'AllUsers READ' });
     if (reads.length > 0) return fail('blocked', website, { bucket: name }, 'medium');
     return undecided.length > 0 ? unknown(undecided[0]!) : pass();
   },

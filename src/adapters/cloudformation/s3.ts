@@ -61,6 +61,7 @@ function bucketModel(graph: ResourceGraph, j: Joined): S3Bucket {
     name: bucket ? read(bucket, 'BucketName', str) : read(node, 'Bucket', str),
     acl: prop('AccessControl', (v) => (typeof v === 'string' ? (CLOUDFORMATION_CANNED_ACL[v] ?? v) : undefined), S3_DEFAULTS.acl),
     grants: [],
+    objectAcls: [],
     objectOwnership: prop('OwnershipControls.Rules[0].ObjectOwnership', str, S3_DEFAULTS.objectOwnership),
     publicAccessBlock: {
       blockPublicAcls: flag('BlockPublicAcls'),

@@ -21,6 +21,8 @@ const LOGGING = 'aws_s3_bucket_logging';
 const VERSIONING = 'aws_s3_bucket_versioning';
 const OWNERSHIP = 'aws_s3_bucket_ownership_controls';
 const WEBSITE = 'aws_s3_bucket_website_configuration';
+/** Objects, of AWS provider v4+ and of v3 (`aws_s3_bucket_object`, still what a Pulumi `BucketObject` is). */
+const OBJECTS = ['aws_s3_object', 'aws_s3_bucket_object'];
 const NONE_DELETED: ReadonlyMap<string, ResourceNode> = new Map();
 /**
  * Load balancers writing access logs to a bucket: `aws_lb`/`aws_alb` of type application whose
@@ -42,7 +44,7 @@ const ELB_LOGS: readonly ElbLogLink[] = [
  * public access block and ownership controls behind the policy), and then configures that bucket.
  */
 const STAND_INS = [{ types: [POLICY, PUBLIC_ACCESS_BLOCK, OWNERSHIP, VERSIONING, ENCRYPTION, LOGGING, WEBSITE], path: 'bucket' }];
-const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE].map((type) => ({ type, paths: ['bucket'], through: STAND_INS }));
+const SEPARATE = [ACL, POLICY, PUBLIC_ACCESS_BLOCK, ENCRYPTION, LOGGING, VERSIONING, OWNERSHIP, WEBSITE, ...OBJECTS].map((type) => ({ type, paths: ['bucket'], through: STAND_INS }));
 
 /**
  * S3 buckets of the AWS provider, v3 style (settings inline on `aws_s3_bucket`) and v4+ style
@@ -147,6 +149,7 @@ function bucketModel(graph: ResourceGraph, j: Joined, deleted: ReadonlyMap<strin
     name: parent ? read(parent, 'bucket', str) : read(anchor, 'bucket', str),
     acl: setting(aclNode, 'acl', 'acl', str, S3_DEFAULTS.acl),
     grants: aclNode ? separateAclGrants(aclNode) : parent ? inlineGrants(parent) : [],
+    objectAcls: OBJECTS.flatMap((type) => j.children.get(type) ?? []).map((o) => ({ key: read(o, 'key', str).value, acl: read(o, 'acl', str, 'private') })),
     // Without ownership controls, S3 behaves as ObjectWriter: ACLs apply again.
     objectOwnership: undone(OWNERSHIP, 'rule[0].object_ownership', 'ObjectWriter', () =>
       setting(one(OWNERSHIP), 'rule[0].object_ownership', undefined, str, S3_DEFAULTS.objectOwnership),

@@ -4,7 +4,7 @@ import type { Attr, Evidence } from '../attr.js';
 import { caseFolded, matchesByLine } from '../wildcard.js';
 import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
 import { anyEquals, isPublicPrincipal, isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
-import type { AclGrant, S3Bucket } from './s3.js';
+import type { AclGrant, ObjectAcl, S3Bucket } from './s3.js';
 
 /** How findings name a bucket: its name when known, else its address. */
 export function bucketLabel(bucket: S3Bucket): string {
@@ -44,6 +44,14 @@ export function aclsDisabled(bucket: S3Bucket, setting: Evidence): boolean {
   return ownership.value === 'BucketOwnerEnforced' && (ownership.origin !== 'default' || todaysDefaultsHold(bucket, setting));
 }
 
+/** A grant that lets anyone on the internet read. */
+const readsAll = (g: { grantee: string; permission: string }): boolean => g.grantee === 'AllUsers' && (g.permission === 'READ' || g.permission === 'FULL_CONTROL');
+
+/** Grants to `AllUsers` or `AuthenticatedUsers` of an object in the bucket, by its canned ACL. */
+export function publicObjectGrants(object: ObjectAcl): readonly { grantee: string; permission: string }[] {
+  return (object.acl.value && CANNED_PUBLIC_GRANTS[object.acl.value]) || [];
+}
+
 /** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
 export function publicGrants(bucket: S3Bucket): { grantee: string; permission: string; at: Evidence }[] {
   const canned = (bucket.acl.value && CANNED_PUBLIC_GRANTS[bucket.acl.value]) || [];
@@ -74,10 +82,12 @@ export function statementCovers(s: PolicyStatement, action: string): Maybe {
 /** A way the bucket's objects can be read by anyone: a policy statement or an ACL grant to all users. */
 export interface PublicRead {
   readonly via: 'policy' | 'acl';
-  /** Block Public Access neutralises it today (`RestrictPublicBuckets`/`BlockPublicPolicy`, `IgnorePublicAcls`/`BlockPublicAcls`). */
+  /** S3 neutralises it today: Block Public Access (`RestrictPublicBuckets`/`BlockPublicPolicy`, `IgnorePublicAcls`/`BlockPublicAcls`), or ACLs disabled. */
   readonly blocked: boolean;
   /** The policy statement, for a read through the policy. */
   readonly statement?: PolicyStatement;
+  /** The object whose ACL lets everyone read it, for a read through an object's ACL. */
+  readonly object?: { readonly key: string; readonly acl: string };
   readonly at: Evidence;
 }
 
@@ -104,9 +114,14 @@ export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided:
     }
   }
   for (const g of publicGrants(bucket)) {
-    if (g.grantee === 'AllUsers' && (g.permission === 'READ' || g.permission === 'FULL_CONTROL')) reads.push({ via: 'acl', blocked: aclBlocked(g.at), at: g.at });
+    if (readsAll(g)) reads.push({ via: 'acl', blocked: aclBlocked(g.at), at: g.at });
   }
   if (bucket.acl.origin === 'unknown') undecided.push(bucket.acl.at);
+  for (const o of bucket.objectAcls) {
+    const at = o.acl.at;
+    if (publicObjectGrants(o).some(readsAll)) reads.push({ via: 'acl', blocked: aclBlocked(at), object: { key: o.key ?? at.node.address, acl: o.acl.value ?? '' }, at });
+    else if (o.acl.origin === 'unknown') undecided.push(at);
+  }
   return { reads, undecided };
 }
 

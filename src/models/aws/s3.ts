@@ -13,6 +13,11 @@ export interface AclGrant {
   readonly at: Evidence;
 }
 
+export interface ObjectAcl {
+  readonly key: string | undefined;
+  readonly acl: Attr<CannedAcl>;
+}
+
 export interface PublicAccessBlock {
   readonly blockPublicAcls: Attr<boolean>;
   readonly ignorePublicAcls: Attr<boolean>;
@@ -33,6 +38,8 @@ export interface S3Bucket extends Model {
   readonly name: Attr<string>;
   readonly acl: Attr<CannedAcl>;
   readonly grants: readonly AclGrant[];
+  /** The canned ACLs of objects these sources put in the bucket (`aws_s3_object`, a Pulumi `BucketObject`), by key. */
+  readonly objectAcls: readonly ObjectAcl[];
   /** `BucketOwnerEnforced` turns ACLs off entirely. */
   readonly objectOwnership: Attr<string>;
   readonly publicAccessBlock: PublicAccessBlock;
