@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { getPath } from '../graph/values.js';
+import { getPath, isMap, parseJsonShape, parseJsonText, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { Attr, Evidence } from '../models/attr.js';
 import type { ApiRoute } from '../models/aws/apigateway.js';
 import { limitsCallers } from '../models/aws/iam-queries.js';
@@ -12,8 +12,8 @@ import { bool, mapValue, read, readComputed, str, strList, unknownAt } from './r
 /** Where one provider schema writes what `ApiRoute` needs. */
 export interface ApiRouteSchema {
   readonly restApis: readonly string[];
-  /** The REST API's id attribute (`id`, `RestApiId`) and its endpoint types. */
-  readonly restApi: { readonly id: string; readonly endpointTypes: string; readonly policy: string };
+  /** The REST API's id attribute (`id`, `RestApiId`), its endpoint types, resource policy and OpenAPI definition. */
+  readonly restApi: { readonly id: string; readonly endpointTypes: string; readonly policy: string } & ApiDefinitionSchema;
   /** Separate resource policies of a REST API (`aws_api_gateway_rest_api_policy`). */
   readonly restApiPolicies: readonly { readonly type: string; readonly api: string; readonly policy: string }[];
   readonly methods: string;
@@ -30,12 +30,21 @@ export interface ApiRouteSchema {
   readonly resources: string;
   readonly resource: { readonly parent: string; readonly pathPart: string };
   readonly v2Apis: readonly string[];
-  readonly v2Api: { readonly id: string; readonly protocol: string };
+  readonly v2Api: { readonly id: string; readonly protocol: string } & ApiDefinitionSchema;
   readonly routes: string;
   readonly route: { readonly api: string; readonly routeKey: string; readonly authorization: string; readonly apiKeyRequired: string };
 }
 
-/** REST API methods and HTTP/WebSocket API routes, with what decides whether anyone may call them. */
+/** Where an API's OpenAPI definition is written: inline (`Body`, `body`) or as a file in S3 (`BodyS3Location`). */
+interface ApiDefinitionSchema {
+  readonly body: string;
+  readonly bodyLocation?: string;
+}
+
+/**
+ * REST API methods and HTTP/WebSocket API routes, with what decides whether anyone may call them:
+ * those written as resources and those an API's OpenAPI definition holds.
+ */
 export function apiRouteAdapter(family: SchemaFamily, schema: ApiRouteSchema): Adapter<'aws.apigateway.Route'> {
   return defineAdapter({
     kind: 'aws.apigateway.Route',
@@ -43,6 +52,8 @@ export function apiRouteAdapter(family: SchemaFamily, schema: ApiRouteSchema): A
     adapt: (graph) => [
       ...graph.ofType(schema.methods).filter(managed).map((node) => restMethod(graph, schema, node)),
       ...graph.ofType(schema.routes).filter(managed).map((node) => v2Route(graph, schema, node)),
+      ...schema.restApis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'rest'))),
+      ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'http'))),
     ],
   });
 }
@@ -78,10 +89,17 @@ export function restApiPrivate(api: ResourceNode, endpointTypes: string): Attr<b
   return mapValue(types, (list) => list.some((t) => t.toUpperCase() === 'PRIVATE'));
 }
 
-/** Whether the API's resource policies (on the API, or separate ones naming it) keep anonymous callers out. */
+/**
+ * Whether the API's resource policies (on the API, in its OpenAPI definition, or separate ones
+ * naming it) keep anonymous callers out.
+ */
 function restApiCallersLimited(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode): Attr<boolean> {
-  const own = getPath(api.properties, schema.restApi.policy);
-  const docs = own === undefined || own === '' ? [] : [readPolicyDocument(graph, api, schema.restApi.policy, 'resource')];
+  const docs = [schema.restApi.policy, `${schema.restApi.body}.${DEFINITION_POLICY}`]
+    .filter((path) => {
+      const written = getPath(api.properties, path);
+      return written !== undefined && written !== '';
+    })
+    .map((path) => readPolicyDocument(graph, api, path, 'resource'));
   for (const separate of schema.restApiPolicies) {
     for (const node of graph.referencing(api, [separate.type], separate.api)) docs.push(readPolicyDocument(graph, node, separate.policy, 'resource'));
   }
@@ -127,4 +145,126 @@ function v2Route(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNod
     authorization: read(node, r.authorization, str, 'NONE'),
     apiKeyRequired: read(node, r.apiKeyRequired, bool, false),
   };
+}
+
+/** The extension of an OpenAPI definition that API Gateway imports as the REST API's resource policy. */
+const DEFINITION_POLICY = 'x-amazon-apigateway-policy';
+const ANY_METHOD = 'x-amazon-apigateway-any-method';
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
+
+/**
+ * The methods (REST) or routes (HTTP) an API's OpenAPI definition defines, each with the
+ * authorization its security requirements ask for: an operation's `security`, else the
+ * definition's, naming schemes of `securityDefinitions` (Swagger 2) or `components.securitySchemes`
+ * (OpenAPI 3). A definition that cannot be read before deployment (a file in S3, an include, a
+ * template rendered at apply) gives one route whose authorization is unknown.
+ */
+function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http'): ApiRoute[] {
+  const { body: bodyPath, bodyLocation } = kind === 'rest' ? schema.restApi : schema.v2Api;
+  const written = getPath(api.properties, bodyPath);
+  if (written === undefined) {
+    const located = bodyLocation !== undefined && getPath(api.properties, bodyLocation) !== undefined;
+    return located ? [unreadableDefinition(graph, schema, api, kind, bodyLocation)] : [];
+  }
+  const body = typeof written === 'string' ? parseJsonText(written) : written instanceof Unknown ? parseJsonShape(written) : written;
+  const paths = isMap(body) ? body['paths'] : undefined;
+  if (!isMap(body) || !isMap(paths)) return [unreadableDefinition(graph, schema, api, kind, bodyPath)];
+  const schemes = securitySchemes(body);
+  // Inside a JSON string there are no lines: every method points at the string itself.
+  const inText = !isMap(written);
+  const endpoint = kind === 'rest' ? { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) } : {};
+  const routes: ApiRoute[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    const itemPath = inText ? bodyPath : keyPath(`${bodyPath}.paths`, path);
+    if (!isMap(item)) {
+      routes.push({ resource: api, api: kind, route: unknownAt({ node: api, path: itemPath }), httpMethod: undefined, authorization: unknownAt({ node: api, path: itemPath }), apiKeyRequired: unknownAt({ node: api, path: itemPath }), ...endpoint });
+      continue;
+    }
+    for (const [key, op] of Object.entries(item)) {
+      const method = key === ANY_METHOD ? 'ANY' : HTTP_METHODS.has(key) ? key.toUpperCase() : undefined;
+      if (method === undefined || !isMap(op)) continue;
+      const at = { node: api, path: inText ? bodyPath : keyPath(itemPath, key) };
+      const security = op['security'] ?? body['security'];
+      const securityAt = { node: api, path: inText || op['security'] === undefined ? at.path : `${at.path}.security` };
+      const required = requiredSchemes(security, schemes);
+      // HTTP API's catch-all route is `$default`, whatever method its definition files it under.
+      const isDefault = kind === 'http' && path === '$default';
+      routes.push({
+        resource: api,
+        api: kind,
+        route: { value: isDefault ? '$default' : `${method} ${path}`, origin: 'explicit', at },
+        httpMethod: isDefault ? undefined : method,
+        authorization: required === undefined ? unknownAt(securityAt) : { value: required.authorization ?? 'NONE', origin: security === undefined ? 'default' : 'explicit', at: securityAt },
+        apiKeyRequired: required === undefined ? unknownAt(securityAt) : { value: required.apiKey, origin: security === undefined ? 'default' : 'explicit', at: securityAt },
+        ...endpoint,
+      });
+    }
+  }
+  return routes;
+}
+
+/** One route standing for the methods of a definition not known before deployment. */
+function unreadableDefinition(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http', path: string): ApiRoute {
+  const at = { node: api, path };
+  const endpoint = kind === 'rest' ? { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) } : {};
+  return { resource: api, api: kind, route: unknownAt(at), httpMethod: undefined, authorization: unknownAt(at), apiKeyRequired: unknownAt(at), ...endpoint };
+}
+
+/** `base.key` where the key can be a path segment (`/orders`), else `base`: `/v1.0` would split. */
+const keyPath = (base: string, key: string): string => (/[.[\]]/.test(key) ? base : `${base}.${key}`);
+
+/** The security schemes of a definition by name: Swagger 2's `securityDefinitions` and OpenAPI 3's `components.securitySchemes`. */
+function securitySchemes(body: PropertyMap): ReadonlyMap<string, PropertyValue> {
+  const out = new Map<string, PropertyValue>();
+  for (const schemes of [body['securityDefinitions'], getPath(body, 'components.securitySchemes')]) {
+    if (isMap(schemes)) for (const [name, scheme] of Object.entries(schemes)) out.set(name, scheme);
+  }
+  return out;
+}
+
+/**
+ * What a method's security requirements ask for: the authorization API Gateway applies for the
+ * schemes they name (an authorizer, IAM signing) and whether an API key is required. A name no
+ * scheme defines (SAM's `NONE`) asks for nothing; `undefined` where the requirements or a scheme
+ * they name are not known before deployment.
+ */
+function requiredSchemes(security: PropertyValue | undefined, schemes: ReadonlyMap<string, PropertyValue>): { authorization: string | undefined; apiKey: boolean } | undefined {
+  if (security === undefined) return { authorization: undefined, apiKey: false };
+  if (!Array.isArray(security)) return undefined;
+  let authorization: string | undefined;
+  let apiKey = false;
+  for (const requirement of security) {
+    if (!isMap(requirement)) return undefined;
+    for (const name of Object.keys(requirement)) {
+      const kind = schemeKind(schemes.get(name));
+      if (kind === undefined) return undefined;
+      if (kind === 'API_KEY') apiKey = true;
+      else if (kind !== 'NONE') authorization ??= kind;
+    }
+  }
+  return { authorization, apiKey };
+}
+
+/** API Gateway's authorizer types by the `type` of an `x-amazon-apigateway-authorizer`. */
+const AUTHORIZER_TYPES: Readonly<Record<string, string>> = { cognito_user_pools: 'COGNITO_USER_POOLS', jwt: 'JWT', token: 'CUSTOM', request: 'CUSTOM' };
+
+/**
+ * The authorization a security scheme makes API Gateway apply: an authorizer's type, `AWS_IAM`
+ * for `x-amazon-apigateway-authtype: awsSigv4`, `API_KEY` for the `x-api-key` header, else `NONE`.
+ */
+function schemeKind(scheme: PropertyValue | undefined): string | undefined {
+  if (scheme === undefined) return 'NONE';
+  if (scheme instanceof Unknown) return undefined;
+  if (!isMap(scheme)) return 'NONE';
+  const authorizer = scheme['x-amazon-apigateway-authorizer'];
+  const authType = scheme['x-amazon-apigateway-authtype'];
+  if (authorizer instanceof Unknown || authType instanceof Unknown) return undefined;
+  if (isMap(authorizer)) {
+    const type = authorizer['type'];
+    if (type instanceof Unknown) return undefined;
+    return (typeof type === 'string' ? AUTHORIZER_TYPES[type.toLowerCase()] : undefined) ?? 'CUSTOM';
+  }
+  if (typeof authType === 'string') return authType.toLowerCase() === 'awssigv4' ? 'AWS_IAM' : authType.toLowerCase() === 'cognito_user_pools' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
+  const name = scheme['name'];
+  return scheme['type'] === 'apiKey' && typeof name === 'string' && name.toLowerCase() === 'x-api-key' ? 'API_KEY' : 'NONE';
 }

@@ -38,20 +38,20 @@ export const cloudFormationApiStages = defineAdapter({
 
 /**
  * `AWS::ApiGateway::Method` (`AuthorizationType` NONE when left out; on the `AWS::ApiGateway::Resource`
- * chain of its `AWS::ApiGateway::RestApi`, whose `Policy` may limit callers) and
- * `AWS::ApiGatewayV2::Route` (NONE when left out). SAM APIs define their methods in an OpenAPI
- * body rather than as resources, and are not read here.
+ * chain of its `AWS::ApiGateway::RestApi`, whose `Policy` may limit callers),
+ * `AWS::ApiGatewayV2::Route` (NONE when left out), and the methods of an API's OpenAPI `Body` — where
+ * SAM APIs have theirs, the SAM transform having written each event's method and `Auth` into it.
  */
 export const cloudFormationApiRoutes = apiRouteAdapter('cloudformation', {
   restApis: ['AWS::ApiGateway::RestApi'],
-  restApi: { id: 'RestApiId', endpointTypes: 'EndpointConfiguration.Types', policy: 'Policy' },
+  restApi: { id: 'RestApiId', endpointTypes: 'EndpointConfiguration.Types', policy: 'Policy', body: 'Body', bodyLocation: 'BodyS3Location' },
   restApiPolicies: [],
   methods: 'AWS::ApiGateway::Method',
   method: { api: 'RestApiId', resource: 'ResourceId', httpMethod: 'HttpMethod', authorization: 'AuthorizationType', authorizationDefault: 'NONE', apiKeyRequired: 'ApiKeyRequired' },
   resources: 'AWS::ApiGateway::Resource',
   resource: { parent: 'ParentId', pathPart: 'PathPart' },
   v2Apis: ['AWS::ApiGatewayV2::Api'],
-  v2Api: { id: 'ApiId', protocol: 'ProtocolType' },
+  v2Api: { id: 'ApiId', protocol: 'ProtocolType', body: 'Body', bodyLocation: 'BodyS3Location' },
   routes: 'AWS::ApiGatewayV2::Route',
   route: { api: 'ApiId', routeKey: 'RouteKey', authorization: 'AuthorizationType', apiKeyRequired: 'ApiKeyRequired' },
 });

@@ -2,10 +2,9 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { LineTree } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
+import { isObject, type JsonObject } from './json-object.js';
 import { resolveValue, type TemplateScope } from './intrinsics.js';
 
-type JsonObject = { [key: string]: Json };
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const FOR_EACH = 'Fn::ForEach::';
 

@@ -216,6 +216,57 @@ Resources:
     ]);
   });
 
+  it("writes events' methods and Auth into the API's OpenAPI body, a state machine's events too, and a DefinitionUri as it is", () => {
+    const { nodes } = load(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: A, States: { A: { Type: Succeed } } }
+      Events:
+        Start:
+          Type: Api
+          Properties:
+            Path: /start
+            Method: post
+            Auth:
+              Authorizer: NONE
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Auth:
+        DefaultAuthorizer: AWS_IAM
+        ResourcePolicy:
+          IpRangeWhitelist: [203.0.113.0/24]
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      CodeUri: src/
+      Events:
+        Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /items, Method: any } }
+  FromS3:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionUri: s3://specs/api.yaml
+`);
+    const implicit = node(nodes, 'ServerlessRestApi');
+    expect(implicit.properties['Body']).toMatchObject({ paths: { '/start': { post: { security: [{ NONE: [] }] } } } });
+    // The method points at the event's Auth, where its authorization is decided.
+    expect(lineOf(implicit, 'Body.paths./start.post.security')).toBe(13);
+    const api = node(nodes, 'Api').properties['Body'];
+    expect(api).toMatchObject({
+      paths: { '/items': { 'x-amazon-apigateway-any-method': { security: [{ AWS_IAM: [] }] } } },
+      securityDefinitions: { AWS_IAM: { 'x-amazon-apigateway-authtype': 'awsSigv4' } },
+      'x-amazon-apigateway-policy': { Statement: [{ Effect: 'Allow' }, { Effect: 'Deny', Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }] },
+    });
+    expect(lineOf(node(nodes, 'Api'), 'Body.paths./items.x-amazon-apigateway-any-method.security')).toBe(20);
+    expect(node(nodes, 'FromS3').properties).toMatchObject({ BodyS3Location: 's3://specs/api.yaml' });
+    expect(node(nodes, 'FromS3').properties['Body']).toBeUndefined();
+  });
+
   it('leaves a template without the transform as it is', () => {
     const { nodes } = load(`Resources:
   Fn:

@@ -3,15 +3,8 @@ import { childEntry, childrenOf, lineOfEntry, LineTree, type LineChildren, type 
 import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
 import { valueCount, type TemplateResource } from './for-each.js';
-
-type JsonObject = { [key: string]: Json };
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** `{Ref: …}` or `{Fn::…: …}`: a value CloudFormation computes, not a mapping to merge into. */
-const isIntrinsic = (v: JsonObject): boolean => {
-  const keys = Object.keys(v);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
-};
-const isMapping = (v: Json | undefined): v is JsonObject => isObject(v) && !isIntrinsic(v);
+import { isIntrinsic, isMapping, isObject, type JsonObject } from './json-object.js';
+import { apiDefinition, apiEvents, IMPLICIT_API, type ApiDefinition, type ApiEvent } from './serverless-api.js';
 
 const TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -70,8 +63,8 @@ export function expandServerless(
 ): TemplateResource[] {
   const out: TemplateResource[] = [];
   const notExpanded: TemplateResource[] = [];
-  /** The line of the first event needing each implicit API. */
-  const implicit: { rest?: number | undefined; http?: number | undefined } = {};
+  const events = apiEvents(resources);
+  const eventsOf = (api: string): readonly ApiEvent[] => events.get(api) ?? [];
   const taken = new Set(resources.map((r) => r.logicalId));
   /** How many values `Globals` have brought into resources so far, and the resources left out past the bound. */
   let globalValues = 0;
@@ -105,13 +98,12 @@ export function expandServerless(
     switch (type) {
       case 'AWS::Serverless::Function':
         lambdaFunction(made, properties);
-        for (const [kind, event] of implicitApis(properties)) implicit[kind] ??= r.lines.get(`Properties.Events.${event}`) ?? r.line;
         break;
       case 'AWS::Serverless::Api':
-        restApi(made, r.logicalId, properties, resolveName);
+        restApi(made, r.logicalId, properties, resolveName, apiDefinition('rest', properties, eventsOf(r.logicalId), (path) => made.entry(path), r.line ?? 1));
         break;
       case 'AWS::Serverless::HttpApi':
-        httpApi(made, r.logicalId, properties, resolveName);
+        httpApi(made, r.logicalId, properties, resolveName, apiDefinition('http', properties, eventsOf(r.logicalId), (path) => made.entry(path), r.line ?? 1));
         break;
       case 'AWS::Serverless::SimpleTable':
         simpleTable(made, properties);
@@ -136,14 +128,18 @@ export function expandServerless(
     return new Made(source, {}, childrenOf(globalLines.entry(section)));
   };
   const globalOf = (section: string): JsonObject => (isObject(globals) && isMapping(globals[section]) ? globals[section] : {});
-  if ('rest' in implicit && !taken.has('ServerlessRestApi')) {
-    const made = implicitApi('Api', implicit.rest);
-    restApi(made, 'ServerlessRestApi', { ...globalOf('Api'), StageName: 'Prod' }, resolveName);
+  const implicitRest = eventsOf(IMPLICIT_API.rest);
+  if (implicitRest.length > 0 && !taken.has(IMPLICIT_API.rest)) {
+    const made = implicitApi('Api', implicitRest[0]!.line);
+    const props = { ...globalOf('Api'), StageName: 'Prod' };
+    restApi(made, IMPLICIT_API.rest, props, resolveName, apiDefinition('rest', props, implicitRest, (path) => made.entry(path), implicitRest[0]!.line ?? 1));
     out.push(...made.resources);
   }
-  if ('http' in implicit && !taken.has('ServerlessHttpApi')) {
-    const made = implicitApi('HttpApi', implicit.http);
-    httpApi(made, 'ServerlessHttpApi', globalOf('HttpApi'), resolveName);
+  const implicitHttp = eventsOf(IMPLICIT_API.http);
+  if (implicitHttp.length > 0 && !taken.has(IMPLICIT_API.http)) {
+    const made = implicitApi('HttpApi', implicitHttp[0]!.line);
+    const props = globalOf('HttpApi');
+    httpApi(made, IMPLICIT_API.http, props, resolveName, apiDefinition('http', props, implicitHttp, (path) => made.entry(path), implicitHttp[0]!.line ?? 1));
     out.push(...made.resources);
   }
   if (tooMany.length > 0) {
@@ -418,27 +414,19 @@ function conditionalDocuments(policy: JsonObject): readonly Json[] | undefined {
   return args.slice(1).some((b) => isObject(b) && b['Statement'] !== undefined) ? args : undefined;
 }
 
-/** The implicit REST API or HTTP API a function's events need (an event naming none), with the first such event. */
-function implicitApis(props: JsonObject): Map<'rest' | 'http', string> {
-  const events = props['Events'];
-  const out = new Map<'rest' | 'http', string>();
-  if (!isObject(events)) return out;
-  for (const [name, event] of Object.entries(events)) {
-    if (!isObject(event)) continue;
-    const properties = isObject(event['Properties']) ? event['Properties'] : {};
-    if (event['Type'] === 'Api' && properties['RestApiId'] === undefined && !out.has('rest')) out.set('rest', name);
-    if (event['Type'] === 'HttpApi' && properties['ApiId'] === undefined && !out.has('http')) out.set('http', name);
-  }
-  return out;
+/** An API's definition: the one SAM makes, else `DefinitionBody` or `DefinitionUri` as written. */
+function setBody(api: JsonObject, props: JsonObject, definition: ApiDefinition | undefined): void {
+  if (definition !== undefined) api['Body'] = definition.body;
+  else if (props['DefinitionBody'] !== undefined) api['Body'] = props['DefinitionBody'];
+  if (props['DefinitionUri'] !== undefined) api['BodyS3Location'] = props['DefinitionUri'];
 }
 
 const STAGE_PROPERTIES = ['AccessLogSetting', 'MethodSettings', 'CacheClusterEnabled', 'CacheClusterSize', 'TracingEnabled', 'Variables', 'CanarySetting'];
 const REST_API_PROPERTIES = ['Name', 'Description', 'BinaryMediaTypes', 'MinimumCompressionSize', 'DisableExecuteApiEndpoint', 'Mode', 'ApiKeySourceType', 'FailOnWarnings'];
 
-function restApi(made: Made, id: string, props: JsonObject, resolveName: NameResolver): void {
+function restApi(made: Made, id: string, props: JsonObject, resolveName: NameResolver, definition: ApiDefinition | undefined): void {
   const api = pick(props, REST_API_PROPERTIES);
-  if (props['DefinitionBody'] !== undefined) api['Body'] = props['DefinitionBody'];
-  if (props['DefinitionUri'] !== undefined) api['BodyS3Location'] = props['DefinitionUri'];
+  setBody(api, props, definition);
   const endpoint = props['EndpointConfiguration'];
   if (typeof endpoint === 'string') api['EndpointConfiguration'] = { Types: [endpoint] };
   else if (isMapping(endpoint)) {
@@ -446,7 +434,7 @@ function restApi(made: Made, id: string, props: JsonObject, resolveName: NameRes
   }
   const tags = tagList(props['Tags']);
   if (tags !== undefined) api['Tags'] = tags;
-  made.add(id, 'AWS::ApiGateway::RestApi', api, { Body: made.entry('DefinitionBody'), BodyS3Location: made.entry('DefinitionUri') });
+  made.add(id, 'AWS::ApiGateway::RestApi', api, { Body: definition?.lines ?? made.entry('DefinitionBody'), BodyS3Location: made.entry('DefinitionUri') });
   const stageName = props['StageName'] ?? null;
   const stage: JsonObject = { RestApiId: { Ref: id }, StageName: stageName, ...pick(props, STAGE_PROPERTIES) };
   if (tags !== undefined) stage['Tags'] = tags;
@@ -456,11 +444,10 @@ function restApi(made: Made, id: string, props: JsonObject, resolveName: NameRes
 
 const HTTP_STAGE_PROPERTIES = ['AccessLogSettings', 'DefaultRouteSettings', 'RouteSettings', 'StageVariables', 'Tags'];
 
-function httpApi(made: Made, id: string, props: JsonObject, resolveName: NameResolver): void {
+function httpApi(made: Made, id: string, props: JsonObject, resolveName: NameResolver, definition: ApiDefinition | undefined): void {
   const api = pick(props, ['Name', 'Description', 'DisableExecuteApiEndpoint', 'FailOnWarnings', 'Tags']);
-  if (props['DefinitionBody'] !== undefined) api['Body'] = props['DefinitionBody'];
-  if (props['DefinitionUri'] !== undefined) api['BodyS3Location'] = props['DefinitionUri'];
-  made.add(id, 'AWS::ApiGatewayV2::Api', api, { Body: made.entry('DefinitionBody'), BodyS3Location: made.entry('DefinitionUri') });
+  setBody(api, props, definition);
+  made.add(id, 'AWS::ApiGatewayV2::Api', api, { Body: definition?.lines ?? made.entry('DefinitionBody'), BodyS3Location: made.entry('DefinitionUri') });
   const stageName = props['StageName'];
   const resolved = stageName === undefined ? undefined : resolveName(stageName);
   const stage: JsonObject = { ApiId: { Ref: id }, StageName: stageName ?? '$default', AutoDeploy: true, ...pick(props, HTTP_STAGE_PROPERTIES) };

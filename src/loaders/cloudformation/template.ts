@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, LineTree, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
+import { isObject } from './json-object.js';
 import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
 import { isImportRef, nestedOutputName } from './imports.js';
@@ -43,8 +44,6 @@ export interface TemplateInput extends StackOptions {
   readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
-type JsonObject = { [key: string]: Json };
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Turns one CloudFormation template (parsed from YAML or JSON) into graph nodes and edges. */
 export function loadTemplate(input: TemplateInput): LoadedUnit {

@@ -14,7 +14,8 @@ export interface ApiStage extends Model {
 
 /**
  * One way into an API: a REST API method (`aws_api_gateway_method`, `AWS::ApiGateway::Method`) or
- * an HTTP/WebSocket API route (`aws_apigatewayv2_route`, `AWS::ApiGatewayV2::Route`).
+ * an HTTP/WebSocket API route (`aws_apigatewayv2_route`, `AWS::ApiGatewayV2::Route`), written as a
+ * resource or in the API's OpenAPI definition (whose API is then `resource`).
  */
 export interface ApiRoute extends Model {
   /** `undefined` for a route whose API (and so its protocol) is not in the sources. */

@@ -16,7 +16,15 @@ export type Maybe = boolean | undefined;
 export function mayEqual(value: PolicyString, s: string): Maybe {
   if (typeof value === 'string') return value === s;
   if (value.shape !== undefined && replacePlaceholders(value.shape, '') !== '') return false;
+  // `!Ref AWS::AccountId` as a principal: an account ID is never a wildcard.
+  if (value.shape !== undefined && s.includes('*') && onlyNeverWildcards(value.shape)) return false;
   return s.includes('*') && value.refs.length > 0 ? false : undefined;
+}
+
+/** A shape made only of parts that are never a wildcard: pseudo parameters, an account ID or Region read by a data source. */
+function onlyNeverWildcards(shape: string): boolean {
+  const parts = placeholdersOf(shape);
+  return parts.length > 0 && parts.every((p) => p.startsWith('${AWS::') || isAccountOrRegion(p.slice(2, -1)));
 }
 
 /** Whether any element is `target` (`*`): true if one is, unknown if one may be. */
