@@ -156,6 +156,8 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     ],
     aws_s3_bucket_versioning: ['aws:s3/bucketVersioning:BucketVersioning', 'aws:s3/bucketVersioningV2:BucketVersioningV2'],
     aws_s3_bucket_website_configuration: ['aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration', 'aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2'],
+    aws_s3_object: ['aws:s3/bucketObjectv2:BucketObjectv2'],
+    aws_s3_bucket_object: ['aws:s3/bucketObject:BucketObject'],
     aws_secretsmanager_secret: ['aws:secretsmanager/secret:Secret'],
     aws_secretsmanager_secret_policy: ['aws:secretsmanager/secretPolicy:SecretPolicy'],
     aws_secretsmanager_secret_rotation: ['aws:secretsmanager/secretRotation:SecretRotation'],
