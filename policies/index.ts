@@ -39,6 +39,7 @@ import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at
 import awsElasticacheBackups from './aws/elasticache/aws-elasticache-backups.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
 import awsElbAccessLogs from './aws/elb/aws-elb-access-logs.js';
+import awsElbDropInvalidHeaders from './aws/elb/aws-elb-drop-invalid-headers.js';
 import awsElbHttpListener from './aws/elb/aws-elb-http-listener.js';
 import awsElbTlsPolicy from './aws/elb/aws-elb-tls-policy.js';
 import awsGuarddutyEnabled from './aws/guardduty/aws-guardduty-enabled.js';
@@ -136,6 +137,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsElasticacheBackups,
   awsElasticacheTransitEncryption,
   awsElbAccessLogs,
+  awsElbDropInvalidHeaders,
   awsElbHttpListener,
   awsElbTlsPolicy,
   awsGuarddutyEnabled,

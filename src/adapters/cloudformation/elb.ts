@@ -43,6 +43,7 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
     type,
     declared: parent !== undefined,
     accessLogs: parent ? loadBalancerAttribute(parent, 'access_logs.s3.enabled') : defaulted<boolean>(anchor, '', undefined),
+    dropsInvalidHeaders: parent ? loadBalancerAttribute(parent, 'routing.http.drop_invalid_header_fields.enabled') : defaulted<boolean>(anchor, '', undefined),
     listeners,
   };
 }
@@ -93,6 +94,7 @@ function classicModel(node: ResourceNode): LoadBalancer {
           isMap(logging)
           ? read(node, 'AccessLoggingPolicy.Enabled', bool, false)
           : unknownAt({ node, path: 'AccessLoggingPolicy' }),
+    dropsInvalidHeaders: defaulted<boolean>(node, '', undefined),
     listeners,
   };
 }

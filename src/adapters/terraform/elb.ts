@@ -54,6 +54,7 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
     declared: parent !== undefined,
     // The provider leaves access logs off unless `enabled = true`, even when a bucket is given.
     accessLogs: parent ? read(parent, 'access_logs[0].enabled', bool, false) : defaulted<boolean>(anchor, '', undefined),
+    dropsInvalidHeaders: parent ? read(parent, 'drop_invalid_header_fields', bool, false) : defaulted<boolean>(anchor, '', undefined),
     listeners,
   };
 }
@@ -78,6 +79,7 @@ function classicModel(graph: ResourceGraph, j: Joined, elb: ResourceNode): LoadB
     declared: true,
     // A written `access_logs` block is on unless `enabled = false`.
     accessLogs: getPath(elb.properties, 'access_logs[0]') === undefined ? defaulted(elb, 'access_logs', false) : read(elb, 'access_logs[0].enabled', bool, true),
+    dropsInvalidHeaders: defaulted<boolean>(elb, '', undefined),
     listeners,
   };
 }

@@ -570,7 +570,7 @@ describe('pulumi stack export', () => {
     const findings = toFindings(scanText([{ file: 'v5.json', text }], { policies: builtinPolicies }).results, 'en')
       .filter((f) => f.policyId.startsWith('aws-elb-'))
       .map((f) => `${f.policyId} ${f.resource.slice(f.resource.lastIndexOf('::') + 2)}`);
-    expect(findings.sort()).toEqual(['aws-elb-access-logs classic', 'aws-elb-access-logs web', 'aws-elb-http-listener classic', 'aws-elb-http-listener web']);
+    expect(findings.sort()).toEqual(['aws-elb-access-logs classic', 'aws-elb-access-logs web', 'aws-elb-drop-invalid-headers web', 'aws-elb-http-listener classic', 'aws-elb-http-listener web']);
     expect(schemaTypeOf('aws:applicationloadbalancing/listener:Listener')).toEqual({ family: 'terraform', type: 'aws_alb_listener' });
     expect(schemaTypeOf('aws:elasticloadbalancing/sslNegotiationPolicy:SslNegotiationPolicy')).toEqual({ family: 'terraform', type: 'aws_lb_ssl_negotiation_policy' });
   });

@@ -35,5 +35,11 @@ export interface LoadBalancer extends Model {
   /** `false` when only listeners naming this load balancer are in the sources. */
   readonly declared: boolean;
   readonly accessLogs: Attr<boolean>;
+  /**
+   * `routing.http.drop_invalid_header_fields.enabled`: an Application Load Balancer removes header
+   * fields whose names are not `[-A-Za-z0-9]+` instead of passing them to targets (off unless set).
+   * Other types have no such attribute: `undefined` on a Classic Load Balancer.
+   */
+  readonly dropsInvalidHeaders: Attr<boolean>;
   readonly listeners: readonly ElbListener[];
 }
