@@ -30,7 +30,8 @@ export interface ApiRouteSchema {
   readonly resources: string;
   readonly resource: { readonly parent: string; readonly pathPart: string };
   readonly v2Apis: readonly string[];
-  readonly v2Api: { readonly id: string; readonly protocol: string } & ApiDefinitionSchema;
+  /** An HTTP or WebSocket API; `target` and `routeKey` are quick create's (an HTTP API made with one integration and one route). */
+  readonly v2Api: { readonly id: string; readonly protocol: string; readonly target: string; readonly routeKey: string } & ApiDefinitionSchema;
   readonly routes: string;
   readonly route: { readonly api: string; readonly routeKey: string; readonly authorization: string; readonly apiKeyRequired: string };
 }
@@ -54,6 +55,7 @@ export function apiRouteAdapter(family: SchemaFamily, schema: ApiRouteSchema): A
       ...graph.ofType(schema.routes).filter(managed).map((node) => v2Route(graph, schema, node)),
       ...schema.restApis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'rest'))),
       ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'http'))),
+      ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => quickCreatedRoute(schema, api))),
     ],
   });
 }
@@ -145,6 +147,28 @@ function v2Route(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNod
     authorization: read(node, r.authorization, str, 'NONE'),
     apiKeyRequired: read(node, r.apiKeyRequired, bool, false),
   };
+}
+
+/**
+ * The route quick create makes for an HTTP API given a `target`: its `routeKey`, `$default` when
+ * left out, with no authorization — quick create takes no authorizer, and a route is created open.
+ */
+function quickCreatedRoute(schema: ApiRouteSchema, api: ResourceNode): ApiRoute[] {
+  const { target, routeKey } = schema.v2Api;
+  if (getPath(api.properties, target) === undefined) return [];
+  const route = read(api, routeKey, str, '$default');
+  const space = route.value?.indexOf(' ') ?? -1;
+  const at = { node: api, path: target };
+  return [
+    {
+      resource: api,
+      api: 'http',
+      route,
+      httpMethod: space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined,
+      authorization: { value: 'NONE', origin: 'explicit', at },
+      apiKeyRequired: { value: false, origin: 'explicit', at },
+    },
+  ];
 }
 
 /** The extension of an OpenAPI definition that API Gateway imports as the REST API's resource policy. */

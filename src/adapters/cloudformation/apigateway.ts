@@ -51,7 +51,7 @@ export const cloudFormationApiRoutes = apiRouteAdapter('cloudformation', {
   resources: 'AWS::ApiGateway::Resource',
   resource: { parent: 'ParentId', pathPart: 'PathPart' },
   v2Apis: ['AWS::ApiGatewayV2::Api'],
-  v2Api: { id: 'ApiId', protocol: 'ProtocolType', body: 'Body', bodyLocation: 'BodyS3Location' },
+  v2Api: { id: 'ApiId', protocol: 'ProtocolType', target: 'Target', routeKey: 'RouteKey', body: 'Body', bodyLocation: 'BodyS3Location' },
   routes: 'AWS::ApiGatewayV2::Route',
   route: { api: 'ApiId', routeKey: 'RouteKey', authorization: 'AuthorizationType', apiKeyRequired: 'ApiKeyRequired' },
 });

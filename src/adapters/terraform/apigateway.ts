@@ -44,7 +44,7 @@ export const terraformApiRoutes = apiRouteAdapter('terraform', {
   resources: 'aws_api_gateway_resource',
   resource: { parent: 'parent_id', pathPart: 'path_part' },
   v2Apis: ['aws_apigatewayv2_api'],
-  v2Api: { id: 'id', protocol: 'protocol_type', body: 'body' },
+  v2Api: { id: 'id', protocol: 'protocol_type', target: 'target', routeKey: 'route_key', body: 'body' },
   routes: 'aws_apigatewayv2_route',
   route: { api: 'api_id', routeKey: 'route_key', authorization: 'authorization_type', apiKeyRequired: 'api_key_required' },
 });
