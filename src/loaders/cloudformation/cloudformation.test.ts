@@ -358,6 +358,35 @@ describe('malformed templates', () => {
     expect(diagnostics[0]!.message.en).toContain(message);
   });
 
+  it('reads a flow collection closed at its key\'s indentation, as the AWS CLI and AWS SAM do, but not one never closed', () => {
+    const text = [
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::TopicPolicy',
+      '    Properties:',
+      '      Topics: [!Ref Alerts]',
+      '      PolicyDocument:',
+      '        Statement: [{',
+      '          "Effect": "Allow",',
+      '          "Principal": "*",',
+      '          "Action": "sns:Publish",',
+      '          "Resource": "*"',
+      '        }]',
+      '  Alerts:',
+      '    Type: AWS::SNS::Topic',
+      '',
+    ].join('\n');
+    const { nodes, diagnostics } = load(text);
+    expect(diagnostics).toEqual([]);
+    const policy = node(nodes, 'Topic');
+    expect(policy.properties['PolicyDocument']).toEqual({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: '*' }] });
+    expect(policy.propertyLines?.get('PolicyDocument.Statement[0].Action')).toBe(10);
+    expect(node(nodes, 'Alerts').source.line).toBe(13);
+    for (const broken of [text.replace('        }]\n', ''), text.replace('        }]\n', '        }\n')]) {
+      expect(load(broken).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
+    }
+  });
+
   it('points an unclosed quote at the line it opens on, and says in Japanese what is wrong', () => {
     const { diagnostics } = load('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: "abc }\n  C:\n    Type: AWS::SQS::Queue\n');
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', line: 4 })]);

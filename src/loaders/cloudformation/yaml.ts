@@ -10,6 +10,36 @@ import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines } from '../json-wi
  */
 const MAX_VALUES = 1_000_000;
 
+/** At most this many closing lines are indented again: a template has a few, a hostile one may have many. */
+const MAX_REINDENTED = 64;
+
+/**
+ * The template parsed. A flow collection closed at its key's indentation (`Key: [{` … `}]` with
+ * `}]` under `Key`) is refused by YAML 1.2 and read by PyYAML — so the AWS CLI and AWS SAM, whose
+ * own examples are written so, accept it: its closing line is indented further (spaces inside a
+ * flow collection mean nothing) and the text parsed again. Lines stay where they are.
+ */
+function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter } {
+  for (let reindented = 0; ; reindented++) {
+    const lineCounter = new LineCounter();
+    // Duplicate keys are looked for below: the library's own check compares each key with every
+    // earlier one, quadratic in a template's thousands of resources.
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags });
+    const error = doc.errors[0];
+    const again = error?.code === 'BAD_INDENT' && reindented < MAX_REINDENTED && /^Flow (map|sequence) in block collection/.test(error.message) ? indentClosingLine(text, error.pos[0]) : undefined;
+    if (again === undefined) return { doc, lineCounter };
+    text = again;
+  }
+}
+
+/** `text` with the line at `offset` indented two spaces further, if it holds nothing but closing brackets. */
+function indentClosingLine(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end === -1 ? text.length : end);
+  return /^[ \t]*[\]}][\]},\s]*$/.test(line) ? `${text.slice(0, start)}  ${text.slice(start)}` : undefined;
+}
+
 /** CloudFormation's short-form functions, each as a tag on a scalar, a sequence and a mapping. */
 const SHORT_FORMS = ['Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'ForEach', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Length', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
 
@@ -30,10 +60,7 @@ const customTags: Tags = SHORT_FORMS.flatMap((name) => [
  * `!GetAtt A.B` → `{"Fn::GetAtt": ["A", "B"]}`, `!Sub …` → `{"Fn::Sub": …}`).
  */
 export function parseCloudFormationYaml(text: string): JsonWithLines {
-  const lineCounter = new LineCounter();
-  // Duplicate keys are looked for below: the library's own check compares each key with every
-  // earlier one, quadratic in a template's thousands of resources.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags });
+  const { doc, lineCounter } = parseLeniently(text);
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
