@@ -8,6 +8,15 @@ export interface JsonWithLines {
   readonly value: Json;
   /** 1-based line of every object member and array element, by `a.b[0].c` path. */
   readonly lines: LineTree;
+  /** What reading took a side on, to warn of (a key written twice). */
+  readonly warnings?: readonly ParseWarning[];
+}
+
+export interface ParseWarning {
+  readonly code: string;
+  readonly message: Bilingual;
+  readonly line: number;
+  readonly column?: number;
 }
 
 /** Deeper than any real template; deep enough inputs would otherwise exhaust the call stack. */

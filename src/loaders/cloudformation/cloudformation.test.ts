@@ -346,7 +346,6 @@ describe('CloudFormation JSON', () => {
 describe('malformed templates', () => {
   it.each([
     ['invalid YAML', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n', 'invalid YAML', 4],
-    ['duplicate keys', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::S3::Bucket\n', 'invalid YAML', 4],
     ['two YAML documents', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::S3::Bucket\n', 'one document per file', 4],
     ['truncated JSON', '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bu', 'invalid JSON', 4],
     ['no Resources', 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'no Resources section', 1],
@@ -385,6 +384,17 @@ describe('malformed templates', () => {
     for (const broken of [text.replace('        }]\n', ''), text.replace('        }]\n', '        }\n')]) {
       expect(load(broken).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
     }
+  });
+
+  it('reads a key written twice as CloudFormation does, the last one kept, and warns at it', () => {
+    const { nodes, diagnostics } = load(
+      'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n      VersioningConfiguration:\n        Status: Suspended\n  Data:\n    Type: AWS::SQS::Queue\n',
+    );
+    expect(resources(nodes).map((n) => [n.address, n.type, n.source.line])).toEqual([['Data', 'AWS::SQS::Queue', 9]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'duplicate-key', line: 7, message: expect.objectContaining({ en: expect.stringContaining('key "VersioningConfiguration" is written twice in this mapping (first on line 5)') }) }),
+      expect.objectContaining({ level: 'warning', code: 'duplicate-key', line: 9, message: expect.objectContaining({ ja: expect.stringContaining('キー "Data" が同じマッピングに 2 回書かれています（最初は 2 行目）') }) }),
+    ]);
   });
 
   it('points an unclosed quote at the line it opens on, and says in Japanese what is wrong', () => {

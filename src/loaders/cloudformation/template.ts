@@ -48,7 +48,7 @@ export interface TemplateInput extends StackOptions {
 /** Turns one CloudFormation template (parsed from YAML or JSON) into graph nodes and edges. */
 export function loadTemplate(input: TemplateInput): LoadedUnit {
   const { file, parsed } = input;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = (parsed.warnings ?? []).map((w) => diagnostic('warning', w.code, file, w.message, w));
   const template = parsed.value;
   if (!isObject(template)) {
     return { nodes: [], edges: [], diagnostics: [diagnostic('error', 'invalid-template', file, { en: 'not a CloudFormation template: the document is not a mapping', ja: 'CloudFormation テンプレートではありません: 文書がマッピングではありません' }, { line: 1 })] };

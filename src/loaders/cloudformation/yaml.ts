@@ -2,7 +2,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, ty
 import { EMPTY_FILE, InputError } from '../../diagnostic.js';
 import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
-import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines } from '../json-with-lines.js';
+import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines, type ParseWarning } from '../json-with-lines.js';
 
 /**
  * A YAML document may expand (through aliases) to at most this many values: far more than any
@@ -83,6 +83,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   }
   if (doc.contents === null) throw new InputError(EMPTY_FILE, 'empty-file', 1);
 
+  const warnings: ParseWarning[] = [];
   // Alias.resolve() searches the document each time; an alias always resolves to the same node.
   const resolved = new Map<Alias, unknown>();
   let produced = 0;
@@ -113,9 +114,11 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
       const byKey: { [key: string]: LineEntry } = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        if (Object.prototype.hasOwnProperty.call(out, key)) {
+        // CloudFormation keeps the last of a key written twice (the AWS CLI's `deploy` refuses
+        // it): read as deployed, and warned of, since the first is most likely what was meant.
+        if (record && Object.prototype.hasOwnProperty.call(out, key)) {
           const pos = lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0);
-          throw new InputError({ en: 'invalid YAML: map keys must be unique', ja: 'YAML として読めません: 同じマッピングの中でキーが重複しています' }, 'parse-error', pos.line, pos.col);
+          warnings.push(duplicateKey(key, firstLineOf(byKey[key]), pos));
         }
         const v = convert(pair.value, depth + 1, record);
         if (record && isScalar(pair.key)) setOwn(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
@@ -143,7 +146,22 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   };
 
   const value = convert(doc.contents, 0);
-  return { value, lines: new LineTree(children ?? {}) };
+  return { value, lines: new LineTree(children ?? {}), ...(warnings.length > 0 && { warnings }) };
+}
+
+const firstLineOf = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
+
+function duplicateKey(key: string, first: number | undefined, at: { line: number; col: number }): ParseWarning {
+  const name = JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
+  return {
+    code: 'duplicate-key',
+    message: {
+      en: `key ${name} is written twice in this mapping${first === undefined ? '' : ` (first on line ${first})`}: CloudFormation keeps this one and ignores the first; remove the one not meant`,
+      ja: `キー ${name} が同じマッピングに 2 回書かれています${first === undefined ? '' : `（最初は ${first} 行目）`}。CloudFormation はこちらを使い、最初のものは無視します。意図しない方を削除してください`,
+    },
+    line: at.line,
+    column: at.col,
+  };
 }
 function scalarValue(v: unknown): Json {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
