@@ -1,5 +1,5 @@
-import { isWithin } from '../graph/graph.js';
-import type { LiteralOrigin, ResourceNode } from '../graph/resource.js';
+import { isWithin, literalOriginOf } from '../graph/graph.js';
+import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isSecret, isUnknown, type PropertyValue } from '../graph/values.js';
 import type { SecretSetting, SecretSettingKind, SecretWriting } from '../models/aws/secrets.js';
 
@@ -131,17 +131,6 @@ export function writtenAsLiteral(node: ResourceNode, path: string): boolean | un
   if (!node.literals) return undefined;
   for (const p of node.literals) if (isWithin(path, p)) return true;
   return false;
-}
-
-/**
- * Where the literal at `path` is written when not there (`.tf` source): the local, variable
- * default, variables file, module argument or file it comes from, as the node's `literalOrigins`
- * say for the path or the nearest one holding it.
- */
-export function literalOriginOf(node: ResourceNode, path: string): LiteralOrigin | undefined {
-  let best: [string, LiteralOrigin] | undefined;
-  for (const entry of node.literalOrigins ?? []) if (isWithin(path, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
-  return best?.[1];
 }
 
 /**

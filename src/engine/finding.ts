@@ -1,3 +1,4 @@
+import { literalOriginOf } from '../graph/graph.js';
 import { lineOf } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
@@ -68,10 +69,17 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
     if (!seen.first(r, `${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`)) continue;
     // A finding points at the line to change: where the setting is written if that is in the same
     // file. Inside a module `terraform init` installed, that is the module call in the scanned code
-    // (the evidence still says where in the module the setting is).
+    // — at the argument the value comes through, where it does (the evidence still says where in
+    // the module the setting is).
     const call = r.resource.source.call;
     const file = call?.file ?? r.resource.source.file;
-    const line = evidence && evidence.file === file && evidence.line !== undefined ? evidence.line : (call ?? r.resource.source).line;
+    const passedIn = call && r.at ? literalOriginOf(r.at.node, r.at.path) : undefined;
+    const line =
+      evidence && evidence.file === file && evidence.line !== undefined
+        ? evidence.line
+        : passedIn?.file === file && passedIn.line !== undefined
+          ? passedIn.line
+          : (call ?? r.resource.source).line;
     out.push({
       policyId: r.policy.id,
       title: r.policy.text[lang].title,

@@ -1,4 +1,4 @@
-import type { Edge, ResourceNode } from './resource.js';
+import type { Edge, LiteralOrigin, ResourceNode } from './resource.js';
 import { isNamedShape } from './placeholders.js';
 import { getPath, splitPath, Unknown } from './values.js';
 
@@ -176,6 +176,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Whether `path` is `prefix` or lies below it (`bucket` is within `bucket`; `rule[0].x` within `rule`). */
+/**
+ * Where the literal at `path` is written when not there (`.tf` source): the local, variable
+ * default, variables file, module argument or file it comes from, as the node's `literalOrigins`
+ * say for the path or the nearest one holding it.
+ */
+export function literalOriginOf(node: ResourceNode, path: string): LiteralOrigin | undefined {
+  let best: [string, LiteralOrigin] | undefined;
+  for (const entry of node.literalOrigins ?? []) if (isWithin(path, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best?.[1];
+}
+
 export function isWithin(path: string, prefix: string): boolean {
   if (prefix === '' || path === prefix) return true;
   if (path.startsWith(prefix)) {

@@ -930,6 +930,26 @@ module "own" {
       'module.own.aws_security_group.mine own/main.tf:4 (own/main.tf:4)',
     ]);
   });
+
+  it('points it at the argument of the module call the deciding value comes through, where it does', async () => {
+    const dir = tree({
+      'main.tf': 'module "keys" {\n  source  = "terraform-aws-modules/kms/aws"\n  version = "3.1.0"\n\n  description         = "app key"\n  enable_key_rotation = false\n}\n\nmodule "defaults" {\n  source  = "terraform-aws-modules/kms/aws"\n  version = "3.1.0"\n  rotate  = false\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'keys', Source: 'registry.terraform.io/terraform-aws-modules/kms/aws', Version: '3.1.0', Dir: '.terraform/modules/kms' },
+          { Key: 'defaults', Source: 'registry.terraform.io/terraform-aws-modules/kms/aws', Version: '3.1.0', Dir: '.terraform/modules/kms' },
+        ],
+      }),
+      '.terraform/modules/kms/main.tf':
+        'variable "description" {\n  default = null\n}\nvariable "enable_key_rotation" {\n  default = false\n}\nvariable "rotate" {\n  default = null\n}\nresource "aws_kms_key" "this" {\n  description         = var.description\n  enable_key_rotation = var.enable_key_rotation\n}\n',
+    });
+    const policy = builtinPolicies.find((p) => p.id === 'aws-kms-rotation')!;
+    const outcome = await scan({ paths: [dir], cwd: dir, policies: [policy] });
+    const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
+    // Passed in: the argument's line. Left to the module's own default: the call.
+    expect(where.sort()).toEqual(['module.defaults.aws_kms_key.this main.tf:9 (.terraform/modules/kms/main.tf:12)', 'module.keys.aws_kms_key.this main.tf:6 (.terraform/modules/kms/main.tf:12)']);
+  });
 });
 
 describe('aws_iam_policy_document', () => {
