@@ -13,7 +13,7 @@ import { bool, mapValue, read, readComputed, str, strList, unknownAt } from './r
 export interface ApiRouteSchema {
   readonly restApis: readonly string[];
   /** The REST API's id attribute (`id`, `RestApiId`), its endpoint types, resource policy and OpenAPI definition. */
-  readonly restApi: { readonly id: string; readonly endpointTypes: string; readonly policy: string } & ApiDefinitionSchema;
+  readonly restApi: { readonly id: string; readonly name: string; readonly endpointTypes: string; readonly policy: string } & ApiDefinitionSchema;
   /** Separate resource policies of a REST API (`aws_api_gateway_rest_api_policy`). */
   readonly restApiPolicies: readonly { readonly type: string; readonly api: string; readonly policy: string }[];
   readonly methods: string;
@@ -31,7 +31,7 @@ export interface ApiRouteSchema {
   readonly resource: { readonly parent: string; readonly pathPart: string };
   readonly v2Apis: readonly string[];
   /** An HTTP or WebSocket API; `target` and `routeKey` are quick create's (an HTTP API made with one integration and one route). */
-  readonly v2Api: { readonly id: string; readonly protocol: string; readonly target: string; readonly routeKey: string } & ApiDefinitionSchema;
+  readonly v2Api: { readonly id: string; readonly name: string; readonly protocol: string; readonly target: string; readonly routeKey: string } & ApiDefinitionSchema;
   readonly routes: string;
   readonly route: { readonly api: string; readonly routeKey: string; readonly authorization: string; readonly apiKeyRequired: string };
 }
@@ -62,6 +62,12 @@ export function apiRouteAdapter(family: SchemaFamily, schema: ApiRouteSchema): A
 
 const managed = (node: ResourceNode): boolean => node.mode === 'managed';
 
+/** The API's name, for messages, where it is known. */
+function apiName(api: ResourceNode | undefined, path: string): { apiName?: string } {
+  const name = api && read(api, path, str).value;
+  return name === undefined ? {} : { apiName: name };
+}
+
 function restMethod(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNode): ApiRoute {
   const m = schema.method;
   const api = targetsOf(graph, node, m.api, schema.restApis, schema.restApi.id).find(managed);
@@ -73,6 +79,7 @@ function restMethod(graph: ResourceGraph, schema: ApiRouteSchema, node: Resource
   return {
     resource: node,
     api: 'rest',
+    ...apiName(api, schema.restApi.name),
     route,
     httpMethod,
     authorization: read(node, m.authorization, str, m.authorizationDefault),
@@ -142,6 +149,7 @@ function v2Route(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNod
   return {
     resource: node,
     api: protocol === 'HTTP' ? 'http' : protocol === 'WEBSOCKET' ? 'websocket' : undefined,
+    ...apiName(api, schema.v2Api.name),
     route,
     httpMethod: space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined,
     authorization: read(node, r.authorization, str, 'NONE'),
@@ -163,6 +171,7 @@ function quickCreatedRoute(schema: ApiRouteSchema, api: ResourceNode): ApiRoute[
     {
       resource: api,
       api: 'http',
+      ...apiName(api, schema.v2Api.name),
       route,
       httpMethod: space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined,
       authorization: { value: 'NONE', origin: 'explicit', at },
@@ -196,7 +205,10 @@ function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: Resour
   const schemes = securitySchemes(body);
   // Inside a JSON string there are no lines: every method points at the string itself.
   const inText = !isMap(written);
-  const endpoint = kind === 'rest' ? { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) } : {};
+  const endpoint = {
+    ...apiName(api, (kind === 'rest' ? schema.restApi : schema.v2Api).name),
+    ...(kind === 'rest' && { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) }),
+  };
   const routes: ApiRoute[] = [];
   for (const [path, item] of Object.entries(paths)) {
     const itemPath = inText ? bodyPath : keyPath(`${bodyPath}.paths`, path);
@@ -230,7 +242,10 @@ function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: Resour
 /** One route standing for the methods of a definition not known before deployment. */
 function unreadableDefinition(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http', path: string): ApiRoute {
   const at = { node: api, path };
-  const endpoint = kind === 'rest' ? { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) } : {};
+  const endpoint = {
+    ...apiName(api, (kind === 'rest' ? schema.restApi : schema.v2Api).name),
+    ...(kind === 'rest' && { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) }),
+  };
   return { resource: api, api: kind, route: unknownAt(at), httpMethod: undefined, authorization: unknownAt(at), apiKeyRequired: unknownAt(at), ...endpoint };
 }
 

@@ -3,7 +3,8 @@ import type { ApiRoute } from '../../../src/models/aws/apigateway.js';
 
 /** What a route belongs to, for messages. */
 function apiLabel(route: ApiRoute): string {
-  return route.api === 'rest' ? 'REST API' : route.api === 'http' ? 'HTTP API' : route.api === 'websocket' ? 'WebSocket API' : 'API';
+  const kind = route.api === 'rest' ? 'REST API' : route.api === 'http' ? 'HTTP API' : route.api === 'websocket' ? 'WebSocket API' : 'API';
+  return route.apiName === undefined ? kind : `${kind} ${route.apiName}`;
 }
 
 /** A route that takes no authorization whatever is written: WebSocket routes other than `$connect` (authorized on connecting). */

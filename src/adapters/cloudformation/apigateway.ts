@@ -44,14 +44,14 @@ export const cloudFormationApiStages = defineAdapter({
  */
 export const cloudFormationApiRoutes = apiRouteAdapter('cloudformation', {
   restApis: ['AWS::ApiGateway::RestApi'],
-  restApi: { id: 'RestApiId', endpointTypes: 'EndpointConfiguration.Types', policy: 'Policy', body: 'Body', bodyLocation: 'BodyS3Location' },
+  restApi: { id: 'RestApiId', name: 'Name', endpointTypes: 'EndpointConfiguration.Types', policy: 'Policy', body: 'Body', bodyLocation: 'BodyS3Location' },
   restApiPolicies: [],
   methods: 'AWS::ApiGateway::Method',
   method: { api: 'RestApiId', resource: 'ResourceId', httpMethod: 'HttpMethod', authorization: 'AuthorizationType', authorizationDefault: 'NONE', apiKeyRequired: 'ApiKeyRequired' },
   resources: 'AWS::ApiGateway::Resource',
   resource: { parent: 'ParentId', pathPart: 'PathPart' },
   v2Apis: ['AWS::ApiGatewayV2::Api'],
-  v2Api: { id: 'ApiId', protocol: 'ProtocolType', target: 'Target', routeKey: 'RouteKey', body: 'Body', bodyLocation: 'BodyS3Location' },
+  v2Api: { id: 'ApiId', name: 'Name', protocol: 'ProtocolType', target: 'Target', routeKey: 'RouteKey', body: 'Body', bodyLocation: 'BodyS3Location' },
   routes: 'AWS::ApiGatewayV2::Route',
   route: { api: 'ApiId', routeKey: 'RouteKey', authorization: 'AuthorizationType', apiKeyRequired: 'ApiKeyRequired' },
 });

@@ -37,14 +37,14 @@ export const terraformApiStages = defineAdapter({
  */
 export const terraformApiRoutes = apiRouteAdapter('terraform', {
   restApis: ['aws_api_gateway_rest_api'],
-  restApi: { id: 'id', endpointTypes: 'endpoint_configuration[0].types', policy: 'policy', body: 'body' },
+  restApi: { id: 'id', name: 'name', endpointTypes: 'endpoint_configuration[0].types', policy: 'policy', body: 'body' },
   restApiPolicies: [{ type: 'aws_api_gateway_rest_api_policy', api: 'rest_api_id', policy: 'policy' }],
   methods: 'aws_api_gateway_method',
   method: { api: 'rest_api_id', resource: 'resource_id', httpMethod: 'http_method', authorization: 'authorization', apiKeyRequired: 'api_key_required' },
   resources: 'aws_api_gateway_resource',
   resource: { parent: 'parent_id', pathPart: 'path_part' },
   v2Apis: ['aws_apigatewayv2_api'],
-  v2Api: { id: 'id', protocol: 'protocol_type', target: 'target', routeKey: 'route_key', body: 'body' },
+  v2Api: { id: 'id', name: 'name', protocol: 'protocol_type', target: 'target', routeKey: 'route_key', body: 'body' },
   routes: 'aws_apigatewayv2_route',
   route: { api: 'api_id', routeKey: 'route_key', authorization: 'authorization_type', apiKeyRequired: 'api_key_required' },
 });

@@ -20,6 +20,8 @@ export interface ApiStage extends Model {
 export interface ApiRoute extends Model {
   /** `undefined` for a route whose API (and so its protocol) is not in the sources. */
   readonly api: 'rest' | 'http' | 'websocket' | undefined;
+  /** The API's name, where the sources give it. */
+  readonly apiName?: string;
   /** For messages: `GET /orders/{id}` (the REST method with its resource path where known), a route key (`$connect`). */
   readonly route: Attr<string>;
   /** The HTTP method, upper case, where one is known (`ANY`, `GET`); none for `$default` or WebSocket routes. */
