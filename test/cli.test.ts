@@ -379,11 +379,12 @@ describe('the handover report (--format markdown)', () => {
       ].join('\n'),
     );
     writeFileSync(join(dir, 'broken.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: {Type: AWS::S3::Bucket\n");
-    const report = await sekisho(['scan', dir, '--format', 'markdown', '--lang', 'ja', '--framework', 'iso27017']);
+    const report = await sekisho(['scan', dir, '--format', 'markdown', '--lang', 'ja', '--framework', 'iso27017', '--checked-by', '山田 太郎 <yamada@example.jp>']);
     expect(report.code).toBe(2);
     const md = report.stdout;
     expect(md).toMatch(/^# デプロイ前の設定点検結果\n/);
     expect(md).toMatch(/- \*\*点検日時:\*\* \d{4}-\d\d-\d\dT/);
+    expect(md).toContain('- **実施者:** 山田 太郎 \\<yamada@example.jp\\>');
     expect(md).toContain('**点検できなかった入力が 1 件あります');
     expect(md).toContain('## ISO/IEC 27017 別の結果');
     expect(md.slice(md.indexOf('### 12.3.1'))).toMatch(/\| `aws-s3-versioning` [^\n]*\| 0 \| 0 \| 0 \| 1 \|\n/);

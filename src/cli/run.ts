@@ -33,6 +33,7 @@ Scan options:
   --framework NAME          the framework a handover report is organised by: guideline (the Japanese cloud
                             configuration guideline's categories, default), iso27017, soc2, cis-aws-v3,
                             cis-aws-v5, fsbp, cis-gcp-v1
+  --checked-by NAME         who ran the check, recorded in a handover report
   --lang en|ja              language of messages (default from the locale)
   --severity LEVEL          report findings at or above LEVEL: info, low, medium, high, critical (default low)
   --skip POLICY             do not run POLICY (an ID, or a tag: --skip optional leaves out the stricter,
@@ -69,6 +70,7 @@ scan のオプション:
                             フレームワークの項目ごとの結果、指摘事項、承認済みの例外）
   --framework NAME          報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
                             設定ガイドラインの分類。既定）、iso27017、soc2、cis-aws-v3、cis-aws-v5、fsbp、cis-gcp-v1
+  --checked-by NAME         点検の実施者。報告書に記録します
   --lang en|ja              メッセージの言語（既定はロケールから決めます）
   --severity LEVEL          LEVEL 以上の指摘を報告します: info、low、medium、high、critical（既定は low）
   --skip POLICY             POLICY を実行しません（ポリシー ID、またはタグ。--skip optional で、より厳しい
@@ -106,6 +108,7 @@ const HINT: Readonly<Record<Lang, string>> = { en: 'Run `sekisho --help` for usa
 const OPTIONS = {
   format: { type: 'string' },
   framework: { type: 'string' },
+  'checked-by': { type: 'string' },
   lang: { type: 'string' },
   severity: { type: 'string' },
   skip: { type: 'string', multiple: true },
@@ -175,6 +178,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
         {
           paths: rest.length > 0 ? rest : ['.'],
           format: choice<ScanFormat>('--format', values.format, Object.keys(SCAN_FORMATS) as ScanFormat[]) ?? 'text',
+          checkedBy: values['checked-by'],
           framework: FRAMEWORK_OPTIONS[choice('--framework', values.framework, Object.keys(FRAMEWORK_OPTIONS) as (keyof typeof FRAMEWORK_OPTIONS)[]) ?? 'guideline'],
           lang,
           threshold: choice<Severity>('--severity', values.severity, SEVERITIES) ?? 'low',

@@ -25,6 +25,8 @@ export interface ScanArgs {
   readonly format: ScanFormat;
   /** The framework a handover report (markdown, html) is organised by. */
   readonly framework: keyof FrameworkMappings;
+  /** Who ran the check, for a handover report's record. */
+  readonly checkedBy?: string | undefined;
   readonly lang: Lang;
   readonly threshold: Severity;
   readonly output: string | undefined;
@@ -109,6 +111,7 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     policies,
     checks,
     scannedAt: new Date().toISOString(),
+    ...(args.checkedBy !== undefined && { checkedBy: args.checkedBy }),
   };
 }
 

@@ -50,6 +50,7 @@ export interface UiText {
 export interface ReportText {
   readonly title: string;
   readonly scannedAt: string;
+  readonly checkedBy: string;
   readonly tool: string;
   readonly sources: string;
   readonly resources: string;
@@ -154,6 +155,7 @@ const en: UiText = {
   report: {
     title: 'Pre-deployment configuration check',
     scannedAt: 'Checked at',
+    checkedBy: 'Checked by',
     tool: 'Tool',
     sources: 'Sources',
     resources: 'Resources checked',
@@ -258,6 +260,7 @@ const ja: UiText = {
   report: {
     title: 'デプロイ前の設定点検結果',
     scannedAt: '点検日時',
+    checkedBy: '実施者',
     tool: 'ツール',
     sources: '点検対象',
     resources: '点検したリソース',

@@ -50,6 +50,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     kind: 'facts',
     items: [
       ...(input.scannedAt === undefined ? [] : [[r.scannedAt, [text(input.scannedAt)]] as const]),
+      ...(input.checkedBy === undefined ? [] : [[r.checkedBy, [text(input.checkedBy)]] as const]),
       [r.tool, [text(`${input.tool.name} ${input.tool.version}`)]],
       [r.sources, s.sources.flatMap((source, i) => (i === 0 ? [code(source)] : [text(', '), code(source)]))],
       [r.resources, [text(String(s.resources))]],

@@ -40,6 +40,8 @@ export interface ReportInput {
   readonly checks: ReadonlyMap<string, PolicyTally>;
   /** When the scan ran (ISO 8601), for reports that record it. */
   readonly scannedAt?: string;
+  /** Who ran it, as given (`--checked-by`). */
+  readonly checkedBy?: string;
 }
 
 export interface ReportOptions {
