@@ -57,6 +57,9 @@ function columnOf(text: string, offset: number): number {
   return column;
 }
 
+/** A property Terraform's JSON syntax ignores as a comment (CDK for Terraform writes its construct metadata there). */
+const COMMENT = '//';
+
 /** Attributes that are maps in the AWS provider's schema: a JSON object there is a value, not a block. */
 const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment_variables', 'parameters', 'labels', 'metadata', 'triggers', 'policy', 'context']);
 
@@ -79,6 +82,7 @@ function parseJsonFile(source: SourceText): ParsedFile {
   const blocks: SourceBlock[] = [];
   const lineAt = (path: string): number => parsed.lines.get(path) ?? 1;
   for (const [kind, value] of Object.entries(root)) {
+    if (kind === COMMENT) continue;
     const labels = kind === 'resource' || kind === 'data' ? 2 : ['module', 'variable', 'output', 'provider'].includes(kind) ? 1 : 0;
     const out = normaliseLabelled(value, labels, kind, (labelPath) => {
       const rawValue = valueAt(root, labelPath);
@@ -114,6 +118,7 @@ function normaliseLabelled(value: JsonValue, labels: number, path: string, onBod
 function normaliseBody(body: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
+    if (key === COMMENT) continue;
     if (key === 'dynamic' && isObject(value)) {
       out[key] = Object.fromEntries(
         Object.entries(value).map(([type, spec]) => [
@@ -133,6 +138,7 @@ function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => numb
   const attributes: SourceBody['attributes'][number][] = [];
   const blocks: SourceBlock[] = [];
   for (const [key, value] of Object.entries(body)) {
+    if (key === COMMENT) continue;
     const at = `${path}.${key}`;
     const isBlock = !MAP_ATTRIBUTES.has(key) && key !== 'dynamic' && (isObject(value) || (isArray(value) && value.length > 0 && value.every(isObject)));
     if (!isBlock) {

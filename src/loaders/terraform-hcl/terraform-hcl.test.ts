@@ -1098,6 +1098,23 @@ resource "aws_s3_bucket" "c" { bucket = "c" }
     expect(j.source.line).toBe(4);
     expect(j.propertyLines?.get('bucket')).toBe(5);
   });
+
+  it('ignores the "//" comment properties of JSON syntax, where CDK for Terraform writes its metadata', async () => {
+    const unit = await load({
+      'cdk.tf.json': JSON.stringify(
+        {
+          '//': { metadata: { stackName: 'web', version: '0.20.8' } },
+          resource: { aws_s3_bucket: { site: { '//': { metadata: { path: 'web/site', uniqueId: 'site' } }, bucket: 'acme-site' } } },
+        },
+        null,
+        2,
+      ),
+    });
+    const site = node(unit, 'aws_s3_bucket.site');
+    expect(site.properties).toEqual({ bucket: 'acme-site' });
+    expect(site.written).toEqual(new Set(['bucket']));
+    expect(unit.diagnostics).toEqual([]);
+  });
 });
 
 describe('suppressions', () => {
