@@ -39,6 +39,7 @@ import awsElasticacheAtRestEncryption from './aws/elasticache/aws-elasticache-at
 import awsElasticacheBackups from './aws/elasticache/aws-elasticache-backups.js';
 import awsElasticacheTransitEncryption from './aws/elasticache/aws-elasticache-transit-encryption.js';
 import awsElbAccessLogs from './aws/elb/aws-elb-access-logs.js';
+import awsElbDesyncMitigation from './aws/elb/aws-elb-desync-mitigation.js';
 import awsElbDropInvalidHeaders from './aws/elb/aws-elb-drop-invalid-headers.js';
 import awsElbHttpListener from './aws/elb/aws-elb-http-listener.js';
 import awsElbTlsPolicy from './aws/elb/aws-elb-tls-policy.js';
@@ -137,6 +138,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsElasticacheBackups,
   awsElasticacheTransitEncryption,
   awsElbAccessLogs,
+  awsElbDesyncMitigation,
   awsElbDropInvalidHeaders,
   awsElbHttpListener,
   awsElbTlsPolicy,

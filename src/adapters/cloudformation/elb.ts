@@ -1,11 +1,11 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
-import type { ElbListener, LoadBalancer, LoadBalancerType, TlsPolicy } from '../../models/aws/elb.js';
+import type { DesyncMitigationMode, ElbListener, LoadBalancer, LoadBalancerType, TlsPolicy } from '../../models/aws/elb.js';
 import { defineAdapter } from '../adapter.js';
-import { defaultClassicPolicy, isTlsProtocol, lbType, listenerProtocol, negotiationPolicy, redirectsToHttps, upper, v2TlsPolicy } from '../elb-common.js';
+import { DEFAULT_DESYNC_MODE, defaultClassicPolicy, desyncMode, isTlsProtocol, lbType, listenerProtocol, negotiationPolicy, redirectsToHttps, upper, v2TlsPolicy } from '../elb-common.js';
 import { joinChildren, type Joined } from '../join.js';
-import { bool, defaulted, explicit, num, read, str, unknownAt } from '../read.js';
+import { bool, defaulted, explicit, num, read, str, unknownAt, type Parse } from '../read.js';
 
 const V2 = ['AWS::ElasticLoadBalancingV2::LoadBalancer'];
 const V2_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -42,22 +42,25 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
     name: read(parent ?? anchor, parent ? 'Name' : 'LoadBalancerArn', str),
     type,
     declared: parent !== undefined,
-    accessLogs: parent ? loadBalancerAttribute(parent, 'access_logs.s3.enabled') : defaulted<boolean>(anchor, '', undefined),
-    dropsInvalidHeaders: parent ? loadBalancerAttribute(parent, 'routing.http.drop_invalid_header_fields.enabled') : defaulted<boolean>(anchor, '', undefined),
+    accessLogs: parent ? loadBalancerAttribute(parent, 'access_logs.s3.enabled', bool, false) : defaulted<boolean>(anchor, '', undefined),
+    dropsInvalidHeaders: parent ? loadBalancerAttribute(parent, 'routing.http.drop_invalid_header_fields.enabled', bool, false) : defaulted<boolean>(anchor, '', undefined),
+    desyncMitigationMode: parent
+      ? loadBalancerAttribute(parent, 'routing.http.desync_mitigation_mode', desyncMode, DEFAULT_DESYNC_MODE)
+      : defaulted<DesyncMitigationMode>(anchor, '', undefined),
     listeners,
   };
 }
 
-/** A boolean `LoadBalancerAttributes` entry; absent ones are off. */
-export function loadBalancerAttribute(node: ResourceNode, key: string): Attr<boolean> {
+/** A `LoadBalancerAttributes` entry; an absent one holds Elastic Load Balancing's default, `fallback`. */
+export function loadBalancerAttribute<T>(node: ResourceNode, key: string, parse: Parse<T>, fallback: T): Attr<T> {
   const attributes = getPath(node.properties, 'LoadBalancerAttributes');
   if (attributes instanceof Unknown) return unknownAt({ node, path: 'LoadBalancerAttributes' });
   let keyUnknown = false;
   for (const [i, a] of asList(attributes).entries()) {
     if (!isMap(a) || typeof a['Key'] !== 'string') keyUnknown = true;
-    else if (a['Key'] === key) return read(node, `LoadBalancerAttributes[${i}].Value`, bool, false);
+    else if (a['Key'] === key) return read(node, `LoadBalancerAttributes[${i}].Value`, parse, fallback);
   }
-  return keyUnknown ? unknownAt({ node, path: 'LoadBalancerAttributes' }) : defaulted(node, 'LoadBalancerAttributes', false);
+  return keyUnknown ? unknownAt({ node, path: 'LoadBalancerAttributes' }) : defaulted(node, 'LoadBalancerAttributes', fallback);
 }
 
 /** The path of the value of the `LoadBalancerAttributes` entry for `key`; `undefined` when none is known to be it. */
@@ -95,6 +98,8 @@ function classicModel(node: ResourceNode): LoadBalancer {
           ? read(node, 'AccessLoggingPolicy.Enabled', bool, false)
           : unknownAt({ node, path: 'AccessLoggingPolicy' }),
     dropsInvalidHeaders: defaulted<boolean>(node, '', undefined),
+    // AWS::ElasticLoadBalancing::LoadBalancer has no property for the attribute: CloudFormation leaves the default.
+    desyncMitigationMode: defaulted(node, '', DEFAULT_DESYNC_MODE),
     listeners,
   };
 }

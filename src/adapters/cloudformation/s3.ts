@@ -23,7 +23,7 @@ const ELB_LOGS: readonly ElbLogLink[] = [
   {
     types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
     bucketPath: (lb) =>
-      read(lb, 'Type', lbType, 'application').value === 'application' && loadBalancerAttribute(lb, 'access_logs.s3.enabled').value !== false
+      read(lb, 'Type', lbType, 'application').value === 'application' && loadBalancerAttribute(lb, 'access_logs.s3.enabled', bool, false).value !== false
         ? loadBalancerAttributePath(lb, 'access_logs.s3.bucket')
         : undefined,
   },

@@ -2,9 +2,9 @@ import type { ResourceGraph } from '../../graph/graph.js';
 import type { ResourceNode } from '../../graph/resource.js';
 import { asList, getPath, joinPath, Unknown } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
-import type { ElbListener, LoadBalancer, LoadBalancerType, TlsPolicy } from '../../models/aws/elb.js';
+import type { DesyncMitigationMode, ElbListener, LoadBalancer, LoadBalancerType, TlsPolicy } from '../../models/aws/elb.js';
 import { defineAdapter } from '../adapter.js';
-import { defaultClassicPolicy, isTlsProtocol, lbType, listenerProtocol, negotiationPolicy, redirectsToHttps, upper, v2TlsPolicy } from '../elb-common.js';
+import { DEFAULT_DESYNC_MODE, defaultClassicPolicy, desyncMode, isTlsProtocol, lbType, listenerProtocol, negotiationPolicy, redirectsToHttps, upper, v2TlsPolicy } from '../elb-common.js';
 import { joinChildren, type Joined } from '../join.js';
 import { bool, defaulted, explicit, num, read, str } from '../read.js';
 
@@ -55,6 +55,7 @@ function v2Model({ anchor, parent, children }: Joined): LoadBalancer {
     // The provider leaves access logs off unless `enabled = true`, even when a bucket is given.
     accessLogs: parent ? read(parent, 'access_logs[0].enabled', bool, false) : defaulted<boolean>(anchor, '', undefined),
     dropsInvalidHeaders: parent ? read(parent, 'drop_invalid_header_fields', bool, false) : defaulted<boolean>(anchor, '', undefined),
+    desyncMitigationMode: parent ? read(parent, 'desync_mitigation_mode', desyncMode, DEFAULT_DESYNC_MODE) : defaulted<DesyncMitigationMode>(anchor, '', undefined),
     listeners,
   };
 }
@@ -80,6 +81,7 @@ function classicModel(graph: ResourceGraph, j: Joined, elb: ResourceNode): LoadB
     // A written `access_logs` block is on unless `enabled = false`.
     accessLogs: getPath(elb.properties, 'access_logs[0]') === undefined ? defaulted(elb, 'access_logs', false) : read(elb, 'access_logs[0].enabled', bool, true),
     dropsInvalidHeaders: defaulted<boolean>(elb, '', undefined),
+    desyncMitigationMode: read(elb, 'desync_mitigation_mode', desyncMode, DEFAULT_DESYNC_MODE),
     listeners,
   };
 }

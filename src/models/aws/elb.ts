@@ -3,6 +3,9 @@ import type { Attr, Evidence, Model } from '../attr.js';
 /** `application`, `network`, `gateway` (Elastic Load Balancing v2) or `classic`. */
 export type LoadBalancerType = 'application' | 'network' | 'gateway' | 'classic';
 
+/** How a load balancer treats HTTP requests that could desynchronise it from its targets. */
+export type DesyncMitigationMode = 'monitor' | 'defensive' | 'strictest';
+
 /**
  * The TLS negotiation settings of a listener: a predefined ELB security policy by name, or a
  * Classic Load Balancer's own SSLNegotiationPolicyType policy, known by the protocols it enables.
@@ -41,5 +44,11 @@ export interface LoadBalancer extends Model {
    * Other types have no such attribute: `undefined` on a Classic Load Balancer.
    */
   readonly dropsInvalidHeaders: Attr<boolean>;
+  /**
+   * `routing.http.desync_mitigation_mode` of an Application Load Balancer, `elb.http.desyncmitigationmode`
+   * of a Classic Load Balancer: `defensive` unless set. Network and Gateway Load Balancers have no
+   * such attribute (their value means nothing).
+   */
+  readonly desyncMitigationMode: Attr<DesyncMitigationMode>;
   readonly listeners: readonly ElbListener[];
 }
