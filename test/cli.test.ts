@@ -367,6 +367,7 @@ describe('the handover report (--format markdown)', () => {
         '}',
         '',
         '# sekisho:ignore:aws-s3-versioning archive of signed contracts, never overwritten exp:2099-12-31',
+        '# sekisho:ignore:aws-s3-access-logging logged by the proxy in front exp:2020-01-31',
         'resource "aws_s3_bucket" "archive" {',
         '  bucket = "acme-archive"',
         '}',
@@ -389,6 +390,7 @@ describe('the handover report (--format markdown)', () => {
     expect(md).toContain('## ISO/IEC 27017 別の結果');
     expect(md.slice(md.indexOf('### 12.3.1'))).toMatch(/\| `aws-s3-versioning` [^\n]*\| 0 \| 0 \| 0 \| 1 \|\n/);
     expect(md).toContain('## 指摘事項');
+    expect(md).toMatch(/\| `aws_s3_bucket\.archive` \| `[^`]*main\.tf:7` \| [^\n]*<br>\*\*この指摘の例外は 2020-01-31 で期限切れです: logged by the proxy in front\*\* \|/);
     expect(md).toContain('## デプロイ前に判定できないもの');
     expect(md.slice(md.indexOf('## デプロイ前に判定できないもの'))).toContain('`aws-s3-bucket-public-acl`');
     expect(md).toMatch(/## 例外として承認済みのもの\n\n[^]*\| `aws-s3-versioning` \| `aws_s3_bucket\.archive` \| archive of signed contracts, never overwritten \| 2099-12-31 \| `[^`]*main\.tf:5` \|/);

@@ -103,7 +103,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     const policy = byId.get(policyId);
     // Every framework the policy maps to, for the auditor who reads one finding.
     if (policy) paragraph({ t: 'strong', s: `${r.controls}:` }, text(` ${policyMappings(policy, input.lang).map(([name, controls]) => `${name} ${controls.join(', ')}`).join(' · ')}`));
-    table([r.resource, r.where, r.detail], findings.map((f) => [[code(f.resource)], where(f), detail(f, r.setIn)]));
+    table([r.resource, r.where, r.detail], findings.map((f) => [[code(f.resource)], where(f), [...detail(f, r.setIn), ...expiredException(f, t)]]));
     paragraph({ t: 'strong', s: `${r.fix}:` }, text(` ${first.fix}`));
   }
 
@@ -191,6 +191,12 @@ function detail(f: Finding, setIn: string): Cell {
   const ev = f.evidence;
   const elsewhere = ev && (ev.resource !== f.resource || ev.file !== f.file);
   return [text(f.message), ...(elsewhere ? [{ t: 'break' } as const, text(`${setIn}: `), code(ev.resource), text(' '), code(location(ev.file, ev.line))] : [])];
+}
+
+/** A finding whose accepted exception ran out says so, with the reason that was given. */
+function expiredException(f: Finding, t: UiText): Inline[] {
+  const s = f.suppression;
+  return s?.expired ? [{ t: 'break' }, { t: 'strong', s: t.exceptionExpired(s.reason, s.expires ?? '') }] : [];
 }
 
 function location(file: string, line?: number, column?: number): string {
