@@ -5,6 +5,7 @@ import type { Attr, Evidence } from '../models/attr.js';
 import type { ApiRoute } from '../models/aws/apigateway.js';
 import { limitsCallers } from '../models/aws/iam-queries.js';
 import { defineAdapter, type Adapter } from './adapter.js';
+import { isSet } from './configured.js';
 import { readPolicyDocument } from './iam-document.js';
 import { targetsOf } from './join.js';
 import { bool, mapValue, read, readComputed, str, strList, unknownAt } from './read.js';
@@ -104,10 +105,7 @@ export function restApiPrivate(api: ResourceNode, endpointTypes: string): Attr<b
  */
 function restApiCallersLimited(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode): Attr<boolean> {
   const docs = [schema.restApi.policy, `${schema.restApi.body}.${DEFINITION_POLICY}`]
-    .filter((path) => {
-      const written = getPath(api.properties, path);
-      return written !== undefined && written !== '';
-    })
+    .filter((path) => isSet(api, path).value === true)
     .map((path) => readPolicyDocument(graph, api, path, 'resource'));
   for (const separate of schema.restApiPolicies) {
     for (const node of graph.referencing(api, [separate.type], separate.api)) docs.push(readPolicyDocument(graph, node, separate.policy, 'resource'));
@@ -163,7 +161,8 @@ function v2Route(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNod
  */
 function quickCreatedRoute(schema: ApiRouteSchema, api: ResourceNode): ApiRoute[] {
   const { target, routeKey } = schema.v2Api;
-  if (getPath(api.properties, target) === undefined) return [];
+  // A plan writes `target: null` for an API not quick-created.
+  if (isSet(api, target).value !== true) return [];
   const route = read(api, routeKey, str, '$default');
   const space = route.value?.indexOf(' ') ?? -1;
   const at = { node: api, path: target };
@@ -194,9 +193,10 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head',
  */
 function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http'): ApiRoute[] {
   const { body: bodyPath, bodyLocation } = kind === 'rest' ? schema.restApi : schema.v2Api;
+  // A plan writes `body: null` for an API without a definition.
   const written = getPath(api.properties, bodyPath);
-  if (written === undefined) {
-    const located = bodyLocation !== undefined && getPath(api.properties, bodyLocation) !== undefined;
+  if (isSet(api, bodyPath).value !== true) {
+    const located = bodyLocation !== undefined && isSet(api, bodyLocation).value === true;
     return located ? [unreadableDefinition(graph, schema, api, kind, bodyLocation)] : [];
   }
   const body = typeof written === 'string' ? parseJsonText(written) : written instanceof Unknown ? parseJsonShape(written) : written;
