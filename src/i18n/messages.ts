@@ -103,7 +103,7 @@ const en: UiText = {
   acceptedBecause: (reason, expires) => `Accepted: ${reason}${expires ? ` (until ${expires})` : ''}`,
   exceptionExpired: (reason, expires) => `Its exception expired on ${expires}: ${reason}`,
   unknownMessage:
-    'Cannot be decided before deployment: {{path}} of {{resource}} is not known until then (the provider computes it, or it comes from a variable or parameter given no value here).',
+    'Cannot be decided before deployment: {{path}} of {{resource}} is not known until then (the provider computes it, it comes from another resource not created yet, or from a variable or parameter given no value here).',
   unknownSecretMessage: 'Cannot be decided from the source: {{path}} of {{resource}} is marked sensitive (a secret), so sekisho does not read its value.',
   unknownInputMessage:
     'Cannot be decided before deployment: {{path}} of {{resource}} depends on {{input}}, given no value here. Give it one (--parameter for CloudFormation, --var or --var-file for Terraform) to decide.',
@@ -185,7 +185,7 @@ const en: UiText = {
     findingsHeading: 'Findings',
     noFindings: 'No findings.',
     undecidedHeading: 'Undecidable before deployment',
-    undecidedNote: 'These depend on values known only at deployment (computed by the provider, or inputs given no value here). Check them after deployment, or give the values and scan again.',
+    undecidedNote: 'These depend on values known only at deployment (computed by the provider, taken from other resources not created yet, or inputs given no value here). Check them after deployment, or give the values and scan again.',
     acceptedHeading: 'Accepted exceptions',
     resource: 'Resource',
     where: 'Where',
@@ -209,7 +209,7 @@ const ja: UiText = {
   acceptedBecause: (reason, expires) => `例外として承認済み: ${reason}${expires ? `（${expires} まで）` : ''}`,
   exceptionExpired: (reason, expires) => `この指摘の例外は ${expires} で期限切れです: ${reason}`,
   unknownMessage:
-    'デプロイ前には判定できません。{{resource}} の {{path}} はデプロイするまで値が決まりません（プロバイダーが決める値か、ここでは値が与えられていない変数・パラメーターから取る値です）。',
+    'デプロイ前には判定できません。{{resource}} の {{path}} はデプロイするまで値が決まりません（プロバイダーが決める値、まだ作られていない別のリソースから取る値、またはここでは値が与えられていない変数・パラメーターから取る値です）。',
   unknownSecretMessage: 'ソースからは判定できません。{{resource}} の {{path}} は機密値（シークレット）として扱われているため、sekisho は値を読みません。',
   unknownInputMessage:
     'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
@@ -290,7 +290,7 @@ const ja: UiText = {
     findingsHeading: '指摘事項',
     noFindings: '指摘事項はありません。',
     undecidedHeading: 'デプロイ前に判定できないもの',
-    undecidedNote: 'デプロイするまで値が決まらない（プロバイダーが決める値や、ここでは値が与えられていない入力）ため判定できなかったものです。デプロイ後に確認するか、値を与えて再度点検してください。',
+    undecidedNote: 'デプロイするまで値が決まらない（プロバイダーが決める値、まだ作られていない別のリソースから取る値、ここでは値が与えられていない入力）ため判定できなかったものです。デプロイ後に確認するか、値を与えて再度点検してください。',
     acceptedHeading: '例外として承認済みのもの',
     resource: 'リソース',
     where: '場所',
