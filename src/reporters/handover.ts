@@ -81,6 +81,22 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
 
   heading(2, text(r.byFramework(frameworkName)));
   const sections = controlSections(input.policies, input.checks, framework);
+  // At a glance, a row per control: what its policies found in all.
+  table(
+    [r.control, r.policies, r.passedShort, r.findings, r.undecidedShort, r.acceptedShort],
+    sections.mapped.map(([control, policies]) => {
+      const total = (key: keyof PolicyTally): number => policies.reduce((n, p) => n + (input.checks.get(p.id)?.[key] ?? 0), 0);
+      const failedHere = total('failed');
+      return [
+        [text(controlName(control, framework, t))],
+        [text(String(policies.length))],
+        [text(String(total('passed')))],
+        [failedHere > 0 ? { t: 'strong', s: String(failedHere) } : text('0')],
+        [text(String(total('unknown')))],
+        [text(String(total('suppressed')))],
+      ];
+    }),
+  );
   for (const [control, policies] of sections.mapped) {
     heading(3, text(controlName(control, framework, t)));
     table(...checkTable(policies, input.checks, input.lang));

@@ -54,6 +54,8 @@ describe('the handover report (markdown)', () => {
   ] as const)('organises the results by the controls of the framework asked for (%s, %s)', (lang, framework, control, heading) => {
     const report = markdownReporter(input([hostile], lang), { colour: false, showUnknown: false, showSuppressed: false, framework });
     expect(report).toContain(`## ${heading}`);
+    // The overview: a row per control, its policies' counts added up.
+    expect(report).toContain(`| ${control.slice(4)} | 1 | 2 | **1** | 0 | 0 |`);
     const section = report.slice(report.indexOf(control));
     expect(section.split('\n').find((l) => l.startsWith('| `aws-s3-versioning`'))).toMatch(/\| 2 \| \*\*1\*\* \| 0 \| 0 \|$/);
     expect(report).toContain('2026-11-23T07:00:00.000Z');
