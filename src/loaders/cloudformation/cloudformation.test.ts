@@ -384,6 +384,11 @@ describe('malformed templates', () => {
     for (const broken of [text.replace('        }]\n', ''), text.replace('        }]\n', '        }\n')]) {
       expect(load(broken).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
     }
+    // Each such line costs a parse of the whole text: past a bound on the text parsed again, the
+    // template is refused as YAML 1.2 refuses it, rather than parsed a thousand times.
+    const many = ['Resources:', ...Array.from({ length: 1000 }, (_, i) => [`  Topic${i}:`, ...text.split('\n').slice(2, 12)].join('\n')), ''].join('\n');
+    expect(load(many).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
+    expect(resources(load(many.split('\n').slice(0, 11 * 3 + 1).join('\n')).nodes)).toHaveLength(3);
   });
 
   it('reads a key written twice as CloudFormation does, the last one kept, and warns at it', () => {

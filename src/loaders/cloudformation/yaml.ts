@@ -10,8 +10,11 @@ import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines, type ParseWarning
  */
 const MAX_VALUES = 1_000_000;
 
-/** At most this many closing lines are indented again: a template has a few, a hostile one may have many. */
-const MAX_REINDENTED = 64;
+/**
+ * Indenting a closing line again costs a parse of the whole text: at most this much text is parsed
+ * again in all (a template has a few such lines; one with thousands would take minutes).
+ */
+const MAX_REPARSED_CHARS = 1 << 20;
 
 /**
  * The template parsed. A flow collection closed at its key's indentation (`Key: [{` … `}]` with
@@ -20,13 +23,14 @@ const MAX_REINDENTED = 64;
  * flow collection mean nothing) and the text parsed again. Lines stay where they are.
  */
 function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter } {
-  for (let reindented = 0; ; reindented++) {
+  for (let reparsed = 0; ; reparsed += text.length) {
     const lineCounter = new LineCounter();
     // Duplicate keys are looked for below: the library's own check compares each key with every
     // earlier one, quadratic in a template's thousands of resources.
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags });
     const error = doc.errors[0];
-    const again = error?.code === 'BAD_INDENT' && reindented < MAX_REINDENTED && /^Flow (map|sequence) in block collection/.test(error.message) ? indentClosingLine(text, error.pos[0]) : undefined;
+    const again =
+      error?.code === 'BAD_INDENT' && reparsed + text.length <= MAX_REPARSED_CHARS && /^Flow (map|sequence) in block collection/.test(error.message) ? indentClosingLine(text, error.pos[0]) : undefined;
     if (again === undefined) return { doc, lineCounter };
     text = again;
   }
