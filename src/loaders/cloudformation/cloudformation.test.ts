@@ -400,6 +400,11 @@ describe('malformed templates', () => {
       expect.objectContaining({ level: 'warning', code: 'duplicate-key', line: 7, message: expect.objectContaining({ en: expect.stringContaining('key "VersioningConfiguration" is written twice in this mapping (first on line 5)') }) }),
       expect.objectContaining({ level: 'warning', code: 'duplicate-key', line: 9, message: expect.objectContaining({ ja: expect.stringContaining('キー "Data" が同じマッピングに 2 回書かれています（最初は 2 行目）') }) }),
     ]);
+    // Thousands of them are ten warnings and a count, not thousands of lines of report.
+    const tags = Array.from({ length: 5000 }, () => '        Env: prod').join('\n');
+    const many = load(`Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n${tags}\n`).diagnostics;
+    expect(many).toHaveLength(11);
+    expect(many[10]!.message.en).toBe('4989 more keys are written twice in their mappings; CloudFormation keeps the last of each');
   });
 
   it('points an unclosed quote at the line it opens on, and says in Japanese what is wrong', () => {

@@ -88,6 +88,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   if (doc.contents === null) throw new InputError(EMPTY_FILE, 'empty-file', 1);
 
   const warnings: ParseWarning[] = [];
+  let duplicates = 0;
   // Alias.resolve() searches the document each time; an alias always resolves to the same node.
   const resolved = new Map<Alias, unknown>();
   let produced = 0;
@@ -122,7 +123,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
         // it): read as deployed, and warned of, since the first is most likely what was meant.
         if (record && Object.prototype.hasOwnProperty.call(out, key)) {
           const pos = lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0);
-          warnings.push(duplicateKey(key, firstLineOf(byKey[key]), pos));
+          if (duplicates++ < MAX_DUPLICATE_WARNINGS) warnings.push(duplicateKey(key, firstLineOf(byKey[key]), pos));
         }
         const v = convert(pair.value, depth + 1, record);
         if (record && isScalar(pair.key)) setOwn(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
@@ -150,7 +151,19 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
   };
 
   const value = convert(doc.contents, 0);
+  if (duplicates > MAX_DUPLICATE_WARNINGS) warnings.push(moreDuplicateKeys(duplicates - MAX_DUPLICATE_WARNINGS));
   return { value, lines: new LineTree(children ?? {}), ...(warnings.length > 0 && { warnings }) };
+}
+
+/** Keys written twice are each warned of up to this many; the rest are counted in one warning. */
+const MAX_DUPLICATE_WARNINGS = 10;
+
+function moreDuplicateKeys(count: number): ParseWarning {
+  return {
+    code: 'duplicate-key',
+    message: { en: `${count} more keys are written twice in their mappings; CloudFormation keeps the last of each`, ja: `ほかにも ${count} 個のキーが同じマッピングに 2 回書かれています。CloudFormation はそれぞれ最後のものを使います` },
+    line: 1,
+  };
 }
 
 const firstLineOf = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
