@@ -55,8 +55,7 @@ export function apiRouteAdapter(family: SchemaFamily, schema: ApiRouteSchema): A
       ...graph.ofType(schema.methods).filter(managed).map((node) => restMethod(graph, schema, node)),
       ...graph.ofType(schema.routes).filter(managed).map((node) => v2Route(graph, schema, node)),
       ...schema.restApis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'rest'))),
-      ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => definedRoutes(graph, schema, api, 'http'))),
-      ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => quickCreatedRoute(schema, api))),
+      ...schema.v2Apis.flatMap((type) => graph.ofType(type).filter(managed).flatMap((api) => [...definedRoutes(graph, schema, api, 'http'), ...quickCreatedRoute(schema, api)])),
     ],
   });
 }
@@ -67,6 +66,20 @@ const managed = (node: ResourceNode): boolean => node.mode === 'managed';
 function apiName(api: ResourceNode | undefined, path: string): { apiName?: string } {
   const name = api && read(api, path, str).value;
   return name === undefined ? {} : { apiName: name };
+}
+
+/** What a route takes from its API itself, for the routes its definition holds: its name, and a REST API's endpoint and resource policy. */
+function fromApi(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http'): Pick<ApiRoute, 'apiName' | 'privateEndpoint' | 'callersLimited'> {
+  return {
+    ...apiName(api, (kind === 'rest' ? schema.restApi : schema.v2Api).name),
+    ...(kind === 'rest' && { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) }),
+  };
+}
+
+/** The HTTP method of a v2 route key (`GET /orders`); none for `$default` or a WebSocket route. */
+function routeKeyMethod(route: Attr<string>): string | undefined {
+  const space = route.value?.indexOf(' ') ?? -1;
+  return space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined;
 }
 
 function restMethod(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNode): ApiRoute {
@@ -143,13 +156,12 @@ function v2Route(graph: ResourceGraph, schema: ApiRouteSchema, node: ResourceNod
   const api = targetsOf(graph, node, r.api, schema.v2Apis, schema.v2Api.id).find(managed);
   const protocol = api ? read(api, schema.v2Api.protocol, str).value?.toUpperCase() : undefined;
   const route = read(node, r.routeKey, str);
-  const space = route.value?.indexOf(' ') ?? -1;
   return {
     resource: node,
     api: protocol === 'HTTP' ? 'http' : protocol === 'WEBSOCKET' ? 'websocket' : undefined,
     ...apiName(api, schema.v2Api.name),
     route,
-    httpMethod: space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined,
+    httpMethod: routeKeyMethod(route),
     authorization: read(node, r.authorization, str, 'NONE'),
     apiKeyRequired: read(node, r.apiKeyRequired, bool, false),
   };
@@ -164,7 +176,6 @@ function quickCreatedRoute(schema: ApiRouteSchema, api: ResourceNode): ApiRoute[
   // A plan writes `target: null` for an API not quick-created.
   if (isSet(api, target).value !== true) return [];
   const route = read(api, routeKey, str, '$default');
-  const space = route.value?.indexOf(' ') ?? -1;
   const at = { node: api, path: target };
   return [
     {
@@ -172,7 +183,7 @@ function quickCreatedRoute(schema: ApiRouteSchema, api: ResourceNode): ApiRoute[
       api: 'http',
       ...apiName(api, schema.v2Api.name),
       route,
-      httpMethod: space > 0 ? route.value?.slice(0, space).toUpperCase() : undefined,
+      httpMethod: routeKeyMethod(route),
       authorization: { value: 'NONE', origin: 'explicit', at },
       apiKeyRequired: { value: false, origin: 'explicit', at },
     },
@@ -205,10 +216,7 @@ function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: Resour
   const schemes = securitySchemes(body);
   // Inside a JSON string there are no lines: every method points at the string itself.
   const inText = !isMap(written);
-  const endpoint = {
-    ...apiName(api, (kind === 'rest' ? schema.restApi : schema.v2Api).name),
-    ...(kind === 'rest' && { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) }),
-  };
+  const endpoint = fromApi(graph, schema, api, kind);
   const routes: ApiRoute[] = [];
   for (const [path, item] of Object.entries(paths)) {
     const itemPath = inText ? bodyPath : keyPath(`${bodyPath}.paths`, path);
@@ -242,11 +250,7 @@ function definedRoutes(graph: ResourceGraph, schema: ApiRouteSchema, api: Resour
 /** One route standing for the methods of a definition not known before deployment. */
 function unreadableDefinition(graph: ResourceGraph, schema: ApiRouteSchema, api: ResourceNode, kind: 'rest' | 'http', path: string): ApiRoute {
   const at = { node: api, path };
-  const endpoint = {
-    ...apiName(api, (kind === 'rest' ? schema.restApi : schema.v2Api).name),
-    ...(kind === 'rest' && { privateEndpoint: restApiPrivate(api, schema.restApi.endpointTypes), callersLimited: restApiCallersLimited(graph, schema, api) }),
-  };
-  return { resource: api, api: kind, route: unknownAt(at), httpMethod: undefined, authorization: unknownAt(at), apiKeyRequired: unknownAt(at), ...endpoint };
+  return { resource: api, api: kind, route: unknownAt(at), httpMethod: undefined, authorization: unknownAt(at), apiKeyRequired: unknownAt(at), ...fromApi(graph, schema, api, kind) };
 }
 
 /** `base.key` where the key can be a path segment (`/orders`), else `base`: `/v1.0` would split. */

@@ -72,13 +72,16 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
   return EXIT.ok;
 }
 
+/** A policy's tally while it is counted. */
+type Counts = { -readonly [K in keyof PolicyTally]: number };
+
 /** What the reporters are given of a scan: its findings at or above the threshold, and counts. */
 function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Policy[]): ReportInput {
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const all = toFindings(outcome.results, args.lang);
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));
-  const checks = new Map<string, { passed: number; failed: number; unknown: number; suppressed: number }>();
-  const tally = (policyId: string): { passed: number; failed: number; unknown: number; suppressed: number } => {
+  const checks = new Map<string, Counts>();
+  const tally = (policyId: string): Counts => {
     let c = checks.get(policyId);
     if (!c) checks.set(policyId, (c = { passed: 0, failed: 0, unknown: 0, suppressed: 0 }));
     return c;

@@ -175,7 +175,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Whether `path` is `prefix` or lies below it (`bucket` is within `bucket`; `rule[0].x` within `rule`). */
 /**
  * Where the literal at `path` is written when not there (`.tf` source): the local, variable
  * default, variables file, module argument or file it comes from, as the node's `literalOrigins`
@@ -187,6 +186,7 @@ export function literalOriginOf(node: ResourceNode, path: string): LiteralOrigin
   return best?.[1];
 }
 
+/** Whether `path` is `prefix` or lies below it (`bucket` is within `bucket`; `rule[0].x` within `rule`). */
 export function isWithin(path: string, prefix: string): boolean {
   if (prefix === '' || path === prefix) return true;
   if (path.startsWith(prefix)) {

@@ -1,4 +1,4 @@
-import type { FrameworkMappings, Lang, Policy, SnippetFormat } from '../engine/policy.js';
+import type { FrameworkMappings, GuidelineCategory, Lang, Policy, SnippetFormat } from '../engine/policy.js';
 import { LANGS } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
 
@@ -33,10 +33,12 @@ export function policyJson(policies: readonly Policy[]): string {
 /** The frameworks a policy maps to, by name in `lang`, with its controls (the guideline's categories named too). */
 export function policyMappings(policy: Policy, lang: Lang): [framework: string, controls: string[]][] {
   const ui = uiText(lang);
-  return FRAMEWORK_KEYS.filter((k) => (policy.frameworks[k]?.length ?? 0) > 0).map((k) => [
-    ui.frameworkNames[k],
-    k === 'guideline' ? policy.frameworks.guideline.map((c) => `${c} ${ui.guidelineCategories[c]}`) : [...policy.frameworks[k]!],
-  ]);
+  return FRAMEWORK_KEYS.filter((k) => (policy.frameworks[k]?.length ?? 0) > 0).map((k) => [ui.frameworkNames[k], policy.frameworks[k]!.map((c) => controlLabel(k, c, lang))]);
+}
+
+/** A control as reports name it: its ID, and for the guideline's categories their name in `lang` (`3 Object storage`). */
+export function controlLabel(framework: keyof FrameworkMappings, control: string, lang: Lang): string {
+  return framework === 'guideline' ? `${control} ${uiText(lang).guidelineCategories[control as GuidelineCategory]}` : control;
 }
 
 /** `sekisho explain <id>`: everything about one policy in one language. */

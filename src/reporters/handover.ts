@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding.js';
-import { SEVERITIES, type FrameworkMappings, type GuidelineCategory, type Lang, type Policy, type Severity } from '../engine/policy.js';
+import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { uiText, type UiText } from '../i18n/messages.js';
-import { policyMappings } from './catalogue.js';
+import { controlLabel, policyMappings } from './catalogue.js';
 import type { PolicyTally, ReportInput, ReportOptions } from './reporter.js';
 
 /**
@@ -88,7 +88,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
       const total = (key: keyof PolicyTally): number => policies.reduce((n, p) => n + (input.checks.get(p.id)?.[key] ?? 0), 0);
       const failedHere = total('failed');
       return [
-        [text(controlName(control, framework, t))],
+        [text(controlLabel(framework, control, input.lang))],
         [text(String(policies.length))],
         [text(String(total('passed')))],
         [failedHere > 0 ? { t: 'strong', s: String(failedHere) } : text('0')],
@@ -98,10 +98,10 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     }),
   );
   for (const [control, policies] of sections.mapped) {
-    heading(3, text(controlName(control, framework, t)));
+    heading(3, text(controlLabel(framework, control, input.lang)));
     table(...checkTable(policies, input.checks, input.lang));
   }
-  if (sections.unchecked.length > 0) paragraph(text(r.nothingToCheck(sections.unchecked.map((c) => controlName(c, framework, t)).join(', '))));
+  if (sections.unchecked.length > 0) paragraph(text(r.nothingToCheck(sections.unchecked.map((c) => controlLabel(framework, c, input.lang)).join(', '))));
   if (sections.unmapped.length > 0) {
     heading(3, text(r.notMapped(frameworkName)));
     table(...checkTable(sections.unmapped, input.checks, input.lang));
@@ -192,10 +192,6 @@ function checkTable(policies: readonly Policy[], checks: ReportInput['checks'], 
       ];
     }),
   ];
-}
-
-function controlName(control: string, framework: keyof FrameworkMappings, t: UiText): string {
-  return framework === 'guideline' ? `${control} ${t.guidelineCategories[control as GuidelineCategory]}` : control;
 }
 
 function where(f: Finding): Cell {

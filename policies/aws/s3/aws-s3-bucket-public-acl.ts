@@ -1,6 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { Evidence } from '../../../src/models/attr.js';
-import { aclsDisabled, blocks, bucketLabel, publicGrants, publicObjectGrants } from '../../../src/models/aws/s3-queries.js';
+import { aclStopped, bucketLabel, objectLabel, publicGrants, publicObjectGrants } from '../../../src/models/aws/s3-queries.js';
 
 type Message = 'public' | 'aclsDisabled' | 'blocked' | 'objectPublic' | 'objectBlocked';
 
@@ -91,23 +90,20 @@ new aws.s3.BucketOwnershipControls("data", {
 });`,
   },
   check(bucket, { fail, unknown, pass }) {
-    const pab = bucket.publicAccessBlock;
-    const stopped = (at: Evidence): 'aclsDisabled' | 'blocked' | undefined =>
-      aclsDisabled(bucket, at) ? 'aclsDisabled' : blocks(bucket, pab.blockPublicAcls, at) || blocks(bucket, pab.ignorePublicAcls, at) ? 'blocked' : undefined;
     const verdicts: Verdict<Message>[] = [];
     const grants = publicGrants(bucket);
     if (grants.length > 0) {
       const at = grants[0]!.at;
       const data = { bucket: bucketLabel(bucket), grantee: joined(grants.map((g) => g.grantee)), permission: joined(grants.map((g) => g.permission)) };
-      const why = stopped(at);
+      const why = aclStopped(bucket, at);
       verdicts.push(why ? fail(why, at, data, 'high') : fail('public', at, data));
     } else if (bucket.acl.origin === 'unknown') verdicts.push(unknown(bucket.acl));
     for (const o of bucket.objectAcls) {
       if (o.acl.origin === 'unknown') verdicts.push(unknown(o.acl));
       const objectGrants = publicObjectGrants(o);
       if (objectGrants.length === 0) continue;
-      const data = { bucket: bucketLabel(bucket), key: o.key ?? o.acl.at.node.address, acl: o.acl.value ?? '', grantee: joined(objectGrants.map((g) => g.grantee)), permission: joined(objectGrants.map((g) => g.permission)) };
-      verdicts.push(stopped(o.acl.at) ? fail('objectBlocked', o.acl.at, data, 'high') : fail('objectPublic', o.acl.at, data));
+      const data = { bucket: bucketLabel(bucket), key: objectLabel(o), acl: o.acl.value ?? '', grantee: joined(objectGrants.map((g) => g.grantee)), permission: joined(objectGrants.map((g) => g.permission)) };
+      verdicts.push(aclStopped(bucket, o.acl.at) ? fail('objectBlocked', o.acl.at, data, 'high') : fail('objectPublic', o.acl.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

@@ -1,6 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { actionsLabel, publicAccess, statementLabel } from '../../../src/models/aws/iam-queries.js';
-import { blocks, bucketLabel } from '../../../src/models/aws/s3-queries.js';
+import { bucketLabel, policyBlocked } from '../../../src/models/aws/s3-queries.js';
 
 type Message = 'public' | 'blocked';
 
@@ -96,13 +96,11 @@ export default definePolicy({
 });`,
   },
   check(bucket, { fail, unknown, pass }) {
-    const pab = bucket.publicAccessBlock;
     const { open, undecided } = publicAccess(bucket.policies);
     const verdicts: Verdict<Message>[] = undecided.map((at) => unknown(at));
     for (const s of open) {
       const data = { bucket: bucketLabel(bucket), statement: statementLabel(s), actions: actionsLabel(s) };
-      const blocked = blocks(bucket, pab.blockPublicPolicy, s.at) || blocks(bucket, pab.restrictPublicBuckets, s.at);
-      verdicts.push(blocked ? fail('blocked', s.at, data, 'high') : fail('public', s.at, data));
+      verdicts.push(policyBlocked(bucket, s.at) ? fail('blocked', s.at, data, 'high') : fail('public', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

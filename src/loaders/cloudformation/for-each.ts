@@ -5,7 +5,6 @@ import type { Json } from '../json-with-lines.js';
 import { isObject, type JsonObject } from './json-object.js';
 import { resolveValue, type TemplateScope } from './intrinsics.js';
 
-
 const FOR_EACH = 'Fn::ForEach::';
 
 /**

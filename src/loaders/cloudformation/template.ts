@@ -44,7 +44,6 @@ export interface TemplateInput extends StackOptions {
   readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
-
 /** Turns one CloudFormation template (parsed from YAML or JSON) into graph nodes and edges. */
 export function loadTemplate(input: TemplateInput): LoadedUnit {
   const { file, parsed } = input;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
 import { EMPTY_FILE, InputError } from '../../diagnostic.js';
-import { LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
+import { lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines, type ParseWarning } from '../json-with-lines.js';
 
@@ -123,7 +123,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
         // it): read as deployed, and warned of, since the first is most likely what was meant.
         if (record && Object.prototype.hasOwnProperty.call(out, key)) {
           const pos = lineCounter.linePos((pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0);
-          if (duplicates++ < MAX_DUPLICATE_WARNINGS) warnings.push(duplicateKey(key, firstLineOf(byKey[key]), pos));
+          if (duplicates++ < MAX_DUPLICATE_WARNINGS) warnings.push(duplicateKey(key, lineOfEntry(byKey[key]), pos));
         }
         const v = convert(pair.value, depth + 1, record);
         if (record && isScalar(pair.key)) setOwn(byKey, key, children === undefined ? lineAt(pair.key) : [lineAt(pair.key), children]);
@@ -165,8 +165,6 @@ function moreDuplicateKeys(count: number): ParseWarning {
     line: 1,
   };
 }
-
-const firstLineOf = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
 
 function duplicateKey(key: string, first: number | undefined, at: { line: number; col: number }): ParseWarning {
   const name = JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);

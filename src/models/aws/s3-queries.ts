@@ -29,34 +29,52 @@ const CANNED_PUBLIC_GRANTS: Readonly<Record<string, readonly Pick<AclGrant, 'gra
  * refuses a public ACL or policy those defaults would stop, so one in place shows the bucket
  * predates them, and a setting left out is the old default, off.
  */
-export function todaysDefaultsHold(bucket: S3Bucket, setting: Evidence): boolean {
+function todaysDefaultsHold(bucket: S3Bucket, setting: Evidence): boolean {
   return bucket.orphan !== true && !isDeployed(setting.node);
 }
 
 /** Whether a Block Public Access flag stops the public `setting`: set on, or on by default where that default holds. */
-export function blocks(bucket: S3Bucket, flag: Attr<boolean>, setting: Evidence): boolean {
+function blocks(bucket: S3Bucket, flag: Attr<boolean>, setting: Evidence): boolean {
   return flag.value === true && (flag.origin !== 'default' || todaysDefaultsHold(bucket, setting));
 }
 
 /** Whether ACLs are off (object ownership `BucketOwnerEnforced`) against the public ACL `setting`: set so, or by default where that default holds. */
-export function aclsDisabled(bucket: S3Bucket, setting: Evidence): boolean {
+function aclsDisabled(bucket: S3Bucket, setting: Evidence): boolean {
   const ownership = bucket.objectOwnership;
   return ownership.value === 'BucketOwnerEnforced' && (ownership.origin !== 'default' || todaysDefaultsHold(bucket, setting));
 }
+
+/** What keeps the public ACL `setting` (the bucket's, or an object's) from applying: ACLs disabled, or Block Public Access; `undefined` if nothing. */
+export function aclStopped(bucket: S3Bucket, setting: Evidence): 'aclsDisabled' | 'blocked' | undefined {
+  const pab = bucket.publicAccessBlock;
+  if (aclsDisabled(bucket, setting)) return 'aclsDisabled';
+  return blocks(bucket, pab.blockPublicAcls, setting) || blocks(bucket, pab.ignorePublicAcls, setting) ? 'blocked' : undefined;
+}
+
+/** Whether Block Public Access rejects or neutralises the public policy statement at `setting`. */
+export function policyBlocked(bucket: S3Bucket, setting: Evidence): boolean {
+  const pab = bucket.publicAccessBlock;
+  return blocks(bucket, pab.blockPublicPolicy, setting) || blocks(bucket, pab.restrictPublicBuckets, setting);
+}
+
+/** How findings name an object: its key when known, else its address. */
+export const objectLabel = (object: ObjectAcl): string => object.key ?? object.acl.at.node.address;
+
+/** The grants a canned ACL makes to everyone (`public-read`: AllUsers READ). */
+const cannedPublicGrants = (acl: Attr<string>): readonly Pick<AclGrant, 'grantee' | 'permission'>[] => (acl.value && CANNED_PUBLIC_GRANTS[acl.value]) || [];
 
 /** A grant that lets anyone on the internet read. */
 const readsAll = (g: { grantee: string; permission: string }): boolean => g.grantee === 'AllUsers' && (g.permission === 'READ' || g.permission === 'FULL_CONTROL');
 
 /** Grants to `AllUsers` or `AuthenticatedUsers` of an object in the bucket, by its canned ACL. */
 export function publicObjectGrants(object: ObjectAcl): readonly { grantee: string; permission: string }[] {
-  return (object.acl.value && CANNED_PUBLIC_GRANTS[object.acl.value]) || [];
+  return cannedPublicGrants(object.acl);
 }
 
 /** Grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account), from the canned ACL and explicit grants. */
 export function publicGrants(bucket: S3Bucket): { grantee: string; permission: string; at: Evidence }[] {
-  const canned = (bucket.acl.value && CANNED_PUBLIC_GRANTS[bucket.acl.value]) || [];
   return [
-    ...canned.map((g) => ({ ...g, at: bucket.acl.at })),
+    ...cannedPublicGrants(bucket.acl).map((g) => ({ ...g, at: bucket.acl.at })),
     ...bucket.grants.filter((g) => g.grantee === 'AllUsers' || g.grantee === 'AuthenticatedUsers'),
   ];
 }
@@ -97,9 +115,6 @@ export interface PublicRead {
  * where the source does not tell before deployment.
  */
 export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided: Evidence[] } {
-  const pab = bucket.publicAccessBlock;
-  const policyBlocked = (at: Evidence): boolean => blocks(bucket, pab.blockPublicPolicy, at) || blocks(bucket, pab.restrictPublicBuckets, at);
-  const aclBlocked = (at: Evidence): boolean => aclsDisabled(bucket, at) || blocks(bucket, pab.ignorePublicAcls, at) || blocks(bucket, pab.blockPublicAcls, at);
   const reads: PublicRead[] = [];
   const undecided: Evidence[] = [];
   for (const doc of bucket.policies) {
@@ -109,17 +124,17 @@ export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided:
     }
     for (const s of doc.statements) {
       const open = and([isPublicStatement(s), statementCovers(s, 's3:GetObject')]);
-      if (open === true) reads.push({ via: 'policy', blocked: policyBlocked(s.at), statement: s, at: s.at });
+      if (open === true) reads.push({ via: 'policy', blocked: policyBlocked(bucket, s.at), statement: s, at: s.at });
       else if (open === undefined) undecided.push(s.at);
     }
   }
   for (const g of publicGrants(bucket)) {
-    if (readsAll(g)) reads.push({ via: 'acl', blocked: aclBlocked(g.at), at: g.at });
+    if (readsAll(g)) reads.push({ via: 'acl', blocked: aclStopped(bucket, g.at) !== undefined, at: g.at });
   }
   if (bucket.acl.origin === 'unknown') undecided.push(bucket.acl.at);
   for (const o of bucket.objectAcls) {
     const at = o.acl.at;
-    if (publicObjectGrants(o).some(readsAll)) reads.push({ via: 'acl', blocked: aclBlocked(at), object: { key: o.key ?? at.node.address, acl: o.acl.value ?? '' }, at });
+    if (publicObjectGrants(o).some(readsAll)) reads.push({ via: 'acl', blocked: aclStopped(bucket, at) !== undefined, object: { key: objectLabel(o), acl: o.acl.value ?? '' }, at });
     else if (o.acl.origin === 'unknown') undecided.push(at);
   }
   return { reads, undecided };
