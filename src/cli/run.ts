@@ -27,9 +27,10 @@ Every command takes --plugin MODULE (repeatable): a JavaScript or TypeScript mod
 export is a sekisho plugin, whose policies then run beside the built-in ones.
 
 Scan options:
-  --format text|json|markdown|html
-                            output format (default text); markdown and html are a handover report: what was
-                            checked, the results by the controls of one framework, findings, exceptions
+  --format text|json|sarif|markdown|html
+                            output format (default text); sarif is SARIF 2.1.0 for code scanning; markdown and
+                            html are a handover report: what was checked, the results by the controls of one
+                            framework, findings, exceptions
   --framework NAME          the framework a handover report is organised by: guideline (the Japanese cloud
                             configuration guideline's categories, default), iso27017, soc2, cis-aws-v3,
                             cis-aws-v5, fsbp, cis-gcp-v1
@@ -49,6 +50,8 @@ Scan options:
   --show-unknown            list results that cannot be decided before deployment
   --show-suppressed         list findings covered by an accepted exception, with its reason
   --fail-on-unknown         exit 1 when such results exist
+  --baseline FILE           findings recorded in FILE are known: reported, but they do not fail the scan
+  --write-baseline FILE     record every finding of this scan in FILE (to adopt sekisho on existing code)
   --color / --no-color      force colour on or off (default: on for a terminal)
 
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not scan.
@@ -65,9 +68,10 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not sca
 JavaScript または TypeScript のモジュールで、そのポリシーが組み込みのポリシーと一緒に実行されます。
 
 scan のオプション:
-  --format text|json|markdown|html
-                            出力形式（既定は text）。markdown と html は引き渡し用の報告書です（何を点検したか、
-                            フレームワークの項目ごとの結果、指摘事項、承認済みの例外）
+  --format text|json|sarif|markdown|html
+                            出力形式（既定は text）。sarif はコードスキャン用の SARIF 2.1.0 です。markdown と
+                            html は引き渡し用の報告書です（何を点検したか、フレームワークの項目ごとの結果、
+                            指摘事項、承認済みの例外）
   --framework NAME          報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
                             設定ガイドラインの分類。既定）、iso27017、soc2、cis-aws-v3、cis-aws-v5、fsbp、cis-gcp-v1
   --checked-by NAME         点検の実施者。報告書に記録します
@@ -86,6 +90,8 @@ scan のオプション:
   --show-unknown            デプロイ前には判定できない結果も一覧にします
   --show-suppressed         例外として認められた指摘も、その理由とともに一覧にします
   --fail-on-unknown         判定できない結果があるときも終了コード 1 にします
+  --baseline FILE           FILE に記録済みの指摘は既知として扱い、報告はしますが終了コードには数えません
+  --write-baseline FILE     今回の指摘をすべて FILE に記録します（既存のコードに sekisho を導入するとき）
   --color / --no-color      色付けを強制的にオン／オフにします（既定は端末のときだけオン）
 
 終了コード: 0 しきい値以上の指摘なし、1 指摘あり、2 検査できないものがあった
@@ -123,6 +129,8 @@ const OPTIONS = {
   'show-unknown': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
   'fail-on-unknown': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   plugin: { type: 'string', multiple: true },
@@ -193,6 +201,8 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           showSuppressed: values['show-suppressed'] ?? false,
           failOnUnknown: values['fail-on-unknown'] ?? false,
           colour: values['no-color'] ? false : values.color,
+          baseline: values.baseline,
+          writeBaseline: values['write-baseline'],
         },
         io,
         withoutSkippedPolicies(policies, values.skip ?? []),

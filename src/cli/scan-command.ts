@@ -1,15 +1,18 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { toFindings } from '../engine/finding.js';
+import { baselineText, markBaselined, parseBaseline } from '../engine/baseline.js';
+import { toFindings, type Finding } from '../engine/finding.js';
+import { findingFingerprint } from '../engine/fingerprint.js';
 import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { scan, type ScanOutcome } from '../engine/scan.js';
 import { jsonReportParts } from '../reporters/json.js';
 import { htmlReporter } from '../reporters/html.js';
 import { markdownReporter } from '../reporters/markdown.js';
+import { sarifReporter } from '../reporters/sarif.js';
 import type { PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
 import { TOOL_VERSION } from '../version.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
 
 /** The reports `scan` writes, in parts: the JSON one a finding at a time. */
 export const SCAN_FORMATS = {
@@ -17,6 +20,7 @@ export const SCAN_FORMATS = {
   json: (input) => jsonReportParts(input),
   markdown: (input, options) => [markdownReporter(input, options)],
   html: (input, options) => [htmlReporter(input, options)],
+  sarif: (input, options) => [sarifReporter(input, options)],
 } as const satisfies Record<string, (input: ReportInput, options: ReportOptions) => Iterable<string>>;
 export type ScanFormat = keyof typeof SCAN_FORMATS;
 
@@ -41,10 +45,16 @@ export interface ScanArgs {
   readonly showSuppressed: boolean;
   readonly failOnUnknown: boolean;
   readonly colour: boolean | undefined;
+  /** A baseline file: the findings it holds do not fail the build. */
+  readonly baseline?: string | undefined;
+  /** Where to write a baseline of this scan's findings (which then count as known). */
+  readonly writeBaseline?: string | undefined;
 }
 
 /** `sekisho scan`: exit 2 if any input could not be scanned, else 1 on findings at or above the threshold, else 0. */
 export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly Policy[]): Promise<number> {
+  // Read before scanning: a baseline that cannot be used is a mistake in the command line.
+  const baseline = args.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, args.baseline));
   // The scan's graph and results are not kept while the report is written: on a large plan they
   // are most of the memory held.
   const input = reportInput(
@@ -61,6 +71,8 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     }),
     args,
     policies,
+    baseline,
+    io.cwd,
   );
   const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
   const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed, framework: args.framework });
@@ -76,9 +88,11 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
 type Counts = { -readonly [K in keyof PolicyTally]: number };
 
 /** What the reporters are given of a scan: its findings at or above the threshold, and counts. */
-function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Policy[]): ReportInput {
+function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Policy[], given: ReadonlySet<string> | undefined, cwd: string): ReportInput {
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
-  const all = toFindings(outcome.results, args.lang);
+  const found = toFindings(outcome.results, args.lang);
+  const baseline = args.writeBaseline !== undefined ? writeBaseline(resolve(cwd, args.writeBaseline), found) : given;
+  const all = baseline ? markBaselined(found, baseline) : found;
   const findings = all.filter((f) => rank(f.severity) >= rank(args.threshold));
   const checks = new Map<string, Counts>();
   const tally = (policyId: string): Counts => {
@@ -92,7 +106,11 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     else if (r.status === 'pass') tally(r.policy.id).passed++;
     else tally(r.policy.id);
   }
-  for (const f of findings) tally(f.policyId)[f.status === 'fail' ? 'failed' : f.status]++;
+  let baselined = 0;
+  for (const f of findings) {
+    if (f.baselined) baselined++;
+    else tally(f.policyId)[f.status === 'fail' ? 'failed' : f.status]++;
+  }
   const totals = [...checks.values()];
   const sum = (key: keyof PolicyTally): number => totals.reduce((n, c) => n + c[key], 0);
   return {
@@ -110,6 +128,7 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
       belowThreshold: all.length - findings.length,
       resources: outcome.graph.nodes.filter((n) => n.mode === 'managed').length,
       sources: outcome.sources,
+      ...(baseline && { baselined }),
     },
     policies,
     checks,
@@ -138,4 +157,27 @@ function* batched(parts: Iterable<string>): Generator<string> {
     }
   }
   if (pending !== '') yield pending;
+}
+
+/**
+ * Writes the baseline of a scan's findings and returns its fingerprints. Every finding goes in,
+ * whatever the threshold: a later scan at a lower one finds them known too.
+ */
+function writeBaseline(path: string, findings: readonly Finding[]): ReadonlySet<string> {
+  writeFileSync(path, baselineText(findings, `sekisho ${TOOL_VERSION}`));
+  return new Set(findings.map(findingFingerprint));
+}
+
+/** The fingerprints of a baseline file; a usage error when it cannot be read or is not one. */
+function readBaseline(path: string): ReadonlySet<string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UsageError({ en: `baseline ${path}: cannot read it (${code})`, ja: `ベースライン ${path}: 読み込めません（${code}）` });
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError({ en: `baseline ${path}: ${parsed.error.en}`, ja: `ベースライン ${path}: ${parsed.error.ja}` });
+  return parsed;
 }

@@ -43,6 +43,8 @@ export interface Finding {
   /** The accepted exception: it makes the finding `suppressed`, or, once expired, only annotates it. */
   readonly suppression?: { readonly reason: string; readonly expires?: string; readonly expired: boolean; readonly file: string; readonly line?: number };
   readonly docs: string;
+  /** Known from the baseline given (`--baseline`): reported, but it does not fail the build. */
+  readonly baselined?: true;
 }
 
 /** Fails and unknowns as findings in `lang`, deduplicated and in a deterministic order. */

@@ -26,8 +26,12 @@ export interface UiText {
   /** What a Pulumi resource's path through its parent components is called. */
   readonly componentLabel: string;
   readonly noFindings: string;
+  /** No findings but those a baseline holds. */
+  readonly noNewFindings: string;
   readonly summary: (counts: { failed: number; unknown: number; suppressed: number; passed: number; resources: number; sources: number }) => string;
   readonly belowThreshold: (count: number, threshold: Severity) => string;
+  /** Findings the baseline holds, left out of the list and the counts. */
+  readonly baselined: (count: number) => string;
   readonly diagnosticsHeading: string;
   /** The heading when every diagnostic is only a note (`info`): everything was scanned. */
   readonly notesHeading: string;
@@ -116,9 +120,11 @@ const en: UiText = {
   constructLabel: 'construct',
   componentLabel: 'in components',
   noFindings: 'No findings.',
+  noNewFindings: 'No new findings.',
   summary: (c) =>
     `${c.failed} finding${c.failed === 1 ? '' : 's'}, ${c.unknown} undecidable before deployment, ${c.suppressed} suppressed, ${c.passed} passed — ${c.resources} resource${c.resources === 1 ? '' : 's'} in ${c.sources} source${c.sources === 1 ? '' : 's'}`,
   belowThreshold: (n, t) => `${n} more below the ${t} threshold`,
+  baselined: (n) => `${n} known from the baseline, not listed: they do not fail the scan`,
   diagnosticsHeading: 'Could not scan everything',
   notesHeading: 'Notes',
   diagnosticLevel: { error: 'error', warning: 'warning', info: 'info' },
@@ -222,8 +228,10 @@ const ja: UiText = {
   constructLabel: 'コンストラクト',
   componentLabel: 'コンポーネント',
   noFindings: '指摘事項はありません。',
+  noNewFindings: '新しい指摘事項はありません。',
   summary: (c) => `指摘 ${c.failed} 件、デプロイ前に判定できないもの ${c.unknown} 件、例外として抑止 ${c.suppressed} 件、合格 ${c.passed} 件（${c.sources} ソース中のリソース ${c.resources} 件）`,
   belowThreshold: (n, t) => `重大度「${ja.severity[t]}」未満のため表示していない指摘が ${n} 件あります`,
+  baselined: (n) => `ベースラインに記録済みの既知の指摘が ${n} 件あります（一覧には出さず、終了コードにも数えません）`,
   diagnosticsHeading: 'スキャンできなかったもの',
   notesHeading: '補足',
   diagnosticLevel: { error: 'エラー', warning: '警告', info: '情報' },

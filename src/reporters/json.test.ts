@@ -34,7 +34,7 @@ describe('the JSON report written in parts', () => {
     const { tool, lang, threshold, summary, findings, diagnostics } = input;
     // Each diagnostic's message is the text in the report's language.
     const shown = diagnostics.map((d) => ({ ...d, message: d.message[lang] }));
-    const whole = `${JSON.stringify({ version: '1.4', tool, lang, threshold, summary, findings, diagnostics: shown }, null, 2)}\n`;
+    const whole = `${JSON.stringify({ version: '1.5', tool, lang, threshold, summary, findings, diagnostics: shown }, null, 2)}\n`;
     expect([...jsonReportParts(input)].length).toBeGreaterThan(copies > 1 ? 3 : 1);
     expect(jsonReporter(input, { colour: false, showUnknown: false, showSuppressed: false, framework: 'guideline' })).toBe(whole);
   });

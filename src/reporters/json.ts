@@ -4,7 +4,7 @@ import type { Reporter, ReportInput } from './reporter.js';
  * The JSON report, a versioned contract (docs/json-report.md, schemas/report-v1.schema.json).
  * Within a major version fields are only added, never renamed or removed.
  */
-export const JSON_REPORT_VERSION = '1.4';
+export const JSON_REPORT_VERSION = '1.5';
 
 export const jsonReporter: Reporter = (input) => [...jsonReportParts(input)].join('');
 
@@ -30,6 +30,7 @@ export function* jsonReportParts(input: ReportInput): Generator<string> {
         belowThreshold: summary.belowThreshold,
         resources: summary.resources,
         sources: summary.sources,
+        ...(summary.baselined !== undefined && { baselined: summary.baselined }),
       },
     },
     null,

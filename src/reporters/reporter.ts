@@ -15,6 +15,11 @@ export interface ReportSummary {
   readonly belowThreshold: number;
   readonly resources: number;
   readonly sources: readonly string[];
+  /**
+   * With a baseline: the fails and unknowns at or above the threshold that it holds, which
+   * `failed` and `unknown` then leave out.
+   */
+  readonly baselined?: number;
 }
 
 /** What one policy found across the resources it applies to: the checks behind a report's framework sections. */

@@ -25,7 +25,7 @@ export const textReporter: Reporter = (input, options) => {
   const dim = style(ansi(2, 22));
   const lines: string[] = [];
 
-  const shown = input.findings.filter((f) => f.status === 'fail' || (f.status === 'unknown' && options.showUnknown) || (f.status === 'suppressed' && options.showSuppressed));
+  const shown = input.findings.filter((f) => !f.baselined && (f.status === 'fail' || (f.status === 'unknown' && options.showUnknown) || (f.status === 'suppressed' && options.showSuppressed)));
   const byFile = new Map<string, Finding[]>();
   for (const f of shown) {
     const list = byFile.get(f.file);
@@ -66,8 +66,9 @@ export const textReporter: Reporter = (input, options) => {
   }
 
   const s = input.summary;
-  if (s.failed === 0 && input.diagnostics.every((d) => d.level !== 'error')) lines.push(t.noFindings);
+  if (s.failed === 0 && input.diagnostics.every((d) => d.level !== 'error')) lines.push(s.baselined ? t.noNewFindings : t.noFindings);
   lines.push(t.summary({ failed: s.failed, unknown: s.unknown, suppressed: s.suppressed, passed: s.passed, resources: s.resources, sources: s.sources.length }));
+  if (s.baselined) lines.push(dim(t.baselined(s.baselined)));
   if (s.belowThreshold > 0) lines.push(dim(t.belowThreshold(s.belowThreshold, input.threshold)));
   return `${lines.join('\n')}\n`;
 };
