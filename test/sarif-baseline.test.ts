@@ -64,7 +64,7 @@ describe('sekisho scan --format sarif', () => {
     expect(rule.properties).toMatchObject({ 'security-severity': '9.5', tags: expect.arrayContaining(['security']) });
     expect(rule.defaultConfiguration!.level).toBe('error');
     expect(rule.shortDescription!.text).toMatch(/[ぁ-んァ-ン一-龯]/);
-    expect(rule.help!.markdown).toContain('```hcl');
+    expect(rule.help!.markdown).toContain('Terraform:\n\n```hcl');
     expect(rule.help!.markdown).toContain('```yaml');
     expect(rule.help!.markdown).toContain('S3.2');
     expect(log.runs[0]!.results!.every((r) => /[ぁ-んァ-ン一-龯]/.test(r.message.text!))).toBe(true);

@@ -5,7 +5,8 @@ import { uiText } from '../i18n/messages.js';
 // The framework names are a complete record of the mapping keys, so a framework added to the
 // mappings is listed as soon as it is named, in the order the names are written.
 const FRAMEWORK_KEYS = Object.keys(uiText('en').frameworkNames) as (keyof FrameworkMappings)[];
-const FORMAT_NAMES: Readonly<Record<SnippetFormat, string>> = { terraform: 'Terraform', cloudformation: 'CloudFormation', cdk: 'CDK', pulumi: 'Pulumi' };
+/** How each format is named to users. */
+export const FORMAT_NAMES: Readonly<Record<SnippetFormat, string>> = { terraform: 'Terraform', cloudformation: 'CloudFormation', cdk: 'CDK', pulumi: 'Pulumi' };
 
 /** `sekisho policies`: one line per policy. */
 export function policyTable(policies: readonly Policy[], lang: Lang): string {

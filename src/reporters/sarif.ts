@@ -6,7 +6,7 @@ import type { Finding } from '../engine/finding.js';
 import { findingFingerprint } from '../engine/fingerprint.js';
 import type { Lang, Policy, Severity, SnippetFormat } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
-import { policyMappings } from './catalogue.js';
+import { FORMAT_NAMES, policyMappings } from './catalogue.js';
 import type { Reporter } from './reporter.js';
 
 /**
@@ -69,8 +69,8 @@ function rule(policy: Policy, lang: Lang): Sarif.ReportingDescriptor {
     shortDescription: { text: text.title },
     fullDescription: { text: text.description },
     help: {
-      text: sections((s) => `${s}:`, (format, snippet) => `[${format}]\n${snippet}`),
-      markdown: sections((s) => `**${s}**`, (format, snippet) => `${format}:\n\n\`\`\`${FENCE[format]}\n${snippet}\n\`\`\``),
+      text: sections((s) => `${s}:`, (format, snippet) => `${FORMAT_NAMES[format]}:\n${snippet}`),
+      markdown: sections((s) => `**${s}**`, (format, snippet) => `${FORMAT_NAMES[format]}:\n\n\`\`\`${FENCE[format]}\n${snippet}\n\`\`\``),
     },
     defaultConfiguration: { level: LEVEL[policy.severity] },
     properties: {
