@@ -4,7 +4,7 @@ import type { RdsInstance } from '../models/aws/rds.js';
 import { targetsOf } from './join.js';
 import type { Attr } from '../models/attr.js';
 import { bool, firstWritten, num, read, str } from './read.js';
-import type { PortOf } from './security-group-common.js';
+import { attributeSource, type PortOf } from './security-group-common.js';
 
 /** How one IaC family spells the properties a replica's source is found and read by. */
 export interface ReplicaProperties {
@@ -86,12 +86,9 @@ export interface DatabasePortProperties {
  * sets, else its engine's default.
  */
 export function databasePortOf(graph: ResourceGraph, p: DatabasePortProperties): PortOf {
-  const suffix = `.${p.attribute}}`;
   return (value) => {
-    const [id] = value.refs;
-    if (value.refs.length !== 1 || value.shape === undefined || !value.shape.startsWith('${') || !value.shape.endsWith(suffix) || value.shape.indexOf('${', 1) !== -1) return undefined;
-    const db = graph.get(id!);
-    if (!db || !p.types.includes(db.type)) return undefined;
+    const db = attributeSource(graph, value, p.attribute, p.types);
+    if (!db) return undefined;
     const port = db.properties[p.port];
     if (port !== undefined && port !== null) return typeof port === 'number' || typeof port === 'string' ? num(port) : undefined;
     const engine = db.properties[p.engine];
