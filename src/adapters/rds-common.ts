@@ -4,7 +4,7 @@ import type { RdsInstance } from '../models/aws/rds.js';
 import { targetsOf } from './join.js';
 import type { Attr } from '../models/attr.js';
 import { bool, firstWritten, num, read, str } from './read.js';
-import type { PortOf } from './security-group-common.js';
+import { attributeSource, type PortOf } from './security-group-common.js';
 
 /** How one IaC family spells the properties a replica's source is found and read by. */
 export interface ReplicaProperties {
@@ -45,6 +45,21 @@ function replicated(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperti
   return sources.length === 1 && sources[0] !== node ? sources[0] : undefined;
 }
 
+/**
+ * A DB cluster's storage encryption, `property` when it is written. Unwritten: Aurora Serverless v1
+ * clusters always were encrypted, and every Aurora cluster created since 18 February 2026 is, with
+ * an AWS owned key unless given a KMS key (Aurora User Guide, "Encrypting Amazon Aurora
+ * resources") — created empty, that is: one restored or replicated (`inherits` written) keeps its
+ * source's. Multi-AZ DB clusters of RDS for MySQL and PostgreSQL are still unencrypted unless
+ * asked. An engine not known before deployment leaves it unknown too.
+ */
+export function clusterStorageEncrypted(node: ResourceNode, property: string, engine: Attr<string>, engineMode: Attr<string>, inherits: Attr<string>): Attr<boolean> {
+  const serverless = engineMode.value === 'serverless';
+  const aurora = inherits.origin === 'default' && engine.value?.toLowerCase().startsWith('aurora');
+  const own = read(node, property, bool, serverless || aurora === true);
+  return own.origin === 'default' && !serverless && engine.origin === 'unknown' ? { value: undefined, origin: 'unknown', at: engine.at } : own;
+}
+
 /** The port RDS gives an engine when none is set (CreateDBInstance `Port`). */
 export function engineDefaultPort(engine: string): number | undefined {
   const e = engine.toLowerCase();
@@ -71,12 +86,9 @@ export interface DatabasePortProperties {
  * sets, else its engine's default.
  */
 export function databasePortOf(graph: ResourceGraph, p: DatabasePortProperties): PortOf {
-  const suffix = `.${p.attribute}}`;
   return (value) => {
-    const [id] = value.refs;
-    if (value.refs.length !== 1 || value.shape === undefined || !value.shape.startsWith('${') || !value.shape.endsWith(suffix) || value.shape.indexOf('${', 1) !== -1) return undefined;
-    const db = graph.get(id!);
-    if (!db || !p.types.includes(db.type)) return undefined;
+    const db = attributeSource(graph, value, p.attribute, p.types);
+    if (!db) return undefined;
     const port = db.properties[p.port];
     if (port !== undefined && port !== null) return typeof port === 'number' || typeof port === 'string' ? num(port) : undefined;
     const engine = db.properties[p.engine];

@@ -1,3 +1,4 @@
+import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { SecurityGroup, SecurityGroupRule } from '../models/aws/ec2.js';
@@ -35,20 +36,38 @@ export interface RuleFields {
 /** The port a value known only at deployment will be, where the sources tell it (a database's port attribute). */
 export type PortOf = (value: Unknown) => number | undefined;
 
-const noPort: PortOf = () => undefined;
+/** The CIDR a value known only at deployment will be, where the sources tell it (a VPC's CIDR block attribute). */
+export type CidrOf = (value: Unknown) => string | undefined;
+
+/** What the sources tell of the values in rules that are known only at deployment. */
+export interface DeployTimeValues {
+  readonly portOf?: PortOf;
+  readonly cidrOf?: CidrOf;
+}
+
+/**
+ * The resource whose attribute `attribute` a value is, alone (`${Db.Endpoint.Port}`, from
+ * `!GetAtt Db.Endpoint.Port`), when it is of one of `types`.
+ */
+export function attributeSource(graph: ResourceGraph, value: Unknown, attribute: string, types: readonly string[]): ResourceNode | undefined {
+  const { refs, shape } = value;
+  if (refs.length !== 1 || shape === undefined || !shape.startsWith('${') || !shape.endsWith(`.${attribute}}`) || shape.indexOf('${', 1) !== -1) return undefined;
+  const node = graph.get(refs[0]!);
+  return node && types.includes(node.type) ? node : undefined;
+}
 
 /** A rule from a property map in the given schema. All-traffic rules cover ports 0–65535. */
-export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string, portOf = noPort): SecurityGroupRule {
+export function readRule(rule: PropertyMap, fields: RuleFields, direction: SecurityGroupRule['direction'], node: ResourceNode, path: string, known: DeployTimeValues = {}): SecurityGroupRule {
   // Through getPath, so AWS Native's `CidrIp`-style names match however they are cased.
   const field = (name: string): PropertyValue | undefined => getPath(rule, name);
   const protocol = normaliseProtocol(field(fields.protocol));
   const port = (name: string): number | undefined => {
     const v = field(name);
-    return v === undefined || v === null ? undefined : v instanceof Unknown ? portOf(v) : num(v);
+    return v === undefined || v === null ? undefined : v instanceof Unknown ? known.portOf?.(v) : num(v);
   };
   const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
-  const ipv4 = cidrs(field(fields.ipv4), fields.ipv4, fields.hostBits);
-  const ipv6 = cidrs(field(fields.ipv6), fields.ipv6, fields.hostBits);
+  const ipv4 = cidrs(field(fields.ipv4), fields.ipv4, fields.hostBits, known.cidrOf);
+  const ipv6 = cidrs(field(fields.ipv6), fields.ipv6, fields.hostBits, known.cidrOf);
   const undecided = ipv4.undecidedAt ?? ipv6.undecidedAt;
   return {
     direction,
@@ -96,10 +115,10 @@ export function unmanagedDefaultGroup(vpc: ResourceNode, undecided: boolean): Se
 }
 
 /** Rules written inline as a list of blocks (`ingress`, `SecurityGroupIngress`). */
-export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction'], portOf = noPort): SecurityGroupRule[] {
+export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction'], known: DeployTimeValues = {}): SecurityGroupRule[] {
   const list = getPath(node.properties, listPath);
   if (list instanceof Unknown) return [unknownRule(node, listPath, direction)];
-  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`, portOf)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
+  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`, known)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
 }
 
 function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {
@@ -107,9 +126,14 @@ function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupR
 }
 
 /** The CIDRs of one field (`cidr_blocks`, `CidrIp`), and the path under it of the first that cannot be read. */
-function cidrs(v: PropertyValue | undefined, field: string, hostBits: RuleFields['hostBits']): { values: (string | Unknown)[]; undecidedAt?: string } {
-  if (v instanceof Unknown) return { values: [v], undecidedAt: field };
-  const values = asList(v).map((c) => (typeof c === 'string' && (hostBits === 'masked' || isNetworkCidr(c)) ? c : new Unknown()));
+function cidrs(v: PropertyValue | undefined, field: string, hostBits: RuleFields['hostBits'], cidrOf: CidrOf = () => undefined): { values: (string | Unknown)[]; undecidedAt?: string } {
+  const told = (c: PropertyValue | undefined): PropertyValue | undefined => (c instanceof Unknown ? (cidrOf(c) ?? c) : c);
+  const whole = told(v);
+  if (whole instanceof Unknown) return { values: [whole], undecidedAt: field };
+  const values = asList(whole).map((item) => {
+    const c = told(item);
+    return typeof c === 'string' && (hostBits === 'masked' || isNetworkCidr(c)) ? c : new Unknown();
+  });
   const first = values.findIndex((c) => c instanceof Unknown);
   return first === -1 ? { values } : { values, undecidedAt: Array.isArray(v) ? joinPath(field, first) : field };
 }

@@ -154,7 +154,7 @@ describe('the policies in process', () => {
 
   it('honour suppression tags, in both providers\' shapes', () => {
     const native = (tags: { key: string; value: string }[]) =>
-      resourceArgs('aws-native:rds:DbCluster', 'urn:pulumi:dev::p::aws-native:rds:DbCluster::db', { dbClusterIdentifier: 'db', engine: 'aurora-postgresql', tags });
+      resourceArgs('aws-native:rds:DbCluster', 'urn:pulumi:dev::p::aws-native:rds:DbCluster::db', { dbClusterIdentifier: 'db', engine: 'aurora-postgresql', storageEncrypted: false, tags });
     expect(validateResource('aws-rds-cluster-storage-encryption', native([]))).toHaveLength(1);
     expect(validateResource('aws-rds-cluster-storage-encryption', native([{ key: 'sekisho:ignore:aws-rds-cluster-storage-encryption', value: 'Scratch database with no data' }]))).toEqual([]);
     const classic = resourceArgs('aws:rds/cluster:Cluster', 'urn:pulumi:dev::p::aws:rds/cluster:Cluster::db', {

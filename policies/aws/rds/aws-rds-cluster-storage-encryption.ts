@@ -15,7 +15,7 @@ export default definePolicy({
     en: {
       title: 'RDS / Aurora DB cluster storage not encrypted',
       description:
-        'Checks that an RDS DB cluster (Aurora or Multi-AZ) sets storage_encrypted / StorageEncrypted to true. Provisioned clusters are unencrypted unless asked; Aurora Serverless v1 clusters are always encrypted. A cluster restored from a snapshot or replicating another inherits the setting, which the code alone cannot decide.',
+        'Checks that an RDS DB cluster (Aurora or Multi-AZ) encrypts its storage. Left out, storage_encrypted / StorageEncrypted is on only where AWS encrypts by default: every Aurora cluster created since 18 February 2026 (with an AWS owned key unless a KMS key is given) and Aurora Serverless v1; a Multi-AZ DB cluster is unencrypted unless asked. A value of false is reported on any cluster. A cluster restored from a snapshot or replicating another inherits the setting, which the code alone cannot decide.',
       rationale:
         'The cluster volume, its backups and snapshots hold every row of the database. Unencrypted, a copy shared by mistake or taken outside the service can be read in full. Encryption cannot be turned on for an existing cluster; it must be restored from an encrypted snapshot, which replaces it.',
       fix: 'Set storage_encrypted = true (StorageEncrypted: true) on the cluster, optionally with a customer managed KMS key.',
@@ -25,7 +25,7 @@ export default definePolicy({
     ja: {
       title: 'RDS／Aurora DB クラスターのストレージが暗号化されていない',
       description:
-        'RDS DB クラスター（Aurora またはマルチ AZ DB クラスター）で storage_encrypted（StorageEncrypted）が true になっているかを確認します。プロビジョンド型のクラスターは指定しない限り暗号化されません（Aurora Serverless v1 は常に暗号化されます）。スナップショットから復元したクラスターや、他のクラスターを複製するクラスターは設定を引き継ぐため、コードだけでは判定できません。',
+        'RDS DB クラスター（Aurora またはマルチ AZ DB クラスター）のストレージが暗号化されるかを確認します。storage_encrypted（StorageEncrypted）を省略した場合に暗号化されるのは、AWS が既定で暗号化するものだけです。2026 年 2 月 18 日以降に作成される Aurora クラスター（KMS キーを指定しなければ AWS 所有キーで暗号化）と Aurora Serverless v1 がこれに当たり、マルチ AZ DB クラスターは指定しない限り暗号化されません。false を指定している場合は、どのクラスターでも指摘します。スナップショットから復元したクラスターや、他のクラスターを複製するクラスターは設定を引き継ぐため、コードだけでは判定できません。',
       rationale:
         'クラスターボリューム、そのバックアップとスナップショットには、データベースのすべてのデータが入っています。暗号化していないと、誤って共有されたスナップショットなどのコピーから全件を読まれてしまいます。既存のクラスターは後から暗号化を有効にできず、暗号化したスナップショットから復元し直す（作り直す）必要があります。',
       fix: 'クラスターに storage_encrypted = true（StorageEncrypted: true）を指定してください。必要に応じてカスタマー管理の KMS キーも指定します。',

@@ -4,7 +4,7 @@ import { defineAdapter } from '../adapter.js';
 import { joinChildren } from '../join.js';
 import { read, str } from '../read.js';
 import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
-import { inlineRules, readRule, unmanagedDefaultGroup, type RuleFields } from '../security-group-common.js';
+import { attributeSource, inlineRules, readRule, unmanagedDefaultGroup, type CidrOf, type RuleFields } from '../security-group-common.js';
 
 const GROUP = ['AWS::EC2::SecurityGroup'];
 const INGRESS = 'AWS::EC2::SecurityGroupIngress';
@@ -15,6 +15,14 @@ const RESTRICT_DEFAULT_GROUP = 'Custom::VpcRestrictDefaultSG';
 
 /** `!GetAtt Db.Endpoint.Port`, as CDK's `allowDefaultPortFrom…` writes a database's port into a rule. */
 const DATABASE_PORT: DatabasePortProperties = { attribute: 'Endpoint.Port', port: 'Port', engine: 'Engine', types: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] };
+
+/** `!GetAtt Vpc.CidrBlock`, as CDK's `Peer.ipv4(vpc.vpcCidrBlock)` writes a VPC's range into a rule: the block the VPC sets. */
+function vpcCidrOf(graph: ResourceGraph): CidrOf {
+  return (value) => {
+    const block = attributeSource(graph, value, 'CidrBlock', VPC)?.properties['CidrBlock'];
+    return typeof block === 'string' ? block : undefined;
+  };
+}
 
 const FIELDS: RuleFields = {
   protocol: 'IpProtocol',
@@ -36,16 +44,16 @@ export const cloudFormationSecurityGroups = defineAdapter({
   family: 'cloudformation',
   adapt(graph) {
     const links = [INGRESS, EGRESS].map((type) => ({ type, paths: ['GroupId', 'GroupName'] }));
-    const portOf = databasePortOf(graph, DATABASE_PORT);
+    const known = { portOf: databasePortOf(graph, DATABASE_PORT), cidrOf: vpcCidrOf(graph) };
     const groups = joinChildren(graph, GROUP, 'GroupName', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       name: read(parent ?? anchor, parent ? 'GroupName' : 'GroupId', str),
       isDefault: !parent && [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'GroupId', ['AWS::EC2::VPC']).length > 0),
       rules: [
-        ...(parent ? [...inlineRules(parent, 'SecurityGroupIngress', FIELDS, 'ingress', portOf), ...inlineRules(parent, 'SecurityGroupEgress', FIELDS, 'egress', portOf)] : []),
-        ...(children.get(INGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'ingress', n, '', portOf)),
-        ...(children.get(EGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'egress', n, '', portOf)),
+        ...(parent ? [...inlineRules(parent, 'SecurityGroupIngress', FIELDS, 'ingress', known), ...inlineRules(parent, 'SecurityGroupEgress', FIELDS, 'egress', known)] : []),
+        ...(children.get(INGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'ingress', n, '', known)),
+        ...(children.get(EGRESS) ?? []).map((n) => readRule(n.properties, FIELDS, 'egress', n, '', known)),
       ],
     }));
     return [...groups, ...unmanagedDefaultGroups(graph)];

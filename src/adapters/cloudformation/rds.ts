@@ -4,7 +4,7 @@ import { getPath } from '../../graph/values.js';
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, firstWritten, num, read, str, strList } from '../read.js';
-import { instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
+import { clusterStorageEncrypted, instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
 const REPLICA: ReplicaProperties = {
   replicaOf: 'SourceDBInstanceIdentifier',
@@ -69,14 +69,16 @@ export const cloudFormationRdsClusters = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::RDS::DBCluster').map((node): RdsCluster => {
       const engineMode = read(node, 'EngineMode', str, 'provisioned');
+      const engine = read(node, 'Engine', str);
+      const inheritsEncryptionFrom = firstWritten(node, ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier']);
       return {
         resource: node,
         identifier: read(node, 'DBClusterIdentifier', str),
-        engine: read(node, 'Engine', str),
+        engine,
         engineMode,
-        storageEncrypted: read(node, 'StorageEncrypted', bool, engineMode.value === 'serverless'),
+        storageEncrypted: clusterStorageEncrypted(node, 'StorageEncrypted', engine, engineMode, inheritsEncryptionFrom),
         kmsKeyId: read(node, 'KmsKeyId', str),
-        inheritsEncryptionFrom: firstWritten(node, ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier']),
+        inheritsEncryptionFrom,
         backupRetentionDays: read(node, 'BackupRetentionPeriod', num, 1),
         deletionProtection: read(node, 'DeletionProtection', bool, false),
         logExports: read(node, 'EnableCloudwatchLogsExports', strList, []),

@@ -7,7 +7,7 @@ import { joinChildren, targetsOf } from '../join.js';
 import { ownInlineThenSeparate } from '../read-back.js';
 import { read, str } from '../read.js';
 import { databasePortOf, type DatabasePortProperties } from '../rds-common.js';
-import { inlineRules, readRule, unmanagedDefaultGroup, type PortOf, type RuleFields } from '../security-group-common.js';
+import { inlineRules, readRule, unmanagedDefaultGroup, type DeployTimeValues, type RuleFields } from '../security-group-common.js';
 
 const GROUPS = ['aws_security_group', 'aws_default_security_group'];
 const DEFAULT_GROUP = 'aws_default_security_group';
@@ -48,14 +48,14 @@ export const terraformSecurityGroups = defineAdapter({
   family: 'terraform',
   adapt(graph) {
     const links = [LEGACY_RULE, INGRESS_RULE, EGRESS_RULE].map((type) => ({ type, paths: ['security_group_id'] }));
-    const portOf = databasePortOf(graph, DATABASE_PORT);
+    const known = { portOf: databasePortOf(graph, DATABASE_PORT) };
     const groups = joinChildren(graph, GROUPS, 'id', links).map(({ anchor, parent, children }): SecurityGroup => ({
       resource: anchor,
       ...(parent === undefined && { orphan: true }),
       // Rules of a group outside the sources name it by the ID they share.
       name: parent ? read(parent, 'name', str) : read(anchor, 'security_group_id', str),
       isDefault: parent ? parent.type === DEFAULT_GROUP : [...children.values()].flat().some((rule) => graph.referencedFrom(rule, 'security_group_id', VPCS).length > 0),
-      rules: groupRules(parent, children, portOf),
+      rules: groupRules(parent, children, known),
     }));
     return [...groups, ...unmanagedDefaultGroups(graph)];
   },
@@ -89,13 +89,13 @@ function unmanagedDefaultGroups(graph: ResourceGraph): SecurityGroup[] {
 }
 
 /** A group's own inline rules, then its separate rule resources. */
-function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>, portOf: PortOf): SecurityGroupRule[] {
+function groupRules(parent: ResourceNode | undefined, children: ReadonlyMap<string, readonly ResourceNode[]>, known: DeployTimeValues): SecurityGroupRule[] {
   const separate = [
-    ...(children.get(LEGACY_RULE) ?? []).map((n) => readRule(n.properties, BLOCK_FIELDS, n.properties['type'] === 'egress' ? 'egress' : 'ingress', n, '', portOf)),
-    ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '', portOf)),
-    ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '', portOf)),
+    ...(children.get(LEGACY_RULE) ?? []).map((n) => readRule(n.properties, BLOCK_FIELDS, n.properties['type'] === 'egress' ? 'egress' : 'ingress', n, '', known)),
+    ...(children.get(INGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'ingress', n, '', known)),
+    ...(children.get(EGRESS_RULE) ?? []).map((n) => readRule(n.properties, VPC_RULE_FIELDS, 'egress', n, '', known)),
   ];
-  return ownInlineThenSeparate(parent, separate, (group, direction) => inlineRules(group, direction, BLOCK_FIELDS, direction, portOf));
+  return ownInlineThenSeparate(parent, separate, (group, direction) => inlineRules(group, direction, BLOCK_FIELDS, direction, known));
 }
 
 /** `aws_db_instance.db.port`, a database's port read into a rule. */

@@ -1,7 +1,7 @@
 import type { RdsCluster, RdsDatabase, RdsInstance } from '../../models/aws/rds.js';
 import { defineAdapter } from '../adapter.js';
 import { bool, defaulted, firstWritten, num, read, str, strList } from '../read.js';
-import { instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
+import { clusterStorageEncrypted, instanceEngine, sourceEncryption, type ReplicaProperties } from '../rds-common.js';
 
 const REPLICA: ReplicaProperties = {
   replicaOf: 'replicate_source_db',
@@ -46,15 +46,16 @@ export const terraformRdsClusters = defineAdapter({
   adapt(graph) {
     return graph.ofType('aws_rds_cluster').map((node): RdsCluster => {
       const engineMode = read(node, 'engine_mode', str, 'provisioned');
+      const engine = read(node, 'engine', str);
+      const inheritsEncryptionFrom = firstWritten(node, ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time']);
       return {
         resource: node,
         identifier: read(node, 'cluster_identifier', str),
-        engine: read(node, 'engine', str),
+        engine,
         engineMode,
-        // Aurora Serverless v1 clusters are always encrypted.
-        storageEncrypted: read(node, 'storage_encrypted', bool, engineMode.value === 'serverless'),
+        storageEncrypted: clusterStorageEncrypted(node, 'storage_encrypted', engine, engineMode, inheritsEncryptionFrom),
         kmsKeyId: read(node, 'kms_key_id', str),
-        inheritsEncryptionFrom: firstWritten(node, ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time']),
+        inheritsEncryptionFrom,
         backupRetentionDays: read(node, 'backup_retention_period', num, 1),
         deletionProtection: read(node, 'deletion_protection', bool, false),
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),

@@ -4,6 +4,7 @@ interface RdsStorage {
   /** `identifier` / `cluster_identifier`, `DBInstanceIdentifier` / `DBClusterIdentifier`. */
   readonly identifier: Attr<string>;
   readonly engine: Attr<string>;
+  /** Unwritten: off for an instance and a Multi-AZ DB cluster, on for an Aurora cluster (`clusterStorageEncrypted`). */
   readonly storageEncrypted: Attr<boolean>;
   readonly kmsKeyId: Attr<string>;
   /**
