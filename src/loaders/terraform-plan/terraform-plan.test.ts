@@ -547,5 +547,24 @@ describe('Terraform plan JSON', () => {
       expect(text).toContain('password_wo');
       expect(text).not.toContain('Plaintext-');
     });
+
+    it('takes an EBS volume that exists unencrypted as it is: encryption by default only encrypts new volumes', () => {
+      const volume = { availability_zone: 'ap-northeast-1a', encrypted: false, size: 100, snapshot_id: '', kms_key_id: '' };
+      const doc = {
+        format_version: '1.2',
+        resource_changes: [
+          change('aws_ebs_encryption_by_default.this', 'aws_ebs_encryption_by_default', ['no-op'], { enabled: true, id: 'terraform-1' }, {}),
+          change('aws_ebs_volume.kept', 'aws_ebs_volume', ['no-op'], { ...volume, id: 'vol-0a1' }, {}),
+          change('aws_ebs_volume.retagged', 'aws_ebs_volume', ['update'], { ...volume, id: 'vol-0b2', tags: { Team: 'data' } }, {}),
+          change('aws_ebs_volume.added', 'aws_ebs_volume', ['create'], volume, { id: true, arn: true }),
+        ],
+        configuration: {
+          root_module: {
+            resources: ['kept', 'retagged', 'added'].map((n) => config(`aws_ebs_volume.${n}`, { availability_zone: { constant_value: 'ap-northeast-1a' }, size: { constant_value: 100 } })),
+          },
+        },
+      };
+      expect(scan(doc, 'aws-ebs-volume-encryption').resources).toEqual(['aws_ebs_volume.kept', 'aws_ebs_volume.retagged']);
+    });
   });
 });
