@@ -196,6 +196,14 @@ export function isDeployed(node: ResourceNode): boolean {
   return node.format === 'terraform-state' || node.format === 'pulumi-state' || node.action === 'no-op';
 }
 
+/**
+ * Whether the resource exists before this deployment: deployed, or changed in place by a plan. A
+ * setting that only applies to what is created (EBS encryption by default) did not shape it.
+ */
+export function existsBeforeDeployment(node: ResourceNode): boolean {
+  return isDeployed(node) || node.action === 'update';
+}
+
 /** The line of a property path, falling back to the nearest written ancestor, then the resource. */
 export function lineOf(node: ResourceNode, path: string): number | undefined {
   const lines = node.propertyLines;

@@ -14,7 +14,7 @@ export default definePolicy({
     en: {
       title: 'EBS volume not encrypted',
       description:
-        'Checks that an EBS volume sets encrypted / Encrypted to true. EBS creates unencrypted volumes unless the volume asks for encryption or the account has EBS encryption by default turned on for the Region, which is off unless enabled. A volume passes when an aws_ebs_encryption_by_default in the same configuration turns that setting on (a volume created in the same apply should depend on it, or it may be created first); a volume restored from a snapshot keeps the snapshot\'s encryption, so without encrypted = true it cannot be decided from the code; a volume copy (SourceVolumeId) is always encrypted.',
+        'Checks that an EBS volume sets encrypted / Encrypted to true. EBS creates unencrypted volumes unless the volume asks for encryption or the account has EBS encryption by default turned on for the Region, which is off unless enabled. A volume passes when an aws_ebs_encryption_by_default in the same configuration turns that setting on (a volume created in the same apply should depend on it, or it may be created first), unless it already exists unencrypted (a plan keeps or updates it, or a state records it): encryption by default leaves existing volumes as they are; a volume restored from a snapshot keeps the snapshot\'s encryption, so without encrypted = true it cannot be decided from the code; a volume copy (SourceVolumeId) is always encrypted.',
       rationale:
         'An unencrypted volume, and every snapshot taken from it, can be read by anyone who obtains a copy: a snapshot shared by mistake, made public, or copied to another account. Encryption cannot be switched on for an existing volume: the data has to be copied to a new encrypted volume, through an encrypted snapshot.',
       fix: 'Set encrypted = true (Encrypted: true), or turn on EBS encryption by default for the account and Region.',
@@ -24,7 +24,7 @@ export default definePolicy({
     ja: {
       title: 'EBS ボリュームが暗号化されていない',
       description:
-        'EBS ボリュームで encrypted（Encrypted）が true になっているかを確認します。EBS は、ボリューム側で暗号化を指定するか、アカウントでそのリージョンの「EBS のデフォルト暗号化」を有効にしない限り、暗号化せずにボリュームを作成します（デフォルト暗号化は有効にしない限りオフです）。同じ構成内の aws_ebs_encryption_by_default がデフォルト暗号化を有効にしていれば合格とします（同じ apply で作成するボリュームは、先に作成されないようにこのリソースへの依存関係を持たせてください）。スナップショットから作成するボリュームは暗号化の有無をスナップショットから引き継ぐため、encrypted = true がなければコードからは判定できません。ボリュームのコピー（SourceVolumeId）は常に暗号化されます。',
+        'EBS ボリュームで encrypted（Encrypted）が true になっているかを確認します。EBS は、ボリューム側で暗号化を指定するか、アカウントでそのリージョンの「EBS のデフォルト暗号化」を有効にしない限り、暗号化せずにボリュームを作成します（デフォルト暗号化は有効にしない限りオフです）。同じ構成内の aws_ebs_encryption_by_default がデフォルト暗号化を有効にしていれば合格とします（同じ apply で作成するボリュームは、先に作成されないようにこのリソースへの依存関係を持たせてください）。ただし、暗号化されないまま既に存在するボリューム（プランで変更なし・インプレース更新となるもの、state に記録されているもの）は、デフォルト暗号化を有効にしてもそのままなので合格にはなりません。スナップショットから作成するボリュームは暗号化の有無をスナップショットから引き継ぐため、encrypted = true がなければコードからは判定できません。ボリュームのコピー（SourceVolumeId）は常に暗号化されます。',
       rationale:
         '暗号化されていないボリュームは、そこから取得したスナップショットも含め、コピーを手に入れた人なら誰でも中身を読めます（誤って共有・公開したスナップショットや、別アカウントにコピーされたスナップショットなど）。既存のボリュームは後から暗号化できず、暗号化したスナップショットを経由して新しいボリュームへデータを移す必要があります。',
       fix: 'encrypted = true（Encrypted: true）を指定するか、アカウントのそのリージョンで EBS のデフォルト暗号化を有効にしてください。',

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import type { ResourceNode } from '../../graph/resource.js';
+import { existsBeforeDeployment, type ResourceNode } from '../../graph/resource.js';
 import type { Attr } from '../../models/attr.js';
 import type { EbsEncryptionByDefault, EbsVolume } from '../../models/aws/ebs.js';
 import { defineAdapter } from '../adapter.js';
@@ -41,8 +41,11 @@ export const terraformEbsVolumes = defineAdapter({
 /**
  * The account default as the volume's configuration sets it: the `aws_ebs_encryption_by_default` of
  * the same source unit that turns it on (or whose `enabled` is unknown), else off (AWS's default).
+ * It encrypts volumes created once it is on, not one that exists already unencrypted (kept or
+ * updated in place, since `encrypted` forces a new volume): that one stays as it is.
  */
 function encryptionByDefault(graph: ResourceGraph, volume: ResourceNode): Attr<boolean> {
+  if (existsBeforeDeployment(volume) && volume.properties['encrypted'] === false) return defaulted(volume, 'encrypted', false);
   const settings = graph
     .ofType(DEFAULT_ENCRYPTION)
     .filter((n) => n.mode === 'managed' && n.unit === volume.unit)

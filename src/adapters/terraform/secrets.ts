@@ -6,12 +6,15 @@ import { secretRotationAdapter } from '../secret-rotation-common.js';
 import { containerDefinitions } from '../ecs-common.js';
 import { declaredSecret, isIdentifierValue, isSecretVariable, passwordSettings, secretSetting, secretWriting, shapeHasUrlCredentials, writtenAsLiteral, type PasswordPaths } from '../secrets-common.js';
 
-/** Arguments of the AWS provider that hold a password or token. */
+/**
+ * Arguments of the AWS provider that hold a password or token, with their write-only forms
+ * (`password_wo`, Terraform 1.11+): kept out of state and plan, but a literal is still in the code.
+ */
 const PASSWORDS: PasswordPaths = {
-  aws_db_instance: ['password'],
-  aws_rds_cluster: ['master_password'],
-  aws_redshift_cluster: ['master_password'],
-  aws_redshiftserverless_namespace: ['admin_user_password'],
+  aws_db_instance: ['password', 'password_wo'],
+  aws_rds_cluster: ['master_password', 'master_password_wo'],
+  aws_redshift_cluster: ['master_password', 'master_password_wo'],
+  aws_redshiftserverless_namespace: ['admin_user_password', 'admin_user_password_wo'],
   aws_docdb_cluster: ['master_password'],
   aws_elasticache_replication_group: ['auth_token'],
   aws_elasticache_user: ['passwords'],
@@ -19,9 +22,9 @@ const PASSWORDS: PasswordPaths = {
   aws_opensearch_domain: ['advanced_security_options[0].master_user_options[0].master_user_password'],
   aws_dms_endpoint: ['password'],
   // The value a Secrets Manager secret stores, typed in rather than generated or passed in.
-  aws_secretsmanager_secret_version: ['secret_string'],
+  aws_secretsmanager_secret_version: ['secret_string', 'secret_string_wo'],
   // A SecureString parameter's value (`holdsSecret`): what Parameter Store is asked to keep secret.
-  aws_ssm_parameter: ['value'],
+  aws_ssm_parameter: ['value', 'value_wo'],
 };
 
 /** An SSM parameter's value is a secret only as a SecureString: a String or StringList parameter holds configuration. */

@@ -23,7 +23,7 @@ import {
 } from './schema.js';
 import { renderDeferredPolicyDocuments } from './policy-documents.js';
 import { readTerraformJson, ShapeError, type TerraformJson } from './read.js';
-import { mergePlannedValues, writtenIn } from './values.js';
+import { markWriteOnlyLiterals, mergePlannedValues, writtenIn } from './values.js';
 
 /** The format versions this loader understands (Terraform writes 0.x up to 0.15 and 1.x since). */
 const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
@@ -136,6 +136,7 @@ export function loadTerraformJson(input: string | TerraformJsonFile, file: strin
       written: (path) => shape?.writtenAt(path) ?? true,
       refsAt: (path) => nodeEdges.filter((e) => e.kind === 'reference' && (isWithin(e.path, path) || isWithin(path, e.path))).map((e) => e.to),
     });
+    if (config && inst.mode === 'managed') markWriteOnlyLiterals(properties, config.expressions);
     nodes.push({
       id: inst.id,
       address: inst.address,

@@ -511,5 +511,60 @@ describe('Terraform plan JSON', () => {
       expect(loaded.edges.filter((e) => e.kind === 'through-local')).toEqual([]);
     });
   });
-});
 
+  describe('what a plan shows of a resource only through its configuration or its history', () => {
+    const change = (address: string, type: string, actions: string[], after: object, unknown: object, sensitive: object = {}) => ({
+      address,
+      mode: 'managed',
+      type,
+      name: address.split('.')[1],
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions, before: actions[0] === 'create' ? null : after, after, after_unknown: unknown, before_sensitive: actions[0] === 'create' ? false : sensitive, after_sensitive: sensitive },
+    });
+    const config = (address: string, expressions: object) => ({ address, mode: 'managed', type: address.split('.')[0], name: address.split('.')[1], expressions });
+    const scan = (doc: object, policyId: string) => {
+      const findings = toFindings(scanText([{ file: 'plan.json', text: JSON.stringify(doc) }], { policies: builtinPolicies, today: '2026-01-01' }).results, 'en');
+      return { text: JSON.stringify(findings), resources: findings.filter((f) => f.policyId === policyId && f.status === 'fail').map((f) => f.resource).sort() };
+    };
+
+    it('finds a write-only password typed into the code: null in the plan, a constant in its configuration, never shown', () => {
+      const db = (name: string) =>
+        change(`aws_db_instance.${name}`, 'aws_db_instance', ['create'], { identifier: name, password: null, password_wo: null, password_wo_version: 1 }, { id: true, arn: true }, { password: true, password_wo: true });
+      const doc = {
+        format_version: '1.2',
+        resource_changes: [db('typed'), db('passed')],
+        configuration: {
+          root_module: {
+            resources: [
+              config('aws_db_instance.typed', { identifier: { constant_value: 'typed' }, password_wo: { constant_value: 'Plaintext-WriteOnly-9x' }, password_wo_version: { constant_value: 1 } }),
+              config('aws_db_instance.passed', { identifier: { constant_value: 'passed' }, password_wo: { references: ['var.db_password'] }, password_wo_version: { constant_value: 1 } }),
+            ],
+          },
+        },
+      };
+      const { text, resources } = scan(doc, 'aws-secrets-plaintext');
+      expect(resources).toEqual(['aws_db_instance.typed']);
+      expect(text).toContain('password_wo');
+      expect(text).not.toContain('Plaintext-');
+    });
+
+    it('takes an EBS volume that exists unencrypted as it is: encryption by default only encrypts new volumes', () => {
+      const volume = { availability_zone: 'ap-northeast-1a', encrypted: false, size: 100, snapshot_id: '', kms_key_id: '' };
+      const doc = {
+        format_version: '1.2',
+        resource_changes: [
+          change('aws_ebs_encryption_by_default.this', 'aws_ebs_encryption_by_default', ['no-op'], { enabled: true, id: 'terraform-1' }, {}),
+          change('aws_ebs_volume.kept', 'aws_ebs_volume', ['no-op'], { ...volume, id: 'vol-0a1' }, {}),
+          change('aws_ebs_volume.retagged', 'aws_ebs_volume', ['update'], { ...volume, id: 'vol-0b2', tags: { Team: 'data' } }, {}),
+          change('aws_ebs_volume.added', 'aws_ebs_volume', ['create'], volume, { id: true, arn: true }),
+        ],
+        configuration: {
+          root_module: {
+            resources: ['kept', 'retagged', 'added'].map((n) => config(`aws_ebs_volume.${n}`, { availability_zone: { constant_value: 'ap-northeast-1a' }, size: { constant_value: 100 } })),
+          },
+        },
+      };
+      expect(scan(doc, 'aws-ebs-volume-encryption').resources).toEqual(['aws_ebs_volume.kept', 'aws_ebs_volume.retagged']);
+    });
+  });
+});

@@ -60,6 +60,21 @@ function merge(after: JsonValue | undefined, unknown: JsonValue | undefined, sen
   return after;
 }
 
+/**
+ * Write-only arguments (`password_wo`, Terraform 1.11+) are null in every plan, yet `configuration`
+ * still gives a literal one as its `constant_value`. Such an argument becomes a `Secret`: it is
+ * written in the code, and its value is not kept.
+ */
+export function markWriteOnlyLiterals(properties: PropertyMap, expressions: JsonValue | undefined): void {
+  if (!isObject(expressions)) return;
+  for (const key in expressions) {
+    if (!hasOwn(expressions, key) || !hasOwn(properties, key) || properties[key] !== null) continue;
+    const expr = expressions[key];
+    const constant = isExpression(expr) && isObject(expr) ? expr['constant_value'] : undefined;
+    if (constant !== undefined && constant !== null && constant !== '') setOwn(properties, key, Secret.instance);
+  }
+}
+
 const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
