@@ -620,6 +620,7 @@ export class ModuleInstance implements Scope {
       properties,
       source: { file: block.file.file, ...(source && { line: source.line, endLine: source.endLine }), ...(call && { call: { file: call.file.file, ...(call.source && { line: call.source.line }) } }) },
       propertyLines: lines,
+      ...(block.overriddenIn && { propertyFiles: block.overriddenIn }),
       written,
       literals,
       ...(origins.size > 0 && { literalOrigins: origins }),

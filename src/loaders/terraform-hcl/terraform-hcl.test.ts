@@ -207,6 +207,95 @@ resource "aws_ecs_task_definition" "u" {
   });
 });
 
+describe('override files', () => {
+  const base = `
+resource "aws_security_group" "app" {
+  name = "app"
+
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+
+  dynamic "egress" {
+    for_each = ["0.0.0.0/0"]
+    content {
+      from_port   = 0
+      to_port     = 0
+      protocol    = "-1"
+      cidr_blocks = [egress.value]
+    }
+  }
+}
+
+resource "aws_security_group" "legacy" {
+  name = "legacy"
+
+  dynamic "ingress" {
+    for_each = [3389]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+`;
+  const override = `resource "aws_security_group" "app" {
+  dynamic "ingress" {
+    for_each = [22]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+
+resource "aws_security_group" "legacy" {
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`;
+
+  it('replace every block of a type the override writes, static or dynamic, and keep the other types', async () => {
+    const unit = await load({ 'main.tf': base, 'sg_override.tf': override });
+    expect(unit.diagnostics).toEqual([]);
+    expect(prop(unit, 'aws_security_group.app', 'ingress')).toEqual([{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }]);
+    expect(prop(unit, 'aws_security_group.app', 'egress')).toEqual([{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] }]);
+    expect(prop(unit, 'aws_security_group.app', 'name')).toBe('app');
+    expect(prop(unit, 'aws_security_group.legacy', 'ingress')).toEqual([{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }]);
+  });
+
+  it('point a finding at the override file that sets the deciding value', async () => {
+    const dir = tree({
+      'main.tf': base,
+      'override.tf': override,
+      'db.tf': 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n  engine            = "postgres"\n}\n',
+      'db_override.tf.json': JSON.stringify({ resource: { aws_db_instance: { main: { storage_encrypted: false } } } }, null, 2),
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports' || p.id === 'aws-rds-instance-storage-encryption');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
+    expect(where.sort()).toEqual(['aws_db_instance.main db.tf:1 (db_override.tf.json:5)', 'aws_security_group.app main.tf:2 (override.tf:2)']);
+  });
+
+  it('are an error when they override a block no other file declares', async () => {
+    const unit = await load({ 'main.tf': 'variable "a" {}\n', 'override.tf': 'variable "a" {\n  default = "x"\n}\n\nvariable "b" {\n  default = "y"\n}\n' });
+    expect(unit.diagnostics.map((d) => [d.code, d.file, d.line, d.message.en])).toEqual([
+      ['override-without-base', 'override.tf', 5, 'variable "b" is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here'],
+    ]);
+  });
+});
+
 describe('values written in the code, followed to where they are written', () => {
   const files = {
     'main.tf': `variable "from_default" { default = "d-value" }
