@@ -60,6 +60,18 @@ function columnOf(text: string, offset: number): number {
 /** A property Terraform's JSON syntax ignores as a comment (CDK for Terraform writes its construct metadata there). */
 const COMMENT = '//';
 
+/**
+ * The nested block types of the blocks Terraform itself defines whose other arguments are all
+ * attributes, whatever their values: a local, a variable's default, a module input or an output
+ * may be an object, and in JSON syntax that object is its value.
+ */
+const LANGUAGE_BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
+  locals: new Set(),
+  variable: new Set(['validation']),
+  output: new Set(['precondition']),
+  module: new Set(),
+};
+
 /** Attributes that are maps in the AWS provider's schema: a JSON object there is a value, not a block. */
 const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment_variables', 'parameters', 'labels', 'metadata', 'triggers', 'policy', 'context']);
 
@@ -84,12 +96,13 @@ function parseJsonFile(source: SourceText): ParsedFile {
   for (const [kind, value] of Object.entries(root)) {
     if (kind === COMMENT) continue;
     const labels = kind === 'resource' || kind === 'data' ? 2 : ['module', 'variable', 'output', 'provider'].includes(kind) ? 1 : 0;
-    const out = normaliseLabelled(value, labels, kind, (labelPath) => {
+    const blockNames = LANGUAGE_BLOCKS[kind];
+    const out = normaliseLabelled(value, labels, kind, blockNames, (labelPath) => {
       const rawValue = valueAt(root, labelPath);
       const raws = isArray(rawValue) ? rawValue.map((b, i) => [b, `${labelPath}[${i}]`] as const) : [[rawValue, labelPath] as const];
       for (const [raw, path] of raws) {
         if (!isObject(raw)) continue;
-        blocks.push({ type: kind, labels: labelPath.split('.').slice(1), line: lineAt(path), endLine: lineAt(path), body: jsonBody(raw, path, lineAt) });
+        blocks.push({ type: kind, labels: labelPath.split('.').slice(1), line: lineAt(path), endLine: lineAt(path), body: jsonBody(raw, path, lineAt, blockNames) });
       }
     });
     body[kind] = out;
@@ -104,44 +117,51 @@ function valueAt(root: JsonObject, path: string): JsonValue | undefined {
 }
 
 /** `{type: {name: body | [body]}}` → `{type: {name: [body]}}`, blocks inside made lists too. */
-function normaliseLabelled(value: JsonValue, labels: number, path: string, onBodies: (path: string) => void): JsonValue {
+function normaliseLabelled(value: JsonValue, labels: number, path: string, blockNames: ReadonlySet<string> | undefined, onBodies: (path: string) => void): JsonValue {
   if (labels === 0) {
     onBodies(path);
-    return (isArray(value) ? value : [value]).filter(isObject).map(normaliseBody);
+    return (isArray(value) ? value : [value]).filter(isObject).map((b) => normaliseBody(b, blockNames));
   }
   if (!isObject(value)) return {};
   const out: JsonObject = {};
-  for (const [label, inner] of Object.entries(value)) out[label] = normaliseLabelled(inner, labels - 1, `${path}.${label}`, onBodies);
+  for (const [label, inner] of Object.entries(value)) out[label] = normaliseLabelled(inner, labels - 1, `${path}.${label}`, blockNames, onBodies);
   return out;
 }
 
-function normaliseBody(body: JsonObject): JsonObject {
+/**
+ * Whether `key` of a JSON body holding `value` names nested blocks: one of `blockNames` where the
+ * block's nested block types are known, else an object (or list of objects) not under a known map attribute.
+ */
+function isBlockKey(key: string, value: JsonValue, blockNames: ReadonlySet<string> | undefined): boolean {
+  if (blockNames) return blockNames.has(key) && (isObject(value) || isBlockList(value));
+  return !MAP_ATTRIBUTES.has(key) && key !== 'dynamic' && (isObject(value) || isBlockList(value));
+}
+
+function normaliseBody(body: JsonObject, blockNames?: ReadonlySet<string>): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === COMMENT) continue;
-    if (key === 'dynamic' && isObject(value)) {
+    if (key === 'dynamic' && !blockNames && isObject(value)) {
       out[key] = Object.fromEntries(
         Object.entries(value).map(([type, spec]) => [
           type,
-          (isArray(spec) ? spec : [spec]).filter(isObject).map((s) => ({ ...s, content: (isArray(s['content']) ? s['content'] : [s['content'] ?? {}]).filter(isObject).map(normaliseBody) })),
+          (isArray(spec) ? spec : [spec]).filter(isObject).map((s) => ({ ...s, content: (isArray(s['content']) ? s['content'] : [s['content'] ?? {}]).filter(isObject).map((c) => normaliseBody(c)) })),
         ]),
       );
-    } else if (isObject(value) && !MAP_ATTRIBUTES.has(key)) out[key] = [normaliseBody(value)];
-    else if (isArray(value) && value.length > 0 && value.every(isObject) && !MAP_ATTRIBUTES.has(key)) out[key] = value.map(normaliseBody);
+    } else if (isBlockKey(key, value, blockNames)) out[key] = (isArray(value) ? value : [value]).filter(isObject).map((b) => normaliseBody(b));
     else out[key] = value;
   }
   return out;
 }
 
 /** The outline of a JSON body (as written, before normalising), from the lines the JSON parser recorded. */
-function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => number): SourceBody {
+function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => number, blockNames?: ReadonlySet<string>): SourceBody {
   const attributes: SourceBody['attributes'][number][] = [];
   const blocks: SourceBlock[] = [];
   for (const [key, value] of Object.entries(body)) {
     if (key === COMMENT) continue;
     const at = `${path}.${key}`;
-    const isBlock = !MAP_ATTRIBUTES.has(key) && key !== 'dynamic' && (isObject(value) || (isArray(value) && value.length > 0 && value.every(isObject)));
-    if (!isBlock) {
+    if (!isBlockKey(key, value, blockNames)) {
       attributes.push({ name: key, line: lineAt(at), endLine: lineAt(at), value: '' });
       continue;
     }

@@ -1188,6 +1188,28 @@ resource "aws_s3_bucket" "c" { bucket = "c" }
     expect(j.propertyLines?.get('bucket')).toBe(5);
   });
 
+  it('takes objects in JSON syntax as the values of locals, variable defaults and module arguments', async () => {
+    const dir = tree({
+      'main.tf.json': JSON.stringify(
+        {
+          variable: { db: { type: 'object({ public = bool })', default: { public: true }, validation: { condition: '${var.db.public != null}', error_message: 'set it' } } },
+          locals: { settings: { backups: 1 } },
+          module: { db: { source: './db', config: { public: '${var.db.public}', backups: '${local.settings.backups}' } } },
+        },
+        null,
+        2,
+      ),
+      'db/main.tf': 'variable "config" {}\n\nresource "aws_db_instance" "this" {\n  engine                  = "postgres"\n  storage_encrypted       = true\n  publicly_accessible     = var.config.public\n  backup_retention_period = var.config.backups\n}\n',
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-rds-publicly-accessible' || p.id === 'aws-rds-backup-retention');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(outcome.diagnostics).toEqual([]);
+    expect(toFindings(outcome.results, 'en').map((f) => `${f.policyId} ${f.resource} ${f.status}`)).toEqual([
+      'aws-rds-publicly-accessible module.db.aws_db_instance.this fail',
+      'aws-rds-backup-retention module.db.aws_db_instance.this fail',
+    ]);
+  });
+
   it('ignores the "//" comment properties of JSON syntax, where CDK for Terraform writes its metadata', async () => {
     const unit = await load({
       'cdk.tf.json': JSON.stringify(
