@@ -66,7 +66,7 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
       const existing = map.get(key);
       if (override && existing) map.set(key, mergeOverride(existing, block));
       else if (!existing) {
-        if (override) diagnostics.push(nothingToOverride(block, key));
+        if (override) diagnostics.push(nothingToOverride(block.type === undefined ? `${block.source?.type ?? 'block'} ${JSON.stringify(block.name)}` : key, file.file, block.source?.line));
         map.set(key, block);
       }
     };
@@ -86,7 +86,9 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
     for (const block of isArray(body['locals']) ? body['locals'] : []) {
       if (!isObject(block)) continue;
       for (const [name, value] of Object.entries(block)) {
-        if (override || !locals.has(name)) locals.set(name, { value, file, source: localSources.get(name) });
+        const source = localSources.get(name);
+        if (override && !locals.has(name)) diagnostics.push(nothingToOverride(`local.${name}`, file.file, source?.line));
+        if (override || !locals.has(name)) locals.set(name, { value, file, source });
       }
     }
   }
@@ -127,14 +129,13 @@ function mergeOutline(base: SourceBlock, override: SourceBlock | undefined, repl
   };
 }
 
-/** An override file's block with no block of its header to merge into: Terraform refuses it. */
-function nothingToOverride(block: BlockConfig, address: string): Diagnostic {
-  const what = block.type === undefined ? `${block.source?.type ?? 'block'} ${JSON.stringify(block.name)}` : address;
+/** What an override file sets with nothing of its name to merge into (a block, a local): Terraform refuses it. */
+function nothingToOverride(what: string, file: string, line: number | undefined): Diagnostic {
   const text = {
     en: `${what} is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here`,
     ja: `${what} はオーバーライドファイルにありますが、このモジュールの他のファイルでは宣言されていません（Terraform はこれを受け付けません）。ここで宣言されたものとしてスキャンします`,
   };
-  return diagnostic('error', 'override-without-base', block.file.file, text, { line: block.source?.line });
+  return diagnostic('error', 'override-without-base', file, text, { line });
 }
 
 /** The attributes of a file's `locals` blocks by name; the first of a name written twice. */

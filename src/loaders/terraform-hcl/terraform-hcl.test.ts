@@ -289,9 +289,13 @@ resource "aws_security_group" "legacy" {
   });
 
   it('are an error when they override a block no other file declares', async () => {
-    const unit = await load({ 'main.tf': 'variable "a" {}\n', 'override.tf': 'variable "a" {\n  default = "x"\n}\n\nvariable "b" {\n  default = "y"\n}\n' });
+    const unit = await load({
+      'main.tf': 'variable "a" {}\n\nlocals {\n  l = 1\n}\n',
+      'override.tf': 'variable "a" {\n  default = "x"\n}\n\nvariable "b" {\n  default = "y"\n}\n\nlocals {\n  l = 2\n  m = 3\n}\n',
+    });
     expect(unit.diagnostics.map((d) => [d.code, d.file, d.line, d.message.en])).toEqual([
       ['override-without-base', 'override.tf', 5, 'variable "b" is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here'],
+      ['override-without-base', 'override.tf', 11, 'local.m is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here'],
     ]);
   });
 });
