@@ -129,14 +129,17 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
 }
 
 /**
- * A file of the configuration being scanned, relative to the root module's directory; `undefined`
- * for one elsewhere (a `file()` elsewhere is not followed), its real path compared so that a
- * symlink in the tree does not lead out of it.
+ * A file of the configuration being scanned, by its path relative to the root module's directory:
+ * one inside the root module's directory or inside the directory of a module it calls (a module
+ * called as `../../modules/site` reads `${path.module}/policy.json`); `undefined` for one
+ * elsewhere (a `file()` elsewhere is not followed), real paths compared so that a symlink does
+ * not lead out of them.
  */
-function readInsideTree(rootDir: string, path: string): string | undefined {
+function readInsideTree(tree: ModuleTree, path: string): string | undefined {
   try {
-    const full = realpathSync(resolve(rootDir, path));
-    if (!isWithinDirectory(realpathSync(rootDir), full)) return undefined;
+    const full = realpathSync(resolve(tree.rootDir, path));
+    const dirs = new Set([tree.rootDir, ...[...tree.calls.values()].map((c) => c.dir)]);
+    if (![...dirs].some((dir) => isWithinDirectory(realpathSync(dir), full))) return undefined;
     if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
     return readFileSync(full, 'utf8');
   } catch {
@@ -366,7 +369,7 @@ export class ModuleInstance implements Scope {
 
   readFile(path: string): string | undefined {
     const { files, tree } = this.ctx;
-    if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
+    if (!files.has(path)) files.set(path, readInsideTree(tree, path));
     return files.get(path);
   }
 

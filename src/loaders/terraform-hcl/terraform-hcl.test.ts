@@ -836,6 +836,22 @@ describe('file()', () => {
     expect(prop(unit, 'x_thing.t', 'out')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'x_thing.t', 'in')).toBe('inside');
   });
+
+  it('reads the files of a module called from outside the root module, and nothing else outside it', async () => {
+    const repo = tree({
+      'live/prod/main.tf': 'module "site" {\n  source = "../../modules/site"\n}\n',
+      'modules/site/main.tf':
+        'resource "aws_s3_bucket" "this" {\n  bucket = "site"\n}\n\nresource "aws_s3_bucket_policy" "this" {\n  bucket = aws_s3_bucket.this.id\n  policy = templatefile("${path.module}/public.json.tftpl", { arn = "arn:aws:s3:::site" })\n  other  = file("${path.module}/../notes.txt")\n}\n',
+      'modules/site/public.json.tftpl': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "${arn}/*"}]}',
+      'modules/notes.txt': 'not a module',
+    });
+    const dir = join(repo, 'live/prod');
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-s3-bucket-public-policy');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.status}`)).toEqual(['module.site.aws_s3_bucket.this fail']);
+    const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'module.site.aws_s3_bucket_policy.this', 'other')).toBeInstanceOf(Unknown);
+  });
 });
 
 describe('sensitive variables', () => {
