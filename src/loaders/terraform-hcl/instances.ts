@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, LiteralOrigin, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
@@ -33,6 +33,8 @@ export interface TreeContext {
   readonly codeBudget: EvaluationBudget;
   /** The files `file()` and `templatefile` read, by path as written, read once: a `for` may read one a thousand times. */
   readonly files: Map<string, string | undefined>;
+  /** The files `file()` or `templatefile` asked for and could not have, said once each. */
+  readonly unreadFiles: Set<string>;
   /** Major provider versions the sources pin, by provider type (`aws`). */
   readonly providerMajors: ReadonlyMap<string, number>;
 }
@@ -227,9 +229,9 @@ class CodeScope implements Scope {
     return this.module.resolveIn('code', name, steps, deps);
   }
 
-  readFile(path: string): string | undefined {
+  readFile(path: string, needed?: boolean): string | undefined {
     // A file of the scanned tree is as much in the code as a literal.
-    return this.module.readFile(path);
+    return this.module.readFile(path, needed);
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
@@ -247,7 +249,7 @@ function renderTemplate(scope: Scope, text: string, variables: PropertyMap): Val
   // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
   const inner: Scope = {
     resolve: (name, steps, deps) => scope.resolve(name, steps, deps),
-    readFile: (path) => scope.readFile(path),
+    readFile: (path, needed) => scope.readFile(path, needed),
     budget: scope.budget,
     renderTemplate: () => {
       throw new EvalError('templatefile cannot be called from a template that templatefile renders');
@@ -367,10 +369,19 @@ export class ModuleInstance implements Scope {
     return this.ctx.budget;
   }
 
-  readFile(path: string): string | undefined {
+  readFile(path: string, needed = false): string | undefined {
     const { files, tree } = this.ctx;
     if (!files.has(path)) files.set(path, readInsideTree(tree, path));
-    return files.get(path);
+    const text = files.get(path);
+    if (text === undefined && needed && !this.ctx.unreadFiles.has(path)) {
+      this.ctx.unreadFiles.add(path);
+      const message = {
+        en: `file ${JSON.stringify(path)} is not read: it does not exist, is not a regular file inside the directory of a module of this configuration, or is larger than 1 MiB; the values made from it are unknown`,
+        ja: `ファイル ${JSON.stringify(path)} を読み込んでいません（存在しない、この構成のモジュールのディレクトリ内の通常のファイルではない、または 1 MiB を超えている）。このファイルから作られる値は不明として扱います`,
+      };
+      this.ctx.diagnostics.push(diagnostic('warning', 'file-not-read', posix.join(this.ctx.unit, this.modulePath()), message));
+    }
+    return text;
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {

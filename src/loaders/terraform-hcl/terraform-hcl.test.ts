@@ -837,6 +837,17 @@ describe('file()', () => {
     expect(prop(unit, 'x_thing.t', 'in')).toBe('inside');
   });
 
+  it('warns once of a file file() or templatefile() cannot read, not of one fileexists() looks for', async () => {
+    const unit = await load({
+      'main.tf': 'module "m" {\n  source = "./m"\n}\n',
+      'm/main.tf': 'resource "x_thing" "t" {\n  a = file("${path.module}/gone.json")\n  b = [for i in range(3) : templatefile("${path.module}/gone.json", {})]\n  c = fileexists("${path.module}/maybe.json") ? file("${path.module}/maybe.json") : "{}"\n}\n',
+    });
+    expect(unit.diagnostics.map((d) => [d.level, d.code, d.file, d.message.en])).toEqual([
+      ['warning', 'file-not-read', 'm', 'file "m/gone.json" is not read: it does not exist, is not a regular file inside the directory of a module of this configuration, or is larger than 1 MiB; the values made from it are unknown'],
+    ]);
+    expect(prop(unit, 'module.m.x_thing.t', 'c')).toBe('{}');
+  });
+
   it('reads the files of a module called from outside the root module, and nothing else outside it', async () => {
     const repo = tree({
       'live/prod/main.tf': 'module "site" {\n  source = "../../modules/site"\n}\n',
