@@ -18,6 +18,8 @@ export interface BlockConfig {
    * shown to users): their lines in `source` are that file's, not `file`'s.
    */
   readonly overriddenIn?: ReadonlyMap<string, string>;
+  /** The blocks of override files merged into this one, in the order merged: where their own comments are. */
+  readonly overrides?: readonly { readonly file: ParsedFile; readonly source: SourceBlock | undefined }[];
 }
 
 /** A `locals` entry. */
@@ -114,7 +116,8 @@ function mergeOverride(base: BlockConfig, override: BlockConfig): BlockConfig {
   if (Object.keys(dynamic).length > 0) body['dynamic'] = dynamic;
   const overriddenIn = new Map(base.overriddenIn);
   for (const k of replaced) overriddenIn.set(k, override.file.file);
-  return { ...base, body, source: base.source && mergeOutline(base.source, override.source, replaced), overriddenIn };
+  const overrides = [...(base.overrides ?? []), { file: override.file, source: override.source }];
+  return { ...base, body, source: base.source && mergeOutline(base.source, override.source, replaced), overriddenIn, overrides };
 }
 
 /** A block's outline with what an override replaced (`replaced`: argument names and block types) taken from the override's. */

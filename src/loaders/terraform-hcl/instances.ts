@@ -647,13 +647,16 @@ export class ModuleInstance implements Scope {
 
 const suppressionCache = new WeakMap<BlockConfig, Suppression[]>();
 
-/** A block's suppressions, read once (with their diagnostics) however many instances it has. */
+/**
+ * A block's suppressions, read once (with their diagnostics) however many instances it has: those
+ * written with it, and with each override file's block merged into it.
+ */
 function ownSuppressions(block: BlockConfig, ctx: TreeContext): Suppression[] {
   let list = suppressionCache.get(block);
   if (!list) {
-    const found = blockSuppressions(block.source, block.file.outline.comments, block.file.file);
-    ctx.diagnostics.push(...found.diagnostics);
-    list = found.suppressions;
+    const found = [block, ...(block.overrides ?? [])].map((part) => blockSuppressions(part.source, part.file.outline.comments, part.file.file));
+    ctx.diagnostics.push(...found.flatMap((f) => f.diagnostics));
+    list = found.flatMap((f) => f.suppressions);
     suppressionCache.set(block, list);
   }
   return list;

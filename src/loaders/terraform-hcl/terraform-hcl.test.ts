@@ -288,6 +288,18 @@ resource "aws_security_group" "legacy" {
     expect(where.sort()).toEqual(['aws_db_instance.main db.tf:1 (db_override.tf.json:5)', 'aws_security_group.app main.tf:2 (override.tf:2)']);
   });
 
+  it('hold suppressions written with the override block, as with the original', async () => {
+    const dir = tree({
+      'db.tf': 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n  engine            = "postgres"\n}\n',
+      'db_override.tf': '# sekisho:ignore:aws-rds-instance-storage-encryption the migration tool reads only plain storage\nresource "aws_db_instance" "main" {\n  storage_encrypted = false\n}\n',
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-rds-instance-storage-encryption');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(toFindings(outcome.results, 'en').map((f) => [f.status, f.suppression?.reason, f.suppression?.file, f.suppression?.line])).toEqual([
+      ['suppressed', 'the migration tool reads only plain storage', 'db_override.tf', 1],
+    ]);
+  });
+
   it('are an error when they override a block no other file declares', async () => {
     const unit = await load({
       'main.tf': 'variable "a" {}\n\nlocals {\n  l = 1\n}\n',
