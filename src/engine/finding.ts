@@ -1,5 +1,5 @@
 import { literalOriginOf } from '../graph/graph.js';
-import { lineOf } from '../graph/resource.js';
+import { locationOf } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
@@ -53,11 +53,12 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
   const out: Finding[] = [];
   for (const r of results) {
     if (r.status !== 'fail' && r.status !== 'unknown' && r.status !== 'suppressed') continue;
-    const evidence: FindingLocation | undefined = r.at && {
+    const at = r.at && locationOf(r.at.node, r.at.path);
+    const evidence: FindingLocation | undefined = r.at && at && {
       resource: r.at.node.address,
       resourceType: r.at.node.type,
-      file: r.at.node.source.file,
-      ...withLine(lineOf(r.at.node, r.at.path)),
+      file: at.file,
+      ...withLine(at.line),
       path: r.at.path,
       ...(r.at.node.action === 'delete' && { deleted: true as const }),
       ...(r.at.node.source.constructPath !== undefined && { constructPath: r.at.node.source.constructPath }),

@@ -62,6 +62,11 @@ export interface ResourceNode {
   /** Line of a property path inside the resource, where the source has lines for it. */
   readonly propertyLines?: PropertyLines;
   /**
+   * The file a top-level property is written in, by its name, where that is not `source.file`: an
+   * argument or block type a Terraform override file (`override.tf`) set. Its lines are that file's.
+   */
+  readonly propertyFiles?: ReadonlyMap<string, string>;
+  /**
    * The top-level properties the author wrote. For plan JSON this comes from `configuration`;
    * a property the provider computes (S3 `logging` in AWS provider v4+) is not in it.
    */
@@ -206,17 +211,28 @@ export function existsBeforeDeployment(node: ResourceNode): boolean {
 
 /** The line of a property path, falling back to the nearest written ancestor, then the resource. */
 export function lineOf(node: ResourceNode, path: string): number | undefined {
+  return writtenLineOf(node, path) ?? node.source.line;
+}
+
+/** Where a property path is written: the file and line of it or of its nearest written ancestor, else the resource's. */
+export function locationOf(node: ResourceNode, path: string): { readonly file: string; readonly line: number | undefined } {
+  const line = writtenLineOf(node, path);
+  if (line === undefined) return { file: node.source.file, line: node.source.line };
+  return { file: node.propertyFiles?.get(splitPath(path)[0] ?? '') ?? node.source.file, line };
+}
+
+/** The line of a property path or of its nearest written ancestor. */
+function writtenLineOf(node: ResourceNode, path: string): number | undefined {
   const lines = node.propertyLines;
-  if (lines) {
-    let p = path;
-    while (p !== '') {
-      const line = lines.get(p);
-      if (line !== undefined) return line;
-      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      p = cut > 0 ? p.slice(0, cut) : '';
-    }
+  if (!lines) return undefined;
+  let p = path;
+  while (p !== '') {
+    const line = lines.get(p);
+    if (line !== undefined) return line;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut > 0 ? p.slice(0, cut) : '';
   }
-  return node.source.line;
+  return undefined;
 }
 
 /**

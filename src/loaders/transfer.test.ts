@@ -29,6 +29,7 @@ describe('units crossing between threads', () => {
           properties: JSON.parse('{"__proto__": {"x": 1}, "a": [1, null, true]}') as Record<string, never>,
           source: { file: 'f', line: 3 },
           written: new Set(['a']),
+          propertyFiles: new Map([['a', 'f_override']]),
           unit: 'f',
         },
       ],

@@ -48,6 +48,7 @@ function toWire(unit: LoadedUnit): WireUnit {
       ...(n.written !== undefined && { written: [...n.written] }),
       ...(n.literals !== undefined && { literals: [...n.literals] }),
       ...(n.literalOrigins !== undefined && { literalOrigins: [...n.literalOrigins] }),
+      ...(n.propertyFiles !== undefined && { propertyFiles: [...n.propertyFiles] }),
     })),
     edges: unit.edges,
     diagnostics: unit.diagnostics,
@@ -67,6 +68,7 @@ function fromWire(wire: WireUnit): LoadedUnit {
         ...(raw['written'] !== undefined && { written: new Set(raw['written'] as string[]) }),
         ...(raw['literals'] !== undefined && { literals: new Set(raw['literals'] as string[]) }),
         ...(raw['literalOrigins'] !== undefined && { literalOrigins: new Map(raw['literalOrigins'] as [string, LiteralOrigin][]) }),
+        ...(raw['propertyFiles'] !== undefined && { propertyFiles: new Map(raw['propertyFiles'] as [string, string][]) }),
       };
       return node as unknown as ResourceNode; // every field as the loader wrote it, the classes made again
     }),

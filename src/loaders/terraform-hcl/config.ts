@@ -13,6 +13,13 @@ export interface BlockConfig {
   readonly file: ParsedFile;
   /** The block in the source text; absent when the file's outline does not place it. */
   readonly source: SourceBlock | undefined;
+  /**
+   * The top-level arguments and nested block types an override file set, with that file (as
+   * shown to users): their lines in `source` are that file's, not `file`'s.
+   */
+  readonly overriddenIn?: ReadonlyMap<string, string>;
+  /** The blocks of override files merged into this one, in the order merged: where their own comments are. */
+  readonly overrides?: readonly { readonly file: ParsedFile; readonly source: SourceBlock | undefined }[];
 }
 
 /** A `locals` entry. */
@@ -39,8 +46,8 @@ export interface ModuleConfig {
 
 /**
  * Gathers a module's blocks from its parsed files. Override files (`override.tf`,
- * `*_override.tf`) are read after the others and their arguments replace the originals', as
- * Terraform merges them.
+ * `*_override.tf`) are read after the others and merged into the blocks they name, as
+ * Terraform merges them (`mergeOverride`).
  */
 export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleConfig {
   const variables = new Map<string, BlockConfig>();
@@ -49,6 +56,7 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
   const calls = new Map<string, BlockConfig>();
   const outputs = new Map<string, BlockConfig>();
   const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
+  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
 
   for (const file of ordered) {
     const body = file.body;
@@ -58,8 +66,11 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
     const localSources = localAttributes(file.outline.body);
     const add = (map: Map<string, BlockConfig>, key: string, block: BlockConfig): void => {
       const existing = map.get(key);
-      if (override && existing) map.set(key, { ...existing, body: { ...existing.body, ...block.body } });
-      else if (!existing) map.set(key, block);
+      if (override && existing) map.set(key, mergeOverride(existing, block));
+      else if (!existing) {
+        if (override) diagnostics.push(nothingToOverride(block.type === undefined ? `${block.source?.type ?? 'block'} ${JSON.stringify(block.name)}` : key, file.file, block.source?.line));
+        map.set(key, block);
+      }
     };
     for (const [type, name, blockBody] of labelled2(body['resource'])) {
       add(resources, `${type}.${name}`, { type, name, body: blockBody, file, source: findBlock('resource', [type, name]) });
@@ -77,13 +88,57 @@ export function moduleConfig(dir: string, files: readonly ParsedFile[]): ModuleC
     for (const block of isArray(body['locals']) ? body['locals'] : []) {
       if (!isObject(block)) continue;
       for (const [name, value] of Object.entries(block)) {
-        if (override || !locals.has(name)) locals.set(name, { value, file, source: localSources.get(name) });
+        const source = localSources.get(name);
+        if (override && !locals.has(name)) diagnostics.push(nothingToOverride(`local.${name}`, file.file, source?.line));
+        if (override || !locals.has(name)) locals.set(name, { value, file, source });
       }
     }
   }
   const cycles = localCycles(locals);
-  const diagnostics = [...files.flatMap((f) => f.diagnostics), ...duplicateBlocks(ordered), ...cycles.diagnostics];
+  diagnostics.push(...duplicateBlocks(ordered), ...cycles.diagnostics);
   return { dir, files, variables, locals, cyclicLocals: cycles.cyclic, resources, calls, outputs, diagnostics };
+}
+
+/**
+ * `base` with an override file's block of the same header merged in, as Terraform does: each
+ * argument the override sets replaces the original, and each block type it writes (as blocks or
+ * as `dynamic` blocks) replaces every block of that type in the original, static or `dynamic`.
+ * The merged outline takes the override's positions for what it replaced.
+ */
+function mergeOverride(base: BlockConfig, override: BlockConfig): BlockConfig {
+  const dynamicTypes = (body: JsonObject): string[] => (isObject(body['dynamic']) ? Object.keys(body['dynamic']) : []);
+  const replaced = new Set([...Object.keys(override.body).filter((k) => k !== 'dynamic'), ...dynamicTypes(override.body)]);
+  const body: JsonObject = Object.fromEntries(Object.entries(base.body).filter(([k]) => k !== 'dynamic' && !replaced.has(k)));
+  Object.assign(body, Object.fromEntries(Object.entries(override.body).filter(([k]) => k !== 'dynamic')));
+  const baseDynamic = isObject(base.body['dynamic']) ? base.body['dynamic'] : {};
+  const overrideDynamic = isObject(override.body['dynamic']) ? override.body['dynamic'] : {};
+  const dynamic = { ...Object.fromEntries(Object.entries(baseDynamic).filter(([t]) => !replaced.has(t))), ...overrideDynamic };
+  if (Object.keys(dynamic).length > 0) body['dynamic'] = dynamic;
+  const overriddenIn = new Map(base.overriddenIn);
+  for (const k of replaced) overriddenIn.set(k, override.file.file);
+  const overrides = [...(base.overrides ?? []), { file: override.file, source: override.source }];
+  return { ...base, body, source: base.source && mergeOutline(base.source, override.source, replaced), overriddenIn, overrides };
+}
+
+/** A block's outline with what an override replaced (`replaced`: argument names and block types) taken from the override's. */
+function mergeOutline(base: SourceBlock, override: SourceBlock | undefined, replaced: ReadonlySet<string>): SourceBlock {
+  const kept = (type: string, labels: readonly string[]): boolean => !replaced.has(type === 'dynamic' ? (labels[0] ?? '') : type);
+  return {
+    ...base,
+    body: {
+      attributes: [...base.body.attributes.filter((a) => !replaced.has(a.name)), ...(override?.body.attributes ?? [])],
+      blocks: [...base.body.blocks.filter((b) => kept(b.type, b.labels)), ...(override?.body.blocks ?? [])],
+    },
+  };
+}
+
+/** What an override file sets with nothing of its name to merge into (a block, a local): Terraform refuses it. */
+function nothingToOverride(what: string, file: string, line: number | undefined): Diagnostic {
+  const text = {
+    en: `${what} is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here`,
+    ja: `${what} はオーバーライドファイルにありますが、このモジュールの他のファイルでは宣言されていません（Terraform はこれを受け付けません）。ここで宣言されたものとしてスキャンします`,
+  };
+  return diagnostic('error', 'override-without-base', file, text, { line });
 }
 
 /** The attributes of a file's `locals` blocks by name; the first of a name written twice. */

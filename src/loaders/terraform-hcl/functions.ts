@@ -35,8 +35,12 @@ import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {
-  /** A file's text, relative to the root module's directory; `undefined` when it may not be read. */
-  readFile(path: string): string | undefined;
+  /**
+   * A file's text, relative to the root module's directory; `undefined` when it may not be read.
+   * `needed`: the caller cannot do without it (`file`, `templatefile`, not `fileexists`), so that
+   * it cannot be read is worth saying.
+   */
+  readFile(path: string, needed?: boolean): string | undefined;
   /** Renders a template file's text with these variables (`templatefile`). */
   renderTemplate(text: string, variables: PropertyMap): Value;
   /** The configuration's bounds on evaluation. */
@@ -511,13 +515,13 @@ function concat(args: Value[]): Value {
 function templateFile(args: Value[], ctx: FunctionContext): Value {
   const [path = null, variables = null] = args;
   if (!isWhollyKnown(path) || isOpen(variables) || hasSecret(variables)) return undetermined(args);
-  const text = ctx.readFile(str(args, 0));
+  const text = ctx.readFile(str(args, 0), true);
   if (text === undefined) return undetermined([], '${templatefile(…)}');
   return ctx.renderTemplate(text, asMap(variables));
 }
 
 function fileText(args: Value[], ctx: FunctionContext): Value {
-  const text = ctx.readFile(str(args, 0));
+  const text = ctx.readFile(str(args, 0), true);
   return text === undefined ? undetermined([], '${file(…)}') : text;
 }
 

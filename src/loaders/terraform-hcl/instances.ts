@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, LiteralOrigin, ResourceNode, Suppression } from '../../graph/resource.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
@@ -33,6 +33,8 @@ export interface TreeContext {
   readonly codeBudget: EvaluationBudget;
   /** The files `file()` and `templatefile` read, by path as written, read once: a `for` may read one a thousand times. */
   readonly files: Map<string, string | undefined>;
+  /** The files `file()` or `templatefile` asked for and could not have, said once each. */
+  readonly unreadFiles: Set<string>;
   /** Major provider versions the sources pin, by provider type (`aws`). */
   readonly providerMajors: ReadonlyMap<string, number>;
 }
@@ -129,14 +131,17 @@ function expand(block: BlockConfig, ctx: TreeContext, ev: Evaluation, singleCoun
 }
 
 /**
- * A file of the configuration being scanned, relative to the root module's directory; `undefined`
- * for one elsewhere (a `file()` elsewhere is not followed), its real path compared so that a
- * symlink in the tree does not lead out of it.
+ * A file of the configuration being scanned, by its path relative to the root module's directory:
+ * one inside the root module's directory or inside the directory of a module it calls (a module
+ * called as `../../modules/site` reads `${path.module}/policy.json`); `undefined` for one
+ * elsewhere (a `file()` elsewhere is not followed), real paths compared so that a symlink does
+ * not lead out of them.
  */
-function readInsideTree(rootDir: string, path: string): string | undefined {
+function readInsideTree(tree: ModuleTree, path: string): string | undefined {
   try {
-    const full = realpathSync(resolve(rootDir, path));
-    if (!isWithinDirectory(realpathSync(rootDir), full)) return undefined;
+    const full = realpathSync(resolve(tree.rootDir, path));
+    const dirs = new Set([tree.rootDir, ...[...tree.calls.values()].map((c) => c.dir)]);
+    if (![...dirs].some((dir) => isWithinDirectory(realpathSync(dir), full))) return undefined;
     if (!isRegularFile(full) || statSync(full).size > MAX_READ_FILE) return undefined;
     return readFileSync(full, 'utf8');
   } catch {
@@ -224,9 +229,9 @@ class CodeScope implements Scope {
     return this.module.resolveIn('code', name, steps, deps);
   }
 
-  readFile(path: string): string | undefined {
+  readFile(path: string, needed?: boolean): string | undefined {
     // A file of the scanned tree is as much in the code as a literal.
-    return this.module.readFile(path);
+    return this.module.readFile(path, needed);
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
@@ -244,7 +249,7 @@ function renderTemplate(scope: Scope, text: string, variables: PropertyMap): Val
   // As Terraform: no templatefile in a template templatefile renders (a template calling itself twice is exponential).
   const inner: Scope = {
     resolve: (name, steps, deps) => scope.resolve(name, steps, deps),
-    readFile: (path) => scope.readFile(path),
+    readFile: (path, needed) => scope.readFile(path, needed),
     budget: scope.budget,
     renderTemplate: () => {
       throw new EvalError('templatefile cannot be called from a template that templatefile renders');
@@ -364,10 +369,19 @@ export class ModuleInstance implements Scope {
     return this.ctx.budget;
   }
 
-  readFile(path: string): string | undefined {
+  readFile(path: string, needed = false): string | undefined {
     const { files, tree } = this.ctx;
-    if (!files.has(path)) files.set(path, readInsideTree(tree.rootDir, path));
-    return files.get(path);
+    if (!files.has(path)) files.set(path, readInsideTree(tree, path));
+    const text = files.get(path);
+    if (text === undefined && needed && !this.ctx.unreadFiles.has(path)) {
+      this.ctx.unreadFiles.add(path);
+      const message = {
+        en: `file ${JSON.stringify(path)} is not read: it does not exist, is not a regular file inside the directory of a module of this configuration, or is larger than 1 MiB; the values made from it are unknown`,
+        ja: `ファイル ${JSON.stringify(path)} を読み込んでいません（存在しない、この構成のモジュールのディレクトリ内の通常のファイルではない、または 1 MiB を超えている）。このファイルから作られる値は不明として扱います`,
+      };
+      this.ctx.diagnostics.push(diagnostic('warning', 'file-not-read', posix.join(this.ctx.unit, this.modulePath()), message));
+    }
+    return text;
   }
 
   renderTemplate(text: string, variables: PropertyMap): Value {
@@ -620,6 +634,7 @@ export class ModuleInstance implements Scope {
       properties,
       source: { file: block.file.file, ...(source && { line: source.line, endLine: source.endLine }), ...(call && { call: { file: call.file.file, ...(call.source && { line: call.source.line }) } }) },
       propertyLines: lines,
+      ...(block.overriddenIn && { propertyFiles: block.overriddenIn }),
       written,
       literals,
       ...(origins.size > 0 && { literalOrigins: origins }),
@@ -632,13 +647,16 @@ export class ModuleInstance implements Scope {
 
 const suppressionCache = new WeakMap<BlockConfig, Suppression[]>();
 
-/** A block's suppressions, read once (with their diagnostics) however many instances it has. */
+/**
+ * A block's suppressions, read once (with their diagnostics) however many instances it has: those
+ * written with it, and with each override file's block merged into it.
+ */
 function ownSuppressions(block: BlockConfig, ctx: TreeContext): Suppression[] {
   let list = suppressionCache.get(block);
   if (!list) {
-    const found = blockSuppressions(block.source, block.file.outline.comments, block.file.file);
-    ctx.diagnostics.push(...found.diagnostics);
-    list = found.suppressions;
+    const found = [block, ...(block.overrides ?? [])].map((part) => blockSuppressions(part.source, part.file.outline.comments, part.file.file));
+    ctx.diagnostics.push(...found.flatMap((f) => f.diagnostics));
+    list = found.flatMap((f) => f.suppressions);
     suppressionCache.set(block, list);
   }
   return list;

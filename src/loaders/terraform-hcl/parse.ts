@@ -60,6 +60,24 @@ function columnOf(text: string, offset: number): number {
 /** A property Terraform's JSON syntax ignores as a comment (CDK for Terraform writes its construct metadata there). */
 const COMMENT = '//';
 
+/** The nested block types of a block whose schema is known, each with its own; every other argument is an attribute. */
+interface BlockSpec {
+  readonly [type: string]: BlockSpec;
+}
+
+/**
+ * The blocks Terraform itself defines whose schema is known here: in them an object is an
+ * argument's value (a local, a variable's default, a module input, a provider requirement), not
+ * a nested block as it may be in a provider's resource.
+ */
+const LANGUAGE_BLOCKS: Readonly<Record<string, BlockSpec>> = {
+  locals: {},
+  variable: { validation: {} },
+  output: { precondition: {} },
+  module: {},
+  terraform: { required_providers: {}, backend: {}, cloud: { workspaces: {} }, provider_meta: {} },
+};
+
 /** Attributes that are maps in the AWS provider's schema: a JSON object there is a value, not a block. */
 const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment_variables', 'parameters', 'labels', 'metadata', 'triggers', 'policy', 'context']);
 
@@ -84,12 +102,13 @@ function parseJsonFile(source: SourceText): ParsedFile {
   for (const [kind, value] of Object.entries(root)) {
     if (kind === COMMENT) continue;
     const labels = kind === 'resource' || kind === 'data' ? 2 : ['module', 'variable', 'output', 'provider'].includes(kind) ? 1 : 0;
-    const out = normaliseLabelled(value, labels, kind, (labelPath) => {
+    const spec = LANGUAGE_BLOCKS[kind];
+    const out = normaliseLabelled(value, labels, kind, spec, (labelPath) => {
       const rawValue = valueAt(root, labelPath);
       const raws = isArray(rawValue) ? rawValue.map((b, i) => [b, `${labelPath}[${i}]`] as const) : [[rawValue, labelPath] as const];
       for (const [raw, path] of raws) {
         if (!isObject(raw)) continue;
-        blocks.push({ type: kind, labels: labelPath.split('.').slice(1), line: lineAt(path), endLine: lineAt(path), body: jsonBody(raw, path, lineAt) });
+        blocks.push({ type: kind, labels: labelPath.split('.').slice(1), line: lineAt(path), endLine: lineAt(path), body: jsonBody(raw, path, lineAt, spec) });
       }
     });
     body[kind] = out;
@@ -104,49 +123,56 @@ function valueAt(root: JsonObject, path: string): JsonValue | undefined {
 }
 
 /** `{type: {name: body | [body]}}` → `{type: {name: [body]}}`, blocks inside made lists too. */
-function normaliseLabelled(value: JsonValue, labels: number, path: string, onBodies: (path: string) => void): JsonValue {
+function normaliseLabelled(value: JsonValue, labels: number, path: string, spec: BlockSpec | undefined, onBodies: (path: string) => void): JsonValue {
   if (labels === 0) {
     onBodies(path);
-    return (isArray(value) ? value : [value]).filter(isObject).map(normaliseBody);
+    return (isArray(value) ? value : [value]).filter(isObject).map((b) => normaliseBody(b, spec));
   }
   if (!isObject(value)) return {};
   const out: JsonObject = {};
-  for (const [label, inner] of Object.entries(value)) out[label] = normaliseLabelled(inner, labels - 1, `${path}.${label}`, onBodies);
+  for (const [label, inner] of Object.entries(value)) out[label] = normaliseLabelled(inner, labels - 1, `${path}.${label}`, spec, onBodies);
   return out;
 }
 
-function normaliseBody(body: JsonObject): JsonObject {
+/**
+ * Whether `key` of a JSON body holding `value` names nested blocks: a block type of `spec` where
+ * the body's schema is known, else an object (or list of objects) not under a known map attribute.
+ */
+function isBlockKey(key: string, value: JsonValue, spec: BlockSpec | undefined): boolean {
+  if (!isObject(value) && !isBlockList(value)) return false;
+  return spec ? Object.hasOwn(spec, key) : !MAP_ATTRIBUTES.has(key) && key !== 'dynamic';
+}
+
+function normaliseBody(body: JsonObject, spec?: BlockSpec): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === COMMENT) continue;
-    if (key === 'dynamic' && isObject(value)) {
+    if (key === 'dynamic' && !spec && isObject(value)) {
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([type, spec]) => [
+        Object.entries(value).map(([type, dynamicSpec]) => [
           type,
-          (isArray(spec) ? spec : [spec]).filter(isObject).map((s) => ({ ...s, content: (isArray(s['content']) ? s['content'] : [s['content'] ?? {}]).filter(isObject).map(normaliseBody) })),
+          (isArray(dynamicSpec) ? dynamicSpec : [dynamicSpec]).filter(isObject).map((d) => ({ ...d, content: (isArray(d['content']) ? d['content'] : [d['content'] ?? {}]).filter(isObject).map((c) => normaliseBody(c)) })),
         ]),
       );
-    } else if (isObject(value) && !MAP_ATTRIBUTES.has(key)) out[key] = [normaliseBody(value)];
-    else if (isArray(value) && value.length > 0 && value.every(isObject) && !MAP_ATTRIBUTES.has(key)) out[key] = value.map(normaliseBody);
+    } else if (isBlockKey(key, value, spec)) out[key] = (isArray(value) ? value : [value]).filter(isObject).map((b) => normaliseBody(b, spec?.[key]));
     else out[key] = value;
   }
   return out;
 }
 
 /** The outline of a JSON body (as written, before normalising), from the lines the JSON parser recorded. */
-function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => number): SourceBody {
+function jsonBody(body: JsonObject, path: string, lineAt: (path: string) => number, spec?: BlockSpec): SourceBody {
   const attributes: SourceBody['attributes'][number][] = [];
   const blocks: SourceBlock[] = [];
   for (const [key, value] of Object.entries(body)) {
     if (key === COMMENT) continue;
     const at = `${path}.${key}`;
-    const isBlock = !MAP_ATTRIBUTES.has(key) && key !== 'dynamic' && (isObject(value) || (isArray(value) && value.length > 0 && value.every(isObject)));
-    if (!isBlock) {
+    if (!isBlockKey(key, value, spec)) {
       attributes.push({ name: key, line: lineAt(at), endLine: lineAt(at), value: '' });
       continue;
     }
     const items = isArray(value) ? value.map((b, i) => [b, `${at}[${i}]`] as const) : [[value, at] as const];
-    for (const [b, p] of items) if (isObject(b)) blocks.push({ type: key, labels: [], line: lineAt(p), endLine: lineAt(p), body: jsonBody(b, p, lineAt) });
+    for (const [b, p] of items) if (isObject(b)) blocks.push({ type: key, labels: [], line: lineAt(p), endLine: lineAt(p), body: jsonBody(b, p, lineAt, spec?.[key]) });
   }
   return { attributes, blocks };
 }

@@ -65,6 +65,12 @@ provider "registry.terraform.io/hashicorp/aws" {
     expect(await verdict({ 'versions.tf': required('>= 5.0'), '.terraform.lock.hcl': lock('6.2.0') })).toEqual(['pass']);
   });
 
+  it('from required_providers in JSON syntax, as CDK for Terraform writes it', async () => {
+    const required = (version: string): string => JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version } } } });
+    expect(await verdict({ 'cdk.tf.json': required('5.82.2') })).toEqual(['fail clusterPublicByDefault']);
+    expect(await verdict({ 'cdk.tf.json': required('6.2.0') })).toEqual(['pass']);
+  });
+
   it('is unknown without either', async () => {
     expect(await verdict({})).toEqual(['unknown leftToProvider']);
   });

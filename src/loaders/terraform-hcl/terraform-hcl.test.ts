@@ -207,6 +207,111 @@ resource "aws_ecs_task_definition" "u" {
   });
 });
 
+describe('override files', () => {
+  const base = `
+resource "aws_security_group" "app" {
+  name = "app"
+
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+
+  dynamic "egress" {
+    for_each = ["0.0.0.0/0"]
+    content {
+      from_port   = 0
+      to_port     = 0
+      protocol    = "-1"
+      cidr_blocks = [egress.value]
+    }
+  }
+}
+
+resource "aws_security_group" "legacy" {
+  name = "legacy"
+
+  dynamic "ingress" {
+    for_each = [3389]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+`;
+  const override = `resource "aws_security_group" "app" {
+  dynamic "ingress" {
+    for_each = [22]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+
+resource "aws_security_group" "legacy" {
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`;
+
+  it('replace every block of a type the override writes, static or dynamic, and keep the other types', async () => {
+    const unit = await load({ 'main.tf': base, 'sg_override.tf': override });
+    expect(unit.diagnostics).toEqual([]);
+    expect(prop(unit, 'aws_security_group.app', 'ingress')).toEqual([{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }]);
+    expect(prop(unit, 'aws_security_group.app', 'egress')).toEqual([{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] }]);
+    expect(prop(unit, 'aws_security_group.app', 'name')).toBe('app');
+    expect(prop(unit, 'aws_security_group.legacy', 'ingress')).toEqual([{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }]);
+  });
+
+  it('point a finding at the override file that sets the deciding value', async () => {
+    const dir = tree({
+      'main.tf': base,
+      'override.tf': override,
+      'db.tf': 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n  engine            = "postgres"\n}\n',
+      'db_override.tf.json': JSON.stringify({ resource: { aws_db_instance: { main: { storage_encrypted: false } } } }, null, 2),
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports' || p.id === 'aws-rds-instance-storage-encryption');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
+    expect(where.sort()).toEqual(['aws_db_instance.main db.tf:1 (db_override.tf.json:5)', 'aws_security_group.app main.tf:2 (override.tf:2)']);
+  });
+
+  it('hold suppressions written with the override block, as with the original', async () => {
+    const dir = tree({
+      'db.tf': 'resource "aws_db_instance" "main" {\n  storage_encrypted = true\n  engine            = "postgres"\n}\n',
+      'db_override.tf': '# sekisho:ignore:aws-rds-instance-storage-encryption the migration tool reads only plain storage\nresource "aws_db_instance" "main" {\n  storage_encrypted = false\n}\n',
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-rds-instance-storage-encryption');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(toFindings(outcome.results, 'en').map((f) => [f.status, f.suppression?.reason, f.suppression?.file, f.suppression?.line])).toEqual([
+      ['suppressed', 'the migration tool reads only plain storage', 'db_override.tf', 1],
+    ]);
+  });
+
+  it('are an error when they override a block no other file declares', async () => {
+    const unit = await load({
+      'main.tf': 'variable "a" {}\n\nlocals {\n  l = 1\n}\n',
+      'override.tf': 'variable "a" {\n  default = "x"\n}\n\nvariable "b" {\n  default = "y"\n}\n\nlocals {\n  l = 2\n  m = 3\n}\n',
+    });
+    expect(unit.diagnostics.map((d) => [d.code, d.file, d.line, d.message.en])).toEqual([
+      ['override-without-base', 'override.tf', 5, 'variable "b" is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here'],
+      ['override-without-base', 'override.tf', 11, 'local.m is in an override file but declared in no other file of this module (Terraform rejects that): it is scanned as if declared here'],
+    ]);
+  });
+});
+
 describe('values written in the code, followed to where they are written', () => {
   const files = {
     'main.tf': `variable "from_default" { default = "d-value" }
@@ -743,6 +848,33 @@ describe('file()', () => {
     expect(prop(unit, 'x_thing.t', 'out')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'x_thing.t', 'in')).toBe('inside');
   });
+
+  it('warns once of a file file() or templatefile() cannot read, not of one fileexists() looks for', async () => {
+    const unit = await load({
+      'main.tf': 'module "m" {\n  source = "./m"\n}\n',
+      'm/main.tf': 'resource "x_thing" "t" {\n  a = file("${path.module}/gone.json")\n  b = [for i in range(3) : templatefile("${path.module}/gone.json", {})]\n  c = fileexists("${path.module}/maybe.json") ? file("${path.module}/maybe.json") : "{}"\n}\n',
+    });
+    expect(unit.diagnostics.map((d) => [d.level, d.code, d.file, d.message.en])).toEqual([
+      ['warning', 'file-not-read', 'm', 'file "m/gone.json" is not read: it does not exist, is not a regular file inside the directory of a module of this configuration, or is larger than 1 MiB; the values made from it are unknown'],
+    ]);
+    expect(prop(unit, 'module.m.x_thing.t', 'c')).toBe('{}');
+  });
+
+  it('reads the files of a module called from outside the root module, and nothing else outside it', async () => {
+    const repo = tree({
+      'live/prod/main.tf': 'module "site" {\n  source = "../../modules/site"\n}\n',
+      'modules/site/main.tf':
+        'resource "aws_s3_bucket" "this" {\n  bucket = "site"\n}\n\nresource "aws_s3_bucket_policy" "this" {\n  bucket = aws_s3_bucket.this.id\n  policy = templatefile("${path.module}/public.json.tftpl", { arn = "arn:aws:s3:::site" })\n  other  = file("${path.module}/../notes.txt")\n}\n',
+      'modules/site/public.json.tftpl': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "${arn}/*"}]}',
+      'modules/notes.txt': 'not a module',
+    });
+    const dir = join(repo, 'live/prod');
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-s3-bucket-public-policy');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.status}`)).toEqual(['module.site.aws_s3_bucket.this fail']);
+    const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'module.site.aws_s3_bucket_policy.this', 'other')).toBeInstanceOf(Unknown);
+  });
 });
 
 describe('sensitive variables', () => {
@@ -1097,6 +1229,28 @@ resource "aws_s3_bucket" "c" { bucket = "c" }
     expect(j.properties).toEqual({ bucket: 'json-X', versioning: [{ enabled: true }] });
     expect(j.source.line).toBe(4);
     expect(j.propertyLines?.get('bucket')).toBe(5);
+  });
+
+  it('takes objects in JSON syntax as the values of locals, variable defaults and module arguments', async () => {
+    const dir = tree({
+      'main.tf.json': JSON.stringify(
+        {
+          variable: { db: { type: 'object({ public = bool })', default: { public: true }, validation: { condition: '${var.db.public != null}', error_message: 'set it' } } },
+          locals: { settings: { backups: 1 } },
+          module: { db: { source: './db', config: { public: '${var.db.public}', backups: '${local.settings.backups}' } } },
+        },
+        null,
+        2,
+      ),
+      'db/main.tf': 'variable "config" {}\n\nresource "aws_db_instance" "this" {\n  engine                  = "postgres"\n  storage_encrypted       = true\n  publicly_accessible     = var.config.public\n  backup_retention_period = var.config.backups\n}\n',
+    });
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-rds-publicly-accessible' || p.id === 'aws-rds-backup-retention');
+    const outcome = await scan({ paths: [dir], cwd: dir, policies });
+    expect(outcome.diagnostics).toEqual([]);
+    expect(toFindings(outcome.results, 'en').map((f) => `${f.policyId} ${f.resource} ${f.status}`)).toEqual([
+      'aws-rds-publicly-accessible module.db.aws_db_instance.this fail',
+      'aws-rds-backup-retention module.db.aws_db_instance.this fail',
+    ]);
   });
 
   it('ignores the "//" comment properties of JSON syntax, where CDK for Terraform writes its metadata', async () => {
