@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SekishoValidator } from '../dist/src/cdk/index.js';
 import { build, type Built } from './cdk-app.ts';
+import { CHILD_TIMEOUT_MS } from './child.ts';
 
 interface Report {
   readonly violations: readonly { readonly violatingResources: readonly { readonly constructPath?: string; readonly resourceLogicalId?: string; readonly templatePath?: string }[] }[];
@@ -70,8 +71,10 @@ export function compareWithCdkNag(cli: string, stacks: number, perStack: number,
     appReport = new SekishoValidator().validate({ templatePaths: built.templatePaths, appConstruct: built.app });
     appTimes.push(performance.now() - t);
     t = performance.now();
-    spawnSync(process.execPath, [cli, 'scan', built.outdir, '--format', 'json', '--output', '/dev/null'], { stdio: 'ignore' });
+    const scan = spawnSync(process.execPath, [cli, 'scan', built.outdir, '--format', 'json', '--output', '/dev/null'], { stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
     cliTimes.push(performance.now() - t);
+    // Findings (1) are expected; anything else is no scan worth timing.
+    if (scan.status !== 0 && scan.status !== 1) throw new Error(`sekisho scan ${built.outdir} ended with ${scan.status ?? scan.signal}`);
   }
   const cold = (validate: string): number =>
     median(
@@ -86,8 +89,8 @@ export function compareWithCdkNag(cli: string, stacks: number, perStack: number,
           console.log(performance.now() - start);
           rmSync(outdir, { recursive: true, force: true });
         `;
-        const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(r.stderr);
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+        if (r.status !== 0) throw new Error(r.status === null ? `did not finish: ${validate}` : r.stderr);
         return Number(r.stdout.trim().split('\n').at(-1));
       }),
     );

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CHILD_TIMEOUT_MS } from './child.ts';
 import { compareWithCdkNag } from './cdk-nag.ts';
 import { generateAssembly, generateTemplates } from './generate-cfn.ts';
 import { generateModuleTree } from './generate-hcl.ts';
@@ -24,7 +25,7 @@ function processTime(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore', timeout: CHILD_TIMEOUT_MS });
     if (r.status === null) throw new Error(`${args.join(' ')} did not finish`);
     times.push(performance.now() - start);
   }
@@ -33,8 +34,8 @@ function processTime(args: string[], runs: number): number {
 
 /** Runs `code` in a fresh Node process and returns what it prints as JSON. */
 function measureInChild(code: string): Record<string, number> {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(r.stderr);
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, timeout: CHILD_TIMEOUT_MS });
+  if (r.status !== 0) throw new Error(r.status === null ? `did not finish: ${code}` : r.stderr);
   return JSON.parse(r.stdout) as Record<string, number>;
 }
 
@@ -46,8 +47,8 @@ function cliPeakRss(args: string[]): number {
     process.on('exit', () => writeSync(1, JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }) + '\\n'));
     await import(${JSON.stringify(cli)});
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, timeout: CHILD_TIMEOUT_MS });
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.status === null ? `did not finish: ${args.join(' ')}` : r.stderr);
   return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { rss: number }).rss;
 }
 
