@@ -1,8 +1,7 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { baselineText, markBaselined, parseBaseline } from '../engine/baseline.js';
+import { baselineOf, baselineText, markBaselined, parseBaseline } from '../engine/baseline.js';
 import { toFindings, type Finding } from '../engine/finding.js';
-import { findingFingerprint } from '../engine/fingerprint.js';
 import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { scan, type ScanOutcome } from '../engine/scan.js';
 import { jsonReportParts } from '../reporters/json.js';
@@ -164,8 +163,9 @@ function* batched(parts: Iterable<string>): Generator<string> {
  * whatever the threshold: a later scan at a lower one finds them known too.
  */
 function writeBaseline(path: string, findings: readonly Finding[]): ReadonlySet<string> {
-  writeFileSync(path, baselineText(findings, `sekisho ${TOOL_VERSION}`));
-  return new Set(findings.map(findingFingerprint));
+  const entries = baselineOf(findings);
+  writeFileSync(path, baselineText(entries, `sekisho ${TOOL_VERSION}`));
+  return new Set(entries.map((e) => e.fingerprint));
 }
 
 /** The fingerprints of a baseline file; a usage error when it cannot be read or is not one. */

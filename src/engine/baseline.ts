@@ -16,16 +16,20 @@ export interface BaselineEntry {
 
 export const BASELINE_VERSION = 1;
 
-/** The baseline file for `findings`: fails and undecidable checks, each once, in a stable order. */
-export function baselineText(findings: readonly Finding[], tool: string): string {
+/** The baseline of `findings`: fails and undecidable checks, each once, in a stable order. */
+export function baselineOf(findings: readonly Finding[]): BaselineEntry[] {
   const entries = new Map<string, BaselineEntry>();
   for (const f of findings) {
     if (f.status === 'suppressed') continue;
     const fingerprint = findingFingerprint(f);
     if (!entries.has(fingerprint)) entries.set(fingerprint, { fingerprint, policyId: f.policyId, resource: f.resource, file: f.plan?.file ?? f.file });
   }
-  const sorted = [...entries.values()].sort((a, b) => compare(a.file, b.file) || compare(a.resource, b.resource) || compare(a.policyId, b.policyId) || compare(a.fingerprint, b.fingerprint));
-  return `${JSON.stringify({ version: BASELINE_VERSION, tool, findings: sorted }, null, 2)}\n`;
+  return [...entries.values()].sort((a, b) => compare(a.file, b.file) || compare(a.resource, b.resource) || compare(a.policyId, b.policyId) || compare(a.fingerprint, b.fingerprint));
+}
+
+/** A baseline as its file holds it. */
+export function baselineText(entries: readonly BaselineEntry[], tool: string): string {
+  return `${JSON.stringify({ version: BASELINE_VERSION, tool, findings: entries }, null, 2)}\n`;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

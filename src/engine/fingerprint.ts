@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
+import { isTerraformFile } from '../loaders/terraform-hcl/modules.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -10,9 +11,7 @@ import type { Finding } from './finding.js';
  * source by its module's directory (an address is unique within a module, whichever file holds it).
  */
 export function findingFingerprint(f: Finding): string {
-  const input = f.plan?.file ?? (isTerraformSource(f.file) ? dirname(f.file) : f.file);
+  const input = f.plan?.file ?? (isTerraformFile(f.file) ? dirname(f.file) : f.file);
   const parts = [f.policyId, input, f.resource, f.evidence?.resource ?? '', f.evidence?.path ?? ''];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
-
-const isTerraformSource = (file: string): boolean => file.endsWith('.tf') || file.endsWith('.tf.json');
