@@ -209,11 +209,6 @@ export function existsBeforeDeployment(node: ResourceNode): boolean {
   return isDeployed(node) || node.action === 'update';
 }
 
-/** The line of a property path, falling back to the nearest written ancestor, then the resource. */
-export function lineOf(node: ResourceNode, path: string): number | undefined {
-  return writtenLineOf(node, path) ?? node.source.line;
-}
-
 /** Where a property path is written: the file and line of it or of its nearest written ancestor, else the resource's. */
 export function locationOf(node: ResourceNode, path: string): { readonly file: string; readonly line: number | undefined } {
   const line = writtenLineOf(node, path);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lineOf, type ResourceNode } from '../../graph/resource.js';
+import { locationOf, type ResourceNode } from '../../graph/resource.js';
 import { loadCloudFormation } from './index.js';
+
+const lineOf = (node: ResourceNode, path: string): number | undefined => locationOf(node, path).line;
 
 const load = (text: string, parameters?: Record<string, string>) =>
   loadCloudFormation(text, 'template.yaml', parameters ? { parameters: new Map(Object.entries(parameters)) } : {});
