@@ -336,7 +336,7 @@ describe('usage errors exit 2 with a hint', () => {
   });
 
   it.each([
-    [['scan', '--format', 'xml', '--lang', 'ja'], {}, 'sekisho: --format には text、json、markdown、html、sarif のどれかを指定してください（指定された値: "xml"）'],
+    [['scan', '--format', 'xml', '--lang', 'ja'], {}, 'sekisho: --format には text、json、markdown、html、sarif、junit のどれかを指定してください（指定された値: "xml"）'],
     [['explain', 'no-such-policy'], { LANG: 'ja_JP.UTF-8' }, 'sekisho: ID が "no-such-policy" のポリシーはありません（一覧は `sekisho policies` で確認できます）'],
     [['scan', '--bogus', '--lang=ja'], {}, "sekisho: コマンドラインを解釈できません: Unknown option '--bogus'."],
   ])('in Japanese, from --lang or the locale: %j', async (args, env, first) => {

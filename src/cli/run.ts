@@ -27,10 +27,11 @@ Every command takes --plugin MODULE (repeatable): a JavaScript or TypeScript mod
 export is a sekisho plugin, whose policies then run beside the built-in ones.
 
 Scan options:
-  --format text|json|sarif|markdown|html
-                            output format (default text); sarif is SARIF 2.1.0 for code scanning; markdown and
-                            html are a handover report: what was checked, the results by the controls of one
-                            framework, findings, exceptions
+  --format text|json|sarif|junit|markdown|html
+                            output format (default text); sarif is SARIF 2.1.0 for code scanning; junit is
+                            JUnit XML for CI test reports (a case per resource checked); markdown and html are
+                            a handover report: what was checked, the results by the controls of one framework,
+                            findings, exceptions
   --framework NAME          the framework a handover report is organised by: guideline (the Japanese cloud
                             configuration guideline's categories, default), iso27017, soc2, cis-aws-v3,
                             cis-aws-v5, fsbp, cis-gcp-v1
@@ -68,10 +69,11 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 could not sca
 JavaScript または TypeScript のモジュールで、そのポリシーが組み込みのポリシーと一緒に実行されます。
 
 scan のオプション:
-  --format text|json|sarif|markdown|html
-                            出力形式（既定は text）。sarif はコードスキャン用の SARIF 2.1.0 です。markdown と
-                            html は引き渡し用の報告書です（何を点検したか、フレームワークの項目ごとの結果、
-                            指摘事項、承認済みの例外）
+  --format text|json|sarif|junit|markdown|html
+                            出力形式（既定は text）。sarif はコードスキャン用の SARIF 2.1.0、junit は CI の
+                            テスト結果画面向けの JUnit XML（点検したリソースごとに 1 件のテストケース）です。
+                            markdown と html は引き渡し用の報告書です（何を点検したか、フレームワークの項目
+                            ごとの結果、指摘事項、承認済みの例外）
   --framework NAME          報告書をどのフレームワークの項目で整理するか: guideline（クラウドサービスの
                             設定ガイドラインの分類。既定）、iso27017、soc2、cis-aws-v3、cis-aws-v5、fsbp、cis-gcp-v1
   --checked-by NAME         点検の実施者。報告書に記録します

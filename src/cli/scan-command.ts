@@ -1,14 +1,15 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { baselineOf, baselineText, markBaselined, parseBaseline } from '../engine/baseline.js';
-import { toFindings, type Finding } from '../engine/finding.js';
+import { fileToChange, toFindings, type Finding } from '../engine/finding.js';
 import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { scan, type ScanOutcome } from '../engine/scan.js';
 import { jsonReportParts } from '../reporters/json.js';
 import { htmlReporter } from '../reporters/html.js';
+import { junitReporter } from '../reporters/junit.js';
 import { markdownReporter } from '../reporters/markdown.js';
 import { sarifReporter } from '../reporters/sarif.js';
-import type { PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
+import type { PassedCheck, PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
@@ -20,6 +21,7 @@ export const SCAN_FORMATS = {
   markdown: (input, options) => [markdownReporter(input, options)],
   html: (input, options) => [htmlReporter(input, options)],
   sarif: (input, options) => [sarifReporter(input, options)],
+  junit: (input, options) => [junitReporter(input, options)],
 } as const satisfies Record<string, (input: ReportInput, options: ReportOptions) => Iterable<string>>;
 export type ScanFormat = keyof typeof SCAN_FORMATS;
 
@@ -74,7 +76,13 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
     io.cwd,
   );
   const colour = args.colour ?? (args.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR']);
-  const report = SCAN_FORMATS[args.format](input, { colour, showUnknown: args.showUnknown, showSuppressed: args.showSuppressed, framework: args.framework });
+  const report = SCAN_FORMATS[args.format](input, {
+    colour,
+    showUnknown: args.showUnknown,
+    showSuppressed: args.showSuppressed,
+    failOnUnknown: args.failOnUnknown,
+    framework: args.framework,
+  });
   if (args.output !== undefined) writeParts(resolve(io.cwd, args.output), batched(report));
   else for (const part of batched(report)) io.stdout.write(part);
 
@@ -100,10 +108,20 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     return c;
   };
   let notApplicable = 0;
+  // Only JUnit XML lists passes one by one; on a large plan they are many, and other reports count them.
+  const passes: PassedCheck[] | undefined = args.format === 'junit' ? [] : undefined;
+  const passSeen = new Set<string>();
   for (const r of outcome.results) {
     if (r.status === 'not-applicable') notApplicable++;
-    else if (r.status === 'pass') tally(r.policy.id).passed++;
-    else tally(r.policy.id);
+    else if (r.status === 'pass') {
+      tally(r.policy.id).passed++;
+      const pass = { policyId: r.policy.id, resource: r.resource.address, file: fileToChange(r.resource) };
+      const key = `${pass.policyId}\u0000${pass.resource}\u0000${pass.file}`;
+      if (passes && !passSeen.has(key)) {
+        passSeen.add(key);
+        passes.push(pass);
+      }
+    } else tally(r.policy.id);
   }
   let baselined = 0;
   for (const f of findings) {
@@ -131,6 +149,7 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     },
     policies,
     checks,
+    ...(passes && { passes }),
     scannedAt: new Date().toISOString(),
     ...(args.checkedBy !== undefined && { checkedBy: args.checkedBy }),
   };

@@ -1,5 +1,5 @@
 import { literalOriginOf } from '../graph/graph.js';
-import { locationOf } from '../graph/resource.js';
+import { locationOf, type ResourceNode } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import type { Result, Status } from './evaluate.js';
@@ -47,6 +47,9 @@ export interface Finding {
   readonly baselined?: true;
 }
 
+/** The file a user changes for a resource: its own, or the module call in the scanned code for one inside an installed module. */
+export const fileToChange = (node: ResourceNode): string => node.source.call?.file ?? node.source.file;
+
 /** Fails and unknowns as findings in `lang`, deduplicated and in a deterministic order. */
 export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
   const seen = new SeenResults();
@@ -75,7 +78,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
     // — at the argument the value comes through, where it does (the evidence still says where in
     // the module the setting is).
     const call = r.resource.source.call;
-    const file = call?.file ?? r.resource.source.file;
+    const file = fileToChange(r.resource);
     const passedIn = call && r.at ? literalOriginOf(r.at.node, r.at.path) : undefined;
     const line =
       evidence && evidence.file === file && evidence.line !== undefined

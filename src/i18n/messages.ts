@@ -49,6 +49,14 @@ export interface UiText {
   readonly guidelineCategories: Readonly<Record<GuidelineCategory, string>>;
   /** The handover report (`--format markdown`). */
   readonly report: ReportText;
+  readonly junit: {
+    /** The suite of inputs that could not be scanned. */
+    readonly inputsSuite: string;
+    /** What a diagnostic about the command line, which names no file, is listed as. */
+    readonly commandLine: string;
+    /** Why a finding the baseline holds is skipped. */
+    readonly inBaseline: string;
+  };
 }
 
 export interface ReportText {
@@ -206,6 +214,11 @@ const en: UiText = {
     level: 'Level',
     message: 'Message',
   },
+  junit: {
+    inputsSuite: 'sekisho: inputs that could not be scanned',
+    commandLine: '(command line)',
+    inBaseline: 'In the baseline: a known finding, which does not fail the build',
+  },
 };
 
 const ja: UiText = {
@@ -312,6 +325,11 @@ const ja: UiText = {
     diagnosticsHeading: '点検できなかった入力と補足',
     level: '種別',
     message: '内容',
+  },
+  junit: {
+    inputsSuite: 'sekisho: 点検できなかった入力',
+    commandLine: '（コマンドライン）',
+    inBaseline: 'ベースラインに記録済みの既知の指摘のため、ビルドを失敗させません',
   },
 };
 

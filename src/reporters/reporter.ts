@@ -31,6 +31,14 @@ export interface PolicyTally {
   readonly suppressed: number;
 }
 
+/** A check a resource passed, for the reports that list passes one by one. */
+export interface PassedCheck {
+  readonly policyId: string;
+  readonly resource: string;
+  /** The file to change, as a finding on the resource would name it. */
+  readonly file: string;
+}
+
 /** Everything a reporter may show. Findings are already in the chosen language and filtered. */
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
@@ -43,6 +51,8 @@ export interface ReportInput {
   readonly policies: readonly Policy[];
   /** By policy ID, the policies that applied to at least one resource. */
   readonly checks: ReadonlyMap<string, PolicyTally>;
+  /** Every check passed, only for the formats that list them (JUnit XML): a large plan has hundreds of thousands. */
+  readonly passes?: readonly PassedCheck[];
   /** When the scan ran (ISO 8601), for reports that record it. */
   readonly scannedAt?: string;
   /** Who ran it, as given (`--checked-by`). */
@@ -56,6 +66,8 @@ export interface ReportOptions {
   readonly showUnknown: boolean;
   /** List suppressed findings with their reasons rather than only counting them. */
   readonly showSuppressed: boolean;
+  /** Undecidable checks fail the build (`--fail-on-unknown`), so reports that mark failures mark them too. */
+  readonly failOnUnknown?: boolean;
   /** The framework whose controls a handover report is organised by. */
   readonly framework: keyof FrameworkMappings;
 }
