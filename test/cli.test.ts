@@ -174,6 +174,8 @@ describe('sekisho scan', () => {
     expect(await failing([])).toEqual(['aws_db_instance.db:7']);
     expect(await failing(['--var-file', 'prod.tfvars'])).toEqual([]);
     expect(await failing(['--var-file', 'prod.tfvars', '--var', 'encrypt=false'])).toEqual(['aws_db_instance.db:7']);
+    // In the order given, as Terraform takes them: here the file comes last and wins.
+    expect(await failing(['--var', 'encrypt=false', '--var-file=prod.tfvars'])).toEqual([]);
   });
 
   it('reports a plan at the lines of its .tf source, beside it or given with --source', async () => {

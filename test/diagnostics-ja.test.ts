@@ -147,7 +147,7 @@ async function provoked(): Promise<Diagnostic[]> {
 
   const dir = workspace();
   const explicit = ['.', 'empty.json', 'binary.bin', 'saved.tfplan', 'terraform.tfstate', 'notes.txt', 'missing.yaml', 'nothing'];
-  const options = { cwd: dir, policies: builtinPolicies, parameters: new Map([['Stgae', 'prod']]), varFiles: ['missing.tfvars'] };
+  const options = { cwd: dir, policies: builtinPolicies, parameters: new Map([['Stgae', 'prod']]), variables: [{ file: 'missing.tfvars' }] };
   out.push(...(await scan({ ...options, paths: explicit })).diagnostics);
   out.push(...(await scan({ ...options, paths: ['expiry.yaml', 'infra'], maxFileSize: 64 })).diagnostics);
   out.push(...(await scan({ cwd: root, paths: ['fixtures/loaders/cdk-broken'], policies: builtinPolicies })).diagnostics);

@@ -4,6 +4,7 @@ import { builtinPolicies } from '../../policies/index.js';
 import { LANGS, SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { langFromEnvironment } from '../i18n/lang.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../loaders/file.js';
+import type { VariableInput } from '../loaders/types.js';
 import { explainText, policyJson, policyMarkdown, policyTable } from '../reporters/catalogue.js';
 import { TOOL_VERSION } from '../version.js';
 import { UnknownPolicyName, withoutSkipped } from '../policy-selection.js';
@@ -44,7 +45,7 @@ Scan options:
   --parameters FILE         CloudFormation parameter values (aws cloudformation JSON, or {"Key": "Value"})
   --parameter KEY=VALUE     one CloudFormation parameter value (repeatable)
   --var-file FILE           Terraform variable values for .tf sources (repeatable; after terraform.tfvars)
-  --var NAME=VALUE          one Terraform variable value (repeatable)
+  --var NAME=VALUE          one Terraform variable value (repeatable; with --var-file, a later value wins)
   --source DIR              the .tf source of the Terraform plans scanned, for findings on .tf lines
   --max-file-size BYTES     refuse files larger than this (default ${DEFAULT_MAX_FILE_SIZE}, ${MAX_FILE_SIZE_MIB} MiB)
   --jobs N                  threads to read sources on, used when that saves time (default: one per CPU)
@@ -85,7 +86,7 @@ scan のオプション:
   --parameters FILE         CloudFormation のパラメーター値（aws cloudformation の JSON、または {"Key": "Value"}）
   --parameter KEY=VALUE     CloudFormation のパラメーター値を 1 つ指定します（複数可）
   --var-file FILE           .tf を検査するときの Terraform の変数値のファイル（複数可。terraform.tfvars の後に読みます）
-  --var NAME=VALUE          Terraform の変数値を 1 つ指定します（複数可）
+  --var NAME=VALUE          Terraform の変数値を 1 つ指定します（複数可。--var-file と合わせて後に指定した値が優先）
   --source DIR              検査するプランの元になった .tf のディレクトリ。指摘を .tf の行で示します
   --max-file-size BYTES     これより大きいファイルは読みません（既定は ${DEFAULT_MAX_FILE_SIZE}、${MAX_FILE_SIZE_MIB} MiB）
   --jobs N                  ソースを読み込むスレッドの数。速くなるときだけ使います（既定は CPU の数）
@@ -160,6 +161,17 @@ export async function run(argv: readonly string[], io: CliIo, policies: readonly
   }
 }
 
+/** `--var-file` and `--var` in the order given: Terraform applies them so, a later value winning. */
+function variableInputs(tokens: readonly { readonly kind: string; readonly name?: string; readonly value?: string | undefined }[]): VariableInput[] {
+  return tokens.flatMap((t): VariableInput[] => {
+    if (t.kind !== 'option' || t.value === undefined) return [];
+    if (t.name === 'var-file') return [{ file: t.value }];
+    if (t.name !== 'var') return [];
+    const [name, text] = parseAssignment('--var', t.value);
+    return [{ name, text }];
+  });
+}
+
 /** The language to explain a failed command line in: its `--lang` if it has a valid one, else the locale's. */
 function errorLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   const given = argv.flatMap((a, i) => (a === '--lang' ? [argv[i + 1]] : a.startsWith('--lang=') ? [a.slice('--lang='.length)] : [])).pop();
@@ -169,13 +181,13 @@ function errorLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
 async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly Policy[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // Node's own account of the mistake (an unknown option, a value missing), in English.
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError({ en: reason, ja: `コマンドラインを解釈できません: ${reason}` });
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.version) return io.stdout.write(`${TOOL_VERSION}\n`), EXIT.ok;
   const [command, ...rest] = positionals;
   const lang = choice<Lang>('--lang', values.lang, LANGS) ?? langFromEnvironment(io.env);
@@ -194,8 +206,7 @@ async function dispatch(argv: readonly string[], io: CliIo, builtins: readonly P
           threshold: choice<Severity>('--severity', values.severity, SEVERITIES) ?? 'low',
           output: values.output,
           parameters: scanParameters(io.cwd, values.parameters, values.parameter),
-          varFiles: values['var-file'] ?? [],
-          vars: new Map((values.var ?? []).map((a) => parseAssignment('--var', a))),
+          variables: variableInputs(tokens),
           sourceDir: values.source,
           maxFileSize: values['max-file-size'] === undefined ? undefined : positiveInteger('--max-file-size', values['max-file-size']),
           threads: values.jobs === undefined ? availableParallelism() : positiveInteger('--jobs', values.jobs),

@@ -11,6 +11,7 @@ import { markdownReporter } from '../reporters/markdown.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import type { PassedCheck, PolicyTally, ReportInput, ReportOptions } from '../reporters/reporter.js';
 import { textReporter } from '../reporters/text.js';
+import type { VariableInput } from '../loaders/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -36,8 +37,8 @@ export interface ScanArgs {
   readonly threshold: Severity;
   readonly output: string | undefined;
   readonly parameters: ReadonlyMap<string, string>;
-  readonly varFiles?: readonly string[];
-  readonly vars?: ReadonlyMap<string, string>;
+  /** `--var-file` and `--var`, in the order given. */
+  readonly variables?: readonly VariableInput[];
   readonly sourceDir?: string | undefined;
   readonly maxFileSize: number | undefined;
   /** Threads to load sources on (large inputs only). */
@@ -64,8 +65,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo, policies: readonly 
       cwd: io.cwd,
       parameters: args.parameters,
       maxFileSize: args.maxFileSize,
-      varFiles: args.varFiles,
-      vars: args.vars,
+      variables: args.variables,
       sourceDir: args.sourceDir,
       threads: args.threads,
       policies,

@@ -63,7 +63,7 @@ describe('discovery', () => {
     symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
     symlinkSync('/dev/zero', join(dir, '.gitignore'));
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
-    const loaded = await loadSources([dir, 'pipe.yaml', '/dev/zero'], { cwd: dir, varFiles: ['/dev/zero'] });
+    const loaded = await loadSources([dir, 'pipe.yaml', '/dev/zero'], { cwd: dir, variables: [{ file: '/dev/zero' }] });
     expect(loaded.sources.sort()).toEqual(['app.yaml', 'tf']);
     expect(loaded.nodes.find((n) => n.address === 'aws_s3_bucket.b')?.properties['policy']).toBeInstanceOf(Unknown);
     // The device named as a path, the device as a variable file, the pipe, the device file() asks for.

@@ -212,7 +212,7 @@ function loadFailed(entry: Pick<DiscoveredFile, 'path'>, options: LoadOptions, e
 }
 
 function hclOptions(options: LoadOptions): HclLoadOptions {
-  return { cwd: options.cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, varFiles: options.varFiles, vars: options.vars };
+  return { cwd: options.cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, variables: options.variables };
 }
 
 function isTerraformJson(unit: LoadedUnit): boolean {

@@ -71,5 +71,5 @@ function onWorker(jobs: readonly LoadJob[], options: LoadOptions): Promise<(Load
 
 /** The options loading reads, alone: a scan's options also hold its policies, functions no thread can be sent. */
 function loadOptionsOnly(o: LoadOptions): LoadOptions {
-  return { cwd: o.cwd, parameters: o.parameters, maxFileSize: o.maxFileSize, varFiles: o.varFiles, vars: o.vars, sourceDir: o.sourceDir };
+  return { cwd: o.cwd, parameters: o.parameters, maxFileSize: o.maxFileSize, variables: o.variables, sourceDir: o.sourceDir };
 }

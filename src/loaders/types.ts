@@ -25,6 +25,9 @@ export interface StackExport {
   readonly line?: number;
 }
 
+/** A Terraform variable value given on the command line: a `--var-file`, or one `--var name=value`. */
+export type VariableInput = { readonly file: string } | { readonly name: string; readonly text: string };
+
 /** Options a user gives on the command line that change how sources are read. */
 export interface LoadOptions {
   /** The directory paths are shown relative to. */
@@ -33,10 +36,8 @@ export interface LoadOptions {
   readonly parameters?: ReadonlyMap<string, string> | undefined;
   /** Files larger than this many bytes are refused with a diagnostic. */
   readonly maxFileSize?: number | undefined;
-  /** Terraform `--var-file` paths (relative to `cwd`), applied to every root module, in order. */
-  readonly varFiles?: readonly string[] | undefined;
-  /** Terraform `--var name=value` assignments, applied after the variable files. */
-  readonly vars?: ReadonlyMap<string, string> | undefined;
+  /** Terraform `--var-file` and `--var` values, applied to every root module in the order given (a later value wins). */
+  readonly variables?: readonly VariableInput[] | undefined;
   /** The `.tf` source of the Terraform plans and states scanned (`--source DIR`), when it is not beside them. */
   readonly sourceDir?: string | undefined;
   /** Threads to load sources on; one (this thread) when absent. */

@@ -8,6 +8,7 @@ import { builtinPolicies } from '../../../policies/index.js';
 import { toFindings } from '../../engine/finding.js';
 import { scan } from '../../engine/scan.js';
 import { loadSources } from '../index.js';
+import type { VariableInput } from '../types.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTerraformModule } from './index.js';
 
@@ -41,9 +42,13 @@ resource "x_thing" "t" {
       'z.auto.tfvars': 'c = "auto"\nd = "auto"\n',
       'extra.tfvars': 'd = "file"\n',
     };
-    const unit = await load(files, { varFiles: ['extra.tfvars'], vars: new Map([['n', '41'], ['l', '["p", "q"]']]) });
+    const unit = await load(files, { variables: [{ file: 'extra.tfvars' }, { name: 'n', text: '41' }, { name: 'l', text: '["p", "q"]' }] });
     expect(unit.diagnostics).toEqual([]);
     expect(node(unit, 'x_thing.t').properties).toMatchObject({ a: 'default', b: 'tfvars', c: 'auto', d: 'file', n: 42, l: ['p', 'q'] });
+    // --var-file and --var in the order given, as Terraform takes them: the later one wins.
+    const later = async (variables: VariableInput[]): Promise<unknown> => node(await load(files, { variables }), 'x_thing.t').properties['d'];
+    expect(await later([{ name: 'd', text: 'cli' }, { file: 'extra.tfvars' }])).toBe('file');
+    expect(await later([{ file: 'extra.tfvars' }, { name: 'd', text: 'cli' }])).toBe('cli');
   });
 
   it('evaluates locals, templates, conditionals, for expressions and built-in functions', async () => {
@@ -194,7 +199,7 @@ resource "aws_ecs_task_definition" "u" {
   family                = "u"
   container_definitions = jsonencode([{ name = "app", image = var.url }])
 }`,
-    }, { vars: new Map([['url', 'https://given.example.com']]) });
+    }, { variables: [{ name: 'url', text: 'https://given.example.com' }] });
     expect([...(node(unit, 'aws_lambda_function.f').literals ?? [])].sort()).toEqual([
       'environment[0].variables.API_TOKEN',
       'environment[0].variables.STAGE',
@@ -355,7 +360,7 @@ module "m" {
     'body.json': '{"k": "f-value"}',
   };
   const outside = tree({ 'outside.tfvars': 'from_outside = "o-value"\n' });
-  const options = { varFiles: [join(outside, 'outside.tfvars')], vars: new Map([['from_cli', 'given']]) };
+  const options = { variables: [{ file: join(outside, 'outside.tfvars') }, { name: 'from_cli', text: 'given' }] };
   const origins = (n: ResourceNode): Record<string, string> =>
     Object.fromEntries([...(n.literalOrigins ?? [])].map(([path, o]) => [path, `${o.kind} ${o.name} ${o.file.split('/').slice(-2).join('/')}${o.line === undefined ? '' : `:${o.line}`}`]));
 
@@ -989,7 +994,7 @@ output "bucket_name" { value = aws_s3_bucket.this[0].bucket }`,
         'variables.tf': 'variable "region" { default = "ap-northeast-1" }\nvariable "db_password" {\n  sensitive = true\n  default   = "hidden"\n}\nvariable "api_key" {}\nvariable "token" {}\nvariable "count_of" { default = 3 }\n',
         'terraform.tfvars': '\napi_key = "in-repo"\n',
       },
-      { varFiles: [join(outside, 'secrets.tfvars')] },
+      { variables: [{ file: join(outside, 'secrets.tfvars') }] },
     );
     const variables = unit.nodes.filter((n) => n.type === 'terraform_variable').sort((a, b) => a.address.localeCompare(b.address));
     expect(variables.map((n) => [n.address, n.mode, n.source.file.split('/').pop(), n.source.line])).toEqual([

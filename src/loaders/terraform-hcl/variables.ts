@@ -13,6 +13,7 @@ import { parseExpression, parseJsonString } from './syntax.js';
 import { mapOf, nestsWithin, type Value } from './value.js';
 import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
 import { isWithinDirectory, readTextFile } from '../read-file.js';
+import type { VariableInput } from '../types.js';
 
 /**
  * A root variable's value as given: evaluated from a tfvars file (with where it is written there),
@@ -20,19 +21,17 @@ import { isWithinDirectory, readTextFile } from '../read-file.js';
  */
 export type GivenValue = { readonly value: Value; readonly file: string; readonly line: number; readonly inCode: boolean } | { readonly text: string };
 
-/** Values from outside the configuration, in the order Terraform applies them. */
+/** Values from outside the configuration: `--var-file` paths (relative to the working directory) and `--var`s, in the order given. */
 export interface VariableInputs {
-  /** `--var-file` paths, relative to the working directory. */
-  readonly varFiles?: readonly string[] | undefined;
-  /** `--var name=value`, in order. */
-  readonly vars?: ReadonlyMap<string, string> | undefined;
+  readonly variables?: readonly VariableInput[] | undefined;
 }
 
 /**
  * The root module's variable values: `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`
  * and `*.auto.tfvars.json` in the module's directory (in that order, auto files by name), then
- * `--var-file`, then `--var`; later values win. Environment variables (`TF_VAR_…`) are not read:
- * a scan must not depend on, or echo, the shell it runs in.
+ * `--var-file` and `--var` in the order the command line gives them, as Terraform takes `-var-file`
+ * and `-var`; later values win. Environment variables (`TF_VAR_…`) are not read: a scan must not
+ * depend on, or echo, the shell it runs in.
  */
 export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd: string): { values: Map<string, GivenValue>; diagnostics: Diagnostic[] } {
   const values = new Map<string, GivenValue>();
@@ -44,9 +43,14 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
     // an unreadable directory has no tfvars files
   }
   const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
-  const files = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => join(rootDir, n));
-  files.push(...(inputs.varFiles ?? []).map((f) => resolve(cwd, f)));
-  for (const path of files) {
+  const given: VariableInput[] = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => ({ file: join(rootDir, n) }));
+  given.push(...(inputs.variables ?? []));
+  for (const input of given) {
+    if ('text' in input) {
+      values.set(input.name, { text: input.text });
+      continue;
+    }
+    const path = resolve(cwd, input.file);
     const file = displayPath(cwd, path);
     if (!existsSync(path)) {
       diagnostics.push(diagnostic('error', 'not-found', file, { en: 'variable file not found', ja: '変数ファイルが見つかりません' }));
@@ -58,7 +62,6 @@ export function rootVariableValues(rootDir: string, inputs: VariableInputs, cwd:
     const inCode = [rootDir, cwd].some((dir) => isWithinDirectory(resolve(dir), path));
     for (const [k, v] of read.values) values.set(k, { value: v, file, line: read.lines.get(k) ?? 1, inCode });
   }
-  for (const [k, v] of inputs.vars ?? []) values.set(k, { text: v });
   return { values, diagnostics };
 }
 
