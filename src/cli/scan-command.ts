@@ -115,11 +115,13 @@ function reportInput(outcome: ScanOutcome, args: ScanArgs, policies: readonly Po
     if (r.status === 'not-applicable') notApplicable++;
     else if (r.status === 'pass') {
       tally(r.policy.id).passed++;
-      const pass = { policyId: r.policy.id, resource: r.resource.address, file: fileToChange(r.resource) };
-      const key = `${pass.policyId}\u0000${pass.resource}\u0000${pass.file}`;
-      if (passes && !passSeen.has(key)) {
-        passSeen.add(key);
-        passes.push(pass);
+      if (passes) {
+        const pass = { policyId: r.policy.id, resource: r.resource.address, file: fileToChange(r.resource) };
+        const key = `${pass.policyId}\u0000${pass.resource}\u0000${pass.file}`;
+        if (!passSeen.has(key)) {
+          passSeen.add(key);
+          passes.push(pass);
+        }
       }
     } else tally(r.policy.id);
   }
