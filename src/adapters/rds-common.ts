@@ -46,18 +46,20 @@ function replicated(graph: ResourceGraph, node: ResourceNode, p: ReplicaProperti
 }
 
 /**
- * A DB cluster's storage encryption, `property` when it is written. Unwritten: Aurora Serverless v1
- * clusters always were encrypted, and every Aurora cluster created since 18 February 2026 is, with
- * an AWS owned key unless given a KMS key (Aurora User Guide, "Encrypting Amazon Aurora
- * resources") — created empty, that is: one restored or replicated (`inherits` written) keeps its
- * source's. Multi-AZ DB clusters of RDS for MySQL and PostgreSQL are still unencrypted unless
- * asked. An engine not known before deployment leaves it unknown too.
+ * A DB cluster's storage encryption, `property` when it is written. Aurora Serverless v1 clusters
+ * are always encrypted, whatever `property` says ("you can't disable encryption", Aurora User
+ * Guide, "Using Amazon Aurora Serverless v1"). Unwritten: every Aurora cluster created since 18
+ * February 2026 is, with an AWS owned key unless given a KMS key (Aurora User Guide, "Encrypting
+ * Amazon Aurora resources") — created empty, that is: one restored or replicated (`inherits`
+ * written) keeps its source's. Multi-AZ DB clusters of RDS for MySQL and PostgreSQL are still
+ * unencrypted unless asked. An engine not known before deployment leaves it unknown too.
  */
 export function clusterStorageEncrypted(node: ResourceNode, property: string, engine: Attr<string>, engineMode: Attr<string>, inherits: Attr<string>): Attr<boolean> {
   const serverless = engineMode.value === 'serverless';
   const aurora = inherits.origin === 'default' && engine.value?.toLowerCase().startsWith('aurora');
   const own = read(node, property, bool, serverless || aurora === true);
-  return own.origin === 'default' && !serverless && engine.origin === 'unknown' ? { value: undefined, origin: 'unknown', at: engine.at } : own;
+  if (serverless) return own.value === false ? { ...own, value: true } : own;
+  return own.origin === 'default' && engine.origin === 'unknown' ? { value: undefined, origin: 'unknown', at: engine.at } : own;
 }
 
 /** The port RDS gives an engine when none is set (CreateDBInstance `Port`). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../policies/index.js';
 import { tree } from '../../test/helpers/terraform-tree.js';
 import type { Result } from '../engine/evaluate.js';
+import { toFindings } from '../engine/finding.js';
 import { scan, scanText } from '../engine/scan.js';
 import { isNetworkCidr } from './security-group-common.js';
 
@@ -102,5 +103,15 @@ resource "aws_default_security_group" "this" { vpc_id = var.vpc_id }
     const open = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports' || p.id === 'aws-ec2-sg-world-database-ports');
     const outcome = scanText([{ file: 'template.yaml', text: 'Resources:\n  Open: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }\n' }], { policies: open });
     expect(outcome.results.map((r) => `${r.status} ${r.policy.id}`)).toEqual(['pass aws-ec2-sg-world-admin-ports', 'pass aws-ec2-sg-world-database-ports']);
+  });
+});
+
+describe('inline rules written as text where CloudFormation takes a list', () => {
+  it('are undecided as a wrong shape, not as a value known only at deployment', () => {
+    const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports');
+    const outcome = scanText([{ file: 'template.yaml', text: 'Resources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress: ssh-from-office\n' }], { policies });
+    const [finding] = toFindings(outcome.results, 'en');
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('SecurityGroupIngress of Web is written in a shape this setting does not take');
   });
 });

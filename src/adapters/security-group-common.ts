@@ -118,7 +118,9 @@ export function unmanagedDefaultGroup(vpc: ResourceNode, undecided: boolean): Se
 export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFields, direction: SecurityGroupRule['direction'], known: DeployTimeValues = {}): SecurityGroupRule[] {
   const list = getPath(node.properties, listPath);
   if (list instanceof Unknown) return [unknownRule(node, listPath, direction)];
-  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, `${listPath}[${i}]`, known)] : [unknownRule(node, `${listPath}[${i}]`, direction)]));
+  // Text where the list belongs is undecided at the list itself, so that it is reported as a wrong shape.
+  const itemPath = (i: number): string => (Array.isArray(list) || isMap(list) ? `${listPath}[${i}]` : listPath);
+  return asList(list).flatMap((r, i) => (isMap(r) ? [readRule(r, fields, direction, node, itemPath(i), known)] : [unknownRule(node, itemPath(i), direction)]));
 }
 
 function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {
