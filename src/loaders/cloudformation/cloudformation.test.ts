@@ -346,7 +346,6 @@ describe('CloudFormation JSON', () => {
 describe('malformed templates', () => {
   it.each([
     ['invalid YAML', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n', 'invalid YAML', 4],
-    ['two YAML documents', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::S3::Bucket\n', 'one document per file', 4],
     ['truncated JSON', '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bu', 'invalid JSON', 4],
     ['no Resources', 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'no Resources section', 1],
   ])('%s: one diagnostic with its line', (_, text, message, line) => {
@@ -355,6 +354,21 @@ describe('malformed templates', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ level: 'error', file: 'template.yaml', line });
     expect(diagnostics[0]!.message.en).toContain(message);
+  });
+
+  it('checks each of several YAML documents as a template of its own, and warns that CloudFormation refuses the file', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::SNS::Topic\n---\nResources: [\n---\nResources:\n  A:\n    Type: AWS::SQS::Queue\n';
+    const { nodes, diagnostics } = load(text);
+    expect(nodes.map((n) => `${n.address} ${n.type} ${n.source.file}:${n.source.line}`)).toEqual([
+      'A AWS::S3::Bucket template.yaml:2',
+      'B AWS::SNS::Topic template.yaml:6',
+      'A AWS::SQS::Queue template.yaml:12',
+    ]);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(3);
+    expect(diagnostics.map((d) => [d.level, d.line, d.message.en])).toEqual([
+      ['warning', 4, 'a second YAML document starts here: a CloudFormation template is one document per file (CloudFormation refuses this file); each document is checked as a template of its own'],
+      ['error', 10, expect.stringContaining('invalid YAML')],
+    ]);
   });
 
   it('reads a flow collection closed at its key\'s indentation, as the AWS CLI and AWS SAM do, but not one never closed', () => {

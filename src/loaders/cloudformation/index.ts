@@ -1,8 +1,8 @@
-import { InputError, inputErrorDiagnostic } from '../../diagnostic.js';
+import { InputError, inputErrorDiagnostic, type Diagnostic } from '../../diagnostic.js';
 import { parseJsonWithLines, type JsonWithLines } from '../json-with-lines.js';
 import type { LoadedUnit } from '../types.js';
 import { loadTemplate, type StackOptions } from './template.js';
-import { parseCloudFormationYaml } from './yaml.js';
+import { MULTIPLE_DOCUMENTS, parseCloudFormationYaml, parseCloudFormationYamlDocuments } from './yaml.js';
 
 /** A template is JSON when it starts with `{`; otherwise YAML (which CloudFormation also reads). */
 export function parseTemplateText(text: string): JsonWithLines {
@@ -19,7 +19,33 @@ export function loadCloudFormation(text: string, file: string, stack: StackOptio
     parsed = parseTemplateText(text);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, error)] };
+    const refused = inputErrorDiagnostic(file, error);
+    return error.code === MULTIPLE_DOCUMENTS ? loadDocuments(text, file, stack, refused) : { nodes: [], edges: [], diagnostics: [refused] };
   }
   return loadTemplate({ ...stack, file, unit: file, addressPrefix: '', format: 'cloudformation', parsed });
+}
+
+/**
+ * A file of several YAML documents: CloudFormation refuses it (`refused` says where the second
+ * starts), and each document is still checked as a template of its own, so that nothing written in
+ * it goes unread.
+ */
+function loadDocuments(text: string, file: string, stack: StackOptions, refused: Diagnostic): LoadedUnit {
+  const units = parseCloudFormationYamlDocuments(text).map((parsed, i) =>
+    parsed instanceof InputError
+      ? { nodes: [], edges: [], diagnostics: [inputErrorDiagnostic(file, parsed)] }
+      : loadTemplate({ ...stack, file, unit: i === 0 ? file : `${file}#${i + 1}`, addressPrefix: '', format: 'cloudformation', parsed }),
+  );
+  // Everything written was read: a warning, not an error, that CloudFormation will not take the file.
+  const more = {
+    en: `${refused.message.en} (CloudFormation refuses this file); each document is checked as a template of its own`,
+    ja: `${refused.message.ja}（CloudFormation はこのファイルを受け付けません）。各文書をそれぞれ 1 つのテンプレートとして点検します`,
+  };
+  return {
+    nodes: units.flatMap((u) => u.nodes),
+    edges: units.flatMap((u) => u.edges),
+    diagnostics: [{ ...refused, level: 'warning', message: more }, ...units.flatMap((u) => u.diagnostics)],
+    exports: units.flatMap((u) => u.exports ?? []),
+    importing: units.flatMap((u) => u.importing ?? []),
+  };
 }

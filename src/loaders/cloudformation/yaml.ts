@@ -1,8 +1,11 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Alias, type Document, type Node, type Tags } from 'yaml';
 import { EMPTY_FILE, InputError } from '../../diagnostic.js';
 import { lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines, type ParseWarning } from '../json-with-lines.js';
+
+/** The error code of a file of several YAML documents, where a template is one. */
+export const MULTIPLE_DOCUMENTS = 'multiple-documents';
 
 /**
  * A YAML document may expand (through aliases) to at most this many values: far more than any
@@ -65,6 +68,28 @@ const customTags: Tags = SHORT_FORMS.flatMap((name) => [
  */
 export function parseCloudFormationYaml(text: string): JsonWithLines {
   const { doc, lineCounter } = parseLeniently(text);
+  return documentWithLines(doc, lineCounter, text);
+}
+
+/**
+ * Each YAML document of a file holding several (`---` between them), parsed as a template, or the
+ * error that document has. CloudFormation refuses such a file, but each of its templates can still
+ * be checked.
+ */
+export function parseCloudFormationYamlDocuments(text: string): (JsonWithLines | InputError)[] {
+  const lineCounter = new LineCounter();
+  return parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags }).map((doc) => {
+    try {
+      return documentWithLines(doc, lineCounter, text);
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+  });
+}
+
+/** One parsed document of `text` as a template, or an `InputError` saying why it is not one. */
+function documentWithLines(doc: Document, lineCounter: LineCounter, text: string): JsonWithLines {
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -74,7 +99,7 @@ export function parseCloudFormationYaml(text: string): JsonWithLines {
     if (error.code === 'MULTIPLE_DOCS') {
       throw new InputError(
         { en: 'a second YAML document starts here: a CloudFormation template is one document per file', ja: 'ここから 2 つ目の YAML 文書が始まっています: CloudFormation テンプレートは 1 ファイルに 1 文書です' },
-        'parse-error',
+        MULTIPLE_DOCUMENTS,
         pos.line,
         pos.col,
       );
