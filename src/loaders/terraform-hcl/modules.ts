@@ -132,11 +132,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
         continue;
       }
       if (terraformFiles(dir).length === 0) {
-        const text = {
-          en: `module source ${JSON.stringify(shownSource(source))} has no .tf files: its resources are not scanned`,
-          ja: `モジュールのソース ${JSON.stringify(shownSource(source))} に .tf ファイルがないため、そのリソースはスキャンしていません`,
-        };
-        diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, text, where));
+        diagnostics.push(diagnostic('warning', 'module-not-found', call.file.file, moduleNotFound(shownSource(source), existsSync(dir) ? undefined : displayPath(options.cwd, dir)), where));
         continue;
       }
       const child = load(dir);
@@ -148,6 +144,24 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
   const root = load(rootDir);
   visit(root, '', [realDirectory(rootDir)]);
   return { rootDir, root, calls, diagnostics };
+}
+
+/**
+ * Why a local module call is not followed: its directory holds no Terraform files, or (`missing`,
+ * the directory as shown) there is no such directory, which `terraform init` refuses too.
+ */
+function moduleNotFound(source: string, missing: string | undefined): { en: string; ja: string } {
+  const shown = JSON.stringify(source);
+  if (missing === undefined) {
+    return {
+      en: `module source ${shown} has no .tf files: its resources are not scanned`,
+      ja: `モジュールのソース ${shown} に .tf ファイルがないため、そのリソースはスキャンしていません`,
+    };
+  }
+  return {
+    en: `module source ${shown} names a directory that does not exist (${missing}): terraform init fails on it, and its resources are not scanned`,
+    ja: `モジュールのソース ${shown} が指すディレクトリ（${missing}）が存在しません。terraform init もこの呼び出しで失敗します。そのリソースはスキャンしていません`,
+  };
 }
 
 /** A directory with symlinks resolved; as given when it cannot be (it is missing: the load says so). */

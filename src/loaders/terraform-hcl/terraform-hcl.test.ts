@@ -1034,6 +1034,19 @@ module "missing_two" { source = "git::https://example.com/one.git" }`,
     expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.line}`)).toEqual(['warning module-not-inspected 7']);
   });
 
+
+  it('tells a local module source with no directory behind it from one whose directory holds no .tf files', async () => {
+    const dir = tree({
+      'main.tf': 'module "gone" { source = "./shared//modules/sso" }\nmodule "docs" { source = "./modules/docs" }\n',
+      'modules/docs/README.md': '# no configuration here',
+    });
+    const unit = await loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(unit.diagnostics.map((d) => `${d.level} ${d.code} ${d.line}: ${d.message.en}`)).toEqual([
+      'warning module-not-found 1: module source "./shared//modules/sso" names a directory that does not exist (shared/modules/sso): terraform init fails on it, and its resources are not scanned',
+      'warning module-not-found 2: module source "./modules/docs" has no .tf files: its resources are not scanned',
+    ]);
+    expect(unit.diagnostics[0]!.message.ja).toContain('が指すディレクトリ');
+  });
   it('points a finding inside an installed module at the module call in the scanned code, keeping where in the module it is', async () => {
     const open = (name: string): string => `resource "aws_security_group" "${name}" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
     const dir = tree({
