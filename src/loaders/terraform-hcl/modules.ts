@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cannotRead, diagnostic, type Diagnostic } from '../../diagnostic.js';
+import { cannotRead, diagnostic, type Bilingual, type Diagnostic } from '../../diagnostic.js';
 import { displayPath } from '../display-path.js';
 import { isArray, isObject } from '../terraform-plan/schema.js';
 import { moduleConfig, type ModuleConfig } from './config.js';
@@ -150,7 +150,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
  * Why a local module call is not followed: its directory holds no Terraform files, or (`missing`,
  * the directory as shown) there is no such directory, which `terraform init` refuses too.
  */
-function moduleNotFound(source: string, missing: string | undefined): { en: string; ja: string } {
+function moduleNotFound(source: string, missing: string | undefined): Bilingual {
   const shown = JSON.stringify(source);
   if (missing === undefined) {
     return {
