@@ -172,7 +172,7 @@ describe('diagnostics in Japanese', () => {
     // Every kind of problem the inputs above were written to provoke was provoked.
     expect([...new Set(all.map((d) => d.code))].sort()).toEqual([
       'adapter-failed', 'binary-file', 'binary-plan', 'duplicate-block', 'duplicate-key', 'empty-file', 'for-each-unknown', 'invalid-assembly', 'invalid-plan', 'invalid-resource',
-      'invalid-stack', 'invalid-suppression', 'invalid-template', 'module-not-found', 'module-not-inspected', 'no-iac', 'not-found', 'not-iac', 'not-utf8',
+      'invalid-stack', 'invalid-suppression', 'invalid-template', 'module-not-found', 'module-not-inspected', 'multiple-documents', 'no-iac', 'not-found', 'not-iac', 'not-utf8',
       'parameter-not-allowed', 'parameter-not-declared', 'parse-error', 'pending-operations', 'plan-errored', 'plan-incomplete', 'policy-failed',
       'preview-errored', 'preview-without-sames', 'stored-state', 'too-deep', 'too-large', 'transform-not-expanded', 'unknown-suppression', 'unreadable',
       'unsupported-version',
