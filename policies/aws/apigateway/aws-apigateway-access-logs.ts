@@ -33,8 +33,16 @@ export default definePolicy({
     },
   },
   messages: {
-    en: { noAccessLogs: 'Stage {{stage}} ({{api}}) writes no access logs: calls to the API leave no record.' },
-    ja: { noAccessLogs: 'ステージ {{stage}}（{{api}}）はアクセスログを出力しておらず、API の呼び出しが記録されません。' },
+    en: {
+      noAccessLogs: 'Stage {{stage}} ({{api}}) writes no access logs: calls to the API leave no record.',
+      noAccessLogFormat:
+        'Stage {{stage}} ({{api}}) names an access log destination but no format, and API Gateway writes access logs only with both: calls to the API leave no record. Add a Format that includes $context.requestId.',
+    },
+    ja: {
+      noAccessLogs: 'ステージ {{stage}}（{{api}}）はアクセスログを出力しておらず、API の呼び出しが記録されません。',
+      noAccessLogFormat:
+        'ステージ {{stage}}（{{api}}）はアクセスログの出力先（DestinationArn）を指定していますが、形式（Format）を指定していません。API Gateway は両方がそろったときだけアクセスログを書き込むため、API の呼び出しが記録されません。$context.requestId を含む Format を追加してください。',
+    },
   },
   snippets: {
     terraform: `resource "aws_api_gateway_stage" "prod" {
@@ -77,6 +85,7 @@ export default definePolicy({
   },
   check(stage, { expect }) {
     const label = stage.stageName.value ?? stage.resource.address;
-    return expect(stage.accessLogging, (on) => on === true, 'noAccessLogs', { stage: label, api: stage.api === 'rest' ? 'REST API' : 'HTTP/WebSocket API' });
+    const messageId = stage.accessLogDestination?.value === true ? 'noAccessLogFormat' : 'noAccessLogs';
+    return expect(stage.accessLogging, (on) => on === true, messageId, { stage: label, api: stage.api === 'rest' ? 'REST API' : 'HTTP/WebSocket API' });
   },
 });

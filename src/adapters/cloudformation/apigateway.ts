@@ -1,8 +1,9 @@
+import type { ResourceNode } from '../../graph/resource.js';
 import { getPath } from '../../graph/values.js';
 import { apiRouteAdapter } from '../apigateway-common.js';
 import type { ApiStage } from '../../models/aws/apigateway.js';
 import { defineAdapter } from '../adapter.js';
-import { allSet } from '../configured.js';
+import { allSet, isSet } from '../configured.js';
 import { read, str } from '../read.js';
 
 /**
@@ -15,26 +16,21 @@ export const cloudFormationApiStages = defineAdapter({
   family: 'cloudformation',
   adapt(graph) {
     return [
-      ...graph.ofType('AWS::ApiGateway::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'rest', stageName: read(node, 'StageName', str), accessLogging: allSet(node, ['AccessLogSetting.DestinationArn', 'AccessLogSetting.Format']) }),
-      ),
+      ...graph.ofType('AWS::ApiGateway::Stage').map((node) => stage(node, 'rest', 'AccessLogSetting')),
       ...graph
         .ofType('AWS::ApiGateway::Deployment')
         .filter((node) => getPath(node.properties, 'StageName') !== undefined)
-        .map(
-          (node): ApiStage => ({
-            resource: node,
-            api: 'rest',
-            stageName: read(node, 'StageName', str),
-            accessLogging: allSet(node, ['StageDescription.AccessLogSetting.DestinationArn', 'StageDescription.AccessLogSetting.Format']),
-          }),
-        ),
-      ...graph.ofType('AWS::ApiGatewayV2::Stage').map(
-        (node): ApiStage => ({ resource: node, api: 'v2', stageName: read(node, 'StageName', str), accessLogging: allSet(node, ['AccessLogSettings.DestinationArn', 'AccessLogSettings.Format']) }),
-      ),
+        .map((node) => stage(node, 'rest', 'StageDescription.AccessLogSetting')),
+      ...graph.ofType('AWS::ApiGatewayV2::Stage').map((node) => stage(node, 'v2', 'AccessLogSettings')),
     ];
   },
 });
+
+/** A stage whose access log settings are at `settings`. */
+function stage(node: ResourceNode, api: ApiStage['api'], settings: string): ApiStage {
+  const destination = `${settings}.DestinationArn`;
+  return { resource: node, api, stageName: read(node, 'StageName', str), accessLogging: allSet(node, [destination, `${settings}.Format`]), accessLogDestination: isSet(node, destination) };
+}
 
 /**
  * `AWS::ApiGateway::Method` (`AuthorizationType` NONE when left out; on the `AWS::ApiGateway::Resource`

@@ -8,8 +8,13 @@ import type { Attr, Model } from '../attr.js';
 export interface ApiStage extends Model {
   readonly api: 'rest' | 'v2';
   readonly stageName: Attr<string>;
-  /** Access logs are delivered somewhere: a destination ARN is set. */
+  /** Access logs are delivered somewhere: a destination and a format are set. */
   readonly accessLogging: Attr<boolean>;
+  /**
+   * Where the two can be written apart (CloudFormation), whether the destination is: with it and
+   * no format, API Gateway writes no access logs, which is worth saying.
+   */
+  readonly accessLogDestination?: Attr<boolean>;
 }
 
 /**
