@@ -2,6 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import { SEVERITIES, type FrameworkMappings, type Lang, type Policy, type Severity } from '../engine/policy.js';
 import { uiText, type UiText } from '../i18n/messages.js';
 import { controlLabel, policyMappings } from './catalogue.js';
+import { evidenceElsewhere, filePosition } from './location.js';
 import type { PolicyTally, ReportInput, ReportOptions } from './reporter.js';
 
 /**
@@ -138,7 +139,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
         [code(f.resource)],
         [text(f.suppression?.reason ?? '')],
         [text(f.suppression?.expires ?? '—')],
-        f.suppression ? [code(location(f.suppression.file, f.suppression.line))] : [],
+        f.suppression ? [code(filePosition(f.suppression.file, f.suppression.line))] : [],
       ]),
     );
   }
@@ -147,7 +148,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     heading(2, text(r.diagnosticsHeading));
     table(
       [r.level, r.where, r.message],
-      input.diagnostics.map((d) => [[text(t.diagnosticLevel[d.level])], d.file === '' ? [] : [code(location(d.file, d.line, d.column))], [text(d.message[input.lang])]]),
+      input.diagnostics.map((d) => [[text(t.diagnosticLevel[d.level])], d.file === '' ? [] : [code(filePosition(d.file, d.line, d.column))], [text(d.message[input.lang])]]),
     );
   }
   return doc;
@@ -195,24 +196,19 @@ function checkTable(policies: readonly Policy[], checks: ReportInput['checks'], 
 }
 
 function where(f: Finding): Cell {
-  return [code(location(f.file, f.line))];
+  return [code(filePosition(f.file, f.line))];
 }
 
 /** A finding's message, and where the deciding setting is written when that is another resource or file. */
 function detail(f: Finding, setIn: string): Cell {
-  const ev = f.evidence;
-  const elsewhere = ev && (ev.resource !== f.resource || ev.file !== f.file);
-  return [text(f.message), ...(elsewhere ? [{ t: 'break' } as const, text(`${setIn}: `), code(ev.resource), text(' '), code(location(ev.file, ev.line))] : [])];
+  const ev = evidenceElsewhere(f);
+  return [text(f.message), ...(ev ? [{ t: 'break' } as const, text(`${setIn}: `), code(ev.resource), text(' '), code(filePosition(ev.file, ev.line))] : [])];
 }
 
 /** A finding whose accepted exception ran out says so, with the reason that was given. */
 function expiredException(f: Finding, t: UiText): Inline[] {
   const s = f.suppression;
   return s?.expired ? [{ t: 'break' }, { t: 'strong', s: t.exceptionExpired(s.reason, s.expires ?? '') }] : [];
-}
-
-function location(file: string, line?: number, column?: number): string {
-  return `${file}${line === undefined ? '' : `:${line}`}${column === undefined ? '' : `:${column}`}`;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Finding } from '../engine/finding.js';
 import type { Lang, Policy } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
+import { evidenceElsewhere, filePosition } from './location.js';
 import type { PassedCheck, ReportOptions, Reporter } from './reporter.js';
 
 /**
@@ -67,14 +68,12 @@ function testCase(c: PassedCheck | Finding, body: string): string {
 
 function findingBody(f: Finding, lang: Lang, options: ReportOptions): ['failures' | 'skipped', string] {
   const t = uiText(lang);
-  const at = (file: string, line: number | undefined): string => `${file}${line === undefined ? '' : `:${line}`}`;
+  const ev = evidenceElsewhere(f);
   const details = [
-    `${t.severity[f.severity]}  ${f.policyId}  ${f.resource} (${f.resourceType})  ${at(f.file, f.line)}`,
+    `${t.severity[f.severity]}  ${f.policyId}  ${f.resource} (${f.resourceType})  ${filePosition(f.file, f.line)}`,
     ...(f.constructPath === undefined ? [] : [`${t.constructLabel}: ${f.constructPath}`]),
     f.message,
-    ...(f.evidence && (f.evidence.resource !== f.resource || f.evidence.file !== f.file)
-      ? [`${t.setAt}: ${f.evidence.resource}${f.evidence.path ? ` (${f.evidence.path})` : ''} — ${at(f.evidence.file, f.evidence.line)}`]
-      : []),
+    ...(ev ? [`${t.setAt}: ${ev.resource}${ev.path ? ` (${ev.path})` : ''} — ${filePosition(ev.file, ev.line)}`] : []),
     ...(f.suppression?.expired ? [t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')] : []),
     `${t.fixLabel}: ${f.fix}`,
     f.docs,
@@ -102,7 +101,7 @@ function suite(policy: Policy, lang: Lang, tally: Tally, cases: readonly string[
 function inputsSuite(diagnostics: readonly Diagnostic[], lang: Lang, scannedAt: string | undefined): string | undefined {
   if (diagnostics.length === 0) return undefined;
   const t = uiText(lang);
-  const where = (d: Diagnostic): string => `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
+  const where = (d: Diagnostic): string => filePosition(d.file, d.line, d.column);
   const errors = diagnostics.filter((d) => d.level === 'error');
   const notes = diagnostics.filter((d) => d.level !== 'error').map((d) => `${t.diagnosticLevel[d.level]}  ${where(d)}: ${d.message[lang]}`);
   return [

@@ -7,6 +7,7 @@ import { findingFingerprint } from '../engine/fingerprint.js';
 import type { Lang, Policy, Severity, SnippetFormat } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
 import { FORMAT_NAMES, policyMappings } from './catalogue.js';
+import { evidenceElsewhere } from './location.js';
 import type { Reporter } from './reporter.js';
 
 /**
@@ -83,7 +84,7 @@ function rule(policy: Policy, lang: Lang): Sarif.ReportingDescriptor {
 
 function result(f: Finding, ruleIndex: number | undefined, baselineGiven: boolean): Sarif.Result {
   const evidence = f.evidence;
-  const elsewhere = evidence !== undefined && (evidence.resource !== f.resource || evidence.file !== f.file);
+  const elsewhere = evidenceElsewhere(f);
   return {
     ruleId: f.policyId,
     ...(ruleIndex !== undefined && { ruleIndex }),
@@ -91,7 +92,7 @@ function result(f: Finding, ruleIndex: number | undefined, baselineGiven: boolea
     ...(f.status === 'unknown' ? { kind: 'review', level: 'none' } : { kind: 'fail', level: LEVEL[f.severity] }),
     message: { text: f.message },
     locations: [location(f.file, f.line, f.resource)],
-    ...(elsewhere && { relatedLocations: [{ id: 0, ...location(evidence.file, evidence.line, evidence.resource), message: { text: evidence.path === '' ? evidence.resource : `${evidence.resource}: ${evidence.path}` } }] }),
+    ...(elsewhere && { relatedLocations: [{ id: 0, ...location(elsewhere.file, elsewhere.line, elsewhere.resource), message: { text: elsewhere.path === '' ? elsewhere.resource : `${elsewhere.resource}: ${elsewhere.path}` } }] }),
     partialFingerprints: { 'sekisho/v1': findingFingerprint(f) },
     // Against the baseline given, where one was: known before, or new in this change.
     ...(baselineGiven && { baselineState: f.baselined ? 'unchanged' : 'new' }),

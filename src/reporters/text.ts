@@ -2,6 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
 import { isUrn } from '../loaders/pulumi/urn.js';
+import { evidenceElsewhere, filePosition } from './location.js';
 import { printable } from './printable.js';
 import type { Reporter } from './reporter.js';
 
@@ -40,12 +41,11 @@ export const textReporter: Reporter = (input, options) => {
       const where = f.line === undefined ? '' : `${f.line}`;
       lines.push(`  ${where.padStart(5)}  ${label}  ${f.policyId}  ${bold(printable(f.resource))}${f.constructPath ? dim(` (${isUrn(f.resource) ? t.componentLabel : t.constructLabel} ${printable(f.constructPath)})`) : ''}`);
       lines.push(`         ${printable(f.message)}`);
-      const ev = f.evidence;
-      if (ev && (ev.resource !== f.resource || ev.file !== f.file)) {
-        const at = `${ev.file}${ev.line === undefined ? '' : `:${ev.line}`}`;
+      const ev = evidenceElsewhere(f);
+      if (ev) {
         const note = [ev.path, ev.deleted && t.deletedByChange].filter(Boolean).join(', ');
         const construct = ev.constructPath !== undefined && ev.resource !== f.resource ? ` (${t.constructLabel} ${ev.constructPath})` : '';
-        lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${construct}${note ? ` (${note})` : ''} — ${at}`)));
+        lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${construct}${note ? ` (${note})` : ''} — ${filePosition(ev.file, ev.line)}`)));
       }
       if (f.suppression && f.status === 'suppressed') lines.push(dim(printable(`         ${t.acceptedBecause(f.suppression.reason, f.suppression.expires)}`)));
       if (f.suppression?.expired) lines.push(printable(`         ${t.exceptionExpired(f.suppression.reason, f.suppression.expires ?? '')}`));
@@ -57,7 +57,7 @@ export const textReporter: Reporter = (input, options) => {
   if (input.diagnostics.length > 0) {
     lines.push(bold(input.diagnostics.every((d) => d.level === 'info') ? t.notesHeading : t.diagnosticsHeading));
     for (const d of input.diagnostics) {
-      const at = `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}`;
+      const at = filePosition(d.file, d.line, d.column);
       // A diagnostic about the command line itself has no file.
       const level = t.diagnosticLevel[d.level];
       lines.push(`  ${d.level === 'error' ? style(ansi(31, 39))(level) : dim(level)}  ${printable(`${at === '' ? '' : `${at}: `}${d.message[input.lang]}`)}`);
