@@ -8,8 +8,16 @@ import { generateTemplates } from '../bench/generate-cfn.ts';
 import { combine, jobWeight, planLoad, runJobs } from '../dist/src/loaders/jobs.js';
 import { PARALLEL_MIN_SAVING, runJobsOnThreads } from '../dist/src/loaders/threads.js';
 import { builtinPolicies } from '../dist/policies/index.js';
+import { LineTree } from '../dist/src/graph/resource.js';
 
 const root = join(import.meta.dirname, '..');
+
+// A JSON document's lines are read when asked for on one thread and all at once to cross to another: the same lines.
+expect.addEqualityTesters([
+  function sameLines(a, b, testers) {
+    return a instanceof LineTree && b instanceof LineTree ? this.equals(a.plain(), b.plain(), testers) : undefined;
+  },
+]);
 
 describe('loading on several threads', () => {
   it('gives, node for node, what loading on one thread gives', async () => {

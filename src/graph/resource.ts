@@ -156,39 +156,73 @@ export interface PropertyLines {
 
 /** Children's lines in a `LineTree`: by key for a mapping, by index for a list. */
 export type LineChildren = { [key: string]: LineEntry } | LineEntry[];
-/** A value's line, with its children's where it has any. */
-export type LineEntry = number | [number, LineChildren];
+/** A value's line, with its children's where it has any (read, or still to be read). */
+export type LineEntry = number | [number, LineChildren | DeferredLines];
+
+/**
+ * A container's children that a loader reads only when they are first asked for: a JSON document's,
+ * from its text. A scan asks for the lines of the few settings it reports on, and reading all of
+ * them up front was most of the cost of loading a JSON template.
+ */
+export abstract class DeferredLines {
+  abstract read(): LineChildren;
+}
 
 /**
  * Lines of a document (or of a part of it) as a tree mirroring its structure: keys are held once
- * each rather than as full paths, which is what makes recording them cheap. Plain data, so it
- * crosses threads as JSON.
+ * each rather than as full paths, which is what makes recording them cheap.
  */
 export class LineTree implements PropertyLines {
-  constructor(readonly children: LineChildren) {}
+  /** The root as an entry, so that children read when first asked for are kept in it. */
+  private readonly root: [number, LineChildren | DeferredLines];
+
+  constructor(children: LineChildren | DeferredLines) {
+    this.root = [0, children];
+  }
+
+  get children(): LineChildren {
+    return childrenOf(this.root);
+  }
 
   get(path: string): number | undefined {
     return lineOfEntry(this.entry(path));
   }
 
-  /** The lines below `path`, by the rest of their path. */
+  /** The lines below `path`, by the rest of their path (read only when asked for). */
   under(path: string): LineTree {
-    return new LineTree(childrenOf(this.entry(path)));
+    const entry = this.entry(path);
+    return new LineTree(Array.isArray(entry) ? entry[1] : {});
   }
 
   /** The entry of `path`: its line with its children's. */
   entry(path: string): LineEntry | undefined {
-    let entry: LineEntry | undefined = [0, this.children];
+    let entry: LineEntry | undefined = this.root;
     for (const seg of splitPath(path)) {
       entry = childEntry(childrenOf(entry), seg);
       if (entry === undefined) return undefined;
     }
     return entry;
   }
+
+  /** Every line, read: plain data, for a copy that crosses to another thread without the text. */
+  plain(): LineChildren {
+    return readAll(this.children);
+  }
+}
+
+function readAll(children: LineChildren): LineChildren {
+  const entries = Array.isArray(children) ? children.entries() : Object.entries(children);
+  for (const [, entry] of entries) if (Array.isArray(entry)) readAll(childrenOf(entry));
+  return children;
 }
 
 export const lineOfEntry = (entry: LineEntry | undefined): number | undefined => (typeof entry === 'number' ? entry : entry?.[0]);
-export const childrenOf = (entry: LineEntry | undefined): LineChildren => (Array.isArray(entry) ? entry[1] : {});
+/** An entry's children, read now if they were deferred. */
+export function childrenOf(entry: LineEntry | undefined): LineChildren {
+  if (!Array.isArray(entry)) return {};
+  const children = entry[1];
+  return children instanceof DeferredLines ? (entry[1] = children.read()) : children;
+}
 /** The entry of one key (or list index) among a value's children. */
 export const childEntry = (children: LineChildren, key: string): LineEntry | undefined =>
   Array.isArray(children) ? children[Number(key)] : Object.prototype.hasOwnProperty.call(children, key) ? children[key] : undefined;

@@ -24,6 +24,12 @@ function expectedLines(value: Json, line: number): LineChildren {
   return Array.isArray(value) ? list : out;
 }
 
+/** Every path of a line tree with its line, in the `a.b[0]` notation. */
+function pathLines(children: LineChildren, base: string): [string, number][] {
+  const entries = Array.isArray(children) ? children.map((e, i) => [`${base}[${i}]`, e] as const) : Object.entries(children).map(([k, e]) => [base === '' ? k : `${base}.${k}`, e] as const);
+  return entries.flatMap(([path, entry]) => (typeof entry === 'number' ? [[path, entry]] : [[path, entry[0]], ...pathLines(entry[1] as LineChildren, path)]));
+}
+
 const container = fc.oneof(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()));
 
 describe('JSON with the line of every value', () => {
@@ -33,7 +39,20 @@ describe('JSON with the line of every value', () => {
         const text = JSON.stringify(value, null, 2);
         const parsed = parseJsonWithLines(text);
         expect(parsed.value).toStrictEqual(JSON.parse(text));
-        expect(parsed.lines.children).toStrictEqual(expectedLines(value as Json, 1));
+        expect(parsed.lines.plain()).toStrictEqual(expectedLines(value as Json, 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the line of any one path asked for alone, however deep', () => {
+    const nested = fc.object({ key: fc.stringMatching(/^[a-z]{1,3}$/), values: [fc.boolean(), fc.integer(), fc.string(), fc.constant(null)], maxDepth: 6 });
+    fc.assert(
+      fc.property(nested, fc.nat(), (value, pick) => {
+        const expected = pathLines(expectedLines(value as Json, 1), '');
+        fc.pre(expected.length > 0);
+        const [path, line] = expected[pick % expected.length]!;
+        expect(parseJsonWithLines(JSON.stringify(value, null, 2)).lines.get(path)).toBe(line);
       }),
       { numRuns: 300 },
     );

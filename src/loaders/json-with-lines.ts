@@ -1,5 +1,5 @@
 import { EMPTY_FILE, InputError, type Bilingual } from '../diagnostic.js';
-import { LineTree, type LineChildren, type LineEntry } from '../graph/resource.js';
+import { DeferredLines, LineTree, type LineChildren, type LineEntry } from '../graph/resource.js';
 import { setOwn } from '../graph/values.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -33,8 +33,9 @@ function invalidJson(what: Bilingual, at: { line: number; column: number }): Inp
 /**
  * A JSON document and the line of each of its values, because CloudFormation findings must point at
  * the line to change and `JSON.parse` keeps no positions. `JSON.parse` builds the values; a walk
- * that trusts the text once it has parsed records the lines. A document that does not parse is
- * explained by `explainInvalidJson`, with line and column.
+ * that trusts the text once it has parsed records the lines of the first levels (a template's
+ * resources) and where each deeper container is, whose lines are read when first asked for. A
+ * document that does not parse is explained by `explainInvalidJson`, with line and column.
  */
 export function parseJsonWithLines(text: string): JsonWithLines {
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -44,99 +45,156 @@ export function parseJsonWithLines(text: string): JsonWithLines {
   } catch {
     return explainInvalidJson(text);
   }
-  return { value, lines: new LineTree(lineTree(text, from)) };
+  return { value, lines: new LineTree(documentLines(text, from)) };
 }
 
 /**
- * The lines of the members and elements of a document `JSON.parse` accepted: the first container's
- * children (`{}` for a scalar document). Nesting beyond `MAX_NESTING` is refused, as the walk
- * recurses and the graph's values are walked recursively too.
+ * Levels read at once: the document's members, their members and theirs — `Resources`, each
+ * resource, and its `Type`, `Properties` and `Metadata` (`resource`, each type and each resource in
+ * Terraform JSON). Whatever is deeper is read for the settings a scan reports on.
  */
-function lineTree(text: string, start: number): LineChildren {
-  let pos = start;
-  let line = 1;
+const LEVELS_READ_AT_ONCE = 3;
 
-  const skipSpace = (): void => {
+/**
+ * The lines of the members and elements of a document `JSON.parse` accepted: the first container's
+ * children (`{}` for a scalar document). The whole text is walked once here, to refuse nesting
+ * beyond `MAX_NESTING` (the graph's values are walked recursively) and to count lines.
+ */
+function documentLines(text: string, start: number): LineChildren | DeferredLines {
+  const reader = new LineReader(text, start, 1);
+  reader.skipSpace();
+  return reader.value(LEVELS_READ_AT_ONCE, 0) ?? {};
+}
+
+/** A container whose lines are read from the text when first asked for. */
+class DeferredJsonLines extends DeferredLines {
+  constructor(
+    private readonly text: string,
+    private readonly offset: number,
+    private readonly line: number,
+  ) {
+    super();
+  }
+
+  read(): LineChildren {
+    // Its nesting was checked when the document was first walked.
+    return new LineReader(this.text, this.offset, this.line).value(1, 0) as LineChildren;
+  }
+}
+
+/** A walk over JSON text known to parse, from `pos`, keeping count of the line. */
+class LineReader {
+  constructor(
+    private readonly text: string,
+    private pos: number,
+    private line: number,
+  ) {}
+
+  skipSpace(): void {
+    const { text } = this;
     for (;;) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x09 || c === 0x0d) pos++;
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x09 || c === 0x0d) this.pos++;
       else if (c === 0x0a) {
-        pos++;
-        line++;
+        this.pos++;
+        this.line++;
       } else return;
     }
-  };
+  }
+
+  /**
+   * Past the value at `pos`, `depth` containers deep. A container's children are read to `levels`
+   * levels, and deferred when there are none left; a scalar gives `undefined`.
+   */
+  value(levels: number, depth: number): LineChildren | DeferredLines | undefined {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x7b || c === 0x5b) {
+      if (depth >= MAX_NESTING) throw invalidJson(TOO_DEEP, positionOf(this.text, this.pos));
+      if (levels === 0) {
+        const deferred = new DeferredJsonLines(this.text, this.pos, this.line);
+        this.skipContainer(depth);
+        return deferred;
+      }
+      return c === 0x7b ? this.object(levels - 1, depth + 1) : this.array(levels - 1, depth + 1);
+    }
+    if (c === 0x22) this.skipString();
+    else while (!isDelimiter(this.text.charCodeAt(this.pos))) this.pos++;
+    return undefined;
+  }
+
+  private object(levels: number, depth: number): LineChildren {
+    const lines: { [key: string]: LineEntry } = {};
+    this.pos++;
+    this.skipSpace();
+    while (this.text.charCodeAt(this.pos) !== 0x7d) {
+      const keyLine = this.line;
+      const key = this.readKey();
+      this.skipSpace();
+      this.pos++; // the colon
+      this.skipSpace();
+      const children = this.value(levels, depth);
+      setOwn(lines, key, children === undefined ? keyLine : [keyLine, children]);
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) === 0x2c) this.pos++;
+      this.skipSpace();
+    }
+    this.pos++;
+    return lines;
+  }
+
+  private array(levels: number, depth: number): LineChildren {
+    const lines: LineEntry[] = [];
+    this.pos++;
+    this.skipSpace();
+    while (this.text.charCodeAt(this.pos) !== 0x5d) {
+      const itemLine = this.line;
+      const children = this.value(levels, depth);
+      lines.push(children === undefined ? itemLine : [itemLine, children]);
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) === 0x2c) this.pos++;
+      this.skipSpace();
+    }
+    this.pos++;
+    return lines;
+  }
+
+  /** Past the container at `pos`, itself `depth` containers deep, counting its lines and checking its nesting. */
+  private skipContainer(depth: number): void {
+    const { text } = this;
+    let { pos, line } = this;
+    // Most of a large document is passed over here: the position and line stay in locals.
+    for (let open = 0; ; ) {
+      const c = text.charCodeAt(++pos);
+      if (c === 0x22) pos = closingQuote(text, pos);
+      else if (c === 0x0a) line++;
+      else if (c === 0x7b || c === 0x5b) {
+        if (depth + ++open >= MAX_NESTING) throw invalidJson(TOO_DEEP, positionOf(text, pos));
+      } else if ((c === 0x7d || c === 0x5d) && open-- === 0) break;
+    }
+    this.pos = pos + 1;
+    this.line = line;
+  }
 
   /** Past the string at `pos`. JSON strings hold no raw line break. */
-  const skipString = (): void => {
-    for (let close = text.indexOf('"', pos + 1); ; close = text.indexOf('"', close + 1)) {
-      let backslashes = 0;
-      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes % 2 === 0) {
-        pos = close + 1;
-        return;
-      }
-    }
-  };
-  const readKey = (): string => {
-    const open = pos;
-    skipString();
-    const key = text.slice(open + 1, pos - 1);
-    return key.includes('\\') ? (JSON.parse(text.slice(open, pos)) as string) : key;
-  };
+  private skipString(): void {
+    this.pos = closingQuote(this.text, this.pos) + 1;
+  }
 
-  /** Past the value at `pos`: its children's lines when it is an object or an array. */
-  const value = (depth: number): LineChildren | undefined => {
-    const c = text.charCodeAt(pos);
-    if (c === 0x7b || c === 0x5b) {
-      if (depth >= MAX_NESTING) {
-        throw invalidJson(TOO_DEEP, positionOf(text, pos));
-      }
-      return c === 0x7b ? object(depth + 1) : array(depth + 1);
-    }
-    if (c === 0x22) skipString();
-    else while (!isDelimiter(text.charCodeAt(pos))) pos++;
-    return undefined;
-  };
+  private readKey(): string {
+    const open = this.pos;
+    this.skipString();
+    const key = this.text.slice(open + 1, this.pos - 1);
+    return key.includes('\\') ? (JSON.parse(this.text.slice(open, this.pos)) as string) : key;
+  }
+}
 
-  const object = (depth: number): LineChildren => {
-    const lines: { [key: string]: LineEntry } = {};
-    pos++;
-    skipSpace();
-    while (text.charCodeAt(pos) !== 0x7d) {
-      const keyLine = line;
-      const key = readKey();
-      skipSpace();
-      pos++; // the colon
-      skipSpace();
-      const children = value(depth);
-      setOwn(lines, key, children === undefined ? keyLine : [keyLine, children]);
-      skipSpace();
-      if (text.charCodeAt(pos) === 0x2c) pos++;
-      skipSpace();
-    }
-    pos++;
-    return lines;
-  };
-
-  const array = (depth: number): LineChildren => {
-    const lines: LineEntry[] = [];
-    pos++;
-    skipSpace();
-    while (text.charCodeAt(pos) !== 0x5d) {
-      const itemLine = line;
-      const children = value(depth);
-      lines.push(children === undefined ? itemLine : [itemLine, children]);
-      skipSpace();
-      if (text.charCodeAt(pos) === 0x2c) pos++;
-      skipSpace();
-    }
-    pos++;
-    return lines;
-  };
-
-  skipSpace();
-  return value(0) ?? {};
+/** The closing quote of the string whose opening quote is at `open`. */
+function closingQuote(text: string, open: number): number {
+  for (let close = text.indexOf('"', open + 1); ; close = text.indexOf('"', close + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return close;
+  }
 }
 
 /** The end of a number or of `true`, `false`, `null`: what may follow a value, or the end of the text. */

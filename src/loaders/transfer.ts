@@ -80,7 +80,7 @@ function fromWire(wire: WireUnit): LoadedUnit {
 }
 
 function encodeLines(lines: PropertyLines): Tagged {
-  return lines instanceof LineTree ? { [TAG]: 'line-tree', children: lines.children } : { [TAG]: 'line-map', entries: [...(lines as ReadonlyMap<string, number>)] };
+  return lines instanceof LineTree ? { [TAG]: 'line-tree', children: lines.plain() } : { [TAG]: 'line-map', entries: [...(lines as ReadonlyMap<string, number>)] };
 }
 
 function decodeLines(lines: Tagged): PropertyLines | undefined {
