@@ -34,6 +34,7 @@ const TEMPLATES: readonly (readonly [string, string, ReadonlyMap<string, string>
   ['a suppression without a reason', template(`${BUCKET}    Metadata:\n      sekisho:\n        ignore:\n          - id: aws-s3-access-logging\n`)],
   ['a malformed Fn::ForEach', template('  Fn::ForEach::Buckets: 1\n')],
   ['a Fn::ForEach over a parameter with no value', template('  Fn::ForEach::Buckets:\n    - Name\n    - !Ref Names\n    - ${Name}Bucket:\n        Type: AWS::S3::Bucket\n', 'Parameters:\n  Names:\n    Type: CommaDelimitedList\n')],
+  ['SAM resources without the SAM transform', template('  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: Prod\n')],
   ['a SAM type not expanded', template('  App:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location: app.yaml\n', 'Transform: AWS::Serverless-2016-10-31\n')],
   ['invalid YAML', template(`${BUCKET}   Properties: [\n`)],
   ['a duplicate key', template(`${BUCKET}${BUCKET}`)],
@@ -174,7 +175,7 @@ describe('diagnostics in Japanese', () => {
       'adapter-failed', 'binary-file', 'binary-plan', 'duplicate-block', 'duplicate-key', 'empty-file', 'for-each-unknown', 'invalid-assembly', 'invalid-plan', 'invalid-resource',
       'invalid-stack', 'invalid-suppression', 'invalid-template', 'module-not-found', 'module-not-inspected', 'multiple-documents', 'no-iac', 'not-found', 'not-iac', 'not-utf8',
       'parameter-not-allowed', 'parameter-not-declared', 'parse-error', 'pending-operations', 'plan-errored', 'plan-incomplete', 'policy-failed',
-      'preview-errored', 'preview-without-sames', 'stored-state', 'too-deep', 'too-large', 'transform-not-expanded', 'unknown-suppression', 'unreadable',
+      'preview-errored', 'preview-without-sames', 'serverless-without-transform', 'stored-state', 'too-deep', 'too-large', 'transform-not-expanded', 'unknown-suppression', 'unreadable',
       'unsupported-version',
     ]);
     // Different inputs of one kind are told apart in Japanese as in English.

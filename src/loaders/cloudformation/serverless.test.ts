@@ -169,6 +169,30 @@ Resources:
     expect(notices[0]!.message.en).toContain('Nested (AWS::Serverless::Application)');
   });
 
+  it('warns once of SAM resources in a template without the SAM transform, and checks the rest', () => {
+    const { nodes, diagnostics } = load(`Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: Prod }
+  Flow:
+    Type: AWS::Serverless::StateMachine
+`);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'serverless-without-transform', file: 'template.yaml', line: 4 }),
+    ]);
+    expect(diagnostics[0]!.message.en).toBe(
+      'the template does not declare Transform: AWS::Serverless-2016-10-31, so CloudFormation refuses these AWS SAM resources and they are not checked: Api (AWS::Serverless::Api), Flow (AWS::Serverless::StateMachine)',
+    );
+    // Nothing is made from them: no stage or state machine is checked as if SAM had deployed it.
+    expect(managed(nodes)).toEqual({ Logs: 'AWS::S3::Bucket', Api: 'AWS::Serverless::Api', Flow: 'AWS::Serverless::StateMachine' });
+  });
+
+  it('says nothing of the transform in a template without SAM resources', () => {
+    expect(load('Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n').diagnostics).toEqual([]);
+  });
+
   it('keeps a false Condition on everything made, and an implicit API a template declares itself', () => {
     const { nodes } = load(`Transform: [AWS::Serverless-2016-10-31]
 Conditions:

@@ -13,6 +13,27 @@ export function declaresServerless(transform: Json | undefined): boolean {
   return transform === TRANSFORM || (Array.isArray(transform) && transform.includes(TRANSFORM));
 }
 
+/**
+ * AWS SAM resources in a template that does not declare the SAM transform. CloudFormation refuses
+ * such a template (the `AWS::Serverless::*` types exist only through the transform), so they are not
+ * expanded nor checked; one warning names them, instead of a scan that silently checks nothing.
+ */
+export function serverlessWithoutTransform(resources: readonly TemplateResource[], file: string): Diagnostic | undefined {
+  const sam = resources.filter((r) => typeOf(r)?.startsWith('AWS::Serverless::'));
+  if (sam.length === 0) return undefined;
+  const listed = sam.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ');
+  return diagnostic(
+    'warning',
+    'serverless-without-transform',
+    file,
+    {
+      en: `the template does not declare Transform: ${TRANSFORM}, so CloudFormation refuses these AWS SAM resources and they are not checked: ${listed}`,
+      ja: `テンプレートに Transform: ${TRANSFORM} の宣言がないため、CloudFormation は次の AWS SAM リソースを受け付けず、これらは検査していません: ${listed}`,
+    },
+    { line: sam[0]!.line },
+  );
+}
+
 /** Resolves a value written in the template (a `!Ref` to a parameter) to a string, where it can. */
 export type NameResolver = (value: Json) => string | undefined;
 

@@ -7,7 +7,7 @@ import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
 import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
-import { declaresServerless, expandServerless } from './serverless.js';
+import { declaresServerless, expandServerless, serverlessWithoutTransform } from './serverless.js';
 
 /**
  * Parameter values given on the command line (a string, or a list for `List<…>` parameters), or
@@ -132,9 +132,12 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
 
   const nodes: ResourceNode[] = [];
   const looped = templateResources(resources, parsed.lines.under('Resources'), scope, file, diagnostics);
-  const expanded = declaresServerless(template['Transform'])
+  const serverless = declaresServerless(template['Transform']);
+  const expanded = serverless
     ? expandServerless(looped, template['Globals'], parsed.lines.under('Globals'), (value) => stringValue(resolveValue(value, '', { ...scope, onReference() {} })), file, diagnostics)
     : looped;
+  const withoutTransform = serverless ? undefined : serverlessWithoutTransform(looped, file);
+  if (withoutTransform) diagnostics.push(withoutTransform);
   byId = new Map(expanded.map((r) => [r.logicalId, r]));
   for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
