@@ -50,24 +50,39 @@ export function intrinsicName(value: Json): string | undefined {
 
 /**
  * Resolves a template value: intrinsic functions whose inputs are known are computed, the rest
- * become `Unknown` carrying the resources they depend on and the shape of the string.
+ * become `Unknown` carrying the resources they depend on and the shape of the string. A part with
+ * nothing to resolve is the template's own value, not a copy: most of a template is plain data.
  */
 export function resolveValue(value: Json, path: string, scope: TemplateScope): Resolved {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const out: PropertyValue[] = [];
-    value.forEach((item, i) => {
+    let out: PropertyValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]!;
       const r = resolveValue(item, joinPath(path, i), scope);
-      if (r !== NO_VALUE) out.push(r);
-    });
-    return out;
+      out ??= r === item ? undefined : value.slice(0, i);
+      if (out !== undefined && r !== NO_VALUE) out.push(r);
+    }
+    return out ?? value;
   }
   const fn = intrinsicName(value);
   if (fn) return resolveIntrinsic(fn, value[fn]!, path, scope);
-  const out: PropertyMap = {};
+  let out: PropertyMap | undefined;
   for (const key in value) {
-    const r = resolveValue(value[key]!, joinPath(path, key), scope);
-    if (r !== NO_VALUE) setOwn(out, key, r);
+    const item = value[key]!;
+    const r = resolveValue(item, joinPath(path, key), scope);
+    if (out === undefined && r !== item) out = membersBefore(value, key);
+    if (out !== undefined && r !== NO_VALUE) setOwn(out, key, r);
+  }
+  return out ?? value;
+}
+
+/** A copy of the members of `value` that come before `key`. */
+function membersBefore(value: { readonly [key: string]: Json }, key: string): PropertyMap {
+  const out: PropertyMap = {};
+  for (const k in value) {
+    if (k === key) break;
+    setOwn(out, k, value[k]!);
   }
   return out;
 }
