@@ -402,6 +402,25 @@ describe('malformed templates', () => {
     expect(diagnostics[0]!.message.en).toContain(message);
   });
 
+  it('reads a template JSON refuses as YAML, as CloudFormation does: unquoted keys and a trailing comma', () => {
+    const text = `{
+  Resources: {
+    "Key": {
+      "Type": "AWS::KMS::Key",
+      "Properties": { "EnableKeyRotation": false, },
+    },
+  }
+}`;
+    const { results, diagnostics } = scanText([{ file: 'template.json', text }], { policies: builtinPolicies.filter((p) => p.id === 'aws-kms-rotation') });
+    expect(diagnostics).toEqual([]);
+    expect(toFindings(results, 'en').map((f) => `${f.resource} ${f.status} line ${f.line}`)).toEqual(['Key fail line 5']);
+  });
+
+  it('tells the JSON error of a template that is neither JSON nor YAML', () => {
+    const { diagnostics } = load('{\n  "Resources": {\n    "Key": { "Type": "AWS::KMS::Key" }\n  }}\n}\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 5, message: expect.objectContaining({ en: 'invalid JSON: unexpected content after the end of the document' }) })]);
+  });
+
   it('checks each of several YAML documents as a template of its own, and warns that CloudFormation refuses the file', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n---\nResources:\n  B:\n    Type: AWS::SNS::Topic\n---\nResources: [\n---\nResources:\n  A:\n    Type: AWS::SQS::Queue\n';
     const { nodes, diagnostics } = load(text);
