@@ -238,7 +238,8 @@ describe('bad input', () => {
 describe('diagnostics in the language of the report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sekisho-lang-'));
   const files: Record<string, string> = {
-    'template.json': '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Bucket": { "Type": "AWS::S3::Bucket", }\n  }\n}\n',
+    // Neither JSON nor YAML (whose flow style CloudFormation would read despite the trailing comma): one brace too many.
+    'template.json': '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Bucket": { "Type": "AWS::S3::Bucket", }\n  }\n}\n}\n',
     'template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n   Properties: [\n',
     'plan.json': JSON.stringify({ format_version: '9.0', planned_values: {} }),
     'network/main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',

@@ -30,8 +30,9 @@ export function detectKind(text: string): FileKind | undefined {
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     if (/"format_version"\s*:/.test(head) && /"(planned_values|resource_changes|prior_state|values|configuration)"\s*:/.test(head)) return 'terraform-json';
-    if (/"AWSTemplateFormatVersion"\s*:/.test(head)) return 'cloudformation';
-    if (/"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
+    // CloudFormation reads a template JSON refuses as YAML: its keys may be unquoted (flow style).
+    if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return 'cloudformation';
+    if (/["']?Resources["']?\s*:/.test(head) && /["']?Type["']?\s*:\s*["']?AWS::/.test(head)) return 'cloudformation';
     if (/"deployment"\s*:\s*\{/.test(head) && /"manifest"\s*:/.test(head)) return 'pulumi';
     if (/"checkpoint"\s*:\s*\{/.test(head) && /"latest"\s*:\s*\{/.test(head) && /"manifest"\s*:/.test(head)) return 'pulumi';
     if (/"steps"\s*:\s*\[/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head)) return 'pulumi';

@@ -27,7 +27,8 @@ export const TOO_DEEP: Bilingual = { en: `nested deeper than ${MAX_NESTING} leve
 
 /** The error for text that is not JSON, saying why at a line and column. */
 function invalidJson(what: Bilingual, at: { line: number; column: number }): InputError {
-  return new InputError({ en: `invalid JSON: ${what.en}`, ja: `JSON として読めません: ${what.ja}` }, 'parse-error', at.line, at.column);
+  const code = what === TOO_DEEP ? 'too-deep' : 'parse-error';
+  return new InputError({ en: `invalid JSON: ${what.en}`, ja: `JSON として読めません: ${what.ja}` }, code, at.line, at.column);
 }
 
 /**

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
+import { builtinPolicies } from '../../../policies/index.js';
+import { toFindings } from '../../engine/finding.js';
+import { scanText } from '../../engine/scan.js';
 import { loadCloudFormation } from './index.js';
+
+const accessLogs = builtinPolicies.filter((p) => p.id === 'aws-elb-access-logs');
 
 const load = (text: string, parameters?: Record<string, string>) =>
   loadCloudFormation(text, 'template.yaml', parameters ? { parameters: new Map(Object.entries(parameters)) } : {});
@@ -170,6 +175,47 @@ Resources:
     const { nodes } = load(template.replace('Default: "false"', 'Description: none'));
     expect(node(nodes, 'Bucket').properties['AccessControl']).toBeInstanceOf(Unknown);
     expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'OnlyWhenPublic']);
+  });
+});
+
+describe('Properties written as one Fn::If between two sets', () => {
+  const template = `Parameters:
+  Logs: { Type: String }
+  Plain: { Type: String, Default: "no" }
+Conditions:
+  LogsOn: !Equals [!Ref Logs, "yes"]
+  PlainOn: !Equals [!Ref Plain, "yes"]
+Resources:
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: !If
+      - LogsOn
+      - LoadBalancerAttributes:
+          - { Key: access_logs.s3.enabled, Value: "true" }
+          - { Key: access_logs.s3.bucket, Value: logs }
+        Scheme: internal
+      - LoadBalancerAttributes:
+          - { Key: access_logs.s3.enabled, Value: "false" }
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties: !If [PlainOn, !Ref AWS::NoValue, { BucketName: named }]
+`;
+
+  it('keeps each property undecided when the condition is, rather than reading the resource as having none', () => {
+    const alb = node(load(template).nodes, 'Alb');
+    expect(Object.keys(alb.properties)).toEqual(['LoadBalancerAttributes', 'Scheme']);
+    expect(alb.properties['LoadBalancerAttributes']).toBeInstanceOf(Unknown);
+    expect((alb.properties['Scheme'] as Unknown).alternatives).toEqual(['internal', undefined]);
+    const findings = toFindings(scanText([{ file: 'template.yaml', text: template }], { policies: accessLogs }).results, 'en');
+    expect(findings.map((f) => `${f.resource} ${f.status}`)).toEqual(['Alb unknown']);
+  });
+
+  it('takes the set a known condition picks, AWS::NoValue as no properties', () => {
+    const { nodes } = load(template, { Logs: 'no', Plain: 'yes' });
+    expect(node(nodes, 'Alb').properties).toEqual({ LoadBalancerAttributes: [{ Key: 'access_logs.s3.enabled', Value: 'false' }] });
+    expect(node(nodes, 'Bucket').properties).toEqual({});
+    const findings = toFindings(scanText([{ file: 'template.yaml', text: template }], { policies: accessLogs, parameters: new Map([['Logs', 'no']]) }).results, 'en');
+    expect(findings.map((f) => `${f.resource} ${f.status}`)).toEqual(['Alb fail']);
   });
 });
 
@@ -354,6 +400,25 @@ describe('malformed templates', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ level: 'error', file: 'template.yaml', line });
     expect(diagnostics[0]!.message.en).toContain(message);
+  });
+
+  it('reads a template JSON refuses as YAML, as CloudFormation does: unquoted keys and a trailing comma', () => {
+    const text = `{
+  Resources: {
+    "Key": {
+      "Type": "AWS::KMS::Key",
+      "Properties": { "EnableKeyRotation": false, },
+    },
+  }
+}`;
+    const { results, diagnostics } = scanText([{ file: 'template.json', text }], { policies: builtinPolicies.filter((p) => p.id === 'aws-kms-rotation') });
+    expect(diagnostics).toEqual([]);
+    expect(toFindings(results, 'en').map((f) => `${f.resource} ${f.status} line ${f.line}`)).toEqual(['Key fail line 5']);
+  });
+
+  it('tells the JSON error of a template that is neither JSON nor YAML', () => {
+    const { diagnostics } = load('{\n  "Resources": {\n    "Key": { "Type": "AWS::KMS::Key" }\n  }}\n}\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 5, message: expect.objectContaining({ en: 'invalid JSON: unexpected content after the end of the document' }) })]);
   });
 
   it('checks each of several YAML documents as a template of its own, and warns that CloudFormation refuses the file', () => {

@@ -4,9 +4,25 @@ import type { LoadedUnit } from '../types.js';
 import { loadTemplate, type StackOptions } from './template.js';
 import { MULTIPLE_DOCUMENTS, parseCloudFormationYaml, parseCloudFormationYamlDocuments } from './yaml.js';
 
-/** A template is JSON when it starts with `{`; otherwise YAML (which CloudFormation also reads). */
+/**
+ * A template is JSON when it starts with `{`; otherwise YAML (which CloudFormation also reads).
+ * CloudFormation reads a template JSON refuses as YAML, so a `{` template with what JSON does not
+ * allow but YAML's flow style does (an unquoted key, a trailing comma) is read so too; when YAML
+ * refuses it as well, the JSON error is the one told, as what the author meant to write.
+ */
 export function parseTemplateText(text: string): JsonWithLines {
-  return text.trimStart().startsWith('{') ? parseJsonWithLines(text) : parseCloudFormationYaml(text);
+  if (!text.trimStart().startsWith('{')) return parseCloudFormationYaml(text);
+  try {
+    return parseJsonWithLines(text);
+  } catch (jsonError) {
+    // Nesting too deep for JSON is too deep for YAML as well: not read twice.
+    if (!(jsonError instanceof InputError) || jsonError.code === 'too-deep') throw jsonError;
+    try {
+      return parseCloudFormationYaml(text);
+    } catch (yamlError) {
+      throw yamlError instanceof InputError ? jsonError : yamlError;
+    }
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, LineTree, ResourceNode, Suppression } from '../../graph/resource.js';
-import { isMap, Secret, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isMap, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json, JsonWithLines } from '../json-with-lines.js';
-import { isObject } from './json-object.js';
+import { isMapping, isObject, type JsonObject } from './json-object.js';
 import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
 import { isImportRef, nestedOutputName } from './imports.js';
@@ -155,7 +155,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
 
     currentFrom = idOf(logicalId);
-    const rawProperties = resource['Properties'];
+    const rawProperties = propertiesByCondition(resource['Properties']);
     const resolved = isObject(rawProperties) ? resolveValue(rawProperties, '', scope) : {};
     const properties: PropertyMap = isMap(resolved) ? resolved : {};
     for (const dep of dependsOn(resource['DependsOn'])) {
@@ -189,6 +189,29 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   currentLine = parsed.lines.get('Outputs');
   const exports = templateExports(template['Outputs'], { ...scope, onReference() {} }, input, parsed.lines);
   return { nodes, edges, diagnostics, ...(exports.length > 0 && { exports }), ...(importing.size > 0 && { importing: [...importing] }) };
+}
+
+const NO_VALUE_REF: Json = { Ref: 'AWS::NoValue' };
+
+/**
+ * `Properties` written as one `Fn::If` between two sets of properties, which CloudFormation takes:
+ * each property becomes an `Fn::If` of its own between its values in the two sets (`AWS::NoValue`
+ * where a set leaves it out). A condition decided at deployment then leaves each property
+ * undecided, rather than the resource read as having none; a known condition picks its set as before.
+ */
+function propertiesByCondition(properties: Json | undefined): Json | undefined {
+  if (!isObject(properties) || Object.keys(properties).length !== 1) return properties;
+  const arg = properties['Fn::If'];
+  if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string') return properties;
+  const sets = [arg[1], arg[2]].map((set) => (isObject(set) && set['Ref'] === 'AWS::NoValue' ? {} : propertiesByCondition(set)));
+  if (!sets.every(isMapping)) return properties;
+  const [whenTrue, whenFalse] = sets as [JsonObject, JsonObject];
+  const out: JsonObject = {};
+  for (const key of new Set([...Object.keys(whenTrue), ...Object.keys(whenFalse)])) {
+    const branch = (set: JsonObject): Json => (Object.hasOwn(set, key) ? set[key]! : NO_VALUE_REF);
+    setOwn(out, key, { 'Fn::If': [arg[0], branch(whenTrue), branch(whenFalse)] });
+  }
+  return out;
 }
 
 /**
