@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
@@ -127,6 +128,32 @@ Resources:
     expect(thing.source.line).toBe(20);
     expect(thing.propertyLines?.get('Ref')).toBe(24);
     expect(thing.propertyLines?.get('List[1]')).toBe(49);
+  });
+});
+
+describe('a NoEcho written other than as a boolean', () => {
+  const template = (noEcho: unknown): string =>
+    JSON.stringify({
+      Parameters: { Token: { Type: 'String', NoEcho: noEcho, Default: 'token-5f1a' } },
+      Resources: { Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { StageName: { 'Fn::Sub': 'v-${Token}' }, Description: { Ref: 'Token' } } } },
+    });
+  const isFalse = (v: unknown): boolean => v === false || (typeof v === 'string' && v.toLowerCase() === 'false');
+
+  it('hides the value whatever it is, unless it says false: CloudFormation refuses such a template, but its author meant the value hidden', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('TRUE', 'yes', '', 'False', { 'Fn::GetAZs': true }, null)).filter((v) => !isFalse(v)),
+        (noEcho) => {
+          const { nodes } = load(template(noEcho));
+          expect(JSON.stringify(nodes)).not.toContain('token-5f1a');
+          expect(node(nodes, 'Token').properties['NoEcho']).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('shows it where NoEcho is a false, in any spelling', () => {
+    for (const noEcho of [false, 'false', 'FALSE']) expect(node(load(template(noEcho)).nodes, 'Token').properties['Default']).toBe('token-5f1a');
   });
 });
 

@@ -316,10 +316,15 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
 /** Conditions referring to conditions, at most this deep: far deeper than real templates nest them, shallow enough for the stack. */
 const MAX_CONDITION_DEPTH = 100;
 
-/** `NoEcho: true`, as CloudFormation reads it: a boolean, or the string in any case (`"TRUE"`). */
+/**
+ * Whether a parameter's value is hidden: `NoEcho: true` as CloudFormation reads it (a boolean, or
+ * the string in any case, `"TRUE"`), and any `NoEcho` that is not a false — a `NoEcho` CloudFormation
+ * would refuse (`yes`, an intrinsic, an empty value) still says the author meant the value hidden.
+ */
 const isNoEcho = (spec: { [key: string]: Json }): boolean => {
   const v = spec['NoEcho'];
-  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+  if (v === undefined || v === false) return false;
+  return !(typeof v === 'string' && v.toLowerCase() === 'false');
 };
 
 const stringValue = (value: Resolved): string | undefined => (typeof value === 'string' ? value : undefined);
