@@ -176,6 +176,16 @@ export class LineTree implements PropertyLines {
     return new LineTree(childrenOf(this.entry(path)));
   }
 
+  /** The line of one key (or list index) of this level, whatever it holds: `get` reads `a.b` or `x[0]` as a path. */
+  lineOfKey(key: string): number | undefined {
+    return lineOfEntry(childEntry(this.children, key));
+  }
+
+  /** The lines below one key of this level (see `lineOfKey`). */
+  underKey(key: string): LineTree {
+    return new LineTree(childrenOf(childEntry(this.children, key)));
+  }
+
   /** The entry of `path`: its line with its children's. */
   entry(path: string): LineEntry | undefined {
     let entry: LineEntry | undefined = [0, this.children];

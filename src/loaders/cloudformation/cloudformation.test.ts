@@ -462,6 +462,26 @@ describe('malformed templates', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: { en: 'resource Bad has no Type', ja: 'リソース Bad に Type がありません' } })]);
   });
 
+  it('gives the line of a resource, parameter or output whatever its name holds (a.b, [0], nothing): CloudFormation refuses such names, but the user must find them', () => {
+    const name = fc.oneof(fc.constantFrom('a.b', '[0]', '', 'x[1].y', '.', 'Ok'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(name, name, (resource, parameter) => {
+        const text = [
+          '{',
+          `  "Parameters": { ${JSON.stringify(parameter)}: { "Type": "String", "Default": "d" } },`,
+          '  "Resources": {',
+          `    ${JSON.stringify(resource)}: "not a mapping",`,
+          `    "Bucket${resource === 'Bucket' ? '2' : ''}": { "Type": "AWS::S3::Bucket" }`,
+          '  }',
+          '}',
+        ].join('\n');
+        const { nodes, diagnostics } = loadCloudFormation(text, 'template.json');
+        expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid-resource', line: 4 })]);
+        expect(nodes.find((n) => n.type === 'AWS::CloudFormation::Parameter')?.source.line).toBe(2);
+      }),
+    );
+  });
+
   it('reports absurd nesting as such rather than overflowing the stack', () => {
     const { diagnostics } = load(`Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 5, message: { en: 'nested deeper than 512 levels', ja: '入れ子が 512 階層を超えています' } })]);

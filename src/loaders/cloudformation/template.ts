@@ -87,7 +87,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
           en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
           ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
         },
-        { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
+        { line: parsed.lines.under('Parameters').lineOfKey(name) ?? 1 },
       ),
     ),
   );
@@ -204,7 +204,7 @@ function templateExports(outputs: Json | undefined, scope: TemplateScope, input:
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
     const value = resolveValue(output['Value'], '', scope);
     if (value === NO_VALUE) continue;
-    const line = lines.get(`Outputs.${key}`);
+    const line = lines.under('Outputs').lineOfKey(key);
     const at = { file: input.file, ...(line !== undefined && { line }) };
     if (input.nestedAs !== undefined) out.push({ name: nestedOutputName(input.nestedAs, key), value, ...at });
     const name = exported === undefined ? undefined : resolveName(exported, '', scope);
@@ -280,6 +280,7 @@ export const PARAMETER_TYPE = 'AWS::CloudFormation::Parameter';
  */
 function parameterNodes(declared: Json | undefined, input: TemplateInput, lines: LineTree): ResourceNode[] {
   if (!isObject(declared)) return [];
+  const parameterLines = lines.under('Parameters');
   return Object.entries(declared).flatMap(([name, spec]): ResourceNode[] => {
     if (!isObject(spec)) return [];
     const noEcho = isNoEcho(spec);
@@ -292,9 +293,8 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     const def = spec['Default'];
     // An empty default holds nothing to hide: it says the value must be given at deployment.
     if (def !== undefined && def !== null) properties['Default'] = noEcho && def !== '' ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
-    const prefix = `Parameters.${name}`;
-    const line = lines.get(prefix);
-    const propertyLines = lines.under(prefix);
+    const line = parameterLines.lineOfKey(name);
+    const propertyLines = parameterLines.underKey(name);
     return [
       {
         id: `${input.unit}#Parameters.${name}`,
