@@ -431,6 +431,15 @@ describe('Pulumi types', () => {
 });
 
 describe('Pulumi property names', () => {
+  it('refuse a value nested thousands deep with one diagnostic at its line, in exports and previews, rather than overflowing the stack', () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const resource = `{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{"tags":\n${deep}}}`;
+    for (const doc of [`{"version":3,"deployment":{"manifest":{},"resources":[${resource}]}}`, `{"steps":[{"op":"create","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","newState":${resource}}]}`]) {
+      const unit = loadPulumiJson(doc, 's.json');
+      expect(unit.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 2 })]);
+    }
+  });
+
   it('read inputs named as every object\'s members (toString, constructor) as inputs, in exports and previews', () => {
     fc.assert(
       fc.property(fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), fc.boolean(), fc.boolean(), (name, preview, withDependencies) => {
