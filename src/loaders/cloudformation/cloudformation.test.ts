@@ -482,6 +482,11 @@ describe('malformed templates', () => {
     );
   });
 
+  it('points an entry the source gives no line of, as a short-form tag on the Resources section makes, at the section', () => {
+    const { diagnostics } = load('AWSTemplateFormatVersion: "2010-09-09"\nResources: !GetAtt\n  Bucket:\n    Type: AWS::S3::Bucket\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid-resource', line: 2, message: expect.objectContaining({ en: 'resource Fn::GetAtt has no Type' }) })]);
+  });
+
   it('reports absurd nesting as such rather than overflowing the stack', () => {
     const { diagnostics } = load(`Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 5, message: { en: 'nested deeper than 512 levels', ja: '入れ子が 512 階層を超えています' } })]);

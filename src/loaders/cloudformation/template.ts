@@ -135,7 +135,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
   const expanded = declaresServerless(template['Transform'])
     ? expandServerless(looped, template['Globals'], parsed.lines.under('Globals'), (value) => stringValue(resolveValue(value, '', { ...scope, onReference() {} })), file, diagnostics)
     : looped;
-  byId = new Map(expanded.map((r) => [r.logicalId, r]));
+  // An entry the source gives no line of (a short-form tag on the section, `Resources: !GetAtt …`, makes a key of its own) is pointed at the section.
+  const sectionLine = parsed.lines.get('Resources');
+  byId = new Map(expanded.map((r) => [r.logicalId, r.line === undefined ? { ...r, line: sectionLine } : r]));
   for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
       diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `resource ${logicalId} is not a mapping`, ja: `リソース ${logicalId} がマッピングではありません` }, { line }));
