@@ -30,6 +30,17 @@ describe('loading on several threads', () => {
     expect(one.nodes.length).toBeGreaterThan(100);
   });
 
+  it('reads a count of threads that is no whole number as the whole number below it, and starts no more than there are jobs', async () => {
+    const options = { cwd: root };
+    const plan = planLoad(['fixtures/examples'], options);
+    const one = await combine(plan, await runJobs(plan.jobs, options), options);
+    for (const threads of [Number.NaN, 0.5, 2.5, Number.POSITIVE_INFINITY]) {
+      const loaded = await runJobsOnThreads(plan.jobs, options, threads, 0);
+      expect(loaded.diagnostics, String(threads)).toEqual([]);
+      expect(await combine(plan, loaded.units, options)).toStrictEqual(one);
+    }
+  });
+
   it('starts its threads from a whole scan’s options, which also hold the policies', async () => {
     const options = { cwd: root, policies: builtinPolicies, threads: 2 };
     const plan = planLoad(['fixtures/examples'], options);

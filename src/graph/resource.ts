@@ -190,8 +190,17 @@ export class LineTree implements PropertyLines {
 
   /** The lines below `path`, by the rest of their path (read only when asked for). */
   under(path: string): LineTree {
-    const entry = this.entry(path);
-    return new LineTree(Array.isArray(entry) ? entry[1] : {});
+    return linesBelow(this.entry(path));
+  }
+
+  /** The line of one key (or list index) of this level, whatever it holds: `get` reads `a.b` or `x[0]` as a path. */
+  lineOfKey(key: string): number | undefined {
+    return lineOfEntry(childEntry(this.children, key));
+  }
+
+  /** The lines below one key of this level (see `lineOfKey`). */
+  underKey(key: string): LineTree {
+    return linesBelow(childEntry(this.children, key));
   }
 
   /** The entry of `path`: its line with its children's. */
@@ -209,6 +218,9 @@ export class LineTree implements PropertyLines {
     return readAll(this.children);
   }
 }
+
+/** The lines below an entry, still unread if they were deferred. */
+const linesBelow = (entry: LineEntry | undefined): LineTree => new LineTree(Array.isArray(entry) ? entry[1] : {});
 
 function readAll(children: LineChildren): LineChildren {
   const entries = Array.isArray(children) ? children.entries() : Object.entries(children);

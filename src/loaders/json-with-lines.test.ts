@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../diagnostic.js';
 import type { LineChildren, LineEntry } from '../graph/resource.js';
-import { parseJsonWithLines } from './json-with-lines.js';
+import { MAX_NESTING, parseJson, parseJsonWithLines, TOO_DEEP } from './json-with-lines.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -79,5 +79,20 @@ describe('JSON with the line of every value', () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ line, column });
+  });
+});
+
+describe('JSON without lines (parseJson)', () => {
+  it('refuses nesting beyond MAX_NESTING, as the walk with lines does, at the line it goes past it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MAX_NESTING - 3, max: MAX_NESTING * 6 }), fc.boolean(), (depth, asObjects) => {
+        const open = asObjects ? '{"a":\n' : '[\n';
+        const close = asObjects ? '}' : ']';
+        const text = `${open.repeat(depth)}1${close.repeat(depth)}`;
+        if (depth <= MAX_NESTING) expect(() => parseJson(text)).not.toThrow();
+        else expect(() => parseJson(text)).toThrow(expect.objectContaining({ code: 'parse-error', line: MAX_NESTING + 1, text: { en: `invalid JSON: ${TOO_DEEP.en}`, ja: `JSON として読めません: ${TOO_DEEP.ja}` } }));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -332,11 +332,28 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 };
 }
 
-/** `JSON.parse`, with a syntax error explained by line and column and never quoting the input. */
+/**
+ * `JSON.parse`, with a syntax error explained by line and column and never quoting the input, and
+ * nesting beyond `MAX_NESTING` refused at the line it goes past it.
+ */
 export function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return explainInvalidJson(text);
   }
+  // The walk that records lines refuses such nesting, saying where.
+  if (!nestsWithin(value, MAX_NESTING)) lineTree(text, 0);
+  return value;
+}
+
+/**
+ * Whether a decoded document nests no deeper than `levels` (a scalar is 0 deep). Later walks
+ * over values recurse, so a deeper one is refused where it enters; this walk stops at the limit.
+ */
+export function nestsWithin(v: unknown, levels: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (levels === 0) return false;
+  return (Array.isArray(v) ? v : Object.values(v)).every((c) => nestsWithin(c, levels - 1));
 }

@@ -23,12 +23,15 @@ export async function runJobsOnThreads(
   threads: number,
   minSaving = PARALLEL_MIN_SAVING,
 ): Promise<{ units: (LoadedUnit | undefined)[]; diagnostics: Diagnostic[] }> {
-  if (threads <= 1 || jobs.length < 2) return { units: await runJobs(jobs, options), diagnostics: [] };
+  // A library caller's count that is no whole number (NaN, 2.5, Infinity) is read as the whole
+  // number below it, and no more threads than jobs are started.
+  const count = Math.min(jobs.length, Math.floor(threads));
+  if (!(count > 1)) return { units: await runJobs(jobs, options), diagnostics: [] };
   const weights = jobs.map(jobWeight);
   const total = weights.reduce((sum, w) => sum + w.cost, 0);
-  const saving = ((total - weights.reduce((sum, w) => sum + w.bytes, 0)) * (threads - 1)) / threads;
+  const saving = ((total - weights.reduce((sum, w) => sum + w.bytes, 0)) * (count - 1)) / count;
   if (saving < minSaving) return { units: await runJobs(jobs, options), diagnostics: [] };
-  const runs = split(jobs, weights, total, threads);
+  const runs = split(jobs, weights, total, count);
   const workers = runs.slice(1).map((run) => (run.length > 0 ? onWorker(run, options) : Promise.resolve([])));
   const here = await runJobs(runs[0]!, options);
   const diagnostics: Diagnostic[] = [];

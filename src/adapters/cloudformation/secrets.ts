@@ -75,7 +75,7 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
   if (node.type !== PARAMETER) return [];
   const type = node.properties['Type'];
   const def = node.properties['Default'];
-  const masked = node.properties['NoEcho'] === true; // the loader reads any spelling of true as `true`
+  const masked = node.properties['NoEcho'] === true; // the loader reads as `true` any `NoEcho` but a false
   if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::')) return [];
   const name = node.address.split('/').pop()!;
   if (def === undefined || def === null || def === '' || !declaredSecret(name, masked)) return [];

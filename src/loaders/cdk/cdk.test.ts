@@ -180,6 +180,21 @@ describe('CDK cloud assembly from an untrusted source', () => {
   });
 });
 
+describe('a nested assembly whose manifest lists no artifacts', () => {
+  it('is named with the line of its artifacts, or the manifest\'s first line where there is none', () => {
+    const dir = written({
+      'cdk.out/manifest.json': manifest({ Listed: { type: 'cdk:cloud-assembly', properties: { directoryName: 'listed' } }, Bare: { type: 'cdk:cloud-assembly', properties: { directoryName: 'bare' } } }),
+      'cdk.out/listed/manifest.json': '{\n  "version": "41.0.0",\n  "artifacts": []\n}\n',
+      'cdk.out/bare/manifest.json': '{\n  "version": "41.0.0"\n}\n',
+    });
+    const { diagnostics } = loadCloudAssembly(join(dir, 'cdk.out', 'manifest.json'), { cwd: dir });
+    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['invalid-assembly', 'cdk.out/listed/manifest.json', 3],
+      ['invalid-assembly', 'cdk.out/bare/manifest.json', 1],
+    ]);
+  });
+});
+
 describe('a stack environment', () => {
   it('fixes the account, the Region and, where the Region’s name tells, its partition', () => {
     expect(environmentPseudoParameters('aws://111122223333/eu-west-1')).toEqual(

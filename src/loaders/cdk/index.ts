@@ -91,7 +91,14 @@ export function assemblyStacks(manifestPath: string, options: AssemblyOptions): 
     const artifacts = isObject(manifest.value) ? manifest.value['artifacts'] : undefined;
     if (!isObject(artifacts)) {
       diagnostics.push(
-        diagnostic('error', 'invalid-assembly', show(path), { en: 'not a CDK cloud assembly manifest: artifacts is missing', ja: 'CDK のクラウドアセンブリのマニフェストではありません: artifacts がありません' }),
+        diagnostic(
+          'error',
+          'invalid-assembly',
+          show(path),
+          { en: 'not a CDK cloud assembly manifest: artifacts is missing', ja: 'CDK のクラウドアセンブリのマニフェストではありません: artifacts がありません' },
+          // Where artifacts is written other than as a mapping; else the manifest's start.
+          { line: manifest.lines.get('artifacts') ?? 1 },
+        ),
       );
       return;
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResourceNode } from '../../graph/resource.js';
 import { Secret, Unknown } from '../../graph/values.js';
@@ -132,6 +133,32 @@ Resources:
     expect(thing.source.line).toBe(20);
     expect(thing.propertyLines?.get('Ref')).toBe(24);
     expect(thing.propertyLines?.get('List[1]')).toBe(49);
+  });
+});
+
+describe('a NoEcho written other than as a boolean', () => {
+  const template = (noEcho: unknown): string =>
+    JSON.stringify({
+      Parameters: { Token: { Type: 'String', NoEcho: noEcho, Default: 'token-5f1a' } },
+      Resources: { Stage: { Type: 'AWS::ApiGateway::Stage', Properties: { StageName: { 'Fn::Sub': 'v-${Token}' }, Description: { Ref: 'Token' } } } },
+    });
+  const isFalse = (v: unknown): boolean => v === false || (typeof v === 'string' && v.toLowerCase() === 'false');
+
+  it('hides the value whatever it is, unless it says false: CloudFormation refuses such a template, but its author meant the value hidden', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('TRUE', 'yes', '', 'False', { 'Fn::GetAZs': true }, null)).filter((v) => !isFalse(v)),
+        (noEcho) => {
+          const { nodes } = load(template(noEcho));
+          expect(JSON.stringify(nodes)).not.toContain('token-5f1a');
+          expect(node(nodes, 'Token').properties['NoEcho']).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('shows it where NoEcho is a false, in any spelling', () => {
+    for (const noEcho of [false, 'false', 'FALSE']) expect(node(load(template(noEcho)).nodes, 'Token').properties['Default']).toBe('token-5f1a');
   });
 });
 
@@ -498,6 +525,31 @@ describe('malformed templates', () => {
     const { nodes, diagnostics } = load('Resources:\n  Good:\n    Type: AWS::S3::Bucket\n  Bad:\n    Properties: {}\n');
     expect(nodes.map((n) => n.address)).toEqual(['Good']);
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'error', line: 4, message: { en: 'resource Bad has no Type', ja: 'リソース Bad に Type がありません' } })]);
+  });
+
+  it('gives the line of a resource, parameter or output whatever its name holds (a.b, [0], nothing): CloudFormation refuses such names, but the user must find them', () => {
+    const name = fc.oneof(fc.constantFrom('a.b', '[0]', '', 'x[1].y', '.', 'Ok'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(name, name, (resource, parameter) => {
+        const text = [
+          '{',
+          `  "Parameters": { ${JSON.stringify(parameter)}: { "Type": "String", "Default": "d" } },`,
+          '  "Resources": {',
+          `    ${JSON.stringify(resource)}: "not a mapping",`,
+          `    "Bucket${resource === 'Bucket' ? '2' : ''}": { "Type": "AWS::S3::Bucket" }`,
+          '  }',
+          '}',
+        ].join('\n');
+        const { nodes, diagnostics } = loadCloudFormation(text, 'template.json');
+        expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid-resource', line: 4 })]);
+        expect(nodes.find((n) => n.type === 'AWS::CloudFormation::Parameter')?.source.line).toBe(2);
+      }),
+    );
+  });
+
+  it('points an entry the source gives no line of, as a short-form tag on the Resources section makes, at the section', () => {
+    const { diagnostics } = load('AWSTemplateFormatVersion: "2010-09-09"\nResources: !GetAtt\n  Bucket:\n    Type: AWS::S3::Bucket\n');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid-resource', line: 2, message: expect.objectContaining({ en: 'resource Fn::GetAtt has no Type' }) })]);
   });
 
   it('reports absurd nesting as such rather than overflowing the stack', () => {

@@ -52,10 +52,10 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
   const visit = (entries: JsonObject, entryLines: LineTree, bindings: ReadonlyMap<string, string>): void => {
     for (const [key, value] of Object.entries(entries)) {
       if (full) return;
-      const line = entryLines.get(key);
+      const line = entryLines.lineOfKey(key);
       if (!key.startsWith(FOR_EACH)) {
         if (bindings.size > 0 && !affords(valueCount(value), line)) return;
-        out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.under(key) });
+        out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.underKey(key) });
         continue;
       }
       const loop = Array.isArray(value) && value.length === 3 ? value : undefined;
@@ -80,7 +80,7 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
       }
       for (const item of collection) {
         if (!affords(1, line)) return;
-        visit(body, entryLines.under(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
+        visit(body, entryLines.underKey(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
       }
     }
   };

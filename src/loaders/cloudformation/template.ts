@@ -87,7 +87,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
           en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
           ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
         },
-        { line: parsed.lines.get(`Parameters.${name}`) ?? 1 },
+        { line: parsed.lines.under('Parameters').lineOfKey(name) ?? 1 },
       ),
     ),
   );
@@ -138,7 +138,9 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     : looped;
   const withoutTransform = serverless ? undefined : serverlessWithoutTransform(looped, file);
   if (withoutTransform) diagnostics.push(withoutTransform);
-  byId = new Map(expanded.map((r) => [r.logicalId, r]));
+  // An entry the source gives no line of (a short-form tag on the section, `Resources: !GetAtt …`, makes a key of its own) is pointed at the section.
+  const sectionLine = parsed.lines.get('Resources');
+  byId = new Map(expanded.map((r) => [r.logicalId, r.line === undefined ? { ...r, line: sectionLine } : r]));
   for (const { logicalId, resource, line, lines } of byId.values()) {
     if (!isObject(resource)) {
       diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `resource ${logicalId} is not a mapping`, ja: `リソース ${logicalId} がマッピングではありません` }, { line }));
@@ -230,7 +232,7 @@ function templateExports(outputs: Json | undefined, scope: TemplateScope, input:
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
     const value = resolveValue(output['Value'], '', scope);
     if (value === NO_VALUE) continue;
-    const line = lines.get(`Outputs.${key}`);
+    const line = lines.under('Outputs').lineOfKey(key);
     const at = { file: input.file, ...(line !== undefined && { line }) };
     if (input.nestedAs !== undefined) out.push({ name: nestedOutputName(input.nestedAs, key), value, ...at });
     const name = exported === undefined ? undefined : resolveName(exported, '', scope);
@@ -306,6 +308,7 @@ export const PARAMETER_TYPE = 'AWS::CloudFormation::Parameter';
  */
 function parameterNodes(declared: Json | undefined, input: TemplateInput, lines: LineTree): ResourceNode[] {
   if (!isObject(declared)) return [];
+  const parameterLines = lines.under('Parameters');
   return Object.entries(declared).flatMap(([name, spec]): ResourceNode[] => {
     if (!isObject(spec)) return [];
     const noEcho = isNoEcho(spec);
@@ -318,9 +321,8 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
     const def = spec['Default'];
     // An empty default holds nothing to hide: it says the value must be given at deployment.
     if (def !== undefined && def !== null) properties['Default'] = noEcho && def !== '' ? Secret.instance : typeof def === 'object' ? JSON.stringify(def) : def;
-    const prefix = `Parameters.${name}`;
-    const line = lines.get(prefix);
-    const propertyLines = lines.under(prefix);
+    const line = parameterLines.lineOfKey(name);
+    const propertyLines = parameterLines.underKey(name);
     return [
       {
         id: `${input.unit}#Parameters.${name}`,
@@ -342,10 +344,15 @@ function parameterNodes(declared: Json | undefined, input: TemplateInput, lines:
 /** Conditions referring to conditions, at most this deep: far deeper than real templates nest them, shallow enough for the stack. */
 const MAX_CONDITION_DEPTH = 100;
 
-/** `NoEcho: true`, as CloudFormation reads it: a boolean, or the string in any case (`"TRUE"`). */
+/**
+ * Whether a parameter's value is hidden: `NoEcho: true` as CloudFormation reads it (a boolean, or
+ * the string in any case, `"TRUE"`), and any `NoEcho` that is not a false — a `NoEcho` CloudFormation
+ * would refuse (`yes`, an intrinsic, an empty value) still says the author meant the value hidden.
+ */
 const isNoEcho = (spec: { [key: string]: Json }): boolean => {
   const v = spec['NoEcho'];
-  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+  if (v === undefined || v === false) return false;
+  return !(typeof v === 'string' && v.toLowerCase() === 'false');
 };
 
 const stringValue = (value: Resolved): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { run } from '../../cli/run.js';
@@ -430,6 +431,34 @@ describe('Pulumi types', () => {
 });
 
 describe('Pulumi property names', () => {
+  it('refuse a value nested thousands deep with one diagnostic at its line, in exports and previews, rather than overflowing the stack', () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const resource = `{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{"tags":\n${deep}}}`;
+    for (const doc of [`{"version":3,"deployment":{"manifest":{},"resources":[${resource}]}}`, `{"steps":[{"op":"create","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","newState":${resource}}]}`]) {
+      const unit = loadPulumiJson(doc, 's.json');
+      expect(unit.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 2 })]);
+    }
+  });
+
+  it('read inputs named as every object\'s members (toString, constructor) as inputs, in exports and previews', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), fc.boolean(), fc.boolean(), (name, preview, withDependencies) => {
+        const urn = 'urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs';
+        const state = {
+          urn,
+          custom: true,
+          type: 'aws:s3/bucketV2:BucketV2',
+          inputs: JSON.parse(`{"bucket":"logs",${JSON.stringify(name)}:"x"}`) as object,
+          ...(withDependencies && { propertyDependencies: { bucket: [] } }),
+        };
+        const doc = preview ? { steps: [{ op: 'create', urn, newState: state }] } : { version: 3, deployment: { manifest: {}, resources: [state] } };
+        const unit = loadPulumiJson(JSON.stringify(doc), 's.json');
+        expect(unit.diagnostics).toEqual([]);
+        expect(unit.nodes.map((n) => n.properties['bucket'])).toEqual(['logs']);
+      }),
+    );
+  });
+
   it('become Terraform names for AWS classic: snake_case, pluralised block lists singular again', () => {
     const { properties } = toSchemaProperties(
       {

@@ -40,6 +40,10 @@ export interface PulumiResource {
   readonly action?: PlannedAction;
 }
 
+/** The resources an input property's value came from: none for a name every object has (`toString`, `constructor`). */
+const dependenciesOf = (r: PulumiResource, key: string): readonly string[] =>
+  Object.hasOwn(r.propertyDependencies, key) ? r.propertyDependencies[key]! : [];
+
 export interface PulumiSource {
   /** How findings name the source, and what node ids are scoped by. */
   readonly file: string;
@@ -63,7 +67,7 @@ export function pulumiUnit(resources: readonly PulumiResource[], source: PulumiS
   for (const r of resources) {
     const schema = r.custom ? schemaTypeOf(r.type) : undefined;
     if (!schema) continue;
-    const refsOf = (key: string): string[] => (r.propertyDependencies[key] ?? []).map(idOf);
+    const refsOf = (key: string): string[] => dependenciesOf(r, key).map(idOf);
     const inputs = toSchemaProperties(withRefs(r.inputs ?? {}, refsOf), schema.family, schema.type);
     const outputs = toSchemaProperties(withRefs(r.outputs, refsOf), schema.family, schema.type);
     const properties = merged(inputs, outputs, r);
@@ -128,7 +132,7 @@ function plainInputs(r: PulumiResource, inputs: SchemaProperties, family: Schema
     const name = inputs.names.get(key) ?? key;
     const value = inputs.properties[name];
     if (value === undefined) continue;
-    const deps = r.propertyDependencies[key] ?? [];
+    const deps = dependenciesOf(r, key);
     const blocks = family === 'terraform' && !FREE_FORM_NAMES.has(name);
     if (deps.length === 0) {
       literalPaths(value, name, blocks, () => false, out);

@@ -20,7 +20,6 @@ import {
   knownPrefix,
   mapOf,
   maybeElements,
-  nestsWithin,
   sortedKeys,
   toSet,
   undetermined,
@@ -31,7 +30,7 @@ import {
 import { EvaluationLimit, MAX_VALUE_SIZE, type EvaluationBudget } from './budget.js';
 import { regex, regexAll, regexReplace } from './regex.js';
 import { unifyAcross, unifyElements, unifyMapValues } from './types.js';
-import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
+import { MAX_NESTING, nestsWithin, TOO_DEEP } from '../json-with-lines.js';
 
 /** What functions that reach outside their arguments need: files, and templates to render. */
 export interface FunctionContext {

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { isArray, isObject, type JsonValue } from '../terraform-plan/schema.js';
 import { expression } from './body.js';
 import type { LocalConfig } from './config.js';
-import type { Expr, TemplatePart } from './syntax.js';
+import { children, type Expr, type TemplatePart } from './syntax.js';
 import { compareStrings } from './value.js';
 
 /**
@@ -83,34 +83,6 @@ function exprReferences(expr: Expr, bound: ReadonlySet<string>, out: Set<string>
     const inner = withBound(bound, expr.keyVar, expr.valueVar);
     for (const e of [expr.key, expr.value, expr.condition]) if (e) exprReferences(e, inner, out);
   } else for (const child of children(expr)) exprReferences(child, bound, out);
-}
-
-/** The expressions directly within one (`for` and templates aside, which bind names). */
-function children(expr: Expr): readonly Expr[] {
-  switch (expr.kind) {
-    case 'attr':
-      return [expr.target];
-    case 'index':
-      return [expr.target, expr.key];
-    case 'splat':
-      return [expr.target, expr.each];
-    case 'tuple':
-      return expr.items;
-    case 'object':
-      return expr.items.flatMap((i) => [i.key, i.value]);
-    case 'call':
-      return expr.args;
-    case 'conditional':
-      return [expr.condition, expr.then, expr.otherwise];
-    case 'unary':
-      return [expr.operand];
-    case 'binary':
-      return [expr.left, expr.right];
-    case 'paren':
-      return [expr.expr];
-    default:
-      return [];
-  }
 }
 
 function partReferences(parts: readonly TemplatePart[], bound: ReadonlySet<string>, out: Set<string>): void {

@@ -63,7 +63,7 @@ const MAX_DEPTH = 200;
 export function parseTemplate(text: string, escapes = false, depth = 0): Expr {
   const tokens = templateTokens(text, escapes, depth);
   const parts = templateStructure(tokens, depth);
-  return { kind: 'template', parts };
+  return withinDepth({ kind: 'template', parts }, text, depth);
 }
 
 /** Parses one JSON-syntax string value: a template, or, if it is exactly `${expr}`, that expression. */
@@ -317,7 +317,7 @@ export function parseExpression(text: string, depth = 0): Expr {
   try {
     const parser = new Parser(tokenize(text), depth);
     const expr = parser.expression();
-    return parser.atEnd() ? expr : { kind: 'invalid', text };
+    return parser.atEnd() ? withinDepth(expr, text, depth) : { kind: 'invalid', text };
   } catch (error) {
     // Nesting deep enough to exhaust the stack is not configuration anyone writes.
     if (error instanceof SyntaxFailure || error instanceof RangeError) return { kind: 'invalid', text };
@@ -326,6 +326,74 @@ export function parseExpression(text: string, depth = 0): Expr {
 }
 
 class SyntaxFailure extends Error {}
+
+/**
+ * How deep a parsed tree may be. A chain of operators or of attribute and index steps parses in a
+ * loop but nests the tree one level per step (`a + b + c` is `(a + b) + c`): a sum of thousands of
+ * terms, valid HCL, would exhaust the stack of whatever walks the tree (evaluation, references).
+ */
+const MAX_TREE_DEPTH = 512;
+
+/** The tree of a whole expression (`depth` 0: the one a caller asked for), or `invalid` when it is deeper than `MAX_TREE_DEPTH`. */
+function withinDepth(expr: Expr, text: string, depth: number): Expr {
+  return depth > 0 || !deeperThan(expr, MAX_TREE_DEPTH) ? expr : { kind: 'invalid', text };
+}
+
+/** Whether a tree nests deeper than `limit`, found without recursion. */
+function deeperThan(root: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[root, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [expr, depth] = next;
+    if (depth > limit) return true;
+    for (const child of subexpressions(expr)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Every expression directly within one, those of a template's directives included. */
+function subexpressions(expr: Expr): readonly Expr[] {
+  if (expr.kind === 'template') return partExpressions(expr.parts);
+  if (expr.kind === 'for') return [expr.collection, expr.value, ...(expr.key ? [expr.key] : []), ...(expr.condition ? [expr.condition] : [])];
+  return children(expr);
+}
+
+/** The expressions of template parts, at any depth of directives (which nest at most `MAX_DEPTH`). */
+function partExpressions(parts: readonly TemplatePart[]): Expr[] {
+  return parts.flatMap((part): Expr[] => {
+    if (typeof part === 'string') return [];
+    if (part.kind === 'interp') return [part.expr];
+    if (part.kind === 'if') return [part.condition, ...partExpressions(part.then), ...partExpressions(part.otherwise)];
+    return [part.collection, ...partExpressions(part.body)];
+  });
+}
+
+/** The expressions directly within one that binds no names (`for` expressions and templates do). */
+export function children(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'attr':
+      return [expr.target];
+    case 'index':
+      return [expr.target, expr.key];
+    case 'splat':
+      return [expr.target, expr.each];
+    case 'tuple':
+      return expr.items;
+    case 'object':
+      return expr.items.flatMap((i) => [i.key, i.value]);
+    case 'call':
+      return expr.args;
+    case 'conditional':
+      return [expr.condition, expr.then, expr.otherwise];
+    case 'unary':
+      return [expr.operand];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'paren':
+      return [expr.expr];
+    default:
+      return [];
+  }
+}
 
 const BINARY_LEVELS: readonly (readonly BinaryOp[])[] = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']];
 

@@ -780,6 +780,24 @@ resource "x_thing" "t" { n = ${expression} }`,
     expect(unit.diagnostics).toMatchObject([{ level: 'error', code: 'parse-error', file: expect.stringContaining('main.tf'), line: 3, message: { en: 'invalid HCL: nesting deeper than 128 levels' } }]);
   });
 
+  it('reads a chain of thousands of operators or steps, valid HCL but a tree as deep, as unknown, and scans the rest', async () => {
+    const chains = {
+      sum: Array(5000).fill('1').join(' + '),
+      steps: `local.m${'.a'.repeat(5000)}`,
+      indexes: `local.l${'[0]'.repeat(5000)}`,
+      template: `"\${${Array(5000).fill('1').join(' * ')}}"`,
+      inFor: `[for x in [1] : ${Array(5000).fill('x').join(' - ')}]`,
+      local: 'local.sum',
+    };
+    const resources = Object.entries(chains).map(([name, expr]) => `resource "aws_s3_bucket" "${name}" {\n  bucket = ${expr}\n}\n`);
+    const unit = await load({
+      'main.tf': `locals {\n  m = {}\n  l = []\n  sum = ${chains.sum}\n}\nresource "aws_s3_bucket" "short" {\n  bucket = ${Array(100).fill('1').join(' + ')}\n}\n${resources.join('')}`,
+    });
+    expect(unit.diagnostics).toEqual([]);
+    expect(prop(unit, 'aws_s3_bucket.short', 'bucket')).toBe(100);
+    for (const name of Object.keys(chains)) expect(prop(unit, `aws_s3_bucket.${name}`, 'bucket'), name).toBeInstanceOf(Unknown);
+  });
+
   it('does not follow a module that calls itself, and says Terraform cannot load it', async () => {
     const unit = await load({
       'main.tf': 'module "again" { source = "./" }\nresource "aws_s3_bucket" "b" { bucket = "b" }\n',

@@ -83,16 +83,6 @@ export function isWhollyKnown(v: Value): boolean {
   return true;
 }
 
-/**
- * Whether a decoded document nests no deeper than `levels` (a scalar is 0 deep). Later walks
- * over values recurse, so a deeper one is refused where it enters; this walk stops at the limit.
- */
-export function nestsWithin(v: unknown, levels: number): boolean {
-  if (typeof v !== 'object' || v === null) return true;
-  if (levels === 0) return false;
-  return (Array.isArray(v) ? v : Object.values(v)).every((c) => nestsWithin(c, levels - 1));
-}
-
 /** Whether a value holds a `Secret` anywhere. */
 export function hasSecret(v: Value): boolean {
   if (v instanceof Secret) return true;

@@ -10,8 +10,8 @@ import { EVALUATION_STEPS, EvaluationBudget } from './budget.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { parseFiles } from './parse.js';
 import { parseExpression, parseJsonString } from './syntax.js';
-import { mapOf, nestsWithin, type Value } from './value.js';
-import { MAX_NESTING, TOO_DEEP } from '../json-with-lines.js';
+import { mapOf, type Value } from './value.js';
+import { MAX_NESTING, nestsWithin, TOO_DEEP } from '../json-with-lines.js';
 import { isWithinDirectory, readTextFile } from '../read-file.js';
 import type { VariableInput } from '../types.js';
 
