@@ -1,5 +1,6 @@
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { getPath, type PropertyValue } from '../graph/values.js';
+import { getPath, Unknown, type PropertyValue } from '../graph/values.js';
+import type { Attr } from '../models/attr.js';
 import type { LambdaFunction } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { joinChildren, type StandIn } from './join.js';
@@ -49,6 +50,7 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
             action: read(node, p.action, str),
             principal: read(node, p.principal, str),
             sourceArn: read(node, p.sourceArn, str),
+            sourceArnAccount: arnAccount(node, p.sourceArn),
             sourceAccount: read(node, p.sourceAccount, str),
             principalOrgId: read(node, p.principalOrgId, str),
             functionUrlAuthType: read(node, p.functionUrlAuthType, str),
@@ -59,6 +61,26 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
       });
     },
   });
+}
+
+/** Where an unknown part of a value's shape was: a placeholder such as `${AWS::AccountId}` holds colons of its own. */
+const FILLED_IN = '\u0000';
+
+/**
+ * The account ID field of the ARN at `path`, from its text or the known shape of a value only
+ * known at deployment (`arn:${AWS::Partition}:s3:::${Bucket}` has an empty one). A value that is
+ * not an ARN but a pattern (`*`) matches any account; one whose account field a reference fills
+ * in, or whose shape does not show it, is unknown.
+ */
+function arnAccount(node: ResourceNode, path: string): Attr<string> {
+  const arn = read(node, path, str);
+  if (arn.origin === 'default') return arn;
+  const v = getPath(node.properties, path);
+  const text = typeof v === 'string' ? v : v instanceof Unknown ? v.shape?.replace(/\$\{[^{}]*\}/g, FILLED_IN) : undefined;
+  const field = text === undefined ? undefined : /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(text)?.[1];
+  const account = field ?? (text !== undefined && !text.includes(FILLED_IN) && /[*?]/.test(text) ? '*' : undefined);
+  if (account === undefined || account.includes(FILLED_IN)) return { ...arn, value: undefined, origin: 'unknown' };
+  return { ...arn, value: account, origin: arn.origin === 'unknown' ? 'explicit' : arn.origin };
 }
 
 function childFunctionName(children: ReadonlyMap<string, readonly ResourceNode[]>, schema: LambdaSchema): PropertyValue | undefined {

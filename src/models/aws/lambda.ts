@@ -8,6 +8,12 @@ export interface LambdaPermission {
   /** `*`, an account ID or ARN, or a service principal. */
   readonly principal: Attr<string>;
   readonly sourceArn: Attr<string>;
+  /**
+   * The account ID field of `sourceArn`: its text when written out — empty for an S3 bucket ARN,
+   * which has none, `*` for a pattern that matches any account — and unknown when a reference
+   * fills it in (`${AWS::AccountId}`, another resource's ARN). Not written when `sourceArn` is not.
+   */
+  readonly sourceArnAccount: Attr<string>;
   readonly sourceAccount: Attr<string>;
   readonly principalOrgId: Attr<string>;
   /** Limits the statement to calls through a function URL of this auth type (`NONE`, `AWS_IAM`). */
