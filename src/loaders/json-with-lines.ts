@@ -344,7 +344,7 @@ export function parseJson(text: string): unknown {
     return explainInvalidJson(text);
   }
   // The walk that records lines refuses such nesting, saying where.
-  if (!nestsWithin(value, MAX_NESTING)) lineTree(text, 0);
+  if (!nestsWithin(value, MAX_NESTING)) documentLines(text, 0);
   return value;
 }
 
