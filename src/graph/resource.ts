@@ -166,6 +166,11 @@ export type LineEntry = number | [number, LineChildren | DeferredLines];
  */
 export abstract class DeferredLines {
   abstract read(): LineChildren;
+
+  /** Serialized, the lines themselves: what was deferred is read. */
+  toJSON(): LineChildren {
+    return this.read();
+  }
 }
 
 /**

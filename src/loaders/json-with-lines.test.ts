@@ -90,7 +90,7 @@ describe('JSON without lines (parseJson)', () => {
         const close = asObjects ? '}' : ']';
         const text = `${open.repeat(depth)}1${close.repeat(depth)}`;
         if (depth <= MAX_NESTING) expect(() => parseJson(text)).not.toThrow();
-        else expect(() => parseJson(text)).toThrow(expect.objectContaining({ code: 'parse-error', line: MAX_NESTING + 1, text: { en: `invalid JSON: ${TOO_DEEP.en}`, ja: `JSON として読めません: ${TOO_DEEP.ja}` } }));
+        else expect(() => parseJson(text)).toThrow(expect.objectContaining({ code: 'too-deep', line: MAX_NESTING + 1, text: { en: `invalid JSON: ${TOO_DEEP.en}`, ja: `JSON として読めません: ${TOO_DEEP.ja}` } }));
       }),
       { numRuns: 50 },
     );

@@ -69,17 +69,21 @@ function documentLines(text: string, start: number): LineChildren | DeferredLine
 
 /** A container whose lines are read from the text when first asked for. */
 class DeferredJsonLines extends DeferredLines {
-  constructor(
-    private readonly text: string,
-    private readonly offset: number,
-    private readonly line: number,
-  ) {
+  // Private to the engine, so that neither a serialized nor an inspected node shows the document's text (it holds secrets).
+  readonly #text: string;
+  readonly #offset: number;
+  readonly #line: number;
+
+  constructor(text: string, offset: number, line: number) {
     super();
+    this.#text = text;
+    this.#offset = offset;
+    this.#line = line;
   }
 
   read(): LineChildren {
     // Its nesting was checked when the document was first walked.
-    return new LineReader(this.text, this.offset, this.line).value(1, 0) as LineChildren;
+    return new LineReader(this.#text, this.#offset, this.#line).value(1, 0) as LineChildren;
   }
 }
 

@@ -436,7 +436,7 @@ describe('Pulumi property names', () => {
     const resource = `{"urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","custom":true,"type":"aws:s3/bucketV2:BucketV2","inputs":{"tags":\n${deep}}}`;
     for (const doc of [`{"version":3,"deployment":{"manifest":{},"resources":[${resource}]}}`, `{"steps":[{"op":"create","urn":"urn:pulumi:a::b::aws:s3/bucketV2:BucketV2::logs","newState":${resource}}]}`]) {
       const unit = loadPulumiJson(doc, 's.json');
-      expect(unit.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error', line: 2 })]);
+      expect(unit.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'too-deep', line: 2 })]);
     }
   });
 
