@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
+import { digest } from '../digest.js';
 import { isTerraformFile } from '../loaders/terraform-hcl/modules.js';
 import type { Finding } from './finding.js';
 
@@ -13,5 +13,5 @@ import type { Finding } from './finding.js';
 export function findingFingerprint(f: Finding): string {
   const input = f.plan?.file ?? (isTerraformFile(f.file) ? dirname(f.file) : f.file);
   const parts = [f.policyId, input, f.resource, f.evidence?.resource ?? '', f.evidence?.path ?? ''];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return digest('sha256', parts.join('\u0000'), 'hex');
 }

@@ -359,5 +359,11 @@ export function parseJson(text: string): unknown {
 export function nestsWithin(v: unknown, levels: number): boolean {
   if (typeof v !== 'object' || v === null) return true;
   if (levels === 0) return false;
-  return (Array.isArray(v) ? v : Object.values(v)).every((c) => nestsWithin(c, levels - 1));
+  // Loops rather than Object.values and every: this walks each asset manifest and metadata file whole.
+  if (Array.isArray(v)) {
+    for (const c of v) if (!nestsWithin(c, levels - 1)) return false;
+  } else {
+    for (const key in v) if (!nestsWithin((v as Record<string, unknown>)[key], levels - 1)) return false;
+  }
+  return true;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digest } from '../../digest.js';
 import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
 import {
   asBool,
@@ -290,7 +290,7 @@ function cidrhost(prefix: string, hostnum: number): string {
 }
 
 function hash(algorithm: string, encoding: 'hex' | 'base64'): FunctionSpec {
-  return deep((a) => createHash(algorithm).update(str(a, 0)).digest(encoding));
+  return deep((a) => digest(algorithm, str(a, 0), encoding));
 }
 
 function lookup(args: Value[]): Value {
