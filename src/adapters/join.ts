@@ -13,6 +13,12 @@ export interface ChildLink {
    * function's).
    */
   readonly through?: readonly StandIn[];
+  /**
+   * The parent's name in what the child writes, where the child may write more than the name (a
+   * Lambda permission's `function5:live`, or the function's ARN): the name matched and the shape
+   * compared are this function's result.
+   */
+  readonly nameOf?: (written: string) => string;
 }
 
 export interface StandIn {
@@ -32,14 +38,22 @@ export interface Joined {
 /**
  * The resources of `targetTypes` that `node` points at from `path`: through a reference, else by
  * a literal name equal to the target's `nameProperty`, else — in a template — by the same
- * expression as names the target (`!Sub "${AppName}-logs"` in both).
+ * expression as names the target (`!Sub "${AppName}-logs"` in both). `nameOf` takes the target's
+ * name out of a value that writes more than the name ({@link ChildLink.nameOf}).
  */
-export function targetsOf(graph: ResourceGraph, node: ResourceNode, path: string, targetTypes: readonly string[], nameProperty: string): ResourceNode[] {
+export function targetsOf(
+  graph: ResourceGraph,
+  node: ResourceNode,
+  path: string,
+  targetTypes: readonly string[],
+  nameProperty: string,
+  nameOf: (written: string) => string = (written) => written,
+): ResourceNode[] {
   const referenced = graph.referencedFrom(node, path, targetTypes);
   if (referenced.length > 0) return referenced;
   const value = getPath(node.properties, path);
-  if (typeof value === 'string') return graph.named(targetTypes, nameProperty, value);
-  return value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format) ? graph.namedAlike(targetTypes, nameProperty, value.shape, node.unit) : [];
+  if (typeof value === 'string') return graph.named(targetTypes, nameProperty, nameOf(value));
+  return value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format) ? graph.namedAlike(targetTypes, nameProperty, nameOf(value.shape), node.unit) : [];
 }
 
 /** Formats whose unknown values keep the shape CloudFormation's intrinsic functions write (`${Param}`, `${Resource.Attr}`). */
@@ -60,7 +74,7 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
       if (child.mode !== 'managed') continue;
       // Through a stand-in only where the child names no parent itself.
       const parents = link.paths.flatMap((path) => {
-        const direct = targetsOf(graph, child, path, parentTypes, nameProperty).filter((p) => byParent.has(p));
+        const direct = targetsOf(graph, child, path, parentTypes, nameProperty, link.nameOf).filter((p) => byParent.has(p));
         if (direct.length > 0 || !link.through) return direct;
         return link.through.flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))).filter((p) => byParent.has(p));
       });

@@ -34,8 +34,8 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
     family,
     adapt(graph) {
       const joined = joinChildren(graph, [schema.function.type], schema.function.name, [
-        { type: p.type, paths: [p.function], through: schema.qualifiers },
-        { type: schema.url.type, paths: [schema.url.function], through: schema.qualifiers },
+        { type: p.type, paths: [p.function], through: schema.qualifiers, nameOf: lambdaFunctionName },
+        { type: schema.url.type, paths: [schema.url.function], through: schema.qualifiers, nameOf: lambdaFunctionName },
       ]);
       return joined.map(({ anchor, parent, children }): LambdaFunction => {
         // Without the function in the sources, the name its permission or URL writes.
@@ -81,6 +81,45 @@ function arnAccount(node: ResourceNode, path: string): Attr<string> {
   const account = field ?? (text !== undefined && !text.includes(FILLED_IN) && /[*?]/.test(text) ? '*' : undefined);
   if (account === undefined || account.includes(FILLED_IN)) return { ...arn, value: undefined, origin: 'unknown' };
   return { ...arn, value: account, origin: arn.origin === 'unknown' ? 'explicit' : arn.origin };
+}
+
+/**
+ * The function's name in what a permission or function URL writes for it, in each of the forms
+ * Lambda accepts: the name, the function's ARN (`arn:aws:lambda:us-east-1:123456789012:function:api`),
+ * a partial ARN (`123456789012:function:api`), each optionally with a version or alias after a
+ * colon (`api:live`). Colons inside a `${…}` placeholder of a template's shape are not separators.
+ * A value of none of these forms is returned as written.
+ */
+export function lambdaFunctionName(written: string): string {
+  const fields = colonFields(written);
+  if (fields[0] === 'arn') return fields[2] === 'lambda' && fields[5] === 'function' && fields.length >= 7 ? fields[6]! : written;
+  let i = 0;
+  const more = (): boolean => i < fields.length - 1;
+  if (more() && REGION.test(fields[i]!)) i++;
+  if (more() && (ACCOUNT.test(fields[i]!) || fields[i] === '${AWS::AccountId}')) i++;
+  if (more() && fields[i] === 'function') i++;
+  return fields[i]!;
+}
+
+const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** `written` split at its colons, leaving those inside `${…}` (at most one level deep, as a shape writes them). */
+function colonFields(written: string): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  let inPlaceholder = false;
+  for (let i = 0; i < written.length; i++) {
+    const c = written[i];
+    if (c === '$' && written[i + 1] === '{') inPlaceholder = true;
+    else if (c === '}') inPlaceholder = false;
+    else if (c === ':' && !inPlaceholder) {
+      fields.push(written.slice(start, i));
+      start = i + 1;
+    }
+  }
+  fields.push(written.slice(start));
+  return fields;
 }
 
 function childFunctionName(children: ReadonlyMap<string, readonly ResourceNode[]>, schema: LambdaSchema): PropertyValue | undefined {

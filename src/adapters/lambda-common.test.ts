@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lambdaFunctionName } from './lambda-common.js';
+
+describe('the function a permission names', () => {
+  it.each([
+    ['orders', 'orders'],
+    ['orders:live', 'orders'],
+    ['orders:$LATEST', 'orders'],
+    ['orders:7', 'orders'],
+    ['arn:aws:lambda:ap-northeast-1:111122223333:function:orders', 'orders'],
+    ['arn:aws-cn:lambda:cn-north-1:111122223333:function:orders:live', 'orders'],
+    ['111122223333:function:orders', 'orders'],
+    ['111122223333:function:orders:live', 'orders'],
+    ['111122223333:orders', 'orders'],
+    ['us-gov-west-1:111122223333:function:orders', 'orders'],
+  ])('%s is %s', (written, name) => expect(lambdaFunctionName(written)).toBe(name));
+
+  it('reads a template shape, whose placeholders hold colons of their own', () => {
+    expect(lambdaFunctionName('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:billing-${AWS::Region}:live')).toBe('billing-${AWS::Region}');
+    expect(lambdaFunctionName('${AWS::AccountId}:function:${AppName}-orders')).toBe('${AppName}-orders');
+    expect(lambdaFunctionName('orders-${AWS::Region}:live')).toBe('orders-${AWS::Region}');
+  });
+
+  it('keeps what is in none of Lambda’s forms as written', () => {
+    expect(lambdaFunctionName('arn:aws:s3:::bucket')).toBe('arn:aws:s3:::bucket');
+  });
+});
