@@ -87,6 +87,8 @@ function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdent
       const refs = referenced(p);
       if (refs.length > 0) return refs;
       if (typeof v !== 'string') return [orphan(`${node.id}|${p}`, node, kind, '?', true)];
+      // IAM names are at least one character long: an empty one (`users = [""]`) names no identity.
+      if (v === '') return [];
       const byName = graph.named([spec.type], spec.name, v).flatMap((n) => declared.get(n) ?? []);
       return byName.length > 0 ? byName : [orphan(`${node.unit}|${kind}|${v}`, node, kind, v, true)];
     });
