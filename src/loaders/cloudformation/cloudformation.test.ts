@@ -343,6 +343,67 @@ Resources:
     ]);
   });
 
+  it('expands a loop written among the keys of a property value, beside the keys written there and in loops of its own', () => {
+    const { nodes, diagnostics } = load(`Transform: AWS::LanguageExtensions
+Parameters:
+  Flags: { Type: CommaDelimitedList, Default: "BlockPublicAcls,IgnorePublicAcls" }
+Mappings:
+  Owners: { alpha: { Id: "111111111111" }, beta: { Id: "222222222222" } }
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicPolicy: true
+        Fn::ForEach::Flags:
+          - Flag
+          - !Ref Flags
+          - \${Flag}: true
+        Fn::ForEach::Last: [Flag, [RestrictPublicBuckets], { "\${Flag}": !Ref AWS::NoValue }]
+      Tags:
+        - Fn::ForEach::Owners:
+            - Team
+            - [alpha, beta]
+            - Fn::ForEach::Fields:
+                - Field
+                - [Id]
+                - "\${Team}\${Field}": !FindInMap [Owners, !Ref Team, !Ref Field]
+`);
+    expect(diagnostics).toEqual([]);
+    expect(node(nodes, 'Data').properties).toEqual({
+      PublicAccessBlockConfiguration: { BlockPublicPolicy: true, BlockPublicAcls: true, IgnorePublicAcls: true },
+      Tags: [{ alphaId: '111111111111', betaId: '222222222222' }],
+    });
+  });
+
+  it('leaves a property value unknown whose loop goes over a collection known only at deployment, or past the bound on values', () => {
+    const items = JSON.stringify(Array.from({ length: 1000 }, (_, i) => `i${i}`));
+    const started = Date.now();
+    const { nodes } = load(`Transform: AWS::LanguageExtensions
+Resources:
+  Later:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicPolicy: true
+        Fn::ForEach::Flags: [Flag, !GetAZs "", { "\${Flag}": true }]
+  Bombed:
+    Type: AWS::S3::Bucket
+    Properties:
+      Metadata:
+        Fn::ForEach::A:
+          - A
+          - ${items}
+          - Fn::ForEach::B:
+              - B
+              - ${items}
+              - Fn::ForEach::C: [C, ${items}, { "\${A}\${B}\${C}": x }]
+`);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(node(nodes, 'Later').properties['PublicAccessBlockConfiguration']).toBeInstanceOf(Unknown);
+    expect(node(nodes, 'Bombed').properties['Metadata']).toBeInstanceOf(Unknown);
+  });
+
   it('stops nested loops at 5,000 resources, and says so once, at the loop that would make more', () => {
     const items = JSON.stringify(Array.from({ length: 100 }, (_, i) => `i${i}`));
     const started = Date.now();

@@ -1,19 +1,15 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { LineTree } from '../../graph/resource.js';
-import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
-import { isObject, type JsonObject } from './json-object.js';
+import type { JsonObject } from './json-object.js';
+import { FOR_EACH, forEachLoop, loopItems, MAX_VALUES, substitute, substituteText, valueCount } from './for-each-loop.js';
 import { resolveValue, type TemplateScope } from './intrinsics.js';
-
-const FOR_EACH = 'Fn::ForEach::';
 
 /**
  * The most resources loops may make in one template: ten times CloudFormation's quota of 500, so
  * that nested loops over long lists cannot make a scan run out of time or memory.
  */
 const MAX_RESOURCES = 5_000;
-/** The most values (loop iterations, and every value of every resource made) loops may produce in one template. */
-const MAX_VALUES = 2_000_000;
 
 /** A resource of the template as CloudFormation will create it, with where it is written. */
 export interface TemplateResource {
@@ -31,6 +27,7 @@ export interface TemplateResource {
  * in the key, and `${Identifier}` in strings and `Ref: Identifier` in the resource. Each made
  * resource keeps the lines of the loop's body. A loop over a collection not known before
  * deployment is reported, and its resources are left out, as are those past `MAX_RESOURCES`.
+ * Loops within a resource's properties are expanded as its values are resolved (`resolveValue`).
  */
 export function templateResources(resources: JsonObject, lines: LineTree, scope: TemplateScope, file: string, diagnostics: Diagnostic[]): TemplateResource[] {
   const out: TemplateResource[] = [];
@@ -58,15 +55,13 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
         out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.underKey(key) });
         continue;
       }
-      const loop = Array.isArray(value) && value.length === 3 ? value : undefined;
-      const identifier = loop?.[0];
-      const body = loop?.[2];
-      if (!loop || typeof identifier !== 'string' || !isObject(body)) {
+      const loop = forEachLoop(value);
+      if (!loop) {
         diagnostics.push(diagnostic('error', 'invalid-resource', file, { en: `${key} must be [identifier, collection, {resources}]`, ja: `${key} は [identifier, collection, {resources}] の形で書いてください` }, { line }));
         continue;
       }
-      const collection = resolveValue(substitute(loop[1]!, bindings), '', scope);
-      if (!Array.isArray(collection) || !collection.every((item) => typeof item === 'string' || typeof item === 'number')) {
+      const items = loopItems(resolveValue(substitute(loop.collection, bindings), '', scope));
+      if (!items) {
         diagnostics.push(
           diagnostic(
             'warning',
@@ -78,46 +73,12 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
         );
         continue;
       }
-      for (const item of collection) {
+      for (const item of items) {
         if (!affords(1, line)) return;
-        visit(body, entryLines.underKey(key).under('2'), new Map([...bindings, [identifier, String(item)]]));
+        visit(loop.body, entryLines.underKey(key).under('2'), new Map([...bindings, [loop.identifier, item]]));
       }
     }
   };
   visit(resources, lines, new Map());
-  return out;
-}
-
-const valueCounts = new WeakMap<object, number>();
-
-/** How many values make up `value` (itself and all within it): what copying it once costs. Counted once per object. */
-export function valueCount(value: Json): number {
-  if (value === null || typeof value !== 'object') return 1;
-  let count = valueCounts.get(value);
-  if (count === undefined) {
-    count = 1 + (Array.isArray(value) ? value : Object.values(value)).reduce<number>((sum, v) => sum + valueCount(v), 0);
-    valueCounts.set(value, count);
-  }
-  return count;
-}
-
-/** `${Id}` → the element; `&{Id}` → the element with only its letters and digits (for logical IDs). */
-function substituteText(text: string, bindings: ReadonlyMap<string, string>): string {
-  let out = text;
-  for (const [identifier, value] of bindings) {
-    out = out.replaceAll(`\${${identifier}}`, value).replaceAll(`&{${identifier}}`, value.replace(/[^A-Za-z0-9]/g, ''));
-  }
-  return out;
-}
-
-function substitute(value: Json, bindings: ReadonlyMap<string, string>): Json {
-  if (bindings.size === 0) return value;
-  if (typeof value === 'string') return substituteText(value, bindings);
-  if (Array.isArray(value)) return value.map((v) => substitute(v, bindings));
-  if (!isObject(value)) return value;
-  const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0] === 'Ref' && typeof value['Ref'] === 'string' && bindings.has(value['Ref'])) return bindings.get(value['Ref'])!;
-  const out: JsonObject = {};
-  for (const key of keys) setOwn(out, substituteText(key, bindings), substitute(value[key]!, bindings));
   return out;
 }

@@ -1,5 +1,6 @@
-import { joinPath, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { isMap, joinPath, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
+import { FOR_EACH, forEachLoop, loopItems, substitute, valueCount } from './for-each-loop.js';
 import { importPlaceholder, importRef } from './imports.js';
 
 /** `Ref: AWS::NoValue`: the property is removed, as CloudFormation does. */
@@ -24,6 +25,8 @@ export interface TemplateScope {
   readonly stackName?: string | undefined;
   /** The name output `output` of nested stack `logicalId` is linked under, when that stack's template is loaded too. */
   nestedOutput?(logicalId: string, output: string): string | undefined;
+  /** How many more values `Fn::ForEach` loops in property values may make in this template (see `MAX_VALUES`). */
+  readonly loopBudget: { left: number };
 }
 
 const PSEUDO_PARAMETERS = new Set([
@@ -45,7 +48,7 @@ export function intrinsicName(value: Json): string | undefined {
     if (only !== undefined) return undefined;
     only = key;
   }
-  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::')) ? only : undefined;
+  return only !== undefined && (only === 'Ref' || (only.startsWith('Fn::') && !only.startsWith(FOR_EACH))) ? only : undefined;
 }
 
 /**
@@ -70,11 +73,40 @@ export function resolveValue(value: Json, path: string, scope: TemplateScope): R
   let out: PropertyMap | undefined;
   for (const key in value) {
     const item = value[key]!;
+    if (key.startsWith(FOR_EACH)) {
+      const members = loopMembers(item, path, scope);
+      if (members instanceof Unknown) return members;
+      out ??= membersBefore(value, key);
+      for (const member in members) setOwn(out, member, members[member]!);
+      continue;
+    }
     const r = resolveValue(item, joinPath(path, key), scope);
     if (out === undefined && r !== item) out = membersBefore(value, key);
     if (out !== undefined && r !== NO_VALUE) setOwn(out, key, r);
   }
   return out ?? value;
+}
+
+/**
+ * The members an `Fn::ForEach` loop written among an object's keys adds to it (CloudFormation
+ * expands loops in resource properties too): its body once per element of the collection, the
+ * identifier replaced as in a loop of resources. The object is unknown as a whole where its members
+ * are: when the collection is not known before deployment, or the loop is not of the documented
+ * shape, or the template's loops would make more values than `loopBudget` allows.
+ */
+function loopMembers(written: Json, path: string, scope: TemplateScope): PropertyMap | Unknown {
+  const loop = forEachLoop(written);
+  const items = loop && loopItems(resolveValue(loop.collection, path, scope));
+  if (!loop || !items) return new Unknown();
+  const members: PropertyMap = {};
+  for (const item of items) {
+    scope.loopBudget.left -= valueCount(loop.body);
+    if (scope.loopBudget.left < 0) return new Unknown();
+    const made = resolveValue(substitute(loop.body, new Map([[loop.identifier, item]])), path, scope);
+    if (!isMap(made)) return new Unknown();
+    for (const member in made) setOwn(members, member, made[member]!);
+  }
+  return members;
 }
 
 /** A copy of the members of `value` that come before `key`. */

@@ -2,7 +2,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import { childEntry, childrenOf, lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
-import { valueCount, type TemplateResource } from './for-each.js';
+import type { TemplateResource } from './for-each.js';
+import { valueCount } from './for-each-loop.js';
 import { isIntrinsic, isMapping, isObject, type JsonObject } from './json-object.js';
 import { apiDefinition, apiEvents, IMPLICIT_API, type ApiDefinition, type ApiEvent } from './serverless-api.js';
 

@@ -5,6 +5,7 @@ import type { Json, JsonWithLines } from '../json-with-lines.js';
 import { isMapping, isObject, type JsonObject } from './json-object.js';
 import type { LoadedUnit, StackExport } from '../types.js';
 import { templateResources, type TemplateResource } from './for-each.js';
+import { MAX_VALUES } from './for-each-loop.js';
 import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless, serverlessWithoutTransform } from './serverless.js';
@@ -128,6 +129,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     },
     stackName: input.stackName,
     nestedOutput: (logicalId, output) => (input.nestedStacks?.has(logicalId) ? nestedOutputName(nestedStackUnit(input.unit, logicalId), output) : undefined),
+    loopBudget: { left: MAX_VALUES },
   };
 
   const nodes: ResourceNode[] = [];
