@@ -1,6 +1,7 @@
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { getPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
+import { isOwnAccount } from '../models/aws/iam-queries.js';
 import type { LambdaFunction } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { joinChildren, type StandIn } from './join.js';
@@ -49,6 +50,7 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
             // Both formats require Action and Principal; CloudFormation has no default for either.
             action: read(node, p.action, str),
             principal: read(node, p.principal, str),
+            principalIsOwnAccount: ownAccount(getPath(node.properties, p.principal)),
             sourceArn: read(node, p.sourceArn, str),
             sourceArnAccount: arnAccount(node, p.sourceArn),
             sourceAccount: read(node, p.sourceAccount, str),
@@ -62,6 +64,8 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
     },
   });
 }
+
+const ownAccount = (v: PropertyValue | undefined): boolean => v instanceof Unknown && isOwnAccount(v);
 
 /** Where an unknown part of a value's shape was: a placeholder such as `${AWS::AccountId}` holds colons of its own. */
 const FILLED_IN = '\u0000';

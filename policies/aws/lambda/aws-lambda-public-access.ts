@@ -65,7 +65,8 @@ function serviceOpening(p: LambdaPermission, principal: string): Opening | false
 
 /** What opens a permission to callers outside the owner's control; `false` if nothing, `undefined` if the principal is known only at deployment. */
 function opening(p: LambdaPermission): Opening | false | undefined {
-  if (p.principal.origin === 'unknown') return undefined;
+  // The owner's own account ID, written as a reference to it: one account, neither everyone nor a service.
+  if (p.principal.origin === 'unknown') return p.principalIsOwnAccount ? false : undefined;
   const principal = p.principal.value ?? '';
   if (principal === '*') return everyoneOpening(p);
   return SERVICE_PRINCIPAL.test(principal) ? serviceOpening(p, principal) : false;

@@ -9,6 +9,7 @@ import {
   deniesOutsideNetworks,
   coversEveryRole,
   isAwsManagedPolicy,
+  isOwnAccount,
   isFullAdminStatement,
   limitsCallers,
   mayBeEverything,
@@ -100,6 +101,20 @@ describe('AWS managed policy ARNs', () => {
     expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${data.aws_region.current.name}:policy/AdministratorAccess'), 'AdministratorAccess')).toBe(false);
     // Any other value may be `aws`.
     expect(isAwsManagedPolicy(new Unknown([], 'arn:aws:iam::${var.account}:policy/AdministratorAccess'), 'AdministratorAccess')).toBeUndefined();
+  });
+});
+
+describe('the account the sources deploy to', () => {
+  it('is its ID or root ARN written through the pseudo parameter or caller identity', () => {
+    expect(isOwnAccount(new Unknown([], '${AWS::AccountId}'))).toBe(true);
+    expect(isOwnAccount(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'))).toBe(true);
+    expect(isOwnAccount(new Unknown([], '${data.aws_caller_identity.current.account_id}'))).toBe(true);
+    // A parameter, another resource's attribute, or more than the ID: not known to be the owner's account.
+    expect(isOwnAccount(new Unknown([], '${TrustedAccount}'))).toBe(false);
+    expect(isOwnAccount(new Unknown(['Role'], '${Role.Arn}'))).toBe(false);
+    expect(isOwnAccount(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Name}'))).toBe(false);
+    expect(isOwnAccount('123456789012')).toBe(false);
+    expect(isOwnAccount(new Unknown())).toBe(false);
   });
 });
 

@@ -357,13 +357,28 @@ export function isAwsManagedAttachment(p: AttachedPolicy, name: string): Maybe {
 /** `s` is `prefix`, then anything, then `suffix` (`data\.aws_region\.[^}]*\.name` without a pattern's backtracking). */
 const encloses = (s: string, prefix: string, suffix: string): boolean => s.length >= prefix.length + suffix.length && s.startsWith(prefix) && s.endsWith(suffix);
 
+/**
+ * Whether a value known only at deployment is the account the sources deploy to: its ID
+ * (`!Ref AWS::AccountId`, what CDK writes for `AccountRootPrincipal` and `Stack.of(this).account`;
+ * `data.aws_caller_identity.<name>.account_id` in Terraform) or that account's root ARN
+ * (`arn:${AWS::Partition}:iam::${AWS::AccountId}:root`). As a principal it is one account, the owner's.
+ */
+export function isOwnAccount(value: PolicyString): boolean {
+  if (typeof value === 'string' || value.shape === undefined) return false;
+  const text = replacePlaceholdersWhere(replacePlaceholdersWhere(value.shape, isPartition, 'aws'), isOwnAccountId, '\u0001');
+  return /^(?:\u0001|arn:aws(?:-[a-z]+)*:iam::\u0001:root)$/.test(text);
+}
+
+/** The inside of `${AWS::AccountId}`, `${data.aws_caller_identity.<name>.account_id}`. */
+const isOwnAccountId = (inside: string): boolean => inside === 'AWS::AccountId' || encloses(inside, 'data.aws_caller_identity.', '.account_id');
+
 /** The inside of `${AWS::Partition}`, `${data.aws_partition.<name>.partition}`. */
 const isPartition = (inside: string): boolean => inside === 'AWS::Partition' || encloses(inside, 'data.aws_partition.', '.partition');
 
 /** The inside of a part that is an account ID, a Region or a URL suffix: never `aws`. */
 function isAccountOrRegion(inside: string): boolean {
-  if (inside === 'AWS::AccountId' || inside === 'AWS::Region' || inside === 'AWS::URLSuffix') return true;
-  return encloses(inside, 'data.aws_caller_identity.', '.account_id') || encloses(inside, 'data.aws_region.', '.name') || encloses(inside, 'data.aws_region.', '.region');
+  if (isOwnAccountId(inside) || inside === 'AWS::Region' || inside === 'AWS::URLSuffix') return true;
+  return encloses(inside, 'data.aws_region.', '.name') || encloses(inside, 'data.aws_region.', '.region');
 }
 
 /** Whether a statement applies to every role: a Resource covering all roles, or a NotResource that does not exclude them all. */

@@ -7,6 +7,12 @@ export interface LambdaPermission {
   readonly action: Attr<string>;
   /** `*`, an account ID or ARN, or a service principal. */
   readonly principal: Attr<string>;
+  /**
+   * The principal, known only at deployment, is the account the sources deploy to (`!Ref
+   * AWS::AccountId`, CDK's `AccountRootPrincipal`, `data.aws_caller_identity.current.account_id`):
+   * neither everyone nor a service.
+   */
+  readonly principalIsOwnAccount: boolean;
   readonly sourceArn: Attr<string>;
   /**
    * The account ID field of `sourceArn`: its text when written out — empty for an S3 bucket ARN,
