@@ -16,6 +16,7 @@ const PASSWORDS: PasswordPaths = {
   'AWS::ElastiCache::User': ['Passwords'],
   'AWS::AmazonMQ::Broker': ['Users[*].Password'],
   'AWS::OpenSearchService::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+  'AWS::Elasticsearch::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
   'AWS::DMS::Endpoint': ['Password'],
   // The secret a Secrets Manager secret stores, typed in rather than generated (GenerateSecretString).
   'AWS::SecretsManager::Secret': ['SecretString'],

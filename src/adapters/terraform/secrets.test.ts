@@ -50,3 +50,65 @@ resource "aws_db_instance" "passed" {
     expect(JSON.stringify(findings)).not.toContain('Plaintext-');
   });
 });
+
+describe('the master user of a legacy Elasticsearch domain', () => {
+  it('is found when its password is typed in, in .tf source and in a template, as for an OpenSearch domain', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-es-master-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      `variable "master_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_elasticsearch_domain" "typed" {
+  domain_name           = "search"
+  elasticsearch_version = "7.10"
+  advanced_security_options {
+    enabled                        = true
+    internal_user_database_enabled = true
+    master_user_options {
+      master_user_name     = "admin"
+      master_user_password = "Plaintext-EsMaster-3j"
+    }
+  }
+}
+
+resource "aws_elasticsearch_domain" "passed" {
+  domain_name           = "logs"
+  elasticsearch_version = "7.10"
+  advanced_security_options {
+    enabled                        = true
+    internal_user_database_enabled = true
+    master_user_options {
+      master_user_name     = "admin"
+      master_user_password = var.master_password
+    }
+  }
+}
+`,
+    );
+    writeFileSync(
+      join(dir, 'template.yaml'),
+      `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Search:
+    Type: AWS::Elasticsearch::Domain
+    Properties:
+      ElasticsearchVersion: '7.10'
+      AdvancedSecurityOptions:
+        Enabled: true
+        InternalUserDatabaseEnabled: true
+        MasterUserOptions:
+          MasterUserName: admin
+          MasterUserPassword: Plaintext-EsMasterCfn-9p
+`,
+    );
+    const findings = toFindings((await scan({ paths: [dir], cwd: dir, policies: plaintext })).results, 'en');
+    expect(findings.filter((f) => f.status === 'fail').map((f) => [f.resource, f.evidence?.path]).sort()).toEqual([
+      ['Search', 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+      ['aws_elasticsearch_domain.typed', 'advanced_security_options[0].master_user_options[0].master_user_password'],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('Plaintext-');
+  });
+});

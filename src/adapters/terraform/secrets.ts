@@ -20,6 +20,8 @@ const PASSWORDS: PasswordPaths = {
   aws_elasticache_user: ['passwords'],
   aws_mq_broker: ['user[*].password'],
   aws_opensearch_domain: ['advanced_security_options[0].master_user_options[0].master_user_password'],
+  // The legacy Elasticsearch resource takes the same fine-grained access control master user.
+  aws_elasticsearch_domain: ['advanced_security_options[0].master_user_options[0].master_user_password'],
   aws_dms_endpoint: ['password'],
   // The value a Secrets Manager secret stores, typed in rather than generated or passed in.
   aws_secretsmanager_secret_version: ['secret_string', 'secret_string_wo'],
