@@ -54,10 +54,12 @@ function everyoneOpening(p: LambdaPermission): Opening | false {
 /**
  * A service principal: open to that service acting for any account's resources unless
  * `SourceAccount`, or (but for S3) a `SourceArn` naming one account, ties it to the owner's.
- * `PrincipalOrgID` does not: the AddPermission reference names only the two source settings.
+ * A `PrincipalOrgID` closes it altogether: Lambda writes it as an `aws:PrincipalOrgID` condition,
+ * a key IAM fills in only for a caller that belongs to an organization, which an AWS service
+ * principal never does, so the statement lets the service call for no one.
  */
 function serviceOpening(p: LambdaPermission, principal: string): Opening | false {
-  if (written(p.sourceAccount)) return false;
+  if (written(p.sourceAccount) || written(p.principalOrgId)) return false;
   if (!written(p.sourceArn)) return { message: 'serviceWithoutSource', at: p.principal };
   if (S3_PRINCIPAL.test(principal)) return { message: 'bucketWithoutSourceAccount', at: p.sourceArn };
   return namesOneAccount(p.sourceArnAccount) ? false : { message: 'sourceArnAnyAccount', at: p.sourceArn };
@@ -93,7 +95,7 @@ export default definePolicy({
     en: {
       title: 'Lambda function can be invoked by anyone',
       description:
-        'Checks the resource-based policy of each Lambda function — aws_lambda_permission, AWS::Lambda::Permission — for a statement with Principal "*" that no source_arn / SourceArn, source_account / SourceAccount or principal_org_id / PrincipalOrgID limits; for a statement granting an AWS service (sns.amazonaws.com, apigateway.amazonaws.com, …) that neither source_account / SourceAccount nor a source_arn / SourceArn naming one account ties to your own resources; and for a statement granting Amazon S3 (s3.amazonaws.com) without source_account / SourceAccount, which a bucket ARN cannot replace because it carries no account ID (Security Hub control Lambda.1 fails these too). Also checks each function URL — aws_lambda_function_url, AWS::Lambda::Url — for authorization type NONE, which Lambda documents as a public endpoint unless the function implements its own authorization.',
+        'Checks the resource-based policy of each Lambda function — aws_lambda_permission, AWS::Lambda::Permission — for a statement with Principal "*" that no source_arn / SourceArn, source_account / SourceAccount or principal_org_id / PrincipalOrgID limits; for a statement granting an AWS service (sns.amazonaws.com, apigateway.amazonaws.com, …) that neither source_account / SourceAccount nor a source_arn / SourceArn naming one account ties to your own resources; and for a statement granting Amazon S3 (s3.amazonaws.com) without source_account / SourceAccount, which a bucket ARN cannot replace because it carries no account ID (Security Hub control Lambda.1 fails these too). A statement for a service with principal_org_id / PrincipalOrgID passes: that condition admits only callers that belong to the organization, which no AWS service principal does, so the statement lets the service call for no one. Also checks each function URL — aws_lambda_function_url, AWS::Lambda::Url — for authorization type NONE, which Lambda documents as a public endpoint unless the function implements its own authorization.',
       rationale:
         'A function anyone can invoke runs with its execution role for whoever calls it: it can leak the data it reads, change what it writes, and run up cost with every call. With Principal "*" any AWS account can call it directly; with a function URL of auth type NONE anyone on the internet can, without signing the request at all. A permission for an AWS service with no source limits lets that service invoke the function for a resource in any account, so anyone can point their own topic, API or bucket at it. S3 bucket names are global but not permanent: once a bucket is deleted, another account can create one of the same name, so a source ARN naming a bucket only ties the permission to your account together with the source account (the confused deputy problem).',
       fix: 'Grant the permission to a specific principal and tie it to your own resources with a source ARN and source_account / SourceAccount (always for Amazon S3), and use AWS_IAM for function URLs.',
@@ -103,7 +105,7 @@ export default definePolicy({
     ja: {
       title: 'Lambda 関数を誰でも呼び出せる',
       description:
-        '各 Lambda 関数のリソースベースのポリシー（aws_lambda_permission、AWS::Lambda::Permission）について、source_arn / SourceArn、source_account / SourceAccount、principal_org_id / PrincipalOrgID のいずれでも絞り込まれていない Principal "*" のステートメントがないか、AWS のサービス（sns.amazonaws.com、apigateway.amazonaws.com など）に与えた許可が source_account / SourceAccount か、アカウントを 1 つに特定する source_arn / SourceArn で自分のリソースに結び付けられているか、Amazon S3（s3.amazonaws.com）に与えた許可に source_account / SourceAccount があるかを確認します。バケットの ARN にはアカウント ID が含まれないため、S3 では送信元 ARN だけでは足りません（Security Hub のコントロール Lambda.1 もこれを失敗にします）。あわせて、関数 URL（aws_lambda_function_url、AWS::Lambda::Url）の認証タイプが NONE になっていないかも確認します。NONE の関数 URL は、関数が独自に認可を実装しない限り公開エンドポイントになると Lambda のドキュメントに書かれています。',
+        '各 Lambda 関数のリソースベースのポリシー（aws_lambda_permission、AWS::Lambda::Permission）について、source_arn / SourceArn、source_account / SourceAccount、principal_org_id / PrincipalOrgID のいずれでも絞り込まれていない Principal "*" のステートメントがないか、AWS のサービス（sns.amazonaws.com、apigateway.amazonaws.com など）に与えた許可が source_account / SourceAccount か、アカウントを 1 つに特定する source_arn / SourceArn で自分のリソースに結び付けられているか、Amazon S3（s3.amazonaws.com）に与えた許可に source_account / SourceAccount があるかを確認します。バケットの ARN にはアカウント ID が含まれないため、S3 では送信元 ARN だけでは足りません（Security Hub のコントロール Lambda.1 もこれを失敗にします）。サービスに与えた許可に principal_org_id / PrincipalOrgID が付いている場合は問題なしとします。この条件を満たすのは組織に属する呼び出し元だけで、AWS のサービスプリンシパルはどの組織にも属さないため、その許可ではサービスは誰のためにも関数を呼び出せません。あわせて、関数 URL（aws_lambda_function_url、AWS::Lambda::Url）の認証タイプが NONE になっていないかも確認します。NONE の関数 URL は、関数が独自に認可を実装しない限り公開エンドポイントになると Lambda のドキュメントに書かれています。',
       rationale:
         '誰でも呼び出せる関数は、呼び出した相手が誰であっても実行ロールの権限で動きます。読み取るデータを漏らしたり、書き込む内容を改ざんされたり、呼び出しのたびに費用がかさんだりします。Principal "*" ならどの AWS アカウントからでも直接呼び出せ、認証タイプ NONE の関数 URL ならインターネット上の誰でも、リクエストに署名すらせずに呼び出せます。AWS のサービスへの許可に送信元の制限がないと、そのサービスはどのアカウントのリソースのためにでも関数を呼び出せるため、誰でも自分の SNS トピックや API、S3 バケットをこの関数につなげられます。また、S3 のバケット名は全体で一意ですが、バケットを削除すると別のアカウントが同じ名前で作り直せます。そのため、バケットを指す送信元 ARN は、送信元アカウントと組み合わせて初めて自分のアカウントのバケットに限定できます（いわゆる「混乱した代理（confused deputy）」の問題です）。',
       fix: '許可は特定のプリンシパルに与え、送信元 ARN と source_account / SourceAccount（Amazon S3 では必須）で自分のリソースに絞り込んでください。関数 URL には AWS_IAM を使ってください。',
