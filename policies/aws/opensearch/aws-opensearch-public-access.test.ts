@@ -51,6 +51,13 @@ describe('aws-opensearch-public-access', () => {
     expect(findings(accessPolicy(`${OPEN}\nCondition: { StringEquals: { aws:SourceVpce: vpce-0123456789abcdef0 } }`))).toEqual([]);
   });
 
+  it('passes an open Allow beside a Deny of every HTTP action to callers outside fixed networks, and fails it when the Deny leaves reads out', () => {
+    const withDeny = (actions: string): string =>
+      `${accessPolicy(OPEN)}          - Effect: Deny\n            Principal: "*"\n            Action: ${actions}\n            Resource: "*"\n            Condition: { NotIpAddress: { aws:SourceIp: [203.0.113.0/24] } }\n`;
+    expect(findings(withDeny('es:*'))).toEqual([]);
+    expect(findings(withDeny('[es:ESHttpPut, es:ESHttpPost, es:ESHttpDelete]'))).toMatchObject([{ status: 'fail', messageId: 'openReadWrite' }]);
+  });
+
   it('passes a domain with fine-grained access control: it authenticates every request itself', () => {
     expect(findings(`      AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: true }\n${accessPolicy(OPEN)}`)).toEqual([]);
   });

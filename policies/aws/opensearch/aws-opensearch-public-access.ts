@@ -1,7 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { Evidence } from '../../../src/models/attr.js';
-import type { PolicyStatement } from '../../../src/models/aws/iam.js';
-import { actionsLabel, allowsAction, or, publicAccess, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
+import { actionsLabel, allowsAction, and, coversAction, deniesOutsideNetworks, or, publicAccess, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
+import type { PolicyStatement, PolicyString } from '../../../src/models/aws/iam.js';
 import type { OpenSearchDomain } from '../../../src/models/aws/opensearch.js';
 
 type Message = 'openReadWrite' | 'openRead' | 'placementUnknown' | 'accessControlUnknown' | 'policyUnknown';
@@ -16,14 +16,32 @@ const allowsAny = (s: PolicyStatement, actions: readonly string[]): Maybe => or(
 /** Whether a statement lets requests reach the domain's endpoint: one of its HTTP actions. */
 const reachesEndpoint = (s: PolicyStatement): Maybe => allowsAny(s, [...READ_ACTIONS, ...WRITE_ACTIONS]);
 
+/** A Resource element standing for all of a domain's data: `*`, or a domain ARN (or any ARN) followed by `/*`. */
+const allData = (value: PolicyString): Maybe => {
+  const text = typeof value === 'string' ? value : value.shape;
+  return text === undefined ? undefined : text === '*' || text.endsWith('/*');
+};
+
+/**
+ * Whether a statement keeps out everyone calling from outside fixed networks (`deniesOutsideNetworks`:
+ * a Deny with NotIpAddress aws:SourceIp, StringNotEquals aws:SourceVpce…) for every HTTP action on
+ * all the domain's data: the domain is then limited to those networks whatever it allows.
+ */
+const keepsOutsidersOut = (s: PolicyStatement): Maybe =>
+  and([deniesOutsideNetworks(s), ...[...READ_ACTIONS, ...WRITE_ACTIONS].map((a) => coversAction(s, a)), s.resources ? or(s.resources.map(allData)) : false]);
+
 /**
  * The statements of the domain's access policies open to anyone and reaching its endpoint, and
  * where that is not known before deployment.
  */
 function openStatements(domain: OpenSearchDomain): { open: PolicyStatement[]; undecided: Evidence[] } {
   const { open, undecided } = publicAccess(domain.accessPolicies);
-  const undecidedEndpoint = open.filter((s) => reachesEndpoint(s) === undefined).map((s) => s.at);
-  return { open: open.filter((s) => reachesEndpoint(s) === true), undecided: [...undecided, ...undecidedEndpoint] };
+  const denial = or(domain.accessPolicies.flatMap((d) => (d.statements ?? []).map(keepsOutsidersOut)));
+  if (denial === true) return { open: [], undecided: [] };
+  const reaching = open.filter((s) => reachesEndpoint(s) !== false);
+  // Where a denial may keep outsiders out, the open statements are undecided too.
+  const decided = denial === false ? reaching.filter((s) => reachesEndpoint(s) === true) : [];
+  return { open: decided, undecided: [...undecided, ...reaching.filter((s) => !decided.includes(s)).map((s) => s.at)] };
 }
 
 export default definePolicy({
@@ -39,7 +57,7 @@ export default definePolicy({
     en: {
       title: 'OpenSearch domain with a public endpoint lets anyone in through its access policy',
       description:
-        'Checks Amazon OpenSearch Service domains, legacy Elasticsearch domains included (aws_opensearch_domain, aws_elasticsearch_domain, AWS::OpenSearchService::Domain, AWS::Elasticsearch::Domain, the CDK\'s Domain), for the combination that opens the cluster to the internet: the domain is not placed in a VPC (no vpc_options / VPCOptions with subnets, so its endpoint is public), its domain access policy — access_policies, AccessPolicies, a separate aws_opensearch_domain_policy or aws_elasticsearch_domain_policy, the CDK\'s accessPolicies — has an Allow statement for Principal "*" (or {"AWS": "*"}, or a NotPrincipal) covering the domain\'s HTTP actions (es:ESHttp*, es:*) with no condition that limits it to fixed callers (aws:SourceIp with a specific range, aws:PrincipalOrgID, aws:SourceVpce, aws:PrincipalAccount and the like), and fine-grained access control (advanced_security_options, AdvancedSecurityOptions) is not enabled. A domain in a VPC, a policy that names its principals or IP ranges, a domain with fine-grained access control, and a domain without an access policy pass.',
+        'Checks Amazon OpenSearch Service domains, legacy Elasticsearch domains included (aws_opensearch_domain, aws_elasticsearch_domain, AWS::OpenSearchService::Domain, AWS::Elasticsearch::Domain, the CDK\'s Domain), for the combination that opens the cluster to the internet: the domain is not placed in a VPC (no vpc_options / VPCOptions with subnets, so its endpoint is public), its domain access policy — access_policies, AccessPolicies, a separate aws_opensearch_domain_policy or aws_elasticsearch_domain_policy, the CDK\'s accessPolicies — has an Allow statement for Principal "*" (or {"AWS": "*"}, or a NotPrincipal) covering the domain\'s HTTP actions (es:ESHttp*, es:*) with no condition that limits it to fixed callers (aws:SourceIp with a specific range, aws:PrincipalOrgID, aws:SourceVpce, aws:PrincipalAccount and the like), and fine-grained access control (advanced_security_options, AdvancedSecurityOptions) is not enabled. A domain in a VPC, a policy that names its principals or IP ranges, or that denies every HTTP action to callers outside fixed networks (a Deny statement with NotIpAddress on aws:SourceIp, StringNotEquals on aws:SourceVpce), a domain with fine-grained access control, and a domain without an access policy pass.',
       rationale:
         'A domain\'s endpoint answers HTTP requests, and an access policy statement for "*" lets them in unsigned: anyone who finds the endpoint — search engines for exposed clusters find them within hours — can read every index, and with write actions can change or delete the data, or wipe the cluster and leave a ransom note, as has happened to many open clusters. Without a VPC nothing stands between the endpoint and the internet. Fine-grained access control changes this: it then authenticates every request itself (internal users or IAM), which is why AWS recommends an open domain access policy together with it. With no access policy at all, only requests signed by IAM identities whose own policies allow them get in.',
       fix: 'Place the domain in a VPC (vpc_options / VPCOptions), name the principals or IP ranges in its access policy, or enable fine-grained access control.',
@@ -49,7 +67,7 @@ export default definePolicy({
     ja: {
       title: 'パブリックエンドポイントの OpenSearch ドメインに、アクセスポリシーで誰でも入れるようになっている',
       description:
-        'Amazon OpenSearch Service のドメイン（旧 Elasticsearch のドメインを含む。aws_opensearch_domain、aws_elasticsearch_domain、AWS::OpenSearchService::Domain、AWS::Elasticsearch::Domain、CDK の Domain）で、クラスターをインターネットに開いてしまう組み合わせがないかを確認します。対象になるのは、ドメインが VPC に配置されておらず（サブネットを指定した vpc_options / VPCOptions がないため、エンドポイントがパブリック）、ドメインアクセスポリシー（access_policies、AccessPolicies、別リソースの aws_opensearch_domain_policy や aws_elasticsearch_domain_policy、CDK の accessPolicies）に、Principal が "*"（または {"AWS": "*"}、NotPrincipal）でドメインの HTTP 操作（es:ESHttp*、es:*）を許可する Allow ステートメントがあり、呼び出し元を固定値で絞り込む条件（範囲を限定した aws:SourceIp、aws:PrincipalOrgID、aws:SourceVpce、aws:PrincipalAccount など）が付いておらず、さらにきめ細かなアクセスコントロール（advanced_security_options、AdvancedSecurityOptions）が有効でない場合です。VPC 内のドメイン、プリンシパルや IP 範囲を指定したポリシー、きめ細かなアクセスコントロールを有効にしたドメイン、アクセスポリシーのないドメインは問題ありません。',
+        'Amazon OpenSearch Service のドメイン（旧 Elasticsearch のドメインを含む。aws_opensearch_domain、aws_elasticsearch_domain、AWS::OpenSearchService::Domain、AWS::Elasticsearch::Domain、CDK の Domain）で、クラスターをインターネットに開いてしまう組み合わせがないかを確認します。対象になるのは、ドメインが VPC に配置されておらず（サブネットを指定した vpc_options / VPCOptions がないため、エンドポイントがパブリック）、ドメインアクセスポリシー（access_policies、AccessPolicies、別リソースの aws_opensearch_domain_policy や aws_elasticsearch_domain_policy、CDK の accessPolicies）に、Principal が "*"（または {"AWS": "*"}、NotPrincipal）でドメインの HTTP 操作（es:ESHttp*、es:*）を許可する Allow ステートメントがあり、呼び出し元を固定値で絞り込む条件（範囲を限定した aws:SourceIp、aws:PrincipalOrgID、aws:SourceVpce、aws:PrincipalAccount など）が付いておらず、さらにきめ細かなアクセスコントロール（advanced_security_options、AdvancedSecurityOptions）が有効でない場合です。VPC 内のドメイン、プリンシパルや IP 範囲を指定したポリシー、決まったネットワーク以外からのすべての HTTP 操作を拒否するポリシー（aws:SourceIp の NotIpAddress や aws:SourceVpce の StringNotEquals を条件にした Deny ステートメント）、きめ細かなアクセスコントロールを有効にしたドメイン、アクセスポリシーのないドメインは問題ありません。',
       rationale:
         'ドメインのエンドポイントは HTTP リクエストを受け付けます。"*" 向けのステートメントがあると、署名のないリクエストもそのまま通ります。公開されたクラスターを探すスキャナーは数時間で見つけるため、エンドポイントを知った誰もがすべてのインデックスを読み取れ、書き込み系の操作も許していればデータの変更や削除、クラスターを消して身代金を要求するメッセージを残すこともできます。実際に多くの公開クラスターがこの被害に遭っています。VPC に配置していなければ、エンドポイントとインターネットの間を遮るものはありません。きめ細かなアクセスコントロールを有効にすると、ドメイン自身がすべてのリクエストを認証（内部ユーザーまたは IAM）するため、AWS はこれと組み合わせて制限のないドメインアクセスポリシーを使うことを推奨しています。アクセスポリシーがまったくない場合は、IAM ポリシーで許可された IAM の ID が署名したリクエストしか通りません。',
       fix: 'ドメインを VPC に配置する（vpc_options / VPCOptions）、アクセスポリシーでプリンシパルや IP 範囲を指定する、またはきめ細かなアクセスコントロールを有効にしてください。',
