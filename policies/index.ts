@@ -67,6 +67,7 @@ import awsNeptuneStorageEncryption from './aws/neptune/aws-neptune-storage-encry
 import awsOpensearchEncryptionAtRest from './aws/opensearch/aws-opensearch-encryption-at-rest.js';
 import awsOpensearchLogging from './aws/opensearch/aws-opensearch-logging.js';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/aws-opensearch-node-to-node-encryption.js';
+import awsOpensearchPublicAccess from './aws/opensearch/aws-opensearch-public-access.js';
 import awsRdsBackupRetention from './aws/rds/aws-rds-backup-retention.js';
 import awsRdsClusterStorageEncryption from './aws/rds/aws-rds-cluster-storage-encryption.js';
 import awsRdsDeletionProtection from './aws/rds/aws-rds-deletion-protection.js';
@@ -166,6 +167,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsOpensearchEncryptionAtRest,
   awsOpensearchLogging,
   awsOpensearchNodeToNodeEncryption,
+  awsOpensearchPublicAccess,
   awsRdsBackupRetention,
   awsRdsClusterStorageEncryption,
   awsRdsDeletionProtection,

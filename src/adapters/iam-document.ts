@@ -31,10 +31,26 @@ export function readPolicyDocument(graph: ResourceGraph, node: ResourceNode, pat
   return graph.derived(node, `policy-document\u0000${path}\u0000${purpose}\u0000${name ?? ''}`, () => readDocument(graph, node, path, purpose, name));
 }
 
-function readDocument(graph: ResourceGraph, node: ResourceNode, path: string, purpose: PolicyPurpose, name: string | undefined): PolicyDocument {
+/**
+ * Reads a policy document held inside another value of `node` rather than at a property of its own
+ * (the JSON request a CDK custom resource sends, whose `AccessPolicies` parameter is the document):
+ * `value` is the document, `path` the property findings point at.
+ */
+export function readEmbeddedPolicyDocument(graph: ResourceGraph, node: ResourceNode, path: string, value: PropertyValue | undefined, purpose: PolicyPurpose): PolicyDocument {
+  return readDocument(graph, node, path, purpose, undefined, value);
+}
+
+function readDocument(
+  graph: ResourceGraph,
+  node: ResourceNode,
+  path: string,
+  purpose: PolicyPurpose,
+  name: string | undefined,
+  written: PropertyValue | undefined = getPath(node.properties, path),
+): PolicyDocument {
   const base = { resource: node, purpose, ...(name !== undefined && { name }) };
   let at: Evidence = { node, path };
-  let value = getPath(node.properties, path);
+  let value = written;
   // A document rendered from `.tf` source may be a structure with unknown parts rather than JSON text.
   const rendered = graph.referencedFrom(node, path, POLICY_DOCUMENT_DATA).find((d) => typeof d.properties['json'] === 'string' || isMap(d.properties['json']));
   if (rendered && (value instanceof Unknown || sameDocument(value, rendered.properties['json']))) {

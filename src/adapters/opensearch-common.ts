@@ -1,5 +1,6 @@
-import { isMap, Unknown, type PropertyValue } from '../graph/values.js';
-import { bool } from './read.js';
+import { getPath, isMap, parseJsonShape, parseJsonText, Unknown, type PropertyValue } from '../graph/values.js';
+import type { ResourceNode } from '../graph/resource.js';
+import { bool, type Parse } from './read.js';
 
 /** One log publishing option: the log type it names, and the option itself. */
 export type LogOption = readonly [type: PropertyValue | undefined, option: PropertyValue | undefined];
@@ -18,4 +19,29 @@ export function publishedLogTypes(options: Iterable<LogOption>, enabledKey: stri
     if ((flag === undefined || flag === null ? enabledByDefault : bool(flag)) === true) out.push(type);
   }
   return out;
+}
+
+/**
+ * A domain's VPC subnets (`vpc_options[0].subnet_ids`, `VPCOptions.SubnetIds`): a domain given
+ * subnets has its endpoint in the VPC. Subnets created alongside are unknown one by one, but that
+ * there are some is known.
+ */
+export const hasSubnets: Parse<boolean> = (v) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v !== '' : undefined);
+
+/** The custom resource the CDK's opensearchservice `Domain` sets its access policy through (an `AwsCustomResource` calling UpdateDomainConfig). */
+export const CDK_ACCESS_POLICY = 'Custom::OpenSearchAccessPolicy';
+
+/**
+ * What the CDK's access policy custom resource sends as the domain's access policy: the
+ * `AccessPolicies` parameter of the UpdateDomainConfig request it writes as JSON text in `Update`
+ * (`Create` on first deployment: the same), a `Fn::Join` around the domain's name and ARN.
+ * `undefined` when the request is not that shape.
+ */
+export function cdkAccessPolicyRequest(node: ResourceNode): { readonly path: string; readonly value: PropertyValue | undefined } | undefined {
+  for (const path of ['Update', 'Create']) {
+    const written = getPath(node.properties, path);
+    const request = typeof written === 'string' ? parseJsonText(written) : written instanceof Unknown ? parseJsonShape(written) : written;
+    if (isMap(request) && getPath(request, 'action') === 'updateDomainConfig') return { path, value: getPath(request, 'parameters.AccessPolicies') };
+  }
+  return undefined;
 }

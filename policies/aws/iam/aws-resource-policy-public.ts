@@ -7,7 +7,8 @@ type Message = 'queue' | 'topic' | 'repository' | 'secret';
 /**
  * The resources whose policies this checks, by message. S3 bucket and KMS key policies have their
  * own policies (which weigh Block Public Access and key use); OpenSearch domains in a VPC are
- * commonly given an open access policy on purpose, the network being their boundary.
+ * commonly given an open access policy on purpose, the network being their boundary, so
+ * aws-opensearch-public-access weighs a domain's policy with its placement and access control.
  */
 const MESSAGE_OF: Partial<Record<PolicyResourceKind, Message>> = {
   'sqs-queue': 'queue',

@@ -92,6 +92,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_elasticache_serverless_cache: ['aws:elasticache/serverlessCache:ServerlessCache'],
     aws_elasticache_user: ['aws:elasticache/user:User'],
     aws_elasticsearch_domain: ['aws:elasticsearch/domain:Domain'],
+    aws_elasticsearch_domain_policy: ['aws:elasticsearch/domainPolicy:DomainPolicy'],
     aws_elb: ['aws:elb/loadBalancer:LoadBalancer'],
     aws_flow_log: ['aws:ec2/flowLog:FlowLog'],
     aws_guardduty_detector: ['aws:guardduty/detector:Detector'],
@@ -294,7 +295,8 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
 /**
  * Read by adapters, but no Pulumi resource: data sources (functions in Pulumi), a template's
  * parameters, the custom resources CDK's EKS and OIDC provider constructs deploy a cluster and a
- * provider with, the one its Lambda logRetention sets a log group's retention with, and WAF Classic's regional web ACL association, which AWS Native does not have.
+ * provider with, the one its Lambda logRetention sets a log group's retention with, the one its
+ * OpenSearch Domain sets its access policy with, and WAF Classic's regional web ACL association, which AWS Native does not have.
  */
 const NOT_RESOURCES = [
   'aws_iam_policy_document',
@@ -304,6 +306,7 @@ const NOT_RESOURCES = [
   'Custom::AWSCDK-EKS-Cluster',
   'Custom::AWSCDKOpenIdConnectProvider',
   'Custom::LogRetention',
+  'Custom::OpenSearchAccessPolicy',
   'AWS::WAFRegional::WebACLAssociation',
 ];
 

@@ -1,4 +1,5 @@
 import type { Attr, Model } from '../attr.js';
+import type { PolicyDocument } from './iam.js';
 
 /**
  * An OpenSearch Service domain, including legacy Elasticsearch domains (`aws_opensearch_domain`,
@@ -19,4 +20,16 @@ export interface OpenSearchDomain extends Model {
   readonly publishedLogs: Attr<readonly string[]>;
   /** Fine-grained access control (`advanced_security_options`, `AdvancedSecurityOptions`): off unless enabled; audit logs need it. */
   readonly fineGrainedAccessControl: Attr<boolean>;
+  /**
+   * Whether the domain is placed in a VPC (`vpc_options` / `VPCOptions` with subnets): its endpoint
+   * is then reachable only from the VPC. Without them the endpoint is public.
+   */
+  readonly inVpc: Attr<boolean>;
+  /**
+   * The domain access policies that may be in force: written on the domain (`access_policies`,
+   * `AccessPolicies`) and in separate resources (`aws_opensearch_domain_policy`,
+   * `aws_elasticsearch_domain_policy`, the CDK's `Custom::OpenSearchAccessPolicy`). None means no
+   * domain access policy: only signed requests of identities whose IAM policies allow them get in.
+   */
+  readonly accessPolicies: readonly PolicyDocument[];
 }
