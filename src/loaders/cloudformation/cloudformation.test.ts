@@ -524,6 +524,34 @@ describe('malformed templates', () => {
     ]);
   });
 
+  it('reads a quoted value continued on a line no deeper than its key, as the AWS CLI and AWS SAM do, but not one never closed', () => {
+    const text = [
+      "Description: 'A template whose description",
+      "goes on at the left margin'",
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '    Properties:',
+      "      DisplayName: 'Alerts for the team''s",
+      "      on-call rota'",
+      '      TopicName: "alerts-\\"prod\\"-for',
+      '      the-team"',
+      '      KmsMasterKeyId: alias/aws/sns',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const { nodes, diagnostics } = load(text);
+    expect(diagnostics).toEqual([]);
+    const topic = node(nodes, 'Topic');
+    expect(topic.properties).toEqual({ DisplayName: "Alerts for the team's on-call rota", TopicName: 'alerts-"prod"-for the-team', KmsMasterKeyId: 'alias/aws/sns' });
+    expect(topic.propertyLines?.get('KmsMasterKeyId')).toBe(11);
+    expect(node(nodes, 'Queue').source.line).toBe(12);
+    for (const broken of [text.replace("on-call rota'", 'on-call rota'), text.replace("goes on at the left margin'", 'goes on at the left margin')]) {
+      expect(load(broken).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
+    }
+  });
+
   it('reads a flow collection closed at its key\'s indentation, as the AWS CLI and AWS SAM do, but not one never closed', () => {
     const text = [
       'Resources:',
