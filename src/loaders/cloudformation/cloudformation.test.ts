@@ -524,6 +524,34 @@ describe('malformed templates', () => {
     ]);
   });
 
+  it('says which transforms it does not run — a macro, AWS::Include in the Resources section or in properties — instead of refusing the template or staying silent', () => {
+    const text = [
+      'Transform: [AWS::LanguageExtensions, CountMacro]',
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      Fn::Transform:',
+      '        Name: AWS::Include',
+      '        Parameters: { Location: s3://snippets/bucket-properties.yaml }',
+      '  Fn::Transform:',
+      '    Name: AWS::Include',
+      '    Parameters: { Location: s3://snippets/more-resources.yaml }',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const { nodes, diagnostics } = load(text);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'Queue']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 9, message: expect.objectContaining({ en: expect.stringContaining('Fn::Transform (AWS::Include) inserts content into the Resources section') }) }),
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 1, message: expect.objectContaining({ en: expect.stringMatching(/^the template names the transform CountMacro, which CloudFormation runs/) }) }),
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 6, message: expect.objectContaining({ en: expect.stringContaining('inserts content into the properties of Bucket') }) }),
+    ]);
+    // The transforms applied here are not warned of.
+    expect(load(text.replace(', CountMacro', '').replace(/ {2}Fn::Transform:\n.*\n.*more-resources.yaml }\n/, '').replace(/ {4}Properties:\n(.*\n){3}/, '')).diagnostics).toEqual([]);
+  });
+
   it('reads a quoted value continued on a line no deeper than its key, as the AWS CLI and AWS SAM do, but not one never closed', () => {
     const text = [
       "Description: 'A template whose description",
