@@ -246,6 +246,56 @@ Resources:
   });
 });
 
+describe('Fn::FindInMap with a key known only at deployment', () => {
+  const template = (east: string) => `Mappings:
+  ElbAccount:
+    us-east-1: { Id: "${east}" }
+    us-west-2: { Id: "797873946194" }
+    eu-west-1: { Id: "156460612806" }
+  Names:
+    us-east-1: { Prefix: logs }
+    us-west-2: { Prefix: logs }
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub
+        - \${Prefix}-\${AWS::AccountId}
+        - Prefix: !FindInMap [Names, !Ref AWS::Region, Prefix]
+  LogsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Logs
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !FindInMap [ElbAccount, !Ref AWS::Region, Id]
+            Action: s3:PutObject
+            Resource: !Sub arn:\${AWS::Partition}:s3:::\${Logs}/AWSLogs/*
+`;
+  const publicPolicy = builtinPolicies.filter((p) => p.id === 'aws-s3-bucket-public-policy');
+  const scan = (text: string) => toFindings(scanText([{ file: 'template.yaml', text }], { policies: publicPolicy }).results, 'en').map((f) => `${f.resource} ${f.status}`);
+
+  it('is one of the values the mapping holds for the known keys, and the same value in every entry is known', () => {
+    const { nodes } = load(template('127311923021'));
+    const principal = (node(nodes, 'LogsPolicy').properties['PolicyDocument'] as { Statement: { Principal: { AWS: unknown } }[] }).Statement[0]!.Principal.AWS;
+    expect(principal).toBeInstanceOf(Unknown);
+    expect((principal as Unknown).alternatives).toEqual(['127311923021', '797873946194', '156460612806']);
+    expect(node(nodes, 'Logs').properties['BucketName']).toEqual(new Unknown([], 'logs-${AWS::AccountId}'));
+  });
+
+  it('decides a bucket policy granting the load balancer account of each Region: not public, unless one of them is anyone', () => {
+    expect(scan(template('127311923021'))).toEqual([]);
+    expect(scan(template('*'))).toEqual(['Logs unknown']);
+    // Fn::If on a condition decided at deployment: each branch is one of the values.
+    const conditional = (other: string) =>
+      `Parameters:\n  Env: { Type: String }\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n${template('1').replace(/Mappings:[^]*?Resources:\n/, 'Resources:\n').replace(/!Sub\n.*\n.*Prefix\]\n/, 'logs\n').replace('!FindInMap [ElbAccount, !Ref AWS::Region, Id]', `!If [Prod, "111122223333", "${other}"]`)}`;
+    expect(scan(conditional('444455556666'))).toEqual([]);
+    expect(scan(conditional('*'))).toEqual(['Logs unknown']);
+  });
+});
+
 describe('names that are properties of every object', () => {
   it('are no mapping entries: Fn::FindInMap of constructor, __proto__ or toString is unknown', () => {
     const { nodes } = load(`Mappings:\n  M:\n    K: { a: b }\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !FindInMap [M, K, constructor]\n      AccessControl: !FindInMap [M, K, __proto__]\n      ObjectLockEnabled: !FindInMap [M, K, toString]\n`);
