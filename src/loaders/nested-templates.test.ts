@@ -85,9 +85,18 @@ describe('a template nested by its path on disk', () => {
 
   it('is checked with the parameters its parent passes, not its own defaults', async () => {
     const outcome = await scan({ paths: [dir], cwd: dir, policies: builtinPolicies, today: TODAY });
-    expect(outcome.diagnostics).toEqual([]);
+    // The nested stack whose template is in a bucket is not checked, and said so where its TemplateURL is.
+    expect(outcome.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'nested-template-not-scanned', file: 'parent.yaml', line: 20, message: expect.objectContaining({ en: expect.stringContaining('nested stack Shared') }) }),
+    ]);
     expect(statuses(outcome)).toContain('pass aws-rds-instance-storage-encryption Database');
     expect(statuses(outcome)).toContain('pass aws-ec2-sg-world-admin-ports Bastion');
+  });
+
+  it('is said not to be checked when the parent is scanned without it', async () => {
+    const outcome = await scan({ paths: [join(dir, 'parent.yaml')], cwd: dir, policies: builtinPolicies, today: TODAY });
+    expect(outcome.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(['nested-template-not-scanned 12', 'nested-template-not-scanned 20']);
+    expect(outcome.results.some((r) => r.resource.address === 'Database')).toBe(false);
   });
 
   it('is checked with its defaults when scanned alone, as it would be deployed alone', async () => {

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { diagnostic } from '../diagnostic.js';
 import type { ResourceNode } from '../graph/resource.js';
 import { NESTED_STACK_TYPE, nestedStackUnit, passedParameters } from './cloudformation/template.js';
 import { loadFile } from './file.js';
@@ -22,6 +23,37 @@ interface NestedIn {
 export function linkNestedTemplates(jobs: readonly LoadJob[], units: readonly (LoadedUnit | undefined)[], options: LoadOptions): (LoadedUnit | undefined)[] {
   const byPath = new Map<string, number>();
   jobs.forEach((job, i) => job.kind === 'file' && byPath.set(resolve(job.entry.path), i));
+  return saySkipped(jobs, linkLocal(jobs, units, options, byPath), byPath);
+}
+
+/**
+ * Each template with a nested stack whose template is not among the scanned files (a bucket's
+ * `https://` or `s3://` URL, a path to a file not scanned, a URL known only at deployment) says
+ * so in a warning: the resources that stack creates are not checked.
+ */
+function saySkipped(jobs: readonly LoadJob[], units: (LoadedUnit | undefined)[], byPath: ReadonlyMap<string, number>): (LoadedUnit | undefined)[] {
+  return units.map((unit, i) => {
+    const job = jobs[i];
+    if (job?.kind !== 'file' || !unit) return unit;
+    const skipped = unit.nodes.filter((n) => n.type === NESTED_STACK_TYPE && n.format === 'cloudformation' && localTemplate(n, job.entry.path, byPath) === undefined);
+    if (skipped.length === 0) return unit;
+    const warnings = skipped.map((n) =>
+      diagnostic(
+        'warning',
+        'nested-template-not-scanned',
+        n.source.file,
+        {
+          en: `the template of nested stack ${n.address} (TemplateURL) is not among the scanned files, so the resources it creates are not checked: scan it too, named by a path relative to this template`,
+          ja: `ネストされたスタック ${n.address} のテンプレート（TemplateURL）がスキャン対象のファイルにないため、そのスタックが作るリソースは検査していません。このテンプレートからの相対パスで指定し、あわせてスキャンしてください`,
+        },
+        { line: n.propertyLines?.get('TemplateURL') ?? n.source.line },
+      ),
+    );
+    return { ...unit, diagnostics: [...unit.diagnostics, ...warnings] };
+  });
+}
+
+function linkLocal(jobs: readonly LoadJob[], units: readonly (LoadedUnit | undefined)[], options: LoadOptions, byPath: ReadonlyMap<string, number>): (LoadedUnit | undefined)[] {
   const nestings = new Map<number, NestedIn[]>();
   units.forEach((unit, parent) => {
     const job = jobs[parent];

@@ -95,7 +95,7 @@ function launchTemplate(node: ResourceNode, overridden: boolean): InstanceLaunch
     publicIpRequests: writtenFlags(node, `${data}.NetworkInterfaces`, 'AssociatePublicIpAddress'),
     subnetsAssignPublicIp: [],
     elasticIps: [],
-    volumes: overridden && !isSet(node, `${data}.BlockDeviceMappings`).value ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
+    volumes: overridden && mappedVolumes(node, `${data}.BlockDeviceMappings`, MAPPING).length === 0 ? [] : volumes(node, `${data}.BlockDeviceMappings`, undefined),
     launchTemplate: undefined,
     accountEncryptionByDefault: undefined,
   };
@@ -119,12 +119,14 @@ function launchConfiguration(node: ResourceNode): InstanceLauncher {
 
 /**
  * The EBS volumes of the block device mappings. With no mappings the root volume is the AMI's (or,
- * for an instance, its launch template's). With mappings, which one is the root depends on the
- * AMI's root device name, so only the mapped volumes are known.
+ * for an instance, its launch template's). With EBS mappings, which one is the root depends on the
+ * AMI's root device name, so only the mapped volumes are known. Mappings of instance store volumes
+ * (`VirtualName`) and `NoDevice` alone map no EBS volume: the root volume is still the AMI's.
  */
 function volumes(node: ResourceNode, path: string, template: TemplateLink | undefined): BlockDevice[] {
   if (!isSet(node, path).value) return template?.named ? templateVolumes(template) : [amiRootVolume(node, path)];
-  return mappedVolumes(node, path, MAPPING);
+  const mapped = mappedVolumes(node, path, MAPPING);
+  return mapped.length === 0 && !template?.named ? [amiRootVolume(node, path)] : mapped;
 }
 
 /**

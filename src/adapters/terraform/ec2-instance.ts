@@ -100,7 +100,8 @@ function launchTemplate(node: ResourceNode, byDefault: Attr<boolean> | undefined
     publicIpRequests: writtenFlags(node, 'network_interfaces', 'associate_public_ip_address'),
     subnetsAssignPublicIp: [],
     elasticIps: [],
-    volumes: isSet(node, 'block_device_mappings').value ? volumes : overridden ? [] : [amiRootVolume(node, 'block_device_mappings')],
+    // Mappings of instance store volumes (virtual_name) and no_device alone map no EBS volume: the root volume is still the AMI's.
+    volumes: isSet(node, 'block_device_mappings').value && volumes.length > 0 ? volumes : overridden ? [] : [amiRootVolume(node, 'block_device_mappings')],
     launchTemplate: undefined,
     accountEncryptionByDefault: byDefault,
   };

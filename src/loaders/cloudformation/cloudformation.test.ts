@@ -246,6 +246,56 @@ Resources:
   });
 });
 
+describe('Fn::FindInMap with a key known only at deployment', () => {
+  const template = (east: string) => `Mappings:
+  ElbAccount:
+    us-east-1: { Id: "${east}" }
+    us-west-2: { Id: "797873946194" }
+    eu-west-1: { Id: "156460612806" }
+  Names:
+    us-east-1: { Prefix: logs }
+    us-west-2: { Prefix: logs }
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub
+        - \${Prefix}-\${AWS::AccountId}
+        - Prefix: !FindInMap [Names, !Ref AWS::Region, Prefix]
+  LogsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Logs
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !FindInMap [ElbAccount, !Ref AWS::Region, Id]
+            Action: s3:PutObject
+            Resource: !Sub arn:\${AWS::Partition}:s3:::\${Logs}/AWSLogs/*
+`;
+  const publicPolicy = builtinPolicies.filter((p) => p.id === 'aws-s3-bucket-public-policy');
+  const scan = (text: string) => toFindings(scanText([{ file: 'template.yaml', text }], { policies: publicPolicy }).results, 'en').map((f) => `${f.resource} ${f.status}`);
+
+  it('is one of the values the mapping holds for the known keys, and the same value in every entry is known', () => {
+    const { nodes } = load(template('127311923021'));
+    const principal = (node(nodes, 'LogsPolicy').properties['PolicyDocument'] as { Statement: { Principal: { AWS: unknown } }[] }).Statement[0]!.Principal.AWS;
+    expect(principal).toBeInstanceOf(Unknown);
+    expect((principal as Unknown).alternatives).toEqual(['127311923021', '797873946194', '156460612806']);
+    expect(node(nodes, 'Logs').properties['BucketName']).toEqual(new Unknown([], 'logs-${AWS::AccountId}'));
+  });
+
+  it('decides a bucket policy granting the load balancer account of each Region: not public, unless one of them is anyone', () => {
+    expect(scan(template('127311923021'))).toEqual([]);
+    expect(scan(template('*'))).toEqual(['Logs unknown']);
+    // Fn::If on a condition decided at deployment: each branch is one of the values.
+    const conditional = (other: string) =>
+      `Parameters:\n  Env: { Type: String }\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n${template('1').replace(/Mappings:[^]*?Resources:\n/, 'Resources:\n').replace(/!Sub\n.*\n.*Prefix\]\n/, 'logs\n').replace('!FindInMap [ElbAccount, !Ref AWS::Region, Id]', `!If [Prod, "111122223333", "${other}"]`)}`;
+    expect(scan(conditional('444455556666'))).toEqual([]);
+    expect(scan(conditional('*'))).toEqual(['Logs unknown']);
+  });
+});
+
 describe('names that are properties of every object', () => {
   it('are no mapping entries: Fn::FindInMap of constructor, __proto__ or toString is unknown', () => {
     const { nodes } = load(`Mappings:\n  M:\n    K: { a: b }\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !FindInMap [M, K, constructor]\n      AccessControl: !FindInMap [M, K, __proto__]\n      ObjectLockEnabled: !FindInMap [M, K, toString]\n`);
@@ -522,6 +572,62 @@ describe('malformed templates', () => {
       ['warning', 4, 'a second YAML document starts here: a CloudFormation template is one document per file (CloudFormation refuses this file); each document is checked as a template of its own'],
       ['error', 10, expect.stringContaining('invalid YAML')],
     ]);
+  });
+
+  it('says which transforms it does not run — a macro, AWS::Include in the Resources section or in properties — instead of refusing the template or staying silent', () => {
+    const text = [
+      'Transform: [AWS::LanguageExtensions, CountMacro]',
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      Fn::Transform:',
+      '        Name: AWS::Include',
+      '        Parameters: { Location: s3://snippets/bucket-properties.yaml }',
+      '  Fn::Transform:',
+      '    Name: AWS::Include',
+      '    Parameters: { Location: s3://snippets/more-resources.yaml }',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const { nodes, diagnostics } = load(text);
+    expect(resources(nodes).map((n) => n.address)).toEqual(['Bucket', 'Queue']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 9, message: expect.objectContaining({ en: expect.stringContaining('Fn::Transform (AWS::Include) inserts content into the Resources section') }) }),
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 1, message: expect.objectContaining({ en: expect.stringMatching(/^the template names the transform CountMacro, which CloudFormation runs/) }) }),
+      expect.objectContaining({ level: 'warning', code: 'transform-not-applied', line: 6, message: expect.objectContaining({ en: expect.stringContaining('inserts content into the properties of Bucket') }) }),
+    ]);
+    // The transforms applied here are not warned of.
+    expect(load(text.replace(', CountMacro', '').replace(/ {2}Fn::Transform:\n.*\n.*more-resources.yaml }\n/, '').replace(/ {4}Properties:\n(.*\n){3}/, '')).diagnostics).toEqual([]);
+  });
+
+  it('reads a quoted value continued on a line no deeper than its key, as the AWS CLI and AWS SAM do, but not one never closed', () => {
+    const text = [
+      "Description: 'A template whose description",
+      "goes on at the left margin'",
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '    Properties:',
+      "      DisplayName: 'Alerts for the team''s",
+      "      on-call rota'",
+      '      TopicName: "alerts-\\"prod\\"-for',
+      '      the-team"',
+      '      KmsMasterKeyId: alias/aws/sns',
+      '  Queue:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const { nodes, diagnostics } = load(text);
+    expect(diagnostics).toEqual([]);
+    const topic = node(nodes, 'Topic');
+    expect(topic.properties).toEqual({ DisplayName: "Alerts for the team's on-call rota", TopicName: 'alerts-"prod"-for the-team', KmsMasterKeyId: 'alias/aws/sns' });
+    expect(topic.propertyLines?.get('KmsMasterKeyId')).toBe(11);
+    expect(node(nodes, 'Queue').source.line).toBe(12);
+    for (const broken of [text.replace("on-call rota'", 'on-call rota'), text.replace("goes on at the left margin'", 'goes on at the left margin')]) {
+      expect(load(broken).diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'parse-error' })]);
+    }
   });
 
   it('reads a flow collection closed at its key\'s indentation, as the AWS CLI and AWS SAM do, but not one never closed', () => {

@@ -4,6 +4,7 @@ import type { Json } from '../json-with-lines.js';
 import type { JsonObject } from './json-object.js';
 import { FOR_EACH, forEachLoop, loopItems, MAX_VALUES, substitute, substituteText, valueCount } from './for-each-loop.js';
 import { resolveValue, type TemplateScope } from './intrinsics.js';
+import { FN_TRANSFORM, unappliedFnTransform } from './transforms.js';
 
 /**
  * The most resources loops may make in one template: ten times CloudFormation's quota of 500, so
@@ -50,6 +51,11 @@ export function templateResources(resources: JsonObject, lines: LineTree, scope:
     for (const [key, value] of Object.entries(entries)) {
       if (full) return;
       const line = entryLines.lineOfKey(key);
+      // `Fn::Transform` among the resources (AWS::Include, a macro) inserts resources at deployment: said, not read as a resource.
+      if (key === FN_TRANSFORM) {
+        diagnostics.push(unappliedFnTransform(value, { en: 'the Resources section', ja: 'Resources セクション' }, file, line));
+        continue;
+      }
       if (!key.startsWith(FOR_EACH)) {
         if (bindings.size > 0 && !affords(valueCount(value), line)) return;
         out.push({ logicalId: substituteText(key, bindings), resource: substitute(value, bindings), line, lines: entryLines.underKey(key) });

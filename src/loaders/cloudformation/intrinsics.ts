@@ -309,7 +309,7 @@ function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolv
   const keys = arg.slice(0, 3).map((k) => resolveValue(k, path, scope));
   let cur: Json | undefined = scope.mappings;
   for (const key of keys) {
-    if (typeof key !== 'string' && typeof key !== 'number') return unknownFrom(keys);
+    if (typeof key !== 'string' && typeof key !== 'number') return mappedChoices(arg, keys, path, scope);
     // Own keys only: `constructor` or `__proto__` name no mapping entry.
     cur = cur && typeof cur === 'object' && !Array.isArray(cur) && Object.hasOwn(cur, String(key)) ? cur[String(key)] : undefined;
   }
@@ -321,6 +321,48 @@ function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolv
     return resolveValue(options['DefaultValue']!, path, scope);
   }
   return new Unknown();
+}
+
+/** At most this many values of a mapping are kept as the ones an `Fn::FindInMap` with unknown keys may take. */
+const MAX_MAPPED_CHOICES = 256;
+
+/**
+ * `Fn::FindInMap` with a key known only at deployment (`!Ref AWS::Region`, a parameter given no
+ * value): one of the values the mapping holds under the keys that are known, as `Fn::If` gives one
+ * of its branches. A key the mapping lacks fails the deployment, unless the DefaultValue option
+ * (`AWS::LanguageExtensions`) is given, which is then one of them too. Undecided as a whole when
+ * the mapping is not known or holds too many such values.
+ */
+function mappedChoices(arg: readonly Json[], keys: readonly Resolved[], path: string, scope: TemplateScope): Resolved {
+  const unknown = unknownFrom(keys);
+  let level: Json[] = scope.mappings === undefined ? [] : [scope.mappings];
+  for (const key of keys) {
+    const known = typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+    const next: Json[] = [];
+    for (const cur of level) {
+      if (!cur || typeof cur !== 'object' || Array.isArray(cur)) continue;
+      if (known !== undefined) {
+        if (Object.hasOwn(cur, known)) next.push(cur[known]!);
+      } else next.push(...Object.values(cur));
+      if (next.length > MAX_MAPPED_CHOICES) return unknown;
+    }
+    level = next;
+  }
+  const options = arg[3];
+  const fallback = options && typeof options === 'object' && !Array.isArray(options) && 'DefaultValue' in options ? [options['DefaultValue']!] : [];
+  const choices = [...level, ...fallback];
+  // A mapping's values are literals: CloudFormation refuses an intrinsic function in one.
+  if (choices.length === 0 || level.some(hasIntrinsic)) return unknown;
+  // `AWS::NoValue` (a DefaultValue of `!Ref AWS::NoValue`) removes the property: `undefined`, as `Fn::If` gives it.
+  const values = choices.map((c): PropertyValue | undefined => {
+    const v = resolveValue(c, path, scope);
+    return typeof v === 'symbol' ? undefined : v;
+  });
+  const distinct = [...new Map(values.map((v) => [JSON.stringify(v) ?? 'NoValue', v])).values()];
+  // The same value whichever key is deployed: known.
+  const [only] = distinct;
+  if (distinct.length === 1 && only !== undefined && isFullyKnown(only)) return only;
+  return new Unknown([...new Set([...unknownFrom(values.filter((v) => v !== undefined)).refs, ...unknown.refs])], undefined, distinct);
 }
 
 /**

@@ -9,6 +9,7 @@ import { MAX_VALUES } from './for-each-loop.js';
 import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless, serverlessWithoutTransform } from './serverless.js';
+import { FN_TRANSFORM, unappliedFnTransform, unappliedTransforms } from './transforms.js';
 
 /**
  * Parameter values given on the command line (a string, or a list for `List<…>` parameters), or
@@ -140,6 +141,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     : looped;
   const withoutTransform = serverless ? undefined : serverlessWithoutTransform(looped, file);
   if (withoutTransform) diagnostics.push(withoutTransform);
+  const unapplied = unappliedTransforms(template['Transform'], file, parsed.lines.get('Transform'));
+  if (unapplied) diagnostics.push(unapplied);
   // An entry the source gives no line of (a short-form tag on the section, `Resources: !GetAtt …`, makes a key of its own) is pointed at the section.
   const sectionLine = parsed.lines.get('Resources');
   byId = new Map(expanded.map((r) => [r.logicalId, r.line === undefined ? { ...r, line: sectionLine } : r]));
@@ -159,6 +162,10 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
 
     currentFrom = idOf(logicalId);
+    if (isObject(resource['Properties']) && Object.hasOwn(resource['Properties'], FN_TRANSFORM)) {
+      const where = { en: `the properties of ${logicalId}`, ja: `${logicalId} のプロパティ` };
+      diagnostics.push(unappliedFnTransform(resource['Properties'][FN_TRANSFORM], where, file, lines.get(`Properties.${FN_TRANSFORM}`) ?? line));
+    }
     const rawProperties = propertiesByCondition(resource['Properties']);
     const resolved = isObject(rawProperties) ? resolveValue(rawProperties, '', scope) : {};
     const properties: PropertyMap = isMap(resolved) ? resolved : {};

@@ -20,10 +20,12 @@ const MAX_VALUES = 1_000_000;
 const MAX_REPARSED_CHARS = 1 << 20;
 
 /**
- * The template parsed. A flow collection closed at its key's indentation (`Key: [{` … `}]` with
- * `}]` under `Key`) is refused by YAML 1.2 and read by PyYAML — so the AWS CLI and AWS SAM, whose
- * own examples are written so, accept it: its closing line is indented further (spaces inside a
- * flow collection mean nothing) and the text parsed again. Lines stay where they are.
+ * The template parsed. Two things YAML 1.2 refuses and PyYAML reads — so the AWS CLI and AWS SAM,
+ * whose own examples are written so, accept them — are indented further and the text parsed again:
+ * a flow collection closed at its key's indentation (`Key: [{` … `}]` with `}]` under `Key`), and a
+ * quoted value continued on a line no deeper than its key (`Value: 'first words` with `more words'`
+ * under `Value`). Spaces inside a flow collection, and at the start of a quoted value's next lines,
+ * mean nothing, so the values are those written. Lines stay where they are.
  */
 function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter } {
   for (let reparsed = 0; ; reparsed += text.length) {
@@ -32,8 +34,14 @@ function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter
     // earlier one, quadratic in a template's thousands of resources.
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, customTags });
     const error = doc.errors[0];
-    const again =
-      error?.code === 'BAD_INDENT' && reparsed + text.length <= MAX_REPARSED_CHARS && /^Flow (map|sequence) in block collection/.test(error.message) ? indentClosingLine(text, error.pos[0]) : undefined;
+    const withinBudget = reparsed + text.length <= MAX_REPARSED_CHARS;
+    const again = !error || !withinBudget
+      ? undefined
+      : error.code === 'BAD_INDENT' && /^Flow (map|sequence) in block collection/.test(error.message)
+        ? indentClosingLine(text, error.pos[0])
+        : error.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(error.message)
+          ? indentQuotedLines(text, error.pos[0], error.message.startsWith('Missing closing "') ? '"' : "'")
+          : undefined;
     if (again === undefined) return { doc, lineCounter };
     text = again;
   }
@@ -45,6 +53,45 @@ function indentClosingLine(text: string, offset: number): string | undefined {
   const end = text.indexOf('\n', offset);
   const line = text.slice(start, end === -1 ? text.length : end);
   return /^[ \t]*[\]}][\]},\s]*$/.test(line) ? `${text.slice(0, start)}  ${text.slice(start)}` : undefined;
+}
+
+/**
+ * `text` with the lines of the quoted value left open before `end` indented past its key, when a
+ * quote further on closes it (as PyYAML reads it): `undefined` when none does, when no line needed
+ * it, or when a line starts a new document (`---`, `...`), where PyYAML stops too.
+ */
+function indentQuotedLines(text: string, end: number, quote: '"' | "'"): string | undefined {
+  const open = openingQuote(text, end, quote);
+  const close = closingQuote(text, open + 1, quote);
+  if (close === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  // The key's column: past the indentation and any `- ` of sequence items before it.
+  const key = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, open))![0].length;
+  const lines = text.slice(open, close).split('\n');
+  let changed = false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) return undefined;
+    const indent = /^[ ]*/.exec(line)![0].length;
+    if (indent <= key && line.trim() !== '') {
+      lines[i] = ' '.repeat(key + 1 - indent) + line;
+      changed = true;
+    }
+  }
+  return changed ? text.slice(0, open) + lines.join('\n') + text.slice(close) : undefined;
+}
+
+/** Where the value quoted from `from` closes (`''` inside single quotes and a backslash inside double quotes escape the quote). */
+function closingQuote(text: string, from: number, quote: '"' | "'"): number | undefined {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return undefined;
 }
 
 /** CloudFormation's short-form functions, each as a tag on a scalar, a sequence and a mapping. */

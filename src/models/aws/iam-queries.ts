@@ -15,10 +15,26 @@ export type Maybe = boolean | undefined;
  */
 export function mayEqual(value: PolicyString, s: string): Maybe {
   if (typeof value === 'string') return value === s;
+  // A choice made at deployment (`Fn::If` on a condition, `Fn::FindInMap` keyed by the Region): decided if every choice is.
+  if (value.alternatives !== undefined) return allAlike(value.alternatives.map((a) => alternativeEquals(a, s)));
   if (value.shape !== undefined && replacePlaceholders(value.shape, '') !== '') return false;
   // `!Ref AWS::AccountId` as a principal: an account ID is never a wildcard.
   if (value.shape !== undefined && s.includes('*') && onlyNeverWildcards(value.shape)) return false;
   return s.includes('*') && value.refs.length > 0 ? false : undefined;
+}
+
+/** Whether one value a field may take is `s`, or holds it in its list; a choice that removes the field (`undefined`) holds nothing. */
+function alternativeEquals(value: unknown, s: string): Maybe {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length === 0 ? false : or(value.map((v) => alternativeEquals(v, s)));
+  if (typeof value === 'string' || value instanceof Unknown) return mayEqual(value, s);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) === s : undefined;
+}
+
+/** `true` or `false` when every answer is that, otherwise undecided. */
+function allAlike(answers: readonly Maybe[]): Maybe {
+  if (answers.length > 0 && answers.every((a) => a === false)) return false;
+  return answers.length > 0 && answers.every((a) => a === true) ? true : undefined;
 }
 
 /** A shape made only of parts that are never a wildcard: pseudo parameters, an account ID or Region read by a data source. */
