@@ -2,7 +2,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, isSecret, isUnknown, joinPath, parseJsonText, type PropertyMap, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { EcsContainer } from '../models/aws/ecs.js';
-import { bool, read, type Parse } from './read.js';
+import { accepting, bool, read, type EnumParse } from './read.js';
 
 /** One container definition as written, with the path of its properties in the node. */
 export interface ContainerDefinition {
@@ -48,4 +48,4 @@ function fromParsed(node: ResourceNode, path: string, v: PropertyValue | undefin
 }
 
 /** CloudFormation's `ENABLED`/`DISABLED` switches (`AssignPublicIp`) as booleans; anything else is not known. */
-export const enabledDisabled: Parse<boolean> = (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : undefined);
+export const enabledDisabled: EnumParse<boolean> = accepting(['ENABLED', 'DISABLED'], (v) => (v === 'ENABLED' ? true : v === 'DISABLED' ? false : undefined));

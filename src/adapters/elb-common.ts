@@ -2,7 +2,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, joinPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import type { DesyncMitigationMode, LoadBalancerType, TlsPolicy } from '../models/aws/elb.js';
-import { defaulted, explicit, read, str, type Parse } from './read.js';
+import { accepting, defaulted, explicit, read, str, type EnumParse, type Parse } from './read.js';
 
 /**
  * The security policy Elastic Load Balancing gives an HTTPS/TLS listener (and a Classic Load
@@ -16,19 +16,19 @@ const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS', 'SSL']);
 
 export const upper: Parse<string> = (v) => str(v)?.toUpperCase();
 
-export const lbType: Parse<LoadBalancerType> = (v) => {
+export const lbType: EnumParse<LoadBalancerType> = accepting(['application', 'network', 'gateway'], (v) => {
   const t = str(v)?.toLowerCase();
   return t === 'application' || t === 'network' || t === 'gateway' ? t : undefined;
-};
+});
 
 /** What Elastic Load Balancing applies to an Application or Classic Load Balancer whose desync mitigation mode is not set. */
 export const DEFAULT_DESYNC_MODE: DesyncMitigationMode = 'defensive';
 
 /** A desync mitigation mode; any other value is one Elastic Load Balancing refuses, and so not known. */
-export const desyncMode: Parse<DesyncMitigationMode> = (v) => {
+export const desyncMode: EnumParse<DesyncMitigationMode> = accepting(['monitor', 'defensive', 'strictest'], (v) => {
   const m = str(v);
   return m === 'monitor' || m === 'defensive' || m === 'strictest' ? m : undefined;
-};
+});
 
 /** What a v2 listener speaks when `Protocol` is not written: HTTP on an ALB, TCP on an NLB, GENEVE on a GWLB. */
 export function defaultProtocol(type: Attr<LoadBalancerType> | undefined): string | undefined {

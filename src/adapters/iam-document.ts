@@ -1,7 +1,8 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { asList, getPath, isMap, joinPath, parseJsonShape, parseJsonText, Unknown, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, parseJsonShape, parseJsonText, Secret, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Evidence } from '../models/attr.js';
+import { statementLabel } from '../models/aws/iam-queries.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString, PrincipalEntry } from '../models/aws/iam.js';
 
 /** Terraform's policy-document data source: a policy written as `policy = data.x.json`. */
@@ -123,13 +124,19 @@ function readStatement(s: PropertyValue, index: number, at: Evidence, urls: Prov
   if (!isMap(s)) return unknownStatement(index, at);
   const effect = s['Effect'];
   const sid = s['Sid'];
+  const valid = effect === 'Allow' || effect === 'Deny';
   const statement: { -readonly [K in keyof PolicyStatement]: PolicyStatement[K] } = {
     index,
-    effect: effect === 'Allow' || effect === 'Deny' ? effect : undefined,
+    effect: valid ? effect : undefined,
     conditions: readConditions(s['Condition']),
     at,
   };
   if (typeof sid === 'string') statement.sid = sid;
+  // AWS refuses a statement with no Effect or another than Allow and Deny: say so, rather than that
+  // the document is of a shape the setting does not take. One not known yet (`!If`) is undecided.
+  if (!valid && !(effect instanceof Unknown) && !(effect instanceof Secret)) {
+    statement.at = { ...at, unreadable: { kind: 'no-effect', statement: statementLabel(statement), ...(typeof effect === 'string' && { effect }) } };
+  }
   const lists = { Action: 'actions', NotAction: 'notActions', Resource: 'resources', NotResource: 'notResources' } as const;
   for (const [key, field] of Object.entries(lists)) {
     if (s[key] !== undefined) statement[field] = strings(s[key]);

@@ -1,9 +1,21 @@
 import { type ResourceNode, writes } from '../graph/resource.js';
 import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../graph/values.js';
-import type { Attr, Evidence } from '../models/attr.js';
+import type { Attr, Evidence, Unreadable } from '../models/attr.js';
 
 /** Turns a known property value into a model value; `undefined` when it has the wrong shape. */
 export type Parse<T> = (v: PropertyValue) => T | undefined;
+
+/** A `Parse` of an enumerated setting, naming the values it takes (as the provider spells them). */
+export type EnumParse<T> = Parse<T> & { readonly accepted: readonly string[] };
+
+/** `parse` for a setting that takes only the values in `accepted`: any other is reported as such when undecided. */
+export const accepting = <T>(accepted: readonly string[], parse: Parse<T>): EnumParse<T> => Object.assign(parse, { accepted });
+
+/** Why `v`, which `parse` did not take, is not read: one text value outside an enumerated setting's values. */
+function unreadable<T>(v: PropertyValue, parse: Parse<T> | EnumParse<T>): Unreadable | undefined {
+  if (!('accepted' in parse) || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return undefined;
+  return { kind: 'not-accepted', value: String(v), accepted: parse.accepted };
+}
 
 /**
  * A model field read from `path` of `node`: explicit when written, `fallback` (the provider's
@@ -18,7 +30,10 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
   if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
   const value = parse(v);
-  if (value === undefined) return { value: undefined, origin: 'unknown', at };
+  if (value === undefined) {
+    const why = unreadable(v, parse);
+    return { value: undefined, origin: 'unknown', at: why ? { ...at, unreadable: why } : at };
+  }
   return { value, origin: writes(node, path) ? 'explicit' : 'default', at };
 }
 
@@ -50,7 +65,7 @@ export function explicit<T>(node: ResourceNode, path: string, value: T): Attr<T>
 }
 
 /** Booleans, also as the strings CloudFormation parameters and HCL produce. */
-export const bool: Parse<boolean> = (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
+export const bool: EnumParse<boolean> = accepting(['true', 'false'], (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined));
 
 export const num: Parse<number> = (v) => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;

@@ -1,7 +1,8 @@
 import { literalOriginOf } from '../graph/graph.js';
 import { locationOf, type ResourceNode } from '../graph/resource.js';
-import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyMap, type PropertyValue, type Unknown } from '../graph/values.js';
-import { uiText } from '../i18n/messages.js';
+import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyValue, type Unknown } from '../graph/values.js';
+import { uiText, type UiText } from '../i18n/messages.js';
+import type { Evidence, Unreadable } from '../models/attr.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, Severity } from './policy.js';
 import { withoutUrlCredentials } from '../redact.js';
@@ -70,7 +71,7 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
       r.messageId !== undefined
         ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
         : evidence?.path
-          ? undecidedText(r.at!.node.properties, evidence.path, lang, { path: evidence.path, resource: evidence.resource })
+          ? undecidedText(r.at!, lang, { path: evidence.path, resource: evidence.resource })
           : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
     if (!seen.first(r, `${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`)) continue;
     // A finding points at the line to change: where the setting is written if that is in the same
@@ -171,21 +172,47 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
 const withLine = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
 
 /**
- * Why a setting is undecided: a secret, a value of a shape the setting does not take, an input
- * given no value (named, so that the user can give it one), or a value known only at deployment.
+ * Why a setting is undecided: a secret, a value the adapter says the setting does not take (a
+ * policy statement without a valid Effect, a value outside an enumerated setting's), one of
+ * another shape than the setting takes, an input given no value (named, so that the user can give
+ * it one), or a value known only at deployment.
  */
-function undecidedText(properties: PropertyMap, path: string, lang: Lang, data: { path: string; resource: string }): string {
+function undecidedText(at: Evidence, lang: Lang, data: { path: string; resource: string }): string {
   const text = uiText(lang);
+  const { properties } = at.node;
+  const { path } = at;
   const value = getPath(properties, path);
   // A secret at the path, inside what it holds, or holding it (a whole `ingress` set made sensitive).
   if (holds(value, isSecret) || splitPath(path).some((_, i, segs) => isSecret(getPath(properties, segs.slice(0, i).join('.'))))) {
     return interpolate(text.unknownSecretMessage, data);
   }
+  if (at.unreadable) return unreadableText(at.unreadable, text, data);
   if (value === undefined || value === null || holds(value, isUnknown)) {
     const inputs = value === undefined || value === null ? undefined : inputsOf(value);
     return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }) : interpolate(text.unknownMessage, data);
   }
   return interpolate(text.unknownShapeMessage, data);
+}
+
+/** Longest written value a message quotes whole. */
+const QUOTED_VALUE_MAX = 80;
+
+/** What is wrong with a value the adapter found written but could not read, in `text`'s language. */
+function unreadableText(why: Unreadable, text: UiText, data: { path: string; resource: string }): string {
+  switch (why.kind) {
+    case 'no-effect':
+      return why.effect === undefined
+        ? interpolate(text.unknownNoEffectMessage, { ...data, statement: why.statement })
+        : interpolate(text.unknownBadEffectMessage, { ...data, statement: why.statement, effect: quotable(why.effect) });
+    case 'not-accepted':
+      return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: why.accepted.join(', ') });
+  }
+}
+
+/** A written value as a message quotes it: on one line, and cut short when long. */
+function quotable(value: string): string {
+  const line = value.replace(/\s+/g, ' ');
+  return line.length > QUOTED_VALUE_MAX ? `${line.slice(0, QUOTED_VALUE_MAX)}…` : line;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface UiText {
   readonly unknownInputMessage: string;
   /** A value written in the source, but not in a shape the setting takes. */
   readonly unknownShapeMessage: string;
+  /** A policy statement with no `Effect` (`{{statement}}` names it), which AWS refuses. */
+  readonly unknownNoEffectMessage: string;
+  /** A policy statement whose `Effect`, `{{effect}}`, is neither Allow nor Deny. */
+  readonly unknownBadEffectMessage: string;
+  /** An enumerated setting written as `{{value}}`, not one of the values it takes, `{{accepted}}`. */
+  readonly unknownNotAcceptedMessage: string;
   readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
@@ -121,6 +127,12 @@ const en: UiText = {
     'Cannot be decided before deployment: {{path}} of {{resource}} depends on {{input}}, given no value here. Give it one (--parameter for CloudFormation, --var or --var-file for Terraform) to decide.',
   unknownShapeMessage:
     'Cannot be decided from the source: {{path}} of {{resource}} is written in a shape this setting does not take (a list where one block is expected, text where a number is): check it against the provider\'s reference.',
+  unknownNoEffectMessage:
+    'Cannot be decided from the source: in {{path}} of {{resource}}, statement {{statement}} has no Effect. AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: add the Effect the statement is meant to have.',
+  unknownBadEffectMessage:
+    'Cannot be decided from the source: in {{path}} of {{resource}}, statement {{statement}} has Effect "{{effect}}". AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: write one of the two.',
+  unknownNotAcceptedMessage:
+    'Cannot be decided from the source: {{path}} of {{resource}} is "{{value}}", which is not a value this setting takes ({{accepted}}), so the provider refuses it: write one of those.',
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
   fixLabel: 'Fix',
   setAt: 'set in',
@@ -234,6 +246,12 @@ const ja: UiText = {
     'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
   unknownShapeMessage:
     'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
+  unknownNoEffectMessage:
+    'ソースからは判定できません。{{resource}} の {{path}} で、ステートメント {{statement}} に Effect がありません。AWS がポリシーのステートメントとして受け付けるのは Effect が "Allow" か "Deny" のものだけで、このままではポリシー全体が拒否されます。そのステートメントの意図どおりの Effect を書き加えてください。',
+  unknownBadEffectMessage:
+    'ソースからは判定できません。{{resource}} の {{path}} で、ステートメント {{statement}} の Effect が "{{effect}}" になっています。AWS がポリシーのステートメントとして受け付けるのは Effect が "Allow" か "Deny" のものだけで、このままではポリシー全体が拒否されます。どちらかに直してください。',
+  unknownNotAcceptedMessage:
+    'ソースからは判定できません。{{resource}} の {{path}} に書かれた "{{value}}" は、この設定が受け付ける値ではないため、プロバイダーに拒否されます（受け付ける値: {{accepted}}）。このいずれかに直してください。',
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',

@@ -8,7 +8,23 @@ import type { ResourceNode } from '../graph/resource.js';
 export interface Evidence {
   readonly node: ResourceNode;
   readonly path: string;
+  /** Why the value written there cannot be read, when it is known but not one the setting takes. */
+  readonly unreadable?: Unreadable;
 }
+
+/**
+ * Why a value written in the source is not read, though it is known: what an undecided result
+ * tells the user to change.
+ *
+ * - `no-effect`: a policy statement whose `Effect` is missing or neither `Allow` nor `Deny`, which
+ *   AWS refuses. `statement` names it (its `Sid`, or `#n` counting from 1); `effect` is what is
+ *   written, when it is text.
+ * - `not-accepted`: a value outside the set an enumerated setting takes. `value` is what is written
+ *   (never a secret: those are dropped at load time); `accepted` lists what the setting takes.
+ */
+export type Unreadable =
+  | { readonly kind: 'no-effect'; readonly statement: string; readonly effect?: string }
+  | { readonly kind: 'not-accepted'; readonly value: string; readonly accepted: readonly string[] };
 
 /**
  * - `explicit`: written in the source.

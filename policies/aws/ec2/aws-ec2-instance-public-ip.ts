@@ -18,7 +18,7 @@ export default definePolicy({
     en: {
       title: 'EC2 instance, launch template or Auto Scaling group gets a public IPv4 address',
       description:
-        'Checks whether EC2 instances get a public IPv4 address: asked for by associate_public_ip_address on aws_instance, aws_launch_configuration and the network interfaces of aws_launch_template (AssociatePublicIpAddress on AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the network interfaces of AWS::EC2::LaunchTemplate), or given by an Elastic IP attached to an instance. Where no request is written, the subnet decides, as EC2 does: an instance, and an Auto Scaling group (aws_autoscaling_group, AWS::AutoScaling::AutoScalingGroup) whose launch template or launch configuration writes none, gets a public address from a subnet whose map_public_ip_on_launch (MapPublicIpOnLaunch) is true — for a group, any one of its vpc_zone_identifier (VPCZoneIdentifier) subnets — and from the default VPC when it names no subnet. A subnet, launch template or launch configuration the code does not define cannot be told. A request written on a launch template or launch configuration is reported there, not again on the instances and groups that use it.',
+        'Checks whether EC2 instances get a public IPv4 address: asked for by associate_public_ip_address on aws_instance, aws_launch_configuration and the network interfaces of aws_launch_template (AssociatePublicIpAddress on AWS::EC2::Instance, AWS::AutoScaling::LaunchConfiguration and the network interfaces of AWS::EC2::LaunchTemplate), or given by an Elastic IP attached to an instance. Where no request is written, the subnet decides, as EC2 does: an instance, and an Auto Scaling group (aws_autoscaling_group, AWS::AutoScaling::AutoScalingGroup) whose launch template or launch configuration writes none, gets a public address from a subnet whose map_public_ip_on_launch (MapPublicIpOnLaunch) is true — for a group, any one of its vpc_zone_identifier (VPCZoneIdentifier) subnets — and from the default VPC when it names no subnet. A subnet, launch template or launch configuration the code does not define cannot be told. A request written on a launch template or launch configuration is reported there, not again on the instances and groups that use it. An instance with an Elastic IP associated (aws_eip instance, aws_eip_association, AWS::EC2::EIP InstanceId, AWS::EC2::EIPAssociation) has a public address whatever its request and subnet say: it is reported once, at the association.',
       rationale:
         'An instance with a public address is reachable from the internet as soon as a security group rule or network ACL allows it, and one mistake in either exposes every service on it. Instances that serve users belong in private subnets behind a load balancer, with outbound traffic through a NAT gateway; administration needs no public address with Session Manager.',
       fix: 'Set associate_public_ip_address = false (AssociatePublicIpAddress: false) and launch into private subnets.',
@@ -28,7 +28,7 @@ export default definePolicy({
     ja: {
       title: 'EC2 インスタンス、起動テンプレート、Auto Scaling グループがパブリック IPv4 アドレスを受け取る',
       description:
-        'EC2 インスタンスがパブリック IPv4 アドレスを受け取らないかを確認します。対象は、aws_instance、aws_launch_configuration、aws_launch_template のネットワークインターフェイスの associate_public_ip_address（CloudFormation では AWS::EC2::Instance、AWS::AutoScaling::LaunchConfiguration、AWS::EC2::LaunchTemplate のネットワークインターフェイスの AssociatePublicIpAddress）による要求と、インスタンスに付けた Elastic IP です。要求を書いていない場合は、EC2 と同じくサブネットの設定で決まります。インスタンスと、起動テンプレートや起動設定に指定のない Auto Scaling グループ（aws_autoscaling_group、AWS::AutoScaling::AutoScalingGroup）は、map_public_ip_on_launch（MapPublicIpOnLaunch）が true のサブネットで起動するとパブリックアドレスを受け取ります（グループでは vpc_zone_identifier（VPCZoneIdentifier）のサブネットのどれか一つでも該当すれば受け取ります）。サブネットを指定していなければ、デフォルト VPC で受け取るものとして扱います。コードで定義していないサブネット、起動テンプレート、起動設定の場合は判定できません。起動テンプレートや起動設定に書いた要求はそのテンプレートや設定で報告し、それを使うインスタンスやグループでは重ねて報告しません。',
+        'EC2 インスタンスがパブリック IPv4 アドレスを受け取らないかを確認します。対象は、aws_instance、aws_launch_configuration、aws_launch_template のネットワークインターフェイスの associate_public_ip_address（CloudFormation では AWS::EC2::Instance、AWS::AutoScaling::LaunchConfiguration、AWS::EC2::LaunchTemplate のネットワークインターフェイスの AssociatePublicIpAddress）による要求と、インスタンスに付けた Elastic IP です。要求を書いていない場合は、EC2 と同じくサブネットの設定で決まります。インスタンスと、起動テンプレートや起動設定に指定のない Auto Scaling グループ（aws_autoscaling_group、AWS::AutoScaling::AutoScalingGroup）は、map_public_ip_on_launch（MapPublicIpOnLaunch）が true のサブネットで起動するとパブリックアドレスを受け取ります（グループでは vpc_zone_identifier（VPCZoneIdentifier）のサブネットのどれか一つでも該当すれば受け取ります）。サブネットを指定していなければ、デフォルト VPC で受け取るものとして扱います。コードで定義していないサブネット、起動テンプレート、起動設定の場合は判定できません。起動テンプレートや起動設定に書いた要求はそのテンプレートや設定で報告し、それを使うインスタンスやグループでは重ねて報告しません。Elastic IP を関連付けたインスタンス（aws_eip の instance、aws_eip_association、AWS::EC2::EIP の InstanceId、AWS::EC2::EIPAssociation）は、要求やサブネットの設定にかかわらずパブリックアドレスを持つため、関連付けの箇所で一度だけ報告します。',
       rationale:
         'パブリックアドレスを持つインスタンスは、セキュリティグループやネットワーク ACL が許可した時点でインターネットから届きます。どちらかを一つ誤るだけで、その上のすべてのサービスが外部にさらされます。利用者に提供するインスタンスはプライベートサブネットに置いてロードバランサーの後ろに隠し、外向きの通信は NAT ゲートウェイを通します。管理には Session Manager を使えばパブリックアドレスは不要です。',
       fix: 'associate_public_ip_address = false（AssociatePublicIpAddress: false）にし、プライベートサブネットで起動してください。',
@@ -46,7 +46,7 @@ export default definePolicy({
       groupDefaultSubnet:
         'Auto Scaling group {{resource}} names no subnets (VPCZoneIdentifier, vpc_zone_identifier), so its instances launch into the default VPC\'s default subnets and get public IPv4 addresses.',
       outside: 'Whether {{resource}} launches with a public IPv4 address depends on a subnet, launch template or launch configuration that this code does not define.',
-      elasticIp: 'Instance {{resource}} has an Elastic IP address attached.',
+      elasticIp: 'Instance {{resource}} has a public IPv4 address: {{association}} associates an Elastic IP address with it.',
     },
     ja: {
       requested: '{{resource}} がパブリック IPv4 アドレスを要求しています。',
@@ -57,7 +57,7 @@ export default definePolicy({
       groupDefaultSubnet:
         'Auto Scaling グループ {{resource}} はサブネット（VPCZoneIdentifier、vpc_zone_identifier）を指定していないため、インスタンスはデフォルト VPC のデフォルトサブネットで起動し、パブリック IPv4 アドレスを受け取ります。',
       outside: '{{resource}} で起動するインスタンスがパブリック IPv4 アドレスを受け取るかは、このコードで定義していないサブネット、起動テンプレート、起動設定によって決まります。',
-      elasticIp: 'インスタンス {{resource}} に Elastic IP アドレスが付いています。',
+      elasticIp: 'インスタンス {{resource}} はパブリック IPv4 アドレスを持ちます。{{association}} で Elastic IP アドレスが関連付けられています。',
     },
   },
   snippets: {
@@ -93,7 +93,9 @@ export default definePolicy({
   check(launcher, context) {
     const { fail, unknown, pass } = context;
     const data = { resource: launcher.resource.address };
-    const verdicts: Verdict<Message>[] = launcher.elasticIps.map((at) => fail('elasticIp', at, data));
+    // An Elastic IP gives the instance a public address whatever its request and subnet say: that is the one result.
+    if (launcher.elasticIps.length > 0) return launcher.elasticIps.map((at) => fail('elasticIp', at, { ...data, association: at.node.address }));
+    const verdicts: Verdict<Message>[] = [];
     const requests = launcher.publicIpRequests;
     for (const request of requests) {
       if (fromTemplateOutside(launcher, request)) verdicts.push(unknown(request, 'outside', data));

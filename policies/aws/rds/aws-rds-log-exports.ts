@@ -9,7 +9,7 @@ const ENGINE_LOGS: readonly [RegExp, string][] = [
   [/^db2/, 'diag.log, notify.log'],
 ];
 
-const suggestedLogs = (engine: string | undefined): string | undefined => ENGINE_LOGS.find(([re]) => engine !== undefined && re.test(engine))?.[1];
+const suggestedLogs = (engine: string): string | undefined => ENGINE_LOGS.find(([re]) => re.test(engine))?.[1];
 
 export default definePolicy({
   id: 'aws-rds-log-exports',
@@ -47,10 +47,14 @@ export default definePolicy({
     en: {
       noExports: '{{database}} ({{engine}}) exports no logs to CloudWatch Logs; export {{logs}}.',
       noExportsOtherEngine: '{{database}} ({{engine}}) exports no logs to CloudWatch Logs.',
+      noExportsEngineUnknown:
+        '{{database}} exports no logs to CloudWatch Logs; export the log types of its engine, which this code does not tell (a read replica runs the engine of the instance it replicates).',
     },
     ja: {
       noExports: '{{database}}（{{engine}}）はログを CloudWatch Logs に出力していません。{{logs}} を出力してください。',
       noExportsOtherEngine: '{{database}}（{{engine}}）はログを CloudWatch Logs に出力していません。',
+      noExportsEngineUnknown:
+        '{{database}} はログを CloudWatch Logs に出力していません。エンジンがこのコードからは分からないため（リードレプリカのエンジンはレプリケート元のインスタンスと同じです）、そのエンジンのログの種類を出力してください。',
     },
   },
   snippets: {
@@ -87,8 +91,11 @@ export default definePolicy({
   check(db, { expect, notApplicable }) {
     if ('isClusterMember' in db ? db.isClusterMember : db.engineMode.value === 'serverless') return notApplicable();
     const engine = db.engine.value;
+    const database = db.identifier.value ?? db.resource.address;
+    const exports = (types: readonly string[] | undefined): boolean => (types?.length ?? 0) > 0;
+    // A read replica of an instance not in the sources, or an engine given by a parameter: no engine to name.
+    if (engine === undefined) return expect(db.logExports, exports, 'noExportsEngineUnknown', { database });
     const logs = suggestedLogs(engine);
-    const data = { database: db.identifier.value ?? db.resource.address, engine: engine ?? '?' };
-    return expect(db.logExports, (types) => (types?.length ?? 0) > 0, logs ? 'noExports' : 'noExportsOtherEngine', logs ? { ...data, logs } : data);
+    return expect(db.logExports, exports, logs ? 'noExports' : 'noExportsOtherEngine', logs ? { database, engine, logs } : { database, engine });
   },
 });

@@ -680,6 +680,38 @@ describe('malformed templates', () => {
     expect(many[10]!.message.en).toBe('4989 more keys are written twice in their mappings; CloudFormation keeps the last of each');
   });
 
+  it('warns at a tag CloudFormation does not take, in English and Japanese, and reads the value it tags as not known', () => {
+    const { nodes, diagnostics } = load(
+      'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Rain::Embed name.txt\n      VersioningConfiguration:\n        Status: !GetAttr Other.Status\n      PublicAccessBlockConfiguration: !Custom\n        BlockPublicAcls: true\n      Tags: [{ Key: Env, Value: !Ref AWS::Region }, { Key: Loop, Value: !ForEach x }]\n',
+    );
+    expect(diagnostics.map((d) => [d.level, d.code, d.line])).toEqual([
+      ['warning', 'unknown-tag', 5],
+      ['warning', 'unknown-tag', 7],
+      ['warning', 'unknown-tag', 8],
+      ['warning', 'unknown-tag', 10],
+    ]);
+    expect(diagnostics[1]!.message).toEqual({
+      en: '!GetAttr is not a CloudFormation short-form function (!Ref, !Sub, !GetAtt, !If, …), so CloudFormation refuses the template as written; the value it tags is taken as not known before deployment. Expand it first with the tool it belongs to, or correct its spelling',
+      ja: '!GetAttr は CloudFormation の短縮形の組み込み関数（!Ref、!Sub、!GetAtt、!If など）ではないため、このままでは CloudFormation がテンプレートを受け付けません。このタグが付いた値はデプロイ前には分からないものとして扱います。対応するツールで先に展開するか、綴りを直してください',
+    });
+    const { properties } = node(nodes, 'Data');
+    expect(properties['BucketName']).toBeInstanceOf(Unknown);
+    expect((properties['VersioningConfiguration'] as { Status: unknown }).Status).toBeInstanceOf(Unknown);
+    expect(properties['PublicAccessBlockConfiguration']).toBeInstanceOf(Unknown);
+    expect((properties['Tags'] as { Value: unknown }[]).map((t) => t.Value instanceof Unknown)).toEqual([true, true]);
+    // Thousands of them are ten warnings and a count.
+    const many = load(`Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n${Array.from({ length: 500 }, () => '        - !Embed tag.json').join('\n')}\n`).diagnostics;
+    expect(many).toHaveLength(11);
+    expect(many[10]!.message.en).toBe('490 more values carry tags that are not CloudFormation short-form functions; each is taken as not known before deployment');
+  });
+
+  it('warns of no tag CloudFormation takes', () => {
+    const shortForms = ['!Ref B', '!Sub x', '!GetAtt B.Arn', '!Join [",", [a]]', '!Select [0, [a]]', '!Split [",", a]', '!FindInMap [M, a, b]', '!Base64 a', '!Cidr [10.0.0.0/16, 1, 8]', '!GetAZs ""', '!ImportValue x', '!Transform { Name: x }', '!ToJsonString [a]', '!Length [a]'];
+    const conditions = ['!Equals [a, b]', '!And [!Condition C, !Condition C]', '!Or [!Condition C, !Condition C]', '!Not [!Condition C]', '!If [C, a, b]'];
+    const text = `Conditions:\n  C: !Equals [a, a]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n${[...shortForms, ...conditions].map((v, i) => `      K${i}: ${v}`).join('\n')}\n`;
+    expect(load(text).diagnostics).toEqual([]);
+  });
+
   it('points an unclosed quote at the line it opens on, and says in Japanese what is wrong', () => {
     const { diagnostics } = load('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: "abc }\n  C:\n    Type: AWS::SQS::Queue\n');
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', line: 4 })]);

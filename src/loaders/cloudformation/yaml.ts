@@ -2,6 +2,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments
 import { EMPTY_FILE, InputError } from '../../diagnostic.js';
 import { lineOfEntry, LineTree, type LineChildren, type LineEntry } from '../../graph/resource.js';
 import { setOwn } from '../../graph/values.js';
+import { FOR_EACH } from './for-each-loop.js';
 import { MAX_NESTING, TOO_DEEP, type Json, type JsonWithLines, type ParseWarning } from '../json-with-lines.js';
 
 /** The error code of a file of several YAML documents, where a template is one. */
@@ -27,7 +28,7 @@ const MAX_REPARSED_CHARS = 1 << 20;
  * under `Value`). Spaces inside a flow collection, and at the start of a quoted value's next lines,
  * mean nothing, so the values are those written. Lines stay where they are.
  */
-function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter } {
+function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
   for (let reparsed = 0; ; reparsed += text.length) {
     const lineCounter = new LineCounter();
     // Duplicate keys are looked for below: the library's own check compares each key with every
@@ -42,7 +43,7 @@ function parseLeniently(text: string): { doc: Document; lineCounter: LineCounter
         : error.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(error.message)
           ? indentQuotedLines(text, error.pos[0], error.message.startsWith('Missing closing "') ? '"' : "'")
           : undefined;
-    if (again === undefined) return { doc, lineCounter };
+    if (again === undefined) return { doc, lineCounter, text };
     text = again;
   }
 }
@@ -94,8 +95,13 @@ function closingQuote(text: string, from: number, quote: '"' | "'"): number | un
   return undefined;
 }
 
-/** CloudFormation's short-form functions, each as a tag on a scalar, a sequence and a mapping. */
-const SHORT_FORMS = ['Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'ForEach', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Length', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
+/**
+ * CloudFormation's short-form functions, each as a tag on a scalar, a sequence and a mapping: the
+ * only tags it takes (`Fn::ForEach` has none, `Fn::Length` and `Fn::ToJsonString` come with the
+ * AWS::LanguageExtensions transform).
+ */
+const SHORT_FORMS = ['Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Length', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
+const SHORT_FORM_TAGS = new Set(SHORT_FORMS.map((name) => `!${name}`));
 
 /**
  * Declared to the YAML library, which otherwise builds a warning, stack trace included, for every
@@ -114,8 +120,9 @@ const customTags: Tags = SHORT_FORMS.flatMap((name) => [
  * `!GetAtt A.B` → `{"Fn::GetAtt": ["A", "B"]}`, `!Sub …` → `{"Fn::Sub": …}`).
  */
 export function parseCloudFormationYaml(text: string): JsonWithLines {
-  const { doc, lineCounter } = parseLeniently(text);
-  return documentWithLines(doc, lineCounter, text);
+  // The text as parsed, closing lines indented: the offsets of the document's nodes are in it.
+  const parsed = parseLeniently(text);
+  return documentWithLines(parsed.doc, parsed.lineCounter, parsed.text);
 }
 
 /**
@@ -161,6 +168,7 @@ function documentWithLines(doc: Document, lineCounter: LineCounter, text: string
 
   const warnings: ParseWarning[] = [];
   let duplicates = 0;
+  let unknownTags = 0;
   // Alias.resolve() searches the document each time; an alias always resolves to the same node.
   const resolved = new Map<Alias, unknown>();
   let produced = 0;
@@ -217,13 +225,23 @@ function documentWithLines(doc: Document, lineCounter: LineCounter, text: string
       value = null; // an empty value (`Key:` with nothing after it)
     }
     const tag = (node as { tag?: string } | null)?.tag;
-    const result = tag && tag.startsWith('!') ? intrinsic(tag.slice(1), value) : value;
+    let result = value;
+    if (tag !== undefined && tag.startsWith('!')) {
+      if (!SHORT_FORM_TAGS.has(tag) && record) {
+        // The node starts after its tag, on the next line for a block: point at the tag itself.
+        const start = (node as Node).range?.[0] ?? 0;
+        const at = text.lastIndexOf(tag, start);
+        if (unknownTags++ < MAX_TAG_WARNINGS) warnings.push(unknownTag(tag, lineCounter.linePos(at === -1 ? start : at)));
+      }
+      result = SHORT_FORM_TAGS.has(tag) ? intrinsic(tag.slice(1), value) : notKnown(tag.slice(1), value);
+    }
     children = record ? lines : undefined;
     return result;
   };
 
   const value = convert(doc.contents, 0);
   if (duplicates > MAX_DUPLICATE_WARNINGS) warnings.push(moreDuplicateKeys(duplicates - MAX_DUPLICATE_WARNINGS));
+  if (unknownTags > MAX_TAG_WARNINGS) warnings.push(moreUnknownTags(unknownTags - MAX_TAG_WARNINGS));
   return { value, lines: new LineTree(children ?? {}), ...(warnings.length > 0 && { warnings }) };
 }
 
@@ -250,6 +268,43 @@ function duplicateKey(key: string, first: number | undefined, at: { line: number
     column: at.col,
   };
 }
+/** Tags CloudFormation does not take are each warned of up to this many; the rest are counted in one warning. */
+const MAX_TAG_WARNINGS = 10;
+
+function unknownTag(tag: string, at: { line: number; col: number }): ParseWarning {
+  const name = tag.length > 80 ? `${tag.slice(0, 80)}…` : tag;
+  return {
+    code: 'unknown-tag',
+    message: {
+      en: `${name} is not a CloudFormation short-form function (!Ref, !Sub, !GetAtt, !If, …), so CloudFormation refuses the template as written; the value it tags is taken as not known before deployment. Expand it first with the tool it belongs to, or correct its spelling`,
+      ja: `${name} は CloudFormation の短縮形の組み込み関数（!Ref、!Sub、!GetAtt、!If など）ではないため、このままでは CloudFormation がテンプレートを受け付けません。このタグが付いた値はデプロイ前には分からないものとして扱います。対応するツールで先に展開するか、綴りを直してください`,
+    },
+    line: at.line,
+    column: at.col,
+  };
+}
+
+function moreUnknownTags(count: number): ParseWarning {
+  return {
+    code: 'unknown-tag',
+    message: {
+      en: `${count} more values carry tags that are not CloudFormation short-form functions; each is taken as not known before deployment`,
+      ja: `ほかにも ${count} 個の値に CloudFormation の短縮形の組み込み関数ではないタグが付いています。それぞれデプロイ前には分からないものとして扱います`,
+    },
+    line: 1,
+  };
+}
+
+/**
+ * The value of a tag CloudFormation does not take, as a function known only at deployment: what it
+ * tags is not its plain content (`!Rain::Embed file.txt` is not the text `file.txt`).
+ */
+function notKnown(name: string, value: Json): Json {
+  const fn = `Fn::${name}`;
+  // `Fn::ForEach::Name` is a loop among an object's keys, not a function: keep the value a call.
+  return { [fn.startsWith(FOR_EACH) ? 'Fn::ForEach' : fn]: value };
+}
+
 function scalarValue(v: unknown): Json {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return v;

@@ -1,0 +1,128 @@
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import { tree } from '../../test/helpers/terraform-tree.js';
+import { toFindings, type Finding } from './finding.js';
+import { scan, scanText } from './scan.js';
+import type { Lang } from './policy.js';
+
+/** The undecided findings of `ids` on the sources, as users read them in `lang`. */
+const undecided = (results: Parameters<typeof toFindings>[0], lang: Lang): Finding[] => toFindings(results, lang).filter((f) => f.status === 'unknown');
+const only = (...ids: string[]) => builtinPolicies.filter((p) => ids.includes(p.id));
+const cloudFormation = (text: string, ids: string[], lang: Lang = 'en'): Finding[] => undecided(scanText([{ file: 'template.yaml', text }], { policies: only(...ids) }).results, lang);
+const terraform = async (main: string, ids: string[], lang: Lang = 'en'): Promise<Finding[]> =>
+  undecided((await scan({ paths: [tree({ 'main.tf': main })], cwd: tmpdir(), policies: only(...ids) })).results, lang);
+
+describe('a policy statement with no valid Effect', () => {
+  const keyPolicy = (effect: string): string => `Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: Admins
+            Effect: Allow
+            Principal: { AWS: arn:aws:iam::111122223333:root }
+            Action: 'kms:*'
+            Resource: '*'
+          - ${effect}Principal: '*'
+            Action: 'kms:*'
+            Resource: '*'
+`;
+
+  it('says the statement has no Effect, which AWS refuses (CloudFormation KeyPolicy), in English and Japanese', () => {
+    const [en] = cloudFormation(keyPolicy(''), ['aws-kms-key-policy-public']);
+    expect(en?.message).toBe(
+      'Cannot be decided from the source: in KeyPolicy.Statement[1] of Key, statement #2 has no Effect. AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: add the Effect the statement is meant to have.',
+    );
+    expect(en?.line).toBe(14);
+    const [ja] = cloudFormation(keyPolicy(''), ['aws-kms-key-policy-public'], 'ja');
+    expect(ja?.message).toContain('ステートメント #2 に Effect がありません');
+  });
+
+  it('names an Effect other than Allow or Deny', () => {
+    const [finding] = cloudFormation(keyPolicy('Effect: Permit\n            '), ['aws-kms-key-policy-public']);
+    expect(finding?.message).toContain('statement #2 has Effect "Permit". AWS takes a policy statement only with Effect "Allow" or "Deny"');
+    expect(finding?.message).not.toContain('shape');
+  });
+
+  it('says so for a statement in JSON text (Terraform jsonencode)', async () => {
+    const findings = await terraform(
+      `resource "aws_kms_key" "k" {
+  enable_key_rotation = true
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Sid = "Open", Principal = "*", Action = "kms:*", Resource = "*" }]
+  })
+}
+`,
+      ['aws-kms-key-policy-public'],
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'Cannot be decided from the source: in policy of aws_kms_key.k, statement Open has no Effect. AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: add the Effect the statement is meant to have.',
+    ]);
+  });
+
+  it('leaves an Effect chosen at deployment to the message about values known only then', () => {
+    const text = `Parameters:
+  Env: { Type: String }
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+      KeyPolicy:
+        Statement:
+          - Effect: !If [Prod, Deny, Allow]
+            Principal: '*'
+            Action: 'kms:*'
+            Resource: '*'
+`;
+    const [finding] = cloudFormation(text, ['aws-kms-key-policy-public']);
+    expect(finding?.message).toMatch(/^Cannot be decided before deployment/);
+    expect(finding?.message).not.toContain('Effect');
+  });
+});
+
+describe('an enumerated setting written with a value it does not take', () => {
+  it('names the value and the values it takes (CloudFormation), in English and Japanese', () => {
+    const text = `Resources:
+  LB:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: ElbResource
+      Scheme: internet-facing
+      Subnets: [subnet-1, subnet-2]
+`;
+    const [en] = cloudFormation(text, ['aws-elb-drop-invalid-headers']);
+    expect(en?.message).toBe(
+      'Cannot be decided from the source: Type of LB is "ElbResource", which is not a value this setting takes (application, network, gateway), so the provider refuses it: write one of those.',
+    );
+    const [ja] = cloudFormation(text, ['aws-elb-drop-invalid-headers'], 'ja');
+    expect(ja?.message).toBe(
+      'ソースからは判定できません。LB の Type に書かれた "ElbResource" は、この設定が受け付ける値ではないため、プロバイダーに拒否されます（受け付ける値: application, network, gateway）。このいずれかに直してください。',
+    );
+  });
+
+  it('names the value (Terraform), but never one held in a sensitive variable', async () => {
+    const lb = (type: string): string => `resource "aws_lb" "web" {
+  load_balancer_type = ${type}
+  subnets            = ["subnet-1", "subnet-2"]
+}
+`;
+    const [plain] = await terraform(lb('"elb"'), ['aws-elb-drop-invalid-headers']);
+    expect(plain?.message).toContain('load_balancer_type of aws_lb.web is "elb", which is not a value this setting takes (application, network, gateway)');
+    const [secret] = await terraform(`variable "kind" {
+  type      = string
+  sensitive = true
+  default   = "s3cr3t-kind"
+}
+${lb('var.kind')}`, ['aws-elb-drop-invalid-headers']);
+    expect(secret?.message).toContain('is marked sensitive');
+    expect(secret?.message).not.toContain('s3cr3t');
+  });
+});
