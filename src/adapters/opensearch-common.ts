@@ -7,18 +7,32 @@ export type LogOption = readonly [type: PropertyValue | undefined, option: Prope
 
 /**
  * The log types of `options` that are published: an option counts unless its `enabledKey` says
- * false (or, where the format treats a missing flag as off, unless it says true). `undefined` when
- * a type or a flag is not known before deployment, since any of them may be the one asked about.
+ * false (or, where the format treats a missing flag as off, unless it says true). Given a
+ * `destinationKey`, an option that names no log group there publishes nothing, whatever its flag
+ * says. `undefined` when a type or a flag is not known before deployment, since any of them may be
+ * the one asked about.
  */
-export function publishedLogTypes(options: Iterable<LogOption>, enabledKey: string, enabledByDefault: boolean): readonly string[] | undefined {
+export function publishedLogTypes(
+  options: Iterable<LogOption>,
+  enabledKey: string,
+  enabledByDefault: boolean,
+  destinationKey?: string,
+): readonly string[] | undefined {
   const out: string[] = [];
   for (const [type, option] of options) {
     if (option instanceof Unknown || typeof type !== 'string') return undefined;
     const flag = isMap(option) ? option[enabledKey] : undefined;
     if (flag instanceof Unknown) return undefined;
-    if ((flag === undefined || flag === null ? enabledByDefault : bool(flag)) === true) out.push(type);
+    if ((flag === undefined || flag === null ? enabledByDefault : bool(flag)) !== true) continue;
+    if (destinationKey !== undefined && !namesDestination(isMap(option) ? option[destinationKey] : undefined)) continue;
+    out.push(type);
   }
   return out;
+}
+
+/** Whether a log group is given: a value not known before deployment (a `Ref`, a `Fn::GetAtt`) is one. */
+function namesDestination(v: PropertyValue | undefined): boolean {
+  return v instanceof Unknown || (typeof v === 'string' && v !== '');
 }
 
 /**

@@ -11,7 +11,7 @@ import { bool, read, str, type Parse } from '../read.js';
 
 /**
  * `AWS::OpenSearchService::Domain` and `AWS::Elasticsearch::Domain`: both encryptions off unless
- * enabled; no logs published unless `LogPublishingOptions` holds the type with `Enabled: true`;
+ * enabled; no logs published unless `LogPublishingOptions` holds the type with `Enabled: true` and a log group;
  * fine-grained access control off unless `AdvancedSecurityOptions.Enabled`; in a VPC when
  * `VPCOptions` gives subnets; access policies from `AccessPolicies` and from the CDK's
  * `Custom::OpenSearchAccessPolicy` resources that set the domain's policy.
@@ -49,6 +49,8 @@ function accessPolicies(graph: ResourceGraph, node: ResourceNode): PolicyDocumen
 
 /**
  * `LogPublishingOptions`: a map from log type to `{Enabled, CloudWatchLogsLogGroupArn}`.
- * `Enabled` defaults to false, so an option without it publishes nothing.
+ * `Enabled` defaults to false, so an option without it publishes nothing; nor does one without
+ * `CloudWatchLogsLogGroupArn`, which CloudFormation requires for a log type to be published.
  */
-const publishingOptions: Parse<readonly string[]> = (v) => (isMap(v) ? publishedLogTypes(Object.entries(v), 'Enabled', false) : undefined);
+const publishingOptions: Parse<readonly string[]> = (v) =>
+  isMap(v) ? publishedLogTypes(Object.entries(v), 'Enabled', false, 'CloudWatchLogsLogGroupArn') : undefined;
