@@ -1,5 +1,5 @@
 import { type ResourceNode, writes } from '../graph/resource.js';
-import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../graph/values.js';
+import { getPath, isMap, Secret, Unknown, wholeExpression, type PropertyValue } from '../graph/values.js';
 import type { Attr, Evidence, Unreadable } from '../models/attr.js';
 
 /** Turns a known property value into a model value; `undefined` when it has the wrong shape. */
@@ -103,6 +103,5 @@ export function firstWritten(node: ResourceNode, paths: readonly string[]): Attr
 export function writtenText(node: ResourceNode, path: string): string | undefined {
   const v = getPath(node.properties, path);
   if (typeof v === 'string') return v;
-  const whole = v instanceof Unknown && v.shape !== undefined ? /^\$\{([^{}]+)\}$/.exec(v.shape) : null;
-  return whole?.[1];
+  return v instanceof Unknown ? wholeExpression(v) : undefined;
 }

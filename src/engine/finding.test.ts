@@ -4,6 +4,7 @@ import type { ResourceNode } from '../graph/resource.js';
 import { Secret, Unknown } from '../graph/values.js';
 import type { Result } from './evaluate.js';
 import { interpolate, toFindings } from './finding.js';
+import { phrase } from '../i18n/phrase.js';
 
 const policy = builtinPolicies.find((p) => p.id === 'aws-rds-instance-storage-encryption')!;
 const node: ResourceNode = {
@@ -67,10 +68,16 @@ describe('findings of one policy on one resource', () => {
 
 describe('interpolate', () => {
   it('fills each placeholder once, leaving those without data as written', () => {
-    expect(interpolate('{{a}}{{ b }} and {{c}}', { a: 'x', b: 2 })).toBe('x2 and {{c}}');
-    expect(interpolate('{{constructor}} {{a}', { a: 'x' })).toBe('{{constructor}} {{a}');
-    expect(interpolate('no placeholder', {})).toBe('no placeholder');
+    expect(interpolate('{{a}}{{ b }} and {{c}}', { a: 'x', b: 2 }, 'en')).toBe('x2 and {{c}}');
+    expect(interpolate('{{constructor}} {{a}', { a: 'x' }, 'en')).toBe('{{constructor}} {{a}');
+    expect(interpolate('no placeholder', {}, 'en')).toBe('no placeholder');
     // A value is never read again as a template.
-    expect(interpolate('{{a}} {{b}}', { a: '{{b}}', b: 'y' })).toBe('{{b}} y');
+    expect(interpolate('{{a}} {{b}}', { a: '{{b}}', b: 'y' }, 'en')).toBe('{{b}} y');
+  });
+
+  it('says a phrase in the language asked for', () => {
+    const data = { rule: phrase('a rule numbered at deployment', 'デプロイ時に番号が決まるルール') };
+    expect(interpolate('allowed by {{rule}}', data, 'en')).toBe('allowed by a rule numbered at deployment');
+    expect(interpolate('{{rule}} が許可', data, 'ja')).toBe('デプロイ時に番号が決まるルール が許可');
   });
 });

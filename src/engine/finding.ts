@@ -1,10 +1,11 @@
 import { literalOriginOf } from '../graph/graph.js';
 import { locationOf, type ResourceNode } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyValue, type Unknown } from '../graph/values.js';
-import { uiText, type UiText } from '../i18n/messages.js';
+import { uiText } from '../i18n/messages.js';
+import { textIn } from '../i18n/phrase.js';
 import type { Evidence, Unreadable } from '../models/attr.js';
 import type { Result, Status } from './evaluate.js';
-import type { Lang, Severity } from './policy.js';
+import type { Lang, MessageData, Severity } from './policy.js';
 import { withoutUrlCredentials } from '../redact.js';
 
 /** Where a setting is written, when that is another resource than the one the finding names. */
@@ -69,10 +70,10 @@ export function toFindings(results: readonly Result[], lang: Lang): Finding[] {
     };
     const message =
       r.messageId !== undefined
-        ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {})
+        ? interpolate(r.policy.messages[lang][r.messageId] ?? r.messageId, r.data ?? {}, lang)
         : evidence?.path
           ? undecidedText(r.at!, lang, { path: evidence.path, resource: evidence.resource })
-          : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address });
+          : interpolate(uiText(lang).unknownResourceMessage, { resource: evidence?.resource ?? r.resource.address }, lang);
     if (!seen.first(r, `${r.status}\u0000${evidence?.resource}\u0000${evidence?.path}\u0000${message}`)) continue;
     // A finding points at the line to change: where the setting is written if that is in the same
     // file. Inside a module `terraform init` installed, that is the module call in the scanned code
@@ -154,15 +155,15 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Fills `{{name}}` placeholders; one naming no data is left as written. */
-export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+/** Fills `{{name}}` placeholders, phrases in `lang`; one naming no data is left as written. */
+export function interpolate(template: string, data: MessageData, lang: Lang): string {
   let out = '';
   let from = 0;
   for (let open = template.indexOf('{{'); open !== -1; open = template.indexOf('{{', from)) {
     const close = template.indexOf('}}', open + 2);
     if (close === -1) break;
     const name = template.slice(open + 2, close).trim();
-    out += template.slice(from, open) + (Object.hasOwn(data, name) ? withoutUrlCredentials(String(data[name])) : template.slice(open, close + 2));
+    out += template.slice(from, open) + (Object.hasOwn(data, name) ? withoutUrlCredentials(textIn(data[name]!, lang)) : template.slice(open, close + 2));
     from = close + 2;
   }
   return out + template.slice(from);
@@ -184,28 +185,29 @@ function undecidedText(at: Evidence, lang: Lang, data: { path: string; resource:
   const value = getPath(properties, path);
   // A secret at the path, inside what it holds, or holding it (a whole `ingress` set made sensitive).
   if (holds(value, isSecret) || splitPath(path).some((_, i, segs) => isSecret(getPath(properties, segs.slice(0, i).join('.'))))) {
-    return interpolate(text.unknownSecretMessage, data);
+    return interpolate(text.unknownSecretMessage, data, lang);
   }
-  if (at.unreadable) return unreadableText(at.unreadable, text, data);
+  if (at.unreadable) return unreadableText(at.unreadable, lang, data);
   if (value === undefined || value === null || holds(value, isUnknown)) {
     const inputs = value === undefined || value === null ? undefined : inputsOf(value);
-    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }) : interpolate(text.unknownMessage, data);
+    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }, lang) : interpolate(text.unknownMessage, data, lang);
   }
-  return interpolate(text.unknownShapeMessage, data);
+  return interpolate(text.unknownShapeMessage, data, lang);
 }
 
 /** Longest written value a message quotes whole. */
 const QUOTED_VALUE_MAX = 80;
 
 /** What is wrong with a value the adapter found written but could not read, in `text`'s language. */
-function unreadableText(why: Unreadable, text: UiText, data: { path: string; resource: string }): string {
+function unreadableText(why: Unreadable, lang: Lang, data: { path: string; resource: string }): string {
+  const text = uiText(lang);
   switch (why.kind) {
     case 'no-effect':
       return why.effect === undefined
-        ? interpolate(text.unknownNoEffectMessage, { ...data, statement: why.statement })
-        : interpolate(text.unknownBadEffectMessage, { ...data, statement: why.statement, effect: quotable(why.effect) });
+        ? interpolate(text.unknownNoEffectMessage, { ...data, statement: why.statement }, lang)
+        : interpolate(text.unknownBadEffectMessage, { ...data, statement: why.statement, effect: quotable(why.effect) }, lang);
     case 'not-accepted':
-      return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: why.accepted.join(', ') });
+      return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: why.accepted.join(', ') }, lang);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Attr, Evidence, Model } from '../models/attr.js';
 import type { ModelKind, ModelKinds } from '../models/index.js';
+import type { MessageValue } from '../i18n/phrase.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** From least to most severe: a threshold keeps what is at or after it. */
@@ -73,8 +74,11 @@ export function formatsOf(kind: string): readonly SnippetFormat[] {
 /** How to fix it in each format a policy's model is written in (`formatsOf`). */
 export type RemediationSnippets = Readonly<Partial<Record<SnippetFormat, string>>>;
 
-/** Values interpolated into a message's `{{name}}` placeholders. Never a secret from the input. */
-export type MessageData = Readonly<Record<string, string | number>>;
+/**
+ * Values interpolated into a message's `{{name}}` placeholders, or phrases for each language
+ * where a value is not known. Never a secret from the input.
+ */
+export type MessageData = Readonly<Record<string, MessageValue>>;
 
 export type Verdict<M extends string = string> =
   | { readonly status: 'fail'; readonly messageId: M; readonly at: Evidence; readonly data: MessageData; readonly severity?: Severity }

@@ -59,6 +59,9 @@ export interface PropertyMap {
 export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 export const isSecret = (v: unknown): v is Secret => v instanceof Secret;
 
+/** The one expression an unknown value is taken from as a whole (`var.env` for `${var.env}`); `undefined` when its shape has text around it, or none. */
+export const wholeExpression = (value: Unknown): string | undefined => (value.shape === undefined ? undefined : /^\$\{([^{}]+)\}$/.exec(value.shape)?.[1]);
+
 export function isMap(v: unknown): v is PropertyMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
 }

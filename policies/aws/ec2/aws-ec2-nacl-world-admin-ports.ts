@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../../src/models/aws/ec2-network.js';
 import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources, type ServicePort } from '../../../src/models/aws/ec2-queries.js';
@@ -22,6 +23,10 @@ function deniedBefore(acl: NetworkAcl, entry: NetworkAclEntry, service: ServiceP
       worldSources(d).cidrs.some((w) => w.includes(':') === cidr.includes(':')),
   );
 }
+
+/** `rule 100`, or a rule whose number is not known before deployment, in each language. */
+const ruleLabel = (ruleNumber: number | undefined): Phrase =>
+  ruleNumber === undefined ? phrase('a rule whose number is set at deployment', 'デプロイ時に番号が決まるルール') : phrase(`rule ${ruleNumber}`, `ルール ${ruleNumber}`);
 
 export default definePolicy({
   id: 'aws-ec2-nacl-world-admin-ports',
@@ -59,12 +64,12 @@ export default definePolicy({
   },
   messages: {
     en: {
-      allTraffic: 'Network ACL {{acl}} allows all inbound traffic from {{cidr}} (rule {{rule}}).',
-      adminPort: 'Network ACL {{acl}} allows {{service}} ({{ports}}) from {{cidr}} (rule {{rule}}).',
+      allTraffic: 'Network ACL {{acl}} allows all inbound traffic from {{cidr}} ({{rule}}).',
+      adminPort: 'Network ACL {{acl}} allows {{service}} ({{ports}}) from {{cidr}} ({{rule}}).',
     },
     ja: {
-      allTraffic: 'ネットワーク ACL {{acl}} が {{cidr}} からのすべてのインバウンド通信を許可しています（ルール {{rule}}）。',
-      adminPort: 'ネットワーク ACL {{acl}} が {{cidr}} からの {{service}}（{{ports}}）を許可しています（ルール {{rule}}）。',
+      allTraffic: 'ネットワーク ACL {{acl}} が {{cidr}} からのすべてのインバウンド通信を許可しています（{{rule}}）。',
+      adminPort: 'ネットワーク ACL {{acl}} が {{cidr}} からの {{service}}（{{ports}}）を許可しています（{{rule}}）。',
     },
   },
   snippets: {
@@ -120,7 +125,7 @@ export default definePolicy({
         if (opens || portsUndecided) verdicts.push(unknown(entry.at));
         continue;
       }
-      const data = { acl: acl.resource.address, cidr: cidrs.join(', '), rule: entry.ruleNumber ?? '?' };
+      const data = { acl: acl.resource.address, cidr: cidrs.join(', '), rule: ruleLabel(entry.ruleNumber) };
       if (all === true && open.length > 0) verdicts.push(fail('allTraffic', entry.at, data));
       else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: reached.join(', '), ports: portLabel(entry) }));
       else if (portsUndecided) verdicts.push(unknown(entry.at));

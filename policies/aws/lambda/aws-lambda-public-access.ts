@@ -1,3 +1,4 @@
+import { phrase, shown } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { Attr } from '../../../src/models/attr.js';
 import type { LambdaPermission } from '../../../src/models/aws/lambda.js';
@@ -65,13 +66,16 @@ function serviceOpening(p: LambdaPermission, principal: string): Opening | false
   return namesOneAccount(p.sourceArnAccount) ? false : { message: 'sourceArnAnyAccount', at: p.sourceArn };
 }
 
-/** What opens a permission to callers outside the owner's control; `false` if nothing, `undefined` if the principal is known only at deployment. */
-function opening(p: LambdaPermission): Opening | false | undefined {
+/**
+ * What opens a permission to callers outside the owner's control, with the principal it is open
+ * to; `false` if nothing, `undefined` if the principal is known only at deployment.
+ */
+function opening(p: LambdaPermission): (Opening & { readonly principal: string }) | false | undefined {
   // The owner's own account ID, written as a reference to it: one account, neither everyone nor a service.
   if (p.principal.origin === 'unknown') return p.principalIsOwnAccount ? false : undefined;
   const principal = p.principal.value ?? '';
-  if (principal === '*') return everyoneOpening(p);
-  return SERVICE_PRINCIPAL.test(principal) ? serviceOpening(p, principal) : false;
+  const open = principal === '*' ? everyoneOpening(p) : SERVICE_PRINCIPAL.test(principal) && serviceOpening(p, principal);
+  return open && { ...open, principal };
 }
 
 /**
@@ -80,6 +84,9 @@ function opening(p: LambdaPermission): Opening | false | undefined {
  */
 const forUnauthenticatedUrl = (p: LambdaPermission): boolean =>
   (p.functionUrlAuthType.value?.toUpperCase() === 'NONE' || p.invokedViaFunctionUrl.value === true) && p.functionUrlAuthType.value?.toUpperCase() !== 'AWS_IAM';
+
+/** The action of a permission whose action is not known before deployment, in each language. */
+const UNKNOWN_ACTION = phrase('an action known only at deployment', 'デプロイ時に決まるアクション');
 
 export default definePolicy({
   id: 'aws-lambda-public-access',
@@ -221,7 +228,7 @@ new aws.lambda.FunctionUrl("app", { functionName: app.name, authorizationType: "
       if (fn.urls.length > 0 && forUnauthenticatedUrl(p)) continue;
       const open = opening(p);
       if (open === undefined) verdicts.push(unknown(p.principal));
-      else if (open) verdicts.push(fail(open.message, open.at, { permission: p.node.address, principal: p.principal.value ?? '?', action: p.action.value ?? '?', function: fn.name }));
+      else if (open) verdicts.push(fail(open.message, open.at, { permission: p.node.address, principal: open.principal, action: shown(p.action, UNKNOWN_ACTION), function: fn.name }));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

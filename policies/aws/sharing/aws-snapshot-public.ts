@@ -1,3 +1,4 @@
+import { phrase } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { SharedCopyKind } from '../../../src/models/aws/sharing.js';
 
@@ -50,13 +51,13 @@ export default definePolicy({
       ami: 'AMI {{name}} gets launch permission for the group "all": every AWS account can launch and copy it, and read what is on its disks.',
       dbSnapshot: 'Amazon RDS snapshot {{name}} is shared with "all": every AWS account can copy it or restore it as a database of its own.',
       imageBuilder:
-        'EC2 Image Builder distribution configuration {{name}} gives launch permission to the group "all" in Region {{region}}: every AWS account can launch and copy the AMIs it distributes there.',
+        'EC2 Image Builder distribution configuration {{name}} gives launch permission to the group "all" in {{region}}: every AWS account can launch and copy the AMIs it distributes there.',
     },
     ja: {
       ami: 'AMI {{name}} の起動許可がグループ "all" に与えられています。すべての AWS アカウントがこの AMI を起動・コピーでき、ディスクの中身を読めます。',
       dbSnapshot: 'Amazon RDS スナップショット {{name}} が "all" に共有されています。すべての AWS アカウントがコピーしたり、自分のデータベースとして復元したりできます。',
       imageBuilder:
-        'EC2 Image Builder の配布設定 {{name}} が、リージョン {{region}} でグループ "all" に起動許可を与えています。そこに配布される AMI は、すべての AWS アカウントが起動・コピーできます。',
+        'EC2 Image Builder の配布設定 {{name}} が、{{region}} でグループ "all" に起動許可を与えています。そこに配布される AMI は、すべての AWS アカウントが起動・コピーできます。',
     },
   },
   snippets: {
@@ -103,7 +104,7 @@ new aws.rds.Snapshot("release", {
     const verdicts: Verdict<Message>[] = [];
     for (const { accounts, region } of copy.grantees) {
       if (accounts.origin === 'unknown') verdicts.push(unknown(accounts));
-      else if (accounts.value?.includes(EVERYONE)) verdicts.push(fail(MESSAGE[copy.kind], accounts, { name: copy.label, region: region ?? '?' }));
+      else if (accounts.value?.includes(EVERYONE)) verdicts.push(fail(MESSAGE[copy.kind], accounts, { name: copy.label, region: region === undefined ? phrase('a Region known only at deployment', 'デプロイ時に決まるリージョン') : phrase(`Region ${region}`, `リージョン ${region}`) }));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

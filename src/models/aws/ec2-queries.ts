@@ -1,3 +1,4 @@
+import { CLAUSE_SEPARATOR, inEachLanguage, knownAtDeployment, phrase, type MessageValue } from '../../i18n/phrase.js';
 import type { Attr } from '../attr.js';
 import type { SecurityGroupRule } from './ec2.js';
 import type { InstanceLauncher } from './ec2-instance.js';
@@ -87,11 +88,18 @@ export function reachedServices(rule: PortRule, services: readonly ServicePort[]
   };
 }
 
-/** `22/tcp`, `0-65535/tcp`, `all`: how messages show a rule's ports. */
-export function portLabel(rule: PortRule): string {
+/**
+ * `22/tcp`, `0-65535/tcp`, `all`: how messages show a rule's ports; `tcp, ports known only at
+ * deployment` (and so on, in each language) for a part not known before deployment.
+ */
+export function portLabel(rule: PortRule): MessageValue {
   if (rule.protocol === 'all') return 'all';
-  const range = rule.fromPort === rule.toPort ? `${rule.fromPort ?? '?'}` : `${rule.fromPort ?? '?'}-${rule.toPort ?? '?'}`;
-  return `${range}/${rule.protocol ?? '?'}`;
+  const { fromPort, toPort, protocol } = rule;
+  const range = fromPort === undefined || toPort === undefined ? undefined : fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
+  if (range !== undefined && protocol !== undefined) return `${range}/${protocol}`;
+  if (range === undefined && protocol === undefined) return knownAtDeployment(phrase('ports and protocol', 'ポートとプロトコル'));
+  const unknownPart = knownAtDeployment(range === undefined ? phrase('ports', 'ポート') : phrase('protocol', 'プロトコル'));
+  return inEachLanguage((lang) => `${range ?? protocol}${CLAUSE_SEPARATOR[lang]}${unknownPart[lang]}`);
 }
 
 /** Whether `attr` is unknown only because the instance takes it from a launch template the code does not define. */

@@ -1,3 +1,4 @@
+import { CLAUSE_SEPARATOR, inEachLanguage, knownAtDeployment, phrase, shown, textIn, type MessageValue } from '../../i18n/phrase.js';
 import type { ElbListener, LoadBalancer, TlsPolicy } from './elb.js';
 
 /**
@@ -37,8 +38,16 @@ export function allowsLegacyTls(policy: TlsPolicy): boolean | undefined {
 
 export const lbLabel = (lb: LoadBalancer): string => lb.name.value ?? lb.resource.address;
 
-/** `legacy-elb port 80 (HTTP)` for an inline listener; a listener resource of its own is named by its address. */
-export function listenerLabel(lb: LoadBalancer, listener: ElbListener): string {
+/**
+ * `legacy-elb port 80 (HTTP)` for an inline listener; a listener resource of its own is named by
+ * its address. A port or protocol not known before deployment shows the expression it comes from
+ * (`port var.port`), else says it is known only at deployment, in each language.
+ */
+export function listenerLabel(lb: LoadBalancer, listener: ElbListener): MessageValue {
   const where = listener.at.path === '' ? listener.at.node.address : lbLabel(lb);
-  return `${where} port ${listener.port.value ?? '?'} (${listener.protocol.value ?? '?'})`;
+  const port = shown(listener.port, knownAtDeployment(phrase('port', 'ポート')));
+  const protocol = shown(listener.protocol, knownAtDeployment(phrase('protocol', 'プロトコル')));
+  return inEachLanguage((lang) =>
+    typeof port === 'object' ? `${where} (${textIn(protocol, lang)}${CLAUSE_SEPARATOR[lang]}${port[lang]})` : `${where} port ${port} (${textIn(protocol, lang)})`,
+  );
 }
