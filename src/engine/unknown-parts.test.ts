@@ -140,6 +140,6 @@ resource "aws_imagebuilder_distribution_configuration" "d" {
       'aws-snapshot-public',
     );
     expect(en[0]).toContain('gives launch permission to the group "all" in a Region known only at deployment: every AWS account');
-    expect(ja[0]).toContain('が、デプロイ時に決まるリージョン でグループ "all" に起動許可を与えています。');
+    expect(ja[0]).toContain('が、デプロイ時に決まるリージョンでグループ "all" に起動許可を与えています。');
   });
 });

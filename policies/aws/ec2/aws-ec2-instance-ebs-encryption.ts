@@ -98,7 +98,7 @@ new aws.ec2.Instance("app", {
       else if (encrypted.origin === 'unknown') verdicts.push(unknown(encrypted));
       else if (encrypted.value === true) continue;
       else if (encrypted.origin === 'default' && snapshot.origin !== 'default') {
-        verdicts.push(unknown(snapshot, 'fromSnapshot', { resource, device: volume.device, snapshot: shown(snapshot, phrase('(its ID known only at deployment)', '（ID はデプロイ時に決まる）')) }));
+        verdicts.push(unknown(snapshot, 'fromSnapshot', { resource, device: volume.device, snapshot: shown(snapshot, phrase('(its ID known only at deployment)', '(ID はデプロイ時に決まる)')) }));
       } else if (byDefault?.origin === 'unknown') verdicts.push(unknown(byDefault));
       else if (volume.isRoot) verdicts.push(fail(encrypted.origin === 'default' ? 'rootFromAmi' : 'rootNotEncrypted', encrypted, { resource }));
       else verdicts.push(fail('notEncrypted', encrypted, { resource, device: volume.device }));

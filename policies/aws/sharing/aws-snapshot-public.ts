@@ -57,7 +57,7 @@ export default definePolicy({
       ami: 'AMI {{name}} の起動許可がグループ "all" に与えられています。すべての AWS アカウントがこの AMI を起動・コピーでき、ディスクの中身を読めます。',
       dbSnapshot: 'Amazon RDS スナップショット {{name}} が "all" に共有されています。すべての AWS アカウントがコピーしたり、自分のデータベースとして復元したりできます。',
       imageBuilder:
-        'EC2 Image Builder の配布設定 {{name}} が、{{region}} でグループ "all" に起動許可を与えています。そこに配布される AMI は、すべての AWS アカウントが起動・コピーできます。',
+        'EC2 Image Builder の配布設定 {{name}} が、{{region}}でグループ "all" に起動許可を与えています。そこに配布される AMI は、すべての AWS アカウントが起動・コピーできます。',
     },
   },
   snippets: {
@@ -104,7 +104,7 @@ new aws.rds.Snapshot("release", {
     const verdicts: Verdict<Message>[] = [];
     for (const { accounts, region } of copy.grantees) {
       if (accounts.origin === 'unknown') verdicts.push(unknown(accounts));
-      else if (accounts.value?.includes(EVERYONE)) verdicts.push(fail(MESSAGE[copy.kind], accounts, { name: copy.label, region: region === undefined ? phrase('a Region known only at deployment', 'デプロイ時に決まるリージョン') : phrase(`Region ${region}`, `リージョン ${region}`) }));
+      else if (accounts.value?.includes(EVERYONE)) verdicts.push(fail(MESSAGE[copy.kind], accounts, { name: copy.label, region: region === undefined ? phrase('a Region known only at deployment', 'デプロイ時に決まるリージョン') : phrase(`Region ${region}`, `リージョン ${region} `) }));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },
