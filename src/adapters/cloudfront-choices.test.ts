@@ -56,6 +56,14 @@ describe('aws-cloudfront-min-tls with settings chosen by !If on a condition deci
     expect(minTls(certificate(`\n  AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc\n  SslSupportMethod: sni-only\n  MinimumProtocolVersion: !If [Prod, TLSv1.2_2021, TLSv1]`))).toEqual(['unknown choicesDiffer']);
   });
 
+  it('reads a certificate chosen at deployment with the default one among the choices (AWS::NoValue) as each choice sets it', () => {
+    const settings = (arn: string, version: string): string => certificate(`\n  AcmCertificateArn: ${arn}\n  SslSupportMethod: sni-only\n  MinimumProtocolVersion: ${version}`);
+    expect(minTls(settings('!If [Prod, arn:aws:acm:us-east-1:111122223333:certificate/abc, !Ref AWS::NoValue]', 'TLSv1.2_2021'))).toEqual(['unknown choicesDiffer']);
+    expect(minTls(settings('!If [Prod, arn:aws:acm:us-east-1:111122223333:certificate/abc, !Ref AWS::NoValue]', 'TLSv1'))).toEqual(['fail everyChoiceOld']);
+    expect(minTls(settings('!If [Prod, arn:aws:acm:us-east-1:111122223333:certificate/abc, arn:aws:acm:us-east-1:111122223333:certificate/def]', 'TLSv1.2_2021'))).toEqual([]);
+    expect(minTls(`${behaviour('https-only')}\nViewerCertificate:\n  CloudFrontDefaultCertificate: !If [Prod, true, true]`)).toEqual(['fail everyChoiceOld']);
+  });
+
   it('reads a choice that removes the security policy (AWS::NoValue) as not written: TLSv1', () => {
     expect(minTls(certificate(`\n  AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc\n  SslSupportMethod: sni-only\n  MinimumProtocolVersion: !If [Prod, TLSv1_2016, !Ref AWS::NoValue]`))).toEqual(['fail everyChoiceOld']);
   });

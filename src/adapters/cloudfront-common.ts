@@ -22,8 +22,9 @@ interface ViewerCertificateFields {
  * certificate (ACM or IAM) uses the default certificate, with which CloudFront sets `TLSv1`.
  */
 export function viewerCertificate(node: ResourceNode, f: ViewerCertificateFields): Pick<CloudFrontDistribution, 'defaultCertificate' | 'minimumProtocolVersion'> {
-  // A certificate chosen at deployment (`Fn::If` around the settings): each choice read whole.
-  const choices = choiceNodes(node, f.block);
+  // A certificate chosen at deployment (`Fn::If` around the settings or one of the certificate
+  // settings, `!Ref AWS::NoValue` among its choices meaning the default certificate): each choice read whole.
+  const choices = [f.block, ...[f.defaultCertificate, ...f.customCertificates].map((c) => `${f.block}.${c}`)].map((p) => choiceNodes(node, p)).find((c) => c !== undefined);
   if (choices) {
     const each = choices.map((choice) => viewerCertificate(choice, f));
     return {
