@@ -60,6 +60,7 @@ import awsResourcePolicyPublic from './aws/iam/aws-resource-policy-public.js';
 import awsKinesisStreamEncryption from './aws/kinesis/aws-kinesis-stream-encryption.js';
 import awsKmsKeyPolicyPublic from './aws/kms/aws-kms-key-policy-public.js';
 import awsKmsRotation from './aws/kms/aws-kms-rotation.js';
+import awsLambdaLayerPublic from './aws/lambda/aws-lambda-layer-public.js';
 import awsLambdaPublicAccess from './aws/lambda/aws-lambda-public-access.js';
 import awsCloudwatchLogGroupKms from './aws/logs/aws-cloudwatch-log-group-kms.js';
 import awsCloudwatchLogRetention from './aws/logs/aws-cloudwatch-log-retention.js';
@@ -160,6 +161,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsKinesisStreamEncryption,
   awsKmsKeyPolicyPublic,
   awsKmsRotation,
+  awsLambdaLayerPublic,
   awsLambdaPublicAccess,
   awsCloudwatchLogGroupKms,
   awsCloudwatchLogRetention,

@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../graph/resource.js';
 import { getPath } from '../graph/values.js';
 import type { CloudFrontDistribution } from '../models/aws/cloudfront.js';
-import { bool, explicit, read, str } from './read.js';
+import { bool, choiceNodes, chosen, explicit, read, str } from './read.js';
 
 /**
  * What CloudFront allows viewers when the security policy is not written (`TLSv1`), and what it
@@ -22,6 +22,16 @@ interface ViewerCertificateFields {
  * certificate (ACM or IAM) uses the default certificate, with which CloudFront sets `TLSv1`.
  */
 export function viewerCertificate(node: ResourceNode, f: ViewerCertificateFields): Pick<CloudFrontDistribution, 'defaultCertificate' | 'minimumProtocolVersion'> {
+  // A certificate chosen at deployment (`Fn::If` around the settings or one of the certificate
+  // settings, `!Ref AWS::NoValue` among its choices meaning the default certificate): each choice read whole.
+  const choices = [f.block, ...[f.defaultCertificate, ...f.customCertificates].map((c) => `${f.block}.${c}`)].map((p) => choiceNodes(node, p)).find((c) => c !== undefined);
+  if (choices) {
+    const each = choices.map((choice) => viewerCertificate(choice, f));
+    return {
+      defaultCertificate: chosen(node, f.block, each.map((c) => c.defaultCertificate)),
+      minimumProtocolVersion: chosen(node, f.block, each.map((c) => c.minimumProtocolVersion)),
+    };
+  }
   const custom = f.customCertificates.map((c) => `${f.block}.${c}`).find((p) => {
     const v = getPath(node.properties, p);
     return v !== undefined && v !== null && v !== '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lambdaFunctionName } from './lambda-common.js';
+import { lambdaFunctionName, lambdaLayerName } from './lambda-common.js';
 
 describe('the function a permission names', () => {
   it.each([
@@ -24,4 +24,15 @@ describe('the function a permission names', () => {
   it('keeps what is in none of Lambda’s forms as written', () => {
     expect(lambdaFunctionName('arn:aws:s3:::bucket')).toBe('arn:aws:s3:::bucket');
   });
+});
+
+describe('the layer a layer version permission names', () => {
+  it.each([
+    ['common-libs', 'common-libs'],
+    ['arn:aws:lambda:ap-northeast-1:111122223333:layer:common-libs', 'common-libs'],
+    ['arn:aws:lambda:ap-northeast-1:111122223333:layer:common-libs:7', 'common-libs'],
+    ['arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:layer:libs-${Env}:3', 'libs-${Env}'],
+    // Not a layer ARN: kept as written.
+    ['arn:aws:lambda:ap-northeast-1:111122223333:function:orders', 'arn:aws:lambda:ap-northeast-1:111122223333:function:orders'],
+  ])('%s is %s', (written, name) => expect(lambdaLayerName(written)).toBe(name));
 });

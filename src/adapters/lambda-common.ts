@@ -2,7 +2,7 @@ import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { getPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import { isOwnAccount } from '../models/aws/iam-queries.js';
-import type { LambdaFunction } from '../models/aws/lambda.js';
+import type { LambdaFunction, LambdaLayer } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { joinChildren, type StandIn } from './join.js';
 import { bool, read, str } from './read.js';
@@ -65,6 +65,47 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
   });
 }
 
+/** Property names of a format's layer version and layer version permission resources. */
+export interface LambdaLayerSchema {
+  readonly layer: { readonly type: string; readonly name: string };
+  readonly permission: {
+    readonly type: string;
+    /** Where the permission names its layer (a name, an ARN or a reference). */
+    readonly layer: string;
+    readonly action: string;
+    readonly principal: string;
+    readonly organizationId: string;
+  };
+}
+
+/** Layer versions with the permissions that share them, joined from the separate resources. */
+export function lambdaLayerAdapter(family: SchemaFamily, schema: LambdaLayerSchema): Adapter<'aws.lambda.LayerVersion'> {
+  const p = schema.permission;
+  return defineAdapter({
+    kind: 'aws.lambda.LayerVersion',
+    family,
+    adapt(graph) {
+      const joined = joinChildren(graph, [schema.layer.type], schema.layer.name, [{ type: p.type, paths: [p.layer], nameOf: lambdaLayerName }]);
+      return joined.map(({ anchor, parent, children }): LambdaLayer => {
+        const permissions = children.get(p.type) ?? [];
+        const name = getPath((parent ?? permissions[0] ?? anchor).properties, parent ? schema.layer.name : p.layer);
+        return {
+          resource: anchor,
+          name: typeof name === 'string' ? lambdaLayerName(name) : anchor.address,
+          permissions: permissions.map((node) => ({
+            node,
+            // Both formats require Action and Principal.
+            action: read(node, p.action, str),
+            principal: read(node, p.principal, str),
+            principalIsOwnAccount: ownAccount(getPath(node.properties, p.principal)),
+            organizationId: read(node, p.organizationId, str),
+          })),
+        };
+      });
+    },
+  });
+}
+
 const ownAccount = (v: PropertyValue | undefined): boolean => v instanceof Unknown && isOwnAccount(v);
 
 /** Where an unknown part of a value's shape was: a placeholder such as `${AWS::AccountId}` holds colons of its own. */
@@ -103,6 +144,16 @@ export function lambdaFunctionName(written: string): string {
   if (more() && (ACCOUNT.test(fields[i]!) || fields[i] === '${AWS::AccountId}')) i++;
   if (more() && fields[i] === 'function') i++;
   return fields[i]!;
+}
+
+/**
+ * The layer's name in what a layer version permission writes for it: the name, or the layer's ARN
+ * with or without its version (`arn:aws:lambda:us-east-1:123456789012:layer:shared:3`). A value of
+ * neither form is returned as written.
+ */
+export function lambdaLayerName(written: string): string {
+  const fields = colonFields(written);
+  return fields[0] === 'arn' && fields[2] === 'lambda' && fields[5] === 'layer' && fields.length >= 7 ? fields[6]! : written;
 }
 
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { choicesAlong, Unknown } from '../graph/values.js';
+import { loadCloudFormation } from '../loaders/cloudformation/index.js';
 import { loadPulumiJson } from '../loaders/pulumi/index.js';
-import { bool, firstWritten, num, read, str } from './read.js';
+import { everyChoice } from '../models/attr.js';
+import { bool, firstWritten, mapValue, num, read, str } from './read.js';
 
 /** A deployed `aws:rds/instance:Instance`: the program passed three inputs, the provider reports more. */
 const EXPORT = JSON.stringify({
@@ -35,5 +38,36 @@ describe('read', () => {
     const { written: _written, ...pulumi } = loadPulumiJson(EXPORT, 'stack.json').nodes[0]!;
     const node = { ...pulumi, format: 'terraform-state' as const };
     expect(read(node, 'backup_retention_period', num, 1)).toMatchObject({ value: 1, origin: 'explicit' });
+  });
+});
+
+describe('a value chosen at deployment', () => {
+  it('gives the properties as each choice sets them, the property left out for a choice that removes it', () => {
+    const root = { Config: { Cert: new Unknown([], undefined, [{ Version: 'a' }, undefined]) } };
+    expect(choicesAlong(root, 'Config.Cert.Version')).toEqual([{ Config: { Cert: { Version: 'a' } } }, { Config: {} }]);
+    expect(choicesAlong(root, 'config.cert')).toEqual([{ Config: { Cert: { Version: 'a' } } }, { Config: {} }]);
+    expect(choicesAlong({ Config: { Cert: new Unknown() } }, 'Config.Cert')).toBeUndefined();
+    expect(choicesAlong(root, 'Other.Path')).toBeUndefined();
+  });
+
+  it('reads a field under a choice made at deployment as each choice sets it, and maps the choices with the value', () => {
+    const template = 'Parameters:\n  Env: { Type: String }\nConditions:\n  Prod: !Equals [!Ref Env, prod]\nResources:\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Config: !If [Prod, { Port: 443 }, !Ref AWS::NoValue]\n';
+    const node = loadCloudFormation(template, 'template.yaml', {}).nodes.find((n) => n.address === 'Cache')!;
+    const port = read(node, 'Config.Port', num, 80);
+    expect(port.origin).toBe('unknown');
+    expect(everyChoice(port)?.map((c) => [c.value, c.origin, c.at.node === node])).toEqual([
+      [443, 'explicit', true],
+      [80, 'default', true],
+    ]);
+    expect(everyChoice(mapValue(port, (p) => p === 443))?.map((c) => c.value)).toEqual([true, false]);
+  });
+
+  it('is decided over every choice, nested ones included, and undecided if one is unknown', () => {
+    const at = { node: undefined as never, path: '' };
+    const known = (value: string) => ({ value, origin: 'explicit' as const, at });
+    const nested = { value: undefined, origin: 'unknown' as const, at, choices: [known('a'), { value: undefined, origin: 'unknown' as const, at, choices: [known('b'), known('c')] }] };
+    expect(everyChoice(nested)?.map((c) => c.value)).toEqual(['a', 'b', 'c']);
+    expect(everyChoice({ value: undefined, origin: 'unknown', at, choices: [known('a'), { value: undefined, origin: 'unknown', at }] })).toBeUndefined();
+    expect(everyChoice({ value: undefined, origin: 'unknown', at })).toBeUndefined();
   });
 });

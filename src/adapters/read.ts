@@ -1,5 +1,5 @@
 import { type ResourceNode, writes } from '../graph/resource.js';
-import { getPath, isMap, Secret, Unknown, wholeExpression, type PropertyValue } from '../graph/values.js';
+import { choicesAlong, getPath, isMap, Secret, Unknown, wholeExpression, type PropertyValue } from '../graph/values.js';
 import type { Attr, Evidence, Unreadable } from '../models/attr.js';
 
 /** Turns a known property value into a model value; `undefined` when it has the wrong shape. */
@@ -28,13 +28,37 @@ export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallb
   const at = { node, path };
   const v = getPath(node.properties, path);
   if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
-  if (v instanceof Unknown || v instanceof Secret) return { value: undefined, origin: 'unknown', at };
+  if (v instanceof Unknown) {
+    const choices = choiceNodes(node, path);
+    return choices ? chosen(node, path, choices.map((choice) => read(choice, path, parse, fallback))) : { value: undefined, origin: 'unknown', at };
+  }
+  if (v instanceof Secret) return { value: undefined, origin: 'unknown', at };
   const value = parse(v);
   if (value === undefined) {
     const why = unreadable(v, parse);
     return { value: undefined, origin: 'unknown', at: why ? { ...at, unreadable: why } : at };
   }
   return { value, origin: writes(node, path) ? 'explicit' : 'default', at };
+}
+
+/**
+ * The resource as deployed for each choice, where the value at `path` (or on the way to it) is only
+ * a choice made at deployment (`Fn::If` on a condition decided then); `undefined` when it is no such
+ * choice. Fields read together (a certificate and the security policy it allows) are read from each
+ * whole and joined with `chosen`.
+ */
+export function choiceNodes(node: ResourceNode, path: string): ResourceNode[] | undefined {
+  return choicesAlong(node.properties, path)?.map((properties) => ({ ...node, properties }));
+}
+
+/** A field unknown at `path` of `node` that is, as deployed, one of `each` (read from `choiceNodes`). */
+export function chosen<T>(node: ResourceNode, path: string, each: readonly Attr<T>[]): Attr<T> {
+  return { value: undefined, origin: 'unknown', at: { node, path }, choices: each.map((a) => placedOn(a, node)) };
+}
+
+/** A field read from a copy of `node` (one choice of it), placed back on `node` for findings. */
+function placedOn<T>(attr: Attr<T>, node: ResourceNode): Attr<T> {
+  return { ...attr, at: { ...attr.at, node }, ...(attr.choices && { choices: attr.choices.map((c) => placedOn(c, node)) }) };
 }
 
 /**
@@ -54,9 +78,10 @@ export function defaulted<T>(node: ResourceNode, path: string, value: T | undefi
 /** A field whose value is not known before deployment, where `at` says. */
 export const unknownAt = <T>(at: Evidence): Attr<T> => ({ value: undefined, origin: 'unknown', at });
 
-/** The field with its value, when known, turned by `f`: same origin, same place. */
+/** The field with its value, when known, turned by `f`: same origin, same place; so are its choices. */
 export function mapValue<T, U>(attr: Attr<T>, f: (value: T) => U): Attr<U> {
-  return { ...attr, value: attr.value === undefined ? undefined : f(attr.value) };
+  const { choices, ...rest } = attr;
+  return { ...rest, value: attr.value === undefined ? undefined : f(attr.value), ...(choices && { choices: choices.map((c) => mapValue(c, f)) }) };
 }
 
 /** A field that is explicitly known from the structure of the source rather than one property. */

@@ -62,7 +62,7 @@ function rotation(node: ResourceNode, daysPath: string, expressionPath: string |
     return { intervalDays: days, schedule: days.value === undefined ? undefined : `${daysPath.split(/[.\]]/).pop()} = ${days.value}` };
   }
   const bound = expression.value === undefined ? undefined : scheduleDays(expression.value);
-  return { intervalDays: bound === undefined ? unknownAt(expression.at) : { ...expression, value: bound }, schedule: expression.value };
+  return { intervalDays: bound === undefined ? unknownAt(expression.at) : { value: bound, origin: expression.origin, at: expression.at }, schedule: expression.value };
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

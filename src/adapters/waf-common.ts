@@ -62,7 +62,7 @@ function wafEndpoints(graph: ResourceGraph, schema: WafSchema, restStages: reado
     ...loadBalancers.map(({ node, type }): WafEndpoint => {
       const internal = schema.loadBalancer.internal(node);
       // An Application Load Balancer is internet-facing unless it says it is internal.
-      const isPublic: Attr<boolean> = type.value === undefined ? { ...type, value: undefined } : mapValue(internal, (yes) => !yes);
+      const isPublic: Attr<boolean> = type.value === undefined ? { value: undefined, origin: type.origin, at: type.at } : mapValue(internal, (yes) => !yes);
       return { resource: node, kind: 'load-balancer', public: isPublic, webAcl: webAcl(node, 'load-balancer') };
     }),
     ...stages.map((stage): WafEndpoint => ({ resource: stage.node, kind: 'stage', public: restApiPublic(schema, stage), webAcl: webAcl(stage.node, 'stage') })),

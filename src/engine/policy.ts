@@ -1,4 +1,4 @@
-import type { Attr, Evidence, Model } from '../models/attr.js';
+import { everyChoice, type Attr, type Evidence, type Model } from '../models/attr.js';
 import type { ModelKind, ModelKinds } from '../models/index.js';
 import type { MessageValue } from '../i18n/phrase.js';
 
@@ -97,7 +97,11 @@ export interface CheckContext<M extends string> {
   unknown(at: Evidence | Attr<unknown>, messageId?: M, data?: MessageData): Verdict<M>;
   pass(): Verdict<M>;
   notApplicable(): Verdict<M>;
-  /** The usual shape of a check: pass if `ok(value)`, unknown if the value is, fail otherwise. */
+  /**
+   * The usual shape of a check: pass if `ok(value)`, unknown if the value is, fail otherwise. A
+   * value that is only a choice made at deployment (`Fn::If`) passes or fails when every choice
+   * does, and is unknown when they differ.
+   */
   expect<T>(attr: Attr<T>, ok: (value: T | undefined) => boolean, messageId: M, data?: MessageData): Verdict<M>;
 }
 
@@ -150,8 +154,10 @@ function context<M extends string>(orphan: boolean): CheckContext<M> {
     pass: () => ({ status: 'pass' }),
     notApplicable: () => ({ status: 'not-applicable' }),
     expect: (attr, ok, messageId, data) => {
-      if (attr.origin === 'unknown') return ctx.unknown(attr);
-      return ok(attr.value) ? ctx.pass() : ctx.fail(messageId, attr, data);
+      // A choice made at deployment is decided when every choice is alike.
+      const answers = everyChoice(attr)?.map((a) => ok(a.value));
+      if (answers === undefined || (answers.includes(true) && answers.includes(false))) return ctx.unknown(attr);
+      return answers[0] ? ctx.pass() : ctx.fail(messageId, attr, data);
     },
   };
   return ctx;

@@ -94,6 +94,56 @@ export function getPath(root: PropertyValue | undefined, path: string): Property
   return cur;
 }
 
+/**
+ * The properties as deployed for each value the first value on `path` may take, where that value is
+ * only a choice made at deployment (an `Unknown` with alternatives: a CloudFormation `Fn::If` on a
+ * condition known at deployment, an `Fn::FindInMap` keyed by the Region); a choice that removes the
+ * property leaves it out. `undefined` when the path meets no such value. Keys are found as `getPath`
+ * finds them.
+ */
+export function choicesAlong(root: PropertyMap, path: string): PropertyMap[] | undefined {
+  const keys: (string | number)[] = [];
+  let cur: PropertyValue | undefined = root;
+  for (const seg of splitPath(path)) {
+    if (cur instanceof Unknown) break;
+    if (Array.isArray(cur)) {
+      const i = Number(seg);
+      if (!Number.isInteger(i)) return undefined;
+      keys.push(i);
+      cur = cur[i];
+    } else if (isMap(cur)) {
+      const key: string | undefined = Object.prototype.hasOwnProperty.call(cur, seg) ? seg : seg !== '0' ? keyIgnoringCase(cur, seg) : undefined;
+      if (key !== undefined) keys.push(key);
+      cur = key === undefined ? (seg === '0' ? cur : undefined) : cur[key];
+    } else return undefined;
+  }
+  if (!(cur instanceof Unknown) || cur.alternatives === undefined) return undefined;
+  return cur.alternatives.map((choice) => replacedAt(root, keys, choice) as PropertyMap);
+}
+
+/** `root` with the value at `keys` replaced by `value` (removed for `undefined`), copying only the maps and lists on the way. */
+function replacedAt(root: PropertyValue, keys: readonly (string | number)[], value: PropertyValue | undefined): PropertyValue | undefined {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  if (Array.isArray(root) && typeof key === 'number') {
+    const copy = [...root];
+    const next = replacedAt(root[key]!, rest, value);
+    if (next === undefined) copy.splice(key, 1);
+    else copy[key] = next;
+    return copy;
+  }
+  if (!isMap(root) || typeof key !== 'string') return root;
+  const { [key]: old, ...others } = root;
+  const next = replacedAt(old!, rest, value);
+  return next === undefined ? others : { ...others, [key]: next };
+}
+
+/** The first key equal to `key` ignoring case. */
+function keyIgnoringCase(map: PropertyMap, key: string): string | undefined {
+  const wanted = key.toLowerCase();
+  return Object.keys(map).find((k) => k.toLowerCase() === wanted);
+}
+
 /** The value of the first key equal to `key` ignoring case; `undefined` when there is none. */
 export function getIgnoringCase(map: PropertyMap, key: string): PropertyValue | undefined {
   let wanted: string | undefined;

@@ -38,6 +38,23 @@ export interface Attr<T> {
   readonly value: T | undefined;
   readonly origin: Origin;
   readonly at: Evidence;
+  /**
+   * For an `unknown` value that is only a choice made at deployment (a CloudFormation `Fn::If` on a
+   * condition decided then, `Fn::FindInMap` keyed by the Region): the field as each choice sets it.
+   * Decided when every choice gives the same answer (`everyChoice`).
+   */
+  readonly choices?: readonly Attr<T>[];
+}
+
+/**
+ * The field as it may be deployed: itself when known, else each value its choices may give, nested
+ * choices followed; `undefined` when some choice, or the field itself, is not known before deployment.
+ */
+export function everyChoice<T>(attr: Attr<T>): readonly Attr<T>[] | undefined {
+  if (attr.origin !== 'unknown') return [attr];
+  if (attr.choices === undefined || attr.choices.length === 0) return undefined;
+  const each = attr.choices.map(everyChoice);
+  return each.every((c) => c !== undefined) ? each.flat() : undefined;
 }
 
 /** Every model describes one logical resource, anchored on the node findings name. */

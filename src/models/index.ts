@@ -18,7 +18,7 @@ import type { InstanceLauncher } from './aws/ec2-instance.js';
 import type { LoadBalancer } from './aws/elb.js';
 import type { KinesisStream } from './aws/kinesis.js';
 import type { KmsKey } from './aws/kms.js';
-import type { LambdaFunction } from './aws/lambda.js';
+import type { LambdaFunction, LambdaLayer } from './aws/lambda.js';
 import type { LogGroup } from './aws/logs.js';
 import type { NetworkAcl, Subnet } from './aws/ec2-network.js';
 import type { OpenSearchDomain } from './aws/opensearch.js';
@@ -72,6 +72,7 @@ export interface ModelKinds {
   'aws.kinesis.Stream': KinesisStream;
   'aws.kms.Key': KmsKey;
   'aws.lambda.Function': LambdaFunction;
+  'aws.lambda.LayerVersion': LambdaLayer;
   'aws.logs.LogGroup': LogGroup;
   'aws.neptune.Cluster': NeptuneCluster;
   'aws.opensearch.Domain': OpenSearchDomain;

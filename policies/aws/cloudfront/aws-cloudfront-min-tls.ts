@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { everyChoice } from '../../../src/models/attr.js';
 import { MODERN_CLOUDFRONT_POLICIES } from '../../../src/models/aws/cloudfront-queries.js';
 
 export default definePolicy({
@@ -15,7 +16,7 @@ export default definePolicy({
     en: {
       title: 'CloudFront accepts outdated TLS from viewers',
       description:
-        `Checks the viewer security policy (minimum_protocol_version, ViewerCertificate.MinimumProtocolVersion): it must be one of ${MODERN_CLOUDFRONT_POLICIES.join(', ')}. When it is not written it is TLSv1. With the default *.cloudfront.net certificate (no ACM or IAM certificate, as a CDK Distribution without a domain name) CloudFront always uses TLSv1, whatever is written.`,
+        `Checks the viewer security policy (minimum_protocol_version, ViewerCertificate.MinimumProtocolVersion): it must be one of ${MODERN_CLOUDFRONT_POLICIES.join(', ')}. When it is not written it is TLSv1. With the default *.cloudfront.net certificate (no ACM or IAM certificate, as a CDK Distribution without a domain name) CloudFront always uses TLSv1, whatever is written. Settings chosen by a condition decided at deployment (Fn::If) are decided when every choice is alike.`,
       rationale:
         'Older security policies accept TLS 1.0 and 1.1 (deprecated by RFC 8996) or TLS 1.2 with weak CBC and SHA-1 cipher suites. Clients that can be pushed onto them get weaker protection for everything they exchange with the distribution, and PCI DSS and most government baselines do not allow them.',
       fix: 'Use a custom certificate and set minimum_protocol_version = "TLSv1.2_2021" (MinimumProtocolVersion).',
@@ -25,7 +26,7 @@ export default definePolicy({
     ja: {
       title: 'CloudFront がビューワーとの通信で古い TLS を受け付けている',
       description:
-        `ビューワー向けのセキュリティポリシー（minimum_protocol_version、ViewerCertificate.MinimumProtocolVersion）が ${MODERN_CLOUDFRONT_POLICIES.join('、')} のいずれかであるかを確認します。指定しない場合は TLSv1 になります。既定の *.cloudfront.net 証明書を使う場合（ACM や IAM の証明書を指定していない場合。ドメイン名を指定しない CDK の Distribution も該当します）は、何を指定しても CloudFront は TLSv1 を使います。`,
+        `ビューワー向けのセキュリティポリシー（minimum_protocol_version、ViewerCertificate.MinimumProtocolVersion）が ${MODERN_CLOUDFRONT_POLICIES.join('、')} のいずれかであるかを確認します。指定しない場合は TLSv1 になります。既定の *.cloudfront.net 証明書を使う場合（ACM や IAM の証明書を指定していない場合。ドメイン名を指定しない CDK の Distribution も該当します）は、何を指定しても CloudFront は TLSv1 を使います。デプロイ時に決まる条件（Fn::If）で設定を切り替えている場合は、すべての選択肢で結果が同じときに判定します。`,
       rationale:
         '古いセキュリティポリシーは、廃止された TLS 1.0 / 1.1（RFC 8996）や、弱い CBC・SHA-1 の暗号スイートを使う TLS 1.2 を受け付けます。これらに誘導されたクライアントとの通信は保護が弱くなり、PCI DSS や多くの政府基準でも認められていません。',
       fix: '独自の証明書を使い、minimum_protocol_version = "TLSv1.2_2021"（MinimumProtocolVersion）を指定してください。',
@@ -37,10 +38,18 @@ export default definePolicy({
     en: {
       defaultCertificate: 'Distribution {{distribution}} uses the default *.cloudfront.net certificate, with which CloudFront accepts TLSv1.',
       oldPolicy: 'Distribution {{distribution}} uses the security policy {{policy}}, older than TLSv1.2_2021.',
+      everyChoiceOld:
+        'Distribution {{distribution}} picks its viewer certificate settings by a condition decided at deployment, and every choice allows outdated TLS: {{policies}} (with the default *.cloudfront.net certificate it is always TLSv1).',
+      choicesDiffer:
+        'Distribution {{distribution}} picks its viewer certificate settings by a condition decided at deployment: with some choices it allows outdated TLS ({{policies}}), with others it does not. Which applies is known only at deployment; make every choice use TLSv1.2_2021 or later.',
     },
     ja: {
       defaultCertificate: 'ディストリビューション {{distribution}} は既定の *.cloudfront.net 証明書を使っており、CloudFront は TLSv1 を受け付けます。',
       oldPolicy: 'ディストリビューション {{distribution}} のセキュリティポリシー {{policy}} は TLSv1.2_2021 より古いものです。',
+      everyChoiceOld:
+        'ディストリビューション {{distribution}} のビューワー証明書の設定はデプロイ時に決まる条件で切り替わりますが、どちらになっても古い TLS を受け付けます（{{policies}}。既定の *.cloudfront.net 証明書では常に TLSv1 です）。',
+      choicesDiffer:
+        'ディストリビューション {{distribution}} のビューワー証明書の設定はデプロイ時に決まる条件で切り替わり、古い TLS を受け付ける選択肢（{{policies}}）とそうでない選択肢があります。どちらになるかはデプロイ時まで分かりません。すべての選択肢で TLSv1.2_2021 以降を使うようにしてください。',
     },
   },
   snippets: {
@@ -83,10 +92,16 @@ export default definePolicy({
   check(distribution, { fail, unknown, pass }) {
     const { defaultCertificate, minimumProtocolVersion } = distribution;
     const data = { distribution: distribution.resource.address };
-    if (defaultCertificate.origin === 'unknown') return unknown(defaultCertificate);
     if (defaultCertificate.value === true) return fail('defaultCertificate', defaultCertificate, data);
-    if (minimumProtocolVersion.origin === 'unknown') return unknown(minimumProtocolVersion);
-    const policy = minimumProtocolVersion.value ?? '';
-    return MODERN_CLOUDFRONT_POLICIES.includes(policy) ? pass() : fail('oldPolicy', minimumProtocolVersion, { ...data, policy });
+    // The default certificate's TLSv1 is among the choices, as the adapter reads it.
+    const choices = everyChoice(minimumProtocolVersion);
+    if (choices === undefined) return unknown(defaultCertificate.origin === 'unknown' && defaultCertificate.choices === undefined ? defaultCertificate : minimumProtocolVersion);
+    const old = [...new Set(choices.map((c) => c.value ?? '').filter((p) => !MODERN_CLOUDFRONT_POLICIES.includes(p)))];
+    if (old.length === 0) return pass();
+    if (minimumProtocolVersion.origin !== 'unknown') return fail('oldPolicy', minimumProtocolVersion, { ...data, policy: old[0]! });
+    const policies = old.join(', ');
+    return choices.every((c) => !MODERN_CLOUDFRONT_POLICIES.includes(c.value ?? ''))
+      ? fail('everyChoiceOld', minimumProtocolVersion, { ...data, policies })
+      : unknown(minimumProtocolVersion, 'choicesDiffer', { ...data, policies });
   },
 });

@@ -75,11 +75,12 @@ export default definePolicy({
   },
 });`,
   },
-  check(distribution, { fail, unknown, pass }) {
+  check(distribution, { expect, pass }) {
     const verdicts: Verdict<Message>[] = [];
     for (const b of distribution.cacheBehaviors) {
-      if (b.viewerProtocolPolicy.origin === 'unknown') verdicts.push(unknown(b.viewerProtocolPolicy));
-      else if (b.viewerProtocolPolicy.value === 'allow-all') verdicts.push(fail('allowAll', b.viewerProtocolPolicy, { behavior: b.path, distribution: distribution.resource.address }));
+      // A policy chosen at deployment (Fn::If) is decided when every choice is alike.
+      const verdict = expect(b.viewerProtocolPolicy, (p) => p !== 'allow-all', 'allowAll', { behavior: b.path, distribution: distribution.resource.address });
+      if (verdict.status !== 'pass') verdicts.push(verdict);
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

@@ -4,7 +4,7 @@ import type { Attr } from '../../models/attr.js';
 import type { ConfigRecorder } from '../../models/aws/config.js';
 import { defineAdapter } from '../adapter.js';
 import { ALL_SUPPORTED } from '../config-common.js';
-import { bool, defaulted, read, str } from '../read.js';
+import { bool, defaulted, mapValue, read, str } from '../read.js';
 
 const GROUP = 'RecordingGroup';
 
@@ -28,7 +28,7 @@ export const cloudFormationConfigRecorders = defineAdapter({
 
 function recordsAll(node: ResourceNode): Attr<boolean> {
   const strategy = read(node, `${GROUP}.RecordingStrategy.UseOnly`, str);
-  if (strategy.origin !== 'default') return { ...strategy, value: strategy.value === undefined ? undefined : strategy.value === ALL_SUPPORTED };
+  if (strategy.origin !== 'default') return mapValue(strategy, (v) => v === ALL_SUPPORTED);
   // A recording group that lists resource types records those only, unless AllSupported says otherwise.
   const listsTypes = getPath(node.properties, `${GROUP}.ResourceTypes`) !== undefined;
   return read(node, `${GROUP}.AllSupported`, bool, !listsTypes);

@@ -12,7 +12,8 @@ export const cloudFormationEcsTaskDefinitions = defineAdapter({
     return graph.ofType('AWS::ECS::TaskDefinition').map((node): EcsTaskDefinition => {
       const definitions = containerDefinitions(node, 'ContainerDefinitions');
       const containers: Attr<readonly EcsContainer[]> = {
-        ...definitions,
+        origin: definitions.origin,
+        at: definitions.at,
         value: definitions.value?.map((c, i) => ecsContainer(node, c, i, { name: 'Name', privileged: 'Privileged' }, false)),
       };
       return { resource: node, family: read(node, 'Family', str), networkMode: read(node, 'NetworkMode', str, 'bridge'), containers };

@@ -1,4 +1,4 @@
-import { lambdaFunctionAdapter } from '../lambda-common.js';
+import { lambdaFunctionAdapter, lambdaLayerAdapter } from '../lambda-common.js';
 
 /** `AWS::Lambda::Function` with its `AWS::Lambda::Permission` and `AWS::Lambda::Url` resources. */
 export const cloudFormationLambdaFunctions = lambdaFunctionAdapter('cloudformation', {
@@ -16,4 +16,10 @@ export const cloudFormationLambdaFunctions = lambdaFunctionAdapter('cloudformati
   },
   url: { type: 'AWS::Lambda::Url', function: 'TargetFunctionArn', authType: 'AuthType' },
   qualifiers: [{ types: ['AWS::Lambda::Alias', 'AWS::Lambda::Version'], path: 'FunctionName' }],
+});
+
+/** `AWS::Lambda::LayerVersion` with its `AWS::Lambda::LayerVersionPermission` resources. */
+export const cloudFormationLambdaLayers = lambdaLayerAdapter('cloudformation', {
+  layer: { type: 'AWS::Lambda::LayerVersion', name: 'LayerName' },
+  permission: { type: 'AWS::Lambda::LayerVersionPermission', layer: 'LayerVersionArn', action: 'Action', principal: 'Principal', organizationId: 'OrganizationId' },
 });

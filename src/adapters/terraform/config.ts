@@ -2,7 +2,7 @@ import type { ConfigRecorder } from '../../models/aws/config.js';
 import { defineAdapter } from '../adapter.js';
 import { ALL_SUPPORTED } from '../config-common.js';
 import { joinChildren } from '../join.js';
-import { bool, defaulted, read, str } from '../read.js';
+import { bool, defaulted, mapValue, read, str } from '../read.js';
 
 const RECORDER = ['aws_config_configuration_recorder'];
 const STATUS = 'aws_config_configuration_recorder_status';
@@ -25,7 +25,7 @@ export const terraformConfigRecorders = defineAdapter({
         recordsAllSupported: !parent
           ? { value: undefined, origin: 'unknown', at: { node: anchor, path: '' } }
           : strategy && strategy.origin !== 'default'
-            ? { ...strategy, value: strategy.value === undefined ? undefined : strategy.value === ALL_SUPPORTED }
+            ? mapValue(strategy, (v) => v === ALL_SUPPORTED)
             : read(parent, `${GROUP}.all_supported`, bool, true),
         enabled: status ? read(status, 'is_enabled', bool) : defaulted(anchor, '', false),
         declared: parent !== undefined,

@@ -16,7 +16,8 @@ export const terraformEcsTaskDefinitions = defineAdapter({
     return graph.ofType('aws_ecs_task_definition').map((node): EcsTaskDefinition => {
       const definitions = containerDefinitions(node, 'container_definitions');
       const containers: Attr<readonly EcsContainer[]> = {
-        ...definitions,
+        origin: definitions.origin,
+        at: definitions.at,
         value: definitions.value?.map((c, i) => ecsContainer(node, c, i, { name: 'name', privileged: 'privileged' }, true)),
       };
       return { resource: node, family: read(node, 'family', str), networkMode: read(node, 'network_mode', str, 'bridge'), containers };

@@ -1,4 +1,4 @@
-import { lambdaFunctionAdapter } from '../lambda-common.js';
+import { lambdaFunctionAdapter, lambdaLayerAdapter } from '../lambda-common.js';
 
 /** `aws_lambda_function` with its `aws_lambda_permission` and `aws_lambda_function_url` resources. */
 export const terraformLambdaFunctions = lambdaFunctionAdapter('terraform', {
@@ -16,4 +16,10 @@ export const terraformLambdaFunctions = lambdaFunctionAdapter('terraform', {
   },
   url: { type: 'aws_lambda_function_url', function: 'function_name', authType: 'authorization_type' },
   qualifiers: [{ types: ['aws_lambda_alias'], path: 'function_name' }],
+});
+
+/** `aws_lambda_layer_version` with its `aws_lambda_layer_version_permission` resources. */
+export const terraformLambdaLayers = lambdaLayerAdapter('terraform', {
+  layer: { type: 'aws_lambda_layer_version', name: 'layer_name' },
+  permission: { type: 'aws_lambda_layer_version_permission', layer: 'layer_name', action: 'action', principal: 'principal', organizationId: 'organization_id' },
 });

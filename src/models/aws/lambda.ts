@@ -48,3 +48,27 @@ export interface LambdaFunction extends Model {
   readonly permissions: readonly LambdaPermission[];
   readonly urls: readonly FunctionUrl[];
 }
+
+/** One statement of a layer version's permissions (`aws_lambda_layer_version_permission`, `AWS::Lambda::LayerVersionPermission`). */
+export interface LayerPermission {
+  readonly node: ResourceNode;
+  /** `lambda:GetLayerVersion`, the one action a layer version permission grants. */
+  readonly action: Attr<string>;
+  /** An account ID, or `*`: every AWS account, or every account of `organizationId` when one is set. */
+  readonly principal: Attr<string>;
+  /** The principal, known only at deployment, is the account the sources deploy to: one account, not everyone. */
+  readonly principalIsOwnAccount: boolean;
+  /** With principal `*`, limits the grant to the accounts of this organization (`o-…`). */
+  readonly organizationId: Attr<string>;
+}
+
+/**
+ * A Lambda layer version with who besides its owner may use it (download its code and add it to
+ * their functions): its permissions, joined from their separate resources. A permission whose layer
+ * is not in the sources is anchored on itself.
+ */
+export interface LambdaLayer extends Model {
+  /** The layer's name as written, else the address of what findings name. */
+  readonly name: string;
+  readonly permissions: readonly LayerPermission[];
+}
