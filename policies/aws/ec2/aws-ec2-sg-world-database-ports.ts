@@ -1,7 +1,5 @@
-import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { DATA_STORE_PORTS, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
-
-type Message = 'databasePort';
+import { definePolicy } from '../../../src/engine/policy.js';
+import { DATA_STORE_PORTS, worldExposures } from '../../../src/models/aws/ec2-queries.js';
 
 export default definePolicy({
   id: 'aws-ec2-sg-world-database-ports',
@@ -69,20 +67,9 @@ export default definePolicy({
   },
   check(group, { fail, unknown, pass }) {
     const name = group.name.value ?? group.resource.address;
-    const verdicts: Verdict<Message>[] = [];
-    for (const rule of group.rules) {
-      if (rule.direction !== 'ingress') continue;
-      // aws-ec2-sg-world-admin-ports reports all-traffic rules already.
-      if (isAllTraffic(rule) === true) continue;
-      const { cidrs, undecided: sourceUndecided } = worldSources(rule);
-      const { reached, undecided: portsUndecided } = reachedServices(rule, DATA_STORE_PORTS);
-      if (cidrs.length === 0) {
-        if (sourceUndecided && (reached.length > 0 || portsUndecided)) verdicts.push(unknown(rule.sourceAt));
-        continue;
-      }
-      if (reached.length > 0) verdicts.push(fail('databasePort', rule.at, { group: name, cidr: cidrs.join(', '), service: reached.join(', '), ports: portLabel(rule) }));
-      else if (portsUndecided) verdicts.push(unknown(rule.at));
-    }
+    const verdicts = worldExposures(group, DATA_STORE_PORTS).map((e) =>
+      e.kind === 'open' ? fail('databasePort', e.at, { group: name, cidr: e.cidr, service: e.service, ports: e.ports }) : unknown(e.at),
+    );
     return verdicts.length > 0 ? verdicts : pass();
   },
 });

@@ -1,5 +1,5 @@
-import type { Attr } from '../attr.js';
-import type { SecurityGroupRule } from './ec2.js';
+import type { Attr, Evidence } from '../attr.js';
+import type { SecurityGroup, SecurityGroupRule } from './ec2.js';
 import type { InstanceLauncher } from './ec2-instance.js';
 import { isWorldCidr, type Maybe } from './iam-queries.js';
 
@@ -85,6 +85,33 @@ export function reachedServices(rule: PortRule, services: readonly ServicePort[]
     reached: [...new Set(services.filter((_, i) => covers[i] === true).map((s) => s.service))],
     undecided: covers.includes(undefined),
   };
+}
+
+/**
+ * What an ingress rule of `group` from 0.0.0.0/0 or ::/0 opens among `services`, rule by rule:
+ * `open` with the services reached, the world CIDRs and the rule's ports; `undecided` where the
+ * source or the ports are known only at deployment and may reach one. Rules allowing all traffic
+ * are left out: aws-ec2-sg-world-admin-ports reports them.
+ */
+export type WorldExposure =
+  | { readonly kind: 'open'; readonly at: Evidence; readonly service: string; readonly cidr: string; readonly ports: string }
+  | { readonly kind: 'undecided'; readonly at: Evidence };
+
+export function worldExposures(group: SecurityGroup, services: readonly ServicePort[]): WorldExposure[] {
+  const out: WorldExposure[] = [];
+  for (const rule of group.rules) {
+    if (rule.direction !== 'ingress') continue;
+    if (isAllTraffic(rule) === true) continue;
+    const { cidrs, undecided: sourceUndecided } = worldSources(rule);
+    const { reached, undecided: portsUndecided } = reachedServices(rule, services);
+    if (cidrs.length === 0) {
+      if (sourceUndecided && (reached.length > 0 || portsUndecided)) out.push({ kind: 'undecided', at: rule.sourceAt });
+      continue;
+    }
+    if (reached.length > 0) out.push({ kind: 'open', at: rule.at, service: reached.join(', '), cidr: cidrs.join(', '), ports: portLabel(rule) });
+    else if (portsUndecided) out.push({ kind: 'undecided', at: rule.at });
+  }
+  return out;
 }
 
 /** `22/tcp`, `0-65535/tcp`, `all`: how messages show a rule's ports. */
