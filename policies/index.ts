@@ -24,6 +24,7 @@ import awsEc2InstancePublicIp from './aws/ec2/aws-ec2-instance-public-ip.js';
 import awsEc2NaclWorldAdminPorts from './aws/ec2/aws-ec2-nacl-world-admin-ports.js';
 import awsEc2SgWorldAdminPorts from './aws/ec2/aws-ec2-sg-world-admin-ports.js';
 import awsEc2SgWorldDatabasePorts from './aws/ec2/aws-ec2-sg-world-database-ports.js';
+import awsEc2SgWorldRiskyPorts from './aws/ec2/aws-ec2-sg-world-risky-ports.js';
 import awsEc2SubnetAutoPublicIp from './aws/ec2/aws-ec2-subnet-auto-public-ip.js';
 import awsEcrImmutableTags from './aws/ecr/aws-ecr-immutable-tags.js';
 import awsEcrKms from './aws/ecr/aws-ecr-kms.js';
@@ -125,6 +126,7 @@ export const builtinPolicies: readonly Policy[] = [
   awsEc2NaclWorldAdminPorts,
   awsEc2SgWorldAdminPorts,
   awsEc2SgWorldDatabasePorts,
+  awsEc2SgWorldRiskyPorts,
   awsEc2SubnetAutoPublicIp,
   awsEcrImmutableTags,
   awsEcrKms,

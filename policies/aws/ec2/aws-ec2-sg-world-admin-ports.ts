@@ -20,7 +20,7 @@ export default definePolicy({
     en: {
       title: 'Security group open to the internet on SSH, RDP or all ports',
       description:
-        'Checks ingress rules — inline, aws_security_group_rule, aws_vpc_security_group_ingress_rule or AWS::EC2::SecurityGroupIngress — for a source of 0.0.0.0/0 or ::/0 that reaches SSH (22), RDP (3389) or every port. Any /0 prefix counts: EC2 drops a CIDR\'s host bits, so 0.1.0.0/0 is 0.0.0.0/0. In Terraform the AWS provider rejects such a CIDR at plan, so there the rule cannot be deployed as written and its result is undecided.',
+        'Checks ingress rules — inline, aws_security_group_rule, aws_vpc_security_group_ingress_rule or AWS::EC2::SecurityGroupIngress — for a source of 0.0.0.0/0 or ::/0 that reaches SSH (22), RDP (3389) or every port. Any /0 prefix counts: EC2 drops a CIDR\'s host bits, so 0.1.0.0/0 is 0.0.0.0/0. In Terraform the AWS provider rejects such a CIDR at plan, so there the rule cannot be deployed as written and its result is undecided. Database and data-store ports are checked by aws-ec2-sg-world-database-ports, and the other high-risk ports of Security Hub control EC2.19 (FTP, Telnet, SMTP, SMB, web consoles and others) by aws-ec2-sg-world-risky-ports; a rule allowing all traffic is reported here only.',
       rationale:
         'Administration ports open to the whole internet are scanned and attacked within minutes of being exposed: password guessing, stolen keys and unpatched vulnerabilities in SSH or RDP lead straight to control of the server. A rule that allows all traffic from anywhere exposes every service on the instance at once.',
       fix: 'Restrict the source to known address ranges, or remove the rule and use Session Manager (or a VPN) for administration.',
@@ -30,7 +30,7 @@ export default definePolicy({
     ja: {
       title: 'セキュリティグループで SSH・RDP またはすべてのポートをインターネットに開放している',
       description:
-        'インバウンドルール（インラインのルール、aws_security_group_rule、aws_vpc_security_group_ingress_rule、AWS::EC2::SecurityGroupIngress）で、送信元 0.0.0.0/0 または ::/0 から SSH（22 番）、RDP（3389 番）、またはすべてのポートへの通信を許可していないかを確認します。プレフィックス長が /0 のものはすべて該当します。EC2 は CIDR のホスト部を切り捨てるため、0.1.0.0/0 は 0.0.0.0/0 と同じです。Terraform では AWS プロバイダーがこのような CIDR を plan の段階で拒否するため、書かれたとおりにはデプロイできず、結果は「判定不能」になります。',
+        'インバウンドルール（インラインのルール、aws_security_group_rule、aws_vpc_security_group_ingress_rule、AWS::EC2::SecurityGroupIngress）で、送信元 0.0.0.0/0 または ::/0 から SSH（22 番）、RDP（3389 番）、またはすべてのポートへの通信を許可していないかを確認します。プレフィックス長が /0 のものはすべて該当します。EC2 は CIDR のホスト部を切り捨てるため、0.1.0.0/0 は 0.0.0.0/0 と同じです。Terraform では AWS プロバイダーがこのような CIDR を plan の段階で拒否するため、書かれたとおりにはデプロイできず、結果は「判定不能」になります。データベースやデータストアのポートは aws-ec2-sg-world-database-ports が、Security Hub のコントロール EC2.19 が挙げるそのほかのリスクの高いポート（FTP、Telnet、SMTP、SMB、Web の管理画面など）は aws-ec2-sg-world-risky-ports が確認します。すべての通信を許可するルールは、ここでだけ報告します。',
       rationale:
         '管理用ポートをインターネット全体に開けると、公開から数分でスキャンと攻撃が始まります。パスワードの総当たり、漏えいした鍵、SSH や RDP の未修正の脆弱性を突かれ、サーバーを乗っ取られます。すべての通信を許可するルールは、インスタンス上のすべてのサービスを一度に外部へさらします。',
       fix: '送信元を決まったアドレス範囲に限るか、ルールを削除して Session Manager（または VPN）経由で管理してください。',

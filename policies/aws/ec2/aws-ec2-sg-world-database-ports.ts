@@ -1,7 +1,5 @@
-import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { DATA_STORE_PORTS, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
-
-type Message = 'databasePort';
+import { definePolicy } from '../../../src/engine/policy.js';
+import { DATA_STORE_PORTS, worldExposures } from '../../../src/models/aws/ec2-queries.js';
 
 export default definePolicy({
   id: 'aws-ec2-sg-world-database-ports',
@@ -17,7 +15,7 @@ export default definePolicy({
     en: {
       title: 'Security group open to the internet on a database port',
       description:
-        'Checks ingress rules — inline, aws_security_group_rule, aws_vpc_security_group_ingress_rule or AWS::EC2::SecurityGroupIngress — for a source of 0.0.0.0/0 or ::/0 that reaches a database or data-store port: SQL Server (1433, 1434/udp), Oracle (1521, 2483, 2484), MySQL/MariaDB (3306), PostgreSQL (5432), Redshift (5439), CouchDB (5984), Redis/Valkey (6379), InfluxDB (8086), Neptune (8182), Cassandra (9042), Elasticsearch/OpenSearch (9200, 9300), Memcached (11211 tcp and udp), MongoDB/DocumentDB (27017, 27018). Rules that allow all traffic are reported by aws-ec2-sg-world-admin-ports and not again here.',
+        'Checks ingress rules — inline, aws_security_group_rule, aws_vpc_security_group_ingress_rule or AWS::EC2::SecurityGroupIngress — for a source of 0.0.0.0/0 or ::/0 that reaches a database or data-store port: SQL Server (1433, 1434/udp), Oracle (1521, 2483, 2484), MySQL/MariaDB (3306), PostgreSQL (5432), Redshift (5439), CouchDB (5984), Redis/Valkey (6379), InfluxDB (8086), Neptune (8182), Cassandra (9042), Elasticsearch/OpenSearch (9200, 9300), Memcached (11211 tcp and udp), MongoDB/DocumentDB (27017, 27018). Rules that allow all traffic are reported by aws-ec2-sg-world-admin-ports and not again here; SSH and RDP are checked there too, and the other high-risk ports of Security Hub control EC2.19 (FTP, Telnet, SMTP, SMB, web consoles and others) by aws-ec2-sg-world-risky-ports.',
       rationale:
         'Databases reachable from the whole internet are found by automated scans within hours. Weak or default credentials, unauthenticated stores (Redis, Memcached, Elasticsearch and MongoDB without authentication) and unpatched engines then lead to stolen or encrypted-for-ransom data; open Memcached over UDP is also abused for traffic amplification. Applications reach their database from inside the VPC, so a world-wide source is almost never needed.',
       fix: 'Allow the database port only from the application security group or the VPC range, never from 0.0.0.0/0 or ::/0.',
@@ -27,7 +25,7 @@ export default definePolicy({
     ja: {
       title: 'セキュリティグループでデータベースのポートをインターネットに開放している',
       description:
-        'インバウンドルール（インラインのルール、aws_security_group_rule、aws_vpc_security_group_ingress_rule、AWS::EC2::SecurityGroupIngress）で、送信元 0.0.0.0/0 または ::/0 からデータベースやデータストアのポートへの通信を許可していないかを確認します。対象は SQL Server（1433、1434/udp）、Oracle（1521、2483、2484）、MySQL/MariaDB（3306）、PostgreSQL（5432）、Redshift（5439）、CouchDB（5984）、Redis/Valkey（6379）、InfluxDB（8086）、Neptune（8182）、Cassandra（9042）、Elasticsearch/OpenSearch（9200、9300）、Memcached（11211 の tcp と udp）、MongoDB/DocumentDB（27017、27018）です。すべての通信を許可するルールは aws-ec2-sg-world-admin-ports が報告するため、ここでは重ねて報告しません。',
+        'インバウンドルール（インラインのルール、aws_security_group_rule、aws_vpc_security_group_ingress_rule、AWS::EC2::SecurityGroupIngress）で、送信元 0.0.0.0/0 または ::/0 からデータベースやデータストアのポートへの通信を許可していないかを確認します。対象は SQL Server（1433、1434/udp）、Oracle（1521、2483、2484）、MySQL/MariaDB（3306）、PostgreSQL（5432）、Redshift（5439）、CouchDB（5984）、Redis/Valkey（6379）、InfluxDB（8086）、Neptune（8182）、Cassandra（9042）、Elasticsearch/OpenSearch（9200、9300）、Memcached（11211 の tcp と udp）、MongoDB/DocumentDB（27017、27018）です。すべての通信を許可するルールは aws-ec2-sg-world-admin-ports が報告するため、ここでは重ねて報告しません。SSH と RDP も同じく aws-ec2-sg-world-admin-ports が、Security Hub のコントロール EC2.19 が挙げるそのほかのリスクの高いポート（FTP、Telnet、SMTP、SMB、Web の管理画面など）は aws-ec2-sg-world-risky-ports が確認します。',
       rationale:
         'インターネット全体から届くデータベースは、自動スキャンで数時間のうちに見つかります。弱いパスワードや初期設定のままの認証、認証なしで動く Redis・Memcached・Elasticsearch・MongoDB、未修正のエンジンを突かれ、データを盗まれたり暗号化されて身代金を要求されたりします。UDP で開いた Memcached は通信量増幅攻撃の踏み台にも使われます。アプリケーションは VPC の内側からデータベースに接続するので、送信元を全世界にする必要はまずありません。',
       fix: 'データベースのポートはアプリケーションのセキュリティグループか VPC のアドレス範囲からだけ許可し、0.0.0.0/0 や ::/0 は指定しないでください。',
@@ -69,20 +67,9 @@ export default definePolicy({
   },
   check(group, { fail, unknown, pass }) {
     const name = group.name.value ?? group.resource.address;
-    const verdicts: Verdict<Message>[] = [];
-    for (const rule of group.rules) {
-      if (rule.direction !== 'ingress') continue;
-      // aws-ec2-sg-world-admin-ports reports all-traffic rules already.
-      if (isAllTraffic(rule) === true) continue;
-      const { cidrs, undecided: sourceUndecided } = worldSources(rule);
-      const { reached, undecided: portsUndecided } = reachedServices(rule, DATA_STORE_PORTS);
-      if (cidrs.length === 0) {
-        if (sourceUndecided && (reached.length > 0 || portsUndecided)) verdicts.push(unknown(rule.sourceAt));
-        continue;
-      }
-      if (reached.length > 0) verdicts.push(fail('databasePort', rule.at, { group: name, cidr: cidrs.join(', '), service: reached.join(', '), ports: portLabel(rule) }));
-      else if (portsUndecided) verdicts.push(unknown(rule.at));
-    }
+    const verdicts = worldExposures(group, DATA_STORE_PORTS).map((e) =>
+      e.kind === 'open' ? fail('databasePort', e.at, { group: name, cidr: e.cidr, service: e.service, ports: e.ports }) : unknown(e.at),
+    );
     return verdicts.length > 0 ? verdicts : pass();
   },
 });

@@ -1,6 +1,6 @@
 import { CLAUSE_SEPARATOR, inEachLanguage, knownAtDeployment, phrase, type MessageValue } from '../../i18n/phrase.js';
-import type { Attr } from '../attr.js';
-import type { SecurityGroupRule } from './ec2.js';
+import type { Attr, Evidence } from '../attr.js';
+import type { SecurityGroup, SecurityGroupRule } from './ec2.js';
 import type { InstanceLauncher } from './ec2-instance.js';
 import { isWorldCidr, type Maybe } from './iam-queries.js';
 
@@ -49,6 +49,37 @@ export const DATA_STORE_PORTS: readonly ServicePort[] = [
   { service: 'MongoDB/DocumentDB', protocol: 'tcp', port: 27018 },
 ];
 
+/**
+ * The other ports that AWS Security Hub control EC2.19 lists as high risk (20, 21, 23, 25, 110,
+ * 135, 143, 445, 3000, 4333, 5000, 5500, 5601, 8080, 8088, 8888; its 22, 3389, 1433, 1434, 3306,
+ * 5432, 9200 and 9300 are in `ADMIN_PORTS` and `DATA_STORE_PORTS`), with NetBIOS (137-139), which
+ * carries the same Windows file sharing as SMB on 445, and VNC (5900), remote desktop like RDP.
+ * Services by the protocol they listen on: FTP, SMTP and the web consoles on tcp only.
+ */
+export const RISKY_SERVICE_PORTS: readonly ServicePort[] = [
+  { service: 'FTP', protocol: 'tcp', port: 20 },
+  { service: 'FTP', protocol: 'tcp', port: 21 },
+  { service: 'Telnet', protocol: 'tcp', port: 23 },
+  { service: 'SMTP', protocol: 'tcp', port: 25 },
+  { service: 'POP3', protocol: 'tcp', port: 110 },
+  { service: 'Microsoft RPC', protocol: 'tcp', port: 135 },
+  { service: 'Microsoft RPC', protocol: 'udp', port: 135 },
+  { service: 'NetBIOS', protocol: 'udp', port: 137 },
+  { service: 'NetBIOS', protocol: 'udp', port: 138 },
+  { service: 'NetBIOS', protocol: 'tcp', port: 139 },
+  { service: 'IMAP', protocol: 'tcp', port: 143 },
+  { service: 'SMB', protocol: 'tcp', port: 445 },
+  { service: 'Grafana/Node.js', protocol: 'tcp', port: 3000 },
+  { service: 'mSQL', protocol: 'tcp', port: 4333 },
+  { service: 'Flask/Docker Registry', protocol: 'tcp', port: 5000 },
+  { service: 'VNC', protocol: 'tcp', port: 5500 },
+  { service: 'Kibana/OpenSearch Dashboards', protocol: 'tcp', port: 5601 },
+  { service: 'VNC', protocol: 'tcp', port: 5900 },
+  { service: 'Tomcat/Jenkins', protocol: 'tcp', port: 8080 },
+  { service: 'Hadoop YARN', protocol: 'tcp', port: 8088 },
+  { service: 'Jupyter', protocol: 'tcp', port: 8888 },
+];
+
 /** The world-wide CIDRs a rule admits (`0.0.0.0/0`, `::/0`); unknown when a CIDR is. */
 export function worldSources(rule: CidrRule): { cidrs: string[]; undecided: boolean } {
   const cidrs: string[] = [];
@@ -86,6 +117,33 @@ export function reachedServices(rule: PortRule, services: readonly ServicePort[]
     reached: [...new Set(services.filter((_, i) => covers[i] === true).map((s) => s.service))],
     undecided: covers.includes(undefined),
   };
+}
+
+/**
+ * What an ingress rule of `group` from 0.0.0.0/0 or ::/0 opens among `services`, rule by rule:
+ * `open` with the services reached, the world CIDRs and the rule's ports; `undecided` where the
+ * source or the ports are known only at deployment and may reach one. Rules allowing all traffic
+ * are left out: aws-ec2-sg-world-admin-ports reports them.
+ */
+export type WorldExposure =
+  | { readonly kind: 'open'; readonly at: Evidence; readonly service: string; readonly cidr: string; readonly ports: MessageValue }
+  | { readonly kind: 'undecided'; readonly at: Evidence };
+
+export function worldExposures(group: SecurityGroup, services: readonly ServicePort[]): WorldExposure[] {
+  const out: WorldExposure[] = [];
+  for (const rule of group.rules) {
+    if (rule.direction !== 'ingress') continue;
+    if (isAllTraffic(rule) === true) continue;
+    const { cidrs, undecided: sourceUndecided } = worldSources(rule);
+    const { reached, undecided: portsUndecided } = reachedServices(rule, services);
+    if (cidrs.length === 0) {
+      if (sourceUndecided && (reached.length > 0 || portsUndecided)) out.push({ kind: 'undecided', at: rule.sourceAt });
+      continue;
+    }
+    if (reached.length > 0) out.push({ kind: 'open', at: rule.at, service: reached.join(', '), cidr: cidrs.join(', '), ports: portLabel(rule) });
+    else if (portsUndecided) out.push({ kind: 'undecided', at: rule.at });
+  }
+  return out;
 }
 
 /**
