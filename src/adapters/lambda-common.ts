@@ -2,7 +2,7 @@ import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
 import { getPath, Unknown, type PropertyValue } from '../graph/values.js';
 import type { Attr } from '../models/attr.js';
 import { isOwnAccount } from '../models/aws/iam-queries.js';
-import type { LambdaFunction, LambdaLayer } from '../models/aws/lambda.js';
+import type { LambdaFunction, LambdaGrant, LambdaLayer } from '../models/aws/lambda.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { joinChildren, type StandIn } from './join.js';
 import { bool, read, str } from './read.js';
@@ -46,11 +46,7 @@ export function lambdaFunctionAdapter(family: SchemaFamily, schema: LambdaSchema
           name: typeof name === 'string' ? name : anchor.address,
           declared: parent !== undefined,
           permissions: (children.get(p.type) ?? []).map((node) => ({
-            node,
-            // Both formats require Action and Principal; CloudFormation has no default for either.
-            action: read(node, p.action, str),
-            principal: read(node, p.principal, str),
-            principalIsOwnAccount: ownAccount(getPath(node.properties, p.principal)),
+            ...grantOf(node, p),
             sourceArn: read(node, p.sourceArn, str),
             sourceArnAccount: arnAccount(node, p.sourceArn),
             sourceAccount: read(node, p.sourceAccount, str),
@@ -93,11 +89,7 @@ export function lambdaLayerAdapter(family: SchemaFamily, schema: LambdaLayerSche
           resource: anchor,
           name: typeof name === 'string' ? lambdaLayerName(name) : anchor.address,
           permissions: permissions.map((node) => ({
-            node,
-            // Both formats require Action and Principal.
-            action: read(node, p.action, str),
-            principal: read(node, p.principal, str),
-            principalIsOwnAccount: ownAccount(getPath(node.properties, p.principal)),
+            ...grantOf(node, p),
             organizationId: read(node, p.organizationId, str),
           })),
         };
@@ -106,7 +98,16 @@ export function lambdaLayerAdapter(family: SchemaFamily, schema: LambdaLayerSche
   });
 }
 
-const ownAccount = (v: PropertyValue | undefined): boolean => v instanceof Unknown && isOwnAccount(v);
+/** What a permission statement grants to whom. Both formats require Action and Principal; CloudFormation has no default for either. */
+function grantOf(node: ResourceNode, paths: { readonly action: string; readonly principal: string }): LambdaGrant {
+  const principal = getPath(node.properties, paths.principal);
+  return {
+    node,
+    action: read(node, paths.action, str),
+    principal: read(node, paths.principal, str),
+    principalIsOwnAccount: principal instanceof Unknown && isOwnAccount(principal),
+  };
+}
 
 /** Where an unknown part of a value's shape was: a placeholder such as `${AWS::AccountId}` holds colons of its own. */
 const FILLED_IN = '\u0000';

@@ -66,9 +66,12 @@ function placedOn<T>(attr: Attr<T>, node: ResourceNode): Attr<T> {
  * leaves it unknown, and it becomes the provider's default, `fallback`.
  */
 export function readComputed<T>(node: ResourceNode, path: string, parse: Parse<T>, fallback: T): Attr<T> {
-  if (getPath(node.properties, path) instanceof Unknown && node.written !== undefined && !writes(node, path)) return defaulted(node, path, fallback);
-  return read(node, path, parse, fallback);
+  return isComputedUnwritten(node, path) ? defaulted(node, path, fallback) : read(node, path, parse, fallback);
 }
+
+/** A value the provider computes, not written and not yet known: what a plan shows of an attribute left out. */
+export const isComputedUnwritten = (node: ResourceNode, path: string): boolean =>
+  getPath(node.properties, path) instanceof Unknown && node.written !== undefined && !writes(node, path);
 
 /** A field the source does not write at all, holding the provider's default. */
 export function defaulted<T>(node: ResourceNode, path: string, value: T | undefined): Attr<T> {

@@ -138,20 +138,20 @@ function replacedAt(root: PropertyValue, keys: readonly (string | number)[], val
   return next === undefined ? others : { ...others, [key]: next };
 }
 
-/** The first key equal to `key` ignoring case. */
+/** The first own key equal to `key` ignoring case; `undefined` when there is none. */
 function keyIgnoringCase(map: PropertyMap, key: string): string | undefined {
-  const wanted = key.toLowerCase();
-  return Object.keys(map).find((k) => k.toLowerCase() === wanted);
+  let wanted: string | undefined;
+  // Most lookups are of a key that is absent in any case: comparing lengths first spares lowering every key.
+  for (const k in map) {
+    if (k.length === key.length && k.toLowerCase() === (wanted ??= key.toLowerCase()) && Object.prototype.hasOwnProperty.call(map, k)) return k;
+  }
+  return undefined;
 }
 
 /** The value of the first key equal to `key` ignoring case; `undefined` when there is none. */
 export function getIgnoringCase(map: PropertyMap, key: string): PropertyValue | undefined {
-  let wanted: string | undefined;
-  // Most lookups are of a key that is absent in any case: comparing lengths first spares lowering every key.
-  for (const k in map) {
-    if (k.length === key.length && k.toLowerCase() === (wanted ??= key.toLowerCase()) && Object.prototype.hasOwnProperty.call(map, k)) return map[k];
-  }
-  return undefined;
+  const found = keyIgnoringCase(map, key);
+  return found === undefined ? undefined : map[found];
 }
 
 const pathCache = new Map<string, readonly string[]>();

@@ -46,6 +46,9 @@ export interface Attr<T> {
   readonly choices?: readonly Attr<T>[];
 }
 
+/** Whether a text field is written: explicitly, or as a value known only at deployment (a reference still names something); not empty. */
+export const isWritten = (attr: Attr<string>): boolean => attr.origin !== 'default' && attr.value !== '';
+
 /**
  * The field as it may be deployed: itself when known, else each value its choices may give, nested
  * choices followed; `undefined` when some choice, or the field itself, is not known before deployment.

@@ -2,6 +2,8 @@ import { definePolicy } from '../../../src/engine/policy.js';
 import { everyChoice } from '../../../src/models/attr.js';
 import { MODERN_CLOUDFRONT_POLICIES } from '../../../src/models/aws/cloudfront-queries.js';
 
+const isOutdated = (policy: string): boolean => !MODERN_CLOUDFRONT_POLICIES.includes(policy);
+
 export default definePolicy({
   id: 'aws-cloudfront-min-tls',
   severity: 'medium',
@@ -96,11 +98,12 @@ export default definePolicy({
     // The default certificate's TLSv1 is among the choices, as the adapter reads it.
     const choices = everyChoice(minimumProtocolVersion);
     if (choices === undefined) return unknown(defaultCertificate.origin === 'unknown' && defaultCertificate.choices === undefined ? defaultCertificate : minimumProtocolVersion);
-    const old = [...new Set(choices.map((c) => c.value ?? '').filter((p) => !MODERN_CLOUDFRONT_POLICIES.includes(p)))];
+    const written = choices.map((c) => c.value ?? '');
+    const old = [...new Set(written.filter(isOutdated))];
     if (old.length === 0) return pass();
     if (minimumProtocolVersion.origin !== 'unknown') return fail('oldPolicy', minimumProtocolVersion, { ...data, policy: old[0]! });
     const policies = old.join(', ');
-    return choices.every((c) => !MODERN_CLOUDFRONT_POLICIES.includes(c.value ?? ''))
+    return written.every(isOutdated)
       ? fail('everyChoiceOld', minimumProtocolVersion, { ...data, policies })
       : unknown(minimumProtocolVersion, 'choicesDiffer', { ...data, policies });
   },

@@ -1,11 +1,8 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { Attr } from '../../../src/models/attr.js';
+import { isWritten } from '../../../src/models/attr.js';
 import type { LayerPermission } from '../../../src/models/aws/lambda.js';
 
 type Message = 'publicLayer' | 'principalUnknown';
-
-/** Whether a value is written: explicit or unknown (a reference still names something). */
-const written = (a: Attr<string>): boolean => a.origin !== 'default' && a.value !== '';
 
 /**
  * Who a permission shares the layer version with: `everyone` for principal `*` with no organization,
@@ -13,7 +10,7 @@ const written = (a: Attr<string>): boolean => a.origin !== 'default' && a.value 
  * when the principal is known only at deployment.
  */
 function audience(p: LayerPermission): 'everyone' | 'limited' | undefined {
-  if (written(p.organizationId)) return 'limited';
+  if (isWritten(p.organizationId)) return 'limited';
   if (p.principal.origin === 'unknown') return p.principalIsOwnAccount ? 'limited' : undefined;
   return p.principal.value === '*' ? 'everyone' : 'limited';
 }

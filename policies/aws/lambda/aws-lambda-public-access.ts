@@ -1,6 +1,6 @@
 import { phrase, shown } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { Attr } from '../../../src/models/attr.js';
+import { isWritten, type Attr } from '../../../src/models/attr.js';
 import type { LambdaPermission } from '../../../src/models/aws/lambda.js';
 
 type Message = 'publicPermission' | 'publicUrl' | 'serviceWithoutSource' | 'bucketWithoutSourceAccount' | 'sourceArnAnyAccount';
@@ -10,9 +10,6 @@ interface Opening {
   readonly message: Exclude<Message, 'publicUrl'>;
   readonly at: Attr<string>;
 }
-
-/** Whether a written value is present: explicit or unknown (a reference still names something). */
-const written = (a: Attr<string>): boolean => a.origin !== 'default' && a.value !== '';
 
 /**
  * AWS service principals (`sns.amazonaws.com`; `…amazonaws.com.cn` in the China Regions). Lambda's
@@ -33,7 +30,7 @@ const S3_PRINCIPAL = /^s3\.amazonaws\.com(\.cn)?$/i;
  * wildcard (`*`, `arn:aws:s3:::*`), which every bucket, topic or API of any account matches.
  */
 function narrowsBySource(a: Attr<string>): boolean {
-  if (!written(a)) return false;
+  if (!isWritten(a)) return false;
   if (a.origin === 'unknown') return true;
   const v = a.value!;
   return !(v === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(v));
@@ -47,7 +44,7 @@ const namesOneAccount = (account: Attr<string>): boolean => account.origin === '
 
 /** Principal `*`: public unless a source account, an organization, or a source ARN of one account limits it. */
 function everyoneOpening(p: LambdaPermission): Opening | false {
-  if (written(p.sourceAccount) || written(p.principalOrgId)) return false;
+  if (isWritten(p.sourceAccount) || isWritten(p.principalOrgId)) return false;
   if (!narrowsBySource(p.sourceArn)) return { message: 'publicPermission', at: p.principal };
   return namesOneAccount(p.sourceArnAccount) ? false : { message: 'sourceArnAnyAccount', at: p.sourceArn };
 }
@@ -60,8 +57,8 @@ function everyoneOpening(p: LambdaPermission): Opening | false {
  * principal never does, so the statement lets the service call for no one.
  */
 function serviceOpening(p: LambdaPermission, principal: string): Opening | false {
-  if (written(p.sourceAccount) || written(p.principalOrgId)) return false;
-  if (!written(p.sourceArn)) return { message: 'serviceWithoutSource', at: p.principal };
+  if (isWritten(p.sourceAccount) || isWritten(p.principalOrgId)) return false;
+  if (!isWritten(p.sourceArn)) return { message: 'serviceWithoutSource', at: p.principal };
   if (S3_PRINCIPAL.test(principal)) return { message: 'bucketWithoutSourceAccount', at: p.sourceArn };
   return namesOneAccount(p.sourceArnAccount) ? false : { message: 'sourceArnAnyAccount', at: p.sourceArn };
 }

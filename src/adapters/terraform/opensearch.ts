@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import { writes, type ResourceNode } from '../../graph/resource.js';
-import { asList, getPath, isMap, Unknown } from '../../graph/values.js';
+import type { ResourceNode } from '../../graph/resource.js';
+import { asList, isMap } from '../../graph/values.js';
 import type { OpenSearchDomain } from '../../models/aws/opensearch.js';
 import { defineAdapter } from '../adapter.js';
 import { isSet } from '../configured.js';
@@ -8,7 +8,7 @@ import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren, type Joined } from '../join.js';
 import { hasSubnets, publishedLogTypes } from '../opensearch-common.js';
 import { isOwnValue } from '../read-back.js';
-import { bool, read, readComputed, str, type Parse } from '../read.js';
+import { bool, isComputedUnwritten, read, readComputed, str, type Parse } from '../read.js';
 
 const DOMAINS = ['aws_opensearch_domain', 'aws_elasticsearch_domain'];
 /** The separate access policy resources; either names a domain of either type by its `domain_name` (one namespace in the service). */
@@ -42,7 +42,7 @@ function domainModel(graph: ResourceGraph, j: Joined, node: ResourceNode): OpenS
   const separate = DOMAIN_POLICIES.flatMap((type) => j.children.get(type) ?? []);
   // Beside a separate policy, the domain's own `access_policies` in a plan or state is the policy
   // read back; not written, the provider computes it (a plan of a new domain leaves it unknown).
-  const own = isSet(node, 'access_policies').value === true && isOwnValue(node, 'access_policies', separate.length > 0) && !computedUnwritten(node, 'access_policies');
+  const own = isSet(node, 'access_policies').value === true && isOwnValue(node, 'access_policies', separate.length > 0) && !isComputedUnwritten(node, 'access_policies');
   return {
     resource: node,
     name: read(node, 'domain_name', str),
@@ -58,9 +58,6 @@ function domainModel(graph: ResourceGraph, j: Joined, node: ResourceNode): OpenS
     ],
   };
 }
-
-/** A value the provider computes, not written and not yet known: what a plan shows of an attribute left out. */
-const computedUnwritten = (node: ResourceNode, path: string): boolean => getPath(node.properties, path) instanceof Unknown && node.written !== undefined && !writes(node, path);
 
 /** `log_publishing_options` blocks: `{log_type, cloudwatch_log_group_arn, enabled}`. */
 const publishingOptions: Parse<readonly string[]> = (v) => publishedLogTypes(asList(v).map((o) => [isMap(o) ? o['log_type'] : undefined, o] as const), 'enabled', true);

@@ -227,13 +227,14 @@ function documentWithLines(doc: Document, lineCounter: LineCounter, text: string
     const tag = (node as { tag?: string } | null)?.tag;
     let result = value;
     if (tag !== undefined && tag.startsWith('!')) {
-      if (!SHORT_FORM_TAGS.has(tag) && record) {
+      const shortForm = SHORT_FORM_TAGS.has(tag);
+      if (!shortForm && record) {
         // The node starts after its tag, on the next line for a block: point at the tag itself.
         const start = (node as Node).range?.[0] ?? 0;
         const at = text.lastIndexOf(tag, start);
         if (unknownTags++ < MAX_TAG_WARNINGS) warnings.push(unknownTag(tag, lineCounter.linePos(at === -1 ? start : at)));
       }
-      result = SHORT_FORM_TAGS.has(tag) ? intrinsic(tag.slice(1), value) : notKnown(tag.slice(1), value);
+      result = shortForm ? intrinsic(tag.slice(1), value) : notKnown(tag.slice(1), value);
     }
     children = record ? lines : undefined;
     return result;

@@ -1,11 +1,11 @@
 import type { ResourceNode } from '../../graph/resource.js';
 import type { Attr, Model } from '../attr.js';
 
-/** One statement of a function's resource-based policy (`aws_lambda_permission`, `AWS::Lambda::Permission`). */
-export interface LambdaPermission {
+/** What every Lambda permission statement grants, and to whom: a function's or a layer version's. */
+export interface LambdaGrant {
   readonly node: ResourceNode;
   readonly action: Attr<string>;
-  /** `*`, an account ID or ARN, or a service principal. */
+  /** `*`, an account ID or ARN, or (for a function) a service principal. */
   readonly principal: Attr<string>;
   /**
    * The principal, known only at deployment, is the account the sources deploy to (`!Ref
@@ -13,6 +13,10 @@ export interface LambdaPermission {
    * neither everyone nor a service.
    */
   readonly principalIsOwnAccount: boolean;
+}
+
+/** One statement of a function's resource-based policy (`aws_lambda_permission`, `AWS::Lambda::Permission`). */
+export interface LambdaPermission extends LambdaGrant {
   readonly sourceArn: Attr<string>;
   /**
    * The account ID field of `sourceArn`: its text when written out — empty for an S3 bucket ARN,
@@ -50,15 +54,8 @@ export interface LambdaFunction extends Model {
 }
 
 /** One statement of a layer version's permissions (`aws_lambda_layer_version_permission`, `AWS::Lambda::LayerVersionPermission`). */
-export interface LayerPermission {
-  readonly node: ResourceNode;
-  /** `lambda:GetLayerVersion`, the one action a layer version permission grants. */
-  readonly action: Attr<string>;
-  /** An account ID, or `*`: every AWS account, or every account of `organizationId` when one is set. */
-  readonly principal: Attr<string>;
-  /** The principal, known only at deployment, is the account the sources deploy to: one account, not everyone. */
-  readonly principalIsOwnAccount: boolean;
-  /** With principal `*`, limits the grant to the accounts of this organization (`o-…`). */
+export interface LayerPermission extends LambdaGrant {
+  /** With principal `*` (every AWS account; `action` is `lambda:GetLayerVersion`, the one it grants), limits the grant to the accounts of this organization (`o-…`). */
   readonly organizationId: Attr<string>;
 }
 
