@@ -560,6 +560,7 @@ class Parser {
   private numberText(t: Token): string {
     const text = this.textOf(t);
     if (!/^\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text)) fail({ en: 'this is not a valid number', ja: '数値として正しくありません' }, t.start);
+    if (!withinExponentRange(text)) fail({ en: 'this number\'s exponent is out of the range HCL takes', ja: 'この数値の指数は HCL が扱える範囲を超えています' }, t.start);
     return canonicalNumber(text);
   }
 }
@@ -567,6 +568,32 @@ class Parser {
 /** An index that makes a traversal step: a literal, or a template of one literal. */
 function isConstantKey(key: Expr): boolean {
   return key.kind === 'literal' || (key.kind === 'template' && key.parts.length === 1 && key.parts[0]!.kind === 'literal');
+}
+
+/** The binary exponents of Go's `big.Float`, which HCL reads numbers as: 32 bits. A written exponent must fit in 64. */
+const MIN_EXP = -(2n ** 31n);
+const MAX_EXP = 2n ** 31n - 1n;
+const INT64 = 2n ** 63n;
+
+/**
+ * Whether HCL takes a number literal's exponent. It reads the number as a `big.Float` whose binary
+ * exponent — the bit length of the digits, less the digits after the point, plus the written
+ * exponent — must fit in 32 bits: `1e2147483646` is a number, `1.5e2147483645` an invalid literal.
+ * Zero takes any exponent that fits in 64 bits.
+ */
+function withinExponentRange(text: string): boolean {
+  const m = /^(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  // Without an exponent: no file holds the 646 million digits it would take to go past.
+  if (!m) return true;
+  const fraction = m[2] ?? '';
+  const exponent = BigInt(m[3]!);
+  if (exponent >= INT64 || exponent < -INT64) return false;
+  const digits = (m[1]! + fraction).replace(/^0+/, '');
+  if (digits === '') return true;
+  // Far from the bounds, the bit length (at most 3.33 a digit) cannot matter: no big integer is made.
+  if (exponent > -(2n ** 30n) && exponent < 2n ** 30n && digits.length < 2 ** 28) return true;
+  const binary = BigInt(BigInt(digits).toString(2).length) - BigInt(fraction.length) + exponent;
+  return binary >= MIN_EXP && binary <= MAX_EXP;
 }
 
 /**
