@@ -1,6 +1,6 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 import { everyChoice } from '../../../src/models/attr.js';
-import { MODERN_CLOUDFRONT_POLICIES } from '../../../src/models/aws/cloudfront-queries.js';
+import { MODERN_CLOUDFRONT_POLICIES, OUTDATED_CLOUDFRONT_POLICIES } from '../../../src/models/aws/cloudfront-queries.js';
 
 const isOutdated = (policy: string): boolean => !MODERN_CLOUDFRONT_POLICIES.includes(policy);
 
@@ -40,6 +40,7 @@ export default definePolicy({
     en: {
       defaultCertificate: 'Distribution {{distribution}} uses the default *.cloudfront.net certificate, with which CloudFront accepts TLSv1.',
       oldPolicy: 'Distribution {{distribution}} uses the security policy {{policy}}, older than TLSv1.2_2021.',
+      notAPolicy: `Distribution {{distribution}} names the security policy {{policy}}, which CloudFront does not offer: the deployment will be refused. Use one of ${MODERN_CLOUDFRONT_POLICIES.join(', ')} (the names are case-sensitive).`,
       everyChoiceOld:
         'Distribution {{distribution}} picks its viewer certificate settings by a condition decided at deployment, and every choice allows outdated TLS: {{policies}} (with the default *.cloudfront.net certificate it is always TLSv1).',
       choicesDiffer:
@@ -48,6 +49,7 @@ export default definePolicy({
     ja: {
       defaultCertificate: 'ディストリビューション {{distribution}} は既定の *.cloudfront.net 証明書を使っており、CloudFront は TLSv1 を受け付けます。',
       oldPolicy: 'ディストリビューション {{distribution}} のセキュリティポリシー {{policy}} は TLSv1.2_2021 より古いものです。',
+      notAPolicy: `ディストリビューション {{distribution}} に指定されたセキュリティポリシー {{policy}} は CloudFront にはないため、デプロイは拒否されます。${MODERN_CLOUDFRONT_POLICIES.join('、')} のいずれかを指定してください（名前の大文字と小文字は区別されます）。`,
       everyChoiceOld:
         'ディストリビューション {{distribution}} のビューワー証明書の設定はデプロイ時に決まる条件で切り替わりますが、どちらになっても古い TLS を受け付けます（{{policies}}。既定の *.cloudfront.net 証明書では常に TLSv1 です）。',
       choicesDiffer:
@@ -101,7 +103,10 @@ export default definePolicy({
     const written = choices.map((c) => c.value ?? '');
     const old = [...new Set(written.filter(isOutdated))];
     if (old.length === 0) return pass();
-    if (minimumProtocolVersion.origin !== 'unknown') return fail('oldPolicy', minimumProtocolVersion, { ...data, policy: old[0]! });
+    if (minimumProtocolVersion.origin !== 'unknown') {
+      const policy = old[0]!;
+      return fail(OUTDATED_CLOUDFRONT_POLICIES.includes(policy) ? 'oldPolicy' : 'notAPolicy', minimumProtocolVersion, { ...data, policy });
+    }
     const policies = old.join(', ');
     return written.every(isOutdated)
       ? fail('everyChoiceOld', minimumProtocolVersion, { ...data, policies })
