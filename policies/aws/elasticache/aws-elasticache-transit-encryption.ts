@@ -19,7 +19,7 @@ export default definePolicy({
         'Without TLS, commands, cached values and AUTH tokens travel in plaintext between clients and nodes and between the nodes themselves, where anything on the network path can read or alter them. The preferred mode is meant only for migrating clients: while it lasts, a client that does not use TLS is still served.',
       fix: 'Set transit_encryption_enabled = true (TransitEncryptionEnabled: true) and, once clients use TLS, transit_encryption_mode = "required".',
       remediation:
-        'Set transit_encryption_enabled = true (CloudFormation: TransitEncryptionEnabled: true) and have clients connect with TLS. On Valkey 7.2+ or Redis OSS 7.0.5+ an existing group can be switched without replacement: enable it with transit_encryption_mode = "preferred", move all clients to TLS, then set the mode to "required". On older engine versions the group has to be recreated. Use an AUTH token or RBAC as well.',
+        'Set transit_encryption_enabled = true (CloudFormation: TransitEncryptionEnabled: true) and have clients connect with TLS. The engine must support it: Valkey 7.2 or later, or Redis OSS 3.2.6, 4.0.10 or later; on an older engine_version (EngineVersion), upgrade the engine first. On Valkey 7.2+ or Redis OSS 7.0.5+ an existing group can be switched without replacement: enable it with transit_encryption_mode = "preferred", move all clients to TLS, then set the mode to "required". On older engine versions the group has to be recreated. Use an AUTH token or RBAC as well.',
     },
     ja: {
       title: 'ElastiCache レプリケーショングループの通信が暗号化されていない',
@@ -29,7 +29,7 @@ export default definePolicy({
         'TLS を使わないと、コマンド、キャッシュした値、AUTH トークンが、クライアントとノードの間やノード同士の間を平文で流れ、経路上の誰でも読み取ったり改ざんしたりできます。preferred モードはクライアントを移行するためのもので、その間は TLS を使わないクライアントにも応答してしまいます。',
       fix: 'transit_encryption_enabled = true（TransitEncryptionEnabled: true）を指定し、クライアントが TLS に移行したら transit_encryption_mode = "required" にしてください。',
       remediation:
-        'transit_encryption_enabled = true（CloudFormation では TransitEncryptionEnabled: true）を指定し、クライアントを TLS で接続させます。Valkey 7.2 以降または Redis OSS 7.0.5 以降なら、既存のグループを作り直さずに切り替えられます。まず transit_encryption_mode = "preferred" で有効にし、すべてのクライアントを TLS に移行してから "required" に変更します。それより古いエンジンバージョンではグループの作り直しが必要です。あわせて AUTH トークンまたは RBAC も使用してください。',
+        'transit_encryption_enabled = true（CloudFormation では TransitEncryptionEnabled: true）を指定し、クライアントを TLS で接続させます。エンジンが対応している必要があります（Valkey 7.2 以降、または Redis OSS 3.2.6、4.0.10 以降）。それより古い engine_version（EngineVersion）の場合は、先にエンジンをアップグレードしてください。Valkey 7.2 以降または Redis OSS 7.0.5 以降なら、既存のグループを作り直さずに切り替えられます。まず transit_encryption_mode = "preferred" で有効にし、すべてのクライアントを TLS に移行してから "required" に変更します。それより古いエンジンバージョンではグループの作り直しが必要です。あわせて AUTH トークンまたは RBAC も使用してください。',
     },
   },
   messages: {
