@@ -1,4 +1,4 @@
-import { type ResourceNode, writes } from '../graph/resource.js';
+import { mayBeInserted, type ResourceNode, writes } from '../graph/resource.js';
 import { choicesAlong, getPath, isMap, Secret, Unknown, wholeExpression, type PropertyValue } from '../graph/values.js';
 import type { Attr, Evidence, Unreadable } from '../models/attr.js';
 
@@ -22,11 +22,12 @@ function unreadable<T>(v: PropertyValue, parse: Parse<T> | EnumParse<T>): Unread
  * default) when absent, unknown when not known before deployment or hidden as a secret. A value
  * the source holds but says was not written (the node's `written` leaves it out: an attribute the
  * provider computed, in a plan of an existing resource or a Pulumi stack export) is the default the
- * provider applied, with its value.
+ * provider applied, with its value. An absent value a transform may insert at deployment is unknown.
  */
 export function read<T>(node: ResourceNode, path: string, parse: Parse<T>, fallback?: T): Attr<T> {
   const at = { node, path };
   const v = getPath(node.properties, path);
+  if (v === undefined && mayBeInserted(node, path)) return { value: undefined, origin: 'unknown', at };
   if (v === undefined || v === null) return { value: fallback, origin: 'default', at };
   if (v instanceof Unknown) {
     const choices = choiceNodes(node, path);

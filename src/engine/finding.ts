@@ -1,5 +1,5 @@
 import { literalOriginOf } from '../graph/graph.js';
-import { locationOf, type ResourceNode } from '../graph/resource.js';
+import { locationOf, mayBeInserted, type ResourceNode } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import { textIn } from '../i18n/phrase.js';
@@ -188,6 +188,10 @@ function undecidedText(at: Evidence, lang: Lang, data: { path: string; resource:
     return interpolate(text.unknownSecretMessage, data, lang);
   }
   if (at.unreadable) return unreadableText(at.unreadable, lang, data);
+  if (value === undefined && mayBeInserted(at.node, path)) {
+    const names = at.node.insertedBy ?? [];
+    return interpolate(text.unknownInsertedMessage, { ...data, transform: names.length > 0 ? `Fn::Transform ${names.join(', ')}` : 'Fn::Transform' }, lang);
+  }
   if (value === undefined || value === null || holds(value, isUnknown)) {
     const inputs = value === undefined || value === null ? undefined : inputsOf(value);
     return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }, lang) : interpolate(text.unknownMessage, data, lang);

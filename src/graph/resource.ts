@@ -99,6 +99,12 @@ export interface ResourceNode {
   readonly providerMajorVersion?: number;
   /** CloudFormation `Metadata`, kept for suppressions and construct paths. */
   readonly metadata?: PropertyMap;
+  /**
+   * The transforms that insert properties into the resource when CloudFormation deploys it (an
+   * `Fn::Transform` of `AWS::Include` among its `Properties`), by name; empty when the name is known
+   * only then. A top-level property not written may come from them: it is not known, not absent.
+   */
+  readonly insertedBy?: readonly string[];
 }
 
 /**
@@ -296,6 +302,9 @@ export function writes(node: ResourceNode, path: string): boolean {
   for (const name of written) if (name.toLowerCase() === wanted) return true;
   return false;
 }
+
+/** Whether the value at `path`, not written, may be inserted at deployment by a transform (`insertedBy`). */
+export const mayBeInserted = (node: ResourceNode, path: string): boolean => node.insertedBy !== undefined && !writes(node, path);
 
 /** `rule[0].x` → `rule`; `Tags` → `Tags`. */
 function topProperty(path: string): string {

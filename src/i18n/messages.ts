@@ -18,6 +18,8 @@ export interface UiText {
   readonly unknownInputMessage: string;
   /** A value written in the source, but not in a shape the setting takes. */
   readonly unknownShapeMessage: string;
+  /** A property not written that a transform, `{{transform}}`, may insert at deployment (`AWS::Include` in `Properties`). */
+  readonly unknownInsertedMessage: string;
   /** A policy statement with no `Effect` (`{{statement}}` names it), which AWS refuses. */
   readonly unknownNoEffectMessage: string;
   /** A policy statement whose `Effect`, `{{effect}}`, is neither Allow nor Deny. */
@@ -127,6 +129,8 @@ const en: UiText = {
     'Cannot be decided before deployment: {{path}} of {{resource}} depends on {{input}}, given no value here. Give it one (--parameter for CloudFormation, --var or --var-file for Terraform) to decide.',
   unknownShapeMessage:
     'Cannot be decided from the source: {{path}} of {{resource}} is written in a shape this setting does not take (a list where one block is expected, text where a number is): check it against the provider\'s reference.',
+  unknownInsertedMessage:
+    'Cannot be decided from the source: {{path}} of {{resource}} is not written here, and its properties also come from {{transform}}, which CloudFormation inserts when it deploys the template. sekisho does not run the transform: write the setting in the template itself, or check the included snippet.',
   unknownNoEffectMessage:
     'Cannot be decided from the source: in {{path}} of {{resource}}, statement {{statement}} has no Effect. AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: add the Effect the statement is meant to have.',
   unknownBadEffectMessage:
@@ -246,6 +250,8 @@ const ja: UiText = {
     'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
   unknownShapeMessage:
     'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
+  unknownInsertedMessage:
+    'ソースからは判定できません。{{resource}} の {{path}} はここには書かれていませんが、このリソースのプロパティには {{transform}} の内容も加わります。これは CloudFormation がデプロイするときに挿入するもので、sekisho は Transform を実行しません。設定をテンプレート自体に書くか、読み込まれるスニペットを確認してください。',
   unknownNoEffectMessage:
     'ソースからは判定できません。{{resource}} の {{path}} で、ステートメント {{statement}} に Effect がありません。AWS がポリシーのステートメントとして受け付けるのは Effect が "Allow" か "Deny" のものだけで、このままではポリシー全体が拒否されます。そのステートメントの意図どおりの Effect を書き加えてください。',
   unknownBadEffectMessage:

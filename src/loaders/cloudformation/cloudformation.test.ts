@@ -602,6 +602,27 @@ describe('malformed templates', () => {
     expect(load(text.replace(', CountMacro', '').replace(/ {2}Fn::Transform:\n.*\n.*more-resources.yaml }\n/, '').replace(/ {4}Properties:\n(.*\n){3}/, '')).diagnostics).toEqual([]);
   });
 
+  it('leaves a setting not written undecided where AWS::Include may insert it into the properties, rather than failing it as not set', () => {
+    const template = (properties: string): string =>
+      ['Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: reports', properties, ''].join('\n');
+    const included = template('      Fn::Transform:\n        Name: AWS::Include\n        Parameters: { Location: s3://snippets/bucket-logging.yaml }');
+    const scanned = (text: string, lang: 'en' | 'ja') => {
+      const { results } = scanText([{ file: 'template.yaml', text }], { policies: builtinPolicies });
+      return toFindings(results, lang).filter((f) => f.policyId === 'aws-s3-access-logging');
+    };
+    // Without the include, no logging is written: a failure.
+    expect(scanned(template(''), 'en').map((f) => f.status)).toEqual(['fail']);
+    const [finding] = scanned(included, 'en');
+    expect(finding).toMatchObject({ status: 'unknown', resource: 'Bucket', line: 2 });
+    expect(finding!.message).toBe(
+      'Cannot be decided from the source: LoggingConfiguration of Bucket is not written here, and its properties also come from Fn::Transform AWS::Include, which CloudFormation inserts when it deploys the template. sekisho does not run the transform: write the setting in the template itself, or check the included snippet.',
+    );
+    expect(scanned(included, 'ja')[0]!.message).toContain('Bucket の LoggingConfiguration はここには書かれていませんが、このリソースのプロパティには Fn::Transform AWS::Include の内容も加わります');
+    // What the template writes beside the include is read as written.
+    const named = scanText([{ file: 'template.yaml', text: included }], { policies: builtinPolicies }).graph.nodes[0]!;
+    expect(named.properties['BucketName']).toBe('reports');
+  });
+
   it('reads a quoted value continued on a line no deeper than its key, as the AWS CLI and AWS SAM do, but not one never closed', () => {
     const text = [
       "Description: 'A template whose description",

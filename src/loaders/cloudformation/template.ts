@@ -9,7 +9,7 @@ import { MAX_VALUES } from './for-each-loop.js';
 import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless, serverlessWithoutTransform } from './serverless.js';
-import { FN_TRANSFORM, unappliedFnTransform, unappliedTransforms } from './transforms.js';
+import { FN_TRANSFORM, transformNames, unappliedFnTransform, unappliedTransforms } from './transforms.js';
 
 /**
  * Parameter values given on the command line (a string, or a list for `List<…>` parameters), or
@@ -162,9 +162,10 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
     if (typeof condition === 'string' && scope.condition(condition) === false) continue;
 
     currentFrom = idOf(logicalId);
-    if (isObject(resource['Properties']) && Object.hasOwn(resource['Properties'], FN_TRANSFORM)) {
+    const inserting = isObject(resource['Properties']) && Object.hasOwn(resource['Properties'], FN_TRANSFORM) ? resource['Properties'][FN_TRANSFORM] : undefined;
+    if (inserting !== undefined) {
       const where = { en: `the properties of ${logicalId}`, ja: `${logicalId} のプロパティ` };
-      diagnostics.push(unappliedFnTransform(resource['Properties'][FN_TRANSFORM], where, file, lines.get(`Properties.${FN_TRANSFORM}`) ?? line));
+      diagnostics.push(unappliedFnTransform(inserting, where, file, lines.get(`Properties.${FN_TRANSFORM}`) ?? line));
     }
     const rawProperties = propertiesByCondition(resource['Properties']);
     const resolved = isObject(rawProperties) ? resolveValue(rawProperties, '', scope) : {};
@@ -194,6 +195,7 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
       unit: input.unit,
       ...(isMap(metadata) && { metadata }),
       ...(suppressions.length > 0 && { suppressions }),
+      ...(inserting !== undefined && { insertedBy: transformNames(inserting) }),
     });
   }
   nodes.push(...parameterNodes(template['Parameters'], input, parsed.lines));
