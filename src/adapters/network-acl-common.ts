@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
-import { asList, getPath, isMap, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import { asList, getPath, isMap, joinPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import type { Evidence } from '../models/attr.js';
 import type { NetworkAclEntry } from '../models/aws/ec2-network.js';
 import type { Joined } from './join.js';
 import { num } from './read.js';
@@ -28,6 +29,9 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
   };
   const action = getPath(entry, fields.action);
   const all = protocol === 'all';
+  // TCP and UDP entries need a port range: AWS refuses one without, so what it would open is not known.
+  const missing = protocol === 'tcp' || protocol === 'udp' ? [fields.fromPort, fields.toPort].find((f) => (getPath(entry, f) ?? undefined) === undefined) : undefined;
+  const at: Evidence = missing !== undefined && protocol !== undefined ? { node, path: joinPath(path, missing), unreadable: { kind: 'missing-ports', protocol } } : { node, path };
   return {
     direction,
     action: typeof action === 'string' && /^(allow|deny)$/i.test(action) ? (action.toLowerCase() as 'allow' | 'deny') : undefined,
@@ -37,7 +41,7 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
     toPort: all ? 65535 : number(fields.toPort),
     ipv4: cidr(getPath(entry, fields.ipv4), fields.hostBits),
     ipv6: cidr(getPath(entry, fields.ipv6), fields.hostBits),
-    at: { node, path },
+    at,
   };
 }
 

@@ -212,6 +212,8 @@ function unreadableText(why: Unreadable, lang: Lang, data: { path: string; resou
         : interpolate(text.unknownBadEffectMessage, { ...data, statement: why.statement, effect: quotable(why.effect) }, lang);
     case 'not-accepted':
       return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: why.accepted.join(', ') }, lang);
+    case 'missing-ports':
+      return interpolate(text.unknownMissingPortsMessage, { ...data, protocol: why.protocol }, lang);
   }
 }
 

@@ -126,3 +126,49 @@ ${lb('var.kind')}`, ['aws-elb-drop-invalid-headers']);
     expect(secret?.message).not.toContain('s3cr3t');
   });
 });
+
+describe('a network ACL entry for TCP or UDP without its ports', () => {
+  it('says AWS refuses the entry as written (CloudFormation), in English and Japanese', () => {
+    const text = `Resources:
+  Acl:
+    Type: AWS::EC2::NetworkAcl
+    Properties:
+      VpcId: vpc-1
+  Ssh:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties:
+      NetworkAclId: !Ref Acl
+      RuleNumber: 100
+      Protocol: 6
+      RuleAction: allow
+      CidrBlock: 0.0.0.0/0
+`;
+    const [en] = cloudFormation(text, ['aws-ec2-nacl-world-admin-ports']);
+    expect(en).toMatchObject({ resource: 'Acl', line: 6 });
+    expect(en!.message).toBe(
+      'Cannot be decided from the source: Ssh allows tcp but writes no PortRange.From. AWS requires a port range for a tcp entry and refuses the entry as written: write the ports it is meant to open.',
+    );
+    expect(cloudFormation(text, ['aws-ec2-nacl-world-admin-ports'], 'ja')[0]!.message).toContain('tcp のエントリにポート範囲を必須としている');
+    // With its ports written, the entry is decided: SSH open to the world.
+    const written = text.replace('      CidrBlock: 0.0.0.0/0\n', '      CidrBlock: 0.0.0.0/0\n      PortRange: { From: 22, To: 22 }\n');
+    expect(cloudFormation(written, ['aws-ec2-nacl-world-admin-ports'])).toEqual([]);
+  });
+
+  it('names the missing argument of an inline Terraform rule', async () => {
+    const [finding] = await terraform(
+      `resource "aws_network_acl" "a" {
+  vpc_id = "vpc-1"
+  ingress {
+    rule_no    = 100
+    protocol   = "udp"
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 3389
+  }
+}
+`,
+      ['aws-ec2-nacl-world-admin-ports'],
+    );
+    expect(finding!.message).toContain('aws_network_acl.a allows udp but writes no ingress[0].to_port.');
+  });
+});

@@ -26,6 +26,8 @@ export interface UiText {
   readonly unknownBadEffectMessage: string;
   /** An enumerated setting written as `{{value}}`, not one of the values it takes, `{{accepted}}`. */
   readonly unknownNotAcceptedMessage: string;
+  /** A network ACL entry for `{{protocol}}` that does not write the port at `{{path}}`, which AWS requires for it. */
+  readonly unknownMissingPortsMessage: string;
   readonly unknownResourceMessage: string;
   readonly fixLabel: string;
   readonly setAt: string;
@@ -137,6 +139,8 @@ const en: UiText = {
     'Cannot be decided from the source: in {{path}} of {{resource}}, statement {{statement}} has Effect "{{effect}}". AWS takes a policy statement only with Effect "Allow" or "Deny" and refuses the policy as written: write one of the two.',
   unknownNotAcceptedMessage:
     'Cannot be decided from the source: {{path}} of {{resource}} is "{{value}}", which is not a value this setting takes ({{accepted}}), so the provider refuses it: write one of those.',
+  unknownMissingPortsMessage:
+    'Cannot be decided from the source: {{resource}} allows {{protocol}} but writes no {{path}}. AWS requires a port range for a {{protocol}} entry and refuses the entry as written: write the ports it is meant to open.',
   unknownResourceMessage: 'Cannot be decided before deployment: {{resource}} holds values not known until then.',
   fixLabel: 'Fix',
   setAt: 'set in',
@@ -258,6 +262,8 @@ const ja: UiText = {
     'ソースからは判定できません。{{resource}} の {{path}} で、ステートメント {{statement}} の Effect が "{{effect}}" になっています。AWS がポリシーのステートメントとして受け付けるのは Effect が "Allow" か "Deny" のものだけで、このままではポリシー全体が拒否されます。どちらかに直してください。',
   unknownNotAcceptedMessage:
     'ソースからは判定できません。{{resource}} の {{path}} に書かれた "{{value}}" は、この設定が受け付ける値ではないため、プロバイダーに拒否されます（受け付ける値: {{accepted}}）。このいずれかに直してください。',
+  unknownMissingPortsMessage:
+    'ソースからは判定できません。{{resource}} は {{protocol}} を許可していますが、{{path}} が書かれていません。AWS は {{protocol}} のエントリにポート範囲を必須としているため、このままではエントリが拒否されます。開けるつもりのポートを書いてください。',
   unknownResourceMessage: 'デプロイ前には判定できません。{{resource}} にはデプロイするまで決まらない値があります。',
   fixLabel: '対処',
   setAt: '設定箇所',

@@ -21,10 +21,13 @@ export interface Evidence {
  *   written, when it is text.
  * - `not-accepted`: a value outside the set an enumerated setting takes. `value` is what is written
  *   (never a secret: those are dropped at load time); `accepted` lists what the setting takes.
+ * - `missing-ports`: a network ACL entry for `protocol` (tcp, udp) that writes no port at the
+ *   evidence's path, which AWS requires for that protocol and refuses the entry without.
  */
 export type Unreadable =
   | { readonly kind: 'no-effect'; readonly statement: string; readonly effect?: string }
-  | { readonly kind: 'not-accepted'; readonly value: string; readonly accepted: readonly string[] };
+  | { readonly kind: 'not-accepted'; readonly value: string; readonly accepted: readonly string[] }
+  | { readonly kind: 'missing-ports'; readonly protocol: string };
 
 /**
  * - `explicit`: written in the source.
