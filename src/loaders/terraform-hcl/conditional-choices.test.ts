@@ -6,11 +6,12 @@ import { toFindings } from '../../engine/finding.js';
 import { scan, scanText } from '../../engine/scan.js';
 import { MAX_CHOICES, Secret, Unknown } from '../../graph/values.js';
 
-/** What a user sees of `policyId` on a `main.tf` of `code`: each result's status, line and message id. */
-async function findings(policyId: string, code: string): Promise<string[]> {
+/** What a user sees of `policyId` on the files `code` (or a `main.tf` of it): `pass` for each resource passing, else each finding's status, line and message id. */
+async function findings(policyId: string, code: string | Record<string, string>): Promise<string[]> {
   const policies = builtinPolicies.filter((p) => p.id === policyId);
-  const { results } = await scan({ paths: [tree({ 'main.tf': code })], cwd: tmpdir(), policies });
-  return toFindings(results, 'en').map((f) => `${f.status}:${f.line}${f.messageId ? ` ${f.messageId}` : ''}`);
+  const { results } = await scan({ paths: [tree(typeof code === 'string' ? { 'main.tf': code } : code)], cwd: tmpdir(), policies });
+  const passes = results.filter((r) => r.status === 'pass').map(() => 'pass');
+  return [...passes, ...toFindings(results, 'en').map((f) => `${f.status}:${f.line}${f.messageId ? ` ${f.messageId}` : ''}`)];
 }
 
 /** A distribution whose viewer certificate has `version` as its minimum protocol version, and whose cache behaviour has `policy`. */
@@ -50,7 +51,7 @@ describe('a conditional on a value known only at apply, in .tf source, decided w
   const minTls = (version: string): Promise<string[]> => findings('aws-cloudfront-min-tls', distribution(version));
 
   it('passes when both branches pass (an argument of a nested block)', async () => {
-    expect(await minTls('var.legacy ? "TLSv1.2_2021" : "TLSv1.2_2025"')).toEqual([]);
+    expect(await minTls('var.legacy ? "TLSv1.2_2021" : "TLSv1.2_2025"')).toEqual(['pass']);
   });
 
   it('fails when both fail, at the line the value is written on', async () => {
@@ -63,13 +64,13 @@ describe('a conditional on a value known only at apply, in .tf source, decided w
   });
 
   it('takes the branches of a conditional in a branch, each once', async () => {
-    expect(await minTls('var.legacy ? "TLSv1.2_2025" : (var.legacy ? "TLSv1.2_2021" : "TLSv1.2_2025")')).toEqual([]);
+    expect(await minTls('var.legacy ? "TLSv1.2_2025" : (var.legacy ? "TLSv1.2_2021" : "TLSv1.2_2025")')).toEqual(['pass']);
     expect(await minTls('var.legacy ? "TLSv1" : var.legacy ? "TLSv1.2_2021" : "TLSv1_2016"')).toEqual(['unknown:28 choicesDiffer']);
   });
 
   it('decides a check through expect() the same way: viewer_protocol_policy', async () => {
     const https = (policy: string): Promise<string[]> => findings('aws-cloudfront-viewer-https', distribution('"TLSv1.2_2021"', policy));
-    expect(await https('var.legacy ? "redirect-to-https" : "https-only"')).toEqual([]);
+    expect(await https('var.legacy ? "redirect-to-https" : "https-only"')).toEqual(['pass']);
     expect(await https('var.legacy ? "redirect-to-https" : "allow-all"')).toEqual(['unknown:17']);
   });
 
@@ -80,13 +81,11 @@ describe('a conditional on a value known only at apply, in .tf source, decided w
   it('reads a value chosen in a local, and one passed to a module as an argument, where the resource uses it', async () => {
     const code = distribution('local.tls').replace('variable "legacy" { type = bool }', 'variable "legacy" { type = bool }\nlocals { tls = var.legacy ? "TLSv1" : "TLSv1_2016" }');
     expect(await findings('aws-cloudfront-min-tls', code)).toEqual(['fail:29 everyChoiceOld']);
-    const policies = builtinPolicies.filter((p) => p.id === 'aws-cloudfront-min-tls');
-    const dir = tree({
+    const moduleCall = {
       'main.tf': 'variable "legacy" { type = bool }\nmodule "cdn" {\n  source = "./cdn"\n  tls    = var.legacy ? "TLSv1.2_2021" : "TLSv1.3_2025"\n}\n',
       'cdn/main.tf': distribution('var.tls').replace('variable "legacy" { type = bool }', 'variable "tls" { type = string }'),
-    });
-    const { results } = await scan({ paths: [dir], cwd: tmpdir(), policies });
-    expect(toFindings(results, 'en').map((f) => f.status)).toEqual([]);
+    };
+    expect(await findings('aws-cloudfront-min-tls', moduleCall)).toEqual(['pass']);
   });
 });
 
