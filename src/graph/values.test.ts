@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getPath, isMap, Secret, Unknown, type PropertyMap } from './values.js';
+import { choiceAmong, getPath, isMap, MAX_CHOICES, Secret, Unknown, type PropertyMap } from './values.js';
 
 describe('getPath', () => {
   const terraform: PropertyMap = { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] };
@@ -51,5 +51,22 @@ describe('values made by another copy of sekisho', () => {
     expect(isMap(other.Secret.instance)).toBe(false);
     expect(Secret.instance instanceof Unknown).toBe(false);
     expect({ refs: [] } instanceof Unknown).toBe(false);
+  });
+});
+
+describe('choiceAmong', () => {
+  it('takes the alternatives of a choice among the values in its place, each value once', () => {
+    const inner = choiceAmong(['b'], ['TLSv1', undefined]);
+    const ref = new Unknown(['c']);
+    const choice = choiceAmong(['a', 'b'], ['TLSv1', inner, { k: [1] }, { k: [1] }, ref, ref, new Unknown(['c'])]);
+    expect(choice.refs).toEqual(['a', 'b']);
+    expect(choice.alternatives).toEqual(['TLSv1', undefined, { k: [1] }, ref, new Unknown(['c'])]);
+    expect(choice.alternatives![3]).toBe(ref);
+  });
+
+  it(`is a plain unknown with more than ${MAX_CHOICES} values`, () => {
+    const values = Array.from({ length: MAX_CHOICES + 1 }, (_, i) => `v${i}`);
+    expect(choiceAmong(['a'], values.slice(1)).alternatives).toHaveLength(MAX_CHOICES);
+    expect(choiceAmong(['a'], values)).toEqual(new Unknown(['a']));
   });
 });

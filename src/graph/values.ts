@@ -29,8 +29,8 @@ export class Unknown {
     readonly shape?: string,
     /**
      * The values it may take, where only the choice between them is unknown (a CloudFormation
-     * `Fn::If` on a condition decided at deployment); `undefined` for a choice that removes the
-     * property (`AWS::NoValue`).
+     * `Fn::If` on a condition decided at deployment, a Terraform `c ? a : b` on a value known only
+     * at apply); `undefined` for a choice that removes the property (`AWS::NoValue`).
      */
     readonly alternatives?: readonly (PropertyValue | undefined)[],
   ) {}
@@ -54,6 +54,39 @@ export type Scalar = string | number | boolean | null;
 export type PropertyValue = Scalar | Unknown | Secret | PropertyValue[] | PropertyMap;
 export interface PropertyMap {
   [key: string]: PropertyValue;
+}
+
+/** At most this many values are kept as the ones a value chosen at deployment may take: past it, which it takes is left undecided. */
+export const MAX_CHOICES = 256;
+
+/**
+ * A value chosen at deployment among `values` (`undefined` for a choice that removes the property),
+ * unknown with `refs`: one that is itself such a choice gives its alternatives in its place, so
+ * nested choices (a CloudFormation `Fn::If` in a branch of another, HCL's `a ? b : c ? d : e`) make
+ * one list; values alike are kept once. With more than `MAX_CHOICES`, a plain `Unknown`.
+ */
+export function choiceAmong(refs: readonly string[], values: readonly (PropertyValue | undefined)[]): Unknown {
+  const flat = values.flatMap((v) => (v instanceof Unknown && v.alternatives !== undefined ? v.alternatives : [v]));
+  if (flat.length > MAX_CHOICES) return new Unknown(refs);
+  const seen = new Set<unknown>();
+  const alternatives = flat.filter((v) => {
+    // A value holding an unknown part is kept once as the same object only: two alike in text may stand for different values.
+    const key = v === undefined ? 'absent' : isWhollyKnown(v) ? JSON.stringify(v) : v;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return new Unknown(refs, undefined, alternatives);
+}
+
+/** Whether a value holds no `Unknown` and no `Secret` anywhere. */
+export function isWhollyKnown(v: PropertyValue): boolean {
+  if (v instanceof Unknown || v instanceof Secret) return false;
+  if (Array.isArray(v)) return v.every(isWhollyKnown);
+  if (isMap(v)) {
+    for (const key in v) if (!isWhollyKnown(v[key]!)) return false;
+  }
+  return true;
 }
 
 export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
@@ -97,7 +130,8 @@ export function getPath(root: PropertyValue | undefined, path: string): Property
 /**
  * The properties as deployed for each value the first value on `path` may take, where that value is
  * only a choice made at deployment (an `Unknown` with alternatives: a CloudFormation `Fn::If` on a
- * condition known at deployment, an `Fn::FindInMap` keyed by the Region); a choice that removes the
+ * condition known at deployment, an `Fn::FindInMap` keyed by the Region, a Terraform conditional
+ * expression on a value known only at apply); a choice that removes the
  * property leaves it out. `undefined` when the path meets no such value. Keys are found as `getPath`
  * finds them.
  */

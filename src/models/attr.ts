@@ -43,7 +43,8 @@ export interface Attr<T> {
   readonly at: Evidence;
   /**
    * For an `unknown` value that is only a choice made at deployment (a CloudFormation `Fn::If` on a
-   * condition decided then, `Fn::FindInMap` keyed by the Region): the field as each choice sets it.
+   * condition decided then, `Fn::FindInMap` keyed by the Region, a Terraform conditional expression
+   * on a value known only at apply): the field as each choice sets it.
    * Decided when every choice gives the same answer (`everyChoice`).
    */
   readonly choices?: readonly Attr<T>[];

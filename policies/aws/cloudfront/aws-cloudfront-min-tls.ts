@@ -18,7 +18,7 @@ export default definePolicy({
     en: {
       title: 'CloudFront accepts outdated TLS from viewers',
       description:
-        `Checks the viewer security policy (minimum_protocol_version, ViewerCertificate.MinimumProtocolVersion): it must be one of ${MODERN_CLOUDFRONT_POLICIES.join(', ')}. When it is not written it is TLSv1. With the default *.cloudfront.net certificate (no ACM or IAM certificate, as a CDK Distribution without a domain name) CloudFront always uses TLSv1, whatever is written. Settings chosen by a condition decided at deployment (Fn::If) are decided when every choice is alike.`,
+        `Checks the viewer security policy (minimum_protocol_version, ViewerCertificate.MinimumProtocolVersion): it must be one of ${MODERN_CLOUDFRONT_POLICIES.join(', ')}. When it is not written it is TLSv1. With the default *.cloudfront.net certificate (no ACM or IAM certificate, as a CDK Distribution without a domain name) CloudFront always uses TLSv1, whatever is written. Settings chosen by a condition decided at deployment (Fn::If, or a Terraform conditional expression on a value known only at apply) are decided when every choice is alike.`,
       rationale:
         'Older security policies accept TLS 1.0 and 1.1 (deprecated by RFC 8996) or TLS 1.2 with weak CBC and SHA-1 cipher suites. Clients that can be pushed onto them get weaker protection for everything they exchange with the distribution, and PCI DSS and most government baselines do not allow them.',
       fix: 'Use a custom certificate and set minimum_protocol_version = "TLSv1.2_2021" (MinimumProtocolVersion).',
@@ -28,7 +28,7 @@ export default definePolicy({
     ja: {
       title: 'CloudFront がビューワーとの通信で古い TLS を受け付けている',
       description:
-        `ビューワー向けのセキュリティポリシー（minimum_protocol_version、ViewerCertificate.MinimumProtocolVersion）が ${MODERN_CLOUDFRONT_POLICIES.join('、')} のいずれかであるかを確認します。指定しない場合は TLSv1 になります。既定の *.cloudfront.net 証明書を使う場合（ACM や IAM の証明書を指定していない場合。ドメイン名を指定しない CDK の Distribution も該当します）は、何を指定しても CloudFront は TLSv1 を使います。デプロイ時に決まる条件（Fn::If）で設定を切り替えている場合は、すべての選択肢で結果が同じときに判定します。`,
+        `ビューワー向けのセキュリティポリシー（minimum_protocol_version、ViewerCertificate.MinimumProtocolVersion）が ${MODERN_CLOUDFRONT_POLICIES.join('、')} のいずれかであるかを確認します。指定しない場合は TLSv1 になります。既定の *.cloudfront.net 証明書を使う場合（ACM や IAM の証明書を指定していない場合。ドメイン名を指定しない CDK の Distribution も該当します）は、何を指定しても CloudFront は TLSv1 を使います。デプロイ時に決まる条件（Fn::If や、apply 時まで値が分からない Terraform の条件式）で設定を切り替えている場合は、すべての選択肢で結果が同じときに判定します。`,
       rationale:
         '古いセキュリティポリシーは、廃止された TLS 1.0 / 1.1（RFC 8996）や、弱い CBC・SHA-1 の暗号スイートを使う TLS 1.2 を受け付けます。これらに誘導されたクライアントとの通信は保護が弱くなり、PCI DSS や多くの政府基準でも認められていません。',
       fix: '独自の証明書を使い、minimum_protocol_version = "TLSv1.2_2021"（MinimumProtocolVersion）を指定してください。',

@@ -1,4 +1,4 @@
-import { isMap, joinPath, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
+import { choiceAmong, isMap, isWhollyKnown, joinPath, MAX_CHOICES, Secret, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { Json } from '../json-with-lines.js';
 import { FOR_EACH, forEachLoop, loopItems, substitute, valueCount } from './for-each-loop.js';
 import { importPlaceholder, importRef } from './imports.js';
@@ -276,8 +276,7 @@ function resolveIf(arg: Json, path: string, scope: TemplateScope): Resolved {
   if (condition === false) return resolveValue(arg[2]!, path, scope);
   // Either branch may be deployed: the references of both, and both as the values it may take.
   const branches: Resolved[] = [resolveValue(arg[1]!, path, scope), resolveValue(arg[2]!, path, scope)];
-  const unknown = unknownFrom(branches);
-  return new Unknown(unknown.refs, undefined, branches.map((b) => (b === NO_VALUE ? undefined : b)));
+  return choiceAmong(unknownFrom(branches).refs, branches.map((b) => (b === NO_VALUE ? undefined : b)));
 }
 
 function resolveSelect(arg: Json, path: string, scope: TemplateScope): Resolved {
@@ -323,9 +322,6 @@ function resolveFindInMap(arg: Json, path: string, scope: TemplateScope): Resolv
   return new Unknown();
 }
 
-/** At most this many values of a mapping are kept as the ones an `Fn::FindInMap` with unknown keys may take. */
-const MAX_MAPPED_CHOICES = 256;
-
 /**
  * `Fn::FindInMap` with a key known only at deployment (`!Ref AWS::Region`, a parameter given no
  * value): one of the values the mapping holds under the keys that are known, as `Fn::If` gives one
@@ -344,7 +340,7 @@ function mappedChoices(arg: readonly Json[], keys: readonly Resolved[], path: st
       if (known !== undefined) {
         if (Object.hasOwn(cur, known)) next.push(cur[known]!);
       } else next.push(...Object.values(cur));
-      if (next.length > MAX_MAPPED_CHOICES) return unknown;
+      if (next.length > MAX_CHOICES) return unknown;
     }
     level = next;
   }
@@ -358,11 +354,10 @@ function mappedChoices(arg: readonly Json[], keys: readonly Resolved[], path: st
     const v = resolveValue(c, path, scope);
     return typeof v === 'symbol' ? undefined : v;
   });
-  const distinct = [...new Map(values.map((v) => [JSON.stringify(v) ?? 'NoValue', v])).values()];
+  const choice = choiceAmong([...new Set([...unknownFrom(values.filter((v) => v !== undefined)).refs, ...unknown.refs])], values);
   // The same value whichever key is deployed: known.
-  const [only] = distinct;
-  if (distinct.length === 1 && only !== undefined && isFullyKnown(only)) return only;
-  return new Unknown([...new Set([...unknownFrom(values.filter((v) => v !== undefined)).refs, ...unknown.refs])], undefined, distinct);
+  const only = choice.alternatives?.length === 1 ? choice.alternatives[0] : undefined;
+  return only !== undefined && isFullyKnown(only) ? only : choice;
 }
 
 /**
@@ -434,12 +429,8 @@ function unknownFrom(inputs: readonly Resolved[], shape?: string): Unknown {
   return new Unknown([...refs], shape);
 }
 
-function isFullyKnown(v: Resolved): v is PropertyValue {
-  if (v === NO_VALUE || v instanceof Unknown || v instanceof Secret) return false;
-  if (Array.isArray(v)) return v.every(isFullyKnown);
-  if (v && typeof v === 'object') return Object.values(v).every(isFullyKnown);
-  return true;
-}
+/** A value with no part unknown or secret; `AWS::NoValue` is none. */
+const isFullyKnown = (v: Resolved): v is PropertyValue => v !== NO_VALUE && isWhollyKnown(v);
 
 function splitOnce(s: string, sep: string): [string, string] {
   const i = s.indexOf(sep);

@@ -1,13 +1,13 @@
 import type { LiteralOrigin } from '../../graph/resource.js';
 import { replacePlaceholders } from '../../graph/placeholders.js';
-import { joinPath, parseJsonText, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
+import { isWhollyKnown, joinPath, parseJsonText, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { DYNAMIC_BLOCK_COST } from './budget.js';
 import { evaluate, iterate, type Evaluation } from './evaluate.js';
 import { isBlockList } from './parse.js';
 import type { SourceBlock, SourceBody } from './positions.js';
 import { isConstant, parseJsonString, type Expr } from './syntax.js';
-import { equal, hasKey, isWhollyKnown, mapOf, type Value } from './value.js';
+import { equal, hasKey, mapOf, type Value } from './value.js';
 
 /**
  * A block's body evaluated into resource properties, the way a plan shows them: arguments as
@@ -158,7 +158,13 @@ function knownTextInCode(value: Value, scanned: Value | undefined): boolean {
 
 export function hideSecrets(properties: PropertyMap): void {
   for (const key of Object.keys(properties)) {
-    if (SECRET_NAME.test(key) && !NOT_SECRET.has(key) && typeof properties[key] === 'string') properties[key] = Secret.instance;
+    if (!SECRET_NAME.test(key) || NOT_SECRET.has(key)) continue;
+    const value = properties[key];
+    if (typeof value === 'string') properties[key] = Secret.instance;
+    // `password = var.generate ? random_password.p.result : "…"`: the text written in a branch is hidden too.
+    else if (value instanceof Unknown && value.alternatives?.some((a) => typeof a === 'string')) {
+      properties[key] = new Unknown(value.refs, value.shape, value.alternatives.map((a) => (typeof a === 'string' ? Secret.instance : a)));
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { isMap, Secret, Unknown } from '../../graph/values.js';
+import { choiceAmong, isMap, isWhollyKnown, Secret, Unknown } from '../../graph/values.js';
 import { EvaluationLimit } from './budget.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import type { Expr, TemplatePart } from './syntax.js';
@@ -12,9 +12,9 @@ import {
   EvalError,
   hasKey,
   hasSecret,
+  holdsChoice,
   instanceOf,
   isUnknownElements,
-  isWhollyKnown,
   knownPrefix,
   mapOf,
   sortedKeys,
@@ -286,7 +286,14 @@ function conditional(expr: Extract<Expr, { kind: 'conditional' }>, ev: Evaluatio
     const otherwise = evaluate(expr.otherwise, ev);
     // Both branches alike: the condition does not matter.
     if (isWhollyKnown(then) && equal(then, otherwise)) return then;
-    return undetermined([condition, then, otherwise]);
+    // Else one of the two, as a CloudFormation `Fn::If` on a condition decided at deployment: a
+    // policy decides it when both give the same answer. `null` stays a value, as an argument written
+    // `null` is (the provider's default applies). Sensitive when any part is, as in Terraform.
+    const unknown = undetermined([condition, then, otherwise]);
+    // A branch holding a choice inside a list or map is not kept: through a chain of locals
+    // (`l2 = c ? { a = local.l1 } : { b = local.l1 }`) the choices would double at each step.
+    if (!(unknown instanceof Unknown) || [then, otherwise].some((b) => !(b instanceof Unknown) && holdsChoice(b))) return unknown;
+    return choiceAmong(unknown.refs, [then, otherwise]);
   }
   return asBool(condition) ? evaluateStrict(expr.then, ev) : evaluateStrict(expr.otherwise, ev);
 }

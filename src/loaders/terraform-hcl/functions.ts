@@ -1,5 +1,5 @@
 import { digest } from '../../digest.js';
-import { isMap, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
+import { isMap, isWhollyKnown, Secret, Unknown, type PropertyMap } from '../../graph/values.js';
 import {
   asBool,
   asList,
@@ -16,7 +16,6 @@ import {
   hasKey,
   hasSecret,
   isUnknownElements,
-  isWhollyKnown,
   knownPrefix,
   mapOf,
   maybeElements,

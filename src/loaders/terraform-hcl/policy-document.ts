@@ -1,6 +1,6 @@
-import { isMap, parseJsonShape, Unknown, type PropertyMap } from '../../graph/values.js';
+import { isMap, isWhollyKnown, parseJsonShape, Unknown, type PropertyMap } from '../../graph/values.js';
 import { goEscape } from './functions.js';
-import { compareStrings, isWhollyKnown, mapOf, unknownFrom, type Value } from './value.js';
+import { compareStrings, mapOf, unknownFrom, type Value } from './value.js';
 
 /**
  * `data "aws_iam_policy_document"` rendered as the AWS provider renders it (v5,

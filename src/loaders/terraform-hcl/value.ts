@@ -73,14 +73,19 @@ export function knownPrefix(list: readonly Value[]): number {
 /** A Terraform error during evaluation (a missing attribute, a wrong type): `try` and `can` catch it. */
 export class EvalError extends Error {}
 
-/** Whether a value holds no `Unknown` and no `Secret` anywhere. */
-export function isWhollyKnown(v: Value): boolean {
-  if (v instanceof Unknown || v instanceof Secret) return false;
-  if (Array.isArray(v)) return v.every(isWhollyKnown);
-  if (isMap(v)) {
-    for (const key in v) if (!isWhollyKnown(v[key]!)) return false;
+/** `holdsChoice` of lists and maps already asked about: a value does not change once built, and a local's is asked about by every instance using it. */
+const choicesWithin = new WeakMap<object, boolean>();
+
+/** Whether a value is, or holds anywhere in its lists and maps, a choice made at apply (an `Unknown` with alternatives). */
+export function holdsChoice(v: Value): boolean {
+  if (v instanceof Unknown) return v.alternatives !== undefined;
+  if (!Array.isArray(v) && !isMap(v)) return false;
+  let held = choicesWithin.get(v);
+  if (held === undefined) {
+    held = Array.isArray(v) ? v.some(holdsChoice) : Object.values(v).some(holdsChoice);
+    choicesWithin.set(v, held);
   }
-  return true;
+  return held;
 }
 
 /** Whether a value holds a `Secret` anywhere. */
