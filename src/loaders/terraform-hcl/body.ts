@@ -3,7 +3,7 @@ import { replacePlaceholders } from '../../graph/placeholders.js';
 import { isWhollyKnown, joinPath, parseJsonText, Secret, setOwn, Unknown, isMap, type PropertyMap } from '../../graph/values.js';
 import { isArray, isObject, type JsonObject, type JsonValue } from '../terraform-plan/schema.js';
 import { DYNAMIC_BLOCK_COST } from './budget.js';
-import { evaluate, iterate, type Evaluation } from './evaluate.js';
+import { charged, evaluate, iterate, type Evaluation } from './evaluate.js';
 import { isBlockList } from './parse.js';
 import type { SourceBlock, SourceBody } from './positions.js';
 import { isConstant, parseJsonString, type Expr } from './syntax.js';
@@ -42,7 +42,7 @@ export function expression(text: string): Expr {
 /** Evaluates a JSON-syntax value: strings are templates, object keys may be too. */
 export function evaluateJson(raw: JsonValue, ev: Evaluation): Value {
   if (typeof raw === 'string') return evaluate(expression(raw), ev);
-  if (isArray(raw)) return raw.map((x) => evaluateJson(x, ev));
+  if (isArray(raw)) return charged(raw.map((x) => evaluateJson(x, ev)), ev);
   if (isObject(raw)) {
     const entries: [string, Value][] = [];
     for (const [k, v] of Object.entries(raw)) {
@@ -50,7 +50,7 @@ export function evaluateJson(raw: JsonValue, ev: Evaluation): Value {
       if (typeof key !== 'string') return new Unknown([...ev.deps]);
       entries.push([key, evaluateJson(v, ev)]);
     }
-    return mapOf(entries);
+    return charged(mapOf(entries), ev);
   }
   return raw;
 }

@@ -6,7 +6,11 @@ import { isMap } from '../../graph/values.js';
  * or fail; sekisho treats such a value as unknown and says so once.
  */
 
-/** The longest string, and the most elements of a collection, one expression may build: a few tens of MB at most. */
+/**
+ * The longest string, and the most elements of a collection, one expression may build: a few tens
+ * of MB at most. A collection is bounded as the tree it is walked as, too: shared parts counted
+ * each time, since every reader (checks, comparisons, `jsonencode`, the policies) walks it so.
+ */
 export const MAX_VALUE_SIZE = 1 << 20;
 
 /**
@@ -52,10 +56,14 @@ export class EvaluationBudget {
     if (!this.take(units)) throw new EvaluationLimit();
   }
 
-  /** Takes the work of building `value`: its characters, or its elements; or throws `EvaluationLimit`. */
+  /**
+   * Takes the work of building `value`: its characters, or its elements; or throws `EvaluationLimit`.
+   * A collection is also bounded as the tree every later reader walks: shared parts count each time
+   * they occur, so `{ a = local.x, b = local.x }` chained through locals cannot double past it.
+   */
   charge<T>(value: T): T {
     const size = sizeOf(value);
-    if (size > MAX_VALUE_SIZE) throw new EvaluationLimit();
+    if (size > MAX_VALUE_SIZE || treeSize(value) > MAX_VALUE_SIZE) throw new EvaluationLimit();
     this.spend(typeof value === 'string' ? Math.ceil(size / CHARS_PER_STEP) : size);
     return value;
   }
@@ -66,6 +74,23 @@ export class EvaluationBudget {
     this.#reported = true;
     this.report();
   }
+}
+
+/** Values walked as trees, by their size as a tree (at most just past `MAX_VALUE_SIZE`): each collection is counted once, when it is built. */
+const treeSizes = new WeakMap<object, number>();
+
+/** The nodes of `value` walked as a tree, counted up to just past `MAX_VALUE_SIZE`. */
+function treeSize(value: unknown): number {
+  if (typeof value !== 'object' || value === null || !(Array.isArray(value) || isMap(value))) return 1;
+  let size = treeSizes.get(value);
+  if (size !== undefined) return size;
+  size = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    size += treeSize(child);
+    if (size > MAX_VALUE_SIZE) break;
+  }
+  treeSizes.set(value, size);
+  return size;
 }
 
 /** A string's characters, or the elements of a collection at its top level. */

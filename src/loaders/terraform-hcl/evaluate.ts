@@ -71,6 +71,17 @@ export function evaluate(expr: Expr, ev: Evaluation): Value {
   }
 }
 
+/** A value built from the parts of a JSON-syntax object or list, charged to the budget as an expression's: unknown past it. */
+export function charged(value: Value, ev: Evaluation): Value {
+  try {
+    return ev.scope.budget.charge(value);
+  } catch (error) {
+    if (!(error instanceof EvaluationLimit)) throw error;
+    ev.scope.budget.passed();
+    return new Unknown([...ev.deps]);
+  }
+}
+
 /** Evaluates an expression; a Terraform error is thrown as `EvalError` (for `try` and `can`). */
 function evaluateStrict(expr: Expr, ev: Evaluation): Value {
   switch (expr.kind) {
@@ -79,7 +90,7 @@ function evaluateStrict(expr: Expr, ev: Evaluation): Value {
     case 'template':
       return template(expr.parts, ev);
     case 'tuple':
-      return expr.items.map((i) => evaluateStrict(i, ev));
+      return ev.scope.budget.charge(expr.items.map((i) => evaluateStrict(i, ev)));
     case 'object':
       return object(expr, ev);
     case 'name':
@@ -101,7 +112,7 @@ function evaluateStrict(expr: Expr, ev: Evaluation): Value {
     case 'binary':
       return binary(expr.op, evaluateStrict(expr.left, ev), () => evaluateStrict(expr.right, ev));
     case 'for':
-      return forExpression(expr, ev);
+      return ev.scope.budget.charge(forExpression(expr, ev));
     case 'invalid':
       return new Unknown();
   }
@@ -117,7 +128,7 @@ function object(expr: Extract<Expr, { kind: 'object' }>, ev: Evaluation): Value 
     else entries.push([asString(key), value]);
   }
   // An object with a key known only at apply has an unknown set of keys.
-  return pending.length > 0 ? undetermined([...pending, ...entries.map(([, v]) => v)]) : mapOf(entries);
+  return pending.length > 0 ? undetermined([...pending, ...entries.map(([, v]) => v)]) : ev.scope.budget.charge(mapOf(entries));
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load, tree } from '../../../test/helpers/terraform-tree.js';
 import type { ResourceNode } from '../../graph/resource.js';
-import { getPath, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
+import { getPath, isMap, Secret, Unknown, type PropertyValue } from '../../graph/values.js';
 import { builtinPolicies } from '../../../policies/index.js';
 import { toFindings } from '../../engine/finding.js';
 import { scan } from '../../engine/scan.js';
@@ -719,6 +719,37 @@ resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
     expect(prop(unit, 'aws_s3_bucket.big', 'bucket')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'aws_s3_bucket.plain', 'bucket')).toBe('plain');
     expect(unit.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'evaluation-limit']]);
+  });
+
+  it.each([
+    ['an object', (x: string) => `{ a = ${x}, b = ${x} }`],
+    ['a tuple', (x: string) => `[${x}, ${x}]`],
+    ['a for expression', (x: string) => `{ for k in ["a", "b"] : k => ${x} }`],
+  ])('leaves %s that holds one value twice, doubled through locals, unknown: every reader walks it as a tree', async (_, twice) => {
+    const started = Date.now();
+    const unit = await load({
+      'main.tf': `
+locals {
+  o0 = { a = "x", b = "y" }
+${doubled('o', 40, twice)}
+}
+resource "aws_s3_bucket" "big" {
+  bucket = "big"
+  tags   = { doc = jsonencode(local.o40) }
+  shared = local.o40
+}
+resource "aws_s3_bucket" "plain" { bucket = "plain" }`,
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // Down its first parts, the value meets the level that passed the bound: unknown from there.
+    let part = prop(unit, 'aws_s3_bucket.big', 'shared');
+    while (Array.isArray(part) || isMap(part)) part = Array.isArray(part) ? part[0] : Object.values(part)[0];
+    expect(part).toBeInstanceOf(Unknown);
+    expect(prop(unit, 'aws_s3_bucket.plain', 'bucket')).toBe('plain');
+    expect(unit.diagnostics.map((d) => [d.level, d.code])).toEqual([['warning', 'evaluation-limit']]);
+    // A few levels of the same sharing stay values.
+    const small = await load({ 'main.tf': `locals {\n  o0 = { a = "x" }\n${doubled('o', 4, twice)}\n}\nresource "x_thing" "t" { v = local.o4 }` });
+    expect(prop(small, 'x_thing.t', 'v')).not.toBeInstanceOf(Unknown);
   });
 
   it('refuses a chunklist size that is not a whole number, as Terraform does', async () => {
