@@ -266,4 +266,100 @@ resource "aws_iam_policy" "p" {
       ],
     });
   });
+
+  it('names a user and a managed policy by the variables they come from (Terraform)', async () => {
+    const admin = await messages(
+      `variable "user" {}
+resource "aws_iam_policy_attachment" "admin" {
+  name       = "admin"
+  users      = [var.user]
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`,
+      'aws-iam-admin-policy-attachment',
+    );
+    expect(admin).toEqual({
+      en: [
+        'User var.user has the AWS managed AdministratorAccess policy attached: its password or access keys can do anything in the account.',
+      ],
+      ja: [
+        'ユーザー var.user に AWS 管理ポリシー AdministratorAccess がアタッチされており、そのパスワードやアクセスキーでアカウント内の何でもできます。',
+      ],
+    });
+    const direct = await messages(
+      `variable "policy_arn" {}
+resource "aws_iam_user" "alice" { name = "alice" }
+resource "aws_iam_user_policy_attachment" "a" {
+  user       = aws_iam_user.alice.name
+  policy_arn = var.policy_arn
+}
+`,
+      'aws-iam-user-policies',
+    );
+    expect(direct).toEqual({
+      en: [
+        'User alice has the managed policy var.policy_arn attached directly: attach it to a group or a role instead.',
+      ],
+      ja: [
+        'ユーザー alice に管理ポリシー var.policy_arn が直接アタッチされています。グループかロールにアタッチしてください。',
+      ],
+    });
+  });
+
+  it('says a user and a managed policy have names known only at deployment (CloudFormation imports)', () => {
+    const { en, ja } = templateMessages(
+      `  Alice:
+    Type: AWS::IAM::User
+    Properties: { ManagedPolicyArns: [!ImportValue audit-policy-arn] }
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: reports
+      Users: [!ImportValue report-user]
+      PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }] }
+`,
+      'aws-iam-user-policies',
+    );
+    expect({ en, ja }).toEqual({
+      en: [
+        'User Alice has the managed policy (its name known only at deployment) attached directly: attach it to a group or a role instead.',
+        'User (its name known only at deployment) has the managed policy reports attached directly: attach it to a group or a role instead.',
+      ],
+      ja: [
+        'ユーザー Alice に管理ポリシー (名前はデプロイ時に決まる) が直接アタッチされています。グループかロールにアタッチしてください。',
+        'ユーザー (名前はデプロイ時に決まる) に管理ポリシー reports が直接アタッチされています。グループかロールにアタッチしてください。',
+      ],
+    });
+  });
+
+  it('names the user of an access key by its variable, and does not take two unknown users for one', async () => {
+    const { en, ja } = await messages(
+      `variable "user" {}
+variable "other" {}
+resource "aws_iam_access_key" "k" {
+  user    = var.user
+  pgp_key = "keybase:someone"
+}
+resource "aws_iam_user_login_profile" "p" { user = var.other }
+`,
+      'aws-iam-access-key',
+    );
+    expect({ en, ja }).toEqual({
+      en: [
+        'An access key is created in code for user var.user: a long-term credential that stays valid until someone rotates or deletes it.',
+      ],
+      ja: [
+        'ユーザー var.user のアクセスキーをコードで作成しています。ローテーションか削除をするまで有効な長期の認証情報です。',
+      ],
+    });
+    const imported = templateMessages(`  K:\n    Type: AWS::IAM::AccessKey\n    Properties: { UserName: !ImportValue ci-user }\n`, 'aws-iam-access-key');
+    expect(imported).toEqual({
+      en: [
+        'An access key is created in code for user (its name known only at deployment): a long-term credential that stays valid until someone rotates or deletes it.',
+      ],
+      ja: [
+        'ユーザー (名前はデプロイ時に決まる) のアクセスキーをコードで作成しています。ローテーションか削除をするまで有効な長期の認証情報です。',
+      ],
+    });
+  });
 });

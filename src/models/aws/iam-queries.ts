@@ -156,6 +156,9 @@ export const UNKNOWN_ACTION = phrase('an action known only at deployment', 'デ�
 /** What messages say for an element of Resource or NotResource that is not known before deployment. */
 export const UNKNOWN_RESOURCE = phrase('a resource known only at deployment', 'デプロイ時に決まるリソース');
 
+/** What messages say for a user, group, role or managed policy whose name is known only at deployment, where the code shows no expression for it. */
+export const UNKNOWN_NAME = phrase('(its name known only at deployment)', '(名前はデプロイ時に決まる)');
+
 /** Policy strings for messages, `, ` between them: each as `shownText` says it, `unknown` for one the code does not show. */
 export const policyList = (values: readonly PolicyString[], unknown: Phrase): MessageValue => joined(values.map((v) => shownText(v, unknown)));
 
