@@ -362,4 +362,37 @@ resource "aws_iam_user_login_profile" "p" { user = var.other }
       ],
     });
   });
+
+  it('names a Cloud Storage role by its variable, and says so of one chosen by a condition', async () => {
+    const { en, ja } = await messages(
+      `variable "role" {}
+variable "writable" { type = bool }
+resource "google_storage_bucket" "b" {
+  name     = "acme-public"
+  location = "ASIA-NORTHEAST1"
+}
+resource "google_storage_bucket_iam_member" "by_variable" {
+  bucket = google_storage_bucket.b.name
+  role   = var.role
+  member = "allUsers"
+}
+resource "google_storage_bucket_iam_member" "by_condition" {
+  bucket = google_storage_bucket.b.name
+  role   = var.writable ? "roles/storage.objectAdmin" : "roles/storage.objectViewer"
+  member = "allUsers"
+}
+`,
+      'gcp-storage-bucket-public',
+    );
+    expect({ en, ja }).toEqual({
+      en: [
+        'google_storage_bucket_iam_member.by_variable grants var.role to allUsers in Cloud Storage bucket acme-public: allUsers is anyone on the internet, allAuthenticatedUsers anyone signed in to any Google account, so the data is public.',
+        'google_storage_bucket_iam_member.by_condition grants a role known only at deployment to allUsers in Cloud Storage bucket acme-public: allUsers is anyone on the internet, allAuthenticatedUsers anyone signed in to any Google account, so the data is public.',
+      ],
+      ja: [
+        'google_storage_bucket_iam_member.by_variable が Cloud Storage バケット acme-public で allUsers に var.role を付与しています。allUsers はインターネット上の誰でも、allAuthenticatedUsers は Google アカウントでログインした誰でもを指すため、データが公開されています。',
+        'google_storage_bucket_iam_member.by_condition が Cloud Storage バケット acme-public で allUsers に デプロイ時に決まるロール を付与しています。allUsers はインターネット上の誰でも、allAuthenticatedUsers は Google アカウントでログインした誰でもを指すため、データが公開されています。',
+      ],
+    });
+  });
 });
