@@ -5,6 +5,7 @@ import type { Evidence } from '../models/attr.js';
 import type { AttachedPolicy, IamIdentity, IdentityKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
+import { textOrUnknown } from './read.js';
 import { isOwnValue } from './read-back.js';
 
 /** Where one schema family declares identities, gives them policies and puts users in groups. */
@@ -48,7 +49,7 @@ export interface AttachmentSource {
 interface Builder {
   readonly anchor: ResourceNode;
   readonly kind: IdentityKind;
-  readonly name: string;
+  readonly name: string | Unknown;
   readonly certain: boolean;
   readonly policies: AttachedPolicy[];
   readonly groups: Set<Builder>;
@@ -65,7 +66,7 @@ function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdent
   for (const [kind, spec] of Object.entries(schema.identities) as [IdentityKind, IdentitySchema['identities'][IdentityKind]][]) {
     for (const node of managed(graph, spec.type)) declared.set(node, newBuilder(node, kind, nameOf(node, spec.name), true));
   }
-  const orphan = (key: string, anchor: ResourceNode, kind: IdentityKind, name: string, certain: boolean): Builder => {
+  const orphan = (key: string, anchor: ResourceNode, kind: IdentityKind, name: string | Unknown, certain: boolean): Builder => {
     let b = orphans.get(key);
     if (!b) orphans.set(key, (b = newBuilder(anchor, kind, name, certain)));
     return b;
@@ -80,13 +81,13 @@ function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdent
     if (!Array.isArray(value) && typeof value !== 'string') {
       // A list or name not known before deployment: the references it is made of, else maybe none.
       const refs = referenced(path);
-      return refs.length > 0 ? refs : [orphan(`${node.id}|${path}`, node, kind, '?', false)];
+      return refs.length > 0 ? refs : [orphan(`${node.id}|${path}`, node, kind, textOrUnknown(value), false)];
     }
     return asList(value).flatMap((v, i) => {
       const p = Array.isArray(value) ? joinPath(path, i) : path;
       const refs = referenced(p);
       if (refs.length > 0) return refs;
-      if (typeof v !== 'string') return [orphan(`${node.id}|${p}`, node, kind, '?', true)];
+      if (typeof v !== 'string') return [orphan(`${node.id}|${p}`, node, kind, textOrUnknown(v), true)];
       // IAM names are at least one character long: an empty one (`users = [""]`) names no identity.
       if (v === '') return [];
       const byName = graph.named([spec.type], spec.name, v).flatMap((n) => declared.get(n) ?? []);
@@ -127,7 +128,7 @@ function adaptIdentities(graph: ResourceGraph, schema: IdentitySchema): IamIdent
     }));
 }
 
-function newBuilder(anchor: ResourceNode, kind: IdentityKind, name: string, certain: boolean): Builder {
+function newBuilder(anchor: ResourceNode, kind: IdentityKind, name: string | Unknown, certain: boolean): Builder {
   return { anchor, kind, name, certain, policies: [], groups: new Set() };
 }
 
@@ -158,7 +159,7 @@ function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: Atta
       // `var.on ? [admin_arn, aws_iam_policy.x.arn] : []`: besides the policy it refers to, any ARN.
       const [referred] = out.slice(-1);
       if (source.arnsList && value instanceof Unknown && referred && (referred.definedInSources || typeof referred.arn === 'string')) {
-        out.push({ type: 'managed', name: '?', arn: value, definedInSources: false, at: { node, path: arns } });
+        out.push({ type: 'managed', name: value, arn: value, definedInSources: false, at: { node, path: arns } });
       }
     }
   }
@@ -180,7 +181,7 @@ function attachedPolicies(graph: ResourceGraph, node: ResourceNode, source: Atta
 /** A managed policy attached by ARN, with its document when the ARN refers to a policy of the sources. */
 function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v: PropertyValue, schema: IdentitySchema): AttachedPolicy {
   const at: Evidence = { node, path };
-  let arn: PolicyString = typeof v === 'string' ? v : v instanceof Unknown ? v : new Unknown();
+  let arn: PolicyString = textOrUnknown(v);
   // Terraform's `data.aws_iam_policy` shares its type name with the managed policy resource.
   const [policy] = graph.referencedFrom(node, path, schema.managedPolicies.map((m) => m.type)).filter((n) => n.mode === 'managed');
   if (policy) {
@@ -198,7 +199,7 @@ function managedByArn(graph: ResourceGraph, node: ResourceNode, path: string, v:
     if (known !== undefined) arn = known;
     else if (prefix === undefined || prefix === null || prefix === '/') foundByName = stringAt(data, spec.name);
   }
-  return { type: 'managed', name: foundByName ?? arnName(arn) ?? data?.address ?? '?', arn, ...(foundByName !== undefined && { foundByName }), definedInSources: false, at };
+  return { type: 'managed', name: foundByName ?? arnName(arn) ?? data?.address ?? arn, arn, ...(foundByName !== undefined && { foundByName }), definedInSources: false, at };
 }
 
 /**
@@ -240,13 +241,14 @@ function expand(node: ResourceNode, path: string, name: string | undefined): { p
 
 /**
  * The user a resource belongs to (an access key, a login profile): its resource where the sources
- * declare it, and its name as written, else that resource's address, else `?`.
+ * declare it, and its name as written, else that resource's address, else what stands for the name
+ * until deployment.
  */
-export function userOf(graph: ResourceGraph, node: ResourceNode, path: string, userType: string, nameProperty: string): { node?: ResourceNode; name: string } {
+export function userOf(graph: ResourceGraph, node: ResourceNode, path: string, userType: string, nameProperty: string): { node?: ResourceNode; name: string | Unknown } {
   const value = getPath(node.properties, path);
   const [user] = graph.referencedFrom(node, path, [userType]);
   const byName = typeof value === 'string' ? graph.named([userType], nameProperty, value) : [];
   const found = user ?? byName[0];
-  const name = typeof value === 'string' ? value : found ? nameOf(found, nameProperty) : '?';
+  const name = typeof value === 'string' || !found ? textOrUnknown(value) : nameOf(found, nameProperty);
   return found ? { node: found, name } : { name };
 }

@@ -125,6 +125,13 @@ export function firstWritten(node: ResourceNode, paths: readonly string[]): Attr
 }
 
 /**
+ * A string as written, for a model field a message names (a role, a user): its text, else what
+ * stands for it until deployment — the value itself, or a new `Unknown` for a secret or a value
+ * that is not a string, which no message may show.
+ */
+export const textOrUnknown = (v: PropertyValue | undefined): string | Unknown => (typeof v === 'string' || v instanceof Unknown ? v : new Unknown());
+
+/**
  * What a property says, for a message naming what it points at: its text, else the one
  * expression it is written as (`google_storage_bucket.data.name` for a value only known at apply
  * that `${google_storage_bucket.data.name}` gives).

@@ -37,8 +37,11 @@ export function shapeText(value: Unknown): string | undefined {
 export function shown(attr: Attr<string | number>, unknown: Phrase): MessageValue {
   if (attr.value !== undefined) return attr.value;
   const written = attr.origin === 'unknown' ? getPath(attr.at.node.properties, attr.at.path) : undefined;
-  return (written instanceof Unknown ? shapeText(written) : undefined) ?? unknown;
+  return written instanceof Unknown ? shownText(written, unknown) : unknown;
 }
+
+/** A string that may be known only at deployment, as a message shows it: itself, else what the code shows of it (`shapeText`), else `unknown`. */
+export const shownText = (value: string | Unknown, unknown: Phrase): MessageValue => (typeof value === 'string' ? value : (shapeText(value) ?? unknown));
 
 /** Text rendered for each language: a plain string when it comes out the same in both. */
 export function inEachLanguage(render: (lang: Lang) => string): MessageValue {

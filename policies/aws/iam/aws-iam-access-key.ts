@@ -1,4 +1,6 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { shownText } from '../../../src/i18n/phrase.js';
+import { UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'accessKey' | 'plainState' | 'consoleUser' | 'consoleUserPlainState';
 
@@ -99,6 +101,6 @@ const role = new aws.iam.Role("app", {
     // An inactive key cannot sign requests until someone activates it.
     const inactive = key.status.origin !== 'unknown' && key.status.value?.toLowerCase() === 'inactive';
     const at = key.secretEncrypted && plain ? key.secretEncrypted : { node: key.resource, path: '' };
-    return fail(message, at, { user: key.user }, inactive ? 'low' : undefined);
+    return fail(message, at, { user: shownText(key.user, UNKNOWN_NAME) }, inactive ? 'low' : undefined);
   },
 });

@@ -1,5 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { isAwsManagedAttachment } from '../../../src/models/aws/iam-queries.js';
+import { shownText } from '../../../src/i18n/phrase.js';
+import { isAwsManagedAttachment, UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'role' | 'user' | 'group';
 
@@ -78,7 +79,7 @@ bucket.grantReadWrite(role);   // instead of iam.ManagedPolicy.fromAwsManagedPol
       if (admin === false) continue;
       // An unknown ARN, or a list of identities that may be empty.
       if (admin === undefined || !identity.certain) verdicts.push(unknown(p.at));
-      else verdicts.push(fail(identity.kind, p.at, { identity: identity.name }));
+      else verdicts.push(fail(identity.kind, p.at, { identity: shownText(identity.name, UNKNOWN_NAME) }));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

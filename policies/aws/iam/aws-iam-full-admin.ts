@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { isFullAdminStatement, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { isFullAdminStatement, policyList, statementLabel, UNKNOWN_ACTION } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'fullAdmin' | 'notAction';
 
@@ -86,7 +86,7 @@ export default definePolicy({
       const data = { policy, statement: statementLabel(s) };
       verdicts.push(
         s.notActions
-          ? fail('notAction', s.at, { ...data, actions: s.notActions.map((a) => (typeof a === 'string' ? a : '?')).join(', ') })
+          ? fail('notAction', s.at, { ...data, actions: policyList(s.notActions, UNKNOWN_ACTION) })
           : fail('fullAdmin', s.at, data),
       );
     }

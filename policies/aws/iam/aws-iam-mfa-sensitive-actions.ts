@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { shownText } from '../../../src/i18n/phrase.js';
 import type { AttachedPolicy, PolicyCondition, PolicyStatement } from '../../../src/models/aws/iam.js';
-import { allowsAction, coversAction, isAwsManagedAttachment, isFullAdminStatement, onEveryResource, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { allowsAction, coversAction, isAwsManagedAttachment, isFullAdminStatement, onEveryResource, statementLabel, UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'user' | 'group' | 'userManaged' | 'groupManaged';
 
@@ -217,7 +218,7 @@ export default definePolicy({
       const open = SENSITIVE_ACTIONS.filter((a) => !guarded(a));
       return { actions: open.filter((a) => allowsAction(s, a) === true), maybe: open.some((a) => allowsAction(s, a) === undefined) };
     };
-    const data = { identity: identity.name };
+    const data = { identity: shownText(identity.name, UNKNOWN_NAME) };
     const [statementMessage, managedMessage] = identity.kind === 'user' ? (['user', 'userManaged'] as const) : (['group', 'groupManaged'] as const);
     const verdicts: Verdict<Message>[] = [];
     for (const p of identity.policies) {
@@ -225,7 +226,7 @@ export default definePolicy({
       if (managed) {
         const { actions } = exposed(managed, false);
         // A list of identities not known before deployment may be empty.
-        if (actions.length > 0) verdicts.push(identity.certain ? fail(managedMessage, p.at, { ...data, policy: p.name, actions: summarize(actions) }) : unknown(p.at));
+        if (actions.length > 0) verdicts.push(identity.certain ? fail(managedMessage, p.at, { ...data, policy: shownText(p.name, UNKNOWN_NAME), actions: summarize(actions) }) : unknown(p.at));
         continue;
       }
       if (!p.document) continue;
@@ -236,7 +237,7 @@ export default definePolicy({
       for (const s of p.document.statements) {
         const { actions, maybe } = exposed(s);
         if (actions.length > 0 && identity.certain && s.conditions !== undefined) {
-          verdicts.push(fail(statementMessage, s.at, { ...data, policy: p.name, statement: statementLabel(s), actions: summarize(actions) }));
+          verdicts.push(fail(statementMessage, s.at, { ...data, policy: shownText(p.name, UNKNOWN_NAME), statement: statementLabel(s), actions: summarize(actions) }));
         } else if (actions.length > 0 || maybe) verdicts.push(unknown(s.at));
       }
     }

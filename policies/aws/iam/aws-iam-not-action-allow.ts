@@ -1,10 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { PolicyString } from '../../../src/models/aws/iam.js';
-import { mayBeEverything, or, policyText, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { mayBeEverything, or, policyList, statementLabel, UNKNOWN_ACTION, UNKNOWN_RESOURCE } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'notAction' | 'notResource' | 'notActionNotResource';
-
-const list = (values: readonly PolicyString[]): string => values.map(policyText).join(', ');
 
 export default definePolicy({
   id: 'aws-iam-not-action-allow',
@@ -106,15 +103,15 @@ role.addToPolicy(new iam.PolicyStatement({
       const data = { policy, statement: statementLabel(s) };
       if (s.notResources) {
         if (s.effect === undefined) verdicts.push(unknown(s.at));
-        else if (s.notActions) verdicts.push(fail('notActionNotResource', s.at, { ...data, actions: list(s.notActions), resources: list(s.notResources) }));
-        else verdicts.push(fail('notResource', s.at, { ...data, actions: list(s.actions ?? []), resources: list(s.notResources) }));
+        else if (s.notActions) verdicts.push(fail('notActionNotResource', s.at, { ...data, actions: policyList(s.notActions, UNKNOWN_ACTION), resources: policyList(s.notResources, UNKNOWN_RESOURCE) }));
+        else verdicts.push(fail('notResource', s.at, { ...data, actions: policyList(s.actions ?? [], UNKNOWN_ACTION), resources: policyList(s.notResources, UNKNOWN_RESOURCE) }));
         continue;
       }
       // NotAction on Resource "*" is administrator access, which aws-iam-full-admin reports.
       const onEverything = or((s.resources ?? []).map(mayBeEverything));
       if (onEverything === true) continue;
       if (onEverything === undefined || s.effect === undefined) verdicts.push(unknown(s.at));
-      else verdicts.push(fail('notAction', s.at, { ...data, actions: list(s.notActions!), resources: list(s.resources ?? []) }));
+      else verdicts.push(fail('notAction', s.at, { ...data, actions: policyList(s.notActions!, UNKNOWN_ACTION), resources: policyList(s.resources ?? [], UNKNOWN_RESOURCE) }));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

@@ -1,7 +1,8 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { literalPieces } from '../../../src/graph/placeholders.js';
+import { phrase, shownText } from '../../../src/i18n/phrase.js';
 import type { PolicyCondition, PolicyStatement, PolicyString } from '../../../src/models/aws/iam.js';
-import { and, conditionOperator, conditionsOn, coversAction, oidcIssuers, or, policyText, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
+import { and, conditionOperator, conditionsOn, coversAction, oidcIssuers, or, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'unscoped' | 'wildcard' | 'clusterWide';
 
@@ -83,6 +84,8 @@ function namesOwner(value: PolicyString, like: boolean, owner: RegExp): Maybe {
 
 /** Operators that compare a claim with the values as a whole; `…IfExists` and `ForAllValues:` also pass a token without the claim. */
 const COMPARING = new Set(['stringequals', 'stringequalsignorecase', 'stringlike']);
+
+const UNKNOWN_PATTERN = phrase('a pattern known only at deployment', 'デプロイ時に決まるパターン');
 
 /** Whether a condition limits `claim` to one owner; the first value that does not, for messages. */
 function conditionLimits(c: PolicyCondition, owner: RegExp): { limits: Maybe; open?: PolicyString } {
@@ -238,7 +241,7 @@ new iam.Role(this, 'DeployRole', {
       const { issuerUrl, issuer, open } = verdict;
       const data = { role: doc.resource.address, statement: statementLabel(s), provider: issuer.name, issuer: issuerUrl, key: `${issuerUrl}:sub` };
       if (issuer.scope === 'cluster') verdicts.push(fail('clusterWide', s.at, data, 'high'));
-      else if (open !== undefined) verdicts.push(fail('wildcard', s.at, { ...data, pattern: policyText(open) }));
+      else if (open !== undefined) verdicts.push(fail('wildcard', s.at, { ...data, pattern: shownText(open, UNKNOWN_PATTERN) }));
       else verdicts.push(fail('unscoped', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

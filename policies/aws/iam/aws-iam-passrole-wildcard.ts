@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { PolicyStatement } from '../../../src/models/aws/iam.js';
-import { mayBeEverything, mayMatchAction, onEveryRole, or, policyText, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { inEachLanguage, phrase, textIn } from '../../../src/i18n/phrase.js';
+import type { PolicyStatement, PolicyString } from '../../../src/models/aws/iam.js';
+import { mayBeEverything, mayMatchAction, onEveryRole, or, policyList, statementLabel, UNKNOWN_ACTION, UNKNOWN_RESOURCE } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'passRole' | 'passRoleToService';
 
@@ -10,12 +11,14 @@ type Message = 'passRole' | 'passRoleToService';
  */
 const BROADER = new Set(['*', '*:*', 'iam:*']);
 
-/** The services an `iam:PassedToService` condition limits the statement to, when it does with known values. */
-function passedToServices(s: PolicyStatement): string[] {
+/** The services an `iam:PassedToService` condition limits the statement to. */
+function passedToServices(s: PolicyStatement): PolicyString[] {
   return (s.conditions ?? [])
     .filter((c) => c.key.toLowerCase() === 'iam:passedtoservice' && /^(forallvalues:|foranyvalue:)?string(equals|like)$/i.test(c.operator))
-    .flatMap((c) => c.values.map(policyText));
+    .flatMap((c) => c.values);
 }
+
+const UNKNOWN_SERVICE = phrase('a service known only at deployment', 'デプロイ時に決まるサービス');
 
 export default definePolicy({
   id: 'aws-iam-passrole-wildcard',
@@ -113,10 +116,11 @@ export default definePolicy({
         continue;
       }
       const actions = own.filter((a) => mayMatchAction(a, 'iam:PassRole') === true);
-      const resources = s.notResources ? `NotResource ${s.notResources.map(policyText).join(', ')}` : (s.resources ?? []).map(policyText).join(', ');
-      const data = { policy, statement: statementLabel(s), actions: actions.map(policyText).join(', '), resources };
+      const listed = policyList(s.notResources ?? s.resources ?? [], UNKNOWN_RESOURCE);
+      const resources = s.notResources ? inEachLanguage((lang) => `NotResource ${textIn(listed, lang)}`) : listed;
+      const data = { policy, statement: statementLabel(s), actions: policyList(actions, UNKNOWN_ACTION), resources };
       const services = passedToServices(s);
-      verdicts.push(services.length > 0 ? fail('passRoleToService', s.at, { ...data, services: services.join(', ') }) : fail('passRole', s.at, data));
+      verdicts.push(services.length > 0 ? fail('passRoleToService', s.at, { ...data, services: policyList(services, UNKNOWN_SERVICE) }) : fail('passRole', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();
   },

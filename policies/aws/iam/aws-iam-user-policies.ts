@@ -1,4 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { shownText } from '../../../src/i18n/phrase.js';
+import { UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'inline' | 'managed';
 
@@ -82,7 +84,7 @@ new aws.iam.UserGroupMembership("alice", { user: alice.name, groups: [developers
     if (identity.kind !== 'user') return notApplicable();
     const verdicts: Verdict<Message>[] = identity.policies.map((p) =>
       // A list of users not known before deployment may be empty.
-      identity.certain ? fail(p.type, p.at, { user: identity.name, policy: p.name }) : unknown(p.at),
+      identity.certain ? fail(p.type, p.at, { user: shownText(identity.name, UNKNOWN_NAME), policy: shownText(p.name, UNKNOWN_NAME) }) : unknown(p.at),
     );
     return verdicts.length > 0 ? verdicts : pass();
   },

@@ -1,7 +1,8 @@
-import { phrase, shown } from '../../../src/i18n/phrase.js';
+import { shown } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { isWritten, type Attr } from '../../../src/models/attr.js';
 import type { LambdaPermission } from '../../../src/models/aws/lambda.js';
+import { UNKNOWN_ACTION } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'publicPermission' | 'publicUrl' | 'serviceWithoutSource' | 'bucketWithoutSourceAccount' | 'sourceArnAnyAccount';
 
@@ -81,9 +82,6 @@ function opening(p: LambdaPermission): (Opening & { readonly principal: string }
  */
 const forUnauthenticatedUrl = (p: LambdaPermission): boolean =>
   (p.functionUrlAuthType.value?.toUpperCase() === 'NONE' || p.invokedViaFunctionUrl.value === true) && p.functionUrlAuthType.value?.toUpperCase() !== 'AWS_IAM';
-
-/** The action of a permission whose action is not known before deployment, in each language. */
-const UNKNOWN_ACTION = phrase('an action known only at deployment', 'デプロイ時に決まるアクション');
 
 export default definePolicy({
   id: 'aws-lambda-public-access',

@@ -1,4 +1,4 @@
-import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { definePolicy, type MessageData, type Verdict } from '../../../src/engine/policy.js';
 import type { Evidence } from '../../../src/models/attr.js';
 import { actionsLabel, allowsAction, and, coversAction, deniesOutsideNetworks, or, publicAccess, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
 import type { PolicyStatement, PolicyString } from '../../../src/models/aws/iam.js';
@@ -168,7 +168,7 @@ new aws.opensearch.DomainPolicy("search", {
     const { open, undecided } = openStatements(domain);
     if (open.length === 0 && undecided.length === 0) return pass();
     const name = domain.name.value ?? domain.resource.address;
-    const dataOf = (s: PolicyStatement): Record<string, string> => ({ domain: name, policy: s.at.node.address, statement: statementLabel(s), actions: actionsLabel(s) });
+    const dataOf = (s: PolicyStatement): MessageData => ({ domain: name, policy: s.at.node.address, statement: statementLabel(s), actions: actionsLabel(s) });
     // What decides it besides the policy, where that is known only at deployment.
     const undecidedSetting = ([['placementUnknown', domain.inVpc], ['accessControlUnknown', domain.fineGrainedAccessControl]] as const).find(([, attr]) => attr.origin === 'unknown');
     const verdicts: Verdict<Message>[] = [];

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { joined, phrase, shownText, type MessageValue } from '../../../src/i18n/phrase.js';
 import type { GcsGrant } from '../../../src/models/gcp/storage.js';
 
 /** The principals that stand for everyone: anyone on the internet, anyone signed in to a Google account. */
@@ -15,7 +16,10 @@ function byResource(grants: readonly GcsGrant[]): GcsGrant[][] {
   return [...groups.values()];
 }
 
-const listed = (values: readonly string[]): string => [...new Set(values)].join(', ');
+/** Values as one list, each said once: two roles known only at deployment are one phrase. */
+const listed = (values: readonly MessageValue[]): MessageValue => joined([...new Map(values.map((v) => [JSON.stringify(v), v])).values()]);
+
+const UNKNOWN_ROLE = phrase('a role known only at deployment', 'デプロイ時に決まるロール');
 
 export default definePolicy({
   id: 'gcp-storage-bucket-public',
@@ -97,7 +101,7 @@ new gcp.storage.BucketIAMMember("readers", {
     if (open.length === 0) return bucket.undecidedGrants.length > 0 ? unknown(bucket.undecidedGrants[0]!) : pass();
     return byResource(open).map((grants) => {
       const at = grants[0]!.at;
-      const data = { resource: at.node.address, bucket: bucket.label, members: listed(grants.map((g) => g.member)), role: listed(grants.map((g) => g.role)) };
+      const data = { resource: at.node.address, bucket: bucket.label, members: listed(grants.map((g) => g.member)), role: listed(grants.map((g) => shownText(g.role, UNKNOWN_ROLE))) };
       if (bucket.publicAccessPrevention.value === 'enforced') return fail('blocked', at, data, 'high');
       // One resource grants through IAM or through an ACL, never both.
       if (grants[0]!.via === 'acl' && bucket.uniformBucketLevelAccess.value === true) return fail('aclsDisabled', at, data, 'high');

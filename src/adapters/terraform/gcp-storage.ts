@@ -5,7 +5,7 @@ import type { Attr, Evidence } from '../../models/attr.js';
 import type { GcsBucket, GcsGrant } from '../../models/gcp/storage.js';
 import { defineAdapter } from '../adapter.js';
 import { joinChildren, type Joined } from '../join.js';
-import { bool, defaulted, read, str, writtenText } from '../read.js';
+import { bool, defaulted, read, str, textOrUnknown, writtenText } from '../read.js';
 
 const BUCKET = ['google_storage_bucket'];
 const IAM_POLICY_DATA = 'google_iam_policy';
@@ -94,12 +94,9 @@ function strings(v: PropertyValue | undefined, at: (index?: number) => Evidence)
   };
 }
 
-/** A role as written: its name, else the expression it comes from, else `?`. */
-const roleText = (node: ResourceNode, path: string): string => writtenText(node, path) ?? '?';
-
 /** `members` of an IAM binding or `member` of an IAM member, with the role they get. */
 function iamMembers(node: ResourceNode, path: string): Granted {
-  const role = roleText(node, 'role');
+  const role = textOrUnknown(getPath(node.properties, 'role'));
   const { items, undecided } = strings(getPath(node.properties, path), (i) => ({ node, path: i === undefined ? path : joinPath(path, i) }));
   return { grants: items.map((m) => ({ member: m.value, role, via: 'iam', at: m.at })), undecided };
 }
@@ -120,7 +117,7 @@ function iamPolicy(graph: ResourceGraph, node: ResourceNode): Granted {
   return merge(
     bindings.map((b) => {
       if (!isMap(b)) return { grants: [], undecided: [at()] };
-      const role = typeof b['role'] === 'string' ? b['role'] : '?';
+      const role = textOrUnknown(b['role']);
       const { items, undecided } = strings(b['members'], at);
       return { grants: items.map((m) => ({ member: m.value, role, via: 'iam' as const, at: m.at })), undecided };
     }),
@@ -169,7 +166,7 @@ function roleEntities(node: ResourceNode): Granted {
 
 /** One ACL entry of its own: `entity` gets `role`. */
 function accessControl(node: ResourceNode): Granted {
-  const role = roleText(node, 'role');
+  const role = textOrUnknown(getPath(node.properties, 'role'));
   const { items, undecided } = strings(getPath(node.properties, 'entity'), () => ({ node, path: 'entity' }));
   return { grants: items.map((e) => ({ member: e.value, role, via: 'acl', at: e.at })), undecided };
 }

@@ -100,7 +100,7 @@ export const terraformAccessKeys = defineAdapter({
       const profiles = graph.ofType('aws_iam_user_login_profile').filter((p) => p.mode === 'managed');
       const sameUser = (p: ResourceNode): boolean => {
         const target = userOf(graph, p, 'user', 'aws_iam_user', 'name');
-        return target.node !== undefined ? target.node === user.node : target.name !== '?' && target.name === user.name;
+        return target.node !== undefined ? target.node === user.node : typeof target.name === 'string' && target.name === user.name;
       };
       return {
         resource: node,

@@ -1,5 +1,6 @@
 import { hasPlaceholder, literalPieces, placeholdersOf, replacePlaceholders, replacePlaceholdersWhere } from '../../graph/placeholders.js';
 import { Unknown } from '../../graph/values.js';
+import { inEachLanguage, joined, phrase, shownText, textIn, type MessageValue, type Phrase } from '../../i18n/phrase.js';
 import type { Evidence } from '../attr.js';
 import { caseFolded, matchesPieces } from '../wildcard.js';
 import type { AttachedPolicy, PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
@@ -149,10 +150,22 @@ export function publicAccess(docs: readonly PolicyDocument[]): PublicAccess {
   return { open, undecided };
 }
 
+/** What messages say for an element of Action or NotAction written as a reference or parameter with no value. */
+export const UNKNOWN_ACTION = phrase('an action known only at deployment', 'デプロイ時に決まるアクション');
+
+/** What messages say for an element of Resource or NotResource that is not known before deployment. */
+export const UNKNOWN_RESOURCE = phrase('a resource known only at deployment', 'デプロイ時に決まるリソース');
+
+/** What messages say for a user, group, role or managed policy whose name is known only at deployment, where the code shows no expression for it. */
+export const UNKNOWN_NAME = phrase('(its name known only at deployment)', '(名前はデプロイ時に決まる)');
+
+/** Policy strings for messages, `, ` between them: each as `shownText` says it, `unknown` for one the code does not show. */
+export const policyList = (values: readonly PolicyString[], unknown: Phrase): MessageValue => joined(values.map((v) => shownText(v, unknown)));
+
 /** A statement's actions for messages: `s3:GetObject, s3:ListBucket`, or `NotAction s3:Delete*`. */
-export function actionsLabel(s: PolicyStatement): string {
-  const actions = (s.actions ?? s.notActions ?? []).map((a) => (typeof a === 'string' ? a : '?')).join(', ');
-  return s.notActions ? `NotAction ${actions}` : actions;
+export function actionsLabel(s: PolicyStatement): MessageValue {
+  const actions = policyList(s.actions ?? s.notActions ?? [], UNKNOWN_ACTION);
+  return s.notActions ? inEachLanguage((lang) => `NotAction ${textIn(actions, lang)}`) : actions;
 }
 
 /** A CIDR covering every address: `0.0.0.0/0`, `::/0`. */
@@ -330,11 +343,6 @@ export function isFullAdminStatement(s: PolicyStatement): Maybe {
   const everyAction = s.notActions ? true : anyEquals(s.actions, '*', '*:*');
   if (onEverything === false || everyAction === false) return false;
   return onEverything === undefined || everyAction === undefined || s.effect === undefined ? undefined : true;
-}
-
-/** A policy string for messages: its text, the known shape of an unknown value, else `?`. */
-export function policyText(value: PolicyString): string {
-  return typeof value === 'string' ? value : (value.shape ?? '?');
 }
 
 /**

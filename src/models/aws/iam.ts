@@ -87,8 +87,11 @@ export interface AttachedPolicy {
    *   CloudFormation `AWS::IAM::ManagedPolicy` that names its users, groups and roles).
    */
   readonly type: 'inline' | 'managed';
-  /** For messages: the policy's name, else the last part of its ARN, else the resource's address. */
-  readonly name: string;
+  /**
+   * For messages: the policy's name, else the last part of its ARN, else the resource's address,
+   * else the ARN as written, known only at deployment (`var.policy_arn`).
+   */
+  readonly name: string | Unknown;
   /**
    * A managed policy's ARN as written, unknown-aware (`arn:${AWS::Partition}:iam::aws:policy/…`);
    * absent for inline policies and for managed policies that attach themselves.
@@ -116,8 +119,8 @@ export interface AttachedPolicy {
  */
 export interface IamIdentity extends Model {
   readonly kind: IdentityKind;
-  /** Its name as written, else its address; `?` when not known before deployment. */
-  readonly name: string;
+  /** Its name as written, else its address; what stands for it where it is known only at deployment (`users = [var.user]`). */
+  readonly name: string | Unknown;
   /**
    * `false` when the identity stands for a list not known before deployment (`users = var.users`),
    * which may be empty: there may be no identity at all.
@@ -130,8 +133,8 @@ export interface IamIdentity extends Model {
 
 /** A long-term access key of an IAM user (`aws_iam_access_key`, `AWS::IAM::AccessKey`). */
 export interface AccessKey extends Model {
-  /** The user's name as written, else its resource's address; `?` when not known. */
-  readonly user: string;
+  /** The user's name as written, else its resource's address; what stands for it where it is known only at deployment. */
+  readonly user: string | Unknown;
   /** `Active` (the default) or `Inactive`. */
   readonly status: Attr<string>;
   /** Whether the sources also give the user a console password (a login profile). */

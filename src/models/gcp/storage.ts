@@ -1,3 +1,4 @@
+import type { Unknown } from '../../graph/values.js';
 import type { Attr, Evidence, Model } from '../attr.js';
 
 /**
@@ -10,8 +11,8 @@ export interface GcsGrant {
    * `group-admins@example.com`) as written.
    */
   readonly member: string;
-  /** The IAM role (`roles/storage.objectViewer`) or the ACL role (`READER`, `WRITER`, `OWNER`); the text written where it is not known yet. */
-  readonly role: string;
+  /** The IAM role (`roles/storage.objectViewer`) or the ACL role (`READER`, `WRITER`, `OWNER`); what stands for it where it is known only at deployment (`var.role`). */
+  readonly role: string | Unknown;
   /** ACL grants stop applying under uniform bucket-level access; IAM grants always apply. */
   readonly via: 'iam' | 'acl';
   readonly at: Evidence;
