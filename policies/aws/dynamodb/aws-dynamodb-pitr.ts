@@ -36,10 +36,16 @@ export default definePolicy({
     en: {
       pitrOff: 'DynamoDB table {{table}} has no point-in-time recovery: lost or overwritten items cannot be restored to an earlier moment.',
       replicaPitrOff: 'The replica of DynamoDB table {{table}} in {{region}} has no point-in-time recovery.',
+      stackRegionReplicaPitrOff:
+        'DynamoDB table {{table}} has no point-in-time recovery in the Region the stack is deployed to (its replica there, Region: Ref AWS::Region): lost or overwritten items cannot be restored to an earlier moment.',
+      positionReplicaPitrOff: 'Replica #{{position}} of DynamoDB table {{table}}, whose Region is decided only at deployment, has no point-in-time recovery.',
     },
     ja: {
       pitrOff: 'DynamoDB テーブル {{table}} はポイントインタイムリカバリが無効なため、削除・上書きされた項目を過去の時点に戻せません。',
       replicaPitrOff: 'DynamoDB テーブル {{table}} の {{region}} のレプリカで、ポイントインタイムリカバリが無効になっています。',
+      stackRegionReplicaPitrOff:
+        'DynamoDB テーブル {{table}} は、スタックのデプロイ先リージョンのレプリカ（Region: Ref AWS::Region）でポイントインタイムリカバリが無効なため、削除・上書きされた項目を過去の時点に戻せません。',
+      positionReplicaPitrOff: 'DynamoDB テーブル {{table}} の {{position}} 番目のレプリカ（リージョンはデプロイ時に決まります）で、ポイントインタイムリカバリが無効になっています。',
     },
   },
   snippets: {
@@ -80,10 +86,12 @@ export default definePolicy({
   },
   check(table, { expect }) {
     const name = table.name.value ?? table.resource.address;
-    return table.pointInTimeRecovery.map((copy) =>
-      copy.region === undefined
-        ? expect(copy.enabled, (on) => on === true, 'pitrOff', { table: name })
-        : expect(copy.enabled, (on) => on === true, 'replicaPitrOff', { table: name, region: copy.region }),
-    );
+    const on = (value: boolean | undefined): boolean => value === true;
+    return table.pointInTimeRecovery.map(({ replica, enabled }) => {
+      if (replica === undefined) return expect(enabled, on, 'pitrOff', { table: name });
+      if ('region' in replica) return expect(enabled, on, 'replicaPitrOff', { table: name, region: replica.region });
+      if ('stackRegion' in replica) return expect(enabled, on, 'stackRegionReplicaPitrOff', { table: name });
+      return expect(enabled, on, 'positionReplicaPitrOff', { table: name, position: replica.position });
+    });
   },
 });

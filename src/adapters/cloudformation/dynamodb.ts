@@ -1,7 +1,7 @@
 import type { ResourceNode } from '../../graph/resource.js';
-import { getPath, joinPath, Unknown } from '../../graph/values.js';
+import { getPath, joinPath, Unknown, wholeExpression, type PropertyValue } from '../../graph/values.js';
 import type { Attr } from '../../models/attr.js';
-import type { DynamoDbPitr, DynamoDbTable } from '../../models/aws/dynamodb.js';
+import type { DynamoDbPitr, DynamoDbReplica, DynamoDbTable } from '../../models/aws/dynamodb.js';
 import { defineAdapter } from '../adapter.js';
 import { dynamoDbKey } from '../dynamodb-common.js';
 import { bool, defaulted, read, str } from '../read.js';
@@ -23,7 +23,7 @@ export const cloudFormationDynamoDbTables = defineAdapter({
         resource: node,
         name: read(node, 'TableName', str),
         encryptionKey: dynamoDbKey(read(node, 'SSESpecification.SSEEnabled', bool, false), read(node, 'SSESpecification.KMSMasterKeyId', str)),
-        pointInTimeRecovery: [{ region: undefined, enabled: read(node, PITR, bool, false) }],
+        pointInTimeRecovery: [{ replica: undefined, enabled: read(node, PITR, bool, false) }],
       }),
     );
     const globalTables = graph.ofType('AWS::DynamoDB::GlobalTable').map(
@@ -41,12 +41,18 @@ export const cloudFormationDynamoDbTables = defineAdapter({
 /** Each replica's point-in-time recovery; one unknown entry when the replica list itself is. */
 function replicas(node: ResourceNode): DynamoDbPitr[] {
   const list = getPath(node.properties, 'Replicas');
-  if (!Array.isArray(list)) return [{ region: undefined, enabled: list instanceof Unknown ? read<boolean>(node, 'Replicas', () => undefined) : defaulted(node, 'Replicas', false) }];
+  if (!Array.isArray(list)) return [{ replica: undefined, enabled: list instanceof Unknown ? read<boolean>(node, 'Replicas', () => undefined) : defaulted(node, 'Replicas', false) }];
   return list.map((_, i) => {
     const base = joinPath('Replicas', i);
-    const region = getPath(node.properties, `${base}.Region`);
-    return { region: typeof region === 'string' ? region : `#${i + 1}`, enabled: read(node, `${base}.${PITR}`, bool, false) };
+    return { replica: replicaAt(getPath(node.properties, `${base}.Region`), i), enabled: read(node, `${base}.${PITR}`, bool, false) };
   });
+}
+
+/** Where replica `index` is, from its `Region`: `Ref AWS::Region` is the stack's own. */
+function replicaAt(region: PropertyValue | undefined, index: number): DynamoDbReplica {
+  if (typeof region === 'string') return { region };
+  if (region instanceof Unknown && wholeExpression(region) === 'AWS::Region') return { stackRegion: true };
+  return { position: index + 1 };
 }
 
 /** The customer managed key of a global table: given per replica, the first replica that names one. */

@@ -19,7 +19,7 @@ export const terraformDynamoDbTables = defineAdapter({
         resource: node,
         name: read(node, 'name', str),
         encryptionKey: dynamoDbKey(read(node, 'server_side_encryption[0].enabled', bool, false), read(node, 'server_side_encryption[0].kms_key_arn', str)),
-        pointInTimeRecovery: [{ region: undefined, enabled: read(node, 'point_in_time_recovery[0].enabled', bool, false) }, ...replicas(node)],
+        pointInTimeRecovery: [{ replica: undefined, enabled: read(node, 'point_in_time_recovery[0].enabled', bool, false) }, ...replicas(node)],
       }),
     );
   },
@@ -29,6 +29,6 @@ function replicas(node: ResourceNode): DynamoDbPitr[] {
   return asList(getPath(node.properties, 'replica')).map((_, i) => {
     const base = joinPath('replica', i);
     const region = getPath(node.properties, `${base}.region_name`);
-    return { region: typeof region === 'string' ? region : `#${i + 1}`, enabled: read(node, `${base}.point_in_time_recovery`, bool, false) };
+    return { replica: typeof region === 'string' ? { region } : { position: i + 1 }, enabled: read(node, `${base}.point_in_time_recovery`, bool, false) };
   });
 }

@@ -7,10 +7,17 @@ import type { Attr, Model } from '../attr.js';
  */
 export type DynamoDbKey = 'aws-owned' | 'aws-managed' | 'customer-managed';
 
+/**
+ * Where a replica of a global table is: a Region written in the code; the Region the stack is
+ * deployed to (`Ref AWS::Region`, which CDK's `TableV2` writes in a stack bound to no Region); or,
+ * when the Region is otherwise decided only at deployment, its place in the list (1 for the first).
+ */
+export type DynamoDbReplica = { readonly region: string } | { readonly stackRegion: true } | { readonly position: number };
+
 /** Point-in-time recovery of one copy of a table: the table itself, or one replica of a global table. */
 export interface DynamoDbPitr {
-  /** The replica's Region; `undefined` for the table itself. */
-  readonly region: string | undefined;
+  /** `undefined` for the table itself. */
+  readonly replica: DynamoDbReplica | undefined;
   readonly enabled: Attr<boolean>;
 }
 

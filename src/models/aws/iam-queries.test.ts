@@ -17,6 +17,7 @@ import {
   oidcIssuers,
   onEveryResource,
   passesRoleTo,
+  statementLabel,
 } from './iam-queries.js';
 
 const at = { node: {} as never, path: '' };
@@ -115,6 +116,17 @@ describe('the account the sources deploy to', () => {
     expect(isOwnAccount(new Unknown([], 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Name}'))).toBe(false);
     expect(isOwnAccount('123456789012')).toBe(false);
     expect(isOwnAccount(new Unknown())).toBe(false);
+  });
+});
+
+describe('statement labels in messages', () => {
+  it('names a statement by its Sid, or by its position when it has none', () => {
+    expect(statementLabel(statement({ index: 2, sid: 'AllowPublishFromEvents' }))).toBe('AllowPublishFromEvents');
+    expect(statementLabel(statement({ index: 2 }))).toBe('#3');
+  });
+
+  it('gives the position first when the Sid is a number, as CDK numbers the statements of an SNS topic policy from "0"', () => {
+    expect(statementLabel(statement({ index: 1, sid: '1' }))).toBe('#2 (Sid "1")');
   });
 });
 

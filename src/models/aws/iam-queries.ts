@@ -179,9 +179,15 @@ export function or(values: readonly Maybe[]): Maybe {
   return values.includes(undefined) ? undefined : false;
 }
 
-/** A statement's label in messages: its `Sid`, else its position. */
+/**
+ * A statement's label in messages: its `Sid`, else its position. A Sid of digits alone would read
+ * as a position, and a wrong one: CDK numbers the statements of an SNS topic policy from "0", so
+ * Sid "1" is the second. Its position then comes first.
+ */
 export function statementLabel(s: PolicyStatement): string {
-  return s.sid ?? `#${s.index + 1}`;
+  const position = `#${s.index + 1}`;
+  if (s.sid === undefined) return position;
+  return /^\d+$/.test(s.sid) ? `${position} (Sid "${s.sid}")` : s.sid;
 }
 
 /** Kleene and: false if any is false, unknown if none is but one is unknown. */
