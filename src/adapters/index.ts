@@ -18,6 +18,7 @@ import * as terraformEfs from './terraform/efs.js';
 import * as terraformEks from './terraform/eks.js';
 import * as terraformElasticache from './terraform/elasticache.js';
 import * as terraformElb from './terraform/elb.js';
+import * as terraformEventbridge from './terraform/eventbridge.js';
 import * as terraformGcpStorage from './terraform/gcp-storage.js';
 import * as terraformGuardduty from './terraform/guardduty.js';
 import * as terraformIam from './terraform/iam.js';
@@ -55,6 +56,7 @@ import * as cloudformationEfs from './cloudformation/efs.js';
 import * as cloudformationEks from './cloudformation/eks.js';
 import * as cloudformationElasticache from './cloudformation/elasticache.js';
 import * as cloudformationElb from './cloudformation/elb.js';
+import * as cloudformationEventbridge from './cloudformation/eventbridge.js';
 import * as cloudformationGuardduty from './cloudformation/guardduty.js';
 import * as cloudformationIam from './cloudformation/iam.js';
 import * as cloudformationKinesis from './cloudformation/kinesis.js';
@@ -95,6 +97,7 @@ export const adapters: readonly Adapter[] = [
   terraformEks,
   terraformElasticache,
   terraformElb,
+  terraformEventbridge,
   terraformGcpStorage,
   terraformGuardduty,
   terraformIam,
@@ -132,6 +135,7 @@ export const adapters: readonly Adapter[] = [
   cloudformationEks,
   cloudformationElasticache,
   cloudformationElb,
+  cloudformationEventbridge,
   cloudformationGuardduty,
   cloudformationIam,
   cloudformationKinesis,

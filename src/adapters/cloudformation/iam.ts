@@ -23,6 +23,7 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic' },
   { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource', governs: 'kms-key' },
   { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource', governs: 'ecr-repository' },
+  { type: 'AWS::Events::EventBus', path: 'Policy', purpose: 'resource', governs: 'eventbridge-bus' },
   { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret' },
   { type: 'AWS::OpenSearchService::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
   { type: 'AWS::Elasticsearch::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },

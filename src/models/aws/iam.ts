@@ -12,7 +12,7 @@ export type PolicyString = string | Unknown;
 export type PolicyPurpose = 'identity' | 'resource' | 'trust';
 
 /** The kind of resource a resource policy governs, where the source says (a bucket policy, a queue policy…). */
-export type PolicyResourceKind = 's3-bucket' | 'sqs-queue' | 'sns-topic' | 'kms-key' | 'ecr-repository' | 'secretsmanager-secret' | 'opensearch-domain';
+export type PolicyResourceKind = 's3-bucket' | 'sqs-queue' | 'sns-topic' | 'kms-key' | 'ecr-repository' | 'secretsmanager-secret' | 'opensearch-domain' | 'eventbridge-bus';
 
 export interface PolicyPrincipal {
   /** `Principal: "*"`. */
