@@ -4,6 +4,7 @@ import { asList, getPath, isMap, joinPath, parseJsonShape, parseJsonText, Secret
 import type { Evidence } from '../models/attr.js';
 import { statementLabel } from '../models/aws/iam-queries.js';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyPurpose, PolicyStatement, PolicyString, PrincipalEntry } from '../models/aws/iam.js';
+import { textOrUnknown } from './read.js';
 
 /** Terraform's policy-document data source: a policy written as `policy = data.x.json`. */
 const POLICY_DOCUMENT_DATA = ['aws_iam_policy_document'];
@@ -152,7 +153,7 @@ function readStatement(s: PropertyValue, index: number, at: Evidence, urls: Prov
  */
 function strings(v: PropertyValue | undefined): PolicyString[] {
   if (v instanceof Unknown) return [v];
-  return asList(v).map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x instanceof Unknown ? x : new Unknown()));
+  return asList(v).map((x) => (typeof x === 'number' || typeof x === 'boolean' ? String(x) : textOrUnknown(x)));
 }
 
 function readPrincipal(v: PropertyValue, urls: ProviderUrls): PolicyPrincipal {
