@@ -37,7 +37,7 @@ describe('a result that cannot be decided', () => {
 
   it.each(['en', 'ja'] as const)('names the parameters or variables given no value that a value depends on (%s)', (lang) => {
     const [finding] = toFindings([undecided('rule')], lang);
-    expect(finding!.message).toContain('AdminCidr, var.name');
+    expect(finding!.message).toContain(lang === 'en' ? 'AdminCidr, var.name' : 'AdminCidr、var.name');
     expect(finding!.message).toContain('--parameter');
   });
 

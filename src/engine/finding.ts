@@ -2,7 +2,7 @@ import { literalOriginOf } from '../graph/graph.js';
 import { locationOf, mayBeInserted, type ResourceNode } from '../graph/resource.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
-import { textIn } from '../i18n/phrase.js';
+import { listIn, textIn } from '../i18n/phrase.js';
 import type { Evidence, Unreadable } from '../models/attr.js';
 import type { Result, Status } from './evaluate.js';
 import type { Lang, MessageData, Severity } from './policy.js';
@@ -190,11 +190,11 @@ function undecidedText(at: Evidence, lang: Lang, data: { path: string; resource:
   if (at.unreadable) return unreadableText(at.unreadable, lang, data);
   if (value === undefined && mayBeInserted(at.node, path)) {
     const names = at.node.insertedBy ?? [];
-    return interpolate(text.unknownInsertedMessage, { ...data, transform: names.length > 0 ? `Fn::Transform ${names.join(', ')}` : 'Fn::Transform' }, lang);
+    return interpolate(text.unknownInsertedMessage, { ...data, transform: names.length > 0 ? `Fn::Transform ${listIn(names, lang)}` : 'Fn::Transform' }, lang);
   }
   if (value === undefined || value === null || holds(value, isUnknown)) {
     const inputs = value === undefined || value === null ? undefined : inputsOf(value);
-    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: inputs.join(', ') }, lang) : interpolate(text.unknownMessage, data, lang);
+    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: listIn(inputs, lang) }, lang) : interpolate(text.unknownMessage, data, lang);
   }
   return interpolate(text.unknownShapeMessage, data, lang);
 }
@@ -211,7 +211,7 @@ function unreadableText(why: Unreadable, lang: Lang, data: { path: string; resou
         ? interpolate(text.unknownNoEffectMessage, { ...data, statement: why.statement }, lang)
         : interpolate(text.unknownBadEffectMessage, { ...data, statement: why.statement, effect: quotable(why.effect) }, lang);
     case 'not-accepted':
-      return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: why.accepted.join(', ') }, lang);
+      return interpolate(text.unknownNotAcceptedMessage, { ...data, value: quotable(why.value), accepted: listIn(why.accepted, lang) }, lang);
     case 'missing-ports':
       return interpolate(text.unknownMissingPortsMessage, { ...data, protocol: why.protocol }, lang);
   }

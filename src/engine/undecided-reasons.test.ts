@@ -104,7 +104,7 @@ describe('an enumerated setting written with a value it does not take', () => {
     );
     const [ja] = cloudFormation(text, ['aws-elb-drop-invalid-headers'], 'ja');
     expect(ja?.message).toBe(
-      'ソースからは判定できません。LB の Type に書かれた "ElbResource" は、この設定が受け付ける値ではないため、プロバイダーに拒否されます（受け付ける値: application, network, gateway）。このいずれかに直してください。',
+      'ソースからは判定できません。LB の Type に書かれた "ElbResource" は、この設定が受け付ける値ではないため、プロバイダーに拒否されます（受け付ける値: application、network、gateway）。このいずれかに直してください。',
     );
   });
 

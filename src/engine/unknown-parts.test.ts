@@ -174,7 +174,7 @@ resource "aws_iam_policy" "p" {
         'Statement #1 of p allows every action except var.kept, iam:* on every resource (Allow with NotAction).',
       ],
       ja: [
-        'p のステートメント #1 は、すべてのリソースに対して var.kept, iam:* 以外のすべての操作を許可しています（NotAction を使った Allow）。',
+        'p のステートメント #1 は、すべてのリソースに対して var.kept、iam:* 以外のすべての操作を許可しています（NotAction を使った Allow）。',
       ],
     });
     const cfn = templateMessages(
@@ -192,7 +192,7 @@ resource "aws_iam_policy" "p" {
         'Statement #1 of P allows every action except an action known only at deployment, iam:* on every resource (Allow with NotAction).',
       ],
       ja: [
-        'P のステートメント #1 は、すべてのリソースに対して デプロイ時に決まるアクション, iam:* 以外のすべての操作を許可しています（NotAction を使った Allow）。',
+        'P のステートメント #1 は、すべてのリソースに対して デプロイ時に決まるアクション、iam:* 以外のすべての操作を許可しています（NotAction を使った Allow）。',
       ],
     });
   });
@@ -216,7 +216,7 @@ resource "aws_iam_policy" "p" {
         'Statement Open of the policy on B allows an action known only at deployment, s3:Get?bject to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks. Block Public Access rejects or neutralises it today — but it asks for a public bucket; narrow it.',
       ],
       ja: [
-        'B のポリシーのステートメント Open は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）デプロイ時に決まるアクション, s3:Get?bject を行えるようにしています。現在はブロックパブリックアクセスにより拒否または無効化されますが、公開を意図した設定です。対象を絞り込んでください。',
+        'B のポリシーのステートメント Open は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）デプロイ時に決まるアクション、s3:Get?bject を行えるようにしています。現在はブロックパブリックアクセスにより拒否または無効化されますが、公開を意図した設定です。対象を絞り込んでください。',
       ],
     });
   });
@@ -241,7 +241,7 @@ resource "aws_iam_policy" "p" {
         'Statement #1 of P allows iam:PassRole on *, a resource known only at deployment, so it can pass any role of the account, administrator roles included, to a service known only at deployment (iam:PassRole).',
       ],
       ja: [
-        'P のステートメント #1 は、*, デプロイ時に決まるリソース に対して iam:PassRole を許可しているため、管理者ロールを含むアカウントのどのロールでも デプロイ時に決まるサービス に渡せます（iam:PassRole）。',
+        'P のステートメント #1 は、*、デプロイ時に決まるリソース に対して iam:PassRole を許可しているため、管理者ロールを含むアカウントのどのロールでも デプロイ時に決まるサービス に渡せます（iam:PassRole）。',
       ],
     });
   });

@@ -50,8 +50,14 @@ export function inEachLanguage(render: (lang: Lang) => string): MessageValue {
   return en === ja ? en : { en, ja };
 }
 
-/** Values as one list: `, ` between them, phrases said in each language. */
-export const joined = (values: readonly MessageValue[]): MessageValue => inEachLanguage((lang) => values.map((v) => textIn(v, lang)).join(', '));
+/** Between the items of a list: Japanese writes 、 where English writes a comma. */
+export const LIST_SEPARATOR: Phrase = phrase(', ', '、');
+
+/** Words as one list in `lang`. */
+export const listIn = (words: readonly string[], lang: Lang): string => words.join(LIST_SEPARATOR[lang]);
+
+/** Values as one list, each language with its own separator, phrases said in each language. */
+export const joined = (values: readonly MessageValue[]): MessageValue => inEachLanguage((lang) => listIn(values.map((v) => textIn(v, lang)), lang));
 
 /** Between a value and what is said of another part of it: `tcp, ports known only at deployment`. */
 export const CLAUSE_SEPARATOR: Phrase = phrase(', ', '、');

@@ -1,6 +1,7 @@
 import type { FrameworkMappings, GuidelineCategory, Lang, Policy, SnippetFormat } from '../engine/policy.js';
 import { LANGS } from '../engine/policy.js';
 import { uiText } from '../i18n/messages.js';
+import { listIn } from '../i18n/phrase.js';
 
 // The framework names are a complete record of the mapping keys, so a framework added to the
 // mappings is listed as soon as it is named, in the order the names are written.
@@ -47,7 +48,7 @@ export function explainText(policy: Policy, lang: Lang): string {
   const ui = uiText(lang);
   const h = ui.explainHeadings;
   const text = policy.text[lang];
-  const frameworks = policyMappings(policy, lang).map(([framework, controls]) => `  ${framework}: ${controls.join(', ')}`);
+  const frameworks = policyMappings(policy, lang).map(([framework, controls]) => `  ${framework}: ${listIn(controls, lang)}`);
   const snippets = Object.entries(policy.snippets).map(([format, code]) => `  [${format}]\n${indent(code, 4)}`);
   return [
     `${policy.id}  (${ui.severity[policy.severity]})`,

@@ -4,6 +4,7 @@ import { uiText, type UiText } from '../i18n/messages.js';
 import { controlLabel, policyMappings } from './catalogue.js';
 import { evidenceElsewhere, filePosition } from './location.js';
 import type { PolicyTally, ReportInput, ReportOptions } from './reporter.js';
+import { listIn } from '../i18n/phrase.js';
 
 /**
  * The handover report as a document, before it is written as Markdown or HTML: what a system
@@ -102,7 +103,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     heading(3, text(controlLabel(framework, control, input.lang)));
     table(...checkTable(policies, input.checks, input.lang));
   }
-  if (sections.unchecked.length > 0) paragraph(text(r.nothingToCheck(sections.unchecked.map((c) => controlLabel(framework, c, input.lang)).join(', '))));
+  if (sections.unchecked.length > 0) paragraph(text(r.nothingToCheck(listIn(sections.unchecked.map((c) => controlLabel(framework, c, input.lang)), input.lang))));
   if (sections.unmapped.length > 0) {
     heading(3, text(r.notMapped(frameworkName)));
     table(...checkTable(sections.unmapped, input.checks, input.lang));
@@ -119,7 +120,7 @@ export function handoverDocument(input: ReportInput, options: Pick<ReportOptions
     heading(3, { t: 'severity', severity: first.severity, s: t.severity[first.severity] }, text(` · ${policyId} — ${first.title}`));
     const policy = byId.get(policyId);
     // Every framework the policy maps to, for the auditor who reads one finding.
-    if (policy) paragraph({ t: 'strong', s: `${r.controls}:` }, text(` ${policyMappings(policy, input.lang).map(([name, controls]) => `${name} ${controls.join(', ')}`).join(' · ')}`));
+    if (policy) paragraph({ t: 'strong', s: `${r.controls}:` }, text(` ${policyMappings(policy, input.lang).map(([name, controls]) => `${name} ${listIn(controls, input.lang)}`).join(' · ')}`));
     table([r.resource, r.where, r.detail], findings.map((f) => [[code(f.resource)], where(f), [...detail(f, r.setIn), ...expiredException(f, t)]]));
     paragraph({ t: 'strong', s: `${r.fix}:` }, text(` ${first.fix}`));
   }

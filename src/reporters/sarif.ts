@@ -9,6 +9,7 @@ import { uiText } from '../i18n/messages.js';
 import { FORMAT_NAMES, policyMappings } from './catalogue.js';
 import { evidenceElsewhere } from './location.js';
 import type { Reporter } from './reporter.js';
+import { listIn } from '../i18n/phrase.js';
 
 /**
  * SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps): one run, a rule per policy that
@@ -55,7 +56,7 @@ const FENCE: Readonly<Record<SnippetFormat, string>> = { terraform: 'hcl', cloud
 function rule(policy: Policy, lang: Lang): Sarif.ReportingDescriptor {
   const text = policy.text[lang];
   const h = uiText(lang).explainHeadings;
-  const mappings = policyMappings(policy, lang).map(([framework, controls]) => `${framework}: ${controls.join(', ')}`);
+  const mappings = policyMappings(policy, lang).map(([framework, controls]) => `${framework}: ${listIn(controls, lang)}`);
   const sections = (heading: (s: string) => string, code: (format: SnippetFormat, snippet: string) => string): string =>
     [
       text.description,

@@ -5,6 +5,7 @@ import { isUrn } from '../loaders/pulumi/urn.js';
 import { evidenceElsewhere, filePosition } from './location.js';
 import { printable } from './printable.js';
 import type { Reporter } from './reporter.js';
+import { listIn } from '../i18n/phrase.js';
 
 type Style = (s: string) => string;
 const ansi = (open: number, close: number): Style => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
@@ -43,7 +44,7 @@ export const textReporter: Reporter = (input, options) => {
       lines.push(`         ${printable(f.message)}`);
       const ev = evidenceElsewhere(f);
       if (ev) {
-        const note = [ev.path, ev.deleted && t.deletedByChange].filter(Boolean).join(', ');
+        const note = listIn([ev.path, ev.deleted ? t.deletedByChange : ''].filter((part) => part !== ''), input.lang);
         const construct = ev.constructPath !== undefined && ev.resource !== f.resource ? ` (${t.constructLabel} ${ev.constructPath})` : '';
         lines.push(dim(printable(`         ${t.setAt}: ${ev.resource}${construct}${note ? ` (${note})` : ''} — ${filePosition(ev.file, ev.line)}`)));
       }

@@ -1,6 +1,7 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 import { everyChoice } from '../../../src/models/attr.js';
 import { MODERN_CLOUDFRONT_POLICIES, OUTDATED_CLOUDFRONT_POLICIES } from '../../../src/models/aws/cloudfront-queries.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 const isOutdated = (policy: string): boolean => !MODERN_CLOUDFRONT_POLICIES.includes(policy);
 
@@ -107,7 +108,7 @@ export default definePolicy({
       const policy = old[0]!;
       return fail(OUTDATED_CLOUDFRONT_POLICIES.includes(policy) ? 'oldPolicy' : 'notAPolicy', minimumProtocolVersion, { ...data, policy });
     }
-    const policies = old.join(', ');
+    const policies = joined(old);
     return written.every(isOutdated)
       ? fail('everyChoiceOld', minimumProtocolVersion, { ...data, policies })
       : unknown(minimumProtocolVersion, 'choicesDiffer', { ...data, policies });

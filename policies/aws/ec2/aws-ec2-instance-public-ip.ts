@@ -1,6 +1,7 @@
 import { definePolicy, type CheckContext, type Verdict } from '../../../src/engine/policy.js';
 import type { InstanceLauncher } from '../../../src/models/aws/ec2-instance.js';
 import { fromTemplateOutside } from '../../../src/models/aws/ec2-queries.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 type Message = 'requested' | 'fromSubnet' | 'defaultSubnet' | 'groupFromSubnet' | 'groupDefaultSubnet' | 'outside' | 'elasticIp';
 
@@ -121,7 +122,7 @@ function subnetVerdicts(launcher: InstanceLauncher, { fail, unknown }: CheckCont
   if (first) {
     // Read from no subnet of the code: the default VPC's default subnets.
     if (first.at.node === launcher.resource) return [fail(group ? 'groupDefaultSubnet' : 'defaultSubnet', first, data)];
-    return [fail(group ? 'groupFromSubnet' : 'fromSubnet', first, { ...data, subnet: assigning.map((s) => s.at.node.address).join(', ') })];
+    return [fail(group ? 'groupFromSubnet' : 'fromSubnet', first, { ...data, subnet: joined(assigning.map((s) => s.at.node.address)) })];
   }
   const undecided = launcher.subnetsAssignPublicIp.find((s) => s.origin === 'unknown');
   if (!undecided) return [];

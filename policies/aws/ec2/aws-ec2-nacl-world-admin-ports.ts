@@ -1,4 +1,4 @@
-import { phrase, type Phrase } from '../../../src/i18n/phrase.js';
+import { joined, phrase, type Phrase } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../../src/models/aws/ec2-network.js';
 import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources, type ServicePort } from '../../../src/models/aws/ec2-queries.js';
@@ -125,9 +125,9 @@ export default definePolicy({
         if (opens || portsUndecided) verdicts.push(unknown(entry.at));
         continue;
       }
-      const data = { acl: acl.resource.address, cidr: cidrs.join(', '), rule: ruleLabel(entry.ruleNumber) };
+      const data = { acl: acl.resource.address, cidr: joined(cidrs), rule: ruleLabel(entry.ruleNumber) };
       if (all === true && open.length > 0) verdicts.push(fail('allTraffic', entry.at, data));
-      else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: reached.join(', '), ports: portLabel(entry) }));
+      else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: joined(reached), ports: portLabel(entry) }));
       else if (portsUndecided) verdicts.push(unknown(entry.at));
     }
     return verdicts.length > 0 ? verdicts : pass();

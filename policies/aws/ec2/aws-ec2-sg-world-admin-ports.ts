@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
 import { or } from '../../../src/models/aws/iam-queries.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 type Message = 'allTraffic' | 'adminPort';
 
@@ -84,13 +85,13 @@ export default definePolicy({
         if (undecided && or(ADMIN_PORTS.map((p) => coversPort(rule, p.protocol, p.port))) !== false) verdicts.push(unknown(rule.sourceAt));
         continue;
       }
-      const data = { group: name, cidr: cidrs.join(', ') };
+      const data = { group: name, cidr: joined(cidrs) };
       if (isAllTraffic(rule)) {
         verdicts.push(fail('allTraffic', rule.at, data, 'critical'));
         continue;
       }
       const { reached, undecided: portsUndecided } = reachedServices(rule, ADMIN_PORTS);
-      if (reached.length > 0) verdicts.push(fail('adminPort', rule.at, { ...data, service: reached.join(', '), ports: portLabel(rule) }));
+      if (reached.length > 0) verdicts.push(fail('adminPort', rule.at, { ...data, service: joined(reached), ports: portLabel(rule) }));
       else if (portsUndecided) verdicts.push(unknown(rule.at));
     }
     return verdicts.length > 0 ? verdicts : pass();

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 /** The control plane logs that record who did what to the cluster and how they authenticated. */
 const REQUIRED = ['api', 'audit', 'authenticator'];
@@ -81,6 +82,6 @@ export default definePolicy({
     if (cluster.logTypes.origin === 'unknown') return unknown(cluster.logTypes);
     const enabled = cluster.logTypes.value ?? [];
     const missing = REQUIRED.filter((t) => !enabled.includes(t));
-    return missing.length === 0 ? pass() : fail('missingLogs', cluster.logTypes, { cluster: cluster.name.value ?? cluster.resource.address, missing: missing.join(', ') });
+    return missing.length === 0 ? pass() : fail('missingLogs', cluster.logTypes, { cluster: cluster.name.value ?? cluster.resource.address, missing: joined(missing) });
   },
 });

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 /** CIDRs that mean "any address". */
 const ANYWHERE = ['0.0.0.0/0', '::/0'];
@@ -80,6 +81,6 @@ export default definePolicy({
     const open = (cidrs.value ?? []).filter((c) => ANYWHERE.includes(c));
     // A default list points at the public-access switch: that is what the author wrote (or left).
     const at = cidrs.origin === 'default' ? isPublic : cidrs;
-    return open.length === 0 ? pass() : fail('openEndpoint', at, { cluster: cluster.name.value ?? cluster.resource.address, cidrs: open.join(', ') });
+    return open.length === 0 ? pass() : fail('openEndpoint', at, { cluster: cluster.name.value ?? cluster.resource.address, cidrs: joined(open) });
   },
 });

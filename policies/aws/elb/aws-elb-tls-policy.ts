@@ -1,4 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
+import { inEachLanguage, listIn, type MessageValue } from '../../../src/i18n/phrase.js';
 import { allowsLegacyTls, listenerLabel } from '../../../src/models/aws/elb-queries.js';
 
 type Message = 'legacyPolicy' | 'defaultPolicy' | 'unrecognised';
@@ -102,7 +103,7 @@ export default definePolicy({
         verdicts.push(unknown(policy));
         continue;
       }
-      const data = { listener: listenerLabel(lb, listener), policy: policy.value.kind === 'custom' ? `${policy.value.name} (${policy.value.protocols.join(', ')})` : policy.value.name };
+      const data = { listener: listenerLabel(lb, listener), policy: policy.value.kind === 'custom' ? customPolicyLabel(policy.value.name, policy.value.protocols) : policy.value.name };
       const legacy = allowsLegacyTls(policy.value);
       if (legacy === undefined) verdicts.push(unknown(policy, 'unrecognised', data));
       else if (legacy) verdicts.push(fail(policy.origin === 'default' ? 'defaultPolicy' : 'legacyPolicy', policy, data));
@@ -111,3 +112,6 @@ export default definePolicy({
     return tlsListeners > 0 ? pass() : notApplicable();
   },
 });
+
+/** A custom policy as messages name it: its name and the protocols it allows. */
+const customPolicyLabel = (name: string, protocols: readonly string[]): MessageValue => inEachLanguage((lang) => `${name} (${listIn(protocols, lang)})`);

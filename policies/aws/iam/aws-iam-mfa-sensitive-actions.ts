@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { shownText } from '../../../src/i18n/phrase.js';
+import { inEachLanguage, listIn, shownText, type MessageValue } from '../../../src/i18n/phrase.js';
 import type { AttachedPolicy, PolicyCondition, PolicyStatement } from '../../../src/models/aws/iam.js';
 import { allowsAction, coversAction, isAwsManagedAttachment, isFullAdminStatement, onEveryResource, statementLabel, UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
@@ -109,8 +109,10 @@ function deniesWithoutMfa(s: PolicyStatement): boolean {
 }
 
 /** At most five actions, then how many more, so that `iam:*` does not fill the screen. */
-function summarize(actions: readonly string[]): string {
-  return actions.length <= 5 ? actions.join(', ') : `${actions.slice(0, 5).join(', ')} … (+${actions.length - 5})`;
+function summarize(actions: readonly string[]): MessageValue {
+  if (actions.length <= 5) return inEachLanguage((lang) => listIn(actions, lang));
+  const more = actions.length - 5;
+  return inEachLanguage((lang) => `${listIn(actions.slice(0, 5), lang)}${lang === 'ja' ? ` ほか ${more} 件` : ` and ${more} more`}`);
 }
 
 /** The statement an AWS managed policy of the table amounts to, if the ARN is one of them. */

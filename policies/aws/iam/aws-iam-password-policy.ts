@@ -1,5 +1,6 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { Attr } from '../../../src/models/attr.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 type Message = 'shortLength' | 'reuseAllowed' | 'reuseUnlimited' | 'characterClasses';
 
@@ -107,7 +108,7 @@ new cr.AwsCustomResource(this, 'PasswordPolicy', {
     const classes: Attr<boolean>[] = [policy.requireUppercase, policy.requireLowercase, policy.requireNumbers, policy.requireSymbols];
     for (const c of classes) if (c.origin === 'unknown') verdicts.push(unknown(c));
     const missing = classes.filter((c) => c.origin !== 'unknown' && c.value !== true);
-    if (missing.length > 0) verdicts.push(fail('characterClasses', missing[0]!, { missing: missing.map((c) => c.at.path).join(', ') }));
+    if (missing.length > 0) verdicts.push(fail('characterClasses', missing[0]!, { missing: joined(missing.map((c) => c.at.path)) }));
     return verdicts.length > 0 ? verdicts : pass();
   },
 });

@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { Evidence } from '../../../src/models/attr.js';
 import type { PolicyDocument, PolicyStatement } from '../../../src/models/aws/iam.js';
+import { joined } from '../../../src/i18n/phrase.js';
 import {
   allowsAction,
   and,
@@ -245,7 +246,7 @@ deployer.addToPrincipalPolicy(new iam.PolicyStatement({
     if (doc.statements.some((s) => isFullAdminStatement(s) === true) || doc.statements.every(outsidePaths)) return pass();
     const policy = doc.name ?? doc.resource.address;
     const paths = evaluatePaths(doc, doc.statements);
-    const verdicts: Verdict<Message>[] = paths.filter((p) => p.granted === true).map((p) => fail(p.id, p.at, { policy, actions: p.actions.join(', ') }));
+    const verdicts: Verdict<Message>[] = paths.filter((p) => p.granted === true).map((p) => fail(p.id, p.at, { policy, actions: joined(p.actions) }));
     if (verdicts.length === 0 && paths.some((p) => p.granted === undefined)) return unknown(doc.at);
     return verdicts.length > 0 ? verdicts : pass();
   },

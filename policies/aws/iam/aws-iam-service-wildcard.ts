@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { PolicyString } from '../../../src/models/aws/iam.js';
 import { isFullAdminStatement, mayBeEverything, or, statementLabel, type Maybe } from '../../../src/models/aws/iam-queries.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 type Message = 'serviceWildcard' | 'sensitiveServiceWildcard';
 
@@ -112,7 +113,7 @@ export default definePolicy({
         verdicts.push(unknown(s.at));
         continue;
       }
-      const data = { policy, statement: statementLabel(s), services: services.join(', ') };
+      const data = { policy, statement: statementLabel(s), services: joined(services) };
       verdicts.push(services.some((x) => SENSITIVE_SERVICES.has(x)) ? fail('sensitiveServiceWildcard', s.at, data, 'high') : fail('serviceWildcard', s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

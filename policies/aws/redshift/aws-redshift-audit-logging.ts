@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 /** What Security Hub's RedshiftServerless.6 (the Config rule's default `logType`) requires a namespace to export. */
 const NAMESPACE_LOGS = ['connectionlog', 'userlog'] as const;
@@ -134,7 +135,7 @@ new aws.redshiftserverless.Namespace("analytics", {
     const missing = (exported: readonly string[] | undefined): string[] => NAMESPACE_LOGS.filter((log) => !exported?.includes(log));
     return expect(store.logExports, (exported) => missing(exported).length === 0, 'namespaceLogsNotExported', {
       namespace: name,
-      missing: missing(store.logExports.value).join(', '),
+      missing: joined(missing(store.logExports.value)),
     });
   },
 });

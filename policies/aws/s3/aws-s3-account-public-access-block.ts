@@ -1,5 +1,6 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 import type { Attr } from '../../../src/models/attr.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 const FLAGS = [
   ['blockPublicAcls', 'block_public_acls'],
@@ -86,7 +87,7 @@ export default definePolicy({
   check(block, { fail, unknown, pass }) {
     const flags: [string, Attr<boolean>][] = FLAGS.map(([field, name]) => [name, block[field]]);
     const off = flags.filter(([, a]) => a.origin !== 'unknown' && a.value !== true);
-    if (off.length > 0) return fail('off', off[0]![1], { flags: off.map(([name]) => name).join(', ') });
+    if (off.length > 0) return fail('off', off[0]![1], { flags: joined(off.map(([name]) => name)) });
     const undecided = flags.find(([, a]) => a.origin === 'unknown');
     return undecided ? unknown(undecided[1]) : pass();
   },

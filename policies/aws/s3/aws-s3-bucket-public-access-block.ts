@@ -1,5 +1,6 @@
 import { definePolicy } from '../../../src/engine/policy.js';
 import { bucketLabel } from '../../../src/models/aws/s3-queries.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 export default definePolicy({
   id: 'aws-s3-bucket-public-access-block',
@@ -73,7 +74,7 @@ export default definePolicy({
       const undecided = flags.find((f) => f.origin === 'unknown');
       return undecided ? unknown(undecided) : pass();
     }
-    const settings = off.map((f) => `${f.at.path.split('.').pop()}=false`).join(', ');
+    const settings = joined(off.map((f) => `${f.at.path.split('.').pop()}=false`));
     const at = off.find((f) => f.origin === 'explicit') ?? off[0]!;
     return fail('disabled', at, { bucket: bucketLabel(bucket), settings });
   },

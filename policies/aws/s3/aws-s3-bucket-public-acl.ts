@@ -1,9 +1,11 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import { aclStopped, bucketLabel, objectLabel, publicGrants, publicObjectGrants } from '../../../src/models/aws/s3-queries.js';
+import { joined, type MessageValue } from '../../../src/i18n/phrase.js';
 
 type Message = 'public' | 'aclsDisabled' | 'blocked' | 'objectPublic' | 'objectBlocked';
 
-const joined = (values: readonly string[]): string => [...new Set(values)].join(', ');
+/** Each grantee or permission once, as one list. */
+const listed = (values: readonly string[]): MessageValue => joined([...new Set(values)]);
 
 export default definePolicy({
   id: 'aws-s3-bucket-public-acl',
@@ -94,7 +96,7 @@ new aws.s3.BucketOwnershipControls("data", {
     const grants = publicGrants(bucket);
     if (grants.length > 0) {
       const at = grants[0]!.at;
-      const data = { bucket: bucketLabel(bucket), grantee: joined(grants.map((g) => g.grantee)), permission: joined(grants.map((g) => g.permission)) };
+      const data = { bucket: bucketLabel(bucket), grantee: listed(grants.map((g) => g.grantee)), permission: listed(grants.map((g) => g.permission)) };
       const why = aclStopped(bucket, at);
       verdicts.push(why ? fail(why, at, data, 'high') : fail('public', at, data));
     } else if (bucket.acl.origin === 'unknown') verdicts.push(unknown(bucket.acl));
@@ -102,7 +104,7 @@ new aws.s3.BucketOwnershipControls("data", {
       if (o.acl.origin === 'unknown') verdicts.push(unknown(o.acl));
       const objectGrants = publicObjectGrants(o);
       if (objectGrants.length === 0) continue;
-      const data = { bucket: bucketLabel(bucket), key: objectLabel(o), acl: o.acl.value ?? '', grantee: joined(objectGrants.map((g) => g.grantee)), permission: joined(objectGrants.map((g) => g.permission)) };
+      const data = { bucket: bucketLabel(bucket), key: objectLabel(o), acl: o.acl.value ?? '', grantee: listed(objectGrants.map((g) => g.grantee)), permission: listed(objectGrants.map((g) => g.permission)) };
       verdicts.push(aclStopped(bucket, o.acl.at) ? fail('objectBlocked', o.acl.at, data, 'high') : fail('objectPublic', o.acl.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

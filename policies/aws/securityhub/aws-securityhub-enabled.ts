@@ -1,4 +1,5 @@
 import { definePolicy } from '../../../src/engine/policy.js';
+import { joined } from '../../../src/i18n/phrase.js';
 
 export default definePolicy({
   id: 'aws-securityhub-enabled',
@@ -57,6 +58,6 @@ new aws.securityhub.StandardsSubscription("fsbp", {
   check(baseline, { expect }) {
     const services = baseline.services.slice(0, 3).map((s) => s.address);
     if (baseline.services.length > 3) services.push('…');
-    return expect(baseline.securityHub, (on) => on === true, 'noSecurityHub', { services: services.join(', ') });
+    return expect(baseline.securityHub, (on) => on === true, 'noSecurityHub', { services: joined(services) });
   },
 });

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Edge, ResourceNode } from '../../graph/resource.js';
 import { isMap, setOwn, Unknown, type PropertyMap, type PropertyValue } from '../../graph/values.js';
 import type { LoadedUnit, StackExport } from '../types.js';
+import { listIn } from '../../i18n/phrase.js';
 
 /**
  * Cross-stack references. A template's `Fn::ImportValue` of a name it can resolve becomes, while
@@ -158,14 +159,14 @@ function refsOf(value: PropertyValue | undefined): string[] {
 }
 
 function duplicateExport(name: string, found: readonly StackExport[]): Diagnostic {
-  const files = found.map((e) => e.file).join(', ');
+  const files = found.map((e) => e.file);
   return diagnostic(
     'warning',
     'duplicate-export',
     found[1]!.file,
     {
-      en: `export ${name} is declared by more than one scanned template (${files}); CloudFormation allows an export name once in an account and Region, so Fn::ImportValue of it is left unknown`,
-      ja: `エクスポート ${name} が、スキャンした複数のテンプレート（${files}）で宣言されています。CloudFormation ではエクスポート名はアカウントとリージョンごとに 1 つしか使えないため、この名前の Fn::ImportValue は不明な値として扱います`,
+      en: `export ${name} is declared by more than one scanned template (${listIn(files, 'en')}); CloudFormation allows an export name once in an account and Region, so Fn::ImportValue of it is left unknown`,
+      ja: `エクスポート ${name} が、スキャンした複数のテンプレート（${listIn(files, 'ja')}）で宣言されています。CloudFormation ではエクスポート名はアカウントとリージョンごとに 1 つしか使えないため、この名前の Fn::ImportValue は不明な値として扱います`,
     },
     { line: found[1]!.line },
   );

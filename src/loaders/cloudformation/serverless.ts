@@ -6,6 +6,7 @@ import type { TemplateResource } from './for-each.js';
 import { valueCount } from './for-each-loop.js';
 import { isIntrinsic, isMapping, isObject, type JsonObject } from './json-object.js';
 import { apiDefinition, apiEvents, IMPLICIT_API, type ApiDefinition, type ApiEvent } from './serverless-api.js';
+import { listIn } from '../../i18n/phrase.js';
 
 const TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -22,14 +23,14 @@ export function declaresServerless(transform: Json | undefined): boolean {
 export function serverlessWithoutTransform(resources: readonly TemplateResource[], file: string): Diagnostic | undefined {
   const sam = resources.filter((r) => typeOf(r)?.startsWith('AWS::Serverless::'));
   if (sam.length === 0) return undefined;
-  const listed = sam.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ');
+  const listed = sam.map((r) => `${r.logicalId} (${typeOf(r)})`);
   return diagnostic(
     'warning',
     'serverless-without-transform',
     file,
     {
-      en: `the template does not declare Transform: ${TRANSFORM}, so CloudFormation refuses these AWS SAM resources and they are not checked: ${listed}`,
-      ja: `テンプレートに Transform: ${TRANSFORM} の宣言がないため、CloudFormation は次の AWS SAM リソースを受け付けず、これらは検査していません: ${listed}`,
+      en: `the template does not declare Transform: ${TRANSFORM}, so CloudFormation refuses these AWS SAM resources and they are not checked: ${listIn(listed, 'en')}`,
+      ja: `テンプレートに Transform: ${TRANSFORM} の宣言がないため、CloudFormation は次の AWS SAM リソースを受け付けず、これらは検査していません: ${listIn(listed, 'ja')}`,
     },
     { line: sam[0]!.line },
   );
@@ -175,13 +176,13 @@ export function expandServerless(
     diagnostics.push(diagnostic('warning', 'globals-limit', file, message, { line: globalLines.get(first!.section) ?? first!.resource.line }));
   }
   if (notExpanded.length > 0) {
-    const listed = notExpanded.map((r) => `${r.logicalId} (${typeOf(r)})`).join(', ');
+    const listed = notExpanded.map((r) => `${r.logicalId} (${typeOf(r)})`);
     diagnostics.push(
       diagnostic(
         'info',
         'transform-not-expanded',
         file,
-        { en: `AWS SAM resources of these types are not expanded, so what they create is not checked: ${listed}`, ja: `次の種類の AWS SAM リソースは展開していないため、これらが作るものは検査していません: ${listed}` },
+        { en: `AWS SAM resources of these types are not expanded, so what they create is not checked: ${listIn(listed, 'en')}`, ja: `次の種類の AWS SAM リソースは展開していないため、これらが作るものは検査していません: ${listIn(listed, 'ja')}` },
         { line: notExpanded[0]!.line },
       ),
     );

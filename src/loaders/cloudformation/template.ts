@@ -10,6 +10,7 @@ import { isImportRef, nestedOutputName } from './imports.js';
 import { evaluateCondition, NO_VALUE, resolveName, resolveValue, type Resolved, type TemplateScope } from './intrinsics.js';
 import { declaresServerless, expandServerless, serverlessWithoutTransform } from './serverless.js';
 import { FN_TRANSFORM, transformNames, unappliedFnTransform, unappliedTransforms } from './transforms.js';
+import { listIn } from '../../i18n/phrase.js';
 
 /**
  * Parameter values given on the command line (a string, or a list for `List<…>` parameters), or
@@ -86,8 +87,8 @@ export function loadTemplate(input: TemplateInput): LoadedUnit {
         'parameter-not-allowed',
         file,
         {
-          en: `parameter ${name} is given a value its AllowedValues (${allowed}) do not list: CloudFormation would refuse it`,
-          ja: `パラメーター ${name} に指定された値は AllowedValues（${allowed}）にないため、CloudFormation はこの値を受け付けません`,
+          en: `parameter ${name} is given a value its AllowedValues (${listIn(allowed, 'en')}) do not list: CloudFormation would refuse it`,
+          ja: `パラメーター ${name} に指定された値は AllowedValues（${listIn(allowed, 'ja')}）にないため、CloudFormation はこの値を受け付けません`,
         },
         { line: parsed.lines.under('Parameters').lineOfKey(name) ?? 1 },
       ),
@@ -378,7 +379,7 @@ function dependsOn(value: Json | undefined): string[] {
  * `NoEcho` values are secrets; list types are split; SSM parameter types are resolved only at
  * deployment, so their value is unknown whatever the default says.
  */
-function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined, notAllowed: (name: string, allowed: string) => void): Map<string, PropertyValue> {
+function resolveParameters(declared: Json | undefined, overrides: ParameterOverrides | undefined, notAllowed: (name: string, allowed: readonly string[]) => void): Map<string, PropertyValue> {
   const out = new Map<string, PropertyValue>();
   if (!isObject(declared)) return out;
   for (const [name, spec] of Object.entries(declared)) {
@@ -387,7 +388,7 @@ function resolveParameters(declared: Json | undefined, overrides: ParameterOverr
     const given = overrides?.get(name);
     const allowed = def['AllowedValues'];
     const list = type === 'CommaDelimitedList' || type.startsWith('List<');
-    if (typeof given === 'string' && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, allowed.map(String).join(', '));
+    if (typeof given === 'string' && !list && Array.isArray(allowed) && !allowed.some((a) => String(a) === given)) notAllowed(name, allowed.map(String));
     const raw = given ?? def['Default'];
     let value: PropertyValue;
     if (raw === undefined || raw === null || type.startsWith('AWS::SSM::Parameter::Value')) value = new Unknown([], `\${${name}}`);

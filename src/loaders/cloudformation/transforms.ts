@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostic.js';
 import type { Json } from '../json-with-lines.js';
 import { isObject } from './json-object.js';
+import { listIn } from '../../i18n/phrase.js';
 
 /** The key of `Fn::Transform` written as an entry of a section or of a resource's properties. */
 export const FN_TRANSFORM = 'Fn::Transform';
@@ -30,14 +31,13 @@ export function transformNames(transform: Json | undefined): string[] {
 export function unappliedTransforms(transform: Json | undefined, file: string, line: number | undefined): Diagnostic | undefined {
   const names = transformNames(transform).filter((name) => !APPLIED.has(name));
   if (names.length === 0) return undefined;
-  const listed = names.join(', ');
   return diagnostic(
     'warning',
     'transform-not-applied',
     file,
     {
-      en: `the template names the transform ${listed}, which CloudFormation runs on it before deploying it; sekisho does not run it, so what it adds or changes is not checked, only the template as written`,
-      ja: `テンプレートの Transform に ${listed} が指定されています。CloudFormation はデプロイ前にこれをテンプレートに適用しますが、sekisho は適用しないため、これが追加・変更する内容は検査していません（検査したのは書かれたとおりのテンプレートです）`,
+      en: `the template names the transform ${listIn(names, 'en')}, which CloudFormation runs on it before deploying it; sekisho does not run it, so what it adds or changes is not checked, only the template as written`,
+      ja: `テンプレートの Transform に ${listIn(names, 'ja')} が指定されています。CloudFormation はデプロイ前にこれをテンプレートに適用しますが、sekisho は適用しないため、これが追加・変更する内容は検査していません（検査したのは書かれたとおりのテンプレートです）`,
     },
     { line },
   );
@@ -46,8 +46,8 @@ export function unappliedTransforms(transform: Json | undefined, file: string, l
 /** A warning for an `Fn::Transform` written as an entry of `where` (the Resources section, a resource's properties), whose content is not checked. */
 export function unappliedFnTransform(value: Json | undefined, where: { en: string; ja: string }, file: string, line: number | undefined): Diagnostic {
   const names = transformNames(value);
-  const listed = names.length > 0 ? names.join(', ') : 'a transform not known before deployment';
-  const listedJa = names.length > 0 ? names.join(', ') : 'デプロイするまで決まらない Transform';
+  const listed = names.length > 0 ? listIn(names, 'en') : 'a transform not known before deployment';
+  const listedJa = names.length > 0 ? listIn(names, 'ja') : 'デプロイするまで決まらない Transform';
   return diagnostic(
     'warning',
     'transform-not-applied',

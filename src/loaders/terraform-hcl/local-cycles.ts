@@ -4,6 +4,7 @@ import { expression } from './body.js';
 import type { LocalConfig } from './config.js';
 import { children, type Expr, type TemplatePart } from './syntax.js';
 import { compareStrings } from './value.js';
+import { listIn } from '../../i18n/phrase.js';
 
 /**
  * Locals Terraform refuses because their values depend on themselves: `a = local.a`
@@ -51,11 +52,11 @@ function cycleMessage(ordered: readonly string[]): { en: string; ja: string } {
       ja: `${name} が自分自身の値を参照しているため、Terraform はこの構成を受け付けません（Self-referencing local value）。式から local.${ordered[0]!} への参照を取り除いてください。ここではこの値を不明として扱います`,
     };
   }
-  const shown = ordered.slice(0, NAMES_SHOWN).map((n) => `local.${n}`).join(', ');
+  const shown = ordered.slice(0, NAMES_SHOWN).map((n) => `local.${n}`);
   const more = ordered.length - NAMES_SHOWN;
   return {
-    en: `locals refer to each other in a cycle (${shown}${more > 0 ? ` and ${more} more` : ''}), so Terraform refuses the configuration ("Cycle"): their values are unknown here`,
-    ja: `local 値が互いを参照して循環しているため（${shown}${more > 0 ? ` ほか ${more} 個` : ''}）、Terraform はこの構成を受け付けません（Cycle）。どれか 1 つの式がほかの local を参照しないように書き換えて、循環を断ってください。ここではこれらの値を不明として扱います`,
+    en: `locals refer to each other in a cycle (${listIn(shown, 'en')}${more > 0 ? ` and ${more} more` : ''}), so Terraform refuses the configuration ("Cycle"): their values are unknown here`,
+    ja: `local 値が互いを参照して循環しているため（${listIn(shown, 'ja')}${more > 0 ? ` ほか ${more} 個` : ''}）、Terraform はこの構成を受け付けません（Cycle）。どれか 1 つの式がほかの local を参照しないように書き換えて、循環を断ってください。ここではこれらの値を不明として扱います`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { CLAUSE_SEPARATOR, inEachLanguage, knownAtDeployment, phrase, type MessageValue } from '../../i18n/phrase.js';
+import { CLAUSE_SEPARATOR, inEachLanguage, joined, knownAtDeployment, phrase, type MessageValue } from '../../i18n/phrase.js';
 import type { Attr, Evidence } from '../attr.js';
 import type { SecurityGroup, SecurityGroupRule } from './ec2.js';
 import type { InstanceLauncher } from './ec2-instance.js';
@@ -126,7 +126,7 @@ export function reachedServices(rule: PortRule, services: readonly ServicePort[]
  * are left out: aws-ec2-sg-world-admin-ports reports them.
  */
 export type WorldExposure =
-  | { readonly kind: 'open'; readonly at: Evidence; readonly service: string; readonly cidr: string; readonly ports: MessageValue }
+  | { readonly kind: 'open'; readonly at: Evidence; readonly service: MessageValue; readonly cidr: MessageValue; readonly ports: MessageValue }
   | { readonly kind: 'undecided'; readonly at: Evidence };
 
 export function worldExposures(group: SecurityGroup, services: readonly ServicePort[]): WorldExposure[] {
@@ -140,7 +140,7 @@ export function worldExposures(group: SecurityGroup, services: readonly ServiceP
       if (sourceUndecided && (reached.length > 0 || portsUndecided)) out.push({ kind: 'undecided', at: rule.sourceAt });
       continue;
     }
-    if (reached.length > 0) out.push({ kind: 'open', at: rule.at, service: reached.join(', '), cidr: cidrs.join(', '), ports: portLabel(rule) });
+    if (reached.length > 0) out.push({ kind: 'open', at: rule.at, service: joined(reached), cidr: joined(cidrs), ports: portLabel(rule) });
     else if (portsUndecided) out.push({ kind: 'undecided', at: rule.at });
   }
   return out;
