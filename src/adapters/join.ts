@@ -73,7 +73,7 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
     for (const child of graph.ofType(link.type)) {
       if (child.mode !== 'managed') continue;
       // Through a stand-in only where the child names no parent itself.
-      const parents = link.paths.flatMap((path) => {
+      const parents = link.paths.flatMap((listed) => elementPaths(child, listed)).flatMap((path) => {
         const direct = targetsOf(graph, child, path, parentTypes, nameProperty, link.nameOf).filter((p) => byParent.has(p));
         if (direct.length > 0 || !link.through) return direct;
         return link.through.flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))).filter((p) => byParent.has(p));
@@ -93,6 +93,12 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
     ...[...byParent].map(([parent, children]) => ({ anchor: parent, parent, children })),
     ...[...orphans.values()].map((o) => ({ anchor: o.anchor, parent: undefined, children: o.children })),
   ];
+}
+
+/** A property naming several parents (`Topics`, `Queues`) as one path per element, so each is matched by reference or by name. */
+function elementPaths(node: ResourceNode, path: string): string[] {
+  const value = getPath(node.properties, path);
+  return Array.isArray(value) ? value.map((_, i) => `${path}[${i}]`) : [path];
 }
 
 function add(map: Map<string, ResourceNode[]>, type: string, node: ResourceNode): void {
