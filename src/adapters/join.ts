@@ -1,5 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../graph/resource.js';
+import { hasPlaceholder } from '../graph/placeholders.js';
 import { getPath, Unknown } from '../graph/values.js';
 
 /** How a separate resource names the resource it configures. */
@@ -53,7 +54,10 @@ export function targetsOf(
   if (referenced.length > 0) return referenced;
   const value = getPath(node.properties, path);
   if (typeof value === 'string') return graph.named(targetTypes, nameProperty, nameOf(value));
-  return value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format) ? graph.namedAlike(targetTypes, nameProperty, nameOf(value.shape), node.unit) : [];
+  if (!(value instanceof Unknown) || value.shape === undefined || !TEMPLATE_FORMATS.has(node.format)) return [];
+  // An ARN whose unknown parts are only partition, Region and account leaves a literal name.
+  const name = nameOf(value.shape);
+  return hasPlaceholder(name) ? graph.namedAlike(targetTypes, nameProperty, name, node.unit) : graph.named(targetTypes, nameProperty, name);
 }
 
 /** Formats whose unknown values keep the shape CloudFormation's intrinsic functions write (`${Param}`, `${Resource.Attr}`). */

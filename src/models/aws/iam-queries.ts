@@ -602,10 +602,10 @@ export function resourceElementCovers(value: PolicyString, self: NamedArnResourc
   return EVERY_NAME_PROBES.every((probe) => resourceMatches(name, probe)) ? true : undefined;
 }
 
-/** Whether a statement's `Resource` covers the resource; a `NotResource` is not judged. */
+/** Whether a statement's `Resource` covers the resource; a `NotResource` is not judged, nor a statement whose Resource is not known. */
 export function statementCoversResource(s: PolicyStatement, self: NamedArnResource): Maybe {
-  if (s.notResources) return undefined;
-  return or((s.resources ?? []).map((r) => resourceElementCovers(r, self)));
+  if (s.notResources || !s.resources) return undefined;
+  return or(s.resources.map((r) => resourceElementCovers(r, self)));
 }
 
 /**
