@@ -93,7 +93,9 @@ import awsSecretsmanagerRotation from './aws/secrets/aws-secretsmanager-rotation
 import awsSecurityhubEnabled from './aws/securityhub/aws-securityhub-enabled.js';
 import awsSnapshotPublic from './aws/sharing/aws-snapshot-public.js';
 import awsSnsEncryption from './aws/sns/aws-sns-encryption.js';
+import awsSnsSecureTransport from './aws/sns/aws-sns-secure-transport.js';
 import awsSqsEncryption from './aws/sqs/aws-sqs-encryption.js';
+import awsSqsSecureTransport from './aws/sqs/aws-sqs-secure-transport.js';
 import awsStepfunctionsLogging from './aws/stepfunctions/aws-stepfunctions-logging.js';
 import awsVpcFlowLogs from './aws/vpc/aws-vpc-flow-logs.js';
 import awsWafPublicEndpoints from './aws/waf/aws-waf-public-endpoints.js';
@@ -195,7 +197,9 @@ export const builtinPolicies: readonly Policy[] = [
   awsSecurityhubEnabled,
   awsSnapshotPublic,
   awsSnsEncryption,
+  awsSnsSecureTransport,
   awsSqsEncryption,
+  awsSqsSecureTransport,
   awsStepfunctionsLogging,
   awsVpcFlowLogs,
   awsWafPublicEndpoints,

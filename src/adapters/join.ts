@@ -1,5 +1,6 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SourceFormat } from '../graph/resource.js';
+import { hasPlaceholder } from '../graph/placeholders.js';
 import { getPath, Unknown } from '../graph/values.js';
 
 /** How a separate resource names the resource it configures. */
@@ -53,7 +54,10 @@ export function targetsOf(
   if (referenced.length > 0) return referenced;
   const value = getPath(node.properties, path);
   if (typeof value === 'string') return graph.named(targetTypes, nameProperty, nameOf(value));
-  return value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format) ? graph.namedAlike(targetTypes, nameProperty, nameOf(value.shape), node.unit) : [];
+  if (!(value instanceof Unknown) || value.shape === undefined || !TEMPLATE_FORMATS.has(node.format)) return [];
+  // An ARN whose unknown parts are only partition, Region and account leaves a literal name.
+  const name = nameOf(value.shape);
+  return hasPlaceholder(name) ? graph.namedAlike(targetTypes, nameProperty, name, node.unit) : graph.named(targetTypes, nameProperty, name);
 }
 
 /** Formats whose unknown values keep the shape CloudFormation's intrinsic functions write (`${Param}`, `${Resource.Attr}`). */
@@ -73,7 +77,7 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
     for (const child of graph.ofType(link.type)) {
       if (child.mode !== 'managed') continue;
       // Through a stand-in only where the child names no parent itself.
-      const parents = link.paths.flatMap((path) => {
+      const parents = link.paths.flatMap((listed) => elementPaths(child, listed)).flatMap((path) => {
         const direct = targetsOf(graph, child, path, parentTypes, nameProperty, link.nameOf).filter((p) => byParent.has(p));
         if (direct.length > 0 || !link.through) return direct;
         return link.through.flatMap((t) => graph.referencedFrom(child, path, t.types).flatMap((standIn) => targetsOf(graph, standIn, t.path, parentTypes, nameProperty))).filter((p) => byParent.has(p));
@@ -93,6 +97,12 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
     ...[...byParent].map(([parent, children]) => ({ anchor: parent, parent, children })),
     ...[...orphans.values()].map((o) => ({ anchor: o.anchor, parent: undefined, children: o.children })),
   ];
+}
+
+/** A property naming several parents (`Topics`, `Queues`) as one path per element, so each is matched by reference or by name. */
+function elementPaths(node: ResourceNode, path: string): string[] {
+  const value = getPath(node.properties, path);
+  return Array.isArray(value) ? value.map((_, i) => `${path}[${i}]`) : [path];
 }
 
 function add(map: Map<string, ResourceNode[]>, type: string, node: ResourceNode): void {

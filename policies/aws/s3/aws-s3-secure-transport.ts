@@ -1,6 +1,6 @@
 import { definePolicy } from '../../../src/engine/policy.js';
-import { or } from '../../../src/models/aws/iam-queries.js';
-import { bucketLabel, deniesInsecureTransport, statementReach } from '../../../src/models/aws/s3-queries.js';
+import { deniesInsecureTransport, or, S3_TRANSPORT } from '../../../src/models/aws/iam-queries.js';
+import { bucketLabel, statementReach } from '../../../src/models/aws/s3-queries.js';
 
 export default definePolicy({
   id: 'aws-s3-secure-transport',
@@ -113,14 +113,14 @@ resource "aws_s3_bucket_policy" "data" {
     const data = { bucket: bucketLabel(bucket) };
     if (bucket.policies.length === 0) return bucket.orphan ? notApplicable() : fail('noPolicy', { node: bucket.resource, path: '' }, data);
     const statements = bucket.policies.flatMap((doc) => doc.statements ?? []);
-    const denying = statements.filter((s) => deniesInsecureTransport(s) === true);
+    const denying = statements.filter((s) => deniesInsecureTransport(s, S3_TRANSPORT) === true);
     // Statements together: one may deny on the bucket, another on its objects.
     const reaches = denying.map((s) => statementReach(bucket, s));
     const onBucket = or(reaches.map((r) => r.bucket));
     const onObjects = or(reaches.map((r) => r.objects));
     if (onBucket === true && onObjects === true) return pass();
     const undecidedDoc = bucket.policies.find((doc) => doc.statements === undefined);
-    const undecided = statements.find((s) => deniesInsecureTransport(s) === undefined);
+    const undecided = statements.find((s) => deniesInsecureTransport(s, S3_TRANSPORT) === undefined);
     if (undecided || undecidedDoc) return unknown(undecided?.at ?? undecidedDoc!.at);
     if (denying.length === 0) return fail('noDeny', bucket.policies[0]!.at, data);
     if (onBucket === undefined || onObjects === undefined) return unknown(denying[0]!.at);

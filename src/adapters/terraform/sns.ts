@@ -1,12 +1,36 @@
 import type { SnsTopic } from '../../models/aws/sns.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
+import { readPolicyDocument } from '../iam-document.js';
+import { joinChildren } from '../join.js';
+import { arnName } from '../messaging-common.js';
+import { isOwnValue } from '../read-back.js';
 import { read, str } from '../read.js';
 
-/** `aws_sns_topic`: no KMS key unless `kms_master_key_id` is set. */
+const POLICY = 'aws_sns_topic_policy';
+
+/**
+ * `aws_sns_topic`: no KMS key unless `kms_master_key_id` is set; its access policy in its own
+ * `policy` and in the `aws_sns_topic_policy` resources naming its ARN. A policy for a topic outside
+ * the sources is left to aws-resource-policy-public: whether the topic needs it is not known.
+ */
 export const terraformSnsTopics = defineAdapter({
   kind: 'aws.sns.Topic',
   family: 'terraform',
   adapt(graph) {
-    return graph.ofType('aws_sns_topic').map((node): SnsTopic => ({ resource: node, name: read(node, 'name', str), kmsKeyId: read(node, 'kms_master_key_id', str) }));
+    return joinChildren(graph, ['aws_sns_topic'], 'name', [{ type: POLICY, paths: ['arn'], nameOf: arnName }]).flatMap(({ parent, children }): SnsTopic[] => {
+      if (parent === undefined) return [];
+      const separate = children.get(POLICY) ?? [];
+      // Beside a separate policy, the topic's `policy` is otherwise its read-back.
+      const own = isSet(parent, 'policy').value === true && isOwnValue(parent, 'policy', separate.length > 0);
+      return [
+        {
+          resource: parent,
+          name: read(parent, 'name', str),
+          kmsKeyId: read(parent, 'kms_master_key_id', str),
+          policies: [...(own ? [parent] : []), ...separate].map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+        },
+      ];
+    });
   },
 });

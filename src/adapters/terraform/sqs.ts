@@ -1,22 +1,38 @@
 import type { SqsQueue } from '../../models/aws/sqs.js';
 import { defineAdapter } from '../adapter.js';
+import { isSet } from '../configured.js';
+import { readPolicyDocument } from '../iam-document.js';
+import { joinChildren } from '../join.js';
+import { queueUrlName } from '../messaging-common.js';
+import { isOwnValue } from '../read-back.js';
 import { bool, read, str } from '../read.js';
+
+const POLICY = 'aws_sqs_queue_policy';
 
 /**
  * `aws_sqs_queue`. Current providers leave `sqs_managed_sse_enabled` to AWS when it is not written,
  * and AWS turns SSE-SQS on for new queues; a plan that shows `false` means it will be (or is) off.
+ * Its access policy is its own `policy` and the `aws_sqs_queue_policy` resources naming its URL;
+ * a policy for a queue outside the sources is left to aws-resource-policy-public.
  */
 export const terraformSqsQueues = defineAdapter({
   kind: 'aws.sqs.Queue',
   family: 'terraform',
   adapt(graph) {
-    return graph.ofType('aws_sqs_queue').map(
-      (node): SqsQueue => ({
-        resource: node,
-        name: read(node, 'name', str),
-        kmsKeyId: read(node, 'kms_master_key_id', str),
-        sqsManagedSse: read(node, 'sqs_managed_sse_enabled', bool, true),
-      }),
-    );
+    return joinChildren(graph, ['aws_sqs_queue'], 'name', [{ type: POLICY, paths: ['queue_url'], nameOf: queueUrlName }]).flatMap(({ parent, children }): SqsQueue[] => {
+      if (parent === undefined) return [];
+      const separate = children.get(POLICY) ?? [];
+      // Beside a separate policy, the queue's `policy` is otherwise its read-back.
+      const own = isSet(parent, 'policy').value === true && isOwnValue(parent, 'policy', separate.length > 0);
+      return [
+        {
+          resource: parent,
+          name: read(parent, 'name', str),
+          kmsKeyId: read(parent, 'kms_master_key_id', str),
+          sqsManagedSse: read(parent, 'sqs_managed_sse_enabled', bool, true),
+          policies: [...(own ? [parent] : []), ...separate].map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+        },
+      ];
+    });
   },
 });

@@ -512,3 +512,144 @@ export function limitsCallers(docs: readonly PolicyDocument[]): Maybe {
   if (open.length > 0) return denial === false ? false : undefined;
   return undecided.length > 0 ? undefined : true;
 }
+
+/**
+ * What a resource policy must deny over plain HTTP for a service to refuse the requests that carry
+ * its data: the actions (`svc:*` for every action of the service) and, where the service has one,
+ * its condition key for the TLS version (a Deny below a minimum version refuses plain HTTP too).
+ */
+export interface TransportDenial {
+  readonly actions: readonly string[];
+  readonly tlsVersionKey?: string;
+}
+
+/** S3: every action (FSBP S3.5 and CIS 2.1.1 ask for `s3:*`), by aws:SecureTransport or s3:TlsVersion. */
+export const S3_TRANSPORT: TransportDenial = { actions: ['s3:*'], tlsVersionKey: 's3:TlsVersion' };
+/** SNS: publishing, the one request that carries a message to the topic (what CDK's `enforceSSL` denies). */
+export const SNS_TRANSPORT: TransportDenial = { actions: ['sns:Publish'] };
+/** SQS: sending and receiving messages; these two actions also govern `SendMessageBatch` and the batch receives. */
+export const SQS_TRANSPORT: TransportDenial = { actions: ['sqs:SendMessage', 'sqs:ReceiveMessage'] };
+
+/** Action names no real action of a service shares: a pattern matching both matches every action of it. */
+const EVERY_ACTION_PROBES = ['a', 'ZzProbe_Action9'];
+
+/** Whether an Action element covers `action`, or for `svc:*` every action of the service. */
+function coversRequired(value: PolicyString, action: string): Maybe {
+  if (!action.endsWith(':*')) return mayMatchAction(value, action);
+  const service = action.slice(0, -1);
+  return and(EVERY_ACTION_PROBES.map((probe) => mayMatchAction(value, `${service}${probe}`)));
+}
+
+/** Whether one condition refuses requests not sent over TLS: `Bool aws:SecureTransport false`, or the service's TLS version below a minimum. */
+function refusesPlainHttp(c: PolicyCondition, spec: TransportDenial): boolean {
+  const key = c.key.toLowerCase();
+  const op = c.operator.toLowerCase();
+  if (key === 'aws:securetransport') return (op === 'bool' || op === 'boolifexists') && c.values.some((v) => typeof v === 'string' && v.toLowerCase() === 'false');
+  if (spec.tlsVersionKey !== undefined && key === spec.tlsVersionKey.toLowerCase()) return op === 'numericlessthan' || op === 'numericlessthanifexists';
+  return false;
+}
+
+/**
+ * Whether a statement denies everyone, over plain HTTP, every action `spec` names: `Deny`,
+ * `Principal "*"`, actions covering them, and conditions that all refuse plain HTTP — another
+ * condition would narrow the Deny to some requests only. A `NotAction` is not counted: such a
+ * Deny is not how TLS is enforced, and which actions it leaves is not judged here. What part of
+ * the resource the statement covers is the caller's question.
+ */
+export function deniesInsecureTransport(s: PolicyStatement, spec: TransportDenial): Maybe {
+  if (s.effect === 'Allow') return false;
+  if (s.conditions === undefined) return undefined;
+  const conditions = s.conditions;
+  if (conditions.length === 0 || !conditions.every((c) => refusesPlainHttp(c, spec))) return false;
+  const everyone = s.notPrincipal ? false : isPublicPrincipal(s.principal);
+  const listed = s.actions;
+  const actions = s.notActions || !listed ? false : and(spec.actions.map((a) => or(listed.map((v) => coversRequired(v, a)))));
+  return and([s.effect === 'Deny' ? true : undefined, everyone, actions]);
+}
+
+/** A resource a policy is attached to whose ARN ends in its name, `arn:<partition>:<service>:<region>:<account>:<name>` (an SNS topic, an SQS queue). */
+export interface NamedArnResource {
+  readonly service: string;
+  /** Its graph node's id: a Resource element computed from it is its ARN. */
+  readonly nodeId: string;
+  /** Its name, where known. */
+  readonly name: string | undefined;
+}
+
+/** Names no real resource has: a pattern matching both matches every name. */
+const EVERY_NAME_PROBES = ['a', 'zz-probe-Name_9'];
+
+/**
+ * Whether a Resource element of the resource's own policy applies to it: `*`, or an ARN of its
+ * service whose name part matches its name. A value computed from the resource itself (`!Ref
+ * Topic`, `aws_sqs_queue.q.arn`) is its ARN; one computed from other resources of the sources
+ * only, or naming itself by them, is theirs. Region and account are not compared: the policy is
+ * attached to this resource, so they can only be its own.
+ */
+export function resourceElementCovers(value: PolicyString, self: NamedArnResource): Maybe {
+  const everything = mayBeEverything(value);
+  if (everything !== false) return everything;
+  const fromOthers = typeof value !== 'string' && value.refs.length > 0;
+  if (typeof value !== 'string' && value.refs.includes(self.nodeId)) return true;
+  const text = typeof value === 'string' ? value : value.shape;
+  const arn = text === undefined ? null : /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/s.exec(text);
+  if (!arn) return typeof value === 'string' || fromOthers ? false : undefined;
+  const service = arn[1]!;
+  const name = arn[2]!;
+  if (!hasPlaceholder(service) && !actionMatches(service, self.service)) return false;
+  if (hasPlaceholder(name)) return fromOthers ? false : undefined;
+  if (self.name !== undefined) return resourceMatches(name, self.name);
+  return EVERY_NAME_PROBES.every((probe) => resourceMatches(name, probe)) ? true : undefined;
+}
+
+/** Whether a statement's `Resource` covers the resource; a `NotResource` is not judged, nor a statement whose Resource is not known. */
+export function statementCoversResource(s: PolicyStatement, self: NamedArnResource): Maybe {
+  if (s.notResources || !s.resources) return undefined;
+  return or(s.resources.map((r) => resourceElementCovers(r, self)));
+}
+
+/**
+ * How a resource's own policies stand on requests over plain HTTP (an SNS topic's, an SQS queue's):
+ * - `denied`: statements deny them for every action `spec` names, on the resource;
+ * - `noPolicy`: the resource has no policy;
+ * - `narrowed`: the statement at `at` would deny them but for another condition that limits it;
+ * - `notCovered`: the statement at `at` denies them, but its Resource is not this resource;
+ * - `noDeny`: no statement denies them (`at`: the first policy);
+ * - `undecided`: what is at `at` is not known before deployment.
+ */
+export type TransportStanding =
+  | { readonly kind: 'denied' | 'noPolicy' }
+  | { readonly kind: 'narrowed' | 'notCovered'; readonly at: Evidence; readonly statement: PolicyStatement }
+  | { readonly kind: 'noDeny' | 'undecided'; readonly at: Evidence };
+
+/** A statement that would deny plain HTTP but for other conditions narrowing it (`aws:SourceIp`, `aws:PrincipalAccount`). */
+function narrowedTransportDeny(s: PolicyStatement, spec: TransportDenial): boolean {
+  const conditions = s.conditions ?? [];
+  const refusing = conditions.filter((c) => refusesPlainHttp(c, spec));
+  return refusing.length > 0 && refusing.length < conditions.length && deniesInsecureTransport({ ...s, conditions: refusing }, spec) === true;
+}
+
+/**
+ * Where a resource's policies stand on plain HTTP. Statements count together: one may deny
+ * `sqs:SendMessage`, another `sqs:ReceiveMessage`.
+ */
+export function transportStanding(docs: readonly PolicyDocument[], spec: TransportDenial, self: NamedArnResource): TransportStanding {
+  if (docs.length === 0) return { kind: 'noPolicy' };
+  const statements = docs.flatMap((d) => d.statements ?? []);
+  const each = spec.actions.map((action) => {
+    const one = { ...spec, actions: [action] };
+    return or(statements.map((s) => and([deniesInsecureTransport(s, one), statementCoversResource(s, self)])));
+  });
+  const all = and(each);
+  if (all === true) return { kind: 'denied' };
+  const undecidedDoc = docs.find((d) => d.statements === undefined);
+  if (undecidedDoc) return { kind: 'undecided', at: undecidedDoc.at };
+  const undecided = statements.find((s) => deniesInsecureTransport(s, spec) === undefined);
+  if (undecided) return { kind: 'undecided', at: undecided.at };
+  const denying = statements.filter((s) => deniesInsecureTransport(s, spec) === true);
+  const uncovered = denying.find((s) => statementCoversResource(s, self) !== true);
+  if (uncovered) return statementCoversResource(uncovered, self) === false ? { kind: 'notCovered', at: uncovered.at, statement: uncovered } : { kind: 'undecided', at: uncovered.at };
+  if (all === undefined) return { kind: 'undecided', at: docs[0]!.at };
+  const narrowed = statements.find((s) => narrowedTransportDeny(s, spec));
+  return narrowed ? { kind: 'narrowed', at: narrowed.at, statement: narrowed } : { kind: 'noDeny', at: docs[0]!.at };
+}

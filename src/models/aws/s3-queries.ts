@@ -2,8 +2,8 @@ import { replacePlaceholders } from '../../graph/placeholders.js';
 import { isDeployed } from '../../graph/resource.js';
 import type { Attr, Evidence } from '../attr.js';
 import { caseFolded, matchesByLine } from '../wildcard.js';
-import type { PolicyCondition, PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
-import { anyEquals, isPublicPrincipal, isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
+import type { PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
+import { isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
 import type { AclGrant, ObjectAcl, S3Bucket } from './s3.js';
 
 /** How findings name a bucket: its name when known, else its address. */
@@ -138,31 +138,6 @@ export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided:
     else if (o.acl.origin === 'unknown') undecided.push(at);
   }
   return { reads, undecided };
-}
-
-/** Condition keys and operators of a Deny that refuses requests not sent over TLS (or an old TLS version). */
-function refusesPlainHttp(c: PolicyCondition): boolean {
-  const key = c.key.toLowerCase();
-  const op = c.operator.toLowerCase();
-  if (key === 'aws:securetransport') return (op === 'bool' || op === 'boolifexists') && c.values.some((v) => typeof v === 'string' && v.toLowerCase() === 'false');
-  if (key === 's3:tlsversion') return op === 'numericlessthan' || op === 'numericlessthanifexists';
-  return false;
-}
-
-/**
- * Whether a statement denies everyone every S3 action over plain HTTP: `Deny`, `Principal "*"`,
- * `s3:*` (or `*`), and a condition `Bool aws:SecureTransport false` (or `NumericLessThan
- * s3:TlsVersion`) and nothing else that would narrow it. What part of the bucket it covers is
- * {@link statementReach}'s question.
- */
-export function deniesInsecureTransport(s: PolicyStatement): Maybe {
-  if (s.effect === 'Allow') return false;
-  if (s.conditions === undefined) return undefined;
-  const conditions = s.conditions;
-  if (conditions.length === 0 || !conditions.every(refusesPlainHttp)) return false;
-  const everyone = s.notPrincipal ? false : isPublicPrincipal(s.principal);
-  const allActions = s.notActions ? false : anyEquals(s.actions, 's3:*', '*');
-  return and([s.effect === 'Deny' ? true : undefined, everyone, allActions]);
 }
 
 /** What a statement of the bucket's policy applies to: the bucket itself, and every object in it. */
