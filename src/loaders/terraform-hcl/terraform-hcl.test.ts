@@ -411,8 +411,9 @@ resource "x_thing" "u" {
     });
     const u = node(unit, 'module.db.x_thing.u');
     // s: the call does not give snapshot, so it is null — no one outside the code can give a called module's variable.
-    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 's']);
-    // q is written where it is used; r's condition is not known before deployment.
+    // r: its condition is known only at apply, but one branch takes the value the call writes.
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 'r', 's']);
+    // q is written where it is used; r's branches come from more than one place.
     expect(origins(u)).toEqual({ p: 'argument password main.tf:4', s: 'argument password main.tf:4' });
   });
 });
