@@ -59,3 +59,58 @@ resource "aws_cloudwatch_event_permission" "limited" {
     expect(await scanTerraform(tf)).toEqual(['unknown 5']);
   });
 });
+
+describe('findings on a separate event bus policy', () => {
+  const said = (f: Finding): string => `${f.resource} ${f.line}: ${f.message.slice(0, f.message.indexOf(' allows'))}`;
+
+  it('name the bus the policy is on, and point at the statement to change', () => {
+    const template = `Parameters:
+  BusName: { Type: String }
+Resources:
+  Orders:
+    Type: AWS::Events::EventBus
+    Properties: { Name: orders }
+  ByName:
+    Type: AWS::Events::EventBusPolicy
+    Properties: { EventBusName: orders, StatementId: ByName, Principal: "*" }
+  ByArn:
+    Type: AWS::Events::EventBusPolicy
+    Properties: { EventBusName: "arn:aws:events:us-east-1:111122223333:event-bus/orders", StatementId: ByArn, Principal: "*" }
+  Elsewhere:
+    Type: AWS::Events::EventBusPolicy
+    Properties: { EventBusName: audit, StatementId: Elsewhere, Principal: "*" }
+  FromParameter:
+    Type: AWS::Events::EventBusPolicy
+    Properties: { EventBusName: !Ref BusName, StatementId: FromParameter, Principal: "*" }
+  DefaultBus:
+    Type: AWS::Events::EventBusPolicy
+    Properties: { StatementId: DefaultBus, Principal: "*" }
+`;
+    const findings = toFindings(scanText([{ file: 'template.yaml', text: template }], { policies }).results, 'en');
+    expect(findings.map(said)).toEqual([
+      'Orders 9: Statement ByName of the policy on the EventBridge event bus Orders',
+      'Orders 12: Statement ByArn of the policy on the EventBridge event bus Orders',
+      'Elsewhere 15: Statement Elsewhere of the policy on the EventBridge event bus audit',
+      'FromParameter 18: Statement FromParameter of the policy on the EventBridge event bus BusName',
+      'DefaultBus 21: Statement DefaultBus of the policy on the EventBridge event bus default',
+    ]);
+  });
+
+  it('say so in Japanese', async () => {
+    const tf = `resource "aws_cloudwatch_event_bus" "orders" {
+  name = "orders"
+}
+
+resource "aws_cloudwatch_event_permission" "any_account" {
+  event_bus_name = aws_cloudwatch_event_bus.orders.name
+  statement_id   = "AnyAccount"
+  principal      = "*"
+}
+`;
+    const dir = mkdtempSync(join(tmpdir(), 'sekisho-event-bus-'));
+    writeFileSync(join(dir, 'main.tf'), tf);
+    const [finding] = toFindings((await scanPaths({ paths: [dir], cwd: dir, policies })).results, 'ja');
+    expect([finding?.resource, finding?.line, finding?.evidence?.resource]).toEqual(['aws_cloudwatch_event_bus.orders', 8, 'aws_cloudwatch_event_permission.any_account']);
+    expect(finding?.message).toMatch(/^EventBridge のイベントバス aws_cloudwatch_event_bus\.orders のポリシーのステートメント AnyAccount は/);
+  });
+});

@@ -1,4 +1,9 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import { tree } from '../../test/helpers/terraform-tree.js';
+import { toFindings, type Finding } from '../engine/finding.js';
+import { scan, scanText } from '../engine/scan.js';
 import { Unknown } from '../graph/values.js';
 import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName, shapeHasUrlCredentials } from './secrets-common.js';
 
@@ -55,5 +60,49 @@ describe('secret-like values', () => {
   it('skips flags that only mention a secret', () => {
     expect(isSecretVariable('ENABLE_SECRET_SCANNING', 'true')).toBe(false);
     expect(isSecretVariable('ROTATE_TOKENS', false)).toBe(false);
+  });
+});
+
+describe('a password written in one branch of a choice made at deployment', () => {
+  const policies = builtinPolicies.filter((p) => p.id === 'aws-secrets-plaintext');
+  const said = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.status} ${f.resource} ${f.line}: ${f.message}`);
+
+  it('is reported in Terraform, without its text, and a choice between references is not', async () => {
+    const main = `variable "production" { type = bool }
+variable "db_password" { type = string }
+
+resource "aws_db_instance" "app" {
+  engine   = "postgres"
+  password = var.production ? "hunter2-literal" : var.db_password
+}
+
+resource "aws_db_instance" "reports" {
+  engine   = "postgres"
+  password = var.production ? var.db_password : null
+}
+`;
+    const outcome = await scan({ paths: [tree({ 'main.tf': main })], cwd: tmpdir(), policies });
+    expect(said(toFindings(outcome.results, 'en'))).toEqual(['fail aws_db_instance.app 6: password of aws_db_instance.app is written in the code as plain text.']);
+    expect(said(toFindings(outcome.results, 'ja'))).toEqual(['fail aws_db_instance.app 6: aws_db_instance.app の password がコードに平文で書かれています。']);
+  });
+
+  it('is reported in CloudFormation, without its text, whichever branch of Fn::If holds it', () => {
+    const template = `Parameters:
+  Env: { Type: String }
+  DbPassword: { Type: String, NoEcho: true }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  App:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      MasterUserPassword: !If [IsProd, !Ref DbPassword, hunter2-literal]
+  Reports:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      MasterUserPassword: !If [IsProd, "{{resolve:secretsmanager:reports:SecretString:password}}", !Ref DbPassword]
+`;
+    const findings = toFindings(scanText([{ file: 'template.yaml', text: template }], { policies }).results, 'en');
+    expect(said(findings)).toEqual(['fail App 10: MasterUserPassword of App is written in the code as plain text.']);
   });
 });

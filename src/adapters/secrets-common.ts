@@ -110,17 +110,21 @@ export function isIdentifierValue(name: string, value: string): boolean {
 }
 
 /**
- * How a secret value is given. `literal` says whether the source wrote it as a literal, when the
- * source can tell (Terraform plans: the node's `literals`; CloudFormation: every known string is
+ * How a secret value is given. `literal` says whether the source wrote a value as a literal, when
+ * the source can tell (Terraform plans: the node's `literals`; CloudFormation: every known string is
  * written in the template, through a parameter default at most). `undefined` when nothing is set.
+ * A value chosen at deployment (`var.prod ? "…" : var.pw`, `Fn::If`) is written as its strongest
+ * choice: a literal in either branch is in the source whichever is taken.
  */
-export function secretWriting(value: PropertyValue | undefined, literal: boolean | undefined): SecretWriting | undefined {
+export function secretWriting(value: PropertyValue | undefined, literal: (value: PropertyValue) => boolean | undefined): SecretWriting | undefined {
   if (value === undefined || value === null || value === '') return undefined;
+  if (isUnknown(value) && value.alternatives) return strongest(value.alternatives.map((choice) => secretWriting(choice, literal)));
   // Unknown before deployment: computed from a reference (a variable, a resource, a dynamic reference).
   if (isUnknown(value)) return 'reference';
   if (typeof value === 'string' && isSecretPointer(value)) return 'reference';
   if (!isSecret(value) && typeof value !== 'string' && typeof value !== 'number') return undefined;
-  return literal === undefined ? 'unknown' : literal ? 'literal' : 'reference';
+  const written = literal(value);
+  return written === undefined ? 'unknown' : written ? 'literal' : 'reference';
 }
 
 /**

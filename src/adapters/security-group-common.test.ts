@@ -115,3 +115,58 @@ describe('inline rules written as text where CloudFormation takes a list', () =>
     expect(finding?.message).toContain('SecurityGroupIngress of Web is written in a shape this setting does not take');
   });
 });
+
+describe('a finding on a rule open to the world', () => {
+  const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports');
+  const lines = (findings: readonly { resource: string; line?: number }[]): string[] => findings.map((f) => `${f.resource} ${f.line}`);
+
+  it('points at the CIDR that opens it, in a separate rule as in an inline one (CloudFormation)', () => {
+    const template = `Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+  Rdp:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !Ref Group
+      IpProtocol: tcp
+      FromPort: 3389
+      ToPort: 3389
+      CidrIpv6: ::/0
+`;
+    expect(lines(toFindings(scanText([{ file: 'template.yaml', text: template }], { policies }).results, 'en'))).toEqual(['Group 10', 'Group 18']);
+  });
+
+  it('points at the CIDR that opens it, not at one beside it (Terraform)', async () => {
+    const main = `resource "aws_security_group" "bastion" {
+  name = "bastion"
+}
+
+resource "aws_security_group_rule" "ssh" {
+  type              = "ingress"
+  security_group_id = aws_security_group.bastion.id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["10.0.0.0/8"]
+  ipv6_cidr_blocks  = ["::/0"]
+}
+
+resource "aws_vpc_security_group_ingress_rule" "rdp" {
+  security_group_id = aws_security_group.bastion.id
+  ip_protocol       = "tcp"
+  from_port         = 3389
+  to_port           = 3389
+  cidr_ipv4         = "0.0.0.0/0"
+}
+`;
+    const outcome = await scan({ paths: [tree({ 'main.tf': main })], cwd: tmpdir(), policies });
+    expect(lines(toFindings(outcome.results, 'en'))).toEqual(['aws_security_group.bastion 12', 'aws_security_group.bastion 20']);
+  });
+});

@@ -68,7 +68,6 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
   const allPorts = protocol === 'all' || (protocol === 'tcp' || protocol === 'udp' ? port(fields.fromPort) === -1 : false);
   const ipv4 = cidrs(field(fields.ipv4), fields.ipv4, fields.hostBits, known.cidrOf);
   const ipv6 = cidrs(field(fields.ipv6), fields.ipv6, fields.hostBits, known.cidrOf);
-  const undecided = ipv4.undecidedAt ?? ipv6.undecidedAt;
   return {
     direction,
     protocol,
@@ -81,7 +80,7 @@ export function readRule(rule: PropertyMap, fields: RuleFields, direction: Secur
       return v !== undefined && v !== null && v !== false && v !== '' && !(Array.isArray(v) && v.length === 0);
     }),
     at: { node, path },
-    sourceAt: { node, path: undecided === undefined ? path : joinPath(path, undecided) },
+    cidrsAt: [...ipv4.paths, ...ipv6.paths].map((p) => ({ node, path: joinPath(path, p) })),
   };
 }
 
@@ -103,7 +102,7 @@ export function unmanagedDefaultGroup(vpc: ResourceNode, undecided: boolean): Se
     ipv6: [],
     hasNonCidrSource: direction === 'ingress', // from the group itself
     at,
-    sourceAt: at,
+    cidrsAt: ipv4.map(() => at),
   });
   return {
     resource: vpc,
@@ -124,20 +123,19 @@ export function inlineRules(node: ResourceNode, listPath: string, fields: RuleFi
 }
 
 function unknownRule(node: ResourceNode, path: string, direction: SecurityGroupRule['direction']): SecurityGroupRule {
-  return { direction, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], hasNonCidrSource: false, at: { node, path }, sourceAt: { node, path } };
+  return { direction, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], hasNonCidrSource: false, at: { node, path }, cidrsAt: [{ node, path }] };
 }
 
-/** The CIDRs of one field (`cidr_blocks`, `CidrIp`), and the path under it of the first that cannot be read. */
-function cidrs(v: PropertyValue | undefined, field: string, hostBits: RuleFields['hostBits'], cidrOf: CidrOf = () => undefined): { values: (string | Unknown)[]; undecidedAt?: string } {
+/** The CIDRs of one field (`cidr_blocks`, `CidrIp`), each with its path under the rule. */
+function cidrs(v: PropertyValue | undefined, field: string, hostBits: RuleFields['hostBits'], cidrOf: CidrOf = () => undefined): { values: (string | Unknown)[]; paths: string[] } {
   const told = (c: PropertyValue | undefined): PropertyValue | undefined => (c instanceof Unknown ? (cidrOf(c) ?? c) : c);
   const whole = told(v);
-  if (whole instanceof Unknown) return { values: [whole], undecidedAt: field };
+  if (whole instanceof Unknown) return { values: [whole], paths: [field] };
   const values = asList(whole).map((item) => {
     const c = told(item);
     return typeof c === 'string' && (hostBits === 'masked' || isNetworkCidr(c)) ? c : new Unknown();
   });
-  const first = values.findIndex((c) => c instanceof Unknown);
-  return first === -1 ? { values } : { values, undecidedAt: Array.isArray(v) ? joinPath(field, first) : field };
+  return { values, paths: values.map((_, i) => (Array.isArray(v) ? joinPath(field, i) : field)) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
+import { ADMIN_PORTS, cidrAt, coversPort, isAllTraffic, isOpenToWorld, isUndecided, portLabel, reachedServices, worldSources } from '../../../src/models/aws/ec2-queries.js';
 import { or } from '../../../src/models/aws/iam-queries.js';
 import { joined } from '../../../src/i18n/phrase.js';
 
@@ -82,16 +82,16 @@ export default definePolicy({
       if (rule.direction !== 'ingress') continue;
       const { cidrs, undecided } = worldSources(rule);
       if (cidrs.length === 0) {
-        if (undecided && or(ADMIN_PORTS.map((p) => coversPort(rule, p.protocol, p.port))) !== false) verdicts.push(unknown(rule.sourceAt));
+        if (undecided && or(ADMIN_PORTS.map((p) => coversPort(rule, p.protocol, p.port))) !== false) verdicts.push(unknown(cidrAt(rule, isUndecided)));
         continue;
       }
       const data = { group: name, cidr: joined(cidrs) };
       if (isAllTraffic(rule)) {
-        verdicts.push(fail('allTraffic', rule.at, data, 'critical'));
+        verdicts.push(fail('allTraffic', cidrAt(rule, isOpenToWorld), data, 'critical'));
         continue;
       }
       const { reached, undecided: portsUndecided } = reachedServices(rule, ADMIN_PORTS);
-      if (reached.length > 0) verdicts.push(fail('adminPort', rule.at, { ...data, service: joined(reached), ports: portLabel(rule) }));
+      if (reached.length > 0) verdicts.push(fail('adminPort', cidrAt(rule, isOpenToWorld), { ...data, service: joined(reached), ports: portLabel(rule) }));
       else if (portsUndecided) verdicts.push(unknown(rule.at));
     }
     return verdicts.length > 0 ? verdicts : pass();

@@ -1,6 +1,7 @@
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
-import type { PolicyResourceKind } from '../../../src/models/aws/iam.js';
-import { actionsLabel, publicAccess, statementLabel } from '../../../src/models/aws/iam-queries.js';
+import { shownText, type MessageValue } from '../../../src/i18n/phrase.js';
+import type { PolicyDocument, PolicyResourceKind } from '../../../src/models/aws/iam.js';
+import { actionsLabel, publicAccess, statementLabel, UNKNOWN_NAME } from '../../../src/models/aws/iam-queries.js';
 
 type Message = 'queue' | 'topic' | 'repository' | 'secret' | 'eventBus';
 
@@ -17,6 +18,9 @@ const MESSAGE_OF: Partial<Record<PolicyResourceKind, Message>> = {
   'secretsmanager-secret': 'secret',
   'eventbridge-bus': 'eventBus',
 };
+
+/** The resource the policy governs, for messages: the one it is on, else as the policy names it. */
+const governed = (doc: PolicyDocument): MessageValue => (doc.governedName === undefined ? doc.resource.address : shownText(doc.governedName, UNKNOWN_NAME));
 
 export default definePolicy({
   id: 'aws-resource-policy-public',
@@ -55,14 +59,14 @@ export default definePolicy({
       topic: 'Statement {{statement}} of the SNS topic policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can publish to or subscribe to the topic as it allows.',
       repository: 'Statement {{statement}} of the ECR repository policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can pull or push images as it allows.',
       secret: 'Statement {{statement}} of the Secrets Manager secret policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts, organizations or networks: anyone can read or change the secret as it allows.',
-      eventBus: 'Statement {{statement}} of the EventBridge event bus policy {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts or organizations: anyone can put events onto the bus, and the rules on it send them on to their targets as if your own applications had. Name the account ID as principal, or keep "*" with a condition of type StringEquals, key aws:PrincipalOrgID and your organization ID (such as o-exampleorgid) as value.',
+      eventBus: 'Statement {{statement}} of the policy on the EventBridge event bus {{resource}} allows {{actions}} to everyone ("*") with no condition that limits it to fixed accounts or organizations: anyone can put events onto the bus, and the rules on it send them on to their targets as if your own applications had. Name the account ID as principal, or keep "*" with a condition of type StringEquals, key aws:PrincipalOrgID and your organization ID (such as o-exampleorgid) as value.',
     },
     ja: {
       queue: 'SQS キューのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもキューのメッセージを操作できます。',
       topic: 'SNS トピックのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもトピックへの発行や購読ができます。',
       repository: 'ECR リポジトリのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもイメージの取得や push ができます。',
       secret: 'Secrets Manager シークレットのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織・ネットワークを固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。許された範囲で、誰でもシークレットを読み取ったり変更したりできます。',
-      eventBus: 'EventBridge のイベントバスのポリシー {{resource}} のステートメント {{statement}} は、アカウント・組織を固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。誰でもこのイベントバスにイベントを送り込め、バス上のルールは自分のアプリケーションからのイベントと同じようにターゲットへ渡します。プリンシパルにアカウント ID を指定するか、"*" のままタイプ StringEquals、キー aws:PrincipalOrgID、値に自分の組織 ID（o-exampleorgid など）の条件を付けてください。',
+      eventBus: 'EventBridge のイベントバス {{resource}} のポリシーのステートメント {{statement}} は、アカウント・組織を固定値で絞り込む条件なしで誰でも（"*"）{{actions}} を行えるようにしています。誰でもこのイベントバスにイベントを送り込め、バス上のルールは自分のアプリケーションからのイベントと同じようにターゲットへ渡します。プリンシパルにアカウント ID を指定するか、"*" のままタイプ StringEquals、キー aws:PrincipalOrgID、値に自分の組織 ID（o-exampleorgid など）の条件を付けてください。',
     },
   },
   snippets: {
@@ -153,7 +157,7 @@ new aws.cloudwatch.EventPermission("organization", {
     const { open, undecided } = publicAccess([doc]);
     const verdicts: Verdict<Message>[] = undecided.map((at) => unknown(at));
     for (const s of open) {
-      const data = { resource: doc.resource.address, statement: statementLabel(s), actions: actionsLabel(s) };
+      const data = { resource: governed(doc), statement: statementLabel(s), actions: actionsLabel(s) };
       verdicts.push(message === 'secret' ? fail(message, s.at, data, 'critical') : fail(message, s.at, data));
     }
     return verdicts.length > 0 ? verdicts : pass();

@@ -1,7 +1,9 @@
 import { getPath } from '../../graph/values.js';
 import type { PolicyDocument } from '../../models/aws/iam.js';
 import { defineAdapter } from '../adapter.js';
-import { eventBusPermissionDocument, eventBusStatementDocument } from '../eventbridge-common.js';
+import { eventBusPermissionDocument, eventBusStatementDocument, onEventBus, type BusLink } from '../eventbridge-common.js';
+
+const BUS: BusLink = { path: 'EventBusName', busType: 'AWS::Events::EventBus', nameProperty: 'Name' };
 
 /**
  * `AWS::Events::EventBusPolicy`: one statement in `Statement`, or in its older form the parts of a
@@ -14,15 +16,20 @@ export const cloudFormationEventBusPolicies = defineAdapter({
   adapt(graph) {
     return graph.ofType('AWS::Events::EventBusPolicy').filter((n) => n.mode === 'managed').map(
       (node): PolicyDocument =>
-        getPath(node.properties, 'Statement') !== undefined
-          ? eventBusStatementDocument(graph, node, 'Statement', 'StatementId')
-          : eventBusPermissionDocument(graph, node, {
-              statementId: 'StatementId',
-              principal: 'Principal',
-              action: 'Action',
-              condition: 'Condition',
-              conditionParts: { type: 'Type', key: 'Key', value: 'Value' },
-            }),
+        onEventBus(
+          graph,
+          node,
+          BUS,
+          getPath(node.properties, 'Statement') !== undefined
+            ? eventBusStatementDocument(graph, node, 'Statement', 'StatementId')
+            : eventBusPermissionDocument(graph, node, {
+                statementId: 'StatementId',
+                principal: 'Principal',
+                action: 'Action',
+                condition: 'Condition',
+                conditionParts: { type: 'Type', key: 'Key', value: 'Value' },
+              }),
+        ),
     );
   },
 });

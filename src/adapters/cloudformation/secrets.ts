@@ -96,9 +96,9 @@ function parameterDefault(node: ResourceNode): SecretSetting[] {
  * stack validation, which sees outputs only, does not, and there it is not known.
  */
 function writing(node: ResourceNode, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
-  if (!TEMPLATE_FORMATS.has(node.format)) return secretWriting(value, writtenAsLiteral(node, path));
+  if (!TEMPLATE_FORMATS.has(node.format)) return secretWriting(value, () => writtenAsLiteral(node, path));
   if (shapeHasUrlCredentials(value)) return 'literal';
-  return secretWriting(value, !isSecret(value));
+  return secretWriting(value, (v) => !isSecret(v));
 }
 
 /** Where the resource is read from a CloudFormation template, which holds every known string it sets. */

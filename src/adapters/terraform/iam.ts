@@ -26,7 +26,6 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_ecr_repository_policy', path: 'policy', purpose: 'resource', governs: 'ecr-repository' },
   { type: 'aws_secretsmanager_secret_policy', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret' },
   { type: 'aws_secretsmanager_secret', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', setBy: { type: 'aws_secretsmanager_secret_policy', path: 'secret_arn', nameProperty: 'arn' } },
-  { type: 'aws_cloudwatch_event_bus_policy', path: 'policy', purpose: 'resource', governs: 'eventbridge-bus' },
   { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain' },
   { type: 'aws_opensearch_domain', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', setBy: { type: 'aws_opensearch_domain_policy', path: 'domain_name', nameProperty: 'domain_name' } },
   { type: 'aws_elasticsearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain' },

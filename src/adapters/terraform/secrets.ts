@@ -112,13 +112,13 @@ function containerVariables(node: ResourceNode): SecretSetting[] {
 function writing(node: ResourceNode, argument: string, path: string, value: PropertyValue | undefined): SecretWriting | undefined {
   if (node.format === 'terraform-hcl') {
     const literal = writtenAsLiteral(node, path);
-    return literal && shapeHasUrlCredentials(value) ? 'literal' : secretWriting(value, literal);
+    return literal && shapeHasUrlCredentials(value) ? 'literal' : secretWriting(value, () => literal);
   }
   const nested = path !== argument;
   // The `.tf` source tells the constant entries of a map that also holds references.
   const whole = writtenAsLiteral(node, argument);
   const literal = whole === false && nested && writtenAsLiteral(node, path) === true ? true : whole;
-  return secretWriting(value, literal === undefined ? undefined : literal || (nested && !isSecret(value) ? undefined : false));
+  return secretWriting(value, (v) => (literal === undefined ? undefined : literal || (nested && !isSecret(v) ? undefined : false)));
 }
 
 /**

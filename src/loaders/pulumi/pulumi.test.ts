@@ -59,6 +59,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_autoscaling_group: ['aws:autoscaling/group:Group'],
     aws_cloudfront_distribution: ['aws:cloudfront/distribution:Distribution'],
     aws_cloudtrail: ['aws:cloudtrail/trail:Trail'],
+    aws_cloudwatch_event_bus: ['aws:cloudwatch/eventBus:EventBus'],
     aws_cloudwatch_event_bus_policy: ['aws:cloudwatch/eventBusPolicy:EventBusPolicy'],
     aws_cloudwatch_event_permission: ['aws:cloudwatch/eventPermission:EventPermission'],
     aws_cloudwatch_log_delivery: ['aws:cloudwatch/logDelivery:LogDelivery'],

@@ -108,8 +108,8 @@ export function literalPaths(body: JsonObject, source: SourceBody | undefined, c
       // split it, the source can.
       if (isObject(raw)) for (const [k, v] of Object.entries(raw)) if (!k.includes('${') && isLiteral(v)) out.add(joinPath(at, k));
       const scanned = code?.properties[key];
-      // Known only at apply, with no text known: nothing of it comes from the code.
-      if (code && scanned !== undefined && !(scanned instanceof Unknown && scanned.shape === undefined)) addWrittenInCode(code.evaluate(raw), scanned, raw, at, code, out);
+      // Known only at apply, with no text known and no choice among values: nothing of it comes from the code.
+      if (code && scanned !== undefined && !(scanned instanceof Unknown && scanned.shape === undefined && scanned.alternatives === undefined)) addWrittenInCode(code.evaluate(raw), scanned, raw, at, code, out);
     }
   }
   return out;
@@ -133,7 +133,7 @@ function addOrigins(raw: JsonValue, at: string, code: CodeValues): void {
  * the source has one.
  */
 function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonValue | undefined, at: string, code: CodeValues, out: Set<string>): void {
-  const whole = isWhollyKnown(value) ? scanned instanceof Secret || (scanned !== undefined && equal(value, scanned)) : knownTextInCode(value, scanned);
+  const whole = isWhollyKnown(value) ? scanned instanceof Secret || (scanned !== undefined && equal(value, scanned)) : knownTextInCode(value, scanned) || choosesFromCode(value);
   if (whole) {
     out.add(at);
     if (raw !== undefined) addOrigins(raw, at, code);
@@ -151,6 +151,14 @@ function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonVal
 }
 
 /** A string known only in part, whose known text (some besides interpolations) the code alone gives. */
+/**
+ * A choice made at apply (`var.prod ? "…" : var.pw`) one of whose values the code alone gives: that
+ * value is written in the code whichever apply takes. A `null` branch writes nothing.
+ */
+function choosesFromCode(value: Value): boolean {
+  return value instanceof Unknown && value.alternatives !== undefined && value.alternatives.some((choice) => choice !== undefined && choice !== null && isWhollyKnown(choice));
+}
+
 function knownTextInCode(value: Value, scanned: Value | undefined): boolean {
   if (!(value instanceof Unknown) || value.shape === undefined || !(scanned instanceof Unknown) || scanned.shape !== value.shape) return false;
   return replacePlaceholders(value.shape, '') !== '';

@@ -290,7 +290,7 @@ resource "aws_security_group" "legacy" {
     const policies = builtinPolicies.filter((p) => p.id === 'aws-ec2-sg-world-admin-ports' || p.id === 'aws-rds-instance-storage-encryption');
     const outcome = await scan({ paths: [dir], cwd: dir, policies });
     const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
-    expect(where.sort()).toEqual(['aws_db_instance.main db.tf:1 (db_override.tf.json:5)', 'aws_security_group.app main.tf:2 (override.tf:2)']);
+    expect(where.sort()).toEqual(['aws_db_instance.main db.tf:1 (db_override.tf.json:5)', 'aws_security_group.app main.tf:2 (override.tf:8)']);
   });
 
   it('hold suppressions written with the override block, as with the original', async () => {
@@ -411,8 +411,9 @@ resource "x_thing" "u" {
     });
     const u = node(unit, 'module.db.x_thing.u');
     // s: the call does not give snapshot, so it is null — no one outside the code can give a called module's variable.
-    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 's']);
-    // q is written where it is used; r's condition is not known before deployment.
+    // r: its condition is known only at apply, but one branch takes the value the call writes.
+    expect([...(u.literals ?? [])].sort()).toEqual(['p', 'q', 'r', 's']);
+    // q is written where it is used; r's branches come from more than one place.
     expect(origins(u)).toEqual({ p: 'argument password main.tf:4', s: 'argument password main.tf:4' });
   });
 });
@@ -1124,9 +1125,9 @@ module "own" {
     const outcome = await scan({ paths: [dir], cwd: dir, policies: [policy] });
     const where = toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.file}:${f.line} (${f.evidence?.file}:${f.evidence?.line})`);
     expect(where.sort()).toEqual([
-      'module.bastion.aws_security_group.this main.tf:2 (.terraform/modules/bastion/main.tf:6)',
-      'module.bastion.module.nested.aws_security_group.deep main.tf:2 (.terraform/modules/bastion/modules/nested/main.tf:2)',
-      'module.own.aws_security_group.mine own/main.tf:4 (own/main.tf:4)',
+      'module.bastion.aws_security_group.this main.tf:2 (.terraform/modules/bastion/main.tf:10)',
+      'module.bastion.module.nested.aws_security_group.deep main.tf:2 (.terraform/modules/bastion/modules/nested/main.tf:6)',
+      'module.own.aws_security_group.mine own/main.tf:8 (own/main.tf:8)',
     ]);
   });
 

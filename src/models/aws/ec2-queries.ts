@@ -1,3 +1,4 @@
+import type { Unknown } from '../../graph/values.js';
 import { CLAUSE_SEPARATOR, inEachLanguage, joined, knownAtDeployment, phrase, type MessageValue } from '../../i18n/phrase.js';
 import type { Attr, Evidence } from '../attr.js';
 import type { SecurityGroup, SecurityGroupRule } from './ec2.js';
@@ -82,14 +83,23 @@ export const RISKY_SERVICE_PORTS: readonly ServicePort[] = [
 
 /** The world-wide CIDRs a rule admits (`0.0.0.0/0`, `::/0`); unknown when a CIDR is. */
 export function worldSources(rule: CidrRule): { cidrs: string[]; undecided: boolean } {
-  const cidrs: string[] = [];
-  let undecided = false;
-  for (const c of [...rule.ipv4, ...rule.ipv6]) {
-    if (typeof c !== 'string') undecided = true;
-    else if (isWorldCidr(c)) cidrs.push(c);
-  }
-  return { cidrs, undecided };
+  const all = [...rule.ipv4, ...rule.ipv6];
+  return { cidrs: all.filter((c) => typeof c === 'string').filter(isWorldCidr), undecided: all.some(isUndecided) };
 }
+
+/**
+ * Where the first CIDR of `rule` that `which` picks is written (the one open to the world, or known
+ * only at deployment): the value a finding points at. The rule itself when none is.
+ */
+export function cidrAt(rule: SecurityGroupRule, which: (cidr: string | Unknown) => boolean): Evidence {
+  return rule.cidrsAt[[...rule.ipv4, ...rule.ipv6].findIndex(which)] ?? rule.at;
+}
+
+/** A CIDR open to the world: `0.0.0.0/0`, `::/0`. */
+export const isOpenToWorld = (cidr: string | Unknown): boolean => typeof cidr === 'string' && isWorldCidr(cidr);
+
+/** A CIDR known only at deployment, or one the provider rejects. */
+export const isUndecided = (cidr: string | Unknown): boolean => typeof cidr !== 'string';
 
 /** Whether the rule lets `protocol` traffic reach `port`. */
 export function coversPort(rule: PortRule, protocol: 'tcp' | 'udp', port: number): Maybe {
@@ -137,10 +147,10 @@ export function worldExposures(group: SecurityGroup, services: readonly ServiceP
     const { cidrs, undecided: sourceUndecided } = worldSources(rule);
     const { reached, undecided: portsUndecided } = reachedServices(rule, services);
     if (cidrs.length === 0) {
-      if (sourceUndecided && (reached.length > 0 || portsUndecided)) out.push({ kind: 'undecided', at: rule.sourceAt });
+      if (sourceUndecided && (reached.length > 0 || portsUndecided)) out.push({ kind: 'undecided', at: cidrAt(rule, isUndecided) });
       continue;
     }
-    if (reached.length > 0) out.push({ kind: 'open', at: rule.at, service: joined(reached), cidr: joined(cidrs), ports: portLabel(rule) });
+    if (reached.length > 0) out.push({ kind: 'open', at: cidrAt(rule, isOpenToWorld), service: joined(reached), cidr: joined(cidrs), ports: portLabel(rule) });
     else if (portsUndecided) out.push({ kind: 'undecided', at: rule.at });
   }
   return out;

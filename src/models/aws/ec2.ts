@@ -14,10 +14,10 @@ export interface SecurityGroupRule {
   readonly hasNonCidrSource: boolean;
   readonly at: Evidence;
   /**
-   * Where the rule's CIDR sources are written: the first that cannot be read (known only at
-   * deployment, or one the provider rejects), so that an undecided result names it; else `at`.
+   * Where each CIDR of `ipv4`, then of `ipv6`, is written, so that a finding about one (open to the
+   * world, known only at deployment) points at the value to change rather than at the rule.
    */
-  readonly sourceAt: Evidence;
+  readonly cidrsAt: readonly Evidence[];
 }
 
 /**
