@@ -347,7 +347,9 @@ export class ModuleInstance implements Scope {
       }
       case 'path': {
         const what = attrStep(steps[0]);
-        const value = what === 'module' ? this.modulePath() : what === 'root' || what === 'cwd' ? '.' : new Unknown();
+        // `path.cwd` is absolute in Terraform, the directory it runs in: the root module's, as
+        // scanned. Examples name things after it (`"ex-${basename(path.cwd)}"`).
+        const value = what === 'module' ? this.modulePath() : what === 'root' ? '.' : what === 'cwd' ? resolve(this.ctx.tree.rootDir) : new Unknown();
         return { value, consumed: 1 };
       }
       case 'terraform':

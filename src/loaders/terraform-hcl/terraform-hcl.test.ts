@@ -931,6 +931,21 @@ describe('file()', () => {
   });
 });
 
+describe('path', () => {
+  it('gives path.cwd as the root module directory, absolute, so that basename(path.cwd) names it', () => {
+    const dir = tree({
+      'examples/complete/main.tf': 'locals {\n  name = "ex-${basename(path.cwd)}"\n}\nmodule "m" {\n  source = "../.."\n  name   = local.name\n}\n',
+      'main.tf': 'variable "name" {}\nresource "x_thing" "t" {\n  name = var.name\n  cwd  = path.cwd\n  root = path.root\n  mod  = path.module\n}\n',
+    });
+    const root = join(dir, 'examples/complete');
+    const unit = loadTerraformModule(root, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'module.m.x_thing.t', 'name')).toBe('ex-complete');
+    expect(prop(unit, 'module.m.x_thing.t', 'cwd')).toBe(root);
+    expect(prop(unit, 'module.m.x_thing.t', 'root')).toBe('.');
+    expect(prop(unit, 'module.m.x_thing.t', 'mod')).toBe('../..');
+  });
+});
+
 describe('sensitive variables', () => {
   it('treats sensitive = "true" as true', async () => {
     const unit = await load({ 'main.tf': 'variable "p" {\n  default   = "hunter2"\n  sensitive = "true"\n}\nresource "x_thing" "t" { v = var.p }' });
