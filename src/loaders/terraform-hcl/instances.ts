@@ -607,6 +607,7 @@ export class ModuleInstance implements Scope {
     return {
       properties,
       evaluate: (raw) => evaluateJson(raw, { scope: this.inCode, locals, deps: new Set() }),
+      blocks: (body, source) => evaluateBody(body, source, '', { scope: this.inCode, locals, deps: new Set() }, { lines: new Map(), onDeps: () => {} }, false),
       origin: (raw) => literalOrigin(raw, this, locals),
       origins,
     };
