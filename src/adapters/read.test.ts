@@ -34,6 +34,13 @@ describe('read', () => {
     expect(read(node, 'engine', str).origin).toBe('explicit');
   });
 
+  it('takes an empty string written in .tf source as naming no source, as the provider does', () => {
+    const node = { ...loadPulumiJson(EXPORT, 'stack.json').nodes[0]!, format: 'terraform-hcl' as const, written: new Set(['replicate_source_db', 'snapshot_identifier']) };
+    const written = { ...node, properties: { ...node.properties, replicate_source_db: '', snapshot_identifier: 'snap-1' } };
+    expect(firstWritten(written, ['replicate_source_db', 'snapshot_identifier'])).toMatchObject({ value: 'snap-1', origin: 'explicit' });
+    expect(firstWritten({ ...written, properties: { ...written.properties, snapshot_identifier: '' } }, ['replicate_source_db', 'snapshot_identifier']).origin).toBe('default');
+  });
+
   it('leaves other formats as they are: what a plan or state holds counts as written', () => {
     const { written: _written, ...pulumi } = loadPulumiJson(EXPORT, 'stack.json').nodes[0]!;
     const node = { ...pulumi, format: 'terraform-state' as const };

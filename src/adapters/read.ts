@@ -114,12 +114,14 @@ export const present: Parse<boolean> = (v) => (Array.isArray(v) ? v.length > 0 :
 
 /**
  * The first of `paths` that is written, as a field saying where a setting comes from instead
- * (a snapshot, a source instance): its value is the written string, or the path for a block.
+ * (a snapshot, a source instance): its value is the written string, or the path for a block. An
+ * empty string names nothing: the AWS provider takes it as unset, and modules default such
+ * arguments to `""` (`replicate_source_db = var.replicate_source_db`, default `""`).
  */
 export function firstWritten(node: ResourceNode, paths: readonly string[]): Attr<string> {
   const path = paths.find((p) => {
     const v = getPath(node.properties, p);
-    return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+    return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
   });
   return path ? read(node, path, (v) => (typeof v === 'string' ? v : path)) : defaulted<string>(node, '', undefined);
 }

@@ -8,12 +8,12 @@ import { Unknown } from '../graph/values.js';
 import { hasUrlCredentials, isIdentifierValue, isSecretPointer, isSecretVariable, looksLikeSecretName, shapeHasUrlCredentials } from './secrets-common.js';
 
 describe('secret-like names', () => {
-  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS', 'EncryptionKey', 'KMS_SECRET', 'KmsPassword'])(
+  it.each(['DB_PASSWORD', 'dbPassword', 'DB_PASS', 'CLIENT_SECRET', 'clientSecret', 'AUTH_TOKEN', 'API_KEY', 'apiKey', 'STRIPE_APIKEY', 'PRIVATE_KEY', 'JWT_SIGNING_KEY', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'ECS_ENGINE_AUTH_DATA', 'DbPassword', 'GITHUB_TOKEN', 'SMTP_CREDENTIALS', 'EncryptionKey', 'KMS_SECRET', 'KmsPassword', 'key_material_base64', 'KeyMaterial'])(
     '%s holds a secret',
     (name) => expect(looksLikeSecretName(name)).toBe(true),
   );
 
-  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER', 'EncryptionKeyAlias', 'SecretsKmsKeyAlias', 'secret_kms_key_alias', 'SECRETS_KMS_KEY', 'secret_kms_key_id', 'SecretKmsKeyArn', 'TokenSigningKeyAliases', 'PasswordSecretNames'])(
+  it.each(['STAGE', 'LOG_LEVEL', 'DB_SECRET_ARN', 'PASSWORD_SECRET_NAME', 'TOKEN_TTL', 'PASSWORD_MIN_LENGTH', 'API_KEY_PARAMETER', 'SIGNING_KEY_ID', 'S3_KEY', 'KEY_PREFIX', 'TOKEN_URL', 'SecretArn', 'DB_USER', 'EncryptionKeyAlias', 'SecretsKmsKeyAlias', 'secret_kms_key_alias', 'SECRETS_KMS_KEY', 'secret_kms_key_id', 'SecretKmsKeyArn', 'TokenSigningKeyAliases', 'PasswordSecretNames', 'customer_master_key_spec', 'MasterKeySpec', 'encryption_key_usage'])(
     '%s does not',
     (name) => expect(looksLikeSecretName(name)).toBe(false),
   );

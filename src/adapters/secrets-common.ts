@@ -11,14 +11,15 @@ const KEY_QUALIFIERS = new Set(['api', 'private', 'signing', 'encryption', 'mast
 
 /**
  * Last words that make the name point at a secret or describe it rather than hold it:
- * `DB_PASSWORD_SECRET_ARN`, `TOKEN_TTL`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH`.
+ * `DB_PASSWORD_SECRET_ARN`, `TOKEN_TTL`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH`, a KMS key's
+ * `customer_master_key_spec` and `key_usage`.
  */
 const NOT_THE_SECRET = new Set([
   'arn', 'name', 'id', 'ids', 'path', 'param', 'parameter', 'ssm', 'file', 'url', 'uri', 'endpoint', 'length', 'len', 'ttl', 'expiry', 'expiration',
   'expires', 'timeout', 'seconds', 'minutes', 'hours', 'days', 'enabled', 'disabled', 'enable', 'type', 'version', 'region', 'bucket', 'prefix',
   'location', 'ref', 'policy', 'rotation', 'field', 'header', 'hash', 'format', 'mode', 'count', 'size', 'min', 'max', 'provider', 'source',
   'store', 'method', 'algorithm', 'host', 'port', 'user', 'username', 'table', 'queue', 'topic', 'key_id', 'kms', 'alias', 'aliases', 'arns',
-  'names', 'identifier',
+  'names', 'identifier', 'spec', 'specs', 'usage',
 ]);
 
 /**
@@ -42,14 +43,14 @@ function words(name: string): string[] {
 /** Names Security Hub ECS.8 treats as credentials, whatever their words say. */
 const CREDENTIAL_NAMES = new Set(['aws_access_key_id', 'aws_secret_access_key', 'ecs_engine_auth_data']);
 
-/** Whether a variable or parameter name says it holds a secret. */
+/** Whether a variable or parameter name says it holds a secret (imported KMS `key_material` among them). */
 export function looksLikeSecretName(name: string): boolean {
   if (CREDENTIAL_NAMES.has(name.toLowerCase())) return true;
   const w = words(name);
   if (w.length === 0 || NOT_THE_SECRET.has(w[w.length - 1]!)) return false;
   const kms = w.lastIndexOf('kms');
   if (kms !== -1 && w.slice(kms + 1).every((word) => KMS_KEY_WORDS.has(word))) return false;
-  return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)));
+  return w.some((word, i) => SECRET_WORDS.has(word) || (word === 'key' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]!)) || (word === 'material' && i > 0 && w[i - 1] === 'key'));
 }
 
 /**

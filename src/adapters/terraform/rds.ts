@@ -31,7 +31,7 @@ export const terraformRdsInstances = defineAdapter({
         logExports: read(node, 'enabled_cloudwatch_logs_exports', strList, []),
         publiclyAccessible: read(node, 'publicly_accessible', bool, false),
         subnetGroup: read(node, 'db_subnet_group_name', str),
-        replicaOf: member ? defaulted<string>(node, 'replicate_source_db', undefined) : read(node, 'replicate_source_db', str),
+        replicaOf: member ? defaulted<string>(node, 'replicate_source_db', undefined) : firstWritten(node, [REPLICA.replicaOf]),
         ...sourceEncryption(graph, node, REPLICA),
         isClusterMember: member,
       };

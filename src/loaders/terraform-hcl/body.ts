@@ -74,6 +74,8 @@ export function isLiteral(raw: JsonValue): boolean {
 export interface CodeValues {
   readonly properties: PropertyMap;
   evaluate(raw: JsonValue): Value;
+  /** A block body evaluated with only what is written in the code known, its `dynamic` blocks expanded. */
+  blocks(body: JsonObject, source: SourceBody | undefined): PropertyMap;
   origin(raw: JsonValue): LiteralOrigin | undefined;
   /** Filled with the origin of each path added that has one. */
   readonly origins: Map<string, LiteralOrigin>;
@@ -84,14 +86,25 @@ export interface CodeValues {
  * them: top-level (`password`) and inside nested blocks (`environment[0].variables`), and the
  * constant entries of a map that is not all constants (`environment[0].variables.API_TOKEN`). Nested blocks
  * are numbered as `evaluateBody` numbers them; those a `dynamic` block generates take their values
- * from its iterator, so none of their arguments is a literal.
+ * from its iterator, so none of their arguments is written as a literal there.
  *
  * With `code`, also the arguments and the entries of maps and lists whose values come from the code
  * alone through locals, variables, module calls, files and functions (`password = local.creds.pass`,
- * `merge({…}, { API_KEY = "…", URL = aws_sqs_queue.q.url })`); and a string known only in part
- * whose known text is all written in the code (`"postgres://app:pw@${aws_db_instance.db.address}"`).
+ * `merge({…}, { API_KEY = "…", URL = aws_sqs_queue.q.url })`); a string known only in part
+ * whose known text is all written in the code (`"postgres://app:pw@${aws_db_instance.db.address}"`);
+ * and the arguments of the blocks a `dynamic` block generates from values the code alone gives (the
+ * registry modules take a whole block as an object variable: `master_user_options = { … }`).
  */
 export function literalPaths(body: JsonObject, source: SourceBody | undefined, code?: CodeValues, path = '', out = new Set<string>()): Set<string> {
+  const dynamic = body['dynamic'];
+  if (code && isObject(dynamic)) {
+    // Evaluated whole, so that the generated blocks are numbered after the static ones of their type.
+    const inCode = code.blocks(body, source);
+    for (const type of Object.keys(dynamic)) {
+      const blocks = inCode[type];
+      if (blocks !== undefined) addWrittenInCode(blocks, code.properties[type], undefined, joinPath(path, type), code, out);
+    }
+  }
   for (const [key, raw] of Object.entries(body)) {
     if ((path === '' && META.has(key)) || key === 'dynamic') continue;
     const at = joinPath(path, key);

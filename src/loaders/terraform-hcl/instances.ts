@@ -347,7 +347,9 @@ export class ModuleInstance implements Scope {
       }
       case 'path': {
         const what = attrStep(steps[0]);
-        const value = what === 'module' ? this.modulePath() : what === 'root' || what === 'cwd' ? '.' : new Unknown();
+        // `path.cwd` is absolute in Terraform, the directory it runs in: the root module's, as
+        // scanned. Examples name things after it (`"ex-${basename(path.cwd)}"`).
+        const value = what === 'module' ? this.modulePath() : what === 'root' ? '.' : what === 'cwd' ? resolve(this.ctx.tree.rootDir) : new Unknown();
         return { value, consumed: 1 };
       }
       case 'terraform':
@@ -605,6 +607,7 @@ export class ModuleInstance implements Scope {
     return {
       properties,
       evaluate: (raw) => evaluateJson(raw, { scope: this.inCode, locals, deps: new Set() }),
+      blocks: (body, source) => evaluateBody(body, source, '', { scope: this.inCode, locals, deps: new Set() }, { lines: new Map(), onDeps: () => {} }, false),
       origin: (raw) => literalOrigin(raw, this, locals),
       origins,
     };

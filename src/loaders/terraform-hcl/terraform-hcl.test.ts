@@ -200,9 +200,11 @@ resource "aws_ecs_task_definition" "u" {
   container_definitions = jsonencode([{ name = "app", image = var.url }])
 }`,
     }, { variables: [{ name: 'url', text: 'https://given.example.com' }] });
+    // The dynamic block's content is constants, over a list the code gives: written in the code too.
     expect([...(node(unit, 'aws_lambda_function.f').literals ?? [])].sort()).toEqual([
       'environment[0].variables.API_TOKEN',
       'environment[0].variables.STAGE',
+      'file_system_config',
       'function_name',
       'vpc_config[0].subnet_ids',
     ]);
@@ -379,6 +381,55 @@ module "m" {
     });
     expect([...(node(unit, 'x_thing.each["k"]').literals ?? [])]).toEqual(['v']);
     expect([...(node(unit, 'x_thing.each_given["given"]').literals ?? [])]).toEqual([]);
+  });
+
+  it('follows an object given to a module into the blocks a dynamic block generates from it', async () => {
+    const unit = await load(
+      {
+        'main.tf': `
+module "typed" {
+  source   = "./search"
+  security = { enabled = true, master = { name = "admin", password = "typed-in" } }
+}
+module "given" {
+  source   = "./search"
+  security = { enabled = true, master = { name = "admin", password = var.pw } }
+}
+variable "pw" { type = string }
+`,
+        'search/main.tf': `
+variable "security" { type = any }
+data "x_session" "s" {}
+resource "x_domain" "d" {
+  name = "d"
+  static { size = 1 }
+  dynamic "static" {
+    for_each = [var.security]
+    content { size = 2 }
+  }
+  dynamic "security" {
+    for_each = length(var.security) > 0 ? [var.security] : []
+    content {
+      enabled = try(security.value.enabled, true)
+      dynamic "master" {
+        for_each = try([security.value.master], [{}])
+        content {
+          arn      = try(master.value.arn, null) != null ? data.x_session.s.arn : null
+          name     = try(master.value.name, null)
+          password = try(master.value.password, null)
+        }
+      }
+    }
+  }
+}
+`,
+      },
+      { variables: [{ name: 'pw', text: 'given' }] },
+    );
+    const literals = (address: string): string[] => [...(node(unit, address).literals ?? [])].sort();
+    expect(literals('module.typed.x_domain.d')).toEqual(['name', 'security', 'static', 'static[0].size']);
+    // The password given by --var is not in the code; the rest of the block is.
+    expect(literals('module.given.x_domain.d')).toEqual(['name', 'security[0].enabled', 'security[0].master[0].arn', 'security[0].master[0].name', 'static', 'static[0].size']);
   });
 
   it('follows a module argument into the module, sensitive or not, to the local it names', async () => {
@@ -929,6 +980,21 @@ describe('file()', () => {
     expect(toFindings(outcome.results, 'en').map((f) => `${f.resource} ${f.status}`)).toEqual(['module.site.aws_s3_bucket.this fail']);
     const unit = loadTerraformModule(dir, { cwd: dir, maxFileSize: 1 << 20 });
     expect(prop(unit, 'module.site.aws_s3_bucket_policy.this', 'other')).toBeInstanceOf(Unknown);
+  });
+});
+
+describe('path', () => {
+  it('gives path.cwd as the root module directory, absolute, so that basename(path.cwd) names it', () => {
+    const dir = tree({
+      'examples/complete/main.tf': 'locals {\n  name = "ex-${basename(path.cwd)}"\n}\nmodule "m" {\n  source = "../.."\n  name   = local.name\n}\n',
+      'main.tf': 'variable "name" {}\nresource "x_thing" "t" {\n  name = var.name\n  cwd  = path.cwd\n  root = path.root\n  mod  = path.module\n}\n',
+    });
+    const root = join(dir, 'examples/complete');
+    const unit = loadTerraformModule(root, { cwd: dir, maxFileSize: 1 << 20 });
+    expect(prop(unit, 'module.m.x_thing.t', 'name')).toBe('ex-complete');
+    expect(prop(unit, 'module.m.x_thing.t', 'cwd')).toBe(root);
+    expect(prop(unit, 'module.m.x_thing.t', 'root')).toBe('.');
+    expect(prop(unit, 'module.m.x_thing.t', 'mod')).toBe('../..');
   });
 });
 
