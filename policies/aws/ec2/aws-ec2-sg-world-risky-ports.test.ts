@@ -30,7 +30,7 @@ describe('aws-ec2-sg-world-risky-ports', () => {
       { status: 'fail', message: 'Ingress rule allows Flask/Docker Registry, VNC, Kibana/OpenSearch Dashboards (5000-5999/tcp) from 0.0.0.0/0 to Sg.' },
     ]);
     expect(cloudFormation(rule, 'ja')).toEqual([
-      { status: 'fail', message: 'Sg のインバウンドルールが 0.0.0.0/0 からの Flask/Docker Registry, VNC, Kibana/OpenSearch Dashboards（5000-5999/tcp）を許可しています。' },
+      { status: 'fail', message: 'Sg のインバウンドルールが 0.0.0.0/0 からの Flask/Docker Registry、VNC、Kibana/OpenSearch Dashboards（5000-5999/tcp）を許可しています。' },
     ]);
   });
 

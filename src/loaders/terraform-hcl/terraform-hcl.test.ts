@@ -517,7 +517,7 @@ resource "aws_s3_bucket" "other" { bucket = "other" }
       'error local-cycle main.tf:4 local.self refers to itself, so Terraform refuses the configuration ("Self-referencing local value"): its value is unknown here',
     ]);
     expect(unit.diagnostics[1]!.message.ja).toBe(
-      'local 値が互いを参照して循環しているため（local.a, local.b）、Terraform はこの構成を受け付けません（Cycle）。どれか 1 つの式がほかの local を参照しないように書き換えて、循環を断ってください。ここではこれらの値を不明として扱います',
+      'local 値が互いを参照して循環しているため（local.a、local.b）、Terraform はこの構成を受け付けません（Cycle）。どれか 1 つの式がほかの local を参照しないように書き換えて、循環を断ってください。ここではこれらの値を不明として扱います',
     );
     expect(prop(unit, 'aws_s3_bucket.uses', 'bucket')).toBeInstanceOf(Unknown);
     expect(prop(unit, 'aws_s3_bucket.uses', 'tags.self')).toBeInstanceOf(Unknown);
