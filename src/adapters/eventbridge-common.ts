@@ -1,36 +1,19 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode } from '../graph/resource.js';
 import { asList, getPath, isMap, parseJsonText, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
-import type { PolicyDocument, PolicyString } from '../models/aws/iam.js';
+import type { PolicyDocument } from '../models/aws/iam.js';
 import { readEmbeddedPolicyDocument } from './iam-document.js';
-import { targetsOf } from './join.js';
-
-/** How a separate event bus policy names its bus in one schema family. */
-export interface BusLink {
-  readonly path: string;
-  readonly busType: string;
-  readonly nameProperty: string;
-}
+import type { GovernedLink } from './policy-documents.js';
 
 /** What an event bus's ARN writes before its name: `arn:aws:events:us-east-1:111122223333:event-bus/`. */
 const BUS_ARN_PREFIX = /^arn:[^:]+:events:[^:]*:[^:]*:event-bus\//;
 
 /**
- * `doc`, read from the separate policy `node`, as the policy of the bus it names: on that bus where
- * the sources define it, as a bucket policy is on its bucket (its statements still point into
- * `node`, where they are changed); else on `node`, naming the bus as written, or `default`, the bus
- * EventBridge takes when none is named.
+ * How a separate event bus policy names its bus: by reference, name or ARN in `path`, and when it
+ * names none, `default`, the bus EventBridge takes.
  */
-export function onEventBus(graph: ResourceGraph, node: ResourceNode, link: BusLink, doc: PolicyDocument): PolicyDocument {
-  const buses = targetsOf(graph, node, link.path, [link.busType], link.nameProperty, (written) => written.replace(BUS_ARN_PREFIX, '')).filter((b) => b.mode === 'managed');
-  if (buses.length === 1) return { ...doc, resource: buses[0]!, governs: 'eventbridge-bus' };
-  return { ...doc, governs: 'eventbridge-bus', governedName: busWritten(getPath(node.properties, link.path)) };
-}
-
-/** The bus as the policy writes it: a name or ARN, `default` when left out; anything else only AWS can tell. */
-function busWritten(value: PropertyValue | undefined): PolicyString {
-  if (value === undefined || value === null) return 'default';
-  return typeof value === 'string' || value instanceof Unknown ? value : new Unknown();
+export function eventBusLink(path: string, busType: string, nameProperty: string): GovernedLink {
+  return { path, types: [busType], nameProperty, nameOf: (written) => written.replace(BUS_ARN_PREFIX, ''), unnamed: 'default' };
 }
 
 /** Where an event bus permission writes the parts of its one statement as properties of their own. */
@@ -78,7 +61,7 @@ function statementDocument(graph: ResourceGraph, node: ResourceNode, path: strin
   const doc = readEmbeddedPolicyDocument(graph, node, path, { Statement: named }, 'resource');
   // The statement is not under a `Statement` key of `path`: point at `path` itself.
   const statements = doc.statements?.map((s) => ({ ...s, at: { ...s.at, path } }));
-  return { ...doc, statements };
+  return { ...doc, statements, governs: 'eventbridge-bus' };
 }
 
 /** `{type: StringEquals, key: aws:PrincipalOrgID, value: o-…}` → `{StringEquals: {"aws:PrincipalOrgID": "o-…"}}`. */

@@ -100,7 +100,7 @@ export function joinChildren(graph: ResourceGraph, parentTypes: readonly string[
 }
 
 /** A property naming several parents (`Topics`, `Queues`) as one path per element, so each is matched by reference or by name. */
-function elementPaths(node: ResourceNode, path: string): string[] {
+export function elementPaths(node: ResourceNode, path: string): string[] {
   const value = getPath(node.properties, path);
   return Array.isArray(value) ? value.map((_, i) => `${path}[${i}]`) : [path];
 }

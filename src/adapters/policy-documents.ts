@@ -1,10 +1,10 @@
 import type { ResourceGraph } from '../graph/graph.js';
 import type { ResourceNode, SchemaFamily } from '../graph/resource.js';
-import { asList, getPath, type PropertyMap } from '../graph/values.js';
-import type { PolicyDocument, PolicyPurpose, PolicyResourceKind } from '../models/aws/iam.js';
+import { asList, getPath, Unknown, type PropertyMap, type PropertyValue } from '../graph/values.js';
+import type { PolicyDocument, PolicyPurpose, PolicyResourceKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
-import { targetsOf } from './join.js';
+import { elementPaths, targetsOf } from './join.js';
 import { isOwnValue } from './read-back.js';
 
 /** Where a resource type holds a policy document. `[*]` in `path` stands for every list element. */
@@ -21,6 +21,21 @@ export interface DocumentLocation {
    * provider reads its document back into `path` (`aws_sqs_queue.policy` from `aws_sqs_queue_policy`).
    */
   readonly setBy?: { readonly type: string; readonly path: string; readonly nameProperty: string };
+  /** For a resource policy written in a resource of its own: how it names the resource it governs. */
+  readonly governed?: GovernedLink;
+}
+
+/** How a separate resource policy (`AWS::SQS::QueuePolicy`, `aws_sns_topic_policy`…) names the resource it governs. */
+export interface GovernedLink {
+  /** Where it names it; a list (`Queues`, `Topics`) names several. */
+  readonly path: string;
+  readonly types: readonly string[];
+  /** The governed resource's name, matched where the policy writes a name rather than a reference. */
+  readonly nameProperty: string;
+  /** The name in what the policy writes, where it writes more than the name (an ARN, a queue URL). */
+  readonly nameOf?: (written: string) => string;
+  /** The resource the service takes when the policy names none (EventBridge's `default` bus). */
+  readonly unnamed?: string;
 }
 
 /** An adapter yielding every policy document the listed resource types hold. */
@@ -41,14 +56,45 @@ export function policyDocumentAdapter(family: SchemaFamily, locations: readonly 
             const value = getPath(node.properties, path);
             if (value === undefined || value === null || value === '') continue;
             const policyName = name === undefined ? undefined : getPath(node.properties, name);
-            const doc = readPolicyDocument(graph, node, path, loc.purpose, typeof policyName === 'string' ? policyName : undefined);
-            out.push(loc.governs ? { ...doc, governs: loc.governs } : doc);
+            const read = readPolicyDocument(graph, node, path, loc.purpose, typeof policyName === 'string' ? policyName : undefined);
+            const doc = loc.governs ? { ...read, governs: loc.governs } : read;
+            out.push(...(loc.governed ? onGoverned(graph, node, loc.governed, doc) : [doc]));
           }
         }
       }
       return out;
     },
   });
+}
+
+/**
+ * `doc`, read from the separate policy `node`, as the policy of each resource it governs: on that
+ * resource where the sources define it, as a bucket's own policy is on the bucket (its statements
+ * still point into `node`, where they are changed); else on `node`, naming the resource as the
+ * policy writes it. A policy listing several resources gives one document for each, so each is
+ * reported, suppressed and baselined as the resource it exposes.
+ */
+export function onGoverned(graph: ResourceGraph, node: ResourceNode, link: GovernedLink, doc: PolicyDocument): PolicyDocument[] {
+  const seen = new Set<ResourceNode | PolicyString | undefined>();
+  const out: PolicyDocument[] = [];
+  for (const path of elementPaths(node, link.path)) {
+    const targets = targetsOf(graph, node, path, link.types, link.nameProperty, link.nameOf).filter((t) => t.mode === 'managed');
+    const target = targets.length === 1 ? targets[0] : undefined;
+    const governedName = target ? undefined : writtenTarget(getPath(node.properties, path), link.unnamed);
+    // A resource listed twice is governed once.
+    const key = target ?? governedName;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(target ? { ...doc, resource: target } : governedName === undefined ? doc : { ...doc, governedName });
+  }
+  // A policy naming nothing (`Queues: []`) is refused at deployment; it is still checked.
+  return out.length > 0 ? out : [doc];
+}
+
+/** The governed resource as the policy writes it: a name or ARN, the service's choice when none is written; anything else only AWS can tell. */
+function writtenTarget(value: PropertyValue | undefined, unnamed: string | undefined): PolicyString | undefined {
+  if (value === undefined || value === null) return unnamed;
+  return typeof value === 'string' || value instanceof Unknown ? value : new Unknown();
 }
 
 /** The resources of `type` that a separate resource of `setBy.type` names. */

@@ -1,9 +1,10 @@
 import { getPath } from '../../graph/values.js';
 import type { PolicyDocument } from '../../models/aws/iam.js';
 import { defineAdapter } from '../adapter.js';
-import { eventBusPermissionDocument, eventBusStatementDocument, onEventBus, type BusLink } from '../eventbridge-common.js';
+import { eventBusLink, eventBusPermissionDocument, eventBusStatementDocument } from '../eventbridge-common.js';
+import { onGoverned } from '../policy-documents.js';
 
-const BUS: BusLink = { path: 'EventBusName', busType: 'AWS::Events::EventBus', nameProperty: 'Name' };
+const BUS = eventBusLink('EventBusName', 'AWS::Events::EventBus', 'Name');
 
 /**
  * `AWS::Events::EventBusPolicy`: one statement in `Statement`, or in its older form the parts of a
@@ -14,9 +15,9 @@ export const cloudFormationEventBusPolicies = defineAdapter({
   kind: 'aws.iam.PolicyDocument',
   family: 'cloudformation',
   adapt(graph) {
-    return graph.ofType('AWS::Events::EventBusPolicy').filter((n) => n.mode === 'managed').map(
-      (node): PolicyDocument =>
-        onEventBus(
+    return graph.ofType('AWS::Events::EventBusPolicy').filter((n) => n.mode === 'managed').flatMap(
+      (node): PolicyDocument[] =>
+        onGoverned(
           graph,
           node,
           BUS,

@@ -2,6 +2,7 @@ import { getPath } from '../../graph/values.js';
 import type { AccessKey } from '../../models/aws/iam.js';
 import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
+import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
 import { read, str } from '../read.js';
 
@@ -17,14 +18,14 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::IAM::Group', path: 'Policies[*].PolicyDocument', purpose: 'identity', name: 'PolicyName' },
   { type: 'AWS::SSO::PermissionSet', path: 'InlinePolicy', purpose: 'identity', name: 'Name' },
   { type: 'AWS::IAM::Role', path: 'AssumeRolePolicyDocument', purpose: 'trust' },
-  { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 's3-bucket' },
-  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue' },
-  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic' },
-  { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic' },
+  { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 's3-bucket', governed: { path: 'Bucket', types: ['AWS::S3::Bucket'], nameProperty: 'BucketName' } },
+  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue', governed: { path: 'Queues', types: ['AWS::SQS::Queue'], nameProperty: 'QueueName', nameOf: queueUrlName } },
+  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: { path: 'Topics', types: ['AWS::SNS::Topic'], nameProperty: 'TopicName', nameOf: arnName } },
+  { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: { path: 'TopicArn', types: ['AWS::SNS::Topic'], nameProperty: 'TopicName', nameOf: arnName } },
   { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource', governs: 'kms-key' },
   { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource', governs: 'ecr-repository' },
   { type: 'AWS::Events::EventBus', path: 'Policy', purpose: 'resource', governs: 'eventbridge-bus' },
-  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret' },
+  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'SecretId', types: ['AWS::SecretsManager::Secret'], nameProperty: 'Name' } },
   { type: 'AWS::OpenSearchService::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
   { type: 'AWS::Elasticsearch::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
 ]);

@@ -4,8 +4,13 @@ import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
 import { coversAction } from '../../models/aws/iam-queries.js';
 import { readPolicyDocument } from '../iam-document.js';
+import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
+import { TERRAFORM_EVENT_BUS } from './eventbridge.js';
 import { bool, num, present, read, str } from '../read.js';
+
+/** Where a domain policy names its domain: either service's policy may name a domain of either resource type. */
+const DOMAIN = { path: 'domain_name', types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], nameProperty: 'domain_name' };
 
 /** Every policy document of the AWS provider's resources: identity, trust and resource policies. */
 export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
@@ -16,19 +21,20 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_iam_role', path: 'inline_policy[*].policy', purpose: 'identity', name: 'name', setBy: { type: 'aws_iam_role_policy', path: 'role', nameProperty: 'name' } },
   { type: 'aws_ssoadmin_permission_set_inline_policy', path: 'inline_policy', purpose: 'identity' },
   { type: 'aws_iam_role', path: 'assume_role_policy', purpose: 'trust' },
-  { type: 'aws_s3_bucket_policy', path: 'policy', purpose: 'resource', governs: 's3-bucket' },
+  { type: 'aws_s3_bucket_policy', path: 'policy', purpose: 'resource', governs: 's3-bucket', governed: { path: 'bucket', types: ['aws_s3_bucket'], nameProperty: 'bucket' } },
   { type: 'aws_s3_bucket', path: 'policy', purpose: 'resource', governs: 's3-bucket', setBy: { type: 'aws_s3_bucket_policy', path: 'bucket', nameProperty: 'bucket' } },
-  { type: 'aws_sqs_queue_policy', path: 'policy', purpose: 'resource', governs: 'sqs-queue' },
+  { type: 'aws_sqs_queue_policy', path: 'policy', purpose: 'resource', governs: 'sqs-queue', governed: { path: 'queue_url', types: ['aws_sqs_queue'], nameProperty: 'name', nameOf: queueUrlName } },
   { type: 'aws_sqs_queue', path: 'policy', purpose: 'resource', governs: 'sqs-queue', setBy: { type: 'aws_sqs_queue_policy', path: 'queue_url', nameProperty: 'url' } },
-  { type: 'aws_sns_topic_policy', path: 'policy', purpose: 'resource', governs: 'sns-topic' },
+  { type: 'aws_sns_topic_policy', path: 'policy', purpose: 'resource', governs: 'sns-topic', governed: { path: 'arn', types: ['aws_sns_topic'], nameProperty: 'name', nameOf: arnName } },
   { type: 'aws_sns_topic', path: 'policy', purpose: 'resource', governs: 'sns-topic', setBy: { type: 'aws_sns_topic_policy', path: 'arn', nameProperty: 'arn' } },
   { type: 'aws_kms_key', path: 'policy', purpose: 'resource', governs: 'kms-key', setBy: { type: 'aws_kms_key_policy', path: 'key_id', nameProperty: 'key_id' } },
-  { type: 'aws_ecr_repository_policy', path: 'policy', purpose: 'resource', governs: 'ecr-repository' },
-  { type: 'aws_secretsmanager_secret_policy', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret' },
+  { type: 'aws_ecr_repository_policy', path: 'policy', purpose: 'resource', governs: 'ecr-repository', governed: { path: 'repository', types: ['aws_ecr_repository'], nameProperty: 'name' } },
+  { type: 'aws_secretsmanager_secret_policy', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'secret_arn', types: ['aws_secretsmanager_secret'], nameProperty: 'name' } },
   { type: 'aws_secretsmanager_secret', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', setBy: { type: 'aws_secretsmanager_secret_policy', path: 'secret_arn', nameProperty: 'arn' } },
-  { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain' },
+  { type: 'aws_cloudwatch_event_bus_policy', path: 'policy', purpose: 'resource', governs: 'eventbridge-bus', governed: TERRAFORM_EVENT_BUS },
+  { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', governed: DOMAIN },
   { type: 'aws_opensearch_domain', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', setBy: { type: 'aws_opensearch_domain_policy', path: 'domain_name', nameProperty: 'domain_name' } },
-  { type: 'aws_elasticsearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain' },
+  { type: 'aws_elasticsearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', governed: DOMAIN },
   { type: 'aws_elasticsearch_domain', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', setBy: { type: 'aws_elasticsearch_domain_policy', path: 'domain_name', nameProperty: 'domain_name' } },
 ]);
 

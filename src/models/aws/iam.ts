@@ -68,10 +68,12 @@ export interface PolicyDocument extends Model {
   /** What a resource policy governs; absent for identity and trust policies, and for a document nothing uses. */
   readonly governs?: PolicyResourceKind;
   /**
-   * A resource policy written in a resource of its own, for a resource not in the sources: that
-   * resource as the policy names it (a name or ARN, unknown-aware, or the name the service takes
-   * when none is written, such as EventBridge's `default` bus), for messages. Where the governed
-   * resource is in the sources, `resource` is it instead, as a bucket is for its bucket policy.
+   * A resource policy written in a resource of its own (a queue policy, a topic policy, an event
+   * bus policy…), for a resource not in the sources: that resource as the policy names it (a name,
+   * URL or ARN, unknown-aware, or the name the service takes when none is written, such as
+   * EventBridge's `default` bus), for messages. Where the governed resource is in the sources,
+   * `resource` is it instead, as a bucket is for its own policy; a policy naming several resources
+   * is one document for each.
    */
   readonly governedName?: PolicyString;
   /** Where the document is written (may be a data source feeding `resource`). */
