@@ -31,6 +31,8 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
   const all = protocol === 'all';
   // TCP and UDP entries need a port range: AWS refuses one without, so what it would open is not known.
   const missing = protocol === 'tcp' || protocol === 'udp' ? [fields.fromPort, fields.toPort].find((f) => (getPath(entry, f) ?? undefined) === undefined) : undefined;
+  const ipv4 = cidr(getPath(entry, fields.ipv4), fields.hostBits);
+  const ipv6 = cidr(getPath(entry, fields.ipv6), fields.hostBits);
   const at: Evidence = missing !== undefined && protocol !== undefined ? { node, path: joinPath(path, missing), unreadable: { kind: 'missing-ports', protocol } } : { node, path };
   return {
     direction,
@@ -39,9 +41,10 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
     protocol,
     fromPort: all ? 0 : number(fields.fromPort),
     toPort: all ? 65535 : number(fields.toPort),
-    ipv4: cidr(getPath(entry, fields.ipv4), fields.hostBits),
-    ipv6: cidr(getPath(entry, fields.ipv6), fields.hostBits),
+    ipv4,
+    ipv6,
     at,
+    cidrsAt: [...ipv4.map(() => fields.ipv4), ...ipv6.map(() => fields.ipv6)].map((field) => ({ node, path: joinPath(path, field) })),
   };
 }
 
@@ -49,7 +52,7 @@ export function readAclEntry(entry: PropertyMap, fields: AclEntryFields, directi
 export function inlineAclEntries(node: ResourceNode, listPath: string, fields: AclEntryFields, direction: NetworkAclEntry['direction']): NetworkAclEntry[] {
   const list = getPath(node.properties, listPath);
   const unknownEntry = (path: string): NetworkAclEntry => ({
-    direction, action: undefined, ruleNumber: undefined, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], at: { node, path },
+    direction, action: undefined, ruleNumber: undefined, protocol: undefined, fromPort: undefined, toPort: undefined, ipv4: [new Unknown()], ipv6: [], at: { node, path }, cidrsAt: [{ node, path }],
   });
   if (list instanceof Unknown) return [unknownEntry(listPath)];
   return asList(list).map((e, i) => (isMap(e) ? readAclEntry(e, fields, direction, node, `${listPath}[${i}]`) : unknownEntry(`${listPath}[${i}]`)));

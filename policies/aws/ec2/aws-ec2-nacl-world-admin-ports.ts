@@ -1,7 +1,7 @@
 import { joined, phrase, type Phrase } from '../../../src/i18n/phrase.js';
 import { definePolicy, type Verdict } from '../../../src/engine/policy.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../../src/models/aws/ec2-network.js';
-import { ADMIN_PORTS, coversPort, isAllTraffic, portLabel, reachedServices, worldSources, type ServicePort } from '../../../src/models/aws/ec2-queries.js';
+import { ADMIN_PORTS, cidrAt, coversPort, isAllTraffic, isOpenToWorld, isUndecided, portLabel, reachedServices, worldSources, type ServicePort } from '../../../src/models/aws/ec2-queries.js';
 
 type Message = 'allTraffic' | 'adminPort';
 
@@ -117,7 +117,8 @@ export default definePolicy({
       const { reached, undecided: portsUndecided } = reachedServices(entry, open);
       const opens = all === true || reached.length > 0;
       if (cidrs.length === 0) {
-        if (sourceUndecided && (opens || portsUndecided)) verdicts.push(unknown(entry.at));
+        // At the CIDR known only at deployment, unless the entry cannot be read for another reason (no port range).
+        if (sourceUndecided && (opens || portsUndecided)) verdicts.push(unknown(entry.at.unreadable ? entry.at : cidrAt(entry, isUndecided)));
         continue;
       }
       // An entry whose direction or action is not known yet cannot be called an open door.
@@ -126,8 +127,10 @@ export default definePolicy({
         continue;
       }
       const data = { acl: acl.resource.address, cidr: joined(cidrs), rule: ruleLabel(entry.ruleNumber) };
-      if (all === true && open.length > 0) verdicts.push(fail('allTraffic', entry.at, data));
-      else if (reached.length > 0) verdicts.push(fail('adminPort', entry.at, { ...data, service: joined(reached), ports: portLabel(entry) }));
+      // At the CIDR that opens the entry to the world, the value to change.
+      const world = cidrAt(entry, isOpenToWorld);
+      if (all === true && open.length > 0) verdicts.push(fail('allTraffic', world, data));
+      else if (reached.length > 0) verdicts.push(fail('adminPort', world, { ...data, service: joined(reached), ports: portLabel(entry) }));
       else if (portsUndecided) verdicts.push(unknown(entry.at));
     }
     return verdicts.length > 0 ? verdicts : pass();

@@ -18,6 +18,8 @@ export interface NetworkAclEntry {
   readonly ipv4: readonly (string | Unknown)[];
   readonly ipv6: readonly (string | Unknown)[];
   readonly at: Evidence;
+  /** Where each CIDR of `ipv4`, then of `ipv6`, is written (`CidrBlock`, `ipv6_cidr_block`), as for security group rules. */
+  readonly cidrsAt: readonly Evidence[];
 }
 
 /**

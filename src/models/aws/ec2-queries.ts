@@ -9,6 +9,8 @@ import { isWorldCidr, type Maybe } from './iam-queries.js';
 export type PortRule = Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'>;
 /** The CIDR sources (or destinations) of a rule. */
 export type CidrRule = Pick<SecurityGroupRule, 'ipv4' | 'ipv6'>;
+/** A rule with where it and each of its CIDRs are written: a security group rule or a network ACL entry. */
+export type LocatedCidrRule = Pick<SecurityGroupRule, 'ipv4' | 'ipv6' | 'at' | 'cidrsAt'>;
 
 /** A service by the port it listens on. */
 export interface ServicePort {
@@ -91,7 +93,7 @@ export function worldSources(rule: CidrRule): { cidrs: string[]; undecided: bool
  * Where the first CIDR of `rule` that `which` picks is written (the one open to the world, or known
  * only at deployment): the value a finding points at. The rule itself when none is.
  */
-export function cidrAt(rule: SecurityGroupRule, which: (cidr: string | Unknown) => boolean): Evidence {
+export function cidrAt(rule: LocatedCidrRule, which: (cidr: string | Unknown) => boolean): Evidence {
   return rule.cidrsAt[[...rule.ipv4, ...rule.ipv6].findIndex(which)] ?? rule.at;
 }
 
