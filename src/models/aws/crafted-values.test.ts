@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Unknown } from '../../graph/values.js';
 import { actionMatches, coversEveryRole, isAwsManagedPolicy, mayBeEverything, mayMatchAction, oidcIssuers } from './iam-queries.js';
-import { actionCovers, isElbLogDeliveryPrincipal } from './s3-queries.js';
+import { isElbLogDeliveryPrincipal } from './s3-queries.js';
 
 /**
  * Values crafted to make a regular expression backtrack, each of which took from tens of seconds to
@@ -17,8 +17,8 @@ describe('IAM queries on crafted values', () => {
   it('match an action pattern of many wildcards', () => {
     expect(actionMatches(STARS, 'iam:PassRole')).toBe(false);
     expect(actionMatches(`${'*'.repeat(40)}e`, 'iam:PassRole')).toBe(true);
-    expect(actionCovers(STARS, 's3:GetObject')).toBe(false);
-    expect(actionCovers(`${'*?'.repeat(6)}*`, 's3:GetObject')).toBe(true);
+    expect(mayMatchAction(STARS, 's3:GetObject')).toBe(false);
+    expect(mayMatchAction(`${'*?'.repeat(6)}*`, 's3:GetObject')).toBe(true);
   });
 
   it('read a shape of many unknown parts or unclosed `${`', () => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { toFindings } from '../../engine/finding.js';
+import { scanText } from '../../engine/scan.js';
 import { Unknown } from '../../graph/values.js';
 import { isElbLogDeliveryPrincipal, resourceReach } from './s3-queries.js';
 
@@ -65,5 +68,38 @@ describe('what a Resource of a bucket policy covers', () => {
     expect(resourceReach('logs', new Unknown(['Logs']))).toEqual({ bucket: undefined, objects: undefined });
     // A literal name where the bucket's own is not known may be it.
     expect(resourceReach(undefined, 'arn:aws:s3:::logs/*')).toEqual({ bucket: false, objects: undefined });
+  });
+});
+
+describe('which actions of a bucket policy let everyone read its objects', () => {
+  const policies = builtinPolicies.filter((p) => p.id === 'aws-s3-website-public');
+  const site = (action: string): string => `Parameters:
+  Op: { Type: String }
+Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      WebsiteConfiguration: { IndexDocument: index.html }
+      PublicAccessBlockConfiguration: { BlockPublicPolicy: false, RestrictPublicBuckets: false }
+  SitePolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Site
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: ${action}
+            Resource: !Sub "\${Site.Arn}/*"
+`;
+  const statuses = (action: string): string[] => toFindings(scanText([{ file: 'template.yaml', text: site(action) }], { policies }).results, 'en').map((f) => f.status);
+
+  it('read actions as the IAM queries do: case and wildcards as IAM matches them, an unknown part only by what is written around it', () => {
+    expect(statuses('S3:get*')).toEqual(['fail']);
+    expect(statuses('[s3:PutObject, "s3:?etObject"]')).toEqual(['fail']);
+    expect(statuses('s3:PutObject')).toEqual([]);
+    expect(statuses('!Sub "s3:${Op}"')).toEqual(['unknown']);
+    // Whatever the parameter holds, this names no S3 action.
+    expect(statuses('!Sub "sqs:${Op}"')).toEqual([]);
   });
 });

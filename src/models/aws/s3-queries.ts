@@ -1,9 +1,8 @@
 import { replacePlaceholders } from '../../graph/placeholders.js';
 import { isDeployed } from '../../graph/resource.js';
 import type { Attr, Evidence } from '../attr.js';
-import { caseFolded, matchesByLine } from '../wildcard.js';
 import type { PolicyStatement, PolicyString, PrincipalEntry } from './iam.js';
-import { isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
+import { and, coversAction, isPublicStatement, or, resourceMatches, type Maybe } from './iam-queries.js';
 import type { AclGrant, ObjectAcl, S3Bucket } from './s3.js';
 
 /** How findings name a bucket: its name when known, else its address. */
@@ -79,24 +78,6 @@ export function publicGrants(bucket: S3Bucket): { grantee: string; permission: s
   ];
 }
 
-/**
- * Whether an IAM action pattern (`s3:Get*`, `*`) covers `action`, ignoring case, `?` any one
- * character; unknown when the pattern is. Not a regular expression: many `*` backtrack for ever.
- */
-export function actionCovers(pattern: PolicyString, action: string): Maybe {
-  if (typeof pattern !== 'string') return undefined;
-  return matchesByLine(caseFolded(pattern), caseFolded(action), true);
-}
-
-/** Whether a statement's actions include `action` (`Action` matching it, or `NotAction` not excluding it). */
-export function statementCovers(s: PolicyStatement, action: string): Maybe {
-  if (s.notActions) {
-    const excluded = or(s.notActions.map((p) => actionCovers(p, action)));
-    return excluded === undefined ? undefined : !excluded;
-  }
-  return or((s.actions ?? []).map((p) => actionCovers(p, action)));
-}
-
 /** A way the bucket's objects can be read by anyone: a policy statement or an ACL grant to all users. */
 export interface PublicRead {
   readonly via: 'policy' | 'acl';
@@ -123,7 +104,7 @@ export function publicReads(bucket: S3Bucket): { reads: PublicRead[]; undecided:
       continue;
     }
     for (const s of doc.statements) {
-      const open = and([isPublicStatement(s), statementCovers(s, 's3:GetObject')]);
+      const open = and([isPublicStatement(s), coversAction(s, 's3:GetObject')]);
       if (open === true) reads.push({ via: 'policy', blocked: policyBlocked(bucket, s.at), statement: s, at: s.at });
       else if (open === undefined) undecided.push(s.at);
     }
@@ -200,12 +181,6 @@ function literalBucketName(pattern: string): string[] {
 function reachOf(pattern: string, name: string): { bucket: boolean; objects: boolean } {
   const arn = `arn:aws:s3:::${name}`;
   return { bucket: resourceMatches(pattern, arn), objects: pattern.endsWith('*') && resourceMatches(pattern, `${arn}/`) };
-}
-
-/** Kleene and: false if any is false, unknown if none is but one is unknown. */
-export function and(values: readonly Maybe[]): Maybe {
-  if (values.includes(false)) return false;
-  return values.includes(undefined) ? undefined : true;
 }
 
 /**
