@@ -1,10 +1,7 @@
 import type { SnsTopic } from '../../models/aws/sns.js';
 import { defineAdapter } from '../adapter.js';
-import { isSet } from '../configured.js';
-import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren } from '../join.js';
-import { arnName } from '../messaging-common.js';
-import { isOwnValue } from '../read-back.js';
+import { arnName, ownThenSeparatePolicies } from '../messaging-common.js';
 import { read, str } from '../read.js';
 
 const POLICY = 'aws_sns_topic_policy';
@@ -20,15 +17,12 @@ export const terraformSnsTopics = defineAdapter({
   adapt(graph) {
     return joinChildren(graph, ['aws_sns_topic'], 'name', [{ type: POLICY, paths: ['arn'], nameOf: arnName }]).flatMap(({ parent, children }): SnsTopic[] => {
       if (parent === undefined) return [];
-      const separate = children.get(POLICY) ?? [];
-      // Beside a separate policy, the topic's `policy` is otherwise its read-back.
-      const own = isSet(parent, 'policy').value === true && isOwnValue(parent, 'policy', separate.length > 0);
       return [
         {
           resource: parent,
           name: read(parent, 'name', str),
           kmsKeyId: read(parent, 'kms_master_key_id', str),
-          policies: [...(own ? [parent] : []), ...separate].map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+          policies: ownThenSeparatePolicies(graph, parent, children.get(POLICY) ?? []),
         },
       ];
     });

@@ -1,10 +1,7 @@
 import type { SqsQueue } from '../../models/aws/sqs.js';
 import { defineAdapter } from '../adapter.js';
-import { isSet } from '../configured.js';
-import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren } from '../join.js';
-import { queueUrlName } from '../messaging-common.js';
-import { isOwnValue } from '../read-back.js';
+import { ownThenSeparatePolicies, queueUrlName } from '../messaging-common.js';
 import { bool, read, str } from '../read.js';
 
 const POLICY = 'aws_sqs_queue_policy';
@@ -21,16 +18,13 @@ export const terraformSqsQueues = defineAdapter({
   adapt(graph) {
     return joinChildren(graph, ['aws_sqs_queue'], 'name', [{ type: POLICY, paths: ['queue_url'], nameOf: queueUrlName }]).flatMap(({ parent, children }): SqsQueue[] => {
       if (parent === undefined) return [];
-      const separate = children.get(POLICY) ?? [];
-      // Beside a separate policy, the queue's `policy` is otherwise its read-back.
-      const own = isSet(parent, 'policy').value === true && isOwnValue(parent, 'policy', separate.length > 0);
       return [
         {
           resource: parent,
           name: read(parent, 'name', str),
           kmsKeyId: read(parent, 'kms_master_key_id', str),
           sqsManagedSse: read(parent, 'sqs_managed_sse_enabled', bool, true),
-          policies: [...(own ? [parent] : []), ...separate].map((p) => readPolicyDocument(graph, p, 'policy', 'resource')),
+          policies: ownThenSeparatePolicies(graph, parent, children.get(POLICY) ?? []),
         },
       ];
     });
