@@ -1,5 +1,6 @@
 import { literalOriginOf } from '../graph/graph.js';
 import { locationOf, mayBeInserted, type ResourceNode } from '../graph/resource.js';
+import { placeholdersOf } from '../graph/placeholders.js';
 import { getPath, isMap, isSecret, isUnknown, splitPath, type PropertyValue, type Unknown } from '../graph/values.js';
 import { uiText } from '../i18n/messages.js';
 import { listIn, textIn } from '../i18n/phrase.js';
@@ -193,8 +194,12 @@ function undecidedText(at: Evidence, lang: Lang, data: { path: string; resource:
     return interpolate(text.unknownInsertedMessage, { ...data, transform: names.length > 0 ? `Fn::Transform ${listIn(names, lang)}` : 'Fn::Transform' }, lang);
   }
   if (value === undefined || value === null || holds(value, isUnknown)) {
-    const inputs = value === undefined || value === null ? undefined : inputsOf(value);
-    return inputs ? interpolate(text.unknownInputMessage, { ...data, input: listIn(inputs, lang) }, lang) : interpolate(text.unknownMessage, data, lang);
+    const origins = value === undefined || value === null ? undefined : originsOf(value, at.node.modulesNotInstalled);
+    if (!origins) return interpolate(text.unknownMessage, data, lang);
+    const input = listIn(origins.inputs, lang);
+    if (origins.modules.size === 0) return interpolate(text.unknownInputMessage, { ...data, input }, lang);
+    const module = listIn([...origins.modules].map(([address, source]) => interpolate(text.moduleNotInstalled, { address, source: JSON.stringify(source) }, lang)), lang);
+    return interpolate(origins.inputs.length === 0 ? text.unknownModuleMessage : text.unknownModuleInputMessage, { ...data, module, input }, lang);
   }
   return interpolate(text.unknownShapeMessage, data, lang);
 }
@@ -224,21 +229,49 @@ function quotable(value: string): string {
 }
 
 /**
- * The inputs the unknown parts of a value come from, when each is one: CloudFormation parameters
- * and Terraform variables given no value. `undefined` when any part is known only at deployment.
+ * Where the unknown parts of a value come from, when each is something the user can supply before
+ * deployment: an input given no value (a CloudFormation parameter, a Terraform variable) or an
+ * output of a module `terraform init` has not installed (`modules`: address to source).
+ * `undefined` when any part is known only at deployment.
  */
-function inputsOf(value: PropertyValue): string[] | undefined {
-  const names = new Set<string>();
+function originsOf(value: PropertyValue, notInstalled: ReadonlyMap<string, string> | undefined): { inputs: string[]; modules: Map<string, string> } | undefined {
+  const inputs = new Set<string>();
+  const modules = new Map<string, string>();
   const visit = (v: PropertyValue): boolean => {
     if (isUnknown(v)) {
       const name = inputName(v);
-      if (name) names.add(name);
-      return name !== undefined;
+      if (name) inputs.add(name);
+      return name !== undefined || (notInstalled !== undefined && fromModules(v, notInstalled, inputs, modules));
     }
     if (Array.isArray(v)) return v.every(visit);
     return !isMap(v) || Object.values(v).every(visit);
   };
-  return visit(value) && names.size > 0 ? [...names] : undefined;
+  return visit(value) && inputs.size + modules.size > 0 ? { inputs: [...inputs], modules } : undefined;
+}
+
+/**
+ * Whether an unknown value is made of outputs of modules not installed (`${module.vpc.vpc_id}`,
+ * `arn:aws:s3:::${module.logs.s3_bucket_id}/*`), and of Terraform variables beside them, adding
+ * each to `modules` or `inputs`; `false`, adding none, when some part is neither.
+ */
+function fromModules(value: Unknown, notInstalled: ReadonlyMap<string, string>, inputs: Set<string>, modules: Map<string, string>): boolean {
+  if (value.refs.length > 0 || value.shape === undefined) return false;
+  const parts = placeholdersOf(value.shape).map((part) => part.slice(2, -1));
+  const calls = parts.map((part) => callNamed(part, notInstalled)).filter((c) => c !== undefined);
+  const variables = parts.filter((part) => callNamed(part, notInstalled) === undefined && /^var\.[A-Za-z][\w-]*$/.test(part));
+  if (calls.length === 0 || calls.length + variables.length < parts.length) return false;
+  for (const call of calls) modules.set(call, notInstalled.get(call)!);
+  for (const name of variables) inputs.add(name);
+  return true;
+}
+
+/** The call of `notInstalled` an expression (`module.vpc.vpc_id`, `module.vpc[0]`) is taken from: its address, or one up to a `.`. */
+function callNamed(expression: string, notInstalled: ReadonlyMap<string, string>): string | undefined {
+  if (notInstalled.has(expression)) return expression;
+  for (let dot = expression.lastIndexOf('.'); dot > 0; dot = expression.lastIndexOf('.', dot - 1)) {
+    if (notInstalled.has(expression.slice(0, dot))) return expression.slice(0, dot);
+  }
+  return undefined;
 }
 
 /**

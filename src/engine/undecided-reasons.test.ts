@@ -172,3 +172,73 @@ describe('a network ACL entry for TCP or UDP without its ports', () => {
     expect(finding!.message).toContain('aws_network_acl.a allows udp but writes no ingress[0].to_port.');
   });
 });
+
+describe('a value taken from a module terraform init has not installed', () => {
+  const group = (cidrs: string): string => `module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+
+variable "prefix_length" {}
+
+resource "aws_security_group" "ssh" {
+  vpc_id = module.vpc.vpc_id
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ${cidrs}
+  }
+}
+`;
+  const bucketPolicy = `module "logs" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+}
+
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = module.logs.s3_bucket_id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = module.logs.reader_arn }, Action = "s3:GetObject", Resource = "\${module.logs.s3_bucket_arn}/*" }]
+  })
+}
+`;
+
+  it('names the module and its source, and says to run terraform init or scan the plan (security group), in English and Japanese', async () => {
+    const [en] = await terraform(group('module.vpc.private_subnets_cidr_blocks'), ['aws-ec2-sg-world-admin-ports']);
+    expect(en?.message).toBe(
+      'Cannot be decided before deployment: ingress[0].cidr_blocks of aws_security_group.ssh comes from the outputs of module.vpc (source "terraform-aws-modules/vpc/aws"), not installed here, so sekisho cannot tell what they give. Run `terraform init` so that the module is in .terraform/modules and scan again, or scan the plan (`terraform show -json`), to decide.',
+    );
+    const [ja] = await terraform(group('module.vpc.private_subnets_cidr_blocks'), ['aws-ec2-sg-world-admin-ports'], 'ja');
+    expect(ja?.message).toBe(
+      'デプロイ前には判定できません。aws_security_group.ssh の ingress[0].cidr_blocks は module.vpc（ソース "terraform-aws-modules/vpc/aws"） の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+    );
+  });
+
+  it('says so for a bucket policy whose statement takes the module\'s outputs', async () => {
+    const [en] = await terraform(bucketPolicy, ['aws-s3-bucket-public-policy']);
+    expect(en?.message).toContain('policy.Statement[0] of aws_s3_bucket_policy.logs comes from the outputs of module.logs (source "terraform-aws-modules/s3-bucket/aws"), not installed here');
+    const [ja] = await terraform(bucketPolicy, ['aws-s3-bucket-public-policy'], 'ja');
+    expect(ja?.message).toContain('module.logs（ソース "terraform-aws-modules/s3-bucket/aws"） の出力から取る値ですが、モジュールがインストールされていない');
+  });
+
+  it('names both the module and a variable given no value that a value also depends on', async () => {
+    const cidrs = '["${module.vpc.nat_public_ips[0]}/${var.prefix_length}"]';
+    const [en] = await terraform(group(cidrs), ['aws-ec2-sg-world-admin-ports']);
+    expect(en?.message).toContain(
+      'comes from the outputs of module.vpc (source "terraform-aws-modules/vpc/aws"), not installed here, and from var.prefix_length, given no value here. Run `terraform init` so that the module is in .terraform/modules and give var.prefix_length a value (--var or --var-file), or scan the plan',
+    );
+    const [ja] = await terraform(group(cidrs), ['aws-ec2-sg-world-admin-ports'], 'ja');
+    expect(ja?.message).toContain('の出力と var.prefix_length から決まりますが、モジュールはインストールされておらず、var.prefix_length にも値が与えられていません');
+  });
+
+  it('says nothing of installing once terraform init has installed the module', async () => {
+    const root = tree({
+      'main.tf': group('module.vpc.private_subnets_cidr_blocks'),
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Dir: '.terraform/modules/vpc' }] }),
+      '.terraform/modules/vpc/main.tf': 'variable "cidrs" {\n  default = ["10.0.1.0/24"]\n}\n\noutput "private_subnets_cidr_blocks" {\n  value = aws_subnet.private[*].cidr_block\n}\n\noutput "vpc_id" {\n  value = "vpc-1"\n}\n\nresource "aws_subnet" "private" {\n  count      = 1\n  vpc_id     = "vpc-1"\n  cidr_block = var.cidrs[count.index]\n}\n',
+    });
+    const findings = undecided((await scan({ paths: [root], cwd: tmpdir(), policies: only('aws-ec2-sg-world-admin-ports') })).results, 'en');
+    // Read from the installed module, the private subnets' CIDR decides: nothing is left undecided.
+    expect(findings).toEqual([]);
+  });
+});

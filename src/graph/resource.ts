@@ -105,6 +105,13 @@ export interface ResourceNode {
    * only then. A top-level property not written may come from them: it is not known, not absent.
    */
   readonly insertedBy?: readonly string[];
+  /**
+   * The module calls of the `.tf` configuration that `terraform init` has not installed, by the
+   * address an unknown value taken from one's outputs names in its shape (`${module.vpc.vpc_id}`,
+   * `${module.app.module.vpc[0].vpc_id}`), with their source as a message may show it: a finding
+   * undecided only for want of such a module says which, and that installing it decides.
+   */
+  readonly modulesNotInstalled?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -16,6 +16,12 @@ export interface UiText {
   readonly unknownSecretMessage: string;
   /** A value taken from a parameter or variable given no value: `{{input}}` names it. */
   readonly unknownInputMessage: string;
+  /** A value taken from the outputs of modules `terraform init` has not installed: `{{module}}` names them (`moduleNotInstalled` each). */
+  readonly unknownModuleMessage: string;
+  /** A value taken both from such modules, `{{module}}`, and from inputs given no value, `{{input}}`. */
+  readonly unknownModuleInputMessage: string;
+  /** One module not installed, as the two messages above name it: its `{{address}}` and `{{source}}`. */
+  readonly moduleNotInstalled: string;
   /** A value written in the source, but not in a shape the setting takes. */
   readonly unknownShapeMessage: string;
   /** A property not written that a transform, `{{transform}}`, may insert at deployment (`AWS::Include` in `Properties`). */
@@ -129,6 +135,11 @@ const en: UiText = {
   unknownSecretMessage: 'Cannot be decided from the source: {{path}} of {{resource}} is marked sensitive (a secret), so sekisho does not read its value.',
   unknownInputMessage:
     'Cannot be decided before deployment: {{path}} of {{resource}} depends on {{input}}, given no value here. Give it one (--parameter for CloudFormation, --var or --var-file for Terraform) to decide.',
+  unknownModuleMessage:
+    'Cannot be decided before deployment: {{path}} of {{resource}} comes from the outputs of {{module}}, not installed here, so sekisho cannot tell what they give. Run `terraform init` so that the module is in .terraform/modules and scan again, or scan the plan (`terraform show -json`), to decide.',
+  unknownModuleInputMessage:
+    'Cannot be decided before deployment: {{path}} of {{resource}} comes from the outputs of {{module}}, not installed here, and from {{input}}, given no value here. Run `terraform init` so that the module is in .terraform/modules and give {{input}} a value (--var or --var-file), or scan the plan (`terraform show -json`), to decide.',
+  moduleNotInstalled: '{{address}} (source {{source}})',
   unknownShapeMessage:
     'Cannot be decided from the source: {{path}} of {{resource}} is written in a shape this setting does not take (a list where one block is expected, text where a number is): check it against the provider\'s reference.',
   unknownInsertedMessage:
@@ -252,6 +263,11 @@ const ja: UiText = {
   unknownSecretMessage: 'ソースからは判定できません。{{resource}} の {{path}} は機密値（シークレット）として扱われているため、sekisho は値を読みません。',
   unknownInputMessage:
     'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
+  unknownModuleMessage:
+    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}} の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+  unknownModuleInputMessage:
+    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}} の出力と {{input}} から決まりますが、モジュールはインストールされておらず、{{input}} にも値が与えられていません。`terraform init` を実行して .terraform/modules にモジュールを取得し、{{input}} に値を指定（--var か --var-file）してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+  moduleNotInstalled: '{{address}}（ソース {{source}}）',
   unknownShapeMessage:
     'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
   unknownInsertedMessage:

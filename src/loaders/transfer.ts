@@ -49,6 +49,7 @@ function toWire(unit: LoadedUnit): WireUnit {
       ...(n.literals !== undefined && { literals: [...n.literals] }),
       ...(n.literalOrigins !== undefined && { literalOrigins: [...n.literalOrigins] }),
       ...(n.propertyFiles !== undefined && { propertyFiles: [...n.propertyFiles] }),
+      ...(n.modulesNotInstalled !== undefined && { modulesNotInstalled: [...n.modulesNotInstalled] }),
     })),
     edges: unit.edges,
     diagnostics: unit.diagnostics,
@@ -69,6 +70,7 @@ function fromWire(wire: WireUnit): LoadedUnit {
         ...(raw['literals'] !== undefined && { literals: new Set(raw['literals'] as string[]) }),
         ...(raw['literalOrigins'] !== undefined && { literalOrigins: new Map(raw['literalOrigins'] as [string, LiteralOrigin][]) }),
         ...(raw['propertyFiles'] !== undefined && { propertyFiles: new Map(raw['propertyFiles'] as [string, string][]) }),
+        ...(raw['modulesNotInstalled'] !== undefined && { modulesNotInstalled: new Map(raw['modulesNotInstalled'] as [string, string][]) }),
       };
       return node as unknown as ResourceNode; // every field as the loader wrote it, the classes made again
     }),

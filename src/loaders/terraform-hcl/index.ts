@@ -38,7 +38,7 @@ export function loadTerraformModule(dir: string, options: HclLoadOptions): Loade
     ),
   );
   const codeBudget = new EvaluationBudget(EVALUATION_STEPS, () => {});
-  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, codeBudget, files: new Map(), unreadFiles: new Set(), providerMajors: providerMajorVersions(tree) };
+  const ctx: TreeContext = { tree, unit, rootValues: given.values, diagnostics, budget, codeBudget, files: new Map(), unreadFiles: new Set(), providerMajors: providerMajorVersions(tree), modulesNotInstalled: new Map() };
   const root = new ModuleInstance(ctx, tree.root, '', '', undefined, []);
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];

@@ -9,7 +9,7 @@ import { dependsOn, evaluateBody, evaluateJson, expression, hideSecrets, literal
 import { literalOrigin } from './origins.js';
 import type { BlockConfig, ModuleConfig } from './config.js';
 import { evaluate, type Evaluation, type Locals, type Resolved, type Scope, type Step } from './evaluate.js';
-import { isLocalSource, type ModuleTree } from './modules.js';
+import { isLocalSource, shownSource, type ModuleTree } from './modules.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { blockSuppressions } from './suppressions.js';
 import { parseTemplate } from './syntax.js';
@@ -37,6 +37,8 @@ export interface TreeContext {
   readonly unreadFiles: Set<string>;
   /** Major provider versions the sources pin, by provider type (`aws`). */
   readonly providerMajors: ReadonlyMap<string, number>;
+  /** The instances of module calls `terraform init` has not installed, by address, with their source as shown: see `ResourceNode.modulesNotInstalled`. */
+  readonly modulesNotInstalled: Map<string, string>;
 }
 
 /** A value with the resource nodes it was computed from (references followed through variables, locals, outputs). */
@@ -261,7 +263,8 @@ function renderTemplate(scope: Scope, text: string, variables: PropertyMap): Val
 /** A module call and its instances. */
 interface CallInstances {
   readonly mode: Expansion['mode'];
-  readonly instances: readonly { readonly key: string | number | undefined; readonly module: ModuleInstance | undefined }[];
+  /** Each instance's address (`module.app["blue"]`), key, and module instance (none when not inspected). */
+  readonly instances: readonly { readonly path: string; readonly key: string | number | undefined; readonly module: ModuleInstance | undefined }[];
 }
 
 /**
@@ -534,7 +537,9 @@ export class ModuleInstance implements Scope {
       mode: expansion.mode,
       instances: expansion.items.map((item) => {
         const path = `${this.path === '' ? '' : `${this.path}.`}module.${name}${formatKey(item.key)}`;
-        return { key: item.key, module: config && new ModuleInstance(this.ctx, config, key, path, { parent: this, call, locals: item.locals }, suppressions) };
+        const source = call.body['source'];
+        if (this.ctx.tree.notInstalled.has(key) && typeof source === 'string') this.ctx.modulesNotInstalled.set(path, shownSource(source));
+        return { path, key: item.key, module: config && new ModuleInstance(this.ctx, config, key, path, { parent: this, call, locals: item.locals }, suppressions) };
       }),
     };
     this.callInstances.set(name, result);
@@ -546,14 +551,15 @@ export class ModuleInstance implements Scope {
     if (name === undefined) return { value: new Unknown(), consumed: 0 };
     const call = this.calls(name);
     if (!call || call.instances.length === 0) return { value: call ? (call.mode === 'for_each' ? {} : []) : new Unknown([], `\${module.${name}}`), consumed: 1 };
+    // A module not inspected is named by its whole address: in a value passed into another module, it names the same call.
     const output = (instance: CallInstances['instances'][number], outputName: string): Value => {
-      if (!instance.module) return new Unknown([], `\${module.${name}.${outputName}}`);
+      if (!instance.module) return new Unknown([], `\${${instance.path}.${outputName}}`);
       const t = instance.module.output(outputName, view);
       t.deps.forEach((d) => deps.add(d));
       return t.value;
     };
     const whole = (instance: CallInstances['instances'][number]): Value =>
-      instance.module ? mapOf([...instance.module.config.outputs.keys()].map((o) => [o, output(instance, o)])) : new Unknown([], `\${module.${name}}`);
+      instance.module ? mapOf([...instance.module.config.outputs.keys()].map((o) => [o, output(instance, o)])) : new Unknown([], `\${${instance.path}}`);
     if (call.mode === 'single') {
       const instance = call.instances[0]!;
       const o = attrStep(steps[1]);
@@ -644,6 +650,8 @@ export class ModuleInstance implements Scope {
       ...(suppressions.length > 0 && { suppressions }),
       unit: this.ctx.unit,
       ...(providerMajor !== undefined && { providerMajorVersion: providerMajor }),
+      // Filled as calls are expanded: any the node's values are taken from, before it is made.
+      ...(this.ctx.modulesNotInstalled.size > 0 && { modulesNotInstalled: this.ctx.modulesNotInstalled }),
     };
   }
 }

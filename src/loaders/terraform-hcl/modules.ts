@@ -19,6 +19,8 @@ export interface ModuleTree {
   readonly root: ModuleConfig;
   /** The configuration a call leads to, by module key (`network`, `app.storage`); absent when not inspected. */
   readonly calls: ReadonlyMap<string, ModuleConfig>;
+  /** The keys of the calls to a registry or Git source `terraform init` has not installed (`module-not-inspected`). */
+  readonly notInstalled: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -82,6 +84,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
   const reported = new Set<string>();
   let limitReported = false;
   const calls = new Map<string, ModuleConfig>();
+  const notInstalled = new Set<string>();
 
   const load = (dir: string): ModuleConfig => {
     let config = configs.get(dir);
@@ -112,6 +115,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
         return;
       }
       if (dir === undefined) {
+        notInstalled.add(key);
         if (!reported.has(source)) {
           reported.add(source);
           const text = {
@@ -143,7 +147,7 @@ export function loadModuleTree(rootDir: string, options: TreeOptions): ModuleTre
 
   const root = load(rootDir);
   visit(root, '', [realDirectory(rootDir)]);
-  return { rootDir, root, calls, diagnostics };
+  return { rootDir, root, calls, notInstalled, diagnostics };
 }
 
 /**
