@@ -210,7 +210,7 @@ resource "aws_s3_bucket_policy" "logs" {
     );
     const [ja] = await terraform(group('module.vpc.private_subnets_cidr_blocks'), ['aws-ec2-sg-world-admin-ports'], 'ja');
     expect(ja?.message).toBe(
-      'デプロイ前には判定できません。aws_security_group.ssh の ingress[0].cidr_blocks は module.vpc（ソース "terraform-aws-modules/vpc/aws"） の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+      'デプロイ前には判定できません。aws_security_group.ssh の ingress[0].cidr_blocks は module.vpc（ソース "terraform-aws-modules/vpc/aws"）の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
     );
   });
 
@@ -218,7 +218,7 @@ resource "aws_s3_bucket_policy" "logs" {
     const [en] = await terraform(bucketPolicy, ['aws-s3-bucket-public-policy']);
     expect(en?.message).toContain('policy.Statement[0] of aws_s3_bucket_policy.logs comes from the outputs of module.logs (source "terraform-aws-modules/s3-bucket/aws"), not installed here');
     const [ja] = await terraform(bucketPolicy, ['aws-s3-bucket-public-policy'], 'ja');
-    expect(ja?.message).toContain('module.logs（ソース "terraform-aws-modules/s3-bucket/aws"） の出力から取る値ですが、モジュールがインストールされていない');
+    expect(ja?.message).toContain('module.logs（ソース "terraform-aws-modules/s3-bucket/aws"）の出力から取る値ですが、モジュールがインストールされていない');
   });
 
   it('names both the module and a variable given no value that a value also depends on', async () => {

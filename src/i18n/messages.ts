@@ -264,9 +264,9 @@ const ja: UiText = {
   unknownInputMessage:
     'デプロイ前には判定できません。{{resource}} の {{path}} は {{input}} によって決まりますが、ここでは {{input}} に値が与えられていません。判定するには値を指定してください（CloudFormation は --parameter、Terraform は --var か --var-file）。',
   unknownModuleMessage:
-    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}} の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}}の出力から取る値ですが、モジュールがインストールされていないため、sekisho には出力の値がわかりません。`terraform init` を実行して .terraform/modules にモジュールを取得してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
   unknownModuleInputMessage:
-    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}} の出力と {{input}} から決まりますが、モジュールはインストールされておらず、{{input}} にも値が与えられていません。`terraform init` を実行して .terraform/modules にモジュールを取得し、{{input}} に値を指定（--var か --var-file）してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
+    'デプロイ前には判定できません。{{resource}} の {{path}} は {{module}}の出力と {{input}} から決まりますが、モジュールはインストールされておらず、{{input}} にも値が与えられていません。`terraform init` を実行して .terraform/modules にモジュールを取得し、{{input}} に値を指定（--var か --var-file）してから再度スキャンするか、プラン（`terraform show -json` の出力）をスキャンしてください。',
   moduleNotInstalled: '{{address}}（ソース {{source}}）',
   unknownShapeMessage:
     'ソースからは判定できません。{{resource}} の {{path}} は、この設定が受け付けない形で書かれています（ブロック 1 つのはずがリストになっている、数値のはずが文字列になっているなど）。プロバイダーのリファレンスと照らし合わせて確認してください。',
