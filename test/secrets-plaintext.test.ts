@@ -30,6 +30,8 @@ const HCL_SECRETS = [
   'Plaintext-HclFileToken-4m',
   'Plaintext-HclTemplateToken-6n',
   'Plaintext-HclModuleJsonToken-8w',
+  'Plaintext-HclOidcListenerSecret-3p',
+  'Plaintext-HclOidcRuleSecret-8z',
 ];
 const PULUMI_SECRETS = [
   'Plaintext-PulumiDbPassword-7Q2x',
@@ -47,6 +49,10 @@ const PULUMI_SECRETS = [
   'Plaintext-PulumiSecretConfig-0k',
   'Plaintext-PulumiNativeSecretConfig-9v',
   'Plaintext-PulumiRandomToken-55aa',
+  'Plaintext-PulumiOidcListenerSecret-3p',
+  'Plaintext-PulumiOidcRuleSecret-8z',
+  'Plaintext-PulumiNativeOidcSecret-6d',
+  'Plaintext-PulumiOidcStoredSecret-5f',
 ];
 const FORMATS = [
   ['text', 'en'],
@@ -79,11 +85,16 @@ describe('aws-secrets-plaintext findings', () => {
   describe.each([
     [
       'Terraform source',
-      [`${FIXTURES}/terraform-hcl/fail-plaintext-secrets`, `${FIXTURES}/terraform-hcl/pass-referenced-secrets`, `${FIXTURES}/terraform-hcl/fail-values-through-locals`],
+      [`${FIXTURES}/terraform-hcl/fail-plaintext-secrets`, `${FIXTURES}/terraform-hcl/pass-referenced-secrets`, `${FIXTURES}/terraform-hcl/fail-values-through-locals`, `${FIXTURES}/terraform-hcl/fail-load-balancer-oidc`],
       HCL_SECRETS,
-      ['aws_lambda_function.worker', 'API_TOKEN', 'aws_lambda_function.notifier', 'module.reports_db.aws_db_instance.this'],
+      ['aws_lambda_function.worker', 'API_TOKEN', 'aws_lambda_function.notifier', 'module.reports_db.aws_db_instance.this', 'aws_alb_listener_rule.admin'],
     ],
-    ['Pulumi stack exports', [`${FIXTURES}/pulumi/fail-plaintext-secrets.json`, `${FIXTURES}/pulumi/pass-referenced-secrets.json`], PULUMI_SECRETS, ['aws:rds/cluster:Cluster::main', 'API_TOKEN']],
+    [
+      'Pulumi stack exports',
+      [`${FIXTURES}/pulumi/fail-plaintext-secrets.json`, `${FIXTURES}/pulumi/pass-referenced-secrets.json`, `${FIXTURES}/pulumi/fail-load-balancer-oidc.json`, `${FIXTURES}/pulumi/pass-load-balancer-oidc.json`],
+      PULUMI_SECRETS,
+      ['aws:rds/cluster:Cluster::main', 'API_TOKEN', 'aws:alb/listenerRule:ListenerRule::admin', 'AuthenticateOidcConfig.ClientSecret'],
+    ],
   ] as const)('in %s', (_, paths, secrets, places) => {
     it.each(FORMATS)('name the place and never the value in %s output (%s)', async (format, lang) => {
       const { code, out } = await scanOutput(paths, format, lang);

@@ -19,8 +19,15 @@ export interface ChildLink {
    * Lambda permission's `function5:live`, or the function's ARN): the name matched and the shape
    * compared are this function's result.
    */
-  readonly nameOf?: (written: string) => string;
+  readonly nameOf?: NameOf;
 }
+
+/**
+ * The name a target has in what names it: one name, or several in order of preference, of which
+ * the first that names a target is taken (a Secrets Manager ARN's last part as it is, then without
+ * the suffix AWS appends to the name).
+ */
+export type NameOf = (written: string) => string | readonly string[];
 
 export interface StandIn {
   readonly types: readonly string[];
@@ -48,16 +55,20 @@ export function targetsOf(
   path: string,
   targetTypes: readonly string[],
   nameProperty: string,
-  nameOf: (written: string) => string = (written) => written,
+  nameOf: NameOf = (written) => written,
 ): ResourceNode[] {
   const referenced = graph.referencedFrom(node, path, targetTypes);
   if (referenced.length > 0) return referenced;
   const value = getPath(node.properties, path);
-  if (typeof value === 'string') return graph.named(targetTypes, nameProperty, nameOf(value));
-  if (!(value instanceof Unknown) || value.shape === undefined || !TEMPLATE_FORMATS.has(node.format)) return [];
-  // An ARN whose unknown parts are only partition, Region and account leaves a literal name.
-  const name = nameOf(value.shape);
-  return hasPlaceholder(name) ? graph.namedAlike(targetTypes, nameProperty, name, node.unit) : graph.named(targetTypes, nameProperty, name);
+  const shaped = value instanceof Unknown && value.shape !== undefined && TEMPLATE_FORMATS.has(node.format);
+  const written = typeof value === 'string' ? value : shaped ? value.shape : undefined;
+  if (written === undefined) return [];
+  for (const name of [nameOf(written)].flat()) {
+    // An ARN whose unknown parts are only partition, Region and account leaves a literal name.
+    const found = shaped && hasPlaceholder(name) ? graph.namedAlike(targetTypes, nameProperty, name, node.unit) : graph.named(targetTypes, nameProperty, name);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /** Formats whose unknown values keep the shape CloudFormation's intrinsic functions write (`${Param}`, `${Resource.Attr}`). */

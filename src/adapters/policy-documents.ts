@@ -4,7 +4,7 @@ import { asList, getPath, Unknown, type PropertyMap, type PropertyValue } from '
 import type { PolicyDocument, PolicyPurpose, PolicyResourceKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
-import { elementPaths, targetsOf } from './join.js';
+import { elementPaths, targetsOf, type NameOf } from './join.js';
 import { isOwnValue } from './read-back.js';
 
 /** Where a resource type holds a policy document. `[*]` in `path` stands for every list element. */
@@ -33,7 +33,7 @@ export interface GovernedLink {
   /** The governed resource's name, matched where the policy writes a name rather than a reference. */
   readonly nameProperty: string;
   /** The name in what the policy writes, where it writes more than the name (an ARN, a queue URL). */
-  readonly nameOf?: (written: string) => string;
+  readonly nameOf?: NameOf;
   /** The resource the service takes when the policy names none (EventBridge's `default` bus). */
   readonly unnamed?: string;
 }

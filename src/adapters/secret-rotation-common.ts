@@ -31,7 +31,7 @@ export function secretRotationAdapter(family: SchemaFamily, schema: SecretRotati
     kind: 'aws.secretsmanager.Secret',
     family,
     adapt(graph) {
-      const link = { type: schema.rotation, paths: [schema.secretId], through: schema.standIns };
+      const link = { type: schema.rotation, paths: [schema.secretId], through: schema.standIns, nameOf: secretNames };
       return joinChildren(graph, [schema.secret], schema.name, [link]).map(({ anchor, parent, children }): SecretsManagerSecret => {
         const separate = (children.get(schema.rotation) ?? []).map((r) => rotation(r, schema.days, schema.expression));
         const inline = parent && schema.inline ? inlineRotation(parent, schema.inline) : undefined;
@@ -44,6 +44,25 @@ export function secretRotationAdapter(family: SchemaFamily, schema: SecretRotati
       });
     },
   });
+}
+
+/** A secret's ARN: the name is all after `:secret:` (a secret's name cannot hold `:`). */
+const SECRET_ARN = /^arn:.*:secret:(.+)$/;
+/** The hyphen and six random characters AWS appends to a secret's name in its ARN. */
+const ARN_SUFFIX = /-[A-Za-z0-9]{6}$/;
+
+/**
+ * The names a secret may have, by what names it (a rotation's `SecretId`, a resource policy's
+ * `secret_arn`): a name as it is; in an ARN, the name as written, then without the hyphen and six
+ * characters AWS appends (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf` is `prod/db`'s). A partial
+ * ARN leaves the suffix out, and a name may itself end in a hyphen and six characters
+ * (`app/db-master`): the name as written is tried first, so a secret of that exact name is preferred.
+ */
+export function secretNames(written: string): readonly string[] {
+  const name = SECRET_ARN.exec(written)?.[1];
+  if (name === undefined) return [written];
+  const unsuffixed = name.replace(ARN_SUFFIX, '');
+  return unsuffixed === name || unsuffixed === '' ? [name] : [name, unsuffixed];
 }
 
 /**

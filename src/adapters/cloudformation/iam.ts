@@ -4,6 +4,7 @@ import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
 import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
+import { secretNames } from '../secret-rotation-common.js';
 import { read, str } from '../read.js';
 
 /** Every policy document of CloudFormation resources: identity, trust and resource policies. */
@@ -25,7 +26,7 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource', governs: 'kms-key' },
   { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource', governs: 'ecr-repository' },
   { type: 'AWS::Events::EventBus', path: 'Policy', purpose: 'resource', governs: 'eventbridge-bus' },
-  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'SecretId', types: ['AWS::SecretsManager::Secret'], nameProperty: 'Name' } },
+  { type: 'AWS::SecretsManager::ResourcePolicy', path: 'ResourcePolicy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'SecretId', types: ['AWS::SecretsManager::Secret'], nameProperty: 'Name', nameOf: secretNames } },
   { type: 'AWS::OpenSearchService::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
   { type: 'AWS::Elasticsearch::Domain', path: 'AccessPolicies', purpose: 'resource', governs: 'opensearch-domain' },
 ]);

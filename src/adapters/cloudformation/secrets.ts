@@ -20,6 +20,10 @@ const PASSWORDS: PasswordPaths = {
   'AWS::DMS::Endpoint': ['Password'],
   // The secret a Secrets Manager secret stores, typed in rather than generated (GenerateSecretString).
   'AWS::SecretsManager::Secret': ['SecretString'],
+  // The OAuth 2.0 client secret of an Application Load Balancer's `authenticate-oidc` action; a
+  // rule modified with `UseExistingClientSecret: true` may leave it out, and then sets none.
+  'AWS::ElasticLoadBalancingV2::Listener': ['DefaultActions[*].AuthenticateOidcConfig.ClientSecret'],
+  'AWS::ElasticLoadBalancingV2::ListenerRule': ['Actions[*].AuthenticateOidcConfig.ClientSecret'],
 };
 
 /** Template parameters are `data` nodes of this type (see the CloudFormation loader). */

@@ -6,6 +6,7 @@ import { coversAction } from '../../models/aws/iam-queries.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
+import { secretNames } from '../secret-rotation-common.js';
 import { TERRAFORM_EVENT_BUS } from './eventbridge.js';
 import { bool, num, present, read, str } from '../read.js';
 
@@ -29,7 +30,7 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_sns_topic', path: 'policy', purpose: 'resource', governs: 'sns-topic', setBy: { type: 'aws_sns_topic_policy', path: 'arn', nameProperty: 'arn' } },
   { type: 'aws_kms_key', path: 'policy', purpose: 'resource', governs: 'kms-key', setBy: { type: 'aws_kms_key_policy', path: 'key_id', nameProperty: 'key_id' } },
   { type: 'aws_ecr_repository_policy', path: 'policy', purpose: 'resource', governs: 'ecr-repository', governed: { path: 'repository', types: ['aws_ecr_repository'], nameProperty: 'name' } },
-  { type: 'aws_secretsmanager_secret_policy', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'secret_arn', types: ['aws_secretsmanager_secret'], nameProperty: 'name' } },
+  { type: 'aws_secretsmanager_secret_policy', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', governed: { path: 'secret_arn', types: ['aws_secretsmanager_secret'], nameProperty: 'name', nameOf: secretNames } },
   { type: 'aws_secretsmanager_secret', path: 'policy', purpose: 'resource', governs: 'secretsmanager-secret', setBy: { type: 'aws_secretsmanager_secret_policy', path: 'secret_arn', nameProperty: 'arn' } },
   { type: 'aws_cloudwatch_event_bus_policy', path: 'policy', purpose: 'resource', governs: 'eventbridge-bus', governed: TERRAFORM_EVENT_BUS },
   { type: 'aws_opensearch_domain_policy', path: 'access_policies', purpose: 'resource', governs: 'opensearch-domain', governed: DOMAIN },

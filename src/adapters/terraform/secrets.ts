@@ -27,6 +27,12 @@ const PASSWORDS: PasswordPaths = {
   aws_secretsmanager_secret_version: ['secret_string', 'secret_string_wo'],
   // A SecureString parameter's value (`holdsSecret`): what Parameter Store is asked to keep secret.
   aws_ssm_parameter: ['value', 'value_wo'],
+  // The OAuth 2.0 client secret an Application Load Balancer's `authenticate-oidc` action presents
+  // to the IdP: required and sensitive in the provider's schema, for listeners and their rules.
+  aws_lb_listener: ['default_action[*].authenticate_oidc[0].client_secret'],
+  aws_alb_listener: ['default_action[*].authenticate_oidc[0].client_secret'],
+  aws_lb_listener_rule: ['action[*].authenticate_oidc[0].client_secret'],
+  aws_alb_listener_rule: ['action[*].authenticate_oidc[0].client_secret'],
 };
 
 /** An SSM parameter's value is a secret only as a SecureString: a String or StringList parameter holds configuration. */

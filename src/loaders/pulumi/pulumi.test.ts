@@ -46,6 +46,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
   terraform: {
     aws_alb: ['aws:alb/loadBalancer:LoadBalancer'],
     aws_alb_listener: ['aws:alb/listener:Listener'],
+    aws_alb_listener_rule: ['aws:alb/listenerRule:ListenerRule'],
     aws_ami_launch_permission: ['aws:ec2/amiLaunchPermission:AmiLaunchPermission'],
     aws_api_gateway_deployment: ['aws:apigateway/deployment:Deployment'],
     aws_api_gateway_method: ['aws:apigateway/method:Method'],
@@ -135,6 +136,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     aws_launch_template: ['aws:ec2/launchTemplate:LaunchTemplate'],
     aws_lb: ['aws:lb/loadBalancer:LoadBalancer'],
     aws_lb_listener: ['aws:lb/listener:Listener'],
+    aws_lb_listener_rule: ['aws:lb/listenerRule:ListenerRule'],
     aws_lb_ssl_negotiation_policy: ['aws:elb/sslNegotiationPolicy:SslNegotiationPolicy'],
     aws_load_balancer_listener_policy: ['aws:elb/listenerPolicy:ListenerPolicy'],
     aws_neptune_cluster: ['aws:neptune/cluster:Cluster'],
@@ -244,6 +246,7 @@ const ADAPTER_TYPES: { readonly terraform: Readonly<Record<string, readonly stri
     'AWS::ElastiCache::User': ['aws-native:elasticache:User'],
     'AWS::ElasticLoadBalancing::LoadBalancer': ['aws-native:elasticloadbalancing:LoadBalancer'],
     'AWS::ElasticLoadBalancingV2::Listener': ['aws-native:elasticloadbalancingv2:Listener'],
+    'AWS::ElasticLoadBalancingV2::ListenerRule': ['aws-native:elasticloadbalancingv2:ListenerRule'],
     'AWS::ElasticLoadBalancingV2::LoadBalancer': ['aws-native:elasticloadbalancingv2:LoadBalancer'],
     'AWS::Elasticsearch::Domain': ['aws-native:elasticsearch:Domain'],
     'AWS::Events::EventBus': ['aws-native:events:EventBus'],

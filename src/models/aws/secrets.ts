@@ -2,7 +2,8 @@ import type { LiteralOrigin } from '../../graph/resource.js';
 import type { Attr, Evidence, Model } from '../attr.js';
 
 /**
- * - `password`: a database master password, an auth token, a broker user's password.
+ * - `password`: a database master password, an auth token, a broker user's password, the OAuth 2.0
+ *   client secret of a load balancer's `authenticate-oidc` action.
  * - `environment`: an environment variable (Lambda, ECS container) whose name looks like a secret
  *   (`DB_PASSWORD`, `API_KEY`) or whose value is a URL with a password in it.
  * - `parameter`: the `Default` of a CloudFormation parameter that looks like a secret or is `NoEcho`.
