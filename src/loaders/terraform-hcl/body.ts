@@ -163,7 +163,6 @@ function addWrittenInCode(value: Value, scanned: Value | undefined, raw: JsonVal
   }
 }
 
-/** A string known only in part, whose known text (some besides interpolations) the code alone gives. */
 /**
  * A choice made at apply (`var.prod ? "…" : var.pw`) one of whose values the code alone gives: that
  * value is written in the code whichever apply takes. A `null` branch writes nothing.
@@ -172,6 +171,7 @@ function choosesFromCode(value: Value): boolean {
   return value instanceof Unknown && value.alternatives !== undefined && value.alternatives.some((choice) => choice !== undefined && choice !== null && isWhollyKnown(choice));
 }
 
+/** A string known only in part, whose known text (some besides interpolations) the code alone gives. */
 function knownTextInCode(value: Value, scanned: Value | undefined): boolean {
   if (!(value instanceof Unknown) || value.shape === undefined || !(scanned instanceof Unknown) || scanned.shape !== value.shape) return false;
   return replacePlaceholders(value.shape, '') !== '';
