@@ -4,7 +4,7 @@ import { asList, getPath, Unknown, type PropertyMap, type PropertyValue } from '
 import type { PolicyDocument, PolicyPurpose, PolicyResourceKind, PolicyString } from '../models/aws/iam.js';
 import { defineAdapter, type Adapter } from './adapter.js';
 import { readPolicyDocument } from './iam-document.js';
-import { elementPaths, targetsOf, type NameOf } from './join.js';
+import { elementPaths, targetsOf, type ChildLink, type NameOf } from './join.js';
 import { isOwnValue } from './read-back.js';
 
 /** Where a resource type holds a policy document. `[*]` in `path` stands for every list element. */
@@ -36,6 +36,11 @@ export interface GovernedLink {
   readonly nameOf?: NameOf;
   /** The resource the service takes when the policy names none (EventBridge's `default` bus). */
   readonly unnamed?: string;
+}
+
+/** A governed link as a join's child link: for an adapter gathering the separate policies of `type` onto the resources they govern. */
+export function childLink(type: string, link: GovernedLink): ChildLink {
+  return link.nameOf ? { type, paths: [link.path], nameOf: link.nameOf } : { type, paths: [link.path] };
 }
 
 /** An adapter yielding every policy document the listed resource types hold. */

@@ -2,10 +2,11 @@ import { getPath } from '../../graph/values.js';
 import type { AccessKey } from '../../models/aws/iam.js';
 import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
-import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
 import { secretNames } from '../secret-rotation-common.js';
 import { read, str } from '../read.js';
+import { TOPIC_INLINE_POLICY_TOPIC, TOPIC_POLICY_TOPICS } from './sns.js';
+import { QUEUE_POLICY_QUEUES } from './sqs.js';
 
 /** Every policy document of CloudFormation resources: identity, trust and resource policies. */
 export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformation', [
@@ -20,9 +21,9 @@ export const cloudFormationPolicyDocuments = policyDocumentAdapter('cloudformati
   { type: 'AWS::SSO::PermissionSet', path: 'InlinePolicy', purpose: 'identity', name: 'Name' },
   { type: 'AWS::IAM::Role', path: 'AssumeRolePolicyDocument', purpose: 'trust' },
   { type: 'AWS::S3::BucketPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 's3-bucket', governed: { path: 'Bucket', types: ['AWS::S3::Bucket'], nameProperty: 'BucketName' } },
-  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue', governed: { path: 'Queues', types: ['AWS::SQS::Queue'], nameProperty: 'QueueName', nameOf: queueUrlName } },
-  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: { path: 'Topics', types: ['AWS::SNS::Topic'], nameProperty: 'TopicName', nameOf: arnName } },
-  { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: { path: 'TopicArn', types: ['AWS::SNS::Topic'], nameProperty: 'TopicName', nameOf: arnName } },
+  { type: 'AWS::SQS::QueuePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sqs-queue', governed: QUEUE_POLICY_QUEUES },
+  { type: 'AWS::SNS::TopicPolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: TOPIC_POLICY_TOPICS },
+  { type: 'AWS::SNS::TopicInlinePolicy', path: 'PolicyDocument', purpose: 'resource', governs: 'sns-topic', governed: TOPIC_INLINE_POLICY_TOPIC },
   { type: 'AWS::KMS::Key', path: 'KeyPolicy', purpose: 'resource', governs: 'kms-key' },
   { type: 'AWS::ECR::Repository', path: 'RepositoryPolicyText', purpose: 'resource', governs: 'ecr-repository' },
   { type: 'AWS::Events::EventBus', path: 'Policy', purpose: 'resource', governs: 'eventbridge-bus' },

@@ -3,9 +3,13 @@ import { defineAdapter } from '../adapter.js';
 import { readPolicyDocument } from '../iam-document.js';
 import { joinChildren } from '../join.js';
 import { queueUrlName } from '../messaging-common.js';
+import { childLink, type GovernedLink } from '../policy-documents.js';
 import { bool, read, str } from '../read.js';
 
 const POLICY = 'AWS::SQS::QueuePolicy';
+
+/** How an `AWS::SQS::QueuePolicy` names its queues: their URLs in `Queues`. */
+export const QUEUE_POLICY_QUEUES: GovernedLink = { path: 'Queues', types: ['AWS::SQS::Queue'], nameProperty: 'QueueName', nameOf: queueUrlName };
 
 /**
  * `AWS::SQS::Queue`: SSE-SQS unless `SqsManagedSseEnabled: false`; SSE-KMS with `KmsMasterKeyId`;
@@ -16,7 +20,7 @@ export const cloudFormationSqsQueues = defineAdapter({
   kind: 'aws.sqs.Queue',
   family: 'cloudformation',
   adapt(graph) {
-    return joinChildren(graph, ['AWS::SQS::Queue'], 'QueueName', [{ type: POLICY, paths: ['Queues'], nameOf: queueUrlName }]).flatMap(({ parent, children }): SqsQueue[] =>
+    return joinChildren(graph, QUEUE_POLICY_QUEUES.types, QUEUE_POLICY_QUEUES.nameProperty, [childLink(POLICY, QUEUE_POLICY_QUEUES)]).flatMap(({ parent, children }): SqsQueue[] =>
       parent === undefined
         ? []
         : [

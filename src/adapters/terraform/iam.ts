@@ -4,10 +4,11 @@ import { defineAdapter } from '../adapter.js';
 import { identityAdapter, userOf } from '../iam-identities.js';
 import { coversAction } from '../../models/aws/iam-queries.js';
 import { readPolicyDocument } from '../iam-document.js';
-import { arnName, queueUrlName } from '../messaging-common.js';
 import { policyDocumentAdapter } from '../policy-documents.js';
 import { secretNames } from '../secret-rotation-common.js';
 import { TERRAFORM_EVENT_BUS } from './eventbridge.js';
+import { TOPIC_POLICY_TOPIC } from './sns.js';
+import { QUEUE_POLICY_QUEUE } from './sqs.js';
 import { bool, num, present, read, str } from '../read.js';
 
 /** Where a domain policy names its domain: either service's policy may name a domain of either resource type. */
@@ -24,9 +25,9 @@ export const terraformPolicyDocuments = policyDocumentAdapter('terraform', [
   { type: 'aws_iam_role', path: 'assume_role_policy', purpose: 'trust' },
   { type: 'aws_s3_bucket_policy', path: 'policy', purpose: 'resource', governs: 's3-bucket', governed: { path: 'bucket', types: ['aws_s3_bucket'], nameProperty: 'bucket' } },
   { type: 'aws_s3_bucket', path: 'policy', purpose: 'resource', governs: 's3-bucket', setBy: { type: 'aws_s3_bucket_policy', path: 'bucket', nameProperty: 'bucket' } },
-  { type: 'aws_sqs_queue_policy', path: 'policy', purpose: 'resource', governs: 'sqs-queue', governed: { path: 'queue_url', types: ['aws_sqs_queue'], nameProperty: 'name', nameOf: queueUrlName } },
+  { type: 'aws_sqs_queue_policy', path: 'policy', purpose: 'resource', governs: 'sqs-queue', governed: QUEUE_POLICY_QUEUE },
   { type: 'aws_sqs_queue', path: 'policy', purpose: 'resource', governs: 'sqs-queue', setBy: { type: 'aws_sqs_queue_policy', path: 'queue_url', nameProperty: 'url' } },
-  { type: 'aws_sns_topic_policy', path: 'policy', purpose: 'resource', governs: 'sns-topic', governed: { path: 'arn', types: ['aws_sns_topic'], nameProperty: 'name', nameOf: arnName } },
+  { type: 'aws_sns_topic_policy', path: 'policy', purpose: 'resource', governs: 'sns-topic', governed: TOPIC_POLICY_TOPIC },
   { type: 'aws_sns_topic', path: 'policy', purpose: 'resource', governs: 'sns-topic', setBy: { type: 'aws_sns_topic_policy', path: 'arn', nameProperty: 'arn' } },
   { type: 'aws_kms_key', path: 'policy', purpose: 'resource', governs: 'kms-key', setBy: { type: 'aws_kms_key_policy', path: 'key_id', nameProperty: 'key_id' } },
   { type: 'aws_ecr_repository_policy', path: 'policy', purpose: 'resource', governs: 'ecr-repository', governed: { path: 'repository', types: ['aws_ecr_repository'], nameProperty: 'name' } },
